@@ -1,0 +1,131 @@
+package org.prospectus.catalogue;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import org.prospectus.support.BaseEntity;
+
+/** A course such as DD2424 Deep Learning in Data Science. Its code is unique. */
+@Entity
+public class Course extends BaseEntity {
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "institution_id")
+	private Institution institution;
+
+	private String code;
+
+	private String title;
+
+	private BigDecimal credits;
+
+	@Enumerated(EnumType.STRING)
+	private CreditSystem creditSystem;
+
+	private String summary;
+
+	private String mainField;
+
+	@Enumerated(EnumType.STRING)
+	private EducationCycle educationCycle;
+
+	@Enumerated(EnumType.STRING)
+	private GradingScale gradingScale;
+
+	private String examiner;
+
+	private String offeredBy;
+
+	@Enumerated(EnumType.STRING)
+	private PublicationState state = PublicationState.DRAFT;
+
+	protected Course() {
+	}
+
+	public Course(Institution institution, String code, String title, BigDecimal credits, CreditSystem creditSystem) {
+		this.institution = institution;
+		this.code = code;
+		this.title = title;
+		this.credits = credits;
+		this.creditSystem = creditSystem;
+	}
+
+	public Institution getInstitution() {
+		return this.institution;
+	}
+
+	public String getCode() {
+		return this.code;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public BigDecimal getCredits() {
+		return this.credits;
+	}
+
+	public CreditSystem getCreditSystem() {
+		return this.creditSystem;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public void setSummary(String summary) {
+		this.summary = summary;
+	}
+
+	public String getMainField() {
+		return this.mainField;
+	}
+
+	public EducationCycle getEducationCycle() {
+		return this.educationCycle;
+	}
+
+	public GradingScale getGradingScale() {
+		return this.gradingScale;
+	}
+
+	public String getExaminer() {
+		return this.examiner;
+	}
+
+	public String getOfferedBy() {
+		return this.offeredBy;
+	}
+
+	public void setFacts(String mainField, EducationCycle educationCycle, GradingScale gradingScale, String examiner,
+			String offeredBy) {
+		this.mainField = mainField;
+		this.educationCycle = educationCycle;
+		this.gradingScale = gradingScale;
+		this.examiner = examiner;
+		this.offeredBy = offeredBy;
+	}
+
+	public PublicationState getState() {
+		return this.state;
+	}
+
+	public boolean isRetired() {
+		return this.state == PublicationState.RETIRED;
+	}
+
+	public void publish() {
+		this.state = PublicationState.PUBLISHED;
+	}
+
+	public void retire() {
+		this.state = PublicationState.RETIRED;
+	}
+
+}

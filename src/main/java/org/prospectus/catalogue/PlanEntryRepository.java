@@ -1,0 +1,17 @@
+package org.prospectus.catalogue;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
+
+	/** The plan with its courses in one query; draft courses are left out. */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme = :programme and c.state <> org.prospectus.catalogue.PublicationState.DRAFT
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findPublicPlan(Programme programme);
+
+}

@@ -1,0 +1,70 @@
+package org.prospectus.catalogue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.prospectus.intake.RoundService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.prospectus.web.NotFoundException;
+import org.prospectus.web.Pagination;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class ProgrammeController {
+
+	private final ProgrammeService programmes;
+
+	private final ProgrammeSearch search;
+
+	private final RoundService rounds;
+
+	ProgrammeController(ProgrammeService programmes, ProgrammeSearch search, RoundService rounds) {
+		this.programmes = programmes;
+		this.search = search;
+		this.rounds = rounds;
+	}
+
+	@GetMapping("/programmes")
+	String search(@ModelAttribute("search") ProgrammeSearchForm form, Model model, HttpServletRequest request) {
+		ProgrammeSearchCriteria criteria = form.toCriteria();
+		Page<ProgrammeSummary> results = this.search.search(criteria, form.toPageable());
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("results", results);
+		model.addAttribute("pagination", Pagination.of(results, request));
+		model.addAttribute("facets", this.search.facets());
+		return "programmes/search";
+	}
+
+	@GetMapping("/programmes/{slug}")
+	String show(@PathVariable String slug, Model model) {
+		ProgrammePage page = this.programmes.findPage(slug).orElseThrow(() -> NotFoundException.forProgramme(slug));
+		model.addAttribute("page", page);
+		model.addAttribute("programme", page.programme());
+		model.addAttribute("round", this.rounds.currentRoundFor(page.programme()).orElse(null));
+		return "programmes/show";
+	}
+
+	@GetMapping("/programmes/{slug}/course-description.pdf")
+	ResponseEntity<byte[]> document(@PathVariable String slug) {
+		ProgrammeService.DocumentDownload document = this.programmes.findDocument(slug)
+			.orElseThrow(() -> NotFoundException.forDocument(slug));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(document.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(document.filename(), StandardCharsets.UTF_8).build().toString())
+			.cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS).cachePublic())
+			.body(document.content());
+	}
+
+}

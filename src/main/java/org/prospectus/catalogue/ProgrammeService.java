@@ -1,0 +1,62 @@
+package org.prospectus.catalogue;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Programmes as the public sees them. */
+@Service
+@Transactional(readOnly = true)
+public class ProgrammeService {
+
+	/** Retired programmes keep their page, which says they are no longer offered. */
+	private static final Set<PublicationState> VISIBLE = EnumSet.of(PublicationState.PUBLISHED,
+			PublicationState.RETIRED);
+
+	private final ProgrammeRepository programmes;
+
+	private final TestimonialRepository testimonials;
+
+	private final PlanEntryRepository plans;
+
+	private final ProgrammeDocumentRepository documents;
+
+	ProgrammeService(ProgrammeRepository programmes, TestimonialRepository testimonials, PlanEntryRepository plans,
+			ProgrammeDocumentRepository documents) {
+		this.programmes = programmes;
+		this.testimonials = testimonials;
+		this.plans = plans;
+		this.documents = documents;
+	}
+
+	public Optional<ProgrammePage> findPage(String slug) {
+		return this.programmes.findBySlugAndStateIn(slug, VISIBLE)
+			.map((programme) -> new ProgrammePage(programme,
+					this.testimonials.findByProgrammeOrderByPosition(programme),
+					PlanView.of(this.plans.findPublicPlan(programme))));
+	}
+
+	/** The course description document of a visible programme. */
+	public Optional<DocumentDownload> findDocument(String slug) {
+		return this.programmes.findBySlugAndStateIn(slug, VISIBLE)
+			.filter(Programme::hasDocument)
+			.flatMap((programme) -> this.documents.findById(programme.getId())
+				.map((document) -> new DocumentDownload(programme.getDocumentFilename(), document.getContentType(),
+						document.getContent())));
+	}
+
+	/**
+	 * A document ready to send.
+	 *
+	 * @param filename the name to offer
+	 * @param contentType its media type
+	 * @param content its bytes
+	 */
+	public record DocumentDownload(String filename, String contentType, byte[] content) {
+
+	}
+
+}

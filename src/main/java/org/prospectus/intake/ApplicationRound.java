@@ -1,0 +1,157 @@
+package org.prospectus.intake;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.support.BaseEntity;
+
+/**
+ * An intake, such as Autumn 2020: the programmes it admits to and its milestones. Every
+ * milestone is an instant; it is entered and shown in the institution's time zone.
+ */
+@Entity
+public class ApplicationRound extends BaseEntity {
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "institution_id")
+	private Institution institution;
+
+	private String slug;
+
+	private String name;
+
+	private Instant opensAt;
+
+	private Instant deadlineAt;
+
+	private Instant documentsDeadlineAt;
+
+	private Instant feeDeadlineAt;
+
+	private Instant notificationAt;
+
+	private Instant studiesStartAt;
+
+	private boolean studiesStartMonthOnly;
+
+	private int choiceLimit = 4;
+
+	@ManyToMany
+	@JoinTable(name = "round_programme", joinColumns = @JoinColumn(name = "round_id"),
+			inverseJoinColumns = @JoinColumn(name = "programme_id"))
+	private Set<Programme> programmes = new LinkedHashSet<>();
+
+	protected ApplicationRound() {
+	}
+
+	public ApplicationRound(Institution institution, String slug, String name, RoundSchedule schedule) {
+		this.institution = institution;
+		this.slug = slug;
+		this.name = name;
+		reschedule(schedule);
+	}
+
+	public Institution getInstitution() {
+		return this.institution;
+	}
+
+	public ZoneId getZone() {
+		return this.institution.getZone();
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public Instant getOpensAt() {
+		return this.opensAt;
+	}
+
+	public Instant getDeadlineAt() {
+		return this.deadlineAt;
+	}
+
+	public Instant getDocumentsDeadlineAt() {
+		return this.documentsDeadlineAt;
+	}
+
+	public Instant getFeeDeadlineAt() {
+		return this.feeDeadlineAt;
+	}
+
+	public Instant getNotificationAt() {
+		return this.notificationAt;
+	}
+
+	public Instant getStudiesStartAt() {
+		return this.studiesStartAt;
+	}
+
+	public int getChoiceLimit() {
+		return this.choiceLimit;
+	}
+
+	public void setChoiceLimit(int choiceLimit) {
+		this.choiceLimit = choiceLimit;
+	}
+
+	public RoundSchedule getSchedule() {
+		return new RoundSchedule(this.opensAt, this.deadlineAt, this.documentsDeadlineAt, this.feeDeadlineAt,
+				this.notificationAt, this.studiesStartAt, this.studiesStartMonthOnly);
+	}
+
+	/** Moves every milestone at once, so that they are never out of order. */
+	public void reschedule(RoundSchedule schedule) {
+		this.opensAt = schedule.opensAt();
+		this.deadlineAt = schedule.deadlineAt();
+		this.documentsDeadlineAt = schedule.documentsDeadlineAt();
+		this.feeDeadlineAt = schedule.feeDeadlineAt();
+		this.notificationAt = schedule.notificationAt();
+		this.studiesStartAt = schedule.studiesStartAt();
+		this.studiesStartMonthOnly = schedule.studiesStartMonthOnly();
+	}
+
+	public Set<Programme> getProgrammes() {
+		return this.programmes;
+	}
+
+	public void admitTo(Programme programme) {
+		this.programmes.add(programme);
+	}
+
+	public RoundState stateAt(Instant now) {
+		return getSchedule().stateAt(now);
+	}
+
+	/** The milestones in date order; the fee deadline only where the round has one. */
+	public List<Milestone> getMilestones() {
+		List<Milestone> milestones = new ArrayList<>();
+		milestones.add(new Milestone(MilestoneKind.OPENS, this.opensAt, false));
+		milestones.add(new Milestone(MilestoneKind.DEADLINE, this.deadlineAt, false));
+		milestones.add(new Milestone(MilestoneKind.DOCUMENTS_DEADLINE, this.documentsDeadlineAt, false));
+		if (this.feeDeadlineAt != null) {
+			milestones.add(new Milestone(MilestoneKind.FEE_DEADLINE, this.feeDeadlineAt, false));
+		}
+		milestones.add(new Milestone(MilestoneKind.NOTIFICATION, this.notificationAt, false));
+		milestones.add(new Milestone(MilestoneKind.STUDIES_START, this.studiesStartAt, this.studiesStartMonthOnly));
+		milestones.sort((a, b) -> a.at().compareTo(b.at()));
+		return milestones;
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.prospectus.intake;
+
+/** The dated steps of an application round, in order. */
+public enum MilestoneKind {
+
+	OPENS, DEADLINE, DOCUMENTS_DEADLINE, FEE_DEADLINE, NOTIFICATION, STUDIES_START;
+
+	public String messageKey() {
+		return "round.milestone." + name();
+	}
+
+}

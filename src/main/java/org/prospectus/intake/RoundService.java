@@ -1,0 +1,70 @@
+package org.prospectus.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.prospectus.catalogue.Programme;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Application rounds as the public sees them. The state of a round is always derived from
+ * the injected clock.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RoundService {
+
+	private final ApplicationRoundRepository rounds;
+
+	private final Clock clock;
+
+	RoundService(ApplicationRoundRepository rounds, Clock clock) {
+		this.rounds = rounds;
+		this.clock = clock;
+	}
+
+	/**
+	 * The round a programme page should show: the open one with the nearest deadline, else
+	 * the next to open, else the most recent one.
+	 */
+	public Optional<RoundView> currentRoundFor(Programme programme) {
+		Instant now = this.clock.instant();
+		List<RoundView> views = this.rounds.findByProgrammeId(programme.getId())
+			.stream()
+			.map((round) -> RoundView.of(round, now))
+			.toList();
+		return pickCurrent(views);
+	}
+
+	static Optional<RoundView> pickCurrent(List<RoundView> views) {
+		Optional<RoundView> open = views.stream()
+			.filter(RoundView::isOpen)
+			.min(Comparator.comparing((RoundView view) -> view.round().getDeadlineAt()));
+		if (open.isPresent()) {
+			return open;
+		}
+		Optional<RoundView> upcoming = views.stream()
+			.filter((view) -> view.state() == RoundState.UPCOMING)
+			.min(Comparator.comparing((RoundView view) -> view.round().getOpensAt()));
+		if (upcoming.isPresent()) {
+			return upcoming;
+		}
+		return views.stream().max(Comparator.comparing((RoundView view) -> view.round().getDeadlineAt()));
+	}
+
+	/** Rounds that are open or still to open, soonest deadline first, with their programmes. */
+	public List<RoundView> openAndUpcoming() {
+		Instant now = this.clock.instant();
+		return this.rounds.findWithDeadlineFrom(now)
+			.stream()
+			.map((round) -> RoundView.of(round, now))
+			.filter((view) -> !view.publishedProgrammes().isEmpty())
+			.toList();
+	}
+
+}

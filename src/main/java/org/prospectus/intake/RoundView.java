@@ -1,0 +1,76 @@
+package org.prospectus.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.PublicationState;
+
+/**
+ * A round as seen at one instant: its state, and how long until its next deadline.
+ *
+ * @param round the round
+ * @param state its state at {@code now}
+ * @param now the instant the view was made at
+ */
+public record RoundView(ApplicationRound round, RoundState state, Instant now) {
+
+	public static RoundView of(ApplicationRound round, Instant now) {
+		return new RoundView(round, round.stateAt(now), now);
+	}
+
+	public ZoneId zone() {
+		return this.round.getZone();
+	}
+
+	public boolean isOpen() {
+		return this.state == RoundState.OPEN;
+	}
+
+	/**
+	 * Whole calendar days, in the institution's zone, from today to the application
+	 * deadline: 0 when it closes today, 1 tomorrow.
+	 */
+	public long daysUntilDeadline() {
+		return daysUntil(this.round.getDeadlineAt());
+	}
+
+	/** Whole calendar days, in the institution's zone, from today to the opening. */
+	public long daysUntilOpening() {
+		return daysUntil(this.round.getOpensAt());
+	}
+
+	private long daysUntil(Instant instant) {
+		LocalDate today = LocalDate.ofInstant(this.now, zone());
+		LocalDate day = LocalDate.ofInstant(instant, zone());
+		return ChronoUnit.DAYS.between(today, day);
+	}
+
+	/** The milestones, each marked as past or to come. */
+	public List<MilestoneView> milestones() {
+		return this.round.getMilestones()
+			.stream()
+			.map((milestone) -> new MilestoneView(milestone, milestone.isPast(this.now)))
+			.toList();
+	}
+
+	/** The published programmes the round admits to, by title. */
+	public List<Programme> publishedProgrammes() {
+		return this.round.getProgrammes()
+			.stream()
+			.filter((programme) -> programme.getState() == PublicationState.PUBLISHED)
+			.sorted((a, b) -> a.getTitle().compareToIgnoreCase(b.getTitle()))
+			.toList();
+	}
+
+	/**
+	 * @param milestone the milestone
+	 * @param past whether it has happened
+	 */
+	public record MilestoneView(Milestone milestone, boolean past) {
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.prospectus.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+import org.prospectus.catalogue.Money;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Formatting for templates ({@code ${@formats.instant(...)}}), in the request's locale.
+ * Instants are always shown in a named zone: the institution's, never the server's.
+ */
+@Component("formats")
+public class Formats {
+
+	/** 15 January 2027, 23:59 CET */
+	public String instant(Instant instant, ZoneId zone) {
+		return DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm zzz", locale()).withZone(zone).format(instant);
+	}
+
+	/** 15 January 2027 */
+	public String date(Instant instant, ZoneId zone) {
+		return DateTimeFormatter.ofPattern("d MMMM uuuu", locale()).withZone(zone).format(instant);
+	}
+
+	/** August 2020 */
+	public String month(Instant instant, ZoneId zone) {
+		return DateTimeFormatter.ofPattern("MMMM uuuu", locale()).withZone(zone).format(instant);
+	}
+
+	/** 16 March 2026 */
+	public String date(LocalDate date) {
+		return DateTimeFormatter.ofPattern("d MMMM uuuu", locale()).format(date);
+	}
+
+	/** Machine-readable instant for {@code <time datetime>}. */
+	public String iso(Instant instant) {
+		return DateTimeFormatter.ISO_INSTANT.format(instant);
+	}
+
+	/** Central European Time (Europe/Stockholm) */
+	public String zone(ZoneId zone) {
+		return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale()) + " (" + zone.getId() + ")";
+	}
+
+	/** Programme credits: whole numbers without decimals (120), others with one (7.5). */
+	public String credits(BigDecimal credits) {
+		DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale()));
+		return format.format(credits);
+	}
+
+	/** Course and module credits, always with one decimal (3.0, 7.5), as syllabuses print them. */
+	public String courseCredits(BigDecimal credits) {
+		DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(locale()));
+		return format.format(credits.setScale(1, RoundingMode.HALF_UP));
+	}
+
+	/** SEK 155,000 or £9,250.50, with no conversion between currencies. */
+	public String money(Money money) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+		format.setCurrency(Currency.getInstance(money.currency()));
+		boolean whole = money.amount().stripTrailingZeros().scale() <= 0;
+		format.setMinimumFractionDigits(whole ? 0 : 2);
+		format.setMaximumFractionDigits(whole ? 0 : 2);
+		return format.format(money.amount());
+	}
+
+	/** The language's name for an ISO 639 code: en → English. */
+	public String language(String code) {
+		String name = Locale.forLanguageTag(code).getDisplayLanguage(locale());
+		return name.isEmpty() ? code : name;
+	}
+
+	/** The country's name for an ISO 3166 code: SE → Sweden. */
+	public String country(String code) {
+		String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(locale());
+		return name.isEmpty() ? code : name;
+	}
+
+	/** A size in bytes for people: 1.2 MB. */
+	public String size(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale()));
+		if (bytes < 1024 * 1024) {
+			return format.format(bytes / 1024.0) + " kB";
+		}
+		return format.format(bytes / (1024.0 * 1024.0)) + " MB";
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.prospectus.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** A page that does not exist: answered with the site's 404 page. */
+@ResponseStatus(HttpStatus.NOT_FOUND)
+public class NotFoundException extends RuntimeException {
+
+	private NotFoundException(String message) {
+		super(message, null, false, false);
+	}
+
+	public static NotFoundException forProgramme(String slug) {
+		return new NotFoundException("No programme '" + slug + "'");
+	}
+
+	public static NotFoundException forCourse(String code) {
+		return new NotFoundException("No course '" + code + "'");
+	}
+
+	public static NotFoundException forDocument(String slug) {
+		return new NotFoundException("No document for '" + slug + "'");
+	}
+
+}

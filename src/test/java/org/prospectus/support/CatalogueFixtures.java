@@ -1,0 +1,128 @@
+package org.prospectus.support;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import org.prospectus.catalogue.Course;
+import org.prospectus.catalogue.CourseOffering;
+import org.prospectus.catalogue.CreditSystem;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.ProgrammeLevel;
+import org.prospectus.catalogue.StudyMode;
+import org.prospectus.catalogue.Syllabus;
+import org.prospectus.catalogue.Term;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundSchedule;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Small builders for catalogue test data, each saved in its own transaction. Tests say
+ * only what matters to them; everything else gets a plain default.
+ */
+@Component
+public class CatalogueFixtures {
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate transactions;
+
+	CatalogueFixtures(EntityManager entityManager, TransactionTemplate transactions) {
+		this.entityManager = entityManager;
+		this.transactions = transactions;
+	}
+
+	public Institution institution(String slug, String zone) {
+		return persist(() -> {
+			Institution institution = new Institution(slug, "University " + slug, "SE", ZoneId.of(zone),
+					Currency.getInstance("SEK"));
+			institution.setCity("City of " + slug);
+			return institution;
+		});
+	}
+
+	public Programme programme(Institution institution, String slug, String title) {
+		return programme(institution, slug, title, (programme) -> {
+		});
+	}
+
+	/** A published master's programme; {@code customizer} may change anything first. */
+	public Programme programme(Institution institution, String slug, String title, Consumer<Programme> customizer) {
+		return persist(() -> {
+			Programme programme = new Programme(this.entityManager.merge(institution), slug.toUpperCase(), slug, title);
+			programme.setAward("Master of Science", ProgrammeLevel.MASTER, new BigDecimal("120"), CreditSystem.ECTS);
+			programme.setStudyForm(24, 100, StudyMode.CAMPUS, "en");
+			programme.setSummary("A programme about " + title + ".");
+			programme.publish();
+			customizer.accept(programme);
+			return programme;
+		});
+	}
+
+	public Course course(Institution institution, String code, String title, Consumer<Course> customizer) {
+		return persist(() -> {
+			Course course = new Course(this.entityManager.merge(institution), code, title, new BigDecimal("7.5"),
+					CreditSystem.ECTS);
+			course.publish();
+			customizer.accept(course);
+			return course;
+		});
+	}
+
+	public Syllabus syllabus(Course course, Term validFrom, Consumer<Syllabus> customizer) {
+		return persist(() -> {
+			Syllabus syllabus = new Syllabus(this.entityManager.merge(course), validFrom);
+			customizer.accept(syllabus);
+			return syllabus;
+		});
+	}
+
+	public CourseOffering offering(Course course, Term term, java.time.LocalDate start, java.time.LocalDate end,
+			String applicationCode, Consumer<CourseOffering> customizer) {
+		return persist(() -> {
+			CourseOffering offering = new CourseOffering(this.entityManager.merge(course), term, start, end,
+					applicationCode);
+			offering.setStudyForm(100, "Campus", org.prospectus.catalogue.FormOfStudy.DAYTIME, "en");
+			offering.setAdmission(null, org.prospectus.catalogue.Audience.ALL, null, List.of());
+			customizer.accept(offering);
+			return offering;
+		});
+	}
+
+	/** A round with the given opening and deadline; later milestones follow a week apart. */
+	public ApplicationRound round(Institution institution, String slug, Instant opens, Instant deadline,
+			Programme... programmes) {
+		return persist(() -> {
+			Instant documents = deadline.plusSeconds(7 * 86400);
+			RoundSchedule schedule = new RoundSchedule(opens, deadline, documents, null,
+					documents.plusSeconds(7 * 86400), documents.plusSeconds(60 * 86400), false);
+			ApplicationRound round = new ApplicationRound(this.entityManager.merge(institution), slug,
+					"Round " + slug, schedule);
+			for (Programme programme : programmes) {
+				round.admitTo(this.entityManager.merge(programme));
+			}
+			return round;
+		});
+	}
+
+	public <T> T inTransaction(Supplier<T> work) {
+		return this.transactions.execute((status) -> work.get());
+	}
+
+	private <T> T persist(Supplier<T> factory) {
+		return this.transactions.execute((status) -> {
+			T entity = factory.get();
+			this.entityManager.persist(entity);
+			return entity;
+		});
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.prospectus.support;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Empties the catalogue between tests that share the one database, so that every test
+ * starts from the data its own builders create.
+ */
+public final class DatabaseCleaner {
+
+	private DatabaseCleaner() {
+	}
+
+	public static void clean(JdbcClient jdbc) {
+		jdbc.sql("""
+				truncate table round_programme, application_round, offering_period, course_offering,
+				examination_module, syllabus_prerequisite, syllabus, programme_plan_entry, course,
+				programme_testimonial, programme_document, programme, institution restart identity cascade""")
+			.update();
+	}
+
+
+}

@@ -1,0 +1,93 @@
+package org.prospectus.testdb;
+
+import java.nio.file.Path;
+
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The one database configuration for every database test and for
+ * {@code ./mvnw spring-boot:test-run}: a real PostgreSQL, from Testcontainers when a
+ * Docker engine answers, embedded otherwise (see {@link DatabaseMode}).
+ * <p>
+ * With {@code prospectus.dev.database.persistent=true} (the developer run) the data is
+ * kept between restarts: in {@code .dev/postgres} for the embedded server, in the Docker
+ * volume {@code prospectus-dev-pgdata} for the container.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfiguration {
+
+	/** Pinned so that every developer and CI run the same server version. */
+	static final DockerImageName POSTGRES_IMAGE = DockerImageName.parse("postgres:17.6-alpine");
+
+	static final String PERSISTENT = "prospectus.dev.database.persistent";
+
+	static final String DEV_VOLUME = "prospectus-dev-pgdata";
+
+	@Bean
+	@ServiceConnection
+	@Conditional(DockerSelected.class)
+	PostgreSQLContainer postgresContainer(Environment environment) {
+		PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
+		if (environment.getProperty(PERSISTENT, Boolean.class, false)) {
+			container.withCreateContainerCmdModifier((command) -> command.getHostConfig()
+				.withBinds(com.github.dockerjava.api.model.Bind.parse(DEV_VOLUME + ":/var/lib/postgresql/data")));
+		}
+		return container;
+	}
+
+	@Bean
+	@Conditional(EmbeddedSelected.class)
+	JdbcConnectionDetails embeddedPostgres(Environment environment) {
+		Path dataDirectory = environment.getProperty(PERSISTENT, Boolean.class, false)
+				? Path.of(environment.getProperty("prospectus.dev.database.directory", ".dev/postgres")) : null;
+		String url = EmbeddedPostgresServer.jdbcUrl(dataDirectory);
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "postgres";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return url;
+			}
+
+		};
+	}
+
+	static final class DockerSelected implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return DatabaseMode.current() == DatabaseMode.DOCKER;
+		}
+
+	}
+
+	static final class EmbeddedSelected implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return DatabaseMode.current() == DatabaseMode.EMBEDDED;
+		}
+
+	}
+
+}
