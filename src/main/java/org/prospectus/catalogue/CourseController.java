@@ -52,7 +52,8 @@ class CourseController {
 	}
 
 	private CoursePage find(String code) {
-		return this.courses.findPage(code.toUpperCase(Locale.ROOT)).orElseThrow(() -> NotFoundException.forCourse(code));
+		return this.courses.findPage(code.toUpperCase(Locale.ROOT))
+			.orElseThrow(() -> NotFoundException.forCourse(code));
 	}
 
 }

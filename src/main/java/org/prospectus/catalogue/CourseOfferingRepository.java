@@ -8,11 +8,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CourseOfferingRepository extends JpaRepository<CourseOffering, Long> {
 
-	/** Offerings still running or to come on the given day, with their periods. */
+	/**
+	 * Offerings that end on or after the given day, with their periods, earliest first.
+	 */
 	@Query("""
 			select distinct o from CourseOffering o left join fetch o.periods
-			where o.course = :course and o.endDate >= :today
+			where o.course = :course and o.endDate >= :from
 			order by o.startDate""")
-	List<CourseOffering> findCurrentAndUpcoming(Course course, LocalDate today);
+	List<CourseOffering> findEndingFrom(Course course, LocalDate from);
 
 }

@@ -2,6 +2,8 @@ package org.prospectus.catalogue;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,9 @@ public class CourseService {
 
 	private static final Set<PublicationState> VISIBLE = EnumSet.of(PublicationState.PUBLISHED,
 			PublicationState.RETIRED);
+
+	/** Offerings that ended within this period are still shown, as recent ones. */
+	static final Period RECENT = Period.ofYears(1);
 
 	private final CourseRepository courses;
 
@@ -41,12 +46,17 @@ public class CourseService {
 
 	private CoursePage page(Course course) {
 		LocalDate today = LocalDate.now(this.clock);
-		List<CourseOffering> offerings = this.offerings.findCurrentAndUpcoming(course, today);
+		List<CourseOffering> all = this.offerings.findEndingFrom(course, today.minus(RECENT));
+		List<CourseOffering> offerings = all.stream().filter((o) -> o.isCurrentOrUpcoming(today)).toList();
+		List<CourseOffering> recent = all.stream()
+			.filter((o) -> !o.isCurrentOrUpcoming(today))
+			.sorted(Comparator.comparing(CourseOffering::getEndDate).reversed())
+			.toList();
 		Term relevant = offerings.isEmpty() ? Term.containing(today) : offerings.get(0).getTerm();
 		List<Syllabus> versions = this.syllabuses.findVersionsWithModules(course);
 		Syllabus syllabus = applicableVersion(versions, relevant);
 		if (syllabus == null) {
-			return new CoursePage(course, offerings, null, null, List.of(), Set.of());
+			return new CoursePage(course, offerings, recent, null, null, List.of(), Set.of());
 		}
 		Term validUntil = versions.stream()
 			.map(Syllabus::getValidFrom)
@@ -57,7 +67,7 @@ public class CourseService {
 		Set<String> codes = new HashSet<>();
 		prerequisites.forEach((prerequisite) -> codes.addAll(prerequisite.getEquivalentCodes()));
 		Set<String> linkable = codes.isEmpty() ? Set.of() : Set.copyOf(this.courses.findPublishedCodes(codes));
-		return new CoursePage(course, offerings, syllabus, validUntil, prerequisites, linkable);
+		return new CoursePage(course, offerings, recent, syllabus, validUntil, prerequisites, linkable);
 	}
 
 	/**

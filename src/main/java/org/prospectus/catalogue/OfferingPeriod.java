@@ -10,7 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-/** The credits an offering gives in one study period of a term, such as P4 (7.5 credits). */
+/**
+ * The credits an offering gives in one study period of a term, such as P4 (7.5 credits).
+ */
 @Entity
 public class OfferingPeriod {
 

@@ -15,12 +15,11 @@ import java.util.Map;
  */
 public record PlanView(List<Year> years) {
 
-	private static final Comparator<Season> ACADEMIC_ORDER = Comparator
-		.comparingInt((season) -> switch (season) {
-			case AUTUMN -> 0;
-			case SPRING -> 1;
-			case SUMMER -> 2;
-		});
+	private static final Comparator<Season> ACADEMIC_ORDER = Comparator.comparingInt((season) -> switch (season) {
+		case AUTUMN -> 0;
+		case SPRING -> 1;
+		case SUMMER -> 2;
+	});
 
 	public static PlanView of(List<PlanEntry> entries) {
 		Map<Integer, Map<Season, List<PlanEntry>>> byYear = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.prospectus.catalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import org.prospectus.intake.ProgrammeRounds;
 import org.prospectus.intake.RoundService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.prospectus.web.NotFoundException;
@@ -51,7 +52,9 @@ class ProgrammeController {
 		ProgrammePage page = this.programmes.findPage(slug).orElseThrow(() -> NotFoundException.forProgramme(slug));
 		model.addAttribute("page", page);
 		model.addAttribute("programme", page.programme());
-		model.addAttribute("round", this.rounds.currentRoundFor(page.programme()).orElse(null));
+		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
+		model.addAttribute("round", rounds.current());
+		model.addAttribute("earlierRounds", rounds.earlier());
 		return "programmes/show";
 	}
 
@@ -62,7 +65,10 @@ class ProgrammeController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.filename(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(document.filename(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS).cachePublic())
 			.body(document.content());
 	}

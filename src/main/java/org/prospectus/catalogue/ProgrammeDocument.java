@@ -30,7 +30,8 @@ public class ProgrammeDocument {
 	}
 
 	/**
-	 * Attaches a document to a programme, replacing the name and size the programme shows.
+	 * Attaches a document to a programme, replacing the name and size the programme
+	 * shows.
 	 */
 	public ProgrammeDocument(Programme programme, String filename, String contentType, byte[] content) {
 		this.programme = programme;

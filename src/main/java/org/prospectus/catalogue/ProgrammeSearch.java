@@ -148,15 +148,17 @@ public class ProgrammeSearch {
 				where p.state = 'PUBLISHED' order by i.name""")
 			.query((rs, rowNum) -> new SearchFacets.InstitutionOption(rs.getString("slug"), rs.getString("name")))
 			.list();
-		List<String[]> values = this.jdbc.sql("""
-				select 'topic' as kind, t.value from programme p, unnest(p.topics) as t(value) where p.state = 'PUBLISHED'
-				union
-				select 'language', p.language from programme p where p.state = 'PUBLISHED'
-				order by 1, 2""").query((rs, rowNum) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+		List<String[]> values = this.jdbc
+			.sql("""
+					select 'topic' as kind, t.value from programme p, unnest(p.topics) as t(value) where p.state = 'PUBLISHED'
+					union
+					select 'language', p.language from programme p where p.state = 'PUBLISHED'
+					order by 1, 2""")
+			.query((rs, rowNum) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
 		List<String> topics = values.stream().filter((v) -> v[0].equals("topic")).map((v) -> v[1]).toList();
 		List<String> languages = values.stream().filter((v) -> v[0].equals("language")).map((v) -> v[1]).toList();
 		return new SearchFacets(institutions, topics, languages);
 	}
-
 
 }

@@ -13,8 +13,8 @@ package org.prospectus.catalogue;
  * @param topic one topic, exactly as listed
  * @param openOnly only programmes with a round open now
  */
-public record ProgrammeSearchCriteria(String text, String institution, ProgrammeLevel level, StudyMode mode,
-		Pace pace, String language, DurationBand duration, String topic, boolean openOnly) {
+public record ProgrammeSearchCriteria(String text, String institution, ProgrammeLevel level, StudyMode mode, Pace pace,
+		String language, DurationBand duration, String topic, boolean openOnly) {
 
 	public static ProgrammeSearchCriteria none() {
 		return new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false);

@@ -38,9 +38,9 @@ public class ProgrammeSearchForm {
 
 	public ProgrammeSearchCriteria toCriteria() {
 		return new ProgrammeSearchCriteria(blankToNull(this.q), blankToNull(this.institution),
-				parse(ProgrammeLevel.class, this.level), parse(StudyMode.class, this.mode), parse(Pace.class, this.pace),
-				blankToNull(this.language), parse(DurationBand.class, this.duration), blankToNull(this.topic),
-				"true".equalsIgnoreCase(blankToNull(this.open)));
+				parse(ProgrammeLevel.class, this.level), parse(StudyMode.class, this.mode),
+				parse(Pace.class, this.pace), blankToNull(this.language), parse(DurationBand.class, this.duration),
+				blankToNull(this.topic), "true".equalsIgnoreCase(blankToNull(this.open)));
 	}
 
 	public Pageable toPageable() {

@@ -23,8 +23,8 @@ import java.time.Instant;
  * @param zone the institution's zone id
  */
 public record ProgrammeSummary(String slug, String code, String title, String award, BigDecimal credits,
-		CreditSystem creditSystem, int durationMonths, int pacePercent, StudyMode mode, String language,
-		String summary, String institutionName, String city, Instant openDeadline, String zone) {
+		CreditSystem creditSystem, int durationMonths, int pacePercent, StudyMode mode, String language, String summary,
+		String institutionName, String city, Instant openDeadline, String zone) {
 
 	public boolean isOpen() {
 		return this.openDeadline != null;

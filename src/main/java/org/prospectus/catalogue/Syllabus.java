@@ -136,8 +136,7 @@ public class Syllabus extends BaseEntity {
 	}
 
 	public Prerequisite addPrerequisite(String description, List<String> equivalentCodes) {
-		Prerequisite prerequisite = new Prerequisite(this, this.prerequisites.size() + 1, description,
-				equivalentCodes);
+		Prerequisite prerequisite = new Prerequisite(this, this.prerequisites.size() + 1, description, equivalentCodes);
 		this.prerequisites.add(prerequisite);
 		return prerequisite;
 	}

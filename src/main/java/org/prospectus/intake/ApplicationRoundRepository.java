@@ -8,10 +8,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Long> {
 
-	@Query("select r from ApplicationRound r where :programmeId in (select p.id from r.programmes p) order by r.deadlineAt")
+	@Query("select r from ApplicationRound r join fetch r.institution where :programmeId in (select p.id from r.programmes p) order by r.deadlineAt")
 	List<ApplicationRound> findByProgrammeId(Long programmeId);
 
-	/** Rounds whose deadline has not passed, with institution and programmes, soonest first. */
+	/**
+	 * Rounds whose deadline has not passed, with institution and programmes, soonest
+	 * first.
+	 */
 	@Query("""
 			select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes
 			where r.deadlineAt >= :now order by r.deadlineAt""")

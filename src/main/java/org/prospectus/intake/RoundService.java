@@ -29,16 +29,22 @@ public class RoundService {
 	}
 
 	/**
-	 * The round a programme page should show: the open one with the nearest deadline, else
-	 * the next to open, else the most recent one.
+	 * The rounds a programme page shows: the current one (the open one with the nearest
+	 * deadline, else the next to open, else the most recent one) and the earlier ones.
 	 */
-	public Optional<RoundView> currentRoundFor(Programme programme) {
+	public ProgrammeRounds roundsFor(Programme programme) {
 		Instant now = this.clock.instant();
 		List<RoundView> views = this.rounds.findByProgrammeId(programme.getId())
 			.stream()
 			.map((round) -> RoundView.of(round, now))
 			.toList();
-		return pickCurrent(views);
+		RoundView current = pickCurrent(views).orElse(null);
+		List<RoundView> earlier = views.stream()
+			.filter((view) -> view != current)
+			.filter((view) -> view.state() == RoundState.CLOSED || view.state() == RoundState.RESULTS_PUBLISHED)
+			.sorted(Comparator.comparing((RoundView view) -> view.round().getDeadlineAt()).reversed())
+			.toList();
+		return new ProgrammeRounds(current, earlier);
 	}
 
 	static Optional<RoundView> pickCurrent(List<RoundView> views) {
@@ -57,7 +63,10 @@ public class RoundService {
 		return views.stream().max(Comparator.comparing((RoundView view) -> view.round().getDeadlineAt()));
 	}
 
-	/** Rounds that are open or still to open, soonest deadline first, with their programmes. */
+	/**
+	 * Rounds that are open or still to open, soonest deadline first, with their
+	 * programmes.
+	 */
 	public List<RoundView> openAndUpcoming() {
 		Instant now = this.clock.instant();
 		return this.rounds.findWithDeadlineFrom(now)

@@ -1,6 +1,8 @@
 package org.prospectus.intake;
 
-/** Where an application round stands at an instant. Derived from the clock, never stored. */
+/**
+ * Where an application round stands at an instant. Derived from the clock, never stored.
+ */
 public enum RoundState {
 
 	/** Applications have not opened yet. */

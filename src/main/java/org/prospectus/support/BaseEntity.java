@@ -12,8 +12,8 @@ import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
 /**
- * Identity, optimistic-lock version and timestamps shared by every entity staff can
- * edit. The version is never set by application code.
+ * Identity, optimistic-lock version and timestamps shared by every entity staff can edit.
+ * The version is never set by application code.
  */
 @MappedSuperclass
 public abstract class BaseEntity {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,20 +60,27 @@ public class Formats {
 		return format.format(credits);
 	}
 
-	/** Course and module credits, always with one decimal (3.0, 7.5), as syllabuses print them. */
+	/**
+	 * Course and module credits, always with one decimal (3.0, 7.5), as syllabuses print
+	 * them.
+	 */
 	public String courseCredits(BigDecimal credits) {
 		DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(locale()));
 		return format.format(credits.setScale(1, RoundingMode.HALF_UP));
 	}
 
-	/** SEK 155,000 or £9,250.50, with no conversion between currencies. */
+	/**
+	 * SEK 155,000 or £9,250.50: the currency's symbol in the request's locale, with a
+	 * space when the symbol is a code. Amounts are never converted between currencies.
+	 */
 	public String money(Money money) {
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-		format.setCurrency(Currency.getInstance(money.currency()));
+		Currency currency = Currency.getInstance(money.currency());
 		boolean whole = money.amount().stripTrailingZeros().scale() <= 0;
-		format.setMinimumFractionDigits(whole ? 0 : 2);
-		format.setMaximumFractionDigits(whole ? 0 : 2);
-		return format.format(money.amount());
+		DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00",
+				DecimalFormatSymbols.getInstance(locale()));
+		String symbol = currency.getSymbol(locale());
+		boolean code = symbol.chars().allMatch(Character::isLetter);
+		return symbol + (code ? " " : "") + format.format(money.amount());
 	}
 
 	/** The language's name for an ISO 639 code: en → English. */

@@ -15,7 +15,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** No inline script or style anywhere; data: images only for Bootstrap's CSS icons. */
+	/**
+	 * No inline script or style anywhere; data: images only for Bootstrap's CSS icons.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
 			+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -24,8 +26,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*", "/programmes/*/course-description.pdf",
-					"/courses/*", "/courses/*/syllabus.pdf", "/deadlines")
+			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
+					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
 					"/actuator/health/**")

@@ -97,20 +97,28 @@ public class CatalogueFixtures {
 		});
 	}
 
-	/** A round with the given opening and deadline; later milestones follow a week apart. */
+	/**
+	 * A round with the given opening and deadline; later milestones follow a week apart.
+	 */
 	public ApplicationRound round(Institution institution, String slug, Instant opens, Instant deadline,
 			Programme... programmes) {
 		return persist(() -> {
 			Instant documents = deadline.plusSeconds(7 * 86400);
 			RoundSchedule schedule = new RoundSchedule(opens, deadline, documents, null,
 					documents.plusSeconds(7 * 86400), documents.plusSeconds(60 * 86400), false);
-			ApplicationRound round = new ApplicationRound(this.entityManager.merge(institution), slug,
-					"Round " + slug, schedule);
+			ApplicationRound round = new ApplicationRound(this.entityManager.merge(institution), slug, "Round " + slug,
+					schedule);
 			for (Programme programme : programmes) {
 				round.admitTo(this.entityManager.merge(programme));
 			}
 			return round;
 		});
+	}
+
+	public void persistPlanEntry(Programme programme, Course course, int year, org.prospectus.catalogue.Season term) {
+		this.transactions.executeWithoutResult((status) -> this.entityManager
+			.persist(new org.prospectus.catalogue.PlanEntry(this.entityManager.merge(programme),
+					this.entityManager.merge(course), year, term, org.prospectus.catalogue.PlanCategory.COMPULSORY)));
 	}
 
 	public <T> T inTransaction(Supplier<T> work) {

@@ -15,9 +15,7 @@ public final class DatabaseCleaner {
 		jdbc.sql("""
 				truncate table round_programme, application_round, offering_period, course_offering,
 				examination_module, syllabus_prerequisite, syllabus, programme_plan_entry, course,
-				programme_testimonial, programme_document, programme, institution restart identity cascade""")
-			.update();
+				programme_testimonial, programme_document, programme, institution restart identity cascade""").update();
 	}
-
 
 }

@@ -34,8 +34,8 @@ public enum DatabaseMode {
 				mode = decided;
 				if (mode == null) {
 					mode = decide(System.getProperty(PROPERTY, System.getenv(ENVIRONMENT_VARIABLE)));
-					logger.info("PostgreSQL for this JVM: " + mode.name().toLowerCase(Locale.ROOT)
-							+ " (set " + PROPERTY + " or " + ENVIRONMENT_VARIABLE + " to docker or embedded to choose)");
+					logger.info("PostgreSQL for this JVM: " + mode.name().toLowerCase(Locale.ROOT) + " (set " + PROPERTY
+							+ " or " + ENVIRONMENT_VARIABLE + " to docker or embedded to choose)");
 					decided = mode;
 				}
 			}
@@ -59,8 +59,7 @@ public enum DatabaseMode {
 	 * while and logs an error on machines that have no engine at all.
 	 */
 	private static boolean dockerAnswers() {
-		boolean configured = System.getenv("DOCKER_HOST") != null
-				|| Files.exists(Path.of("/var/run/docker.sock"))
+		boolean configured = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
 				|| Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"))
 				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))
 				|| Files.exists(Path.of(System.getProperty("user.home"), ".colima"))

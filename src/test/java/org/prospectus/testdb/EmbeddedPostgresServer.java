@@ -59,8 +59,9 @@ final class EmbeddedPostgresServer {
 	}
 
 	/**
-	 * A developer run killed with SIGKILL leaves its postmaster running, and the next start
-	 * would fail on the lock file. Stop that orphan if it is still a postgres process.
+	 * A developer run killed with SIGKILL leaves its postmaster running, and the next
+	 * start would fail on the lock file. Stop that orphan if it is still a postgres
+	 * process.
 	 */
 	static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");

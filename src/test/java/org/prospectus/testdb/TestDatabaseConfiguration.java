@@ -51,25 +51,21 @@ public class TestDatabaseConfiguration {
 	JdbcConnectionDetails embeddedPostgres(Environment environment) {
 		Path dataDirectory = environment.getProperty(PERSISTENT, Boolean.class, false)
 				? Path.of(environment.getProperty("prospectus.dev.database.directory", ".dev/postgres")) : null;
-		String url = EmbeddedPostgresServer.jdbcUrl(dataDirectory);
-		return new JdbcConnectionDetails() {
+		return new EmbeddedConnectionDetails(EmbeddedPostgresServer.jdbcUrl(dataDirectory));
+	}
 
-			@Override
-			public String getUsername() {
-				return "postgres";
-			}
+	record EmbeddedConnectionDetails(String getJdbcUrl) implements JdbcConnectionDetails {
 
-			@Override
-			public String getPassword() {
-				return "postgres";
-			}
+		@Override
+		public String getUsername() {
+			return "postgres";
+		}
 
-			@Override
-			public String getJdbcUrl() {
-				return url;
-			}
+		@Override
+		public String getPassword() {
+			return "postgres";
+		}
 
-		};
 	}
 
 	static final class DockerSelected implements Condition {
