@@ -1,0 +1,1070 @@
+package org.prospectus.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.prospectus.catalogue.Audience;
+import org.prospectus.catalogue.Course;
+import org.prospectus.catalogue.CourseOffering;
+import org.prospectus.catalogue.CreditSystem;
+import org.prospectus.catalogue.EducationCycle;
+import org.prospectus.catalogue.FormOfStudy;
+import org.prospectus.catalogue.GradingScale;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Money;
+import org.prospectus.catalogue.PlanCategory;
+import org.prospectus.catalogue.PlanEntry;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.ProgrammeDocument;
+import org.prospectus.catalogue.ProgrammeLevel;
+import org.prospectus.catalogue.Season;
+import org.prospectus.catalogue.StudyMode;
+import org.prospectus.catalogue.Syllabus;
+import org.prospectus.catalogue.Term;
+import org.prospectus.catalogue.Testimonial;
+import org.prospectus.catalogue.TuitionPeriod;
+import org.prospectus.demo.DemoRoundCalendar.DemoRound;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundSchedule;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo catalogue: KTH's MSc in Machine Learning and course DD2424 as published,
+ * Southampton's MSc in Machine Learning, and invented programmes at two invented
+ * institutions, so that search, filters, paging and the round states all have something
+ * to show. It lives in test sources so that it can never reach the production jar.
+ * <p>
+ * Loading is idempotent: once KTH exists nothing is inserted again, but the rounds whose
+ * dates depend on today are moved, so that a demo database kept across restarts always
+ * has open, upcoming and closed rounds. All prose is written for the demo; facts about
+ * KTH and Southampton come from their public pages, figures marked as demo are invented.
+ */
+@Component
+public class DemoCatalogue {
+
+	static final String KTH_CURRENT_ROUND = "kth-current-intake";
+
+	static final String SOUTHAMPTON_CURRENT_ROUND = "southampton-current-intake";
+
+	static final String SOUTHAMPTON_PROGRAMME = "southampton-msc-machine-learning";
+
+	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	private static final String EECS = "School of Electrical Engineering and Computer Science";
+
+	/** Shown on every KTH course whose syllabus text was written for the demo. */
+	private static final String DEMO_SYLLABUS_NOTE = "Demo content: this syllabus text was written for the "
+			+ "Prospectus demonstration and is not KTH's official syllabus.";
+
+	/** The programmes DD2424's Spring 2026 offering is open to, as KTH lists them. */
+	private static final List<String> DD2424_PROGRAMMES = List.of("CLGYM-TIKT", "CLGYM-TIDE", "TCSCM", "TCYSM", "TEBSM",
+			"TIEMM", "TIVNM", "TMAIM", "TMEKM", "TSCRM", "TSEDM", "TBDVM");
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	public DemoCatalogue(EntityManager entityManager, Clock clock) {
+		this.entityManager = entityManager;
+		this.clock = clock;
+	}
+
+	/**
+	 * Inserts the catalogue, or, when it is already there, moves the rounds that follow
+	 * the clock.
+	 */
+	@Transactional
+	public void load() {
+		if (isLoaded()) {
+			refreshMovingRounds();
+			return;
+		}
+		Map<String, DemoRound> moving = movingRounds();
+		loadKth(moving);
+		loadSouthampton(moving);
+		loadNorthbridge(moving);
+		loadLakeshore(moving);
+	}
+
+	/** What the database holds, for the start-up log line. */
+	@Transactional(readOnly = true)
+	public DemoCounts counts() {
+		return new DemoCounts(count("select count(i) from Institution i"), count("select count(p) from Programme p"),
+				count("select count(p) from Programme p where p.state = org.prospectus.catalogue.PublicationState.PUBLISHED"),
+				count("select count(c) from Course c"), count("select count(r) from ApplicationRound r"),
+				this.entityManager
+					.createQuery(
+							"select count(r) from ApplicationRound r where r.opensAt <= :now and r.deadlineAt >= :now",
+							Long.class)
+					.setParameter("now", this.clock.instant())
+					.getSingleResult());
+	}
+
+	private boolean isLoaded() {
+		return count("select count(i) from Institution i where i.slug = 'kth'") > 0;
+	}
+
+	private long count(String jpql) {
+		return this.entityManager.createQuery(jpql, Long.class).getSingleResult();
+	}
+
+	/**
+	 * The rounds whose dates are computed from today, by slug. Slugs are stable so that a
+	 * restart finds and moves the rounds it created earlier.
+	 */
+	private Map<String, DemoRound> movingRounds() {
+		Map<String, DemoRound> rounds = new LinkedHashMap<>();
+		rounds.put(KTH_CURRENT_ROUND, DemoRoundCalendar.kthCurrentIntake(this.clock));
+		rounds.put(SOUTHAMPTON_CURRENT_ROUND, DemoRoundCalendar.southamptonCurrentEntry(this.clock));
+		rounds.put("northbridge-current-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, -30, 45));
+		rounds.put("northbridge-next-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, 20, 110));
+		rounds.put("northbridge-past-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, -240, -120));
+		rounds.put("lakeshore-current-intake", DemoRoundCalendar.relativeIntake(this.clock, TORONTO, -60, 10));
+		rounds.put("lakeshore-closed-intake", DemoRoundCalendar.relativeIntake(this.clock, TORONTO, -120, -7));
+		rounds.put("lakeshore-upcoming-intake", DemoRoundCalendar.relativeIntake(this.clock, TORONTO, 45, 150));
+		return rounds;
+	}
+
+	/**
+	 * Moves every clock-bound round to today's dates. A round's name follows its dates
+	 * ("Autumn 2027" becomes "Autumn 2028" a year later), and the entity offers no way to
+	 * rename, so the name is changed with a bulk update before the round is loaded.
+	 */
+	private void refreshMovingRounds() {
+		movingRounds().forEach((slug, round) -> {
+			this.entityManager
+				.createQuery("update ApplicationRound r set r.name = :name, r.version = r.version + 1 "
+						+ "where r.slug = :slug and r.name <> :name")
+				.setParameter("name", round.name())
+				.setParameter("slug", slug)
+				.executeUpdate();
+			this.entityManager
+				.createQuery("select r from ApplicationRound r where r.slug = :slug", ApplicationRound.class)
+				.setParameter("slug", slug)
+				.getResultList()
+				.forEach((existing) -> existing.reschedule(round.schedule()));
+		});
+	}
+
+	// KTH
+
+	private void loadKth(Map<String, DemoRound> moving) {
+		Institution kth = institution("kth", "KTH Royal Institute of Technology", "SE", DemoRoundCalendar.STOCKHOLM,
+				"SEK", "Stockholm", List.of("KTH Campus"), "https://www.kth.se");
+		kth.setShortName("KTH");
+
+		Programme ml = kthMachineLearning(kth);
+		KthCourses courses = kthCourses(kth);
+		plan(ml, courses.machineLearning(), 1, Season.AUTUMN, PlanCategory.COMPULSORY, null, 1);
+		plan(ml, courses.artificialIntelligence(), 1, Season.AUTUMN, PlanCategory.COMPULSORY, null, 2);
+		plan(ml, courses.advancedMachineLearning(), 1, Season.AUTUMN, PlanCategory.COMPULSORY, null, 3);
+		plan(ml, courses.researchMethodology(), 1, Season.AUTUMN, PlanCategory.COMPULSORY, null, 4);
+		plan(ml, courses.deepLearning(), 1, Season.SPRING, PlanCategory.CONDITIONALLY_ELECTIVE,
+				"Theoretical machine learning", 1);
+		plan(ml, courses.computerVision(), 1, Season.SPRING, PlanCategory.CONDITIONALLY_ELECTIVE, "Application domains",
+				2);
+		plan(ml, courses.neuralNetworks(), 2, Season.AUTUMN, PlanCategory.ELECTIVE, null, 1);
+		plan(ml, courses.degreeProject(), 2, Season.SPRING, PlanCategory.COMPULSORY, null, 1);
+
+		round(kth, "kth-autumn-2020", "Autumn 2020", DemoRoundCalendar.kthAutumnIntake(2020), ml);
+		round(kth, KTH_CURRENT_ROUND, moving.get(KTH_CURRENT_ROUND), ml);
+	}
+
+	private Programme kthMachineLearning(Institution kth) {
+		Programme ml = programme(kth, "TMAIM", "kth-msc-machine-learning", "Machine Learning", "Master of Science",
+				ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24, 100, StudyMode.CAMPUS, "en",
+				"A two-year master's programme in the mathematics, statistics and engineering behind machine "
+						+ "learning, taught in English in Stockholm. It leads to work in industry as well as to "
+						+ "doctoral studies.");
+		ml.setCampus("KTH Campus, Stockholm");
+		ml.setStartTerm("Autumn");
+		String about = """
+				Machine learning is about algorithms that find structure in data and use it to make predictions. \
+				Its methods are now at work in manufacturing, retail, health care, finance, robotics, \
+				telecommunications and social media.
+
+				The programme teaches the mathematical and statistical basis of the field together with the \
+				practical side: choosing a technique that fits a real problem, implementing it and making it run \
+				efficiently and reliably. By the end you should be able to take on learning problems that do not \
+				fit a textbook recipe and deliver a workable solution.
+
+				The School of Electrical Engineering and Computer Science gives the programme, mostly at KTH \
+				Campus in Stockholm. It comprises 120 ECTS credits over two years and leads to the degree of \
+				Master of Science.""";
+		String learning = """
+				The first term consists of compulsory courses that lay the foundation: machine learning, \
+				artificial intelligence, an advanced course in machine learning and research methodology.
+
+				From the second term you combine courses from two areas, which together make up the core skills \
+				of a machine learning specialist:
+				- Application domains: how learning methods solve problems in computer vision, information retrieval, speech and language processing, computational biology and robotics.
+				- Theoretical machine learning: further courses in applied mathematics, statistics and machine learning.
+
+				Deep learning is covered in depth by several advanced courses, among them DD2424 Deep Learning \
+				in Data Science.
+
+				A further 30 ECTS credits are electives, which you can use to go deeper into your own field or \
+				to branch out into another part of machine learning.""";
+		String project = """
+				The last term is given over to the degree project. You take part in advanced research or \
+				development work at a university or a company, in Sweden or abroad, and show that you can carry \
+				out an independent project with what the programme has taught you.
+
+				Earlier students have done their projects at companies such as Saab, Elekta, Flir, Ericsson, \
+				Tobii, Spotify, Thales and Huawei.""";
+		String careers = """
+				The more data the world produces, the more employers need engineers and scientists who \
+				understand machine learning. Graduates work in industry, from start-ups to long-established \
+				companies, and the degree is also a good basis for research and development roles or for \
+				doctoral studies.
+
+				Graduates have found work at companies such as Dice, Logitech, Google and McKinsey, in countries \
+				including Sweden, Switzerland, Germany, China, India and the US.""";
+		ml.setSections(about, learning, project, careers);
+		ml.setTopics(List.of("Machine learning", "Deep learning", "Statistical modelling", "Artificial intelligence",
+				"Computer vision", "Speech technology", "Information retrieval", "Optimization"));
+		ml.setCareerTitles(List.of("Software developer", "Deep learning engineer", "Computer vision engineer",
+				"Data analyst", "Software engineer", "Quantitative analyst", "Data scientist", "Systems engineer"));
+		ml.setTuition(Money.of("155000", "SEK"), TuitionPeriod.PER_YEAR,
+				"Citizens of EU/EEA countries and Switzerland pay no tuition fee. Demo figure: check KTH's own "
+						+ "pages for the current fee.");
+		ml.setApplicationFee(Money.of("900", "SEK"), "Citizens of EU/EEA countries and Switzerland are exempt.");
+		ml.setContact(null, "programme-ml@kth.example.org", null);
+		ml.publish();
+		this.entityManager.persist(new Testimonial(ml, 1,
+				"As far as I know, KTH is the one university in Europe with a programme devoted to machine learning.",
+				"Ruibo Tu", "China"));
+		return ml;
+	}
+
+	/**
+	 * The courses of TMAIM's plan, plus SF1624 so that a prerequisite link resolves.
+	 * Apart from DD2424, whose syllabus follows KTH's, the syllabus texts are invented.
+	 */
+	private KthCourses kthCourses(Institution kth) {
+		Course deepLearning = deepLearning(kth);
+		Course machineLearning = machineLearning(kth);
+		Course artificialIntelligence = artificialIntelligence(kth);
+		Course advanced = advancedMachineLearning(kth);
+		Course methodology = researchMethodology(kth);
+		Course vision = computerVision(kth);
+		Course neural = neuralNetworks(kth);
+		Course project = degreeProject(kth);
+		algebraAndGeometry(kth);
+		return new KthCourses(deepLearning, machineLearning, artificialIntelligence, advanced, methodology, vision,
+				neural, project);
+	}
+
+	private Course deepLearning(Institution kth) {
+		Course course = course(kth, "DD2424", "Deep Learning in Data Science", "7.5", EducationCycle.SECOND,
+				GradingScale.A_F, "Computer Science and Engineering", EECS,
+				"How deep networks learn representations of images and text, how they are trained, and where in "
+						+ "data science they are worth using.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2024, Season.AUTUMN));
+		String contents = """
+				- Learning representations directly from raw data such as images and text
+				- The principles of supervised learning
+				- The building blocks of deep learning methods, including convolutional and recurrent networks
+				- Training deep networks in theory and in practice, including optimisation with stochastic gradient descent
+				- Recent advances in deep learning methods
+				- Analysing trained models and the representations they learn
+				- Transfer learning: reusing learned representations for new tasks
+				- Examples of deep learning used for representation learning and recognition""";
+		String outcomes = """
+				After the course, the student should be able to:
+				- explain the main ideas behind learning, representing and recognising raw data
+				- describe the theory behind the deep learning methods most used in practice
+				- recognise where in data science deep learning can work well, computer vision and language technology in particular
+
+				The aim is that the student will:
+				- be able to solve problems that involve representing and recognising data
+				- be able to build, analyse and evaluate simple deep learning systems that analyse images and text automatically
+				- have a broad enough grounding to keep learning about the field and to read its literature""";
+		syllabus.setContentsAndOutcomes(contents, outcomes);
+		syllabus.addPrerequisite("Programming knowledge and skills corresponding to 6 credits.",
+				List.of("DD1337", "DD1310-DD1319", "DD1321", "DD1331", "DD100N", "ID1018"));
+		syllabus.addPrerequisite("Linear algebra corresponding to 7.5 credits.", List.of("SF1624", "SF1672", "SF1684"));
+		syllabus.addPrerequisite("Multivariable analysis corresponding to 7.5 credits.", List.of("SF1626", "SF1674"));
+		syllabus.addPrerequisite("Probability theory and statistics corresponding to 6 credits.",
+				List.of("SF1910-SF1924", "SF1935"));
+		syllabus.addPrerequisite(
+				"Machine learning or artificial intelligence corresponding to 6 credits: either "
+						+ "DD1420 or DD2421 (machine learning), or DD2380 or ID1214 (artificial intelligence).",
+				List.of("DD1420", "DD2421", "DD2380", "ID1214"));
+		syllabus.setPrerequisitesNote("""
+				Taking active part in a course offering whose final examination has not yet been reported in \
+				Ladok counts as having completed that course. Being registered on a course counts as taking \
+				active part in it.
+
+				Here, the final examination means the regular examination together with the first \
+				re-examination.""");
+		syllabus.addModule("TEN1", "Examination", new BigDecimal("3.0"), GradingScale.A_F);
+		syllabus.addModule("LAB2", "Laboratory work", new BigDecimal("4.5"), GradingScale.P_F);
+		syllabus.setExaminationNotes("""
+				For a student with a documented disability, the examiner decides how to adapt the examination, \
+				based on a recommendation from KTH's coordinator for disabilities.
+
+				When re-examining an individual student, the examiner may use a different form of examination.
+
+				If the course is discontinued, students may ask to be examined on it during the following two \
+				academic years.
+
+				TEN1 has both an oral and a written part. Students who complete an optional project assignment \
+				can raise their final grade.""");
+		String ethics = """
+				- Everyone in a group shares responsibility for the group's work.
+				- In every assessment, each student must openly state all help received and all sources used.
+				- In an oral assessment, each student must be able to present the whole assignment and solution and answer questions about any part of it.""";
+		syllabus.setEthicalApproach(ethics);
+		syllabus.setSupplementary("The EECS code of honour applies to this course.");
+		this.entityManager.persist(syllabus);
+
+		CourseOffering spring2026 = offering(course, Term.of(2026, Season.SPRING), "2026-03-16", "2026-06-01", "60228",
+				50);
+		spring2026.setAdmission(300, Audience.PROGRAMME_STUDENTS,
+				"Open to students admitted to CLGYM-TIKT or CLGYM-TIDE and to the master's programmes listed.",
+				DD2424_PROGRAMMES);
+		spring2026.addPeriod(Term.of(2026, Season.SPRING), "P4", new BigDecimal("7.5"));
+		this.entityManager.persist(spring2026);
+
+		CourseOffering spring2027 = offering(course, Term.of(2027, Season.SPRING), "2027-03-22", "2027-06-07", "60391",
+				50);
+		spring2027.setAdmission(300, Audience.PROGRAMME_STUDENTS,
+				"Demo offering with invented dates and application code. Open to students admitted to "
+						+ "CLGYM-TIKT or CLGYM-TIDE and to the master's programmes listed.",
+				DD2424_PROGRAMMES);
+		spring2027.addPeriod(Term.of(2027, Season.SPRING), "P4", new BigDecimal("7.5"));
+		this.entityManager.persist(spring2027);
+		return course;
+	}
+
+	private Course machineLearning(Institution kth) {
+		Course course = course(kth, "DD2421", "Machine Learning", "7.5", EducationCycle.SECOND, GradingScale.A_F,
+				"Computer Science and Engineering", EECS,
+				"The core ideas and standard methods of machine learning, from nearest neighbours to ensembles.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2025, Season.AUTUMN));
+		syllabus.setContentsAndOutcomes("""
+				- Supervised and unsupervised learning, and how to evaluate a learned model
+				- Nearest neighbours, decision trees, support vector machines and ensembles
+				- Probabilistic models and Bayesian classification
+				- Overfitting, regularisation and the bias-variance trade-off""", """
+				After the course, the student should be able to:
+				- choose a suitable learning method for a given problem and justify the choice
+				- implement and apply common learning methods to real data
+				- evaluate a learned model and explain its strengths and limits""");
+		syllabus.addPrerequisite("Programming knowledge and skills corresponding to 6 credits.",
+				List.of("DD1337", "DD1310-DD1319", "DD1321"));
+		syllabus.addPrerequisite("Linear algebra corresponding to 7.5 credits.", List.of("SF1624", "SF1672"));
+		syllabus.addModule("TEN1", "Written examination", new BigDecimal("4.5"), GradingScale.A_F);
+		syllabus.addModule("LAB1", "Laboratory work", new BigDecimal("3.0"), GradingScale.P_F);
+		syllabus.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(syllabus);
+
+		CourseOffering offering = offering(course, Term.of(2026, Season.AUTUMN), "2026-10-26", "2027-01-15", "50412",
+				50);
+		offering.setAdmission(250, Audience.ALL,
+				"Open to programme students and to single-course applicants who meet the specific prerequisites.",
+				List.of("TMAIM", "TCSCM", "TSCRM"));
+		offering.addPeriod(Term.of(2026, Season.AUTUMN), "P2", new BigDecimal("7.5"));
+		this.entityManager.persist(offering);
+		return course;
+	}
+
+	/**
+	 * Two syllabus versions, the second valid from a future term, so that the course page
+	 * shows until when the current one applies.
+	 */
+	private Course artificialIntelligence(Institution kth) {
+		Course course = course(kth, "DD2380", "Artificial Intelligence", "6.0", EducationCycle.SECOND, GradingScale.A_F,
+				"Computer Science and Engineering", EECS,
+				"Search, planning, reasoning under uncertainty and learning agents.");
+		Syllabus current = new Syllabus(course, Term.of(2022, Season.AUTUMN));
+		current.setContentsAndOutcomes("""
+				- Intelligent agents and their environments
+				- Search and game playing
+				- Logic, planning and reasoning under uncertainty
+				- Learning agents and reinforcement learning""", """
+				After the course, the student should be able to:
+				- describe the main families of AI methods and when each applies
+				- implement search and planning algorithms for well-defined problems
+				- build a simple agent that learns from experience""");
+		current.addPrerequisite("Programming knowledge and skills corresponding to 6 credits.",
+				List.of("DD1337", "DD1321"));
+		current.addModule("LAB1", "Laboratory assignments", new BigDecimal("3.0"), GradingScale.A_F);
+		current.addModule("TEN1", "Written examination", new BigDecimal("3.0"), GradingScale.A_F);
+		current.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(current);
+
+		Syllabus next = new Syllabus(course, Term.of(2027, Season.AUTUMN));
+		next.setContentsAndOutcomes("""
+				- Intelligent agents and their environments
+				- Search, planning and game playing
+				- Probabilistic reasoning
+				- Reinforcement learning and its use in autonomous systems""", """
+				After the course, the student should be able to:
+				- describe the main families of AI methods and when each applies
+				- implement search, planning and learning algorithms
+				- assess the risks and limits of an AI system in its context""");
+		next.addPrerequisite("Programming knowledge and skills corresponding to 6 credits.",
+				List.of("DD1337", "DD1321"));
+		next.addModule("LAB1", "Laboratory assignments", new BigDecimal("3.0"), GradingScale.A_F);
+		next.addModule("PRO1", "Project", new BigDecimal("3.0"), GradingScale.A_F);
+		next.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(next);
+
+		CourseOffering offering = offering(course, Term.of(2026, Season.AUTUMN), "2026-08-24", "2027-01-15", "50377",
+				25);
+		offering.setAdmission(200, Audience.PROGRAMME_STUDENTS, null, List.of("TMAIM", "TCSCM", "TSCRM"));
+		offering.addPeriod(Term.of(2026, Season.AUTUMN), "P1", new BigDecimal("3.0"));
+		offering.addPeriod(Term.of(2026, Season.AUTUMN), "P2", new BigDecimal("3.0"));
+		this.entityManager.persist(offering);
+		return course;
+	}
+
+	private Course advancedMachineLearning(Institution kth) {
+		Course course = course(kth, "DD2434", "Machine Learning, Advanced Course", "7.5", EducationCycle.SECOND,
+				GradingScale.A_F, "Computer Science and Engineering", EECS,
+				"Probabilistic modelling and inference for students who already know the basics of machine learning.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2025, Season.AUTUMN));
+		syllabus.setContentsAndOutcomes("""
+				- Graphical models and latent variable models
+				- Exact and approximate inference: expectation maximisation, variational methods, sampling
+				- Gaussian processes and kernel methods""", """
+				After the course, the student should be able to:
+				- formulate a probabilistic model for a learning problem
+				- derive and implement inference algorithms for it
+				- compare models and explain the assumptions they rest on""");
+		syllabus.addPrerequisite("Machine learning corresponding to 7.5 credits.", List.of("DD2421"));
+		syllabus.addModule("PRO1", "Project assignments", new BigDecimal("4.5"), GradingScale.A_F);
+		syllabus.addModule("TEN1", "Written examination", new BigDecimal("3.0"), GradingScale.A_F);
+		syllabus.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(syllabus);
+
+		CourseOffering offering = offering(course, Term.of(2026, Season.AUTUMN), "2026-10-26", "2027-01-15", "50521",
+				50);
+		offering.setAdmission(150, Audience.PROGRAMME_STUDENTS, null, List.of("TMAIM", "TCSCM"));
+		offering.addPeriod(Term.of(2026, Season.AUTUMN), "P2", new BigDecimal("7.5"));
+		this.entityManager.persist(offering);
+		return course;
+	}
+
+	private Course researchMethodology(Institution kth) {
+		Course course = course(kth, "DA2210",
+				"Introduction to the Philosophy of Science and Research Methodology for Computer Scientists", "7.5",
+				EducationCycle.SECOND, GradingScale.A_F, "Computer Science and Engineering", EECS,
+				"How knowledge is built in computer science, and how to plan, carry out and report a study.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2025, Season.AUTUMN));
+		syllabus.setContentsAndOutcomes("""
+				- What counts as evidence in science and engineering
+				- Quantitative and qualitative research methods
+				- Research ethics and good scientific practice
+				- Writing and reviewing a scientific report""", """
+				After the course, the student should be able to:
+				- choose and justify a method for a research question in computer science
+				- judge the strength of a published study
+				- plan a degree project and write it up in scientific form""");
+		syllabus.addModule("SEM1", "Seminars", new BigDecimal("3.0"), GradingScale.P_F);
+		syllabus.addModule("INL1", "Written assignments", new BigDecimal("4.5"), GradingScale.A_F);
+		syllabus.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(syllabus);
+
+		CourseOffering offering = offering(course, Term.of(2026, Season.AUTUMN), "2026-08-24", "2027-01-15", "50190",
+				25);
+		offering.setStudyForm(25, "KTH Campus", FormOfStudy.MIXED, "en");
+		offering.setAdmission(120, Audience.PROGRAMME_STUDENTS, "Seminars on campus; lectures available online.",
+				List.of("TMAIM"));
+		offering.addPeriod(Term.of(2026, Season.AUTUMN), "P1", new BigDecimal("4.0"));
+		offering.addPeriod(Term.of(2026, Season.AUTUMN), "P2", new BigDecimal("3.5"));
+		this.entityManager.persist(offering);
+		return course;
+	}
+
+	private Course computerVision(Institution kth) {
+		Course course = course(kth, "DD2423", "Image Analysis and Computer Vision", "7.5", EducationCycle.SECOND,
+				GradingScale.A_F, "Computer Science and Engineering", EECS,
+				"From pixels to objects: filtering, features, geometry and recognition in images.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2025, Season.AUTUMN));
+		syllabus.setContentsAndOutcomes("""
+				- Image formation, filtering and the Fourier transform
+				- Edges, features and segmentation
+				- Camera geometry and stereo
+				- Object recognition""", """
+				After the course, the student should be able to:
+				- explain how an image is formed and processed
+				- implement standard methods for feature extraction and segmentation
+				- choose a recognition approach for a given vision task""");
+		syllabus.addPrerequisite("Programming knowledge and skills corresponding to 6 credits.",
+				List.of("DD1337", "DD1321"));
+		syllabus.addPrerequisite("Linear algebra corresponding to 7.5 credits.", List.of("SF1624"));
+		syllabus.addModule("LAB1", "Laboratory work", new BigDecimal("3.0"), GradingScale.P_F);
+		syllabus.addModule("TEN1", "Written examination", new BigDecimal("4.5"), GradingScale.A_F);
+		syllabus.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(syllabus);
+
+		CourseOffering offering = offering(course, Term.of(2027, Season.SPRING), "2027-01-18", "2027-03-19", "60114",
+				50);
+		offering.setAdmission(120, Audience.ALL, null, List.of());
+		offering.addPeriod(Term.of(2027, Season.SPRING), "P3", new BigDecimal("7.5"));
+		this.entityManager.persist(offering);
+		return course;
+	}
+
+	private Course neuralNetworks(Institution kth) {
+		Course course = course(kth, "DD2437", "Artificial Neural Networks and Deep Architectures", "7.5",
+				EducationCycle.SECOND, GradingScale.A_F, "Computer Science and Engineering", EECS,
+				"How neural networks learn, from single neurons to deep and recurrent architectures.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2025, Season.AUTUMN));
+		syllabus.setContentsAndOutcomes("""
+				- Perceptrons, backpropagation and generalisation
+				- Self-organising maps and associative memories
+				- Deep and recurrent architectures""", """
+				After the course, the student should be able to:
+				- explain how different network architectures learn
+				- train and evaluate networks on realistic data
+				- relate the behaviour of a network to its design""");
+		syllabus.addPrerequisite("Machine learning corresponding to 7.5 credits.", List.of("DD2421"));
+		syllabus.addModule("LAB1", "Laboratory work", new BigDecimal("4.5"), GradingScale.P_F);
+		syllabus.addModule("TEN1", "Written examination", new BigDecimal("3.0"), GradingScale.A_F);
+		syllabus.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(syllabus);
+
+		CourseOffering offering = offering(course, Term.of(2026, Season.AUTUMN), "2026-10-26", "2027-01-15", "50688",
+				50);
+		offering.setStudyForm(50, "KTH Campus", FormOfStudy.EVENING, "en");
+		offering.setAdmission(60, Audience.SINGLE_COURSE,
+				"For applicants outside KTH's programmes who meet the specific prerequisites; teaching is in the "
+						+ "evenings.",
+				List.of());
+		offering.addPeriod(Term.of(2026, Season.AUTUMN), "P2", new BigDecimal("7.5"));
+		this.entityManager.persist(offering);
+		return course;
+	}
+
+	private Course degreeProject(Institution kth) {
+		Course course = course(kth, "DA233X", "Degree Project in Machine Learning, Second Cycle", "30.0",
+				EducationCycle.SECOND, GradingScale.P_F, "Computer Science and Engineering", EECS,
+				"An independent research or development project at a university or company, ending in a thesis.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2025, Season.AUTUMN));
+		syllabus.setContentsAndOutcomes("""
+				The student carries out an independent project in machine learning, in academia or industry, \
+				under the guidance of a supervisor, and reports it in a thesis that is presented and discussed \
+				at a seminar.""", """
+				After the project, the student should be able to:
+				- formulate a research question and plan the work needed to answer it
+				- apply methods from the programme independently and critically
+				- present the results in writing and orally to specialists and to a general audience""");
+		syllabus.addPrerequisite("At least 60 credits of second-cycle courses in the programme, including the "
+				+ "compulsory first-term courses.", List.of("DD2421", "DD2434", "DA2210"));
+		syllabus.addModule("XUPP", "Degree project", new BigDecimal("30.0"), GradingScale.P_F);
+		syllabus.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(syllabus);
+
+		CourseOffering offering = offering(course, Term.of(2027, Season.SPRING), "2027-01-18", "2027-06-07", "60990",
+				100);
+		offering.setAdmission(null, Audience.PROGRAMME_STUDENTS, null, List.of("TMAIM"));
+		offering.addPeriod(Term.of(2027, Season.SPRING), "P3", new BigDecimal("15.0"));
+		offering.addPeriod(Term.of(2027, Season.SPRING), "P4", new BigDecimal("15.0"));
+		this.entityManager.persist(offering);
+		return course;
+	}
+
+	/** Not in the plan: it exists so that DD2424's linear algebra prerequisite links. */
+	private void algebraAndGeometry(Institution kth) {
+		Course course = course(kth, "SF1624", "Algebra and Geometry", "7.5", EducationCycle.FIRST, GradingScale.A_F,
+				"Mathematics, Technology", "School of Engineering Sciences",
+				"Linear algebra with geometric meaning: vectors, matrices, linear maps and eigenvalues.");
+		Syllabus syllabus = new Syllabus(course, Term.of(2025, Season.AUTUMN));
+		syllabus.setContentsAndOutcomes("""
+				- Vectors, lines and planes
+				- Systems of linear equations and matrices
+				- Linear maps, determinants and eigenvalues
+				- Least squares and orthogonality""", """
+				After the course, the student should be able to:
+				- solve systems of linear equations and interpret the solutions geometrically
+				- work with linear maps and their matrices
+				- use eigenvalues and orthogonality in applied problems""");
+		syllabus.addModule("TEN1", "Written examination", new BigDecimal("6.0"), GradingScale.A_F);
+		syllabus.addModule("SEM1", "Seminars", new BigDecimal("1.5"), GradingScale.P_F);
+		syllabus.setSupplementary(DEMO_SYLLABUS_NOTE);
+		this.entityManager.persist(syllabus);
+
+		CourseOffering offering = offering(course, Term.of(2027, Season.SPRING), "2027-01-18", "2027-03-19", "60035",
+				50);
+		offering.setStudyForm(50, "KTH Campus", FormOfStudy.DAYTIME, "sv");
+		offering.setAdmission(400, Audience.ALL, null, List.of());
+		offering.addPeriod(Term.of(2027, Season.SPRING), "P3", new BigDecimal("7.5"));
+		this.entityManager.persist(offering);
+	}
+
+	// Southampton
+
+	private void loadSouthampton(Map<String, DemoRound> moving) {
+		Institution southampton = institution("southampton", "University of Southampton", "GB",
+				DemoRoundCalendar.LONDON, "GBP", "Southampton", List.of("Highfield"), "https://www.southampton.ac.uk");
+		southampton.setAwardingBody("University of Southampton");
+		southampton.setRegulatorNote("In England, the Office for Students (OfS) regulates the university's courses.");
+
+		Programme ml = programme(southampton, "MSC-ML", SOUTHAMPTON_PROGRAMME, "Machine Learning", "Master of Science",
+				ProgrammeLevel.MASTER, "180", CreditSystem.UK_CREDITS, 12, 100, StudyMode.CAMPUS, "en",
+				"A one-year MSc in the theory and practice of modern machine learning, from deep learning to "
+						+ "reinforcement learning, for graduates with a computing or mathematical background.");
+		ml.setCampus("Highfield");
+		// The seed page's fact, kept as published even when a later entry is open.
+		ml.setStartTerm("September 2026");
+		ml.setSections("""
+				This full-time, one-year course pairs a firm mathematical grounding with the engineering needed to \
+				turn data and algorithms into systems that work, with particular attention to deep learning and \
+				reinforcement learning.
+
+				It suits graduates in computing, mathematics or a neighbouring subject who want to specialise in \
+				the methods and models of AI. Teaching draws on the department's research in fields such as \
+				natural language processing, computer vision and optimisation.""", """
+				You begin with the foundations: probability, linear algebra and statistical learning theory. Later \
+				modules turn to deep neural networks, Bayesian methods, active learning and reinforcement \
+				learning, and to building models that scale to large, complex data sets.
+
+				By the end of the course you will:
+				- understand the main machine learning and deep learning techniques in depth
+				- be able to analyse data sets and judge models with suitable metrics
+				- implement, train and test your own models with current software tools
+				- be familiar with open research questions in machine learning
+
+				Optional modules let you follow your own interests, for example data mining, natural language \
+				processing, computer vision or optimisation for machine learning. Which options run depends on \
+				the department's current research and teaching.""", """
+				An individual research project makes up a large part of the degree. With an academic supervisor \
+				you study one question in depth, for example by building or evaluating a new method, or by \
+				examining how a model reaches its decisions.
+
+				You plan and carry out the study from the first question to the final report, and come away with \
+				work you can show when applying for a PhD or for specialist roles in industry.""", null);
+		ml.setTopics(List.of("Machine learning", "Deep learning", "Reinforcement learning", "Bayesian methods",
+				"Natural language processing", "Computer vision", "Optimisation"));
+		ml.setCareerTitles(List.of("Machine learning engineer", "Data scientist", "Research scientist"));
+		ml.setEntry("2:1 degree",
+				"An upper second-class honours degree (2:1), or an international equivalent, in computing, "
+						+ "mathematics or a related subject with a substantial mathematical component.",
+				null);
+		ml.setTuition(Money.of("32000", "GBP"), TuitionPeriod.PER_YEAR,
+				"Demo figure for international students; the fee for UK students is lower. Check the university's "
+						+ "own fee pages before applying.");
+		ml.setApplicationFee(null, "There is no application fee.");
+		ml.setContact("Antonia Marcu", "pg-machine-learning@southampton.example.org", null);
+		ml.publish();
+		this.entityManager.persist(new ProgrammeDocument(ml, SOUTHAMPTON_PROGRAMME + "-course-description.pdf",
+				"application/pdf", courseDescriptionPdf()));
+
+		round(southampton, SOUTHAMPTON_CURRENT_ROUND, moving.get(SOUTHAMPTON_CURRENT_ROUND), ml).setChoiceLimit(1);
+	}
+
+	/**
+	 * A small but real PDF, generated here so that the repository holds no binary and the
+	 * download is a document a browser can open.
+	 */
+	static byte[] courseDescriptionPdf() {
+		List<String> lines = List.of("University of Southampton - demonstration document",
+				"Award: Master of Science (MSc). Length: one year, full-time. Campus: Highfield.", "",
+				"Structure: core modules on the foundations of machine learning, optional modules",
+				"chosen from the department's current offer, and an individual research project.", "",
+				"Teaching: lectures, laboratory sessions and supervised project work.",
+				"Assessment: coursework, examinations and a written project report.", "",
+				"Generated by the Prospectus demo loader. This is not an official university document.");
+		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PDPage page = new PDPage(PDRectangle.A4);
+			document.addPage(page);
+			document.getDocumentInformation().setTitle("MSc Machine Learning - Course Description Document");
+			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+				content.beginText();
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 16);
+				content.newLineAtOffset(56, PDRectangle.A4.getHeight() - 72);
+				content.showText("MSc Machine Learning - Course Description Document");
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+				content.setLeading(16);
+				content.newLine();
+				for (String line : lines) {
+					content.newLine();
+					content.showText(line);
+				}
+				content.endText();
+			}
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not generate the demo course description", ex);
+		}
+	}
+
+	// Northbridge Institute of Technology (invented)
+
+	private void loadNorthbridge(Map<String, DemoRound> moving) {
+		Institution northbridge = institution("northbridge", "Northbridge Institute of Technology", "NL", AMSTERDAM,
+				"EUR", "Rotterdam", List.of("Harbour Campus"), "https://northbridge.example.org");
+		String euNote = "Demo figure for students from outside the EU/EEA; EU/EEA students pay the lower statutory fee.";
+
+		Programme dataScience = programme(northbridge, "MDS", "northbridge-msc-data-science", "Data Science",
+				"Master of Science", ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24, 100, StudyMode.CAMPUS, "en",
+				"Two years of statistics, machine learning and data engineering, with projects for port, energy "
+						+ "and logistics partners in the Rotterdam region.");
+		dataScience.setCampus("Harbour Campus");
+		dataScience.setStartTerm("September");
+		dataScience.setSections("""
+				The programme treats data science as a craft with three parts: asking a question the data can \
+				answer, building a reliable pipeline to answer it, and explaining the result to the people who \
+				must act on it.""", """
+				- Statistical inference and experimental design
+				- Machine learning for tabular, text and time-series data
+				- Data engineering: storage, pipelines and cloud platforms
+				- Visualisation and communication""", """
+				In the second year you spend a full term on a thesis project, usually with an industrial \
+				partner.""", """
+				Graduates work as data scientists, data engineers and analytics consultants, in industry and in \
+				the public sector.""");
+		dataScience
+			.setTopics(List.of("Data science", "Machine learning", "Statistics", "Data engineering", "Visualisation"));
+		dataScience.setCareerTitles(List.of("Data scientist", "Data engineer", "Analytics consultant"));
+		dataScience.setTuition(Money.of("18900", "EUR"), TuitionPeriod.PER_YEAR, euNote);
+		dataScience.setContact(null, "datascience@northbridge.example.org", "https://northbridge.example.org/mds");
+		dataScience.publish();
+
+		Programme ai = programme(northbridge, "MAI", "northbridge-msc-artificial-intelligence",
+				"Artificial Intelligence", "Master of Science", ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24,
+				100, StudyMode.CAMPUS, "en",
+				"A broad master's in artificial intelligence: learning, reasoning, planning and agents that act "
+						+ "together, with room to specialise in the second year.");
+		ai.setCampus("Harbour Campus");
+		ai.setStartTerm("September or February");
+		ai.setSections("""
+				Artificial intelligence is more than machine learning. This programme also covers knowledge \
+				representation, planning and multi-agent systems, so that you can judge which approach a problem \
+				really needs.""", """
+				The first year is shared by all students. In the second year you choose a specialisation in \
+				learning systems, autonomous agents or human-centred AI, followed by a thesis.""", null, null);
+		ai.setTopics(List.of("Artificial intelligence", "Machine learning", "Deep learning", "Knowledge representation",
+				"Planning", "Multi-agent systems"));
+		ai.setCareerTitles(List.of("AI engineer", "Research engineer", "Software engineer"));
+		ai.setTuition(Money.of("18900", "EUR"), TuitionPeriod.PER_YEAR, euNote);
+		ai.publish();
+
+		Programme robotics = programme(northbridge, "MROB", "northbridge-msc-robotics", "Robotics", "Master of Science",
+				ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24, 100, StudyMode.HYBRID, "en",
+				"Perception, control and learning for robots that work alongside people, taught partly online and "
+						+ "partly in the Harbour Campus robot lab.");
+		robotics.setCampus("Harbour Campus");
+		robotics.setSections("""
+				Lectures are online; lab weeks on campus each term give you hands-on time with mobile robots and \
+				manipulators.""", """
+				- Kinematics, dynamics and control
+				- Robot perception and computer vision
+				- Reinforcement learning for control
+				- Embedded and real-time systems""", null, null);
+		robotics
+			.setTopics(List.of("Robotics", "Control", "Computer vision", "Reinforcement learning", "Embedded systems"));
+		robotics.setTuition(Money.of("19800", "EUR"), TuitionPeriod.PER_YEAR, euNote);
+		robotics.publish();
+
+		Programme bachelor = programme(northbridge, "BDSAI", "northbridge-bsc-data-science-ai",
+				"Data Science en Kunstmatige Intelligentie", "Bachelor of Science", ProgrammeLevel.BACHELOR, "180",
+				CreditSystem.ECTS, 36, 100, StudyMode.CAMPUS, "nl",
+				"A three-year bachelor's, taught in Dutch, in programming, mathematics and the foundations of data "
+						+ "science and artificial intelligence.");
+		bachelor.setCampus("Harbour Campus");
+		bachelor.setStartTerm("September");
+		bachelor.setSections("""
+				The first year builds the basics in programming, calculus, linear algebra and statistics. From the \
+				second year the focus shifts to machine learning, databases and AI, and the third year ends with a \
+				group project for an external client.""", null, null, null);
+		bachelor.setTopics(List.of("Data science", "Artificial intelligence", "Programming", "Statistics"));
+		bachelor.setEntry(null, "A Dutch VWO diploma with mathematics B, or an equivalent qualification.",
+				"Dutch at level B2 or higher.");
+		bachelor.setTuition(Money.of("2600", "EUR"), TuitionPeriod.PER_YEAR,
+				"Demo figure: the statutory fee for EU/EEA students.");
+		bachelor.publish();
+
+		Programme nlp = programme(northbridge, "MNLP", "northbridge-msc-natural-language-processing",
+				"Natural Language Processing", "Master of Science", ProgrammeLevel.MASTER, "60", CreditSystem.ECTS, 24,
+				50, StudyMode.ONLINE, "en",
+				"A part-time online master's in language technology for working professionals, from text "
+						+ "classification to large language models.");
+		nlp.setSections("""
+				Everything is online: recorded lectures, weekly live seminars and projects you can run on your own \
+				laptop or on the institute's cloud credits. Expect about twenty hours of study a week.""", """
+				- Linguistic foundations for computing
+				- Text classification and information extraction
+				- Language models and their evaluation
+				- Speech and multilingual processing""", """
+				The final project is usually done at your own employer, on a language problem from your work.""", null);
+		nlp.setTopics(List.of("Natural language processing", "Machine learning", "Deep learning", "Speech technology"));
+		nlp.setCareerTitles(List.of("NLP engineer", "Computational linguist", "Data scientist"));
+		nlp.setTuition(Money.of("14500", "EUR"), TuitionPeriod.TOTAL,
+				"Demo figure for the whole programme, the same for all students.");
+		nlp.publish();
+
+		Programme health = programme(northbridge, "MHDS", "northbridge-msc-health-data-science", "Health Data Science",
+				"Master of Science", ProgrammeLevel.MASTER, "90", CreditSystem.ECTS, 36, 50, StudyMode.HYBRID, "en",
+				"Statistics and machine learning for clinical and public-health data, part-time over three years "
+						+ "with one campus day a week.");
+		health.setCampus("Harbour Campus");
+		health.setSections("""
+				Designed with two partner hospitals for people already working in health care or life sciences \
+				who want to analyse the data they see every day.""", null, """
+				The thesis uses real, anonymised data from a partner hospital.""", null);
+		health.setTopics(List.of("Health data", "Statistics", "Machine learning", "Epidemiology"));
+		health.setTuition(Money.of("11200", "EUR"), TuitionPeriod.PER_YEAR, euNote);
+		health.publish();
+
+		// A draft: in an open round on purpose, so that tests can check it never leaks.
+		Programme draft = programme(northbridge, "MQML", "northbridge-msc-quantum-machine-learning",
+				"Quantum Machine Learning", "Master of Science", ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24,
+				100, StudyMode.CAMPUS, "en",
+				"Draft: a planned programme on learning algorithms for quantum computers. Not yet published.");
+		draft.setTopics(List.of("Quantum computing", "Machine learning"));
+
+		Programme retired = programme(northbridge, "MBAN", "northbridge-msc-business-analytics", "Business Analytics",
+				"Master of Science", ProgrammeLevel.MASTER, "60", CreditSystem.ECTS, 12, 100, StudyMode.CAMPUS, "en",
+				"A one-year master's in analytics for business decisions. Its last students were admitted in the "
+						+ "past intake; it has been replaced by the MSc in Data Science.");
+		retired.setTopics(List.of("Business analytics", "Statistics"));
+		retired.retire();
+
+		round(northbridge, "northbridge-current-intake", moving.get("northbridge-current-intake"), dataScience, ai,
+				bachelor, nlp, health, draft);
+		round(northbridge, "northbridge-next-intake", moving.get("northbridge-next-intake"), robotics, ai);
+		round(northbridge, "northbridge-past-intake", moving.get("northbridge-past-intake"), dataScience, retired);
+	}
+
+	// Lakeshore University (invented)
+
+	private void loadLakeshore(Map<String, DemoRound> moving) {
+		Institution lakeshore = institution("lakeshore", "Lakeshore University", "CA", TORONTO, "CAD", "Toronto",
+				List.of("Lakeshore Campus", "Downtown Centre"), "https://lakeshore.example.org");
+		String international = "Demo figure for international students; Canadian citizens and permanent residents "
+				+ "pay less.";
+
+		Programme vision = programme(lakeshore, "MSC-CV", "lakeshore-msc-computer-vision", "Computer Vision",
+				"Master of Science", ProgrammeLevel.MASTER, "30", CreditSystem.US_CREDITS, 16, 100, StudyMode.CAMPUS,
+				"en", "Sixteen months of vision research and engineering, from 3D reconstruction to video "
+						+ "understanding, ending with a research paper.");
+		vision.setCampus("Lakeshore Campus");
+		vision.setSections("""
+				A research-oriented master's in a lab that works closely with local imaging and autonomous-driving \
+				companies.""", """
+				- Geometry of multiple views
+				- Deep learning for images and video
+				- 3D reconstruction and scene understanding""", """
+				A four-month research project, written up as a paper and presented at the lab's spring \
+				workshop.""", null);
+		vision.setTopics(List.of("Computer vision", "Deep learning", "3D reconstruction", "Machine learning"));
+		vision.setCareerTitles(List.of("Computer vision engineer", "Research engineer"));
+		vision.setTuition(Money.of("42000", "CAD"), TuitionPeriod.TOTAL, international);
+		vision.publish();
+
+		Programme statistics = programme(lakeshore, "MSC-STAT", "lakeshore-msc-statistics", "Statistics",
+				"Master of Science", ProgrammeLevel.MASTER, "30", CreditSystem.US_CREDITS, 12, 100, StudyMode.CAMPUS,
+				"en", "An intensive one-year master's in modern statistics: Bayesian modelling, computation and the "
+						+ "theory behind machine learning.");
+		statistics.setCampus("Lakeshore Campus");
+		statistics.setSections("""
+				Three terms of coursework and a summer consulting project with a real client from the \
+				university's statistical consulting centre.""", """
+				- Bayesian methods and hierarchical models
+				- Statistical computing
+				- Statistical learning theory
+				- Causal inference""", null, null);
+		statistics.setTopics(List.of("Statistics", "Bayesian methods", "Statistical modelling", "Machine learning"));
+		statistics.setCareerTitles(List.of("Statistician", "Data scientist", "Biostatistician"));
+		statistics.setEntry("B+ average in the final two years",
+				"An honours bachelor's degree in statistics, mathematics or a related field.", null);
+		statistics.setTuition(Money.of("36500", "CAD"), TuitionPeriod.TOTAL, international);
+		statistics.setApplicationFee(Money.of("125", "CAD"), "Not refundable.");
+		statistics.publish();
+
+		Programme bioinformatics = programme(lakeshore, "MSC-BINF", "lakeshore-msc-bioinformatics", "Bioinformatics",
+				"Master of Science", ProgrammeLevel.MASTER, "36", CreditSystem.US_CREDITS, 24, 100, StudyMode.HYBRID,
+				"en", "Computational methods for genomics and molecular biology, with wet-lab partners at the Downtown "
+						+ "Centre and most lectures online.");
+		bioinformatics.setCampus("Downtown Centre");
+		bioinformatics.setSections(null, """
+				- Sequence analysis and genomics
+				- Machine learning for biological data
+				- Structural bioinformatics""", null, null);
+		bioinformatics.setTopics(List.of("Bioinformatics", "Genomics", "Machine learning", "Statistics"));
+		bioinformatics.publish();
+
+		Programme french = programme(lakeshore, "MAIA", "lakeshore-maitrise-intelligence-artificielle",
+				"Intelligence artificielle appliquée", "Maîtrise ès sciences", ProgrammeLevel.MASTER, "45",
+				CreditSystem.US_CREDITS, 24, 100, StudyMode.CAMPUS, "fr",
+				"A two-year master's in applied artificial intelligence, taught in French at the Downtown Centre "
+						+ "for francophone students.");
+		french.setCampus("Downtown Centre");
+		french.setStartTerm("September");
+		french.setTopics(List.of("Artificial intelligence", "Machine learning", "Natural language processing"));
+		french.setEntry(null, null, "French at level B2 or higher.");
+		french.publish();
+
+		Programme bachelor = programme(lakeshore, "BSC-DS", "lakeshore-bsc-data-science", "Data Science",
+				"Bachelor of Science (Honours)", ProgrammeLevel.BACHELOR, "120", CreditSystem.US_CREDITS, 48, 100,
+				StudyMode.CAMPUS, "en",
+				"A four-year honours degree combining computer science, statistics and a co-op term with an "
+						+ "employer.");
+		bachelor.setCampus("Lakeshore Campus");
+		bachelor.setStartTerm("September");
+		bachelor.setSections("""
+				Years one and two lay the foundations in programming, calculus and statistics. Years three and four \
+				add machine learning, databases and ethics, with a paid co-op term in industry.""", null, null, null);
+		bachelor.setTopics(List.of("Data science", "Statistics", "Programming", "Machine learning"));
+		bachelor.setTuition(Money.of("38000", "CAD"), TuitionPeriod.PER_YEAR, international);
+		bachelor.publish();
+
+		Programme certificate = programme(lakeshore, "GC-AML", "lakeshore-certificate-applied-machine-learning",
+				"Applied Machine Learning", "Graduate Certificate", ProgrammeLevel.OTHER, "12", CreditSystem.US_CREDITS,
+				12, 50, StudyMode.ONLINE, "en",
+				"A part-time online certificate for working developers who want to build and deploy machine "
+						+ "learning models.");
+		certificate.setSections(null, """
+				- Practical machine learning with Python
+				- Model deployment and monitoring
+				- Responsible and fair machine learning""", null, null);
+		certificate.setTopics(List.of("Machine learning", "MLOps", "Programming"));
+		certificate.setTuition(Money.of("9800", "CAD"), TuitionPeriod.TOTAL, "Demo figure, the same for all students.");
+		certificate.publish();
+
+		Programme engineering = programme(lakeshore, "MENG-AI", "lakeshore-meng-artificial-intelligence",
+				"Artificial Intelligence Engineering", "Master of Engineering", ProgrammeLevel.MASTER, "30",
+				CreditSystem.US_CREDITS, 18, 100, StudyMode.HYBRID, "en",
+				"A professional master's in building AI systems that are reliable in production, with an "
+						+ "industry capstone.");
+		engineering.setCampus("Downtown Centre");
+		engineering.setSections(null, null, """
+				A two-term capstone with an industry partner replaces the thesis.""", """
+				Graduates join engineering teams as machine learning engineers and AI platform engineers.""");
+		engineering.setTopics(List.of("Artificial intelligence", "Machine learning", "MLOps", "Software engineering"));
+		engineering.setCareerTitles(List.of("Machine learning engineer", "AI platform engineer"));
+		engineering.setTuition(Money.of("31000", "CAD"), TuitionPeriod.PER_YEAR, international);
+		engineering.publish();
+
+		round(lakeshore, "lakeshore-current-intake", moving.get("lakeshore-current-intake"), statistics, bachelor,
+				certificate, engineering)
+			.setChoiceLimit(3);
+		round(lakeshore, "lakeshore-closed-intake", moving.get("lakeshore-closed-intake"), vision, bioinformatics)
+			.setChoiceLimit(3);
+		round(lakeshore, "lakeshore-upcoming-intake", moving.get("lakeshore-upcoming-intake"), french)
+			.setChoiceLimit(3);
+	}
+
+	// Building blocks
+
+	private Institution institution(String slug, String name, String countryCode, ZoneId zone, String currency,
+			String city, List<String> campuses, String website) {
+		Institution institution = new Institution(slug, name, countryCode, zone, Currency.getInstance(currency));
+		institution.setCity(city);
+		institution.setCampuses(campuses);
+		institution.setWebsite(website);
+		this.entityManager.persist(institution);
+		return institution;
+	}
+
+	/**
+	 * A programme with what every programme needs, persisted at once so that
+	 * testimonials, documents and plan entries can refer to it. It stays a draft until
+	 * published.
+	 */
+	private Programme programme(Institution institution, String code, String slug, String title, String award,
+			ProgrammeLevel level, String credits, CreditSystem creditSystem, int durationMonths, int pacePercent,
+			StudyMode mode, String language, String summary) {
+		Programme programme = new Programme(institution, code, slug, title);
+		programme.setAward(award, level, new BigDecimal(credits), creditSystem);
+		programme.setStudyForm(durationMonths, pacePercent, mode, language);
+		programme.setSummary(summary);
+		this.entityManager.persist(programme);
+		return programme;
+	}
+
+	/** A published KTH-style course counted in ECTS credits. */
+	private Course course(Institution institution, String code, String title, String credits, EducationCycle cycle,
+			GradingScale gradingScale, String mainField, String offeredBy, String summary) {
+		Course course = new Course(institution, code, title, new BigDecimal(credits), CreditSystem.ECTS);
+		course.setSummary(summary);
+		course.setFacts(mainField, cycle, gradingScale, null, offeredBy);
+		course.publish();
+		this.entityManager.persist(course);
+		return course;
+	}
+
+	/**
+	 * A daytime offering in English at KTH Campus, the common case; callers adjust the
+	 * rest.
+	 */
+	private CourseOffering offering(Course course, Term term, String startDate, String endDate, String applicationCode,
+			int pacePercent) {
+		CourseOffering offering = new CourseOffering(course, term, LocalDate.parse(startDate), LocalDate.parse(endDate),
+				applicationCode);
+		offering.setStudyForm(pacePercent, "KTH Campus", FormOfStudy.DAYTIME, "en");
+		return offering;
+	}
+
+	private void plan(Programme programme, Course course, int studyYear, Season term, PlanCategory category,
+			String track, int position) {
+		PlanEntry entry = new PlanEntry(programme, course, studyYear, term, category);
+		entry.setTrack(track);
+		entry.setPosition(position);
+		this.entityManager.persist(entry);
+	}
+
+	private ApplicationRound round(Institution institution, String slug, DemoRound round, Programme... programmes) {
+		return round(institution, slug, round.name(), round.schedule(), programmes);
+	}
+
+	private ApplicationRound round(Institution institution, String slug, String name, RoundSchedule schedule,
+			Programme... programmes) {
+		ApplicationRound round = new ApplicationRound(institution, slug, name, schedule);
+		for (Programme programme : programmes) {
+			round.admitTo(programme);
+		}
+		this.entityManager.persist(round);
+		return round;
+	}
+
+	/**
+	 * The KTH courses that make up TMAIM's plan.
+	 */
+	private record KthCourses(Course deepLearning, Course machineLearning, Course artificialIntelligence,
+			Course advancedMachineLearning, Course researchMethodology, Course computerVision, Course neuralNetworks,
+			Course degreeProject) {
+	}
+
+	/**
+	 * How much of the catalogue is in the database.
+	 *
+	 * @param institutions institutions
+	 * @param programmes programmes in any state
+	 * @param publishedProgrammes published programmes
+	 * @param courses courses in any state
+	 * @param rounds application rounds
+	 * @param openRounds rounds open for applications now
+	 */
+	public record DemoCounts(long institutions, long programmes, long publishedProgrammes, long courses, long rounds,
+			long openRounds) {
+	}
+
+}

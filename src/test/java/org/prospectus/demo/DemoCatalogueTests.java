@@ -1,0 +1,193 @@
+package org.prospectus.demo;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.catalogue.CoursePage;
+import org.prospectus.catalogue.CourseService;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.ProgrammeSearch;
+import org.prospectus.catalogue.ProgrammeSearchCriteria;
+import org.prospectus.catalogue.ProgrammeService;
+import org.prospectus.catalogue.ProgrammeService.DocumentDownload;
+import org.prospectus.catalogue.ProgrammeSummary;
+import org.prospectus.catalogue.Syllabus;
+import org.prospectus.demo.DemoCatalogue.DemoCounts;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundService;
+import org.prospectus.intake.RoundState;
+import org.prospectus.intake.RoundView;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo catalogue loads into the real schema, is safe to load twice, and gives search,
+ * paging and the round states something to show.
+ */
+@PortalIntegrationTest
+class DemoCatalogueTests {
+
+	static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+	@Autowired
+	DemoCatalogue demoCatalogue;
+
+	@Autowired
+	ProgrammeSearch search;
+
+	@Autowired
+	ProgrammeService programmes;
+
+	@Autowired
+	CourseService courses;
+
+	@Autowired
+	RoundService rounds;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@BeforeEach
+	void load() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.clock.setInstant(NOW);
+		this.demoCatalogue.load();
+	}
+
+	/** Other test classes share the database and some expect it empty. */
+	@AfterEach
+	void clean() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.clock.reset();
+	}
+
+	@Test
+	void loadsTheWholeCatalogue() {
+		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 9, 4));
+	}
+
+	@Test
+	void loadingAgainInsertsNothingButMovesTheCurrentRounds() {
+		this.clock.setInstant(Instant.parse("2027-08-15T10:00:00Z"));
+		this.demoCatalogue.load();
+		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 9, 4));
+		ApplicationRound kth = round("kth-current-intake");
+		assertThat(kth.getName()).isEqualTo("Spring 2028");
+		assertThat(kth.stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
+		assertThat(round("southampton-current-intake").getName()).isEqualTo("September 2028 entry");
+		assertThat(
+				this.programmes.findPage("southampton-msc-machine-learning").orElseThrow().programme().getStartTerm())
+			.as("the seed page's next start stays as published")
+			.isEqualTo("September 2026");
+		assertThat(round("kth-autumn-2020").getName()).isEqualTo("Autumn 2020");
+	}
+
+	@Test
+	void searchPagesThroughPublishedProgrammesOnly() {
+		Page<ProgrammeSummary> first = this.search.search(ProgrammeSearchCriteria.none(), PageRequest.of(0, 10));
+		assertThat(first.getTotalElements()).isEqualTo(15);
+		assertThat(first.getContent()).hasSize(10);
+		Page<ProgrammeSummary> second = this.search.search(ProgrammeSearchCriteria.none(), PageRequest.of(1, 10));
+		assertThat(second.getContent()).hasSize(5);
+		assertThat(second.getContent()).extracting(ProgrammeSummary::slug)
+			.doesNotContain("northbridge-msc-quantum-machine-learning", "northbridge-msc-business-analytics");
+		assertThat(this.programmes.findPage("northbridge-msc-quantum-machine-learning")).isEmpty();
+		assertThat(this.programmes.findPage("northbridge-msc-business-analytics")).isPresent();
+	}
+
+	@Test
+	void someProgrammesAreOpenAndSomeAreNot() {
+		ProgrammeSearchCriteria openOnly = new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null,
+				true);
+		assertThat(this.search.search(openOnly, PageRequest.of(0, 20)).getContent()).extracting(ProgrammeSummary::slug)
+			.hasSize(11)
+			.contains("kth-msc-machine-learning", "southampton-msc-machine-learning")
+			.doesNotContain("northbridge-msc-robotics", "lakeshore-msc-computer-vision");
+		List<RoundView> openAndUpcoming = this.rounds.openAndUpcoming();
+		assertThat(openAndUpcoming).extracting((view) -> view.round().getSlug())
+			.contains("kth-current-intake", "northbridge-next-intake", "lakeshore-upcoming-intake")
+			.doesNotContain("kth-autumn-2020", "lakeshore-closed-intake");
+		assertThat(openAndUpcoming).flatExtracting(RoundView::publishedProgrammes)
+			.extracting(Programme::getSlug)
+			.doesNotContain("northbridge-msc-quantum-machine-learning");
+	}
+
+	@Test
+	void filtersHaveSomethingToFilter() {
+		assertThat(this.search
+			.search(new ProgrammeSearchCriteria(null, null, null, null, null, "fr", null, null, false),
+					PageRequest.of(0, 10))
+			.getContent()).extracting(ProgrammeSummary::slug)
+			.containsExactly("lakeshore-maitrise-intelligence-artificielle");
+		assertThat(this.search
+			.search(new ProgrammeSearchCriteria("deep learning", "kth", null, null, null, null, null, null, false),
+					PageRequest.of(0, 10))
+			.getContent()).extracting(ProgrammeSummary::slug).containsExactly("kth-msc-machine-learning");
+		assertThat(this.search.facets().institutions()).hasSize(4);
+	}
+
+	@Test
+	void deepLearningCoursePageLinksThePrerequisitesThatExist() {
+		CoursePage page = this.courses.findPage("DD2424").orElseThrow();
+		assertThat(page.prerequisites()).hasSize(5);
+		assertThat(page.linkableCodes()).containsExactlyInAnyOrder("SF1624", "DD2421", "DD2380");
+		assertThat(page.syllabus().getModules()).hasSize(2);
+		assertThat(page.offerings()).isNotEmpty();
+	}
+
+	@Test
+	void everySyllabusAddsUpToItsCoursesCredits() {
+		this.transaction.executeWithoutResult((status) -> {
+			List<Syllabus> syllabuses = this.entityManager
+				.createQuery("select s from Syllabus s join fetch s.course", Syllabus.class)
+				.getResultList();
+			assertThat(syllabuses).hasSize(10);
+			assertThat(syllabuses)
+				.allSatisfy((syllabus) -> assertThat(syllabus.getModuleCredits()).as(syllabus.getCourse().getCode())
+					.isEqualByComparingTo(syllabus.getCourse().getCredits()));
+		});
+	}
+
+	@Test
+	void southamptonOffersARealPdf() throws IOException {
+		DocumentDownload download = this.programmes.findDocument("southampton-msc-machine-learning").orElseThrow();
+		assertThat(download.contentType()).isEqualTo("application/pdf");
+		try (PDDocument document = Loader.loadPDF(download.content())) {
+			assertThat(new PDFTextStripper().getText(document)).contains("Course Description Document");
+		}
+	}
+
+	private ApplicationRound round(String slug) {
+		return this.transaction.execute((status) -> this.entityManager
+			.createQuery("select r from ApplicationRound r where r.slug = :slug", ApplicationRound.class)
+			.setParameter("slug", slug)
+			.getSingleResult());
+	}
+
+}
