@@ -1,0 +1,182 @@
+package org.prospectus.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.catalogue.Course;
+import org.prospectus.catalogue.GradingScale;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.Season;
+import org.prospectus.catalogue.Term;
+import org.prospectus.catalogue.Testimonial;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import jakarta.persistence.EntityManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every public page has a budget of SQL statements, counted at the DataSource so nothing
+ * escapes, and the count must not grow with the catalogue (no N+1).
+ */
+@PortalIntegrationTest
+class QueryBudgetTests {
+
+	static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+	static final int PROGRAMME_AND_COURSE_PAGE_BUDGET = 5;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	Institution kth;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.clock.setInstant(NOW);
+		this.kth = this.fixtures.institution("kth", "Europe/Stockholm");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	int statementsFor(String uri) {
+		this.statements.reset();
+		assertThat(this.mvc.get().uri(uri)).hasStatusOk();
+		return this.statements.count();
+	}
+
+	/**
+	 * Adds {@code size} courses, offerings, testimonials and rounds around programme
+	 * "ml".
+	 */
+	void grow(int size, String prefix) {
+		Programme ml = this.fixtures.inTransaction(
+				() -> this.entityManager.createQuery("select p from Programme p where p.slug = 'ml'", Programme.class)
+					.getSingleResult());
+		for (int i = 0; i < size; i++) {
+			String code = prefix + String.format("%03d", i);
+			Course course = this.fixtures.course(this.kth, code, "Course " + code, (c) -> {
+			});
+			this.fixtures.syllabus(course, Term.of(2024, Season.AUTUMN), (s) -> {
+				s.addModule("TEN1", "Examination", new BigDecimal("7.5"), GradingScale.A_F);
+				s.addPrerequisite("Something", List.of("DD2424"));
+			});
+			this.fixtures.offering(course, Term.of(2027, Season.SPRING), LocalDate.of(2027, 3, 15),
+					LocalDate.of(2027, 6, 1), "A" + code,
+					(o) -> o.addPeriod(Term.of(2027, Season.SPRING), "P4", new BigDecimal("7.5")));
+			this.fixtures.persistPlanEntry(ml, course, 1 + (i % 2), (i % 2 == 0) ? Season.AUTUMN : Season.SPRING);
+			int position = i;
+			this.fixtures.inTransaction(() -> {
+				this.entityManager.persist(new Testimonial(this.entityManager.merge(ml), 100 + position + size,
+						"Quote " + code, "Graduate " + code, "Country"));
+				return null;
+			});
+			this.fixtures.round(this.kth, "round-" + code, NOW.minus(Duration.ofDays(i + 1)),
+					NOW.plus(Duration.ofDays(i + 1)), ml);
+		}
+	}
+
+	void dd2424() {
+		Course course = this.fixtures.course(this.kth, "DD2424", "Deep Learning", (c) -> {
+		});
+		this.fixtures.syllabus(course, Term.of(2024, Season.AUTUMN), (s) -> {
+			s.addModule("TEN1", "Examination", new BigDecimal("3.0"), GradingScale.A_F);
+			s.addModule("LAB2", "Laboratory work", new BigDecimal("4.5"), GradingScale.P_F);
+			s.addPrerequisite("Programming", List.of("AB0001", "AB0002"));
+			s.addPrerequisite("Algebra", List.of("AB0003"));
+		});
+		this.fixtures.syllabus(course, Term.of(2027, Season.AUTUMN), (s) -> {
+			s.addModule("TEN1", "Examination", new BigDecimal("7.5"), GradingScale.A_F);
+		});
+		for (int i = 0; i < 3; i++) {
+			this.fixtures.offering(course, Term.of(2027 + i, Season.SPRING), LocalDate.of(2027 + i, 3, 15),
+					LocalDate.of(2027 + i, 6, 1), "6022" + i, (o) -> {
+						o.addPeriod(Term.of(2027, Season.SPRING), "P3", new BigDecimal("3.5"));
+						o.addPeriod(Term.of(2027, Season.SPRING), "P4", new BigDecimal("4.0"));
+					});
+		}
+	}
+
+	@Test
+	void programmePageStaysWithinBudgetHoweverLargeTheCatalogue() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		grow(1, "SM");
+		int small = statementsFor("/programmes/ml");
+		grow(25, "LG");
+		int large = statementsFor("/programmes/ml");
+		System.out.printf("SQL statements for the programme page: %d%n", small);
+		assertThat(small).as("the counter sees the page's queries")
+			.isPositive()
+			.isLessThanOrEqualTo(PROGRAMME_AND_COURSE_PAGE_BUDGET);
+		assertThat(large).as("statements with 26 courses, testimonials and rounds").isEqualTo(small);
+	}
+
+	@Test
+	void coursePageStaysWithinBudgetHoweverLargeTheCatalogue() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		dd2424();
+		int small = statementsFor("/courses/DD2424");
+		grow(25, "LG");
+		this.fixtures.course(this.kth, "AB0001", "Linked prerequisite", (c) -> {
+		});
+		int large = statementsFor("/courses/DD2424");
+		System.out.printf("SQL statements for the course page: %d%n", small);
+		assertThat(small).as("the counter sees the page's queries")
+			.isPositive()
+			.isLessThanOrEqualTo(PROGRAMME_AND_COURSE_PAGE_BUDGET);
+		assertThat(large).isEqualTo(small);
+	}
+
+	@Test
+	void searchDeadlinesAndHomeDoNotGrowWithTheCatalogue() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		grow(1, "SM");
+		int search = statementsFor("/programmes?q=machine");
+		int deadlines = statementsFor("/deadlines");
+		int home = statementsFor("/");
+		for (int i = 0; i < 15; i++) {
+			this.fixtures.programme(this.kth, "p" + i, "Machine Learning " + i);
+		}
+		grow(15, "LG");
+		assertThat(search).isPositive();
+		assertThat(statementsFor("/programmes?q=machine")).isEqualTo(search);
+		assertThat(statementsFor("/deadlines")).isEqualTo(deadlines);
+		assertThat(statementsFor("/")).isEqualTo(home);
+		System.out.printf("SQL statements per page: search %d, deadlines %d, home %d%n", search, deadlines, home);
+	}
+
+}

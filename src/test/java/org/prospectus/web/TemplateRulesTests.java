@@ -1,0 +1,207 @@
+package org.prospectus.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules every template keeps: all visible text comes from {@code messages.properties} (so
+ * a second language needs no template change), every key used exists, and nothing
+ * bypasses escaping or the Content-Security-Policy.
+ */
+class TemplateRulesTests {
+
+	static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	/** Attributes a person reads or hears; they need their {@code th:} form. */
+	static final List<String> READABLE_ATTRIBUTES = List.of("alt", "title", "placeholder", "aria-label", "label");
+
+	/**
+	 * Attributes whose element's content Thymeleaf replaces, so the text inside is a
+	 * placeholder.
+	 */
+	static final List<String> REPLACING_ATTRIBUTES = List.of("th:text", "th:utext", "th:replace", "th:insert");
+
+	static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9._-]+)");
+
+	static final Pattern MESSAGES_MSG_KEY = Pattern.compile("#messages\\.msg\\('([A-Za-z0-9._-]+)'");
+
+	static Properties messages;
+
+	static List<Path> templates;
+
+	@BeforeAll
+	static void load() throws IOException {
+		messages = new Properties();
+		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages.properties"))) {
+			messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			templates = files.filter((path) -> path.toString().endsWith(".html")).sorted().toList();
+		}
+		assertThat(templates).hasSizeGreaterThan(5);
+	}
+
+	static String read(Path path) {
+		try {
+			return Files.readString(path);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void noTemplateHasHardCodedText() {
+		List<String> problems = new ArrayList<>();
+		for (Path template : templates) {
+			Document document = Jsoup.parse(read(template), "", Parser.htmlParser());
+			for (Element element : document.getAllElements()) {
+				if (isInsideReplacedContent(element) || element.tagName().equals("style")) {
+					continue;
+				}
+				for (TextNode text : element.textNodes()) {
+					if (text.text().codePoints().anyMatch(Character::isLetter)) {
+						problems
+							.add(template + ": text \"" + text.text().strip() + "\" in <" + element.tagName() + ">");
+					}
+				}
+				for (String attribute : READABLE_ATTRIBUTES) {
+					if (element.hasAttr(attribute)
+							&& element.attr(attribute).codePoints().anyMatch(Character::isLetter)) {
+						problems.add(template + ": " + attribute + "=\"" + element.attr(attribute) + "\" needs th:"
+								+ attribute + " and a message");
+					}
+				}
+			}
+		}
+		assertThat(problems).as("hard-coded text; move it to messages.properties").isEmpty();
+	}
+
+	/**
+	 * Whether Thymeleaf replaces this element's content, so that the text inside is only
+	 * a placeholder. The {@code th:replace} on a page's {@code <html>} hands the page's
+	 * own content to the layout, so it does not count.
+	 */
+	private static boolean isInsideReplacedContent(Element element) {
+		for (Element current = element; current != null; current = current.parent()) {
+			if (current.tagName().equals("html")) {
+				continue;
+			}
+			for (String attribute : REPLACING_ATTRIBUTES) {
+				if (current.hasAttr(attribute)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	@Test
+	void everyMessageKeyUsedInATemplateExists() {
+		Set<String> missing = new TreeSet<>();
+		for (Path template : templates) {
+			String source = read(template);
+			for (Pattern pattern : List.of(STATIC_KEY, MESSAGES_MSG_KEY)) {
+				Matcher matcher = pattern.matcher(source);
+				while (matcher.find()) {
+					// A key ending in a dot is a prefix completed by an enum name, which
+					// everyEnumLabelExists checks.
+					if (!matcher.group(1).endsWith(".") && !messages.containsKey(matcher.group(1))) {
+						missing.add(template.getFileName() + ": " + matcher.group(1));
+					}
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void everyEnumLabelExists() throws Exception {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AssignableTypeFilter(Enum.class));
+		Set<String> missing = new TreeSet<>();
+		int checked = 0;
+		for (BeanDefinition definition : scanner.findCandidateComponents("org.prospectus")) {
+			Class<?> type = Class.forName(definition.getBeanClassName());
+			java.lang.reflect.Method messageKey;
+			try {
+				messageKey = type.getMethod("messageKey");
+			}
+			catch (NoSuchMethodException ex) {
+				continue;
+			}
+			for (Object constant : type.getEnumConstants()) {
+				checked++;
+				String key = (String) messageKey.invoke(constant);
+				if (!messages.containsKey(key)) {
+					missing.add(key);
+				}
+			}
+		}
+		for (org.prospectus.catalogue.CreditSystem system : org.prospectus.catalogue.CreditSystem.values()) {
+			for (String prefix : List.of("credits.", "credit-system.")) {
+				if (!messages.containsKey(prefix + system.name())) {
+					missing.add(prefix + system.name());
+				}
+			}
+		}
+		assertThat(checked).as("enum constants with labels").isGreaterThan(20);
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void nothingBypassesEscapingOrPreprocessesExpressions() {
+		for (Path template : templates) {
+			String source = read(template);
+			assertThat(source).as(template + " must escape all output").doesNotContain("th:utext");
+			assertThat(source).as(template + " must not preprocess expressions").doesNotContain("__${");
+		}
+	}
+
+	@Test
+	void browserPagesHaveNoInlineScriptOrStyle() {
+		for (Path template : templates) {
+			if (template.endsWith(Path.of("courses", "syllabus-pdf.html"))) {
+				// Rendered to PDF on the server, never sent to a browser.
+				continue;
+			}
+			Document document = Jsoup.parse(read(template));
+			assertThat(document.select("script, style")).as(template + ": no inline script or style").isEmpty();
+			assertThat(document.select("[style], [th\\:style], [th\\:styleappend]"))
+				.as(template + ": no style attribute")
+				.isEmpty();
+			assertThat(document.getAllElements()
+				.stream()
+				.flatMap((e) -> e.attributes().asList().stream())
+				.filter((a) -> a.getKey().toLowerCase().startsWith("on") || a.getKey().startsWith("th:on")))
+				.as(template + ": no inline event handlers")
+				.isEmpty();
+		}
+	}
+
+}
