@@ -25,6 +25,7 @@ import org.prospectus.catalogue.GradingScale;
 import org.prospectus.catalogue.Institution;
 import org.prospectus.catalogue.Money;
 import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.ProgrammeDocument;
 import org.prospectus.catalogue.Season;
 import org.prospectus.catalogue.Term;
 import org.prospectus.catalogue.TuitionPeriod;
@@ -59,6 +60,9 @@ class PublicPagesTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	jakarta.persistence.EntityManager entityManager;
 
 	Institution kth;
 
@@ -216,6 +220,31 @@ class PublicPagesTests {
 			assertThat(page.select(".plan-table caption").text()).isEqualTo("Year 1, Spring term");
 			assertThat(page.select(".plan-table a[href=/courses/DD2424]").text()).isEqualTo("DD2424");
 			assertThat(page.select(".plan-table td").eachText()).contains("7.5", "Compulsory");
+		}
+
+		@Test
+		void offersTheCourseDescriptionDocumentAsADownload() {
+			Programme ml = mlProgramme();
+			byte[] pdf = "%PDF-1.7 test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			fixtures.inTransaction(() -> {
+				entityManager.persist(
+						new ProgrammeDocument(entityManager.merge(ml), "ml description.pdf", "application/pdf", pdf));
+				return null;
+			});
+			assertThat(html("/programmes/ml").select("a[href=/programmes/ml/course-description.pdf]").text())
+				.isEqualTo("Download the course description document (PDF, 13 B)");
+			MvcTestResult download = mvc.get().uri("/programmes/ml/course-description.pdf").exchange();
+			assertThat(download).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+			assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;")
+				.contains("ml description.pdf");
+			assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(pdf);
+			assertThat(download.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		}
+
+		@Test
+		void aProgrammeWithoutDocumentHasNoDownload() {
+			mlProgramme();
+			assertThat(mvc.get().uri("/programmes/ml/course-description.pdf")).hasStatus(HttpStatus.NOT_FOUND);
 		}
 
 		@Test
