@@ -1,0 +1,155 @@
+package org.prospectus.browser;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every public page, rendered by a real browser with our CSS, passes axe's WCAG 2.2 A and
+ * AA rules and breaks no Content Security Policy rule. Each page is its own test, so a
+ * report names the page and lists every violation with the elements to fix.
+ */
+@PortalIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityBrowserTests {
+
+	/** WCAG 2.0, 2.1 and 2.2 at levels A and AA: what public-sector sites must meet. */
+	private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	MutableClock clock;
+
+	private BrowserSupport browser;
+
+	private BrowserContext context;
+
+	@BeforeAll
+	void launchBrowser() {
+		this.browser = BrowserSupport.launch(getClass());
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		// Null when the launch failed: @AfterAll runs regardless.
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@BeforeEach
+	void createCatalogue() {
+		// First, so that a test skipped for want of Chromium leaves the database alone.
+		this.context = this.browser.newContext("http://localhost:" + this.port);
+		DatabaseCleaner.clean(this.jdbc);
+		new BrowserCatalogue(this.fixtures, this.clock).create();
+	}
+
+	@AfterEach
+	void closeContext() {
+		if (this.context != null) {
+			this.context.close();
+			this.context = null;
+		}
+	}
+
+	/** Name, path, status and a text that proves the page shows what it should. */
+	static Stream<Arguments> publicPages() {
+		String filters = "q=learning&institution=" + BrowserCatalogue.INSTITUTION
+				+ "&level=MASTER&mode=CAMPUS&pace=FULL_TIME&language=en&duration=UP_TO_TWO_YEARS&topic="
+				+ BrowserCatalogue.TOPIC.replace(' ', '+') + "&open=true";
+		return Stream.of(Arguments.of("home", "/", 200, "Open and upcoming application rounds"),
+				Arguments.of("search", "/programmes", 200, "2 programmes found"),
+				Arguments.of("search-query", "/programmes?q=machine+learning", 200, "2 programmes found"),
+				Arguments.of("search-filters", "/programmes?" + filters, 200, "2 programmes found"),
+				Arguments.of("search-no-results", "/programmes?q=astrophysics", 200, "No programmes found"),
+				Arguments.of("programme", "/programmes/" + BrowserCatalogue.PROGRAMME, 200, "closes in"),
+				Arguments.of("programme-retired", "/programmes/" + BrowserCatalogue.RETIRED_PROGRAMME, 200,
+						"This programme is no longer offered"),
+				Arguments.of("course", "/courses/" + BrowserCatalogue.COURSE, 200, "Examination modules"),
+				Arguments.of("deadlines", "/deadlines", 200, BrowserCatalogue.ROUND_NAME),
+				Arguments.of("not-found", "/programmes/no-such-thing", 404, "We cannot find that page"));
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("publicPages")
+	void pageMeetsWcagAndContentSecurityPolicy(String name, String path, int status, String expectedText) {
+		Page page = this.context.newPage();
+		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
+		Response response = page.navigate(path);
+		this.browser.screenshot(page, name);
+		assertThat(response.status()).as("status of %s", path).isEqualTo(status);
+		// A page that failed to render, or shows the wrong state, proves nothing.
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText(expectedText);
+
+		// Legacy mode runs axe in the page itself. The default mode opens an extra page
+		// to merge results across frames: a second per page, and our pages have none.
+		AxeResults results = new AxeBuilder(page).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+
+		assertThat(results.isErrored())
+			.withFailMessage(() -> "axe failed on " + path + ": " + results.getErrorMessage())
+			.isFalse();
+		assertThat(results.getViolations()).withFailMessage(() -> describe(path, results.getViolations())).isEmpty();
+		assertThat(cspErrors.messages()).as("Content Security Policy errors on %s", path).isEmpty();
+	}
+
+	/** Each violation with what to fix and where: enough to act on without rerunning. */
+	private static String describe(String path, List<Rule> violations) {
+		StringBuilder report = new StringBuilder();
+		report.append(violations.size()).append(" accessibility violation(s) on ").append(path).append(':');
+		for (Rule rule : violations) {
+			report.append("\n- ")
+				.append(rule.getId())
+				.append(" (")
+				.append(rule.getImpact())
+				.append("): ")
+				.append(rule.getHelp())
+				.append(" <")
+				.append(rule.getHelpUrl())
+				.append('>');
+			for (CheckedNode node : rule.getNodes()) {
+				report.append("\n    ").append(node.getTarget());
+				if (node.getFailureSummary() != null) {
+					report.append(": ").append(node.getFailureSummary().replace('\n', ' '));
+				}
+			}
+		}
+		return report.toString();
+	}
+
+}

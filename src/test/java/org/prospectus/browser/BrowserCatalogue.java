@@ -1,0 +1,126 @@
+package org.prospectus.browser;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.prospectus.catalogue.Course;
+import org.prospectus.catalogue.EducationCycle;
+import org.prospectus.catalogue.GradingScale;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Money;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.Season;
+import org.prospectus.catalogue.Term;
+import org.prospectus.catalogue.TuitionPeriod;
+import org.prospectus.support.CatalogueFixtures;
+
+/**
+ * The small catalogue the browser tests walk through: one Stockholm institution, two
+ * published machine-learning master's programmes and a retired one, a course with a full
+ * syllabus and an upcoming offering, and an open round. Dates are relative to the
+ * application's clock so that the round is open and the offering upcoming whenever the
+ * tests run.
+ * <p>
+ * The pages show as much as the model allows (topics, plan, fees, contact, prerequisites
+ * with links) so that the accessibility checks see every kind of element.
+ */
+final class BrowserCatalogue {
+
+	static final String ZONE = "Europe/Stockholm";
+
+	static final String INSTITUTION = "kth";
+
+	static final String PROGRAMME = "machine-learning";
+
+	static final String PROGRAMME_TITLE = "Machine Learning";
+
+	static final String OTHER_PROGRAMME = "applied-ml";
+
+	static final String OTHER_PROGRAMME_TITLE = "Applied Machine Learning";
+
+	static final String RETIRED_PROGRAMME = "data-mining";
+
+	static final String TOPIC = "Deep learning";
+
+	static final String COURSE = "DD2424";
+
+	static final String COURSE_TITLE = "Deep Learning in Data Science";
+
+	static final String PREREQUISITE_COURSE = "DD1337";
+
+	static final String ROUND = "autumn-intake";
+
+	static final String ROUND_NAME = "Round " + ROUND;
+
+	static final String APPLICATION_CODE = "60228";
+
+	private final CatalogueFixtures fixtures;
+
+	private final Clock clock;
+
+	BrowserCatalogue(CatalogueFixtures fixtures, Clock clock) {
+		this.fixtures = fixtures;
+		this.clock = clock;
+	}
+
+	/**
+	 * Saves the catalogue.
+	 * @return the offering's first day, which depends on today
+	 */
+	LocalDate create() {
+		ZoneId zone = ZoneId.of(ZONE);
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		Institution kth = this.fixtures.institution(INSTITUTION, ZONE);
+		Programme machineLearning = this.fixtures.programme(kth, PROGRAMME, PROGRAMME_TITLE, (programme) -> {
+			programme.setTopics(List.of(TOPIC, "Reinforcement learning", "Probabilistic modelling"));
+			programme.setSections("Two years of machine learning, from theory to practice.",
+					"- Design learning systems\n- Evaluate models critically", null,
+					"Graduates work in industry and research.");
+			programme.setCareerTitles(List.of("Data scientist", "Machine learning engineer"));
+			programme.setCampus("KTH Campus");
+			programme.setEntry("A bachelor's degree in computer science", "Courses in mathematics, 20 credits",
+					"English 6");
+			programme.setTuition(Money.of("155000", "SEK"), TuitionPeriod.PER_YEAR,
+					"Citizens of the EU do not pay tuition.");
+			programme.setApplicationFee(Money.of("900", "SEK"), null);
+			programme.setContact("Ada Lovelace", "ml@example.org", "https://example.org/machine-learning");
+		});
+		Programme applied = this.fixtures.programme(kth, OTHER_PROGRAMME, OTHER_PROGRAMME_TITLE,
+				(programme) -> programme.setTopics(List.of(TOPIC, "Computer vision")));
+		this.fixtures.programme(kth, RETIRED_PROGRAMME, "Data Mining", (programme) -> {
+			programme.setTopics(List.of("Data mining"));
+			programme.retire();
+		});
+		this.fixtures.course(kth, PREREQUISITE_COURSE, "Programming", (course) -> {
+		});
+		Course course = this.fixtures.course(kth, COURSE, COURSE_TITLE, (c) -> {
+			c.setSummary("Deep neural networks and how to train them.");
+			c.setFacts("Computer Science and Engineering", EducationCycle.SECOND, GradingScale.A_F, "Ada Lovelace",
+					"EECS/Computational Science and Technology");
+		});
+		this.fixtures.syllabus(course, Term.of(today.getYear() - 1, Season.AUTUMN), (syllabus) -> {
+			syllabus.setContentsAndOutcomes("Learning of representations from raw data: images and text.",
+					"After the course the student can:\n- explain deep networks\n- train them on GPUs");
+			syllabus.addPrerequisite("Knowledge in programming, 6 credits", List.of(PREREQUISITE_COURSE, "ID1018"));
+			syllabus.addPrerequisite("Knowledge in linear algebra, 7.5 credits", List.of("SF1672", "SF1624"));
+			syllabus.addModule("TEN1", "Examination", new BigDecimal("3.0"), GradingScale.A_F);
+			syllabus.addModule("LAB2", "Laboratory work", new BigDecimal("4.5"), GradingScale.P_F);
+		});
+		LocalDate start = today.plusDays(45);
+		Term term = Term.containing(start);
+		this.fixtures.offering(course, term, start, start.plusDays(70), APPLICATION_CODE,
+				(offering) -> offering.addPeriod(term, "P3", new BigDecimal("7.5")));
+		this.fixtures.persistPlanEntry(machineLearning, course, 1, Season.SPRING);
+		// A real deadline is the last second of a day in the institution's zone.
+		Instant deadline = today.plusDays(30).atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+		this.fixtures.round(kth, ROUND, now.minusSeconds(14 * 86400), deadline, machineLearning, applied);
+		return start;
+	}
+
+}

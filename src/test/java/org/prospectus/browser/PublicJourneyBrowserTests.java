@@ -1,0 +1,163 @@
+package org.prospectus.browser;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.prospectus.catalogue.Term;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a prospective student does: searches from the home page, opens a programme, reads
+ * when applications close, follows a course from the programme's plan and gets its
+ * syllabus as a PDF. Runs in a real Chromium against the running portal, so it also
+ * proves that the pages work under the production Content Security Policy.
+ */
+@PortalIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicJourneyBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	MutableClock clock;
+
+	private BrowserSupport browser;
+
+	private BrowserContext context;
+
+	private LocalDate offeringStart;
+
+	@BeforeAll
+	void launchBrowser() {
+		this.browser = BrowserSupport.launch(getClass());
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		// Null when the launch failed: @AfterAll runs regardless.
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@BeforeEach
+	void createCatalogue() {
+		// First, so that a test skipped for want of Chromium leaves the database alone.
+		this.context = this.browser.newContext("http://localhost:" + this.port);
+		DatabaseCleaner.clean(this.jdbc);
+		this.offeringStart = new BrowserCatalogue(this.fixtures, this.clock).create();
+	}
+
+	@AfterEach
+	void closeContext() {
+		if (this.context != null) {
+			this.context.close();
+			this.context = null;
+		}
+	}
+
+	@Test
+	void visitorSearchesFindsProgrammeFollowsCourseAndGetsSyllabusPdf() {
+		Page page = this.context.newPage();
+		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
+
+		page.navigate("/");
+		this.browser.screenshot(page, "1-home");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Find your programme")))
+			.isVisible();
+
+		// The home page's own search box, not the one in the header.
+		Locator search = page.getByRole(AriaRole.MAIN).getByLabel("Search programmes");
+		search.fill("machine learning");
+		search.press("Enter");
+		page.waitForURL("**/programmes?q=machine+learning");
+		this.browser.screenshot(page, "2-search-results");
+		assertThat(page.getByRole(AriaRole.STATUS)).hasText("2 programmes found");
+
+		page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName(BrowserCatalogue.PROGRAMME_TITLE).setExact(true))
+			.click();
+		page.waitForURL("**/programmes/" + BrowserCatalogue.PROGRAMME);
+		this.browser.screenshot(page, "3-programme");
+		Locator round = page.getByRole(AriaRole.REGION,
+				new Page.GetByRoleOptions().setName("Applications for " + BrowserCatalogue.ROUND_NAME));
+		assertThat(round).containsText("Open for applications");
+		assertThat(round).containsText("closes in");
+		// Every time is given in the institution's named zone, not the visitor's.
+		assertThat(round).containsText(BrowserCatalogue.ZONE);
+		// Opens, deadline, documents, results and start: no separate fee deadline.
+		assertThat(round.locator("time")).hasCount(5);
+
+		page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Year 1, Spring term"))
+			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(BrowserCatalogue.COURSE))
+			.click();
+		page.waitForURL("**/courses/" + BrowserCatalogue.COURSE);
+		this.browser.screenshot(page, "4-course");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText(BrowserCatalogue.COURSE + " " + BrowserCatalogue.COURSE_TITLE);
+		Locator modules = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Examination modules"));
+		Locator moduleRows = modules.locator("tbody tr");
+		assertThat(moduleRows).hasCount(2);
+		assertThat(moduleRows.nth(0).locator("td"))
+			.hasText(new String[] { "TEN1", "Examination", "3.0", "A, B, C, D, E, FX, F" });
+		assertThat(moduleRows.nth(1).locator("td")).hasText(new String[] { "LAB2", "Laboratory work", "4.5", "P, F" });
+		Locator offerings = page.getByRole(AriaRole.REGION,
+				new Page.GetByRoleOptions().setName("Current and upcoming offerings"));
+		assertThat(offerings.getByRole(AriaRole.ARTICLE)).hasCount(1);
+		Term term = Term.containing(this.offeringStart);
+		String season = term.season().name().charAt(0) + term.season().name().substring(1).toLowerCase(Locale.ROOT);
+		// Years are labels, not quantities: "Spring 2027", never "Spring 2,027".
+		assertThat(offerings.getByRole(AriaRole.ARTICLE).getByRole(AriaRole.HEADING)).hasText(season + " " + term.year()
+				+ ", starts " + DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(this.offeringStart));
+		assertThat(offerings).containsText(season + " " + term.year() + ": P3 (7.5 credits)");
+		assertThat(offerings).containsText(BrowserCatalogue.APPLICATION_CODE);
+
+		// Chromium shows the inline PDF in its viewer, which keeps the bytes to itself:
+		// the response tells what was served, and the same URL fetched through the
+		// page's own request context gives the bytes.
+		Locator pdfLink = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Course syllabus as PDF"));
+		Response served = page.waitForResponse((response) -> response.url().endsWith("/syllabus.pdf"), pdfLink::click);
+		assertThat(served.status()).isEqualTo(200);
+		assertThat(served.headers()).containsEntry("content-type", "application/pdf");
+		assertThat(served.headers().get("content-disposition")).startsWith("inline");
+		APIResponse pdf = page.request().get(served.url());
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.headers()).containsEntry("content-type", "application/pdf");
+		assertThat(new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+
+		assertThat(cspErrors.messages()).isEmpty();
+	}
+
+}
