@@ -1,11 +1,13 @@
 package org.prospectus.demo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
 import org.apache.pdfbox.Loader;
+import org.jsoup.Jsoup;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +77,9 @@ class DemoCatalogueTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	MockMvcTester mvc;
+
 	@BeforeEach
 	void load() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -85,6 +92,46 @@ class DemoCatalogueTests {
 	void clean() {
 		DatabaseCleaner.clean(this.jdbc);
 		this.clock.reset();
+	}
+
+	String pageText(String path) {
+		MvcTestResult result = this.mvc.get().uri(path).exchange();
+		assertThat(result).hasStatusOk();
+		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).text();
+	}
+
+	/**
+	 * The issue's promise: every fact of the seed pages is on our pages, none of their
+	 * defects.
+	 */
+	@Test
+	void everySeedFactIsVisibleOnThePublicPages() {
+		// A day when the seed's Spring 2026 offering of DD2424 is still among the recent
+		// ones.
+		this.clock.setInstant(Instant.parse("2026-11-21T12:00:00Z"));
+		assertThat(pageText("/programmes/kth-msc-machine-learning")).contains("TMAIM", "120 ECTS credits", "2 years",
+				"English", "Master of Science", "KTH Campus", "Machine learning", "Deep learning",
+				"Statistical modelling", "Artificial intelligence", "Computer vision", "Speech technology",
+				"Information retrieval", "Optimization", "Software developer", "Deep learning engineer",
+				"Computer vision engineer", "Data analyst", "Software engineer", "Quantitative analyst",
+				"Data scientist", "Systems engineer", "Autumn 2020", "16 October 2019", "15 January 2020",
+				"3 February 2020", "3 April 2020", "August 2020", "Ruibo Tu", "China", "Saab", "Spotify", "Huawei",
+				"Europe/Stockholm");
+		assertThat(pageText("/courses/DD2424")).contains("DD2424", "Deep Learning in Data Science", "16 March 2026",
+				"1 June 2026", "Spring 2026: P4 (7.5 credits)", "50%", "60228", "At most 300", "CLGYM-TIKT",
+				"CLGYM-TIDE", "TCSCM", "TCYSM", "TEBSM", "TIEMM", "TIVNM", "TMAIM", "TMEKM", "TSCRM", "TSEDM", "TBDVM",
+				"The course memo is not published yet.", "The schedule is not published yet.", "Autumn 2024",
+				"KTH Campus", "Normal daytime", "TEN1", "3.0", "A, B, C, D, E, FX, F", "LAB2", "4.5", "P, F", "DD1337",
+				"DD1310-DD1319", "DD1321", "DD1331", "DD100N", "ID1018", "SF1624", "SF1672", "SF1684", "SF1626",
+				"SF1674", "SF1910-SF1924", "SF1935", "DD1420", "DD2421", "DD2380", "ID1214", "Ethical approach",
+				"Course syllabus as PDF");
+		assertThat(pageText("/programmes/southampton-msc-machine-learning")).contains("Machine Learning",
+				"Master of Science", "2:1", "1 year", "Full-time", "Highfield", "September 2026", "Antonia Marcu",
+				"University of Southampton", "Office for Students", "course description document");
+		for (String path : List.of("/programmes/kth-msc-machine-learning", "/courses/DD2424",
+				"/programmes/southampton-msc-machine-learning")) {
+			assertThat(pageText(path)).doesNotContain("[object Object]", "such as:", "null");
+		}
 	}
 
 	@Test
