@@ -8,11 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import org.prospectus.support.BaseEntity;
 
 /** A course such as DD2424 Deep Learning in Data Science. Its code is unique. */
 @Entity
-public class Course extends BaseEntity {
+public class Course extends CatalogueEntry {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "institution_id")
@@ -40,9 +39,6 @@ public class Course extends BaseEntity {
 	private String examiner;
 
 	private String offeredBy;
-
-	@Enumerated(EnumType.STRING)
-	private PublicationState state = PublicationState.DRAFT;
 
 	protected Course() {
 	}
@@ -110,22 +106,6 @@ public class Course extends BaseEntity {
 		this.gradingScale = gradingScale;
 		this.examiner = examiner;
 		this.offeredBy = offeredBy;
-	}
-
-	public PublicationState getState() {
-		return this.state;
-	}
-
-	public boolean isRetired() {
-		return this.state == PublicationState.RETIRED;
-	}
-
-	public void publish() {
-		this.state = PublicationState.PUBLISHED;
-	}
-
-	public void retire() {
-		this.state = PublicationState.RETIRED;
 	}
 
 }

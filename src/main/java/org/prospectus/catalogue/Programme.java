@@ -15,7 +15,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.prospectus.support.BaseEntity;
 
 /**
  * A degree programme an institution admits students to, such as an MSc in Machine
@@ -23,7 +22,7 @@ import org.prospectus.support.BaseEntity;
  * they are no longer offered.
  */
 @Entity
-public class Programme extends BaseEntity {
+public class Programme extends CatalogueEntry {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "institution_id")
@@ -109,9 +108,6 @@ public class Programme extends BaseEntity {
 	private String documentFilename;
 
 	private Long documentSize;
-
-	@Enumerated(EnumType.STRING)
-	private PublicationState state = PublicationState.DRAFT;
 
 	protected Programme() {
 	}
@@ -352,22 +348,6 @@ public class Programme extends BaseEntity {
 	void describeDocument(String filename, long size) {
 		this.documentFilename = filename;
 		this.documentSize = size;
-	}
-
-	public PublicationState getState() {
-		return this.state;
-	}
-
-	public boolean isRetired() {
-		return this.state == PublicationState.RETIRED;
-	}
-
-	public void publish() {
-		this.state = PublicationState.PUBLISHED;
-	}
-
-	public void retire() {
-		this.state = PublicationState.RETIRED;
 	}
 
 }

@@ -7,26 +7,12 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.prospectus.support.CatalogueFixtures;
-import org.prospectus.support.DatabaseCleaner;
-import org.prospectus.support.MutableClock;
-import org.prospectus.support.PortalIntegrationTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,57 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * AA rules and breaks no Content Security Policy rule. Each page is its own test, so a
  * report names the page and lists every violation with the elements to fix.
  */
-@PortalIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessibilityBrowserTests {
+class AccessibilityBrowserTests extends BrowserTestBase {
 
 	/** WCAG 2.0, 2.1 and 2.2 at levels A and AA: what public-sector sites must meet. */
 	private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	CatalogueFixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	private BrowserSupport browser;
-
-	private BrowserContext context;
-
-	@BeforeAll
-	void launchBrowser() {
-		this.browser = BrowserSupport.launch(getClass());
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		// Null when the launch failed: @AfterAll runs regardless.
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	@BeforeEach
-	void createCatalogue() {
-		// First, so that a test skipped for want of Chromium leaves the database alone.
-		this.context = this.browser.newContext("http://localhost:" + this.port);
-		DatabaseCleaner.clean(this.jdbc);
-		new BrowserCatalogue(this.fixtures, this.clock).create();
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-			this.context = null;
-		}
-	}
 
 	/** Name, path, status and a text that proves the page shows what it should. */
 	static Stream<Arguments> publicPages() {

@@ -1,32 +1,17 @@
 package org.prospectus.browser;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.prospectus.catalogue.Term;
-import org.prospectus.support.CatalogueFixtures;
-import org.prospectus.support.DatabaseCleaner;
-import org.prospectus.support.MutableClock;
-import org.prospectus.support.PortalIntegrationTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,56 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * syllabus as a PDF. Runs in a real Chromium against the running portal, so it also
  * proves that the pages work under the production Content Security Policy.
  */
-@PortalIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicJourneyBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	CatalogueFixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	private BrowserSupport browser;
-
-	private BrowserContext context;
-
-	private LocalDate offeringStart;
-
-	@BeforeAll
-	void launchBrowser() {
-		this.browser = BrowserSupport.launch(getClass());
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		// Null when the launch failed: @AfterAll runs regardless.
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	@BeforeEach
-	void createCatalogue() {
-		// First, so that a test skipped for want of Chromium leaves the database alone.
-		this.context = this.browser.newContext("http://localhost:" + this.port);
-		DatabaseCleaner.clean(this.jdbc);
-		this.offeringStart = new BrowserCatalogue(this.fixtures, this.clock).create();
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-			this.context = null;
-		}
-	}
+class PublicJourneyBrowserTests extends BrowserTestBase {
 
 	@Test
 	void visitorSearchesFindsProgrammeFollowsCourseAndGetsSyllabusPdf() {
