@@ -3,14 +3,18 @@ package org.prospectus.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Deny by default: the public pages are an explicit list of GET routes, everything else
- * is refused until staff sign-in exists. Anonymous pages carry no forms that need a
- * session.
+ * Deny by default: the public pages are an explicit list of GET routes, the staff area
+ * needs a staff role, and anything else is refused. Anonymous public pages carry no form
+ * that needs a session, so they never create one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -24,7 +28,8 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			AuthenticationFailureHandler loginFailureHandler) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
 					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines")
@@ -32,15 +37,31 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
 					"/actuator/health/**")
 			.permitAll()
-			.requestMatchers("/error")
+			.requestMatchers("/login", "/account/set-password", "/error")
 			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasAnyRole("ADMIN", "EDITOR", "ADMISSIONS")
 			.anyRequest()
 			.denyAll())
+			.authenticationManager(authenticationManager)
+			.formLogin(
+					(form) -> form.loginPage("/login").defaultSuccessUrl("/admin").failureHandler(loginFailureHandler))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
-			.requestCache((cache) -> cache.disable());
+			.requestCache((cache) -> cache.requestCache(staffPagesOnly()));
 		return http.build();
+	}
+
+	/**
+	 * Remembers the staff page someone wanted before signing in, and nothing else, so
+	 * that anonymous visitors of other pages never get a session.
+	 */
+	private static HttpSessionRequestCache staffPagesOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**"));
+		return cache;
 	}
 
 }

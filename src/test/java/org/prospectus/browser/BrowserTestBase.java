@@ -1,6 +1,13 @@
 package org.prospectus.browser;
 
 import java.time.LocalDate;
+import java.util.List;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
 
 import com.microsoft.playwright.BrowserContext;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +23,8 @@ import org.prospectus.support.PortalIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every browser test class shares: one Chromium per class, a fresh browser context
@@ -43,6 +52,42 @@ abstract class BrowserTestBase {
 
 	/** The start date of the upcoming offering the catalogue has. */
 	LocalDate offeringStart;
+
+	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+	/** Runs axe with the WCAG 2.0 to 2.2 A and AA rules and fails on any violation. */
+	static void assertAccessible(Page page, String what) {
+		// Legacy mode runs axe in the page itself. The default mode opens an extra page
+		// to merge results across frames: a second per page, and our pages have none.
+		AxeResults results = new AxeBuilder(page).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+		assertThat(results.isErrored())
+			.withFailMessage(() -> "axe failed on " + what + ": " + results.getErrorMessage())
+			.isFalse();
+		assertThat(results.getViolations()).withFailMessage(() -> describe(what, results.getViolations())).isEmpty();
+	}
+
+	static String describe(String path, List<Rule> violations) {
+		StringBuilder report = new StringBuilder();
+		report.append(violations.size()).append(" accessibility violation(s) on ").append(path).append(':');
+		for (Rule rule : violations) {
+			report.append("\n- ")
+				.append(rule.getId())
+				.append(" (")
+				.append(rule.getImpact())
+				.append("): ")
+				.append(rule.getHelp())
+				.append(" <")
+				.append(rule.getHelpUrl())
+				.append('>');
+			for (CheckedNode node : rule.getNodes()) {
+				report.append("\n    ").append(node.getTarget());
+				if (node.getFailureSummary() != null) {
+					report.append(": ").append(node.getFailureSummary().replace('\n', ' '));
+				}
+			}
+		}
+		return report.toString();
+	}
 
 	@BeforeAll
 	void launchBrowser() {

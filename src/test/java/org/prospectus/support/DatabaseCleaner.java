@@ -3,8 +3,8 @@ package org.prospectus.support;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Empties the catalogue between tests that share the one database, so that every test
- * starts from the data its own builders create.
+ * Empties the catalogue and the staff accounts between tests that share the one database,
+ * so that every test starts from the data its own builders create.
  */
 public final class DatabaseCleaner {
 
@@ -15,7 +15,8 @@ public final class DatabaseCleaner {
 		jdbc.sql("""
 				truncate table round_programme, application_round, offering_period, course_offering,
 				examination_module, syllabus_prerequisite, syllabus, programme_plan_entry, course,
-				programme_testimonial, programme_document, programme, institution restart identity cascade""").update();
+				programme_testimonial, programme_document, programme, institution, sign_in_attempt, account_token,
+				staff_role, staff_user restart identity cascade""").update();
 	}
 
 }

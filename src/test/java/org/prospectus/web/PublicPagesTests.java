@@ -454,10 +454,12 @@ class PublicPagesTests {
 		}
 
 		@Test
-		void aPathOutsideThePublicPagesIsRefusedWithTheSiteLayout() throws Exception {
+		void aPathOutsideThePublicPagesSendsAnonymousVisitorsToSignInWithoutASession() throws Exception {
 			HttpResponse<String> response = overHttp("/no/such/page");
-			assertThat(response.statusCode()).isEqualTo(403);
-			assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("This page is not available");
+			assertThat(response.statusCode()).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+			assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
 		}
 
 		@Test

@@ -44,7 +44,8 @@ class TemplateRulesTests {
 	 * Attributes whose element's content Thymeleaf replaces, so the text inside is a
 	 * placeholder.
 	 */
-	static final List<String> REPLACING_ATTRIBUTES = List.of("th:text", "th:utext", "th:replace", "th:insert");
+	static final List<String> REPLACING_ATTRIBUTES = List.of("th:text", "th:utext", "th:replace", "th:insert",
+			"th:errors");
 
 	static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9._-]+)");
 

@@ -1,0 +1,46 @@
+package org.prospectus.account;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * How staff are authenticated: Argon2id hashes behind a delegating encoder (so the
+ * algorithm can change without a reset), and a throttle in front of the password check.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccountSecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		String current = "argon2";
+		return new DelegatingPasswordEncoder(current, Map.of(current,
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+	}
+
+	@Bean
+	AuthenticationFailureHandler loginFailureHandler() {
+		return new KeepTypedEmailFailureHandler();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(StaffUserRepository users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new StaffUserDetailsService(users));
+		passwords.setPasswordEncoder(passwordEncoder);
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.prospectus.account;
+
+import java.time.Clock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Logs every sign-in, successful or not (UTC time, account, address; never the password),
+ * and counts it for throttling. An attempt for an unknown account is logged without the
+ * name typed, which may be a mistyped password.
+ */
+@Component
+class SignInAudit {
+
+	private static final Log logger = LogFactory.getLog(SignInAudit.class);
+
+	private final SignInThrottle throttle;
+
+	private final StaffAccounts accounts;
+
+	private final Clock clock;
+
+	SignInAudit(SignInThrottle throttle, StaffAccounts accounts, Clock clock) {
+		this.throttle = throttle;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void succeeded(AuthenticationSuccessEvent event) {
+		String account = SignInThrottle.accountKey(event.getAuthentication().getName());
+		String address = ThrottlingAuthenticationProvider.address(event.getAuthentication());
+		this.throttle.record(account, address, true);
+		this.accounts.recordSignIn(account);
+		logger.info("Sign-in succeeded at " + this.clock.instant() + " for " + account + " from " + address);
+	}
+
+	@EventListener
+	void failed(AbstractAuthenticationFailureEvent event) {
+		String account = SignInThrottle.accountKey(event.getAuthentication().getName());
+		String address = ThrottlingAuthenticationProvider.address(event.getAuthentication());
+		this.throttle.record(account, address, false);
+		String who = this.accounts.findByEmail(account).isPresent() ? account : "an unknown account";
+		logger.warn("Sign-in failed at " + this.clock.instant() + " for " + who + " from " + address);
+	}
+
+}

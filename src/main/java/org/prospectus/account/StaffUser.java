@@ -1,0 +1,103 @@
+package org.prospectus.account;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import org.prospectus.support.BaseEntity;
+
+/**
+ * A member of staff who signs in to the staff area. The password hash is empty until the
+ * person sets a password through a single-use link; nobody else ever chooses it.
+ */
+@Entity
+public class StaffUser extends BaseEntity {
+
+	private String email;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	private boolean enabled = true;
+
+	private Instant lastSignInAt;
+
+	@ElementCollection
+	@CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_user_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+
+	protected StaffUser() {
+	}
+
+	public StaffUser(String email, String displayName, Set<StaffRole> roles) {
+		this.email = normalizeEmail(email);
+		this.displayName = displayName;
+		this.roles = roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+	}
+
+	/** E-mail addresses are compared without regard to case or surrounding spaces. */
+	public static String normalizeEmail(String email) {
+		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : null;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getDisplayName() {
+		return this.displayName;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	public boolean hasPassword() {
+		return this.passwordHash != null;
+	}
+
+	void setPasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void disable() {
+		this.enabled = false;
+	}
+
+	public void enable() {
+		this.enabled = true;
+	}
+
+	public Instant getLastSignInAt() {
+		return this.lastSignInAt;
+	}
+
+	void signedInAt(Instant instant) {
+		this.lastSignInAt = instant;
+	}
+
+	public Set<StaffRole> getRoles() {
+		return Set.copyOf(this.roles);
+	}
+
+	public void setRoles(Set<StaffRole> roles) {
+		this.roles.clear();
+		this.roles.addAll(roles);
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.prospectus.account;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
+
+	@Query("select u from StaffUser u left join fetch u.roles where lower(u.email) = lower(:email)")
+	Optional<StaffUser> findByEmailWithRoles(String email);
+
+	@Query("select count(u) > 0 from StaffUser u join u.roles r where r = org.prospectus.account.StaffRole.ADMIN "
+			+ "and u.passwordHash is not null and u.enabled = true")
+	boolean existsActiveAdministrator();
+
+}

@@ -1,0 +1,37 @@
+package org.prospectus.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Random single-use tokens and their stored form. */
+final class Tokens {
+
+	/** 256 bits from a CSPRNG, 43 URL-safe characters. */
+	private static final int BYTES = 32;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private Tokens() {
+	}
+
+	static String generate() {
+		byte[] bytes = new byte[BYTES];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hash(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+}
