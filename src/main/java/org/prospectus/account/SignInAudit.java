@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -24,11 +26,14 @@ class SignInAudit {
 
 	private final StaffAccounts accounts;
 
+	private final AuditLog auditLog;
+
 	private final Clock clock;
 
-	SignInAudit(SignInThrottle throttle, StaffAccounts accounts, Clock clock) {
+	SignInAudit(SignInThrottle throttle, StaffAccounts accounts, AuditLog auditLog, Clock clock) {
 		this.throttle = throttle;
 		this.accounts = accounts;
+		this.auditLog = auditLog;
 		this.clock = clock;
 	}
 
@@ -39,6 +44,7 @@ class SignInAudit {
 		this.throttle.record(account, address, true);
 		this.accounts.recordSignIn(account);
 		logger.info("Sign-in succeeded at " + this.clock.instant() + " for " + account + " from " + address);
+		this.auditLog.recordAlone(account, AuditAction.SIGN_IN, "Signed in from " + address);
 	}
 
 	@EventListener
@@ -48,6 +54,7 @@ class SignInAudit {
 		this.throttle.record(account, address, false);
 		String who = this.accounts.findByEmail(account).isPresent() ? account : "an unknown account";
 		logger.warn("Sign-in failed at " + this.clock.instant() + " for " + who + " from " + address);
+		this.auditLog.recordAlone(who, AuditAction.SIGN_IN_FAILED, "Sign-in failed from " + address);
 	}
 
 }

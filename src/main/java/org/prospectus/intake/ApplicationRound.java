@@ -79,6 +79,10 @@ public class ApplicationRound extends BaseEntity {
 		return this.name;
 	}
 
+	public void rename(String name) {
+		this.name = name;
+	}
+
 	public Instant getOpensAt() {
 		return this.opensAt;
 	}

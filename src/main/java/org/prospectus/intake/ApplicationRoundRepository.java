@@ -3,6 +3,10 @@ package org.prospectus.intake;
 import java.time.Instant;
 import java.util.List;
 
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -19,5 +23,14 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 			select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes
 			where r.deadlineAt >= :now order by r.deadlineAt""")
 	List<ApplicationRound> findWithDeadlineFrom(Instant now);
+
+	@Query(value = "select r from ApplicationRound r join fetch r.institution i "
+			+ "where lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%'))",
+			countQuery = "select count(r) from ApplicationRound r join r.institution i "
+					+ "where lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%'))")
+	Page<ApplicationRound> searchForStaff(String text, Pageable pageable);
+
+	@Query("select r from ApplicationRound r join fetch r.institution where r.id = :id")
+	Optional<ApplicationRound> findWithInstitution(long id);
 
 }

@@ -7,6 +7,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Currency;
@@ -42,6 +43,13 @@ public class Formats {
 	/** 16 March 2026 */
 	public String date(LocalDate date) {
 		return DateTimeFormatter.ofPattern("d MMMM uuuu", locale()).format(date);
+	}
+
+	/** 2026-11-21 10:00:00 UTC, for logs and the audit trail. */
+	public String utc(Instant instant) {
+		return DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+			.withZone(ZoneOffset.UTC)
+			.format(instant);
 	}
 
 	/** Machine-readable instant for {@code <time datetime>}. */

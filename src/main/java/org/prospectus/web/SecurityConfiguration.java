@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -17,6 +18,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * that needs a session, so they never create one.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
 	/**
@@ -39,6 +41,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/account/set-password", "/error")
 			.permitAll()
+			.requestMatchers("/admin/audit/**", "/admin/audit")
+			.hasRole("ADMIN")
+			.requestMatchers("/admin/catalogue/**")
+			.hasAnyRole("ADMIN", "EDITOR")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("ADMIN", "EDITOR", "ADMISSIONS")
 			.anyRequest()

@@ -1,0 +1,95 @@
+package org.prospectus.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The audit log for administrators, filtered by a GET form so a view can be bookmarked.
+ */
+@Controller
+class AuditController {
+
+	static final int PAGE_SIZE = 100;
+
+	private final AuditLog auditLog;
+
+	AuditController(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String before, Model model) {
+		Instant until = instant(before);
+		LocalDate toDate = date(to);
+		if (until == null && toDate != null) {
+			until = toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		LocalDate fromDate = date(from);
+		AuditFilter filter = new AuditFilter(blankToNull(actor), action(action), blankToNull(type),
+				(fromDate != null) ? fromDate.atStartOfDay(ZoneOffset.UTC).toInstant() : null, until);
+		List<AuditEntry> entries = this.auditLog.search(filter, PAGE_SIZE);
+		model.addAttribute("entries", entries);
+		model.addAttribute("actions", AuditAction.values());
+		model.addAttribute("actor", blankToNull(actor));
+		model.addAttribute("action", filter.action());
+		model.addAttribute("type", blankToNull(type));
+		model.addAttribute("from", (fromDate != null) ? fromDate.toString() : null);
+		model.addAttribute("to", (toDate != null) ? toDate.toString() : null);
+		if (entries.size() == PAGE_SIZE) {
+			model.addAttribute("older",
+					UriComponentsBuilder.fromPath("/admin/audit")
+						.queryParamIfPresent("actor", java.util.Optional.ofNullable(blankToNull(actor)))
+						.queryParamIfPresent("action", java.util.Optional.ofNullable(filter.action()))
+						.queryParamIfPresent("type", java.util.Optional.ofNullable(blankToNull(type)))
+						.queryParamIfPresent("from", java.util.Optional.ofNullable(fromDate))
+						.queryParam("before", entries.get(entries.size() - 1).occurredAt())
+						.encode()
+						.toUriString());
+		}
+		return "admin/audit";
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static AuditAction action(String value) {
+		try {
+			return (blankToNull(value) != null) ? AuditAction.valueOf(value.strip().toUpperCase(Locale.ROOT)) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return (blankToNull(value) != null) ? LocalDate.parse(value.strip()) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static Instant instant(String value) {
+		try {
+			return (blankToNull(value) != null) ? Instant.parse(value.strip()) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.prospectus.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit log: every staff change, with who, when (UTC) and what. An event is written
+ * in the same transaction as the change it records, so neither exists without the other.
+ */
+@Service
+public class AuditLog {
+
+	/** Longest summary stored; longer ones are cut with an ellipsis. */
+	static final int SUMMARY_LENGTH = 300;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a change made by the signed-in person, inside the transaction that makes
+	 * it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(AuditAction action, String entityType, Long entityId, String summary,
+			List<FieldChange> changes) {
+		write(currentActor(), action, entityType, entityId, summary, changes);
+	}
+
+	/** Records an event that has no change of its own to join, such as a sign-in. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordAlone(String actor, AuditAction action, String summary) {
+		write(actor, action, null, null, summary, List.of());
+	}
+
+	private void write(String actor, AuditAction action, String entityType, Long entityId, String summary,
+			List<FieldChange> changes) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into audit_event (occurred_at, actor, action, entity_type, entity_id, summary)
+				values (:at, :actor, :action, :type, :id, :summary)""")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("actor", actor)
+			.param("action", action.name())
+			.param("type", entityType)
+			.param("id", entityId)
+			.param("summary", cut(summary))
+			.update(key, "id");
+		long eventId = key.getKeyAs(Long.class);
+		int position = 0;
+		for (FieldChange change : changes) {
+			this.jdbc.sql("""
+					insert into audit_change (event_id, position, field, before_value, after_value)
+					values (:event, :position, :field, :before, :after)""")
+				.param("event", eventId)
+				.param("position", position++)
+				.param("field", change.field())
+				.param("before", change.before())
+				.param("after", change.after())
+				.update();
+		}
+	}
+
+	static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : "system";
+	}
+
+	private static String cut(String summary) {
+		return (summary.length() > SUMMARY_LENGTH) ? summary.substring(0, SUMMARY_LENGTH - 1) + "…" : summary;
+	}
+
+	/**
+	 * The newest events matching a filter, with their changes, in two queries.
+	 * @param filter what to show
+	 * @param limit how many at most
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> search(AuditFilter filter, int limit) {
+		StringBuilder sql = new StringBuilder(
+				"select id, occurred_at, actor, action, entity_type, entity_id, summary from audit_event where true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (filter.actor() != null) {
+			sql.append(" and actor = :actor");
+			params.put("actor", filter.actor().strip().toLowerCase(java.util.Locale.ROOT));
+		}
+		if (filter.action() != null) {
+			sql.append(" and action = :action");
+			params.put("action", filter.action().name());
+		}
+		if (filter.entityType() != null) {
+			sql.append(" and entity_type = :type");
+			params.put("type", filter.entityType());
+		}
+		if (filter.from() != null) {
+			sql.append(" and occurred_at >= :from");
+			params.put("from", Timestamp.from(filter.from()));
+		}
+		if (filter.until() != null) {
+			sql.append(" and occurred_at < :until");
+			params.put("until", Timestamp.from(filter.until()));
+		}
+		sql.append(" order by occurred_at desc, id desc limit :limit");
+		params.put("limit", limit);
+		List<Object[]> rows = this.jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Object[] { rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("entity_type"),
+					(Long) rs.getObject("entity_id", Long.class), rs.getString("summary") })
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = rows.stream().map((row) -> (Long) row[0]).toList();
+		Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select event_id, field, before_value, after_value from audit_change where event_id in (:ids) "
+					+ "order by event_id, position")
+			.param("ids", ids)
+			.query((rs) -> {
+				changes.computeIfAbsent(rs.getLong("event_id"), (id) -> new ArrayList<>())
+					.add(new FieldChange(rs.getString("field"), rs.getString("before_value"),
+							rs.getString("after_value")));
+			});
+		return rows.stream()
+			.map((row) -> new AuditEntry((Long) row[0], (Instant) row[1], (String) row[2], (AuditAction) row[3],
+					(String) row[4], (Long) row[5], (String) row[6], changes.getOrDefault((Long) row[0], List.of())))
+			.toList();
+	}
+
+}

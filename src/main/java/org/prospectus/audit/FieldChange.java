@@ -1,0 +1,41 @@
+package org.prospectus.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One field's value before and after a change, as people read it (dates in the
+ * institution's zone, amounts with their currency).
+ *
+ * @param field the field's message key
+ * @param before the value before, or {@code null} when there was none
+ * @param after the value after, or {@code null} when there is none
+ */
+public record FieldChange(String field, String before, String after) {
+
+	/** Collects the fields whose values differ. */
+	public static final class Diff {
+
+		private final List<FieldChange> changes = new ArrayList<>();
+
+		public Diff field(String field, Object before, Object after) {
+			String was = (before != null) ? before.toString() : null;
+			String is = (after != null) ? after.toString() : null;
+			if (!Objects.equals(was, is)) {
+				this.changes.add(new FieldChange(field, was, is));
+			}
+			return this;
+		}
+
+		public List<FieldChange> changes() {
+			return List.copyOf(this.changes);
+		}
+
+		public boolean isEmpty() {
+			return this.changes.isEmpty();
+		}
+
+	}
+
+}

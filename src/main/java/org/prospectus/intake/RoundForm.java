@@ -1,0 +1,235 @@
+package org.prospectus.intake;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.validation.Errors;
+
+/**
+ * The form for a round's name and milestones. Times are typed as local date and time in
+ * the institution's zone, kept as text so that whatever was typed comes back on an error.
+ */
+public class RoundForm {
+
+	/** What a datetime-local field sends, with or without seconds. */
+	static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]");
+
+	static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+	private long version;
+
+	private String name;
+
+	private String opens;
+
+	private String deadline;
+
+	private String documentsDeadline;
+
+	private String feeDeadline;
+
+	private String notification;
+
+	private String studiesStart;
+
+	private boolean studiesStartMonthOnly;
+
+	private String choiceLimit;
+
+	public static RoundForm of(ApplicationRound round) {
+		ZoneId zone = round.getZone();
+		RoundForm form = new RoundForm();
+		form.version = round.getVersion();
+		form.name = round.getName();
+		form.opens = local(round.getOpensAt(), zone);
+		form.deadline = local(round.getDeadlineAt(), zone);
+		form.documentsDeadline = local(round.getDocumentsDeadlineAt(), zone);
+		form.feeDeadline = local(round.getFeeDeadlineAt(), zone);
+		form.notification = local(round.getNotificationAt(), zone);
+		form.studiesStart = local(round.getStudiesStartAt(), zone);
+		form.studiesStartMonthOnly = round.getSchedule().studiesStartMonthOnly();
+		form.choiceLimit = Integer.toString(round.getChoiceLimit());
+		return form;
+	}
+
+	static String local(Instant instant, ZoneId zone) {
+		return (instant != null) ? OUTPUT.format(LocalDateTime.ofInstant(instant, zone)) : null;
+	}
+
+	/**
+	 * The schedule the form describes, or {@code null} with the reasons in
+	 * {@code errors}, each beside its field.
+	 */
+	RoundSchedule toSchedule(ZoneId zone, Errors errors) {
+		if (this.name == null || this.name.isBlank()) {
+			errors.rejectValue("name", "round.form.name.required");
+		}
+		else if (this.name.strip().length() > 120) {
+			errors.rejectValue("name", "round.form.name.too-long");
+		}
+		Integer limit = parseLimit(errors);
+		Instant opensAt = instant("opens", this.opens, true, zone, errors);
+		Instant deadlineAt = instant("deadline", this.deadline, true, zone, errors);
+		Instant documentsAt = instant("documentsDeadline", this.documentsDeadline, true, zone, errors);
+		Instant feeAt = instant("feeDeadline", this.feeDeadline, false, zone, errors);
+		Instant notificationAt = instant("notification", this.notification, true, zone, errors);
+		Instant startAt = instant("studiesStart", this.studiesStart, true, zone, errors);
+		if (errors.hasErrors() || limit == null) {
+			return null;
+		}
+		if (!opensAt.isBefore(deadlineAt)) {
+			errors.rejectValue("deadline", "round.form.order.deadline");
+		}
+		if (documentsAt.isBefore(deadlineAt)) {
+			errors.rejectValue("documentsDeadline", "round.form.order.documents");
+		}
+		if (!documentsAt.isBefore(notificationAt)) {
+			errors.rejectValue("notification", "round.form.order.notification");
+		}
+		if (!notificationAt.isBefore(startAt)) {
+			errors.rejectValue("studiesStart", "round.form.order.start");
+		}
+		if (feeAt != null && feeAt.isBefore(opensAt)) {
+			errors.rejectValue("feeDeadline", "round.form.order.fee");
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new RoundSchedule(opensAt, deadlineAt, documentsAt, feeAt, notificationAt, startAt,
+				this.studiesStartMonthOnly);
+	}
+
+	int limit() {
+		return Integer.parseInt(this.choiceLimit.strip());
+	}
+
+	private Integer parseLimit(Errors errors) {
+		try {
+			int value = limit();
+			if (value >= 1 && value <= 20) {
+				return value;
+			}
+		}
+		catch (NumberFormatException | NullPointerException ex) {
+			// reported below
+		}
+		errors.rejectValue("choiceLimit", "round.form.choice-limit");
+		return null;
+	}
+
+	private static Instant instant(String field, String text, boolean required, ZoneId zone, Errors errors) {
+		if (text == null || text.isBlank()) {
+			if (required) {
+				errors.rejectValue(field, "round.form.required");
+			}
+			return null;
+		}
+		LocalDateTime local;
+		try {
+			local = LocalDateTime.parse(text.strip().replace(' ', 'T'), INPUT);
+		}
+		catch (DateTimeParseException ex) {
+			errors.rejectValue(field, "round.form.invalid");
+			return null;
+		}
+		ZonedDateTime zoned = local.atZone(zone);
+		if (!zoned.toLocalDateTime().equals(local)) {
+			// The clocks skip this time (summer time starts): refuse rather than guess.
+			errors.rejectValue(field, "round.form.gap", new Object[] { text.strip(), zone.getId() }, null);
+			return null;
+		}
+		try {
+			return zoned.toInstant();
+		}
+		catch (DateTimeException ex) {
+			errors.rejectValue(field, "round.form.invalid");
+			return null;
+		}
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getOpens() {
+		return this.opens;
+	}
+
+	public void setOpens(String opens) {
+		this.opens = opens;
+	}
+
+	public String getDeadline() {
+		return this.deadline;
+	}
+
+	public void setDeadline(String deadline) {
+		this.deadline = deadline;
+	}
+
+	public String getDocumentsDeadline() {
+		return this.documentsDeadline;
+	}
+
+	public void setDocumentsDeadline(String documentsDeadline) {
+		this.documentsDeadline = documentsDeadline;
+	}
+
+	public String getFeeDeadline() {
+		return this.feeDeadline;
+	}
+
+	public void setFeeDeadline(String feeDeadline) {
+		this.feeDeadline = feeDeadline;
+	}
+
+	public String getNotification() {
+		return this.notification;
+	}
+
+	public void setNotification(String notification) {
+		this.notification = notification;
+	}
+
+	public String getStudiesStart() {
+		return this.studiesStart;
+	}
+
+	public void setStudiesStart(String studiesStart) {
+		this.studiesStart = studiesStart;
+	}
+
+	public boolean isStudiesStartMonthOnly() {
+		return this.studiesStartMonthOnly;
+	}
+
+	public void setStudiesStartMonthOnly(boolean studiesStartMonthOnly) {
+		this.studiesStartMonthOnly = studiesStartMonthOnly;
+	}
+
+	public String getChoiceLimit() {
+		return this.choiceLimit;
+	}
+
+	public void setChoiceLimit(String choiceLimit) {
+		this.choiceLimit = choiceLimit;
+	}
+
+}

@@ -1,0 +1,245 @@
+package org.prospectus.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffRole;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditEntry;
+import org.prospectus.audit.AuditFilter;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@PortalIntegrationTest
+class AdminRoundEditingTests {
+
+	static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+	static final String PASSWORD = "lantern marmalade orbit cello";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	ApplicationRound round;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.clock.setInstant(NOW);
+		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		Programme ml = this.fixtures.programme(kth, "ml", "Machine Learning");
+		this.round = this.fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"),
+				Instant.parse("2027-01-15T22:59:59Z"), ml);
+		for (String who : new String[] { "editor", "other.editor" }) {
+			this.accounts.replacePassword(
+					this.accounts.findOrCreate(who + "@uni.example", who, EnumSet.of(StaffRole.EDITOR)), PASSWORD);
+		}
+		this.accounts.replacePassword(
+				this.accounts.findOrCreate("admin@uni.example", "Admin", EnumSet.of(StaffRole.ADMIN)), PASSWORD);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	MockHttpSession signIn(String email) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/login")
+			.param("username", email)
+			.param("password", PASSWORD)
+			.with(csrf())
+			.exchange();
+		assertThat(result).hasRedirectedUrl("/admin");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/** The edit form's fields as the page filled them. */
+	java.util.Map<String, String> formValues(MockHttpSession session) {
+		Document form = page(this.mvc.get()
+			.uri("/admin/catalogue/rounds/{id}/edit", this.round.getId())
+			.session(session)
+			.exchange());
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		form.select("form[method=post] input[name]").forEach((input) -> {
+			if (!input.attr("type").equals("checkbox") || input.hasAttr("checked")) {
+				values.put(input.attr("name"), input.val());
+			}
+		});
+		return values;
+	}
+
+	/** Posts the form with some fields changed, as a browser would after typing. */
+	MvcTestResult save(MockHttpSession session, java.util.Map<String, String> values, String... changes) {
+		java.util.Map<String, String> posted = new java.util.LinkedHashMap<>(values);
+		for (int i = 0; i < changes.length; i += 2) {
+			posted.put(changes[i], changes[i + 1]);
+		}
+		MockHttpServletRequestBuilder post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/catalogue/rounds/{id}", this.round.getId())
+			.session(session)
+			.with(csrf());
+		posted.forEach(post::param);
+		return this.mvc.perform(post);
+	}
+
+	MvcTestResult save(MockHttpSession session, String... changes) {
+		return save(session, formValues(session), changes);
+	}
+
+	static Document page(MvcTestResult result) {
+		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void anEditorMovesTheDeadlineAndThePublicPageShowsItInTheInstitutionsZone() {
+		MockHttpSession session = signIn("editor@uni.example");
+		Document form = page(this.mvc.get()
+			.uri("/admin/catalogue/rounds/{id}/edit", this.round.getId())
+			.session(session)
+			.exchange());
+		assertThat(form.select("#deadline").val()).isEqualTo("2027-01-15T23:59:59");
+		assertThat(form.text()).contains("Central European Time (Europe/Stockholm)");
+
+		MvcTestResult saved = save(session, "deadline", "2027-01-22T23:59:59", "documentsDeadline",
+				"2027-01-27T23:59:59");
+		assertThat(saved).hasRedirectedUrl("/admin/catalogue/rounds");
+
+		Document programme = page(this.mvc.get().uri("/programmes/ml").exchange());
+		assertThat(programme.select(".round-status").text()).contains("22 January 2027, 23:59 CET");
+		AuditEntry entry = this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, null, null, null), 10).get(0);
+		assertThat(entry.actor()).isEqualTo("editor@uni.example");
+		assertThat(entry.entityType()).isEqualTo("application-round");
+		assertThat(entry.changes()).extracting("field", "before", "after")
+			.contains(org.assertj.core.groups.Tuple.tuple("round.milestone.DEADLINE",
+					"2027-01-15 23:59:59 Europe/Stockholm", "2027-01-22 23:59:59 Europe/Stockholm"));
+	}
+
+	@Test
+	void milestonesOutOfOrderAreRefusedBesideTheFieldKeepingWhatWasTyped() {
+		MockHttpSession session = signIn("editor@uni.example");
+		MvcTestResult result = save(session, "deadline", "2026-10-01T12:00", "name", "Autumn 2027 (moved)");
+		assertThat(result).hasStatusOk();
+		Document page = page(result);
+		assertThat(page.select("#deadline-error").text())
+			.isEqualTo("The application deadline must come after applications open.");
+		assertThat(page.select("#deadline").val()).isEqualTo("2026-10-01T12:00");
+		assertThat(page.select("#name").val()).isEqualTo("Autumn 2027 (moved)");
+		assertThat(this.jdbc.sql("select name from application_round").query(String.class).single())
+			.isEqualTo("Round autumn-2027");
+	}
+
+	@Test
+	void textThatIsNotADateIsRefusedAndKept() {
+		MockHttpSession session = signIn("editor@uni.example");
+		Document page = page(save(session, "notification", "early April"));
+		assertThat(page.select("#notification-error").text())
+			.isEqualTo("Enter a date and time such as 2027-01-15 23:59.");
+		assertThat(page.select("#notification").val()).isEqualTo("early April");
+	}
+
+	@Test
+	void aTimeTheClocksSkipIsRefused() {
+		MockHttpSession session = signIn("editor@uni.example");
+		Document page = page(save(session, "notification", "2027-03-28T02:30:00"));
+		assertThat(page.select("#notification-error").text())
+			.contains("There is no 2027-03-28T02:30:00 in Europe/Stockholm");
+	}
+
+	@Test
+	void theSecondOfTwoConcurrentEditsGetsTheConflictPageAndNothingIsOverwritten() {
+		MockHttpSession first = signIn("editor@uni.example");
+		MockHttpSession second = signIn("other.editor@uni.example");
+		// Both open the form before either saves.
+		java.util.Map<String, String> firstForm = formValues(first);
+		java.util.Map<String, String> secondForm = formValues(second);
+		assertThat(
+				save(first, firstForm, "deadline", "2027-01-20T23:59:59", "documentsDeadline", "2027-01-27T23:59:59"))
+			.hasRedirectedUrl("/admin/catalogue/rounds");
+		MvcTestResult conflict = save(second, secondForm, "deadline", "2027-01-25T23:59:59", "documentsDeadline",
+				"2027-01-27T23:59:59");
+		assertThat(conflict).hasStatus(409);
+		Document page = page(conflict);
+		assertThat(page.select("h1").text()).isEqualTo("Someone else saved this round first");
+		assertThat(page.select("tr.table-warning").text()).contains("2027-01-20T23:59:59", "2027-01-25T23:59:59");
+		assertThat(this.jdbc.sql("select deadline_at from application_round")
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(Instant.parse("2027-01-20T22:59:59Z"));
+	}
+
+	@Test
+	void extraParametersNamedAfterTheEntityChangeNothing() {
+		MockHttpSession session = signIn("editor@uni.example");
+		long otherInstitution = this.fixtures.institution("other", "Europe/London").getId();
+		assertThat(save(session, "name", "Renamed", "id", "999", "slug", "hijacked", "institution.id",
+				Long.toString(otherInstitution), "institution", Long.toString(otherInstitution), "programmes", "1",
+				"createdAt", "2000-01-01T00:00:00Z", "class.module.classLoader.defaultAssertionStatus", "true"))
+			.hasRedirectedUrl("/admin/catalogue/rounds");
+		assertThat(this.jdbc.sql("select name from application_round").query(String.class).single())
+			.isEqualTo("Renamed");
+		assertThat(this.jdbc.sql("select slug from application_round").query(String.class).single())
+			.isEqualTo("autumn-2027");
+		assertThat(this.jdbc.sql("select i.slug from application_round r join institution i on i.id = r.institution_id")
+			.query(String.class)
+			.single()).isEqualTo("kth");
+	}
+
+	@Test
+	void onlyAnAdministratorReadsTheAuditLog() {
+		assertThat(this.mvc.get().uri("/admin/audit").session(signIn("editor@uni.example"))).hasStatus(403);
+		MvcTestResult audit = this.mvc.get().uri("/admin/audit").session(signIn("admin@uni.example")).exchange();
+		assertThat(audit).hasStatusOk();
+		assertThat(page(audit).select(".audit-table").text()).contains("admin@uni.example", "Signed in");
+	}
+
+	@Test
+	void theRoundsListSearchesAndLinksToEditing() {
+		MockHttpSession session = signIn("editor@uni.example");
+		Document list = page(
+				this.mvc.get().uri("/admin/catalogue/rounds").param("q", "autumn").session(session).exchange());
+		assertThat(list.select("tbody tr").text()).contains("Round autumn-2027", "15 January 2027, 23:59 CET",
+				"Open for applications");
+		Document none = page(
+				this.mvc.get().uri("/admin/catalogue/rounds").param("q", "spring").session(session).exchange());
+		assertThat(none.text()).contains("No round matches.");
+	}
+
+}
