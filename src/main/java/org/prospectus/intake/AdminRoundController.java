@@ -1,9 +1,11 @@
 package org.prospectus.intake;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.web.ConflictView;
 import org.prospectus.web.Pagination;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -77,21 +79,31 @@ class AdminRoundController {
 			this.editing.update(id, form.getVersion(), form.getName(), schedule, form.limit());
 		}
 		catch (RoundConflictException ex) {
-			return conflict(round, ex.saved(), model, response);
+			return conflict(round, ex.saved(), form, response, model);
 		}
 		catch (OptimisticLockingFailureException ex) {
 			// Someone saved between our check and our write.
-			return conflict(round, RoundForm.of(find(id)), model, response);
+			return conflict(round, RoundForm.of(find(id)), form, response, model);
 		}
 		redirect.addFlashAttribute("saved", form.getName().strip());
 		return "redirect:/admin/catalogue/rounds";
 	}
 
-	private String conflict(ApplicationRound round, RoundForm saved, Model model, HttpServletResponse response) {
+	private String conflict(ApplicationRound round, RoundForm saved, RoundForm yours, HttpServletResponse response,
+			Model model) {
 		response.setStatus(HttpStatus.CONFLICT.value());
-		model.addAttribute("round", round);
-		model.addAttribute("saved", saved);
-		return "admin/catalogue/round-conflict";
+		List<ConflictView.Row> rows = List.of(new ConflictView.Row("round.form.name", saved.getName(), yours.getName()),
+				new ConflictView.Row("round.milestone.OPENS", saved.getOpens(), yours.getOpens()),
+				new ConflictView.Row("round.milestone.DEADLINE", saved.getDeadline(), yours.getDeadline()),
+				new ConflictView.Row("round.milestone.DOCUMENTS_DEADLINE", saved.getDocumentsDeadline(),
+						yours.getDocumentsDeadline()),
+				new ConflictView.Row("round.milestone.FEE_DEADLINE", saved.getFeeDeadline(), yours.getFeeDeadline()),
+				new ConflictView.Row("round.milestone.NOTIFICATION", saved.getNotification(), yours.getNotification()),
+				new ConflictView.Row("round.milestone.STUDIES_START", saved.getStudiesStart(), yours.getStudiesStart()),
+				new ConflictView.Row("round.form.choice-limit.label", saved.getChoiceLimit(), yours.getChoiceLimit()));
+		model.addAttribute("conflict",
+				new ConflictView(round.getName(), rows, "/admin/catalogue/rounds/" + round.getId() + "/edit"));
+		return ConflictView.VIEW;
 	}
 
 	private String showForm(ApplicationRound round, Model model) {

@@ -6,6 +6,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -31,7 +32,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			AuthenticationFailureHandler loginFailureHandler) throws Exception {
+			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
 					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines")
@@ -41,7 +42,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/account/set-password", "/error")
 			.permitAll()
-			.requestMatchers("/admin/audit/**", "/admin/audit")
+			.requestMatchers("/admin/audit/**", "/admin/audit", "/admin/staff/**", "/admin/staff")
 			.hasRole("ADMIN")
 			.requestMatchers("/admin/catalogue/**")
 			.hasAnyRole("ADMIN", "EDITOR")
@@ -53,6 +54,9 @@ class SecurityConfiguration {
 			.formLogin(
 					(form) -> form.loginPage("/login").defaultSuccessUrl("/admin").failureHandler(loginFailureHandler))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement((sessions) -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?sessionEnded"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))

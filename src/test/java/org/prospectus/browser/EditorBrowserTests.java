@@ -94,6 +94,13 @@ class EditorBrowserTests extends BrowserTestBase {
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		signIn(page, "admin@uni.example");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff accounts")).click();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Eddie Editor");
+		assertAccessible(page, "staff accounts");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Eddie Editor")).click();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("editor@uni.example");
+		assertAccessible(page, "a staff account");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff area").setExact(true)).first().click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log")).click();
 		assertThat(page.locator(".audit-table")).containsText("editor@uni.example");
 		assertThat(page.locator(".audit-table")).containsText("Application deadline");

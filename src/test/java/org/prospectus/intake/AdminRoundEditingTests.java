@@ -197,7 +197,7 @@ class AdminRoundEditingTests {
 				"2027-01-27T23:59:59");
 		assertThat(conflict).hasStatus(409);
 		Document page = page(conflict);
-		assertThat(page.select("h1").text()).isEqualTo("Someone else saved this round first");
+		assertThat(page.select("h1").text()).isEqualTo("Someone else saved Round autumn-2027 first");
 		assertThat(page.select("tr.table-warning").text()).contains("2027-01-20T23:59:59", "2027-01-25T23:59:59");
 		assertThat(this.jdbc.sql("select deadline_at from application_round")
 			.query(java.sql.Timestamp.class)

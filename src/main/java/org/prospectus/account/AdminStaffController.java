@@ -1,0 +1,168 @@
+package org.prospectus.account;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.prospectus.web.ConflictView;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Administrators' pages for staff accounts. */
+@Controller
+class AdminStaffController {
+
+	private final StaffManagement staff;
+
+	private final String baseUrl;
+
+	AdminStaffController(StaffManagement staff, @Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+		this.staff = staff;
+		this.baseUrl = baseUrl;
+	}
+
+	@InitBinder("inviteForm")
+	void inviteFields(WebDataBinder binder) {
+		binder.setAllowedFields("email", "displayName", "roles");
+	}
+
+	@InitBinder("rolesForm")
+	void rolesFields(WebDataBinder binder) {
+		binder.setAllowedFields("version", "roles");
+	}
+
+	@GetMapping("/admin/staff")
+	String list(Model model) {
+		if (!model.containsAttribute("inviteForm")) {
+			model.addAttribute("inviteForm", new InviteForm());
+		}
+		return showList(model);
+	}
+
+	@PostMapping("/admin/staff/invite")
+	String invite(@Valid @ModelAttribute("inviteForm") InviteForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return showList(model);
+		}
+		try {
+			String token = this.staff.invite(form.getEmail(), form.getDisplayName(), form.getRoles());
+			redirect.addFlashAttribute("link", link(token));
+			redirect.addFlashAttribute("linkFor", StaffUser.normalizeEmail(form.getEmail()));
+		}
+		catch (StaffChangeRefusedException ex) {
+			result.rejectValue(ex.field(), ex.messageKey());
+			return showList(model);
+		}
+		return "redirect:/admin/staff";
+	}
+
+	@GetMapping("/admin/staff/{id}")
+	String show(@PathVariable long id, Model model) {
+		StaffUser user = find(id);
+		if (!model.containsAttribute("rolesForm")) {
+			model.addAttribute("rolesForm", RolesForm.of(user));
+		}
+		return showPerson(user, model);
+	}
+
+	@PostMapping("/admin/staff/{id}/roles")
+	String changeRoles(@PathVariable long id, @ModelAttribute("rolesForm") RolesForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		StaffUser user = find(id);
+		try {
+			this.staff.changeRoles(id, form.getVersion(), form.getRoles());
+		}
+		catch (StaleStaffEditException | OptimisticLockingFailureException ex) {
+			StaffUser saved = find(id);
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("conflict",
+					new ConflictView(saved.getEmail(), List
+						.of(new ConflictView.Row("staff.roles", names(saved.getRoles()), names(form.getRoles()))),
+							"/admin/staff/" + id));
+			return ConflictView.VIEW;
+		}
+		catch (StaffChangeRefusedException ex) {
+			result.rejectValue(ex.field(), ex.messageKey());
+			return showPerson(user, model);
+		}
+		redirect.addFlashAttribute("saved", "staff.saved.roles");
+		return "redirect:/admin/staff/" + id;
+	}
+
+	@PostMapping("/admin/staff/{id}/disable")
+	String disable(@PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
+		StaffUser user = find(id);
+		try {
+			this.staff.disable(id, principal.getName());
+		}
+		catch (StaffChangeRefusedException ex) {
+			model.addAttribute("refused", ex.messageKey());
+			model.addAttribute("rolesForm", RolesForm.of(user));
+			return showPerson(user, model);
+		}
+		redirect.addFlashAttribute("saved", "staff.saved.disabled");
+		return "redirect:/admin/staff/" + id;
+	}
+
+	@PostMapping("/admin/staff/{id}/enable")
+	String enable(@PathVariable long id, RedirectAttributes redirect) {
+		find(id);
+		this.staff.enable(id);
+		redirect.addFlashAttribute("saved", "staff.saved.enabled");
+		return "redirect:/admin/staff/" + id;
+	}
+
+	@PostMapping("/admin/staff/{id}/link")
+	String newLink(@PathVariable long id, RedirectAttributes redirect) {
+		StaffUser user = find(id);
+		redirect.addFlashAttribute("link", link(this.staff.newLink(id)));
+		redirect.addFlashAttribute("linkFor", user.getEmail());
+		return "redirect:/admin/staff/" + id;
+	}
+
+	private String showList(Model model) {
+		model.addAttribute("people", this.staff.list());
+		model.addAttribute("allRoles", StaffRole.values());
+		return "admin/staff/list";
+	}
+
+	private String showPerson(StaffUser user, Model model) {
+		model.addAttribute("person", user);
+		model.addAttribute("allRoles", StaffRole.values());
+		return "admin/staff/show";
+	}
+
+	private StaffUser find(long id) {
+		return this.staff.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private String link(String token) {
+		return UriComponentsBuilder.fromUriString(this.baseUrl)
+			.path("/account/set-password")
+			.queryParam("token", token)
+			.build()
+			.toUriString();
+	}
+
+	private static String names(java.util.Set<StaffRole> roles) {
+		return String.join(", ", new TreeSet<>(roles.stream().map(StaffRole::name).toList()));
+	}
+
+}

@@ -1,0 +1,228 @@
+package org.prospectus.account;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditEntry;
+import org.prospectus.audit.AuditFilter;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@PortalIntegrationTest
+class StaffManagementTests {
+
+	static final String PASSWORD = "lantern marmalade orbit cello";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long adminId;
+
+	long editorId;
+
+	@BeforeEach
+	void staff() {
+		DatabaseCleaner.clean(this.jdbc);
+		StaffUser admin = this.accounts.findOrCreate("admin@uni.example", "Ada Admin", EnumSet.of(StaffRole.ADMIN));
+		this.accounts.replacePassword(admin, PASSWORD);
+		this.adminId = admin.getId();
+		StaffUser editor = this.accounts.findOrCreate("editor@uni.example", "Eddie Editor",
+				EnumSet.of(StaffRole.EDITOR));
+		this.accounts.replacePassword(editor, PASSWORD);
+		this.editorId = editor.getId();
+	}
+
+	MockHttpSession signIn(String email, String password) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/login")
+			.param("username", email)
+			.param("password", password)
+			.with(csrf())
+			.exchange();
+		assertThat(result).hasRedirectedUrl("/admin");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	static Document page(MvcTestResult result) {
+		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
+	}
+
+	MvcTestResult follow(MvcTestResult redirect, MockHttpSession session) {
+		return this.mvc.get()
+			.uri(redirect.getResponse().getRedirectedUrl())
+			.session(session)
+			.flashAttrs(redirect.getMvcResult().getFlashMap())
+			.exchange();
+	}
+
+	@Test
+	void anInvitedPersonSetsAPasswordWithTheShownLinkAndSignsInWithTheirRole() {
+		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MvcTestResult invited = this.mvc.post()
+			.uri("/admin/staff/invite")
+			.param("email", "New.Officer@Uni.Example")
+			.param("displayName", "Nora Officer")
+			.param("roles", "ADMISSIONS")
+			.session(admin)
+			.with(csrf())
+			.exchange();
+		assertThat(invited).hasRedirectedUrl("/admin/staff");
+		String link = page(follow(invited, admin)).select("code.link-to-send").text();
+		assertThat(link).startsWith("http://localhost:8080/account/set-password?token=");
+		String token = link.substring(link.indexOf("token=") + 6);
+		assertThat(this.mvc.post()
+			.uri("/account/set-password")
+			.param("token", token)
+			.param("password", "ribbon tundra falcon 1987")
+			.param("confirmation", "ribbon tundra falcon 1987")
+			.with(csrf())).hasRedirectedUrl("/login?passwordSet");
+		MockHttpSession officer = signIn("new.officer@uni.example", "ribbon tundra falcon 1987");
+		assertThat(this.mvc.get().uri("/admin").session(officer)).bodyText().contains("Admissions officer");
+		assertThat(this.mvc.get().uri("/admin/staff").session(officer)).hasStatus(403);
+		AuditEntry created = this.auditLog.search(new AuditFilter(null, AuditAction.CREATE, null, null, null), 5)
+			.get(0);
+		assertThat(created.actor()).isEqualTo("admin@uni.example");
+		assertThat(created.summary()).isEqualTo("Invited new.officer@uni.example");
+	}
+
+	@Test
+	void aSecondInvitationForTheSameAddressIsRefusedBesideTheFieldKeepingWhatWasTyped() {
+		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MvcTestResult result = this.mvc.post()
+			.uri("/admin/staff/invite")
+			.param("email", "EDITOR@uni.example")
+			.param("displayName", "Somebody Else")
+			.param("roles", "EDITOR")
+			.session(admin)
+			.with(csrf())
+			.exchange();
+		assertThat(result).hasStatusOk();
+		Document page = page(result);
+		assertThat(page.select("#email-error").text()).isEqualTo("This e-mail address already has an account.");
+		assertThat(page.select("#displayName").val()).isEqualTo("Somebody Else");
+	}
+
+	@Test
+	void anInvitationNeedsAValidAddressAndARole() {
+		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		Document page = page(this.mvc.post()
+			.uri("/admin/staff/invite")
+			.param("email", "not an address")
+			.param("displayName", "Nora")
+			.session(admin)
+			.with(csrf())
+			.exchange());
+		assertThat(page.select("#email-error").text())
+			.isEqualTo("Enter an e-mail address like name@university.example.");
+		assertThat(page.text()).contains("Choose at least one role.");
+		assertThat(page.select("#email").val()).isEqualTo("not an address");
+	}
+
+	@Test
+	void disablingSomeoneEndsTheirSessionAtOnceAndIsAudited() {
+		MockHttpSession editor = signIn("editor@uni.example", PASSWORD);
+		assertThat(this.mvc.get().uri("/admin").session(editor)).hasStatusOk();
+		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		assertThat(this.mvc.post().uri("/admin/staff/{id}/disable", this.editorId).session(admin).with(csrf()))
+			.hasRedirectedUrl("/admin/staff/" + this.editorId);
+		assertThat(this.mvc.get().uri("/admin").session(editor)).hasStatus3xxRedirection()
+			.hasRedirectedUrl("/login?sessionEnded");
+		assertThat(this.mvc.post()
+			.uri("/login")
+			.param("username", "editor@uni.example")
+			.param("password", PASSWORD)
+			.with(csrf())).hasRedirectedUrl("/login?error");
+		AuditEntry entry = this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, "staff-user", null, null), 5)
+			.get(0);
+		assertThat(entry.summary()).isEqualTo("Disabled editor@uni.example");
+	}
+
+	@Test
+	void anAdministratorCannotDisableThemselvesOrRemoveTheLastAdministrator() {
+		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		assertThat(this.mvc.post().uri("/admin/staff/{id}/disable", this.adminId).session(admin).with(csrf()))
+			.hasStatusOk()
+			.bodyText()
+			.contains("You cannot disable your own account.");
+		long version = this.jdbc.sql("select version from staff_user where id = ?")
+			.param(this.adminId)
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc.post()
+			.uri("/admin/staff/{id}/roles", this.adminId)
+			.param("version", Long.toString(version))
+			.param("roles", "EDITOR")
+			.session(admin)
+			.with(csrf())).hasStatusOk().bodyText().contains("This is the last administrator who can sign in.");
+		assertThat(this.jdbc.sql("select role from staff_role where staff_user_id = ?")
+			.param(this.adminId)
+			.query(String.class)
+			.list()).containsExactly("ADMIN");
+	}
+
+	@Test
+	void changingRolesIsAuditedAndAStaleEditGetsTheConflictPage() {
+		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		long version = this.jdbc.sql("select version from staff_user where id = ?")
+			.param(this.editorId)
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc.post()
+			.uri("/admin/staff/{id}/roles", this.editorId)
+			.param("version", Long.toString(version))
+			.param("roles", "EDITOR", "ADMISSIONS")
+			.session(admin)
+			.with(csrf())).hasRedirectedUrl("/admin/staff/" + this.editorId);
+		AuditEntry entry = this.auditLog.search(new AuditFilter(null, AuditAction.ROLE_CHANGE, null, null, null), 5)
+			.get(0);
+		assertThat(entry.changes()).singleElement()
+			.satisfies((change) -> assertThat(change.before() + " -> " + change.after())
+				.isEqualTo("EDITOR -> ADMISSIONS, EDITOR"));
+		MvcTestResult stale = this.mvc.post()
+			.uri("/admin/staff/{id}/roles", this.editorId)
+			.param("version", Long.toString(version))
+			.param("roles", "ADMIN")
+			.session(admin)
+			.with(csrf())
+			.exchange();
+		assertThat(stale).hasStatus(409);
+		assertThat(page(stale).select("tr.table-warning").text()).contains("ADMISSIONS, EDITOR", "ADMIN");
+		assertThat(this.jdbc.sql("select role from staff_role where staff_user_id = ? order by role")
+			.param(this.editorId)
+			.query(String.class)
+			.list()).containsExactly("ADMISSIONS", "EDITOR");
+	}
+
+	@Test
+	void onlyAdministratorsManageStaff() {
+		MockHttpSession editor = signIn("editor@uni.example", PASSWORD);
+		assertThat(this.mvc.get().uri("/admin/staff").session(editor)).hasStatus(403);
+		assertThat(this.mvc.post().uri("/admin/staff/{id}/disable", this.adminId).session(editor).with(csrf()))
+			.hasStatus(403);
+	}
+
+}
