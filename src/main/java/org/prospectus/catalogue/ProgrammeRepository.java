@@ -15,4 +15,16 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 	@Query("select p from Programme p join fetch p.institution where p.state = :state order by p.title")
 	List<Programme> findByStateWithInstitution(PublicationState state);
 
+	@Query("select p from Programme p join fetch p.institution where p.id = :id")
+	Optional<Programme> findWithInstitution(long id);
+
+	@Query(value = "select p from Programme p join fetch p.institution i where (:state is null or p.state = :state) and "
+			+ "(lower(p.title) like lower(concat('%', :text, '%')) or lower(p.code) like lower(concat('%', :text, '%')) "
+			+ "or lower(i.name) like lower(concat('%', :text, '%')))",
+			countQuery = "select count(p) from Programme p join p.institution i where (:state is null or p.state = :state) and "
+					+ "(lower(p.title) like lower(concat('%', :text, '%')) or lower(p.code) like lower(concat('%', :text, '%')) "
+					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
+	org.springframework.data.domain.Page<Programme> searchForStaff(String text, PublicationState state,
+			org.springframework.data.domain.Pageable pageable);
+
 }

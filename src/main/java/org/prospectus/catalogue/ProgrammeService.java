@@ -39,6 +39,14 @@ public class ProgrammeService {
 					PlanView.of(this.plans.findPublicPlan(programme))));
 	}
 
+	/** Any programme's page, whatever its state, for staff to preview. */
+	public Optional<ProgrammePage> findPageForPreview(long id) {
+		return this.programmes.findWithInstitution(id)
+			.map((programme) -> new ProgrammePage(programme,
+					this.testimonials.findByProgrammeOrderByPosition(programme),
+					PlanView.of(this.plans.findPublicPlan(programme))));
+	}
+
 	/** The course description document of a visible programme. */
 	public Optional<DocumentDownload> findDocument(String slug) {
 		return this.programmes.findBySlugAndStateIn(slug, VISIBLE)

@@ -64,6 +64,21 @@ public class RoundService {
 	}
 
 	/**
+	 * Rounds that open or close within the given time from now, soonest deadline first:
+	 * what editors should check before it is public.
+	 */
+	public List<RoundView> openingOrClosingWithin(java.time.Duration window) {
+		Instant now = this.clock.instant();
+		Instant until = now.plus(window);
+		return this.rounds.findWithDeadlineFrom(now)
+			.stream()
+			.filter((round) -> !round.getDeadlineAt().isAfter(until)
+					|| (!round.getOpensAt().isBefore(now) && !round.getOpensAt().isAfter(until)))
+			.map((round) -> RoundView.of(round, now))
+			.toList();
+	}
+
+	/**
 	 * Rounds that are open or still to open, soonest deadline first, with their
 	 * programmes.
 	 */

@@ -92,6 +92,17 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertThat(page.locator(".round-status")).containsText(expected);
 		assertThat(page.locator(".round-timeline")).containsText(BrowserCatalogue.ZONE);
 
+		// The staff preview of a programme is the public template with the editor's
+		// actions on top.
+		page.navigate("/admin/catalogue/programmes?q=" + BrowserCatalogue.PROGRAMME_TITLE.replace(' ', '+'));
+		assertAccessible(page, "programmes list");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+			.setName("Preview " + BrowserCatalogue.PROGRAMME_TITLE + " of University kth")).click();
+		assertThat(page.locator("#preview-heading")).containsText("Published");
+		assertThat(page.locator(".round-status")).containsText(expected);
+		this.browser.screenshot(page, "programme-preview");
+		assertAccessible(page, "programme preview");
+
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		signIn(page, "admin@uni.example");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff accounts")).click();

@@ -1,0 +1,49 @@
+package org.prospectus.web;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+
+import org.prospectus.account.StaffAccounts;
+import org.prospectus.catalogue.ProgrammePublishing;
+import org.prospectus.intake.RoundService;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The staff area's front page: who is signed in, and for catalogue editors what needs
+ * attention: drafts, and rounds that open or close within 30 days.
+ */
+@Controller
+class AdminDashboardController {
+
+	static final Duration ATTENTION_WINDOW = Duration.ofDays(30);
+
+	private final StaffAccounts accounts;
+
+	private final ProgrammePublishing publishing;
+
+	private final RoundService rounds;
+
+	AdminDashboardController(StaffAccounts accounts, ProgrammePublishing publishing, RoundService rounds) {
+		this.accounts = accounts;
+		this.publishing = publishing;
+		this.rounds = rounds;
+	}
+
+	@GetMapping("/admin")
+	String dashboard(Principal principal, Authentication authentication, Model model) {
+		model.addAttribute("staff", this.accounts.findByEmail(principal.getName()).orElseThrow());
+		boolean editor = authentication.getAuthorities()
+			.stream()
+			.anyMatch((a) -> a.getAuthority().equals("ROLE_EDITOR") || a.getAuthority().equals("ROLE_ADMIN"));
+		model.addAttribute("drafts", editor ? this.publishing.drafts() : List.of());
+		model.addAttribute("comingRounds", editor ? this.rounds.openingOrClosingWithin(ATTENTION_WINDOW) : List.of());
+		model.addAttribute("editor", editor);
+		return "admin/dashboard";
+	}
+
+}
