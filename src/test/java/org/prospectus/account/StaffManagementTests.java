@@ -1,9 +1,7 @@
 package org.prospectus.account;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import org.prospectus.audit.AuditFilter;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,15 +20,17 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @PortalIntegrationTest
 class StaffManagementTests {
 
-	static final String PASSWORD = "lantern marmalade orbit cello";
-
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	StaffSessions staff;
 
 	@Autowired
 	StaffAccounts accounts;
@@ -48,27 +49,12 @@ class StaffManagementTests {
 	void staff() {
 		DatabaseCleaner.clean(this.jdbc);
 		StaffUser admin = this.accounts.findOrCreate("admin@uni.example", "Ada Admin", EnumSet.of(StaffRole.ADMIN));
-		this.accounts.replacePassword(admin, PASSWORD);
+		this.accounts.replacePassword(admin, StaffSessions.PASSWORD);
 		this.adminId = admin.getId();
 		StaffUser editor = this.accounts.findOrCreate("editor@uni.example", "Eddie Editor",
 				EnumSet.of(StaffRole.EDITOR));
-		this.accounts.replacePassword(editor, PASSWORD);
+		this.accounts.replacePassword(editor, StaffSessions.PASSWORD);
 		this.editorId = editor.getId();
-	}
-
-	MockHttpSession signIn(String email, String password) {
-		MvcTestResult result = this.mvc.post()
-			.uri("/login")
-			.param("username", email)
-			.param("password", password)
-			.with(csrf())
-			.exchange();
-		assertThat(result).hasRedirectedUrl("/admin");
-		return (MockHttpSession) result.getRequest().getSession(false);
-	}
-
-	static Document page(MvcTestResult result) {
-		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
 	}
 
 	MvcTestResult follow(MvcTestResult redirect, MockHttpSession session) {
@@ -81,7 +67,7 @@ class StaffManagementTests {
 
 	@Test
 	void anInvitedPersonSetsAPasswordWithTheShownLinkAndSignsInWithTheirRole() {
-		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		MvcTestResult invited = this.mvc.post()
 			.uri("/admin/staff/invite")
 			.param("email", "New.Officer@Uni.Example")
@@ -100,7 +86,7 @@ class StaffManagementTests {
 			.param("password", "ribbon tundra falcon 1987")
 			.param("confirmation", "ribbon tundra falcon 1987")
 			.with(csrf())).hasRedirectedUrl("/login?passwordSet");
-		MockHttpSession officer = signIn("new.officer@uni.example", "ribbon tundra falcon 1987");
+		MockHttpSession officer = this.staff.signIn("new.officer@uni.example", "ribbon tundra falcon 1987");
 		assertThat(this.mvc.get().uri("/admin").session(officer)).bodyText().contains("Admissions officer");
 		assertThat(this.mvc.get().uri("/admin/staff").session(officer)).hasStatus(403);
 		AuditEntry created = this.auditLog.search(new AuditFilter(null, AuditAction.CREATE, null, null, null), 5)
@@ -111,7 +97,7 @@ class StaffManagementTests {
 
 	@Test
 	void aSecondInvitationForTheSameAddressIsRefusedBesideTheFieldKeepingWhatWasTyped() {
-		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		MvcTestResult result = this.mvc.post()
 			.uri("/admin/staff/invite")
 			.param("email", "EDITOR@uni.example")
@@ -128,7 +114,7 @@ class StaffManagementTests {
 
 	@Test
 	void anInvitationNeedsAValidAddressAndARole() {
-		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		Document page = page(this.mvc.post()
 			.uri("/admin/staff/invite")
 			.param("email", "not an address")
@@ -144,9 +130,9 @@ class StaffManagementTests {
 
 	@Test
 	void disablingSomeoneEndsTheirSessionAtOnceAndIsAudited() {
-		MockHttpSession editor = signIn("editor@uni.example", PASSWORD);
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
 		assertThat(this.mvc.get().uri("/admin").session(editor)).hasStatusOk();
-		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		assertThat(this.mvc.post().uri("/admin/staff/{id}/disable", this.editorId).session(admin).with(csrf()))
 			.hasRedirectedUrl("/admin/staff/" + this.editorId);
 		assertThat(this.mvc.get().uri("/admin").session(editor)).hasStatus3xxRedirection()
@@ -154,7 +140,7 @@ class StaffManagementTests {
 		assertThat(this.mvc.post()
 			.uri("/login")
 			.param("username", "editor@uni.example")
-			.param("password", PASSWORD)
+			.param("password", StaffSessions.PASSWORD)
 			.with(csrf())).hasRedirectedUrl("/login?error");
 		AuditEntry entry = this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, "staff-user", null, null), 5)
 			.get(0);
@@ -163,7 +149,7 @@ class StaffManagementTests {
 
 	@Test
 	void anAdministratorCannotDisableThemselvesOrRemoveTheLastAdministrator() {
-		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		assertThat(this.mvc.post().uri("/admin/staff/{id}/disable", this.adminId).session(admin).with(csrf()))
 			.hasStatusOk()
 			.bodyText()
@@ -186,7 +172,7 @@ class StaffManagementTests {
 
 	@Test
 	void changingRolesIsAuditedAndAStaleEditGetsTheConflictPage() {
-		MockHttpSession admin = signIn("admin@uni.example", PASSWORD);
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		long version = this.jdbc.sql("select version from staff_user where id = ?")
 			.param(this.editorId)
 			.query(Long.class)
@@ -219,7 +205,7 @@ class StaffManagementTests {
 
 	@Test
 	void onlyAdministratorsManageStaff() {
-		MockHttpSession editor = signIn("editor@uni.example", PASSWORD);
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
 		assertThat(this.mvc.get().uri("/admin/staff").session(editor)).hasStatus(403);
 		assertThat(this.mvc.post().uri("/admin/staff/{id}/disable", this.adminId).session(editor).with(csrf()))
 			.hasStatus(403);

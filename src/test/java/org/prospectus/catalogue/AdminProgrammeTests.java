@@ -1,11 +1,9 @@
 package org.prospectus.catalogue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +17,7 @@ import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @PortalIntegrationTest
@@ -34,10 +34,11 @@ class AdminProgrammeTests {
 
 	static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
-	static final String PASSWORD = "lantern marmalade orbit cello";
-
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	StaffSessions staff;
 
 	@Autowired
 	CatalogueFixtures fixtures;
@@ -69,7 +70,8 @@ class AdminProgrammeTests {
 		this.fixtures.round(kth, "far-away", NOW.plus(Duration.ofDays(90)), NOW.plus(Duration.ofDays(120)));
 		for (StaffRole role : StaffRole.values()) {
 			String email = role.name().toLowerCase() + "@uni.example";
-			this.accounts.replacePassword(this.accounts.findOrCreate(email, role.name(), EnumSet.of(role)), PASSWORD);
+			this.accounts.replacePassword(this.accounts.findOrCreate(email, role.name(), EnumSet.of(role)),
+					StaffSessions.PASSWORD);
 		}
 	}
 
@@ -78,28 +80,13 @@ class AdminProgrammeTests {
 		this.clock.reset();
 	}
 
-	MockHttpSession signIn(StaffRole role) {
-		MvcTestResult result = this.mvc.post()
-			.uri("/login")
-			.param("username", role.name().toLowerCase() + "@uni.example")
-			.param("password", PASSWORD)
-			.with(csrf())
-			.exchange();
-		assertThat(result).hasRedirectedUrl("/admin");
-		return (MockHttpSession) result.getRequest().getSession(false);
-	}
-
-	static Document page(MvcTestResult result) {
-		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
-	}
-
 	long version() {
 		return this.jdbc.sql("select version from programme where slug = 'quantum-ml'").query(Long.class).single();
 	}
 
 	@Test
 	void aDraftIsPreviewedThroughThePublicTemplateAndPublished() {
-		MockHttpSession editor = signIn(StaffRole.EDITOR);
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
 		assertThat(this.mvc.get().uri("/programmes/quantum-ml")).hasStatus(404);
 		Document preview = page(this.mvc.get()
 			.uri("/admin/catalogue/programmes/{id}/preview", this.draft.getId())
@@ -127,7 +114,7 @@ class AdminProgrammeTests {
 
 	@Test
 	void aRetiredProgrammeLeavesSearchButKeepsItsPage() {
-		MockHttpSession editor = signIn(StaffRole.EDITOR);
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
 		long id = this.jdbc.sql("select id from programme where slug = 'ml'").query(Long.class).single();
 		long version = this.jdbc.sql("select version from programme where slug = 'ml'").query(Long.class).single();
 		assertThat(this.mvc.post()
@@ -144,7 +131,7 @@ class AdminProgrammeTests {
 
 	@Test
 	void publishingFromAStalePageGetsTheConflictPage() {
-		MockHttpSession editor = signIn(StaffRole.EDITOR);
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
 		long stale = version();
 		this.jdbc
 			.sql("update programme set version = version + 1, title = 'Renamed meanwhile' where slug = 'quantum-ml'")
@@ -162,7 +149,8 @@ class AdminProgrammeTests {
 
 	@Test
 	void theDashboardShowsDraftsAndRoundsOpeningOrClosingWithin30Days() {
-		Document dashboard = page(this.mvc.get().uri("/admin").session(signIn(StaffRole.EDITOR)).exchange());
+		Document dashboard = page(
+				this.mvc.get().uri("/admin").session(this.staff.signIn("editor@uni.example")).exchange());
 		assertThat(dashboard.select("section[aria-labelledby=drafts] li").text()).contains("Quantum Machine Learning");
 		assertThat(dashboard.select("section[aria-labelledby=coming] li").text()).contains("Round closing-soon")
 			.doesNotContain("far-away");
@@ -170,7 +158,7 @@ class AdminProgrammeTests {
 
 	@Test
 	void admissionsOfficersSeeNeitherDraftsNorCatalogueTools() {
-		MockHttpSession officer = signIn(StaffRole.ADMISSIONS);
+		MockHttpSession officer = this.staff.signIn("admissions@uni.example");
 		assertThat(page(this.mvc.get().uri("/admin").session(officer).exchange())
 			.select("section[aria-labelledby=drafts]")).isEmpty();
 		assertThat(this.mvc.get().uri("/admin/catalogue/programmes").session(officer)).hasStatus(403);
@@ -180,7 +168,7 @@ class AdminProgrammeTests {
 
 	@Test
 	void theStaffListSearchesAndFiltersByState() {
-		MockHttpSession editor = signIn(StaffRole.EDITOR);
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
 		Document drafts = page(
 				this.mvc.get().uri("/admin/catalogue/programmes").param("state", "DRAFT").session(editor).exchange());
 		assertThat(drafts.select("tbody tr")).hasSize(1);

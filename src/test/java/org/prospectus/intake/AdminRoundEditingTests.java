@@ -1,10 +1,8 @@
 package org.prospectus.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +19,7 @@ import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +29,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @PortalIntegrationTest
@@ -37,10 +37,11 @@ class AdminRoundEditingTests {
 
 	static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
-	static final String PASSWORD = "lantern marmalade orbit cello";
-
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	StaffSessions staff;
 
 	@Autowired
 	CatalogueFixtures fixtures;
@@ -69,26 +70,17 @@ class AdminRoundEditingTests {
 				Instant.parse("2027-01-15T22:59:59Z"), ml);
 		for (String who : new String[] { "editor", "other.editor" }) {
 			this.accounts.replacePassword(
-					this.accounts.findOrCreate(who + "@uni.example", who, EnumSet.of(StaffRole.EDITOR)), PASSWORD);
+					this.accounts.findOrCreate(who + "@uni.example", who, EnumSet.of(StaffRole.EDITOR)),
+					StaffSessions.PASSWORD);
 		}
 		this.accounts.replacePassword(
-				this.accounts.findOrCreate("admin@uni.example", "Admin", EnumSet.of(StaffRole.ADMIN)), PASSWORD);
+				this.accounts.findOrCreate("admin@uni.example", "Admin", EnumSet.of(StaffRole.ADMIN)),
+				StaffSessions.PASSWORD);
 	}
 
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
-	}
-
-	MockHttpSession signIn(String email) {
-		MvcTestResult result = this.mvc.post()
-			.uri("/login")
-			.param("username", email)
-			.param("password", PASSWORD)
-			.with(csrf())
-			.exchange();
-		assertThat(result).hasRedirectedUrl("/admin");
-		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
 	/** The edit form's fields as the page filled them. */
@@ -124,13 +116,9 @@ class AdminRoundEditingTests {
 		return save(session, formValues(session), changes);
 	}
 
-	static Document page(MvcTestResult result) {
-		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
-	}
-
 	@Test
 	void anEditorMovesTheDeadlineAndThePublicPageShowsItInTheInstitutionsZone() {
-		MockHttpSession session = signIn("editor@uni.example");
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document form = page(this.mvc.get()
 			.uri("/admin/catalogue/rounds/{id}/edit", this.round.getId())
 			.session(session)
@@ -154,7 +142,7 @@ class AdminRoundEditingTests {
 
 	@Test
 	void milestonesOutOfOrderAreRefusedBesideTheFieldKeepingWhatWasTyped() {
-		MockHttpSession session = signIn("editor@uni.example");
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		MvcTestResult result = save(session, "deadline", "2026-10-01T12:00", "name", "Autumn 2027 (moved)");
 		assertThat(result).hasStatusOk();
 		Document page = page(result);
@@ -168,7 +156,7 @@ class AdminRoundEditingTests {
 
 	@Test
 	void textThatIsNotADateIsRefusedAndKept() {
-		MockHttpSession session = signIn("editor@uni.example");
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document page = page(save(session, "notification", "early April"));
 		assertThat(page.select("#notification-error").text())
 			.isEqualTo("Enter a date and time such as 2027-01-15 23:59.");
@@ -177,7 +165,7 @@ class AdminRoundEditingTests {
 
 	@Test
 	void aTimeTheClocksSkipIsRefused() {
-		MockHttpSession session = signIn("editor@uni.example");
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document page = page(save(session, "notification", "2027-03-28T02:30:00"));
 		assertThat(page.select("#notification-error").text())
 			.contains("There is no 2027-03-28T02:30:00 in Europe/Stockholm");
@@ -185,8 +173,8 @@ class AdminRoundEditingTests {
 
 	@Test
 	void theSecondOfTwoConcurrentEditsGetsTheConflictPageAndNothingIsOverwritten() {
-		MockHttpSession first = signIn("editor@uni.example");
-		MockHttpSession second = signIn("other.editor@uni.example");
+		MockHttpSession first = this.staff.signIn("editor@uni.example");
+		MockHttpSession second = this.staff.signIn("other.editor@uni.example");
 		// Both open the form before either saves.
 		java.util.Map<String, String> firstForm = formValues(first);
 		java.util.Map<String, String> secondForm = formValues(second);
@@ -207,7 +195,7 @@ class AdminRoundEditingTests {
 
 	@Test
 	void extraParametersNamedAfterTheEntityChangeNothing() {
-		MockHttpSession session = signIn("editor@uni.example");
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		long otherInstitution = this.fixtures.institution("other", "Europe/London").getId();
 		assertThat(save(session, "name", "Renamed", "id", "999", "slug", "hijacked", "institution.id",
 				Long.toString(otherInstitution), "institution", Long.toString(otherInstitution), "programmes", "1",
@@ -224,15 +212,18 @@ class AdminRoundEditingTests {
 
 	@Test
 	void onlyAnAdministratorReadsTheAuditLog() {
-		assertThat(this.mvc.get().uri("/admin/audit").session(signIn("editor@uni.example"))).hasStatus(403);
-		MvcTestResult audit = this.mvc.get().uri("/admin/audit").session(signIn("admin@uni.example")).exchange();
+		assertThat(this.mvc.get().uri("/admin/audit").session(this.staff.signIn("editor@uni.example"))).hasStatus(403);
+		MvcTestResult audit = this.mvc.get()
+			.uri("/admin/audit")
+			.session(this.staff.signIn("admin@uni.example"))
+			.exchange();
 		assertThat(audit).hasStatusOk();
 		assertThat(page(audit).select(".audit-table").text()).contains("admin@uni.example", "Signed in");
 	}
 
 	@Test
 	void theRoundsListSearchesAndLinksToEditing() {
-		MockHttpSession session = signIn("editor@uni.example");
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document list = page(
 				this.mvc.get().uri("/admin/catalogue/rounds").param("q", "autumn").session(session).exchange());
 		assertThat(list.select("tbody tr").text()).contains("Round autumn-2027", "15 January 2027, 23:59 CET",

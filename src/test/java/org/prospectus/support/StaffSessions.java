@@ -1,0 +1,65 @@
+package org.prospectus.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffRole;
+
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Staff accounts for tests and signing them in through the real sign-in form, so that a
+ * test's session went through the same filters, throttling and audit as a person's.
+ */
+@Component
+public class StaffSessions {
+
+	/** Meets the password policy; used for every test account. */
+	public static final String PASSWORD = "lantern marmalade orbit cello";
+
+	private final StaffAccounts accounts;
+
+	private final MockMvcTester mvc;
+
+	StaffSessions(StaffAccounts accounts, MockMvcTester mvc) {
+		this.accounts = accounts;
+		this.mvc = mvc;
+	}
+
+	/** An account that can sign in with {@link #PASSWORD}; returns its id. */
+	public long create(String email, String name, StaffRole... roles) {
+		var user = this.accounts.findOrCreate(email, name, EnumSet.of(roles[0], roles));
+		this.accounts.replacePassword(user, PASSWORD);
+		return user.getId();
+	}
+
+	public MockHttpSession signIn(String email) {
+		return signIn(email, PASSWORD);
+	}
+
+	public MockHttpSession signIn(String email, String password) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/login")
+			.param("username", email)
+			.param("password", password)
+			.with(csrf())
+			.exchange();
+		assertThat(result).as("sign-in of " + email).hasRedirectedUrl("/admin");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/** A response's HTML, parsed. */
+	public static Document page(MvcTestResult result) {
+		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
+	}
+
+}
