@@ -1,0 +1,93 @@
+package org.prospectus;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.repository.Repository;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Rules of the codebase that review alone would let slip: what is bound from requests,
+ * how passwords are handled, and which services guard themselves.
+ */
+class ArchitectureTests {
+
+	static JavaClasses classes;
+
+	@BeforeAll
+	static void importClasses() {
+		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.prospectus");
+	}
+
+	@Test
+	void noHandlerTakesAnEntityFromTheRequest() {
+		methods().that()
+			.areMetaAnnotatedWith(RequestMapping.class)
+			.should(new ArchCondition<JavaMethod>("take no JPA entity as a parameter (bind form objects instead)") {
+				@Override
+				public void check(JavaMethod method, ConditionEvents events) {
+					for (JavaParameter parameter : method.getParameters()) {
+						if (parameter.getRawType().isAnnotatedWith(Entity.class)) {
+							events.add(SimpleConditionEvent.violated(method,
+									method.getFullName() + " takes the entity " + parameter.getRawType().getName()));
+						}
+					}
+				}
+			})
+			.check(classes);
+	}
+
+	@Test
+	void passwordsAreNeverStoredInPlainOrWithAPlainDigest() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.security.crypto.password.NoOpPasswordEncoder")
+			.check(classes);
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.prospectus.account.Tokens")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("java.security.MessageDigest")
+			.because("tokens are hashed in one place; passwords only by the PasswordEncoder")
+			.check(classes);
+	}
+
+	@Test
+	void staffServicesGuardThemselves() {
+		classes().that()
+			.areAnnotatedWith(Service.class)
+			.and()
+			.haveSimpleNameEndingWith("Editing")
+			.or()
+			.haveSimpleNameEndingWith("Publishing")
+			.or()
+			.haveSimpleName("StaffManagement")
+			.should()
+			.beAnnotatedWith(PreAuthorize.class)
+			.check(classes);
+	}
+
+	@Test
+	void repositoriesAndControllersStayInsideTheirFeature() {
+		classes().that().areAssignableTo(Repository.class).should().notBePublic().check(classes);
+		classes().that().areAnnotatedWith(Controller.class).should().notBePublic().check(classes);
+	}
+
+}
