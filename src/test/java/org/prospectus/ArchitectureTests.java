@@ -84,6 +84,25 @@ class ArchitectureTests {
 			.check(classes);
 	}
 
+	/**
+	 * {@code spring-boot:test-run} scans the test classes, so a test helper declared as a
+	 * component would join the developer run (and fail it when it needs MockMvc). Boot
+	 * leaves {@code @TestConfiguration} classes out of scanning.
+	 */
+	@Test
+	void testHelpersAreNotComponentsOutsideTheDemoAndTestDatabase() {
+		JavaClasses testClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages("org.prospectus");
+		noClasses().that()
+			.resideOutsideOfPackages("org.prospectus.demo..", "org.prospectus.testdb..")
+			.and()
+			.areNotAnnotatedWith(org.springframework.boot.test.context.TestConfiguration.class)
+			.should()
+			.beMetaAnnotatedWith(org.springframework.stereotype.Component.class)
+			.because("test beans belong in TestSupportConfiguration, which only integration tests import")
+			.check(testClasses);
+	}
+
 	@Test
 	void repositoriesAndControllersStayInsideTheirFeature() {
 		classes().that().areAssignableTo(Repository.class).should().notBePublic().check(classes);

@@ -21,21 +21,19 @@ import org.prospectus.catalogue.Term;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundSchedule;
 
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Small builders for catalogue test data, each saved in its own transaction. Tests say
  * only what matters to them; everything else gets a plain default.
  */
-@Component
 public class CatalogueFixtures {
 
 	private final EntityManager entityManager;
 
 	private final TransactionTemplate transactions;
 
-	CatalogueFixtures(EntityManager entityManager, TransactionTemplate transactions) {
+	public CatalogueFixtures(EntityManager entityManager, TransactionTemplate transactions) {
 		this.entityManager = entityManager;
 		this.transactions = transactions;
 	}

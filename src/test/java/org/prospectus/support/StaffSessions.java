@@ -9,7 +9,6 @@ import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
 
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -20,7 +19,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Staff accounts for tests and signing them in through the real sign-in form, so that a
  * test's session went through the same filters, throttling and audit as a person's.
  */
-@Component
 public class StaffSessions {
 
 	/** Meets the password policy; used for every test account. */
@@ -30,7 +28,7 @@ public class StaffSessions {
 
 	private final MockMvcTester mvc;
 
-	StaffSessions(StaffAccounts accounts, MockMvcTester mvc) {
+	public StaffSessions(StaffAccounts accounts, MockMvcTester mvc) {
 		this.accounts = accounts;
 		this.mvc = mvc;
 	}

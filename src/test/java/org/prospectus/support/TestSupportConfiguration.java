@@ -1,10 +1,19 @@
 package org.prospectus.support;
 
+import jakarta.persistence.EntityManager;
+import org.prospectus.account.StaffAccounts;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Beans every integration test shares: a settable clock and a statement counter. */
+/**
+ * Beans every integration test shares: a settable clock, a statement counter and the test
+ * data builders. Declared here, not as components, because the developer run
+ * ({@code spring-boot:test-run}) scans the test classes too and must not pick them up.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfiguration {
 
@@ -17,6 +26,16 @@ public class TestSupportConfiguration {
 	@Bean
 	static StatementCounter statementCounter() {
 		return new StatementCounter();
+	}
+
+	@Bean
+	CatalogueFixtures catalogueFixtures(EntityManager entityManager, TransactionTemplate transactions) {
+		return new CatalogueFixtures(entityManager, transactions);
+	}
+
+	@Bean
+	StaffSessions staffSessions(StaffAccounts accounts, MockMvcTester mvc) {
+		return new StaffSessions(accounts, mvc);
 	}
 
 }
