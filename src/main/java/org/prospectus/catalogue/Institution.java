@@ -60,6 +60,17 @@ public class Institution extends BaseEntity {
 		return this.name;
 	}
 
+	/**
+	 * Identity and place: what the institution is called and where its deadlines are set.
+	 */
+	public void describe(String slug, String name, String countryCode, ZoneId timeZone, Currency currency) {
+		this.slug = slug;
+		this.name = name;
+		this.countryCode = countryCode;
+		this.timeZone = timeZone.getId();
+		this.currency = currency.getCurrencyCode();
+	}
+
 	public String getShortName() {
 		return this.shortName;
 	}

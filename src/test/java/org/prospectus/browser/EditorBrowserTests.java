@@ -103,6 +103,13 @@ class EditorBrowserTests extends BrowserTestBase {
 		this.browser.screenshot(page, "programme-preview");
 		assertAccessible(page, "programme preview");
 
+		page.navigate("/admin/catalogue/institutions/new");
+		assertAccessible(page, "new institution form");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(page.locator("#name-error")).hasText("Enter the institution's name.");
+		this.browser.screenshot(page, "institution-form-errors");
+		assertAccessible(page, "institution form with errors");
+
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		signIn(page, "admin@uni.example");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff accounts")).click();

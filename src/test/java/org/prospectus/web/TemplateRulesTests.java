@@ -175,6 +175,19 @@ class TemplateRulesTests {
 		assertThat(missing).isEmpty();
 	}
 
+	/** Every message goes through MessageFormat, where a lone apostrophe disappears. */
+	@Test
+	void apostrophesInMessagesAreDoubled() {
+		Set<String> lost = new TreeSet<>();
+		for (String key : messages.stringPropertyNames()) {
+			String text = messages.getProperty(key).replace("''", "");
+			if (text.contains("'")) {
+				lost.add(key);
+			}
+		}
+		assertThat(lost).as("write a literal apostrophe as '' in messages.properties").isEmpty();
+	}
+
 	@Test
 	void nothingBypassesEscapingOrPreprocessesExpressions() {
 		for (Path template : templates) {
