@@ -48,13 +48,7 @@ class AdminInstitutionController {
 	@GetMapping("/admin/catalogue/institutions")
 	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") String page, Model model,
 			HttpServletRequest request) {
-		int number;
-		try {
-			number = Math.max(1, Math.min(Integer.parseInt(page.strip()), 10_000));
-		}
-		catch (NumberFormatException ex) {
-			number = 1;
-		}
+		int number = Pagination.pageNumber(page);
 		Page<Institution> institutions = this.editing.search(q, PageRequest.of(number - 1, PAGE_SIZE, Sort.by("name")));
 		model.addAttribute("institutions", institutions);
 		model.addAttribute("q", q);

@@ -47,7 +47,7 @@ class AdminProgrammeController {
 			@RequestParam(defaultValue = "1") String page, Model model, HttpServletRequest request) {
 		PublicationState filter = parseState(state);
 		Page<Programme> results = this.publishing.search(q, filter,
-				PageRequest.of(parsePage(page) - 1, PAGE_SIZE, Sort.by("title")));
+				PageRequest.of(Pagination.pageNumber(page) - 1, PAGE_SIZE, Sort.by("title")));
 		model.addAttribute("programmes", results);
 		model.addAttribute("q", q);
 		model.addAttribute("state", filter);
@@ -119,15 +119,6 @@ class AdminProgrammeController {
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
-		}
-	}
-
-	private static int parsePage(String page) {
-		try {
-			return Math.max(1, Math.min(Integer.parseInt(page.strip()), 10_000));
-		}
-		catch (NumberFormatException ex) {
-			return 1;
 		}
 	}
 

@@ -50,7 +50,7 @@ class AdminRoundController {
 	@GetMapping("/admin/catalogue/rounds")
 	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") String page, Model model,
 			HttpServletRequest request) {
-		int number = parsePage(page);
+		int number = Pagination.pageNumber(page);
 		Page<ApplicationRound> rounds = this.editing.search(q,
 				PageRequest.of(number - 1, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "deadlineAt")));
 		model.addAttribute("rounds", rounds);
@@ -113,15 +113,6 @@ class AdminRoundController {
 
 	private ApplicationRound find(long id) {
 		return this.editing.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private static int parsePage(String page) {
-		try {
-			return Math.max(1, Math.min(Integer.parseInt(page.strip()), 10_000));
-		}
-		catch (NumberFormatException ex) {
-			return 1;
-		}
 	}
 
 }

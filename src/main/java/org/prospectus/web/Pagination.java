@@ -40,6 +40,19 @@ public record Pagination(int current, int totalPages, String previous, String ne
 		return base.cloneBuilder().replaceQueryParam("page", number).build(true).toUriString();
 	}
 
+	/**
+	 * A page number from a query parameter: 1 when missing or not a number, and never
+	 * beyond {@code 10,000}, so a hand-edited URL cannot ask for an absurd offset.
+	 */
+	public static int pageNumber(String page) {
+		try {
+			return Math.max(1, Math.min(Integer.parseInt(page.strip()), 10_000));
+		}
+		catch (NumberFormatException | NullPointerException ex) {
+			return 1;
+		}
+	}
+
 	public boolean isNeeded() {
 		return this.totalPages > 1;
 	}
