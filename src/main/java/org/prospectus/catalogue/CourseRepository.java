@@ -15,4 +15,6 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 	@Query("select c.code from Course c where c.code in :codes and c.state = org.prospectus.catalogue.PublicationState.PUBLISHED")
 	List<String> findPublishedCodes(Collection<String> codes);
 
+	Optional<Course> findByCode(String code);
+
 }

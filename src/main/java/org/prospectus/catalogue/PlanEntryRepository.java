@@ -3,6 +3,7 @@ package org.prospectus.catalogue;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
@@ -13,5 +14,16 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 			where e.programme = :programme and c.state <> org.prospectus.catalogue.PublicationState.DRAFT
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findPublicPlan(Programme programme);
+
+	/** The whole plan, draft courses included, for editors. */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme = :programme
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findWholePlan(Programme programme);
+
+	@Modifying(flushAutomatically = true)
+	@Query("delete from PlanEntry e where e.programme = :programme")
+	void deleteByProgramme(Programme programme);
 
 }

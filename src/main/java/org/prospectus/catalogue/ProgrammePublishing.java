@@ -1,17 +1,21 @@
 package org.prospectus.catalogue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.staging.PendingRevisions;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
 
 /**
  * The life of a programme on the public site, for catalogue editors: a draft is previewed
@@ -29,9 +33,16 @@ public class ProgrammePublishing {
 
 	private final AuditLog auditLog;
 
-	ProgrammePublishing(ProgrammeRepository programmes, AuditLog auditLog) {
+	private final ProgrammeEditing editing;
+
+	private final PendingRevisions revisions;
+
+	ProgrammePublishing(ProgrammeRepository programmes, AuditLog auditLog, ProgrammeEditing editing,
+			PendingRevisions revisions) {
 		this.programmes = programmes;
 		this.auditLog = auditLog;
+		this.editing = editing;
+		this.revisions = revisions;
 	}
 
 	@Transactional(readOnly = true)
@@ -50,12 +61,41 @@ public class ProgrammePublishing {
 	}
 
 	/**
+	 * Publishes the programme with its pending edits, exactly as previewed.
+	 * @param expectedVersion the programme's version the preview showed
+	 * @param expectedRevision the version of the pending edits the preview showed, or
+	 * {@code null} when it showed none
 	 * @throws StaleProgrammeException when the programme changed since
-	 * {@code expectedVersion}
+	 * @throws org.prospectus.staging.StaleRevisionException when its pending edits did
+	 * @throws InvalidRevisionException when the pending edits no longer pass the checks
 	 */
 	@Transactional
-	public void publish(long id, long expectedVersion) {
-		change(id, expectedVersion, PublicationState.PUBLISHED, AuditAction.PUBLISH, "Published");
+	public void publish(long id, long expectedVersion, Long expectedRevision) {
+		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
+		if (programme.getVersion() != expectedVersion) {
+			throw new StaleProgrammeException(programme);
+		}
+		Optional<ProgrammeForm> pending = this.revisions.take(ENTITY_TYPE, id, expectedRevision, ProgrammeForm.class);
+		List<FieldChange> changes = new ArrayList<>();
+		if (pending.isPresent()) {
+			Errors errors = new BeanPropertyBindingResult(pending.get(), "form");
+			ProgrammeContent content = this.editing.check(pending.get(), errors);
+			if (content == null) {
+				throw new InvalidRevisionException(errors);
+			}
+			changes.addAll(this.editing.apply(programme, content));
+		}
+		PublicationState before = programme.getState();
+		if (before == PublicationState.PUBLISHED && pending.isEmpty()) {
+			return;
+		}
+		programme.publish();
+		changes.addAll(new FieldChange.Diff().field("programme.state", before, PublicationState.PUBLISHED).changes());
+		this.auditLog.record(AuditAction.PUBLISH, ENTITY_TYPE, id,
+				((before == PublicationState.PUBLISHED) ? "Published changes to the programme "
+						: "Published the programme ") + programme.getTitle() + " of "
+						+ programme.getInstitution().getName(),
+				changes);
 	}
 
 	/**
@@ -68,6 +108,7 @@ public class ProgrammePublishing {
 	}
 
 	private void change(long id, long expectedVersion, PublicationState target, AuditAction action, String verb) {
+		// Only retiring goes through here; publishing also writes the pending edits.
 		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
 		if (programme.getVersion() != expectedVersion) {
 			throw new StaleProgrammeException(programme);
@@ -76,15 +117,17 @@ public class ProgrammePublishing {
 		if (before == target) {
 			return;
 		}
-		if (target == PublicationState.PUBLISHED) {
-			programme.publish();
-		}
-		else {
-			programme.retire();
-		}
+		programme.retire();
 		this.auditLog.record(action, ENTITY_TYPE, id,
 				verb + " the programme " + programme.getTitle() + " of " + programme.getInstitution().getName(),
 				new FieldChange.Diff().field("programme.state", before, target).changes());
+	}
+
+	/** Which of these programmes have unpublished changes. */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> pendingAmong(List<Programme> programmes) {
+		return new java.util.HashSet<>(
+				this.revisions.pendingAmong(ENTITY_TYPE, programmes.stream().map(Programme::getId).toList()));
 	}
 
 }

@@ -27,4 +27,8 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 	org.springframework.data.domain.Page<Programme> searchForStaff(String text, PublicationState state,
 			org.springframework.data.domain.Pageable pageable);
 
+	boolean existsBySlug(String slug);
+
+	boolean existsByInstitutionAndCode(Institution institution, String code);
+
 }

@@ -23,4 +23,9 @@ public class NotFoundException extends RuntimeException {
 		return new NotFoundException("No document for '" + slug + "'");
 	}
 
+	/** A record staff asked for by its id that does not exist. */
+	public static NotFoundException forRecord(String type, long id) {
+		return new NotFoundException("No " + type + " " + id);
+	}
+
 }

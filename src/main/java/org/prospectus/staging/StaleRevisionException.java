@@ -1,0 +1,13 @@
+package org.prospectus.staging;
+
+/**
+ * Someone saved, published or discarded the pending edits of a record since the editor
+ * loaded them; nothing was written.
+ */
+public class StaleRevisionException extends RuntimeException {
+
+	public StaleRevisionException(String entityType, long entityId) {
+		super("The pending revision of " + entityType + " " + entityId + " changed");
+	}
+
+}
