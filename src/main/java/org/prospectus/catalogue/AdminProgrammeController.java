@@ -180,7 +180,7 @@ class AdminProgrammeController {
 	String preview(@PathVariable long id, Model model) {
 		ProgrammePage page = this.editing.previewPage(id)
 			.orElseThrow(() -> NotFoundException.forRecord("programme", id));
-		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
+		ProgrammeRounds rounds = this.rounds.roundsForPreview(page.programme());
 		model.addAttribute("page", page);
 		model.addAttribute("programme", page.programme());
 		model.addAttribute("round", rounds.current());

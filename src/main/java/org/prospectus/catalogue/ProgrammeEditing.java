@@ -209,6 +209,12 @@ public class ProgrammeEditing {
 		return programme.getId();
 	}
 
+	/** An institution's programmes, by title, whatever their state. */
+	@Transactional(readOnly = true)
+	public List<Programme> ofInstitution(long institutionId) {
+		return this.programmes.findByInstitutionId(institutionId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Institution> institutions() {
 		return this.institutions.findAll(org.springframework.data.domain.Sort.by("name"));

@@ -31,4 +31,7 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
 	boolean existsByInstitutionAndCode(Institution institution, String code);
 
+	@Query("select p from Programme p where p.institution.id = :institutionId order by p.title")
+	List<Programme> findByInstitutionId(long institutionId);
+
 }

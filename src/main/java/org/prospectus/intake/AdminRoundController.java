@@ -1,11 +1,16 @@
 package org.prospectus.intake;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.web.ConflictView;
+import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -23,10 +28,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Catalogue editors' list and edit pages for application rounds. */
+/**
+ * Catalogue editors' pages for application rounds: the list, the edit form (saved as
+ * unpublished changes), the review page that compares them with what is published, and
+ * publishing or discarding them.
+ */
 @Controller
 class AdminRoundController {
 
@@ -43,8 +51,8 @@ class AdminRoundController {
 
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("version", "name", "opens", "deadline", "documentsDeadline", "feeDeadline",
-				"notification", "studiesStart", "studiesStartMonthOnly", "choiceLimit");
+		binder.setAllowedFields("version", "revision", "name", "opens", "deadline", "documentsDeadline", "feeDeadline",
+				"notification", "studiesStart", "studiesStartMonthOnly", "choiceLimit", "programmes");
 	}
 
 	@GetMapping("/admin/catalogue/rounds")
@@ -54,6 +62,7 @@ class AdminRoundController {
 		Page<ApplicationRound> rounds = this.editing.search(q,
 				PageRequest.of(number - 1, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "deadlineAt")));
 		model.addAttribute("rounds", rounds);
+		model.addAttribute("pendingIds", this.editing.pendingAmong(rounds.getContent()));
 		model.addAttribute("q", q);
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("pagination", Pagination.of(rounds, request));
@@ -62,57 +71,105 @@ class AdminRoundController {
 
 	@GetMapping("/admin/catalogue/rounds/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
-		ApplicationRound round = find(id);
-		model.addAttribute("form", RoundForm.of(round));
-		return showForm(round, model);
+		RoundEditing.Draft draft = draft(id);
+		model.addAttribute("form", draft.form());
+		return showForm(draft, model);
 	}
 
 	@PostMapping("/admin/catalogue/rounds/{id}")
-	String update(@PathVariable long id, @ModelAttribute("form") RoundForm form, BindingResult result, Model model,
+	String save(@PathVariable long id, @ModelAttribute("form") RoundForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		ApplicationRound round = find(id);
-		RoundSchedule schedule = form.toSchedule(round.getZone(), result);
-		if (result.hasErrors()) {
-			return showForm(round, model);
+		RoundEditing.Draft draft = draft(id);
+		if (!this.editing.check(id, form, result)) {
+			return showForm(draft, model);
 		}
 		try {
-			this.editing.update(id, form.getVersion(), form.getName(), schedule, form.limit());
+			this.editing.save(id, form);
 		}
 		catch (RoundConflictException ex) {
-			return conflict(round, ex.saved(), form, response, model);
+			return conflict(draft, ex.saved(), form, response, model);
 		}
 		catch (OptimisticLockingFailureException ex) {
-			// Someone saved between our check and our write.
-			return conflict(round, RoundForm.of(find(id)), form, response, model);
+			// Someone published between our check and our write.
+			return conflict(draft, draft(id).form(), form, response, model);
 		}
-		redirect.addFlashAttribute("saved", form.getName().strip());
+		redirect.addFlashAttribute("saved", "admin.round.staged");
+		redirect.addFlashAttribute("savedTitle", form.getName().strip());
+		return "redirect:/admin/catalogue/rounds/" + id;
+	}
+
+	/**
+	 * The unpublished changes beside the published values, with the programmes to
+	 * preview.
+	 */
+	@GetMapping("/admin/catalogue/rounds/{id}")
+	String review(@PathVariable long id, Model model) {
+		RoundEditing.Draft draft = draft(id);
+		model.addAttribute("draft", draft);
+		model.addAttribute("round", draft.round());
+		return "admin/catalogue/round-review";
+	}
+
+	@PostMapping("/admin/catalogue/rounds/{id}/publish")
+	String publish(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Long revision,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		RoundEditing.Draft draft = draft(id);
+		try {
+			this.editing.publish(id, version, revision);
+		}
+		catch (RoundConflictException | OptimisticLockingFailureException ex) {
+			return conflict(draft, draft(id).form(), null, response, model);
+		}
+		catch (InvalidRoundRevisionException ex) {
+			model.addAttribute("form", draft.form());
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", ex.errors());
+			model.addAttribute("publishRefused", true);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return showForm(draft, model);
+		}
+		redirect.addFlashAttribute("saved", "admin.rounds.published");
+		redirect.addFlashAttribute("savedTitle", draft.form().getName());
 		return "redirect:/admin/catalogue/rounds";
 	}
 
-	private String conflict(ApplicationRound round, RoundForm saved, RoundForm yours, HttpServletResponse response,
+	@PostMapping("/admin/catalogue/rounds/{id}/discard")
+	String discard(@PathVariable long id, @RequestParam(required = false) Long revision, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		RoundEditing.Draft draft = draft(id);
+		try {
+			this.editing.discard(id, revision);
+		}
+		catch (RoundConflictException ex) {
+			return conflict(draft, draft(id).form(), null, response, model);
+		}
+		redirect.addFlashAttribute("saved", "admin.rounds.discarded");
+		redirect.addFlashAttribute("savedTitle", draft.round().getName());
+		return "redirect:/admin/catalogue/rounds";
+	}
+
+	private String conflict(RoundEditing.Draft draft, RoundForm saved, RoundForm yours, HttpServletResponse response,
 			Model model) {
 		response.setStatus(HttpStatus.CONFLICT.value());
-		List<ConflictView.Row> rows = List.of(new ConflictView.Row("round.form.name", saved.getName(), yours.getName()),
-				new ConflictView.Row("round.milestone.OPENS", saved.getOpens(), yours.getOpens()),
-				new ConflictView.Row("round.milestone.DEADLINE", saved.getDeadline(), yours.getDeadline()),
-				new ConflictView.Row("round.milestone.DOCUMENTS_DEADLINE", saved.getDocumentsDeadline(),
-						yours.getDocumentsDeadline()),
-				new ConflictView.Row("round.milestone.FEE_DEADLINE", saved.getFeeDeadline(), yours.getFeeDeadline()),
-				new ConflictView.Row("round.milestone.NOTIFICATION", saved.getNotification(), yours.getNotification()),
-				new ConflictView.Row("round.milestone.STUDIES_START", saved.getStudiesStart(), yours.getStudiesStart()),
-				new ConflictView.Row("round.form.choice-limit.label", saved.getChoiceLimit(), yours.getChoiceLimit()));
-		model.addAttribute("conflict",
-				new ConflictView(round.getName(), rows, "/admin/catalogue/rounds/" + round.getId() + "/edit"));
+		Map<Long, String> names = new LinkedHashMap<>();
+		draft.choices().forEach((programme) -> names.put(programme.getId(), programme.getTitle()));
+		ZoneId zone = draft.round().getZone();
+		Map<String, String> typed = (yours != null) ? yours.describe(zone, names) : Map.of();
+		List<ConflictView.Row> rows = new ArrayList<>();
+		saved.describe(zone, names)
+			.forEach((field, value) -> rows.add(new ConflictView.Row(field, value, typed.get(field))));
+		model.addAttribute("conflict", new ConflictView(draft.round().getName(), rows,
+				"/admin/catalogue/rounds/" + draft.round().getId() + "/edit"));
 		return ConflictView.VIEW;
 	}
 
-	private String showForm(ApplicationRound round, Model model) {
-		model.addAttribute("round", round);
+	private String showForm(RoundEditing.Draft draft, Model model) {
+		model.addAttribute("round", draft.round());
+		model.addAttribute("draft", draft);
 		return "admin/catalogue/round-edit";
 	}
 
-	private ApplicationRound find(long id) {
-		return this.editing.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private RoundEditing.Draft draft(long id) {
+		return this.editing.draft(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
 	}
 
 }

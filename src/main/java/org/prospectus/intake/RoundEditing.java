@@ -1,24 +1,36 @@
 package org.prospectus.intake;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.ProgrammeEditing;
+import org.prospectus.catalogue.PublicationState;
+import org.prospectus.staging.PendingRevision;
+import org.prospectus.staging.PendingRevisions;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
 
 /**
- * Staff editing of application rounds: every save checks that nobody saved in between,
- * and lands in the audit log with each field's value before and after.
+ * Staff editing of application rounds. Like programme edits, round edits are staged: a
+ * save keeps the form as the round's pending revision, which the programme previews show
+ * and publishing writes onto the live round. Every step checks that nobody saved in
+ * between, and lands in the audit log with each field's value before and after.
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
@@ -26,15 +38,23 @@ public class RoundEditing {
 
 	static final String ENTITY_TYPE = "application-round";
 
-	private static final DateTimeFormatter AUDIT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-
 	private final ApplicationRoundRepository rounds;
+
+	private final ProgrammeEditing programmes;
+
+	private final PendingRevisions revisions;
 
 	private final AuditLog auditLog;
 
-	RoundEditing(ApplicationRoundRepository rounds, AuditLog auditLog) {
+	private final EntityManager entityManager;
+
+	RoundEditing(ApplicationRoundRepository rounds, ProgrammeEditing programmes, PendingRevisions revisions,
+			AuditLog auditLog, EntityManager entityManager) {
 		this.rounds = rounds;
+		this.programmes = programmes;
+		this.revisions = revisions;
 		this.auditLog = auditLog;
+		this.entityManager = entityManager;
 	}
 
 	@Transactional(readOnly = true)
@@ -47,45 +67,172 @@ public class RoundEditing {
 		return this.rounds.findWithInstitution(id);
 	}
 
-	/**
-	 * Saves a round's name, milestones and choice limit, if nobody saved it since
-	 * {@code expectedVersion}.
-	 * @throws RoundConflictException when someone did; nothing is written
-	 */
-	@Transactional
-	public void update(long id, long expectedVersion, String name, RoundSchedule schedule, int choiceLimit) {
-		ApplicationRound round = this.rounds.findWithInstitution(id).orElseThrow();
-		if (round.getVersion() != expectedVersion) {
-			throw new RoundConflictException(RoundForm.of(round));
-		}
-		ZoneId zone = round.getZone();
-		RoundSchedule before = round.getSchedule();
-		FieldChange.Diff diff = new FieldChange.Diff().field("round.form.name", round.getName(), name.strip())
-			.field("round.milestone.OPENS", time(before.opensAt(), zone), time(schedule.opensAt(), zone))
-			.field("round.milestone.DEADLINE", time(before.deadlineAt(), zone), time(schedule.deadlineAt(), zone))
-			.field("round.milestone.DOCUMENTS_DEADLINE", time(before.documentsDeadlineAt(), zone),
-					time(schedule.documentsDeadlineAt(), zone))
-			.field("round.milestone.FEE_DEADLINE", time(before.feeDeadlineAt(), zone),
-					time(schedule.feeDeadlineAt(), zone))
-			.field("round.milestone.NOTIFICATION", time(before.notificationAt(), zone),
-					time(schedule.notificationAt(), zone))
-			.field("round.milestone.STUDIES_START", time(before.studiesStartAt(), zone),
-					time(schedule.studiesStartAt(), zone))
-			.field("round.form.month-only", before.studiesStartMonthOnly(), schedule.studiesStartMonthOnly())
-			.field("round.form.choice-limit.label", round.getChoiceLimit(), choiceLimit);
-		if (diff.isEmpty()) {
-			return;
-		}
-		round.rename(name.strip());
-		round.reschedule(schedule);
-		round.setChoiceLimit(choiceLimit);
-		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, round.getId(),
-				"Changed the round " + round.getName() + " of " + round.getInstitution().getName(), diff.changes());
+	/** Which of these rounds have unpublished changes. */
+	@Transactional(readOnly = true)
+	public Set<Long> pendingAmong(List<ApplicationRound> list) {
+		return Set
+			.copyOf(this.revisions.pendingAmong(ENTITY_TYPE, list.stream().map(ApplicationRound::getId).toList()));
 	}
 
-	private static String time(Instant instant, ZoneId zone) {
-		return (instant != null) ? AUDIT_TIME.format(LocalDateTime.ofInstant(instant, zone)) + " " + zone.getId()
-				: null;
+	/**
+	 * What the edit and review pages start from: the live round, the programmes it may
+	 * admit to, and its pending changes if any.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Draft> draft(long id) {
+		return this.rounds.findWithInstitution(id).map((round) -> {
+			Optional<PendingRevision<RoundForm>> pending = this.revisions.find(ENTITY_TYPE, id, RoundForm.class);
+			RoundForm live = RoundForm.of(round);
+			RoundForm form = pending.map((revision) -> {
+				RoundForm saved = revision.form();
+				saved.setVersion(round.getVersion());
+				saved.setRevision(revision.version());
+				return saved;
+			}).orElse(live);
+			List<Programme> choices = choices(round);
+			Map<Long, String> names = choices.stream()
+				.collect(Collectors.toMap(Programme::getId, Programme::getTitle, (a, b) -> a, LinkedHashMap::new));
+			return new Draft(round, form, pending.orElse(null), choices, live.describe(round.getZone(), names),
+					pending.map((revision) -> revision.form().describe(round.getZone(), names)).orElse(null));
+		});
+	}
+
+	/**
+	 * Checks a form against the round: the schedule, the choice limit and the programmes,
+	 * each reason beside its field.
+	 * @return whether it passed
+	 */
+	@Transactional(readOnly = true)
+	public boolean check(long id, RoundForm form, Errors errors) {
+		ApplicationRound round = this.rounds.findWithInstitution(id).orElseThrow();
+		RoundSchedule schedule = form.toSchedule(round.getZone(), errors);
+		Set<Long> allowed = choices(round).stream().map(Programme::getId).collect(Collectors.toSet());
+		Set<Long> chosen = form.programmeIds(allowed, errors);
+		return schedule != null && chosen != null && !errors.hasErrors();
+	}
+
+	/**
+	 * Saves a checked form as the round's pending changes.
+	 * @throws RoundConflictException when the round was published since, or someone saved
+	 * other pending changes meanwhile; nothing is written
+	 */
+	@Transactional
+	public void save(long id, RoundForm form) {
+		ApplicationRound round = this.rounds.findWithInstitution(id).orElseThrow();
+		Draft draft = draft(id).orElseThrow();
+		if (round.getVersion() != form.getVersion()) {
+			throw new RoundConflictException(draft.form());
+		}
+		Map<Long, String> names = names(draft);
+		Map<String, String> before = (draft.pendingFields() != null) ? draft.pendingFields() : draft.liveFields();
+		Long expected = form.getRevision();
+		form.setRevision(null);
+		try {
+			this.revisions.save(ENTITY_TYPE, id, round.getVersion(), expected, form);
+		}
+		catch (org.prospectus.staging.StaleRevisionException ex) {
+			throw new RoundConflictException(draft.form());
+		}
+		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
+				"Saved unpublished changes to the round " + round.getName() + " of " + round.getInstitution().getName(),
+				diff(before, form.describe(round.getZone(), names)));
+	}
+
+	/**
+	 * Writes the pending changes onto the live round, exactly as reviewed.
+	 * @throws RoundConflictException when the round or its pending changes changed since
+	 * the review page was shown
+	 * @throws InvalidRoundRevisionException when the changes no longer pass the checks
+	 */
+	@Transactional
+	public void publish(long id, long expectedVersion, Long expectedRevision) {
+		ApplicationRound round = this.rounds.findWithInstitution(id).orElseThrow();
+		Draft draft = draft(id).orElseThrow();
+		if (round.getVersion() != expectedVersion || expectedRevision == null) {
+			throw new RoundConflictException(draft.form());
+		}
+		RoundForm form;
+		try {
+			form = this.revisions.take(ENTITY_TYPE, id, expectedRevision, RoundForm.class).orElseThrow();
+		}
+		catch (org.prospectus.staging.StaleRevisionException ex) {
+			throw new RoundConflictException(draft.form());
+		}
+		Errors errors = new BeanPropertyBindingResult(form, "form");
+		RoundSchedule schedule = form.toSchedule(round.getZone(), errors);
+		Set<Long> chosen = form.programmeIds(names(draft).keySet(), errors);
+		if (schedule == null || chosen == null || errors.hasErrors()) {
+			throw new InvalidRoundRevisionException(errors);
+		}
+		round.rename(form.getName().strip());
+		round.reschedule(schedule);
+		round.setChoiceLimit(form.limit());
+		round.getProgrammes().clear();
+		chosen.forEach((programmeId) -> round.admitTo(this.entityManager.getReference(Programme.class, programmeId)));
+		this.entityManager.lock(round, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+		this.auditLog.record(AuditAction.PUBLISH, ENTITY_TYPE, id,
+				"Published changes to the round " + round.getName() + " of " + round.getInstitution().getName(),
+				diff(draft.liveFields(), form.describe(round.getZone(), names(draft))));
+	}
+
+	/**
+	 * Throws the pending changes away.
+	 * @throws RoundConflictException when they are not the ones the editor saw
+	 */
+	@Transactional
+	public void discard(long id, Long expectedRevision) {
+		Draft draft = draft(id).orElseThrow();
+		try {
+			this.revisions.take(ENTITY_TYPE, id, expectedRevision, RoundForm.class);
+		}
+		catch (org.prospectus.staging.StaleRevisionException ex) {
+			throw new RoundConflictException(draft.form());
+		}
+		if (draft.pendingFields() != null) {
+			this.auditLog.record(AuditAction.DISCARD, ENTITY_TYPE, id,
+					"Discarded unpublished changes to the round " + draft.round().getName(),
+					diff(draft.pendingFields(), draft.liveFields()));
+		}
+	}
+
+	/**
+	 * Programmes a round may admit to: the institution's, except retired ones it never
+	 * had.
+	 */
+	private List<Programme> choices(ApplicationRound round) {
+		Set<Long> linked = round.getProgrammes().stream().map(Programme::getId).collect(Collectors.toSet());
+		return this.programmes.ofInstitution(round.getInstitution().getId())
+			.stream()
+			.filter((programme) -> programme.getState() != PublicationState.RETIRED
+					|| linked.contains(programme.getId()))
+			.toList();
+	}
+
+	private static Map<Long, String> names(Draft draft) {
+		return draft.choices()
+			.stream()
+			.collect(Collectors.toMap(Programme::getId, Programme::getTitle, (a, b) -> a, LinkedHashMap::new));
+	}
+
+	private static List<FieldChange> diff(Map<String, String> before, Map<String, String> after) {
+		FieldChange.Diff diff = new FieldChange.Diff();
+		after.forEach((field, value) -> diff.field(field, before.get(field), value));
+		return diff.changes();
+	}
+
+	/**
+	 * A round being edited.
+	 *
+	 * @param round the live round
+	 * @param form the pending changes, or the live values
+	 * @param pending the pending revision, or {@code null}
+	 * @param choices the programmes it may admit to
+	 * @param liveFields the live values as people read them
+	 * @param pendingFields the pending values as people read them, or {@code null}
+	 */
+	public record Draft(ApplicationRound round, RoundForm form, PendingRevision<RoundForm> pending,
+			List<Programme> choices, Map<String, String> liveFields, Map<String, String> pendingFields) {
+
 	}
 
 }

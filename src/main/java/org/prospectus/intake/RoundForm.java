@@ -7,6 +7,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.validation.Errors;
 
@@ -41,6 +48,11 @@ public class RoundForm {
 
 	private String choiceLimit;
 
+	private Long revision;
+
+	/** The ids of the programmes the round admits to. */
+	private List<String> programmes = new ArrayList<>();
+
 	public static RoundForm of(ApplicationRound round) {
 		ZoneId zone = round.getZone();
 		RoundForm form = new RoundForm();
@@ -54,7 +66,71 @@ public class RoundForm {
 		form.studiesStart = local(round.getStudiesStartAt(), zone);
 		form.studiesStartMonthOnly = round.getSchedule().studiesStartMonthOnly();
 		form.choiceLimit = Integer.toString(round.getChoiceLimit());
+		form.programmes = round.getProgrammes()
+			.stream()
+			.map((programme) -> Long.toString(programme.getId()))
+			.sorted()
+			.collect(Collectors.toCollection(ArrayList::new));
 		return form;
+	}
+
+	/**
+	 * The ids of the programmes chosen, if each is one of the allowed ones; otherwise
+	 * {@code null}, with the reason beside the field.
+	 */
+	Set<Long> programmeIds(Set<Long> allowed, Errors errors) {
+		Set<Long> ids = new LinkedHashSet<>();
+		for (String value : (this.programmes != null) ? this.programmes : List.<String>of()) {
+			try {
+				long id = Long.parseLong(value.strip());
+				if (!allowed.contains(id)) {
+					errors.rejectValue("programmes", "round.form.programmes.invalid");
+					return null;
+				}
+				ids.add(id);
+			}
+			catch (NumberFormatException | NullPointerException ex) {
+				errors.rejectValue("programmes", "round.form.programmes.invalid");
+				return null;
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * Each field as people read it, keyed by its label's message key, in form order: for
+	 * the audit log, the review page and the conflict page.
+	 * @param zone the institution's zone, named after each time
+	 * @param programmeNames the names of programmes by id
+	 */
+	Map<String, String> describe(ZoneId zone, Map<Long, String> programmeNames) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("round.form.name", this.name);
+		fields.put("round.milestone.OPENS", time(this.opens, zone));
+		fields.put("round.milestone.DEADLINE", time(this.deadline, zone));
+		fields.put("round.milestone.DOCUMENTS_DEADLINE", time(this.documentsDeadline, zone));
+		fields.put("round.milestone.FEE_DEADLINE", time(this.feeDeadline, zone));
+		fields.put("round.milestone.NOTIFICATION", time(this.notification, zone));
+		fields.put("round.milestone.STUDIES_START", time(this.studiesStart, zone));
+		fields.put("round.form.month-only", Boolean.toString(this.studiesStartMonthOnly));
+		fields.put("round.form.choice-limit.label", this.choiceLimit);
+		List<String> names = ((this.programmes != null) ? this.programmes : List.<String>of()).stream().map((id) -> {
+			try {
+				return programmeNames.getOrDefault(Long.valueOf(id.strip()), id);
+			}
+			catch (NumberFormatException ex) {
+				return id;
+			}
+		}).sorted().toList();
+		fields.put("round.form.programmes", names.isEmpty() ? null : String.join("\n", names));
+		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
+		return fields;
+	}
+
+	/** A typed date and time as people write it, with a space rather than a T. */
+	private static String time(String value, ZoneId zone) {
+		return (value != null && !value.isBlank())
+				? value.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2})T", "$1 ") + " " + zone.getId() : null;
 	}
 
 	static String local(Instant instant, ZoneId zone) {
@@ -222,6 +298,22 @@ public class RoundForm {
 
 	public void setStudiesStartMonthOnly(boolean studiesStartMonthOnly) {
 		this.studiesStartMonthOnly = studiesStartMonthOnly;
+	}
+
+	public Long getRevision() {
+		return this.revision;
+	}
+
+	public void setRevision(Long revision) {
+		this.revision = revision;
+	}
+
+	public List<String> getProgrammes() {
+		return this.programmes;
+	}
+
+	public void setProgrammes(List<String> programmes) {
+		this.programmes = programmes;
 	}
 
 	public String getChoiceLimit() {

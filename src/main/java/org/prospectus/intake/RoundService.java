@@ -1,14 +1,21 @@
 package org.prospectus.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
 import org.prospectus.catalogue.Programme;
+import org.prospectus.staging.PendingRevisions;
 
 import org.springframework.stereotype.Service;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,9 +30,16 @@ public class RoundService {
 
 	private final Clock clock;
 
-	RoundService(ApplicationRoundRepository rounds, Clock clock) {
+	private final PendingRevisions revisions;
+
+	private final EntityManager entityManager;
+
+	RoundService(ApplicationRoundRepository rounds, Clock clock, PendingRevisions revisions,
+			EntityManager entityManager) {
 		this.rounds = rounds;
 		this.clock = clock;
+		this.revisions = revisions;
+		this.entityManager = entityManager;
 	}
 
 	/**
@@ -33,11 +47,55 @@ public class RoundService {
 	 * deadline, else the next to open, else the most recent one) and the earlier ones.
 	 */
 	public ProgrammeRounds roundsFor(Programme programme) {
+		return select(this.rounds.findByProgrammeId(programme.getId()));
+	}
+
+	/**
+	 * The rounds a programme's staff preview shows: as {@link #roundsFor}, with every
+	 * round's unpublished changes laid over it, including rounds that would newly admit
+	 * to the programme and leaving out those that would stop. Nothing is written: a
+	 * changed round is detached first.
+	 */
+	public ProgrammeRounds roundsForPreview(Programme programme) {
+		String id = Long.toString(programme.getId());
+		Map<Long, RoundForm> pending = new HashMap<>();
+		this.revisions.findAll(RoundEditing.ENTITY_TYPE, RoundForm.class)
+			.forEach((roundId, revision) -> pending.put(roundId, revision.form()));
+		Map<Long, ApplicationRound> rounds = new LinkedHashMap<>();
+		this.rounds.findByProgrammeId(programme.getId()).forEach((round) -> rounds.put(round.getId(), round));
+		pending.forEach((roundId, form) -> {
+			if (form.getProgrammes() != null && form.getProgrammes().contains(id) && !rounds.containsKey(roundId)) {
+				this.rounds.findWithInstitution(roundId).ifPresent((round) -> rounds.put(roundId, round));
+			}
+		});
+		List<ApplicationRound> shown = new ArrayList<>();
+		for (ApplicationRound round : rounds.values()) {
+			RoundForm form = pending.get(round.getId());
+			if (form == null) {
+				shown.add(round);
+				continue;
+			}
+			if (form.getProgrammes() == null || !form.getProgrammes().contains(id)) {
+				continue;
+			}
+			RoundSchedule schedule = form.toSchedule(round.getZone(), new BeanPropertyBindingResult(form, "form"));
+			if (schedule == null) {
+				// Changes that do not pass the checks are never published: show the live
+				// round.
+				shown.add(round);
+				continue;
+			}
+			this.entityManager.detach(round);
+			round.rename(form.getName().strip());
+			round.reschedule(schedule);
+			shown.add(round);
+		}
+		return select(shown);
+	}
+
+	private ProgrammeRounds select(List<ApplicationRound> rounds) {
 		Instant now = this.clock.instant();
-		List<RoundView> views = this.rounds.findByProgrammeId(programme.getId())
-			.stream()
-			.map((round) -> RoundView.of(round, now))
-			.toList();
+		List<RoundView> views = rounds.stream().map((round) -> RoundView.of(round, now)).toList();
 		RoundView current = pickCurrent(views).orElse(null);
 		List<RoundView> earlier = views.stream()
 			.filter((view) -> view != current)

@@ -3,7 +3,9 @@ package org.prospectus.staging;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,6 +57,23 @@ public class PendingRevisions {
 					rs.getLong("base_version"), rs.getLong("version"), rs.getString("author"),
 					rs.getTimestamp("updated_at").toInstant()))
 			.optional();
+	}
+
+	/** Every pending revision of a kind of record, by record id. */
+	@Transactional(readOnly = true)
+	public <F> Map<Long, PendingRevision<F>> findAll(String entityType, Class<F> formType) {
+		Map<Long, PendingRevision<F>> found = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select entity_id, payload::text as payload, base_version, version, author, updated_at
+				from pending_revision where entity_type = :type order by entity_id""")
+			.param("type", entityType)
+			.query((rs) -> {
+				found.put(rs.getLong("entity_id"),
+						new PendingRevision<>(this.json.readValue(rs.getString("payload"), formType),
+								rs.getLong("base_version"), rs.getLong("version"), rs.getString("author"),
+								rs.getTimestamp("updated_at").toInstant()));
+			});
+		return found;
 	}
 
 	/** Which records of a type have pending edits, among the given ones. */

@@ -116,8 +116,34 @@ class AdminRoundEditingTests {
 		return save(session, formValues(session), changes);
 	}
 
+	String reviewUrl() {
+		return "/admin/catalogue/rounds/" + this.round.getId();
+	}
+
+	/** Presses a button of the review page as it was shown. */
+	MvcTestResult press(MockHttpSession session, Document review, String action) {
+		MockHttpServletRequestBuilder post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post(reviewUrl() + "/" + action)
+			.session(session)
+			.with(csrf());
+		review.select("form[action$=/" + action + "] input[type=hidden]").forEach((input) -> {
+			if (!input.attr("name").equals("_csrf")) {
+				post.param(input.attr("name"), input.val());
+			}
+		});
+		return this.mvc.perform(post);
+	}
+
+	Document review(MockHttpSession session) {
+		return page(this.mvc.get().uri(reviewUrl()).session(session).exchange());
+	}
+
+	long pendingCount() {
+		return this.jdbc.sql("select count(*) from pending_revision").query(Long.class).single();
+	}
+
 	@Test
-	void anEditorMovesTheDeadlineAndThePublicPageShowsItInTheInstitutionsZone() {
+	void aMovedDeadlineIsReviewedPreviewedAndPublishedInTheInstitutionsZone() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document form = page(this.mvc.get()
 			.uri("/admin/catalogue/rounds/{id}/edit", this.round.getId())
@@ -128,16 +154,78 @@ class AdminRoundEditingTests {
 
 		MvcTestResult saved = save(session, "deadline", "2027-01-22T23:59:59", "documentsDeadline",
 				"2027-01-27T23:59:59");
-		assertThat(saved).hasRedirectedUrl("/admin/catalogue/rounds");
+		assertThat(saved).hasRedirectedUrl(reviewUrl());
 
-		Document programme = page(this.mvc.get().uri("/programmes/ml").exchange());
-		assertThat(programme.select(".round-status").text()).contains("22 January 2027, 23:59 CET");
-		AuditEntry entry = this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, null, null, null), 10).get(0);
-		assertThat(entry.actor()).isEqualTo("editor@uni.example");
-		assertThat(entry.entityType()).isEqualTo("application-round");
-		assertThat(entry.changes()).extracting("field", "before", "after")
-			.contains(org.assertj.core.groups.Tuple.tuple("round.milestone.DEADLINE",
-					"2027-01-15 23:59:59 Europe/Stockholm", "2027-01-22 23:59:59 Europe/Stockholm"));
+		// Saved, not yet public: the review page and the programme preview show the
+		// change.
+		assertThat(page(this.mvc.get().uri("/programmes/ml").exchange()).select(".round-status").text())
+			.contains("15 January 2027, 23:59 CET");
+		Document review = review(session);
+		assertThat(review.select("tr.table-warning").text()).contains("Application deadline",
+				"2027-01-15 23:59:59 Europe/Stockholm", "2027-01-22 23:59:59 Europe/Stockholm");
+		long programmeId = this.jdbc.sql("select id from programme").query(Long.class).single();
+		assertThat(review.select("a[href$=/programmes/" + programmeId + "/preview]")).hasSize(1);
+		Document preview = page(this.mvc.get()
+			.uri("/admin/catalogue/programmes/{id}/preview", programmeId)
+			.session(session)
+			.exchange());
+		assertThat(preview.select(".round-status").text()).contains("22 January 2027, 23:59 CET");
+
+		assertThat(press(session, review, "publish")).hasRedirectedUrl("/admin/catalogue/rounds");
+		assertThat(page(this.mvc.get().uri("/programmes/ml").exchange()).select(".round-status").text())
+			.contains("22 January 2027, 23:59 CET");
+		assertThat(pendingCount()).isZero();
+		for (AuditAction action : new AuditAction[] { AuditAction.UPDATE, AuditAction.PUBLISH }) {
+			AuditEntry entry = this.auditLog.search(new AuditFilter(null, action, null, null, null), 10).get(0);
+			assertThat(entry.actor()).isEqualTo("editor@uni.example");
+			assertThat(entry.entityType()).isEqualTo("application-round");
+			assertThat(entry.changes()).extracting("field", "before", "after")
+				.contains(org.assertj.core.groups.Tuple.tuple("round.milestone.DEADLINE",
+						"2027-01-15 23:59:59 Europe/Stockholm", "2027-01-22 23:59:59 Europe/Stockholm"));
+		}
+	}
+
+	@Test
+	void publishingFromAReviewOfOlderChangesIsRefused() {
+		MockHttpSession first = this.staff.signIn("editor@uni.example");
+		MockHttpSession second = this.staff.signIn("other.editor@uni.example");
+		save(first, "name", "Autumn 2027 (reviewed)");
+		Document review = review(first);
+		assertThat(save(second, "name", "Autumn 2027 (changed after the review)")).hasRedirectedUrl(reviewUrl());
+		assertThat(press(first, review, "publish")).hasStatus(409);
+		assertThat(this.jdbc.sql("select name from application_round").query(String.class).single())
+			.isEqualTo("Round autumn-2027");
+		assertThat(press(first, review, "discard")).hasStatus(409);
+		assertThat(pendingCount()).isOne();
+	}
+
+	@Test
+	void aProgrammeLeavingTheRoundKeepsItsPublicRoundUntilPublished() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		java.util.Map<String, String> values = formValues(session);
+		values.remove("programmes");
+		assertThat(save(session, values)).hasRedirectedUrl(reviewUrl());
+		long programmeId = this.jdbc.sql("select id from programme").query(Long.class).single();
+		assertThat(page(
+				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", programmeId).session(session).exchange())
+			.text()).contains("No application round has been announced for this programme yet.");
+		assertThat(page(this.mvc.get().uri("/programmes/ml").exchange()).select(".round-status").text())
+			.contains("15 January 2027");
+		Document review = review(session);
+		assertThat(press(session, review, "discard")).hasRedirectedUrl("/admin/catalogue/rounds");
+		assertThat(pendingCount()).isZero();
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.DISCARD, null, null, null), 10)).hasSize(1);
+	}
+
+	@Test
+	void aProgrammeOfAnotherInstitutionCannotBeChosen() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		Institution other = this.fixtures.institution("other", "Europe/London");
+		long foreign = this.fixtures.programme(other, "other-ml", "Other ML").getId();
+		Document page = page(save(session, "programmes", Long.toString(foreign)));
+		assertThat(page.select("#programmes-error").text())
+			.isEqualTo("Choose programmes of this round's institution only.");
+		assertThat(pendingCount()).isZero();
 	}
 
 	@Test
@@ -152,6 +240,7 @@ class AdminRoundEditingTests {
 		assertThat(page.select("#name").val()).isEqualTo("Autumn 2027 (moved)");
 		assertThat(this.jdbc.sql("select name from application_round").query(String.class).single())
 			.isEqualTo("Round autumn-2027");
+		assertThat(pendingCount()).isZero();
 	}
 
 	@Test
@@ -180,17 +269,15 @@ class AdminRoundEditingTests {
 		java.util.Map<String, String> secondForm = formValues(second);
 		assertThat(
 				save(first, firstForm, "deadline", "2027-01-20T23:59:59", "documentsDeadline", "2027-01-27T23:59:59"))
-			.hasRedirectedUrl("/admin/catalogue/rounds");
+			.hasRedirectedUrl(reviewUrl());
 		MvcTestResult conflict = save(second, secondForm, "deadline", "2027-01-25T23:59:59", "documentsDeadline",
 				"2027-01-27T23:59:59");
 		assertThat(conflict).hasStatus(409);
 		Document page = page(conflict);
 		assertThat(page.select("h1").text()).isEqualTo("Someone else saved Round autumn-2027 first");
-		assertThat(page.select("tr.table-warning").text()).contains("2027-01-20T23:59:59", "2027-01-25T23:59:59");
-		assertThat(this.jdbc.sql("select deadline_at from application_round")
-			.query(java.sql.Timestamp.class)
-			.single()
-			.toInstant()).isEqualTo(Instant.parse("2027-01-20T22:59:59Z"));
+		assertThat(page.select("tr.table-warning").text()).contains("2027-01-20 23:59:59", "2027-01-25 23:59:59");
+		assertThat(this.jdbc.sql("select payload ->> 'deadline' from pending_revision").query(String.class).single())
+			.isEqualTo("2027-01-20T23:59:59");
 	}
 
 	@Test
@@ -200,7 +287,8 @@ class AdminRoundEditingTests {
 		assertThat(save(session, "name", "Renamed", "id", "999", "slug", "hijacked", "institution.id",
 				Long.toString(otherInstitution), "institution", Long.toString(otherInstitution), "programmes", "1",
 				"createdAt", "2000-01-01T00:00:00Z", "class.module.classLoader.defaultAssertionStatus", "true"))
-			.hasRedirectedUrl("/admin/catalogue/rounds");
+			.hasRedirectedUrl(reviewUrl());
+		assertThat(press(session, review(session), "publish")).hasRedirectedUrl("/admin/catalogue/rounds");
 		assertThat(this.jdbc.sql("select name from application_round").query(String.class).single())
 			.isEqualTo("Renamed");
 		assertThat(this.jdbc.sql("select slug from application_round").query(String.class).single())
