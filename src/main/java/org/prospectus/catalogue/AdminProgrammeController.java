@@ -55,10 +55,14 @@ class AdminProgrammeController {
 
 	private final RoundService rounds;
 
-	AdminProgrammeController(ProgrammePublishing publishing, ProgrammeEditing editing, RoundService rounds) {
+	private final ProgrammeDocuments documents;
+
+	AdminProgrammeController(ProgrammePublishing publishing, ProgrammeEditing editing, RoundService rounds,
+			ProgrammeDocuments documents) {
 		this.publishing = publishing;
 		this.editing = editing;
 		this.rounds = rounds;
+		this.documents = documents;
 	}
 
 	@InitBinder("form")
@@ -187,15 +191,17 @@ class AdminProgrammeController {
 		model.addAttribute("earlierRounds", rounds.earlier());
 		model.addAttribute("preview", true);
 		model.addAttribute("pending", this.editing.pending(id).orElse(null));
+		model.addAttribute("pendingDocument", this.documents.pending(id).orElse(null));
 		return "programmes/show";
 	}
 
 	@PostMapping("/admin/catalogue/programmes/{id}/publish")
 	String publish(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Long revision,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) String document, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Programme programme = find(id);
 		try {
-			this.publishing.publish(id, version, revision);
+			this.publishing.publish(id, version, revision, (document != null && !document.isBlank()) ? document : null);
 		}
 		catch (StaleProgrammeException | StaleRevisionException | OptimisticLockingFailureException ex) {
 			return stateConflict(id, PublicationState.PUBLISHED, model, response);

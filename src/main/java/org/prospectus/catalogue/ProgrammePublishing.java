@@ -2,6 +2,7 @@ package org.prospectus.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.prospectus.audit.AuditAction;
@@ -37,12 +38,15 @@ public class ProgrammePublishing {
 
 	private final PendingRevisions revisions;
 
+	private final ProgrammeDocuments documents;
+
 	ProgrammePublishing(ProgrammeRepository programmes, AuditLog auditLog, ProgrammeEditing editing,
-			PendingRevisions revisions) {
+			PendingRevisions revisions, ProgrammeDocuments documents) {
 		this.programmes = programmes;
 		this.auditLog = auditLog;
 		this.editing = editing;
 		this.revisions = revisions;
+		this.documents = documents;
 	}
 
 	@Transactional(readOnly = true)
@@ -65,14 +69,18 @@ public class ProgrammePublishing {
 	 * @param expectedVersion the programme's version the preview showed
 	 * @param expectedRevision the version of the pending edits the preview showed, or
 	 * {@code null} when it showed none
-	 * @throws StaleProgrammeException when the programme changed since
+	 * @param expectedDocument the SHA-256 of the course description waiting for
+	 * publication that the preview showed, or {@code null} when it showed none
+	 * @throws StaleProgrammeException when the programme or its waiting document changed
+	 * since
 	 * @throws org.prospectus.staging.StaleRevisionException when its pending edits did
 	 * @throws InvalidRevisionException when the pending edits no longer pass the checks
 	 */
 	@Transactional
-	public void publish(long id, long expectedVersion, Long expectedRevision) {
+	public void publish(long id, long expectedVersion, Long expectedRevision, String expectedDocument) {
 		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
-		if (programme.getVersion() != expectedVersion) {
+		String waitingDocument = this.documents.pending(id).map(ProgrammeDocuments.Pending::sha256).orElse(null);
+		if (programme.getVersion() != expectedVersion || !Objects.equals(waitingDocument, expectedDocument)) {
 			throw new StaleProgrammeException(programme);
 		}
 		Optional<ProgrammeForm> pending = this.revisions.take(ENTITY_TYPE, id, expectedRevision, ProgrammeForm.class);
@@ -85,6 +93,7 @@ public class ProgrammePublishing {
 			}
 			changes.addAll(this.editing.apply(programme, content));
 		}
+		this.documents.promotePending(id);
 		PublicationState before = programme.getState();
 		if (before == PublicationState.PUBLISHED && pending.isEmpty()) {
 			return;

@@ -212,6 +212,43 @@ class AdminProgrammeDocumentTests {
 		});
 	}
 
+	MvcTestResult publishFrom(MockHttpSession session, Document preview) {
+		var post = this.mvc.post().uri("/admin/catalogue/programmes/{id}/publish", this.id).session(session).with(csrf());
+		preview.select("form[action$=/publish] input[type=hidden]")
+			.stream()
+			.filter((input) -> !input.attr("name").equals("_csrf"))
+			.forEach((input) -> post.param(input.attr("name"), input.val()));
+		return post.exchange();
+	}
+
+	@Test
+	void thePreviewOffersTheWaitingDocumentAndPublishingThePageMakesItPublic() throws Exception {
+		MockHttpSession editor = this.staff.signIn(EDITOR);
+		byte[] pdf = pdf("Course description for the preview");
+		upload(editor, "brochure.pdf", pdf);
+		Document preview = page(
+				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", this.id).session(editor).exchange());
+		assertThat(preview.select("a[href$=/document/pending.pdf]")).hasSize(1);
+		assertThat(preview.select("form[action$=/publish] input[name=document]").val()).isEqualTo(sha256(pdf));
+
+		assertThat(publishFrom(editor, preview)).hasRedirectedUrl("/admin/catalogue/programmes");
+		assertThat(draftRows()).isZero();
+		assertThat(this.mvc.get().uri("/programmes/ml/course-description.pdf").exchange().getResponse()
+			.getContentAsByteArray()).isEqualTo(pdf);
+	}
+
+	@Test
+	void aDocumentUploadedAfterThePreviewIsNotPublishedUnseen() throws Exception {
+		MockHttpSession editor = this.staff.signIn(EDITOR);
+		upload(editor, "first.pdf", pdf("The one previewed"));
+		Document preview = page(
+				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", this.id).session(editor).exchange());
+		upload(editor, "second.pdf", pdf("Uploaded after the preview was shown"));
+		assertThat(publishFrom(editor, preview)).hasStatus(409);
+		assertThat(draftRows()).isOne();
+		assertThat(this.mvc.get().uri("/programmes/ml/course-description.pdf")).hasStatus(404);
+	}
+
 	@Test
 	void aSecondUploadReplacesTheWaitingOneAndLeavesThePublicOneAlone() throws Exception {
 		MockHttpSession editor = this.staff.signIn(EDITOR);
