@@ -112,7 +112,7 @@ public class RoundForm {
 		fields.put("round.milestone.FEE_DEADLINE", time(this.feeDeadline, zone));
 		fields.put("round.milestone.NOTIFICATION", time(this.notification, zone));
 		fields.put("round.milestone.STUDIES_START", time(this.studiesStart, zone));
-		fields.put("round.form.month-only", Boolean.toString(this.studiesStartMonthOnly));
+		fields.put("round.form.month-only", this.studiesStartMonthOnly ? "yes" : "no");
 		fields.put("round.form.choice-limit.label", this.choiceLimit);
 		List<String> names = ((this.programmes != null) ? this.programmes : List.<String>of()).stream().map((id) -> {
 			try {

@@ -83,25 +83,64 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertAccessible(page, "round edit form with an error");
 
 		LocalDateTime moved = was.plusDays(3);
-		setValue(field(page, "Application deadline"), moved.toString());
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Saved the round " + BrowserCatalogue.ROUND_NAME);
-
-		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
+		String before = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.ENGLISH).format(was);
 		String expected = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.ENGLISH).format(moved);
+		setValue(field(page, "Application deadline"), moved.toString());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and review")).click();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Saved your changes to " + BrowserCatalogue.ROUND_NAME);
+		assertThat(page.locator("tr.table-warning")).containsText("Application deadline");
+		this.browser.screenshot(page, "round-review");
+		assertAccessible(page, "round review");
+		String review = page.url();
+
+		// Saved but not published: visitors still see the old deadline.
+		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
+		assertThat(page.locator(".round-status")).containsText(before);
+
+		// The preview of a programme in the round shows the moved deadline.
+		page.navigate(review);
+		page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Preview " + BrowserCatalogue.PROGRAMME_TITLE).setExact(true))
+			.click();
+		assertThat(page.locator(".round-status")).containsText(expected);
+		assertAccessible(page, "programme preview with a moved deadline");
+
+		page.navigate(review);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish these changes")).click();
+		assertThat(page.getByRole(AriaRole.MAIN))
+			.containsText("Published the changes to " + BrowserCatalogue.ROUND_NAME);
+		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
 		assertThat(page.locator(".round-status")).containsText(expected);
 		assertThat(page.locator(".round-timeline")).containsText(BrowserCatalogue.ZONE);
 
-		// The staff preview of a programme is the public template with the editor's
-		// actions on top.
+		// A programme fact: edited, previewed through the public template, then
+		// published.
 		page.navigate("/admin/catalogue/programmes?q=" + BrowserCatalogue.PROGRAMME_TITLE.replace(' ', '+'));
 		assertAccessible(page, "programmes list");
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-			.setName("Preview " + BrowserCatalogue.PROGRAMME_TITLE + " of University kth")).click();
+		page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Edit " + BrowserCatalogue.PROGRAMME_TITLE + " of University kth"))
+			.click();
+		assertAccessible(page, "programme edit form");
+		field(page, "Duration in months").fill("many");
+		field(page, "Summary").fill("Learn to build and question machine learning systems, now with a lab year.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and preview")).click();
+		assertThat(page.locator("#durationMonths-error")).hasText("Enter a whole number from 1 to 120.");
+		assertThat(field(page, "Summary"))
+			.hasValue("Learn to build and question machine learning systems, now with a lab year.");
+		assertAccessible(page, "programme edit form with an error");
+		field(page, "Duration in months").fill("24");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and preview")).click();
 		assertThat(page.locator("#preview-heading")).containsText("Published");
-		assertThat(page.locator(".round-status")).containsText(expected);
+		assertThat(page.locator(".preview-banner")).containsText("Unpublished changes saved by editor@uni.example");
+		assertThat(page.locator("p.lead"))
+			.hasText("Learn to build and question machine learning systems, now with a lab year.");
 		this.browser.screenshot(page, "programme-preview");
 		assertAccessible(page, "programme preview");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish these changes")).click();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Published " + BrowserCatalogue.PROGRAMME_TITLE);
+		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
+		assertThat(page.locator("p.lead"))
+			.hasText("Learn to build and question machine learning systems, now with a lab year.");
 
 		page.navigate("/admin/catalogue/institutions/new");
 		assertAccessible(page, "new institution form");

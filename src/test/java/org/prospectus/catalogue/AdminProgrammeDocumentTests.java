@@ -213,7 +213,10 @@ class AdminProgrammeDocumentTests {
 	}
 
 	MvcTestResult publishFrom(MockHttpSession session, Document preview) {
-		var post = this.mvc.post().uri("/admin/catalogue/programmes/{id}/publish", this.id).session(session).with(csrf());
+		var post = this.mvc.post()
+			.uri("/admin/catalogue/programmes/{id}/publish", this.id)
+			.session(session)
+			.with(csrf());
 		preview.select("form[action$=/publish] input[type=hidden]")
 			.stream()
 			.filter((input) -> !input.attr("name").equals("_csrf"))
@@ -233,7 +236,10 @@ class AdminProgrammeDocumentTests {
 
 		assertThat(publishFrom(editor, preview)).hasRedirectedUrl("/admin/catalogue/programmes");
 		assertThat(draftRows()).isZero();
-		assertThat(this.mvc.get().uri("/programmes/ml/course-description.pdf").exchange().getResponse()
+		assertThat(this.mvc.get()
+			.uri("/programmes/ml/course-description.pdf")
+			.exchange()
+			.getResponse()
 			.getContentAsByteArray()).isEqualTo(pdf);
 	}
 
