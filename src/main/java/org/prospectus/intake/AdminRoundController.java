@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.catalogue.Institution;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
@@ -67,6 +69,64 @@ class AdminRoundController {
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("pagination", Pagination.of(rounds, request));
 		return "admin/catalogue/rounds";
+	}
+
+	@InitBinder("newForm")
+	void allowOnlyNewFormFields(WebDataBinder binder) {
+		binder.setAllowedFields("slug", "name", "opens", "deadline", "documentsDeadline", "feeDeadline", "notification",
+				"studiesStart", "studiesStartMonthOnly", "choiceLimit", "programmes");
+	}
+
+	/**
+	 * A new round: first its institution, whose zone the times are typed in and whose
+	 * programmes it may admit to, then the round itself.
+	 */
+	@GetMapping("/admin/catalogue/rounds/new")
+	String newForm(@RequestParam(required = false) String institution, Model model) {
+		Optional<Institution> chosen = institution(institution);
+		if (chosen.isEmpty()) {
+			model.addAttribute("institutions", this.editing.institutions());
+			return "admin/catalogue/round-new";
+		}
+		NewRoundForm form = new NewRoundForm();
+		form.setChoiceLimit("4");
+		model.addAttribute("newForm", form);
+		return showNewForm(chosen.get(), model);
+	}
+
+	@PostMapping("/admin/catalogue/rounds")
+	String create(@RequestParam(required = false) String institution, @ModelAttribute("newForm") NewRoundForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Institution chosen = institution(institution).orElseThrow(() -> NotFoundException.forRecord("institution", -1));
+		if (!this.editing.checkNew(chosen, form, result)) {
+			return showNewForm(chosen, model);
+		}
+		long id;
+		try {
+			id = this.editing.create(chosen, form);
+		}
+		catch (RoundEditing.SlugTakenException ex) {
+			result.rejectValue("slug", "round.form.slug.taken");
+			return showNewForm(chosen, model);
+		}
+		redirect.addFlashAttribute("saved", "admin.round.created");
+		redirect.addFlashAttribute("savedTitle", form.getName().strip());
+		return "redirect:/admin/catalogue/rounds/" + id;
+	}
+
+	private String showNewForm(Institution institution, Model model) {
+		model.addAttribute("institution", institution);
+		model.addAttribute("choices", this.editing.choicesFor(institution));
+		return "admin/catalogue/round-new-form";
+	}
+
+	private Optional<Institution> institution(String id) {
+		try {
+			return (id != null) ? this.editing.institution(Long.parseLong(id.strip())) : Optional.empty();
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	@GetMapping("/admin/catalogue/rounds/{id}/edit")

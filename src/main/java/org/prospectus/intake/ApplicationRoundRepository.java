@@ -33,4 +33,6 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	@Query("select r from ApplicationRound r join fetch r.institution where r.id = :id")
 	Optional<ApplicationRound> findWithInstitution(long id);
 
+	boolean existsBySlug(String slug);
+
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.LockModeType;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Institution;
 import org.prospectus.catalogue.Programme;
 import org.prospectus.catalogue.ProgrammeEditing;
 import org.prospectus.catalogue.PublicationState;
@@ -193,6 +195,82 @@ public class RoundEditing {
 					"Discarded unpublished changes to the round " + draft.round().getName(),
 					diff(draft.pendingFields(), draft.liveFields()));
 		}
+	}
+
+	/** The institutions a round can be created for, by name. */
+	@Transactional(readOnly = true)
+	public List<Institution> institutions() {
+		return this.programmes.institutions();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Institution> institution(long id) {
+		return Optional.ofNullable(this.entityManager.find(Institution.class, id));
+	}
+
+	/** The programmes a new round of an institution may admit to. */
+	@Transactional(readOnly = true)
+	public List<Programme> choicesFor(Institution institution) {
+		return this.programmes.ofInstitution(institution.getId())
+			.stream()
+			.filter((programme) -> programme.getState() != PublicationState.RETIRED)
+			.toList();
+	}
+
+	/**
+	 * Checks a new round's form in its institution's zone, each reason beside its field.
+	 * @return whether it passed
+	 */
+	@Transactional(readOnly = true)
+	public boolean checkNew(Institution institution, NewRoundForm form, Errors errors) {
+		form.checkSlug(errors);
+		RoundSchedule schedule = form.toSchedule(institution.getZone(), errors);
+		Set<Long> allowed = choicesFor(institution).stream().map(Programme::getId).collect(Collectors.toSet());
+		Set<Long> chosen = form.programmeIds(allowed, errors);
+		return schedule != null && chosen != null && !errors.hasErrors();
+	}
+
+	/**
+	 * Creates a round that admits to no programme yet, so that no public page shows it;
+	 * the programmes chosen wait as its unpublished changes.
+	 * @return the new round's id
+	 * @throws SlugTakenException when another round has the slug
+	 */
+	@Transactional
+	public long create(Institution institution, NewRoundForm form) {
+		String slug = form.getSlug().strip();
+		if (this.rounds.existsBySlug(slug)) {
+			throw new SlugTakenException();
+		}
+		RoundSchedule schedule = form.toSchedule(institution.getZone(), new BeanPropertyBindingResult(form, "form"));
+		ApplicationRound round = new ApplicationRound(this.entityManager.merge(institution), slug,
+				form.getName().strip(), schedule);
+		round.setChoiceLimit(form.limit());
+		this.rounds.saveAndFlush(round);
+		Map<Long, String> names = choicesFor(institution).stream()
+			.collect(Collectors.toMap(Programme::getId, Programme::getTitle, (a, b) -> a, LinkedHashMap::new));
+		RoundForm live = RoundForm.of(round);
+		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, round.getId(),
+				"Created the round " + round.getName() + " of " + institution.getName(),
+				diff(Map.of(), live.describe(institution.getZone(), names)));
+		if (!form.getProgrammes().isEmpty()) {
+			RoundForm staged = RoundForm.of(round);
+			staged.setProgrammes(form.getProgrammes());
+			this.revisions.save(ENTITY_TYPE, round.getId(), round.getVersion(), null, staged);
+			this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, round.getId(),
+					"Saved unpublished changes to the round " + round.getName() + " of " + institution.getName(),
+					diff(live.describe(institution.getZone(), names), staged.describe(institution.getZone(), names)));
+		}
+		return round.getId();
+	}
+
+	/** Another round already uses the slug. */
+	public static class SlugTakenException extends RuntimeException {
+
+		SlugTakenException() {
+			super("Slug taken", null, false, false);
+		}
+
 	}
 
 	/**

@@ -142,6 +142,15 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertThat(page.locator("p.lead"))
 			.hasText("Learn to build and question machine learning systems, now with a lab year.");
 
+		page.navigate("/admin/catalogue/programmes/new");
+		assertAccessible(page, "new programme form");
+		page.navigate("/admin/catalogue/rounds/new");
+		assertAccessible(page, "new round: choose the institution");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create and review")).click();
+		assertThat(page.locator("#slug-error")).hasText("Enter an address name, such as kth-autumn-2027.");
+		assertAccessible(page, "new round form with errors");
+
 		page.navigate("/admin/catalogue/institutions/new");
 		assertAccessible(page, "new institution form");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();

@@ -229,6 +229,72 @@ class AdminRoundEditingTests {
 	}
 
 	@Test
+	void aNewRoundReachesItsProgrammesOnlyWhenPublished() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		long kth = this.jdbc.sql("select id from institution where slug = 'kth'").query(Long.class).single();
+		long programmeId = this.jdbc.sql("select id from programme").query(Long.class).single();
+		Document chooser = page(this.mvc.get().uri("/admin/catalogue/rounds/new").session(session).exchange());
+		assertThat(chooser.select("select[name=institution] option").text()).contains("University kth");
+		Document form = page(this.mvc.get()
+			.uri("/admin/catalogue/rounds/new")
+			.param("institution", Long.toString(kth))
+			.session(session)
+			.exchange());
+		assertThat(form.text()).contains("Central European Time (Europe/Stockholm)");
+		assertThat(form.select("input[name=programmes]").val()).isEqualTo(Long.toString(programmeId));
+
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		values.put("slug", "autumn-2027");
+		values.put("name", "Autumn 2028");
+		values.put("opens", "2027-10-15T00:00:00");
+		values.put("deadline", "2028-01-15T23:59:59");
+		values.put("documentsDeadline", "2028-02-01T23:59:59");
+		values.put("notification", "2028-04-01T12:00:00");
+		values.put("studiesStart", "2028-08-28T09:00:00");
+		values.put("choiceLimit", "4");
+		values.put("programmes", Long.toString(programmeId));
+		MockHttpServletRequestBuilder taken = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/catalogue/rounds")
+			.param("institution", Long.toString(kth))
+			.session(session)
+			.with(csrf());
+		values.forEach(taken::param);
+		Document refused = page(this.mvc.perform(taken));
+		assertThat(refused.select("#slug-error").text()).isEqualTo("Another round already uses this address name.");
+		assertThat(refused.select("#deadline").val()).isEqualTo("2028-01-15T23:59:59");
+
+		values.put("slug", "autumn-2028");
+		MockHttpServletRequestBuilder create = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/catalogue/rounds")
+			.param("institution", Long.toString(kth))
+			.session(session)
+			.with(csrf());
+		values.forEach(create::param);
+		MvcTestResult created = this.mvc.perform(create);
+		assertThat(created).hasStatus3xxRedirection();
+		String review = created.getResponse().getRedirectedUrl();
+		assertThat(page(this.mvc.get().uri("/deadlines").exchange()).text()).doesNotContain("Autumn 2028");
+
+		Document reviewPage = page(this.mvc.get().uri(review).session(session).exchange());
+		assertThat(reviewPage.select("tr.table-warning").text()).contains("Machine Learning");
+		MockHttpServletRequestBuilder publish = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post(review + "/publish")
+			.session(session)
+			.with(csrf());
+		reviewPage.select("form[action$=/publish] input[type=hidden]")
+			.stream()
+			.filter((input) -> !input.attr("name").equals("_csrf"))
+			.forEach((input) -> publish.param(input.attr("name"), input.val()));
+		assertThat(this.mvc.perform(publish)).hasRedirectedUrl("/admin/catalogue/rounds");
+		assertThat(page(this.mvc.get().uri("/deadlines").exchange()).text()).contains("Autumn 2028",
+				"Machine Learning");
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.CREATE, "application-round", null, null), 5))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.summary())
+				.isEqualTo("Created the round Autumn 2028 of University kth"));
+	}
+
+	@Test
 	void milestonesOutOfOrderAreRefusedBesideTheFieldKeepingWhatWasTyped() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		MvcTestResult result = save(session, "deadline", "2026-10-01T12:00", "name", "Autumn 2027 (moved)");
