@@ -132,6 +132,15 @@ public class ProgrammePublishing {
 				new FieldChange.Diff().field("programme.state", before, target).changes());
 	}
 
+	/** Programmes with unpublished changes, most recently saved first. */
+	@Transactional(readOnly = true)
+	public List<Programme> withPendingChanges() {
+		List<Long> ids = this.revisions.idsOf(ENTITY_TYPE);
+		java.util.Map<Long, Programme> found = new java.util.HashMap<>();
+		this.programmes.findAllWithInstitution(ids).forEach((programme) -> found.put(programme.getId(), programme));
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
 	/** Which of these programmes have unpublished changes. */
 	@Transactional(readOnly = true)
 	public java.util.Set<Long> pendingAmong(List<Programme> programmes) {

@@ -34,4 +34,7 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 	@Query("select p from Programme p where p.institution.id = :institutionId order by p.title")
 	List<Programme> findByInstitutionId(long institutionId);
 
+	@Query("select p from Programme p join fetch p.institution where p.id in :ids")
+	List<Programme> findAllWithInstitution(Collection<Long> ids);
+
 }

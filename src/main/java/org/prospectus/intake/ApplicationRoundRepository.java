@@ -35,4 +35,7 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 
 	boolean existsBySlug(String slug);
 
+	@Query("select r from ApplicationRound r join fetch r.institution where r.id in :ids")
+	List<ApplicationRound> findAllWithInstitution(java.util.Collection<Long> ids);
+
 }

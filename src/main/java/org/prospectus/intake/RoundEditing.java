@@ -69,6 +69,15 @@ public class RoundEditing {
 		return this.rounds.findWithInstitution(id);
 	}
 
+	/** Rounds with unpublished changes, most recently saved first. */
+	@Transactional(readOnly = true)
+	public List<ApplicationRound> withPendingChanges() {
+		List<Long> ids = this.revisions.idsOf(ENTITY_TYPE);
+		Map<Long, ApplicationRound> found = new java.util.HashMap<>();
+		this.rounds.findAllWithInstitution(ids).forEach((round) -> found.put(round.getId(), round));
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+	}
+
 	/** Which of these rounds have unpublished changes. */
 	@Transactional(readOnly = true)
 	public Set<Long> pendingAmong(List<ApplicationRound> list) {

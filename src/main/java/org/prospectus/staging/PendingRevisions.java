@@ -89,6 +89,14 @@ public class PendingRevisions {
 			.list();
 	}
 
+	/** The records of a type that have pending edits, most recently saved first. */
+	@Transactional(readOnly = true)
+	public List<Long> idsOf(String entityType) {
+		return this.jdbc.sql("""
+				select entity_id from pending_revision where entity_type = :type
+				order by updated_at desc, id desc""").param("type", entityType).query(Long.class).list();
+	}
+
 	/** Every pending revision, newest first: what editors have left unpublished. */
 	@Transactional(readOnly = true)
 	public List<Summary> all() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.catalogue.ProgrammePublishing;
+import org.prospectus.intake.RoundEditing;
 import org.prospectus.intake.RoundService;
 
 import org.springframework.security.core.Authentication;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The staff area's front page: who is signed in, and for catalogue editors what needs
- * attention: drafts, and rounds that open or close within 30 days.
+ * attention: drafts, unpublished changes, and rounds that open or close within 30 days.
  */
 @Controller
 class AdminDashboardController {
@@ -28,10 +29,14 @@ class AdminDashboardController {
 
 	private final RoundService rounds;
 
-	AdminDashboardController(StaffAccounts accounts, ProgrammePublishing publishing, RoundService rounds) {
+	private final RoundEditing roundEditing;
+
+	AdminDashboardController(StaffAccounts accounts, ProgrammePublishing publishing, RoundService rounds,
+			RoundEditing roundEditing) {
 		this.accounts = accounts;
 		this.publishing = publishing;
 		this.rounds = rounds;
+		this.roundEditing = roundEditing;
 	}
 
 	@GetMapping("/admin")
@@ -41,6 +46,8 @@ class AdminDashboardController {
 			.stream()
 			.anyMatch((a) -> a.getAuthority().equals("ROLE_EDITOR") || a.getAuthority().equals("ROLE_ADMIN"));
 		model.addAttribute("drafts", editor ? this.publishing.drafts() : List.of());
+		model.addAttribute("changedProgrammes", editor ? this.publishing.withPendingChanges() : List.of());
+		model.addAttribute("changedRounds", editor ? this.roundEditing.withPendingChanges() : List.of());
 		model.addAttribute("comingRounds", editor ? this.rounds.openingOrClosingWithin(ATTENTION_WINDOW) : List.of());
 		model.addAttribute("editor", editor);
 		return "admin/dashboard";

@@ -123,6 +123,11 @@ class ProgrammeEditingTests {
 		return request.exchange();
 	}
 
+	String dashboardChanges(MockHttpSession session) {
+		return page(this.mvc.get().uri("/admin").session(session).exchange()).select("section[aria-labelledby=changes]")
+			.text();
+	}
+
 	Document preview(MockHttpSession session) {
 		return page(
 				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", this.id).session(session).exchange());
@@ -154,11 +159,13 @@ class ProgrammeEditingTests {
 		Document preview = preview(editor);
 		assertThat(preview.text()).contains("160,000", "Sam Graduate", "Reinforcement learning", "DD2424",
 				"Unpublished changes saved by editor@uni.example");
+		assertThat(dashboardChanges(editor)).contains("Machine Learning");
 
 		assertThat(publish(editor, preview)).hasRedirectedUrl("/admin/catalogue/programmes");
 		assertThat(this.mvc.get().uri("/programmes/ml")).bodyText()
 			.contains("160,000", "Sam Graduate", "Reinforcement learning", "DD2424");
 		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Long.class).single()).isZero();
+		assertThat(dashboardChanges(editor)).isEqualTo("Unpublished changes Every saved change is published.");
 
 		List<AuditEntry> published = this.auditLog.search(new AuditFilter(null, AuditAction.PUBLISH, null, null, null),
 				5);
