@@ -188,6 +188,7 @@ class AdminCoursePartsController {
 		model.addAttribute("terms", TermChoices.around(LocalDate.now(this.clock),
 				Collections.singletonList((form != null) ? form.validFromTerm() : null)));
 		model.addAttribute("gradingScales", GradingScale.values());
+		model.addAttribute("moduleCredits", this.syllabuses.moduleCreditsFor(course));
 		return "admin/catalogue/syllabus-form";
 	}
 

@@ -79,6 +79,14 @@ public class SyllabusEditing {
 		return form.toContent(errors, this.courseEditing.creditsAfterPublishing(course), otherTerms(course, id));
 	}
 
+	/**
+	 * The credits the modules must add up to: the course's, with its pending edits.
+	 */
+	@Transactional(readOnly = true)
+	public java.math.BigDecimal moduleCreditsFor(Course course) {
+		return this.courseEditing.creditsAfterPublishing(course);
+	}
+
 	/** The terms the course's other versions start, with their pending edits. */
 	private Set<Term> otherTerms(Course course, Long id) {
 		List<Syllabus> others = this.syllabuses.findAllVersionsWithModules(course)

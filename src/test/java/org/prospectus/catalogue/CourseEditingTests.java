@@ -230,6 +230,7 @@ class CourseEditingTests {
 		assertThat(form.getElementById("modules-error").text()).isEqualTo(
 				"The modules add up to 6.0 credits, but the course has 7.5 credits. Change the modules' credits so that they add up to 7.5.");
 		assertThat(form.select("fieldset#modules").attr("aria-describedby")).contains("modules-error");
+		assertThat(form.getElementById("modules-hint").text()).contains("the course's 7.5 credits");
 		assertThat(form.getElementById("modules[1].credits").val()).isEqualTo("3.0");
 		assertThat(form.select("textarea[name=contents]").text()).isEqualTo("Typed contents.");
 		assertThat(form.select(".alert-danger li a[href=#modules]")).hasSize(1);
@@ -408,6 +409,41 @@ class CourseEditingTests {
 			.param("credits", "7.5")
 			.param("creditSystem", "ECTS")).hasStatus(403);
 		assertThat(pendingRevisions()).isZero();
+	}
+
+	@Test
+	void changesThatNoLongerAddUpAreNotPublishedAndNothingElseIs() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> syllabus = formValues(editor, syllabusUri("/edit"));
+		syllabus.put("contents", "Checked against 7.5 credits.");
+		assertThat(post(editor, syllabusUri(""), syllabus)).hasStatus3xxRedirection();
+		Map<String, String> course = formValues(editor, courseUri("/edit"));
+		course.put("credits", "6");
+		course.put("title", "Deep Learning, shorter");
+		assertThat(post(editor, courseUri(""), course)).hasStatus3xxRedirection();
+
+		MvcTestResult refused = publish(editor, preview(editor));
+		assertThat(refused).hasStatus(422);
+		assertThat(page(refused).select(".alert-danger li").text()).isEqualTo(
+				"The modules add up to 7.5 credits, but the course has 6.0 credits. Change the modules' credits so that they add up to 6.0.");
+		assertThat(pendingRevisions()).isEqualTo(2);
+		assertThat(publicPage()).contains("Deep Learning in Data Science", "Backpropagation.")
+			.doesNotContain("shorter", "Checked against");
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.PUBLISH, null, null, null), 5)).isEmpty();
+	}
+
+	@Test
+	void retiringKeepsThePageAndSaysTheCourseIsNoLongerGiven() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Document preview = preview(editor);
+		assertThat(this.mvc.post()
+			.uri(courseUri("/retire"))
+			.session(editor)
+			.with(csrf())
+			.param("version", preview.select("form[action$=/retire] input[name=version]").val()))
+			.hasRedirectedUrl(courseUri(""));
+		assertThat(publicPage()).contains("This course is no longer given");
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.RETIRE, null, null, null), 5)).hasSize(1);
 	}
 
 }
