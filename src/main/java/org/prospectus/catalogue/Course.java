@@ -63,8 +63,17 @@ public class Course extends CatalogueEntry {
 		return this.title;
 	}
 
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
 	public BigDecimal getCredits() {
 		return this.credits;
+	}
+
+	public void setCredits(BigDecimal credits, CreditSystem creditSystem) {
+		this.credits = credits;
+		this.creditSystem = creditSystem;
 	}
 
 	public CreditSystem getCreditSystem() {

@@ -66,6 +66,12 @@ public class CourseOffering extends BaseEntity {
 
 	private String scheduleUrl;
 
+	/**
+	 * Whether visitors see this offering. An offering added to a course is held back
+	 * until an editor publishes it.
+	 */
+	private boolean published = true;
+
 	@OneToMany(mappedBy = "offering", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<OfferingPeriod> periods = new ArrayList<>();
@@ -82,6 +88,49 @@ public class CourseOffering extends BaseEntity {
 		this.startDate = startDate;
 		this.endDate = endDate;
 		this.applicationCode = applicationCode;
+	}
+
+	/** An offering added by an editor, which visitors see only once it is published. */
+	static CourseOffering unpublished(Course course, Term term, LocalDate startDate, LocalDate endDate,
+			String applicationCode) {
+		CourseOffering offering = new CourseOffering(course, term, startDate, endDate, applicationCode);
+		offering.published = false;
+		return offering;
+	}
+
+	public boolean isPublished() {
+		return this.published;
+	}
+
+	public void publish() {
+		this.published = true;
+	}
+
+	/** Moves the offering; the end may not come before the start. */
+	void setDates(Term term, LocalDate startDate, LocalDate endDate) {
+		if (endDate.isBefore(startDate)) {
+			throw new IllegalArgumentException("An offering cannot end before it starts");
+		}
+		this.term = term;
+		this.startDate = startDate;
+		this.endDate = endDate;
+	}
+
+	void setApplicationCode(String applicationCode) {
+		this.applicationCode = applicationCode;
+	}
+
+	/** The course memo and schedule links, and whether each is published yet. */
+	void setDocuments(boolean memoPublished, String memoUrl, boolean schedulePublished, String scheduleUrl) {
+		this.memoPublished = memoPublished;
+		this.memoUrl = memoUrl;
+		this.schedulePublished = schedulePublished;
+		this.scheduleUrl = scheduleUrl;
+	}
+
+	/** Removes every period, so that the ones typed can be added in their order. */
+	void clearPeriods() {
+		this.periods.clear();
 	}
 
 	public Course getCourse() {

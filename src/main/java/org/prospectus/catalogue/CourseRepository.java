@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,5 +18,18 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 	List<String> findPublishedCodes(Collection<String> codes);
 
 	Optional<Course> findByCode(String code);
+
+	boolean existsByCode(String code);
+
+	@Query("select c from Course c join fetch c.institution where c.id = :id")
+	Optional<Course> findWithInstitution(long id);
+
+	@Query(value = "select c from Course c join fetch c.institution i where (:state is null or c.state = :state) and "
+			+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
+			+ "or lower(i.name) like lower(concat('%', :text, '%')))",
+			countQuery = "select count(c) from Course c join c.institution i where (:state is null or c.state = :state) and "
+					+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
+					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
+	Page<Course> searchForStaff(String text, PublicationState state, Pageable pageable);
 
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,28 +47,44 @@ public class CourseService {
 
 	private CoursePage page(Course course) {
 		LocalDate today = LocalDate.now(this.clock);
-		List<CourseOffering> all = this.offerings.findEndingFrom(course, today.minus(RECENT));
-		List<CourseOffering> offerings = all.stream().filter((o) -> o.isCurrentOrUpcoming(today)).toList();
-		List<CourseOffering> recent = all.stream()
+		return assemble(course, this.offerings.findEndingFrom(course, today.minus(RECENT)),
+				this.syllabuses.findVersionsWithModules(course), this.syllabuses::findPrerequisites,
+				this.courses::findPublishedCodes, today);
+	}
+
+	/**
+	 * The page of a course from its offerings and syllabus versions: the public page's
+	 * rules, shared with the staff preview, which hands in versions and offerings with
+	 * their unpublished changes laid over.
+	 * @param offeringsByStart offerings ending within {@link #RECENT} or later, earliest
+	 * first
+	 * @param versionsOldestFirst the syllabus versions
+	 * @param prerequisites the prerequisites of the version shown
+	 * @param publishedAmong which of some course codes have public pages
+	 */
+	static CoursePage assemble(Course course, List<CourseOffering> offeringsByStart, List<Syllabus> versionsOldestFirst,
+			Function<Syllabus, List<Prerequisite>> prerequisites, Function<Set<String>, List<String>> publishedAmong,
+			LocalDate today) {
+		List<CourseOffering> offerings = offeringsByStart.stream().filter((o) -> o.isCurrentOrUpcoming(today)).toList();
+		List<CourseOffering> recent = offeringsByStart.stream()
 			.filter((o) -> !o.isCurrentOrUpcoming(today))
 			.sorted(Comparator.comparing(CourseOffering::getEndDate).reversed())
 			.toList();
 		Term relevant = offerings.isEmpty() ? Term.containing(today) : offerings.get(0).getTerm();
-		List<Syllabus> versions = this.syllabuses.findVersionsWithModules(course);
-		Syllabus syllabus = applicableVersion(versions, relevant);
+		Syllabus syllabus = applicableVersion(versionsOldestFirst, relevant);
 		if (syllabus == null) {
 			return new CoursePage(course, offerings, recent, null, null, List.of(), Set.of());
 		}
-		Term validUntil = versions.stream()
+		Term validUntil = versionsOldestFirst.stream()
 			.map(Syllabus::getValidFrom)
 			.filter((term) -> term.compareTo(syllabus.getValidFrom()) > 0)
 			.min(Term::compareTo)
 			.orElse(null);
-		List<Prerequisite> prerequisites = this.syllabuses.findPrerequisites(syllabus);
+		List<Prerequisite> shown = prerequisites.apply(syllabus);
 		Set<String> codes = new HashSet<>();
-		prerequisites.forEach((prerequisite) -> codes.addAll(prerequisite.getEquivalentCodes()));
-		Set<String> linkable = codes.isEmpty() ? Set.of() : Set.copyOf(this.courses.findPublishedCodes(codes));
-		return new CoursePage(course, offerings, recent, syllabus, validUntil, prerequisites, linkable);
+		shown.forEach((prerequisite) -> codes.addAll(prerequisite.getEquivalentCodes()));
+		Set<String> linkable = codes.isEmpty() ? Set.of() : Set.copyOf(publishedAmong.apply(codes));
+		return new CoursePage(course, offerings, recent, syllabus, validUntil, shown, linkable);
 	}
 
 	/**

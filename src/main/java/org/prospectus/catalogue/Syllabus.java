@@ -39,6 +39,12 @@ public class Syllabus extends BaseEntity {
 
 	private String supplementary;
 
+	/**
+	 * Whether visitors see this version. A version added to a course is held back until
+	 * an editor publishes it.
+	 */
+	private boolean published = true;
+
 	@OneToMany(mappedBy = "syllabus", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<ExaminationModule> modules = new ArrayList<>();
@@ -55,12 +61,31 @@ public class Syllabus extends BaseEntity {
 		this.validFrom = validFrom;
 	}
 
+	/** A version added by an editor, which visitors see only once it is published. */
+	static Syllabus unpublished(Course course, Term validFrom) {
+		Syllabus syllabus = new Syllabus(course, validFrom);
+		syllabus.published = false;
+		return syllabus;
+	}
+
+	public boolean isPublished() {
+		return this.published;
+	}
+
+	public void publish() {
+		this.published = true;
+	}
+
 	public Course getCourse() {
 		return this.course;
 	}
 
 	public Term getValidFrom() {
 		return this.validFrom;
+	}
+
+	void setValidFrom(Term validFrom) {
+		this.validFrom = validFrom;
 	}
 
 	public String getContents() {
@@ -129,6 +154,16 @@ public class Syllabus extends BaseEntity {
 	/** The sum of the modules' credits, which must equal the course's credits. */
 	public BigDecimal getModuleCredits() {
 		return this.modules.stream().map(ExaminationModule::getCredits).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/** Removes every module, so that the ones typed can be added in their order. */
+	void clearModules() {
+		this.modules.clear();
+	}
+
+	/** Removes every prerequisite, so that the ones typed can be added in their order. */
+	void clearPrerequisites() {
+		this.prerequisites.clear();
 	}
 
 	public List<Prerequisite> getPrerequisites() {

@@ -1,0 +1,208 @@
+package org.prospectus.catalogue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.validation.Errors;
+
+/**
+ * Field checks for the course, syllabus and offering forms: each puts its message beside
+ * its field and returns the typed value converted, or {@code null}. The messages are the
+ * programme form's, so every catalogue form words a problem the same way.
+ */
+final class FieldChecks {
+
+	static final Pattern CREDITS = Pattern.compile("\\d{1,4}([.,]\\d)?");
+
+	static final Pattern URL = Pattern.compile("https?://\\S+");
+
+	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+	private final Errors errors;
+
+	FieldChecks(Errors errors) {
+		this.errors = errors;
+	}
+
+	Errors errors() {
+		return this.errors;
+	}
+
+	String text(String field, String value, boolean required, int max) {
+		if (blank(value)) {
+			if (required) {
+				this.errors.rejectValue(field, "programme.form.required");
+			}
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.length() > max) {
+			this.errors.rejectValue(field, "programme.form.too-long", new Object[] { max }, null);
+			return null;
+		}
+		return stripped;
+	}
+
+	/** A code such as DD2424 or TEN1: letters and digits, upper-cased. */
+	String code(String field, String value, Pattern pattern, String patternMessage) {
+		String text = text(field, value, true, 40);
+		if (text == null) {
+			return null;
+		}
+		String code = text.toUpperCase(Locale.ROOT);
+		if (!pattern.matcher(code).matches()) {
+			this.errors.rejectValue(field, patternMessage);
+			return null;
+		}
+		return code;
+	}
+
+	<E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
+		if (blank(value)) {
+			if (required) {
+				this.errors.rejectValue(field, "programme.form.choose");
+			}
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			this.errors.rejectValue(field, "programme.form.choose");
+			return null;
+		}
+	}
+
+	/**
+	 * A term chosen from {@link TermChoices}: its code, such as 20263 for Autumn 2026.
+	 */
+	Term term(String field, String value) {
+		if (blank(value)) {
+			this.errors.rejectValue(field, "programme.form.choose");
+			return null;
+		}
+		try {
+			return Term.ofCode(Integer.parseInt(value.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			this.errors.rejectValue(field, "programme.form.choose");
+			return null;
+		}
+	}
+
+	Integer whole(String field, String value, int min, int max, boolean required) {
+		if (blank(value) && !required) {
+			return null;
+		}
+		try {
+			int number = Integer.parseInt((value != null) ? value.strip() : "");
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		this.errors.rejectValue(field, "programme.form.whole", new Object[] { min, max }, null);
+		return null;
+	}
+
+	/** Credits such as 7.5: more than zero and at most {@code max}, one decimal. */
+	BigDecimal credits(String field, String value, BigDecimal max) {
+		if (blank(value)) {
+			this.errors.rejectValue(field, "programme.form.required");
+			return null;
+		}
+		String stripped = value.strip().replace(" ", "");
+		if (!CREDITS.matcher(stripped).matches()) {
+			this.errors.rejectValue(field, "programme.form.number");
+			return null;
+		}
+		BigDecimal credits = new BigDecimal(stripped.replace(',', '.'));
+		if (credits.signum() <= 0) {
+			this.errors.rejectValue(field, "programme.form.credits.invalid");
+			return null;
+		}
+		if (credits.compareTo(max) > 0) {
+			this.errors.rejectValue(field, "course.form.credits.too-many", new Object[] { plain(max) }, null);
+			return null;
+		}
+		return credits;
+	}
+
+	LocalDate date(String field, String value) {
+		if (blank(value)) {
+			this.errors.rejectValue(field, "programme.form.required");
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			this.errors.rejectValue(field, "course.form.date.invalid");
+			return null;
+		}
+	}
+
+	String language(String field, String value) {
+		String language = text(field, value, true, 20);
+		if (language != null && !LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
+			this.errors.rejectValue(field, "programme.form.language.unknown");
+			return null;
+		}
+		return (language != null) ? language.toLowerCase(Locale.ROOT) : null;
+	}
+
+	String url(String field, String value) {
+		String url = text(field, value, false, 300);
+		if (url != null && !URL.matcher(url).matches()) {
+			this.errors.rejectValue(field, "programme.form.url.invalid");
+			return null;
+		}
+		return url;
+	}
+
+	/**
+	 * Codes separated by commas, spaces or lines, upper-cased, each matching the pattern.
+	 */
+	List<String> codes(String field, String value, Pattern pattern, int max) {
+		if (blank(value)) {
+			return List.of();
+		}
+		List<String> codes = Arrays.stream(value.split("[,;\\s]+"))
+			.filter((code) -> !code.isEmpty())
+			.map((code) -> code.toUpperCase(Locale.ROOT))
+			.distinct()
+			.toList();
+		if (codes.size() > max) {
+			this.errors.rejectValue(field, "programme.form.lines.too-many", new Object[] { max }, null);
+		}
+		else if (codes.stream().anyMatch((code) -> !pattern.matcher(code).matches())) {
+			this.errors.rejectValue(field, "course.form.codes.invalid");
+		}
+		return codes;
+	}
+
+	static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	static String name(Enum<?> value) {
+		return (value != null) ? value.name() : null;
+	}
+
+	static String plain(BigDecimal value) {
+		return (value != null) ? value.stripTrailingZeros().toPlainString() : null;
+	}
+
+	static String joined(String... parts) {
+		return String.join(" ", Arrays.stream(parts).filter((part) -> !blank(part)).map(String::strip).toList());
+	}
+
+}
