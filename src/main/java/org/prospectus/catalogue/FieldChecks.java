@@ -2,6 +2,7 @@ package org.prospectus.catalogue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -12,15 +13,21 @@ import java.util.regex.Pattern;
 import org.springframework.validation.Errors;
 
 /**
- * Field checks for the course, syllabus and offering forms: each puts its message beside
- * its field and returns the typed value converted, or {@code null}. The messages are the
- * programme form's, so every catalogue form words a problem the same way.
+ * Field checks for the catalogue forms (programme, course, syllabus, offering): each puts
+ * its message beside its field and returns the typed value converted, or {@code null}.
+ * The messages are the programme form's, so every catalogue form words a problem the same
+ * way.
  */
 final class FieldChecks {
 
 	static final Pattern CREDITS = Pattern.compile("\\d{1,4}([.,]\\d)?");
 
 	static final Pattern URL = Pattern.compile("https?://\\S+");
+
+	/** An amount of money: up to ten digits, and cents. */
+	static final Pattern AMOUNT = Pattern.compile("\\d{1,10}([.,]\\d{1,2})?");
+
+	static final int MAX_LINES = 40;
 
 	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -187,6 +194,57 @@ final class FieldChecks {
 			this.errors.rejectValue(field, "course.form.codes.invalid");
 		}
 		return codes;
+	}
+
+	/**
+	 * Non-empty lines, stripped and without repeats, at most {@value #MAX_LINES} of at
+	 * most {@code max} characters.
+	 */
+	List<String> lines(String field, String value, int max) {
+		if (value == null) {
+			return List.of();
+		}
+		List<String> items = value.lines().map(String::strip).filter((line) -> !line.isEmpty()).distinct().toList();
+		if (items.size() > MAX_LINES) {
+			this.errors.rejectValue(field, "programme.form.lines.too-many", new Object[] { MAX_LINES }, null);
+		}
+		else if (items.stream().anyMatch((item) -> item.length() > max)) {
+			this.errors.rejectValue(field, "programme.form.lines.too-long", new Object[] { max }, null);
+		}
+		return items;
+	}
+
+	/** A number in the given pattern, with a comma or a point for decimals. */
+	BigDecimal decimal(String field, String value, Pattern pattern, boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				this.errors.rejectValue(field, "programme.form.required");
+			}
+			return null;
+		}
+		String stripped = value.strip().replace(" ", "");
+		if (!pattern.matcher(stripped).matches()) {
+			this.errors.rejectValue(field, "programme.form.number");
+			return null;
+		}
+		return new BigDecimal(stripped.replace(',', '.'));
+	}
+
+	/** An amount with its ISO 4217 currency; empty when no amount is typed. */
+	Money money(String amountField, String amount, String currencyField, String currency) {
+		BigDecimal value = decimal(amountField, amount, AMOUNT, false);
+		if (value == null) {
+			return null;
+		}
+		String code = (currency != null) ? currency.strip().toUpperCase(Locale.ROOT) : "";
+		try {
+			Currency.getInstance(code);
+		}
+		catch (IllegalArgumentException ex) {
+			this.errors.rejectValue(currencyField, "programme.form.currency.unknown");
+			return null;
+		}
+		return new Money(value, code);
 	}
 
 	static boolean blank(String value) {

@@ -2,8 +2,6 @@ package org.prospectus.catalogue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,17 +32,9 @@ public class ProgrammeForm {
 
 	static final int MAX_PLAN_ENTRIES = 120;
 
-	static final int MAX_LIST_ITEMS = 40;
-
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	private static final Pattern URL = Pattern.compile("https?://\\S+");
-
-	private static final Pattern AMOUNT = Pattern.compile("\\d{1,10}([.,]\\d{1,2})?");
-
 	private static final Pattern CREDITS = Pattern.compile("\\d{1,5}([.,]\\d)?");
-
-	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
 	private long version;
 
@@ -122,12 +112,12 @@ public class ProgrammeForm {
 		form.version = programme.getVersion();
 		form.title = programme.getTitle();
 		form.award = programme.getAward();
-		form.level = name(programme.getLevel());
-		form.credits = plain(programme.getCredits());
-		form.creditSystem = name(programme.getCreditSystem());
+		form.level = FieldChecks.name(programme.getLevel());
+		form.credits = FieldChecks.plain(programme.getCredits());
+		form.creditSystem = FieldChecks.name(programme.getCreditSystem());
 		form.durationMonths = Integer.toString(programme.getDurationMonths());
 		form.pacePercent = Integer.toString(programme.getPacePercent());
-		form.mode = name(programme.getMode());
+		form.mode = FieldChecks.name(programme.getMode());
 		form.language = programme.getLanguage();
 		form.campus = programme.getCampus();
 		form.startTerm = programme.getStartTerm();
@@ -143,12 +133,12 @@ public class ProgrammeForm {
 		form.languageRequirements = programme.getLanguageRequirements();
 		String currency = programme.getInstitution().getCurrency().getCurrencyCode();
 		Money tuition = programme.getTuition();
-		form.tuitionAmount = (tuition != null) ? plain(tuition.amount()) : null;
+		form.tuitionAmount = (tuition != null) ? FieldChecks.plain(tuition.amount()) : null;
 		form.tuitionCurrency = (tuition != null) ? tuition.currency() : currency;
-		form.tuitionPeriod = name(programme.getTuitionPeriod());
+		form.tuitionPeriod = FieldChecks.name(programme.getTuitionPeriod());
 		form.tuitionNote = programme.getTuitionNote();
 		Money fee = programme.getApplicationFee();
-		form.applicationFeeAmount = (fee != null) ? plain(fee.amount()) : null;
+		form.applicationFeeAmount = (fee != null) ? FieldChecks.plain(fee.amount()) : null;
 		form.applicationFeeCurrency = (fee != null) ? fee.currency() : currency;
 		form.applicationFeeNote = programme.getApplicationFeeNote();
 		form.leadName = programme.getLeadName();
@@ -183,7 +173,7 @@ public class ProgrammeForm {
 	 * @param courses finds a course by its code
 	 */
 	ProgrammeContent toContent(Errors errors, Function<String, Optional<Course>> courses) {
-		Checker check = new Checker(errors);
+		FieldChecks check = new FieldChecks(errors);
 		String title = check.text("title", this.title, true, 200);
 		String award = check.text("award", this.award, true, 120);
 		ProgrammeLevel level = check.choice("level", this.level, ProgrammeLevel.class, true);
@@ -192,13 +182,10 @@ public class ProgrammeForm {
 			errors.rejectValue("credits", "programme.form.credits.invalid");
 		}
 		CreditSystem creditSystem = check.choice("creditSystem", this.creditSystem, CreditSystem.class, true);
-		Integer duration = check.whole("durationMonths", this.durationMonths, 1, 120);
-		Integer pace = check.whole("pacePercent", this.pacePercent, 1, 100);
+		Integer duration = check.whole("durationMonths", this.durationMonths, 1, 120, true);
+		Integer pace = check.whole("pacePercent", this.pacePercent, 1, 100, true);
 		StudyMode mode = check.choice("mode", this.mode, StudyMode.class, true);
-		String language = check.text("language", this.language, true, 20);
-		if (language != null && !LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
-			errors.rejectValue("language", "programme.form.language.unknown");
-		}
+		String language = check.language("language", this.language);
 		String campus = check.text("campus", this.campus, false, 120);
 		String startTerm = check.text("startTerm", this.startTerm, false, 60);
 		String summary = check.text("summary", this.summary, true, 1000);
@@ -225,22 +212,19 @@ public class ProgrammeForm {
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			errors.rejectValue("contactEmail", "programme.form.email.invalid");
 		}
-		String url = check.text("contactUrl", this.contactUrl, false, 300);
-		if (url != null && !URL.matcher(url).matches()) {
-			errors.rejectValue("contactUrl", "programme.form.url.invalid");
-		}
+		String url = check.url("contactUrl", this.contactUrl);
 		List<ProgrammeContent.TestimonialContent> testimonialList = checkTestimonials(check);
 		List<ProgrammeContent.PlanContent> planList = checkPlan(check, courses);
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new ProgrammeContent(title, award, level, credits, creditSystem, duration, pace, mode,
-				language.toLowerCase(Locale.ROOT), campus, startTerm, summary, about, learning, project, careers,
-				topicList, careerList, typicalOffer, entry, languageRequirements, tuition, period, tuitionNote, fee,
-				feeNote, lead, email, url, testimonialList, planList);
+		return new ProgrammeContent(title, award, level, credits, creditSystem, duration, pace, mode, language, campus,
+				startTerm, summary, about, learning, project, careers, topicList, careerList, typicalOffer, entry,
+				languageRequirements, tuition, period, tuitionNote, fee, feeNote, lead, email, url, testimonialList,
+				planList);
 	}
 
-	private List<ProgrammeContent.TestimonialContent> checkTestimonials(Checker check) {
+	private List<ProgrammeContent.TestimonialContent> checkTestimonials(FieldChecks check) {
 		List<ProgrammeContent.TestimonialContent> result = new ArrayList<>();
 		for (int i = 0; i < this.testimonials.size(); i++) {
 			TestimonialRow row = this.testimonials.get(i);
@@ -254,12 +238,13 @@ public class ProgrammeForm {
 			result.add(new ProgrammeContent.TestimonialContent(quote, author, origin));
 		}
 		if (result.size() > MAX_TESTIMONIALS) {
-			check.errors.reject("programme.form.testimonials.too-many", new Object[] { MAX_TESTIMONIALS }, null);
+			check.errors().reject("programme.form.testimonials.too-many", new Object[] { MAX_TESTIMONIALS }, null);
 		}
 		return result;
 	}
 
-	private List<ProgrammeContent.PlanContent> checkPlan(Checker check, Function<String, Optional<Course>> courses) {
+	private List<ProgrammeContent.PlanContent> checkPlan(FieldChecks check,
+			Function<String, Optional<Course>> courses) {
 		List<ProgrammeContent.PlanContent> result = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < this.plan.size(); i++) {
@@ -273,23 +258,24 @@ public class ProgrammeForm {
 			if (code != null) {
 				course = courses.apply(code.toUpperCase(Locale.ROOT)).orElse(null);
 				if (course == null) {
-					check.errors.rejectValue(prefix + "courseCode", "programme.form.plan.course.unknown",
-							new Object[] { code }, null);
+					check.errors()
+						.rejectValue(prefix + "courseCode", "programme.form.plan.course.unknown", new Object[] { code },
+								null);
 				}
 			}
-			Integer year = check.whole(prefix + "studyYear", row.getStudyYear(), 1, 8);
+			Integer year = check.whole(prefix + "studyYear", row.getStudyYear(), 1, 8, true);
 			Season term = check.choice(prefix + "term", row.getTerm(), Season.class, true);
 			PlanCategory category = check.choice(prefix + "category", row.getCategory(), PlanCategory.class, true);
 			String track = check.text(prefix + "track", row.getTrack(), false, 120);
 			if (course != null && year != null && term != null) {
 				if (!seen.add(course.getCode() + "/" + year + "/" + term)) {
-					check.errors.rejectValue(prefix + "courseCode", "programme.form.plan.duplicate");
+					check.errors().rejectValue(prefix + "courseCode", "programme.form.plan.duplicate");
 				}
 				result.add(new ProgrammeContent.PlanContent(course, year, term, category, track));
 			}
 		}
 		if (result.size() > MAX_PLAN_ENTRIES) {
-			check.errors.reject("programme.form.plan.too-many", new Object[] { MAX_PLAN_ENTRIES }, null);
+			check.errors().reject("programme.form.plan.too-many", new Object[] { MAX_PLAN_ENTRIES }, null);
 		}
 		return result;
 	}
@@ -303,7 +289,7 @@ public class ProgrammeForm {
 		fields.put("programme.form.title", this.title);
 		fields.put("programme.award", this.award);
 		fields.put("programme.level", this.level);
-		fields.put("programme.credits", joined(this.credits, this.creditSystem));
+		fields.put("programme.credits", FieldChecks.joined(this.credits, this.creditSystem));
 		fields.put("programme.form.duration-months", this.durationMonths);
 		fields.put("programme.form.pace-percent", this.pacePercent);
 		fields.put("programme.mode", this.mode);
@@ -321,142 +307,28 @@ public class ProgrammeForm {
 		fields.put("programme.entry.requirements", this.entryRequirements);
 		fields.put("programme.entry.language", this.languageRequirements);
 		fields.put("programme.fees.tuition", (this.tuitionAmount != null && !this.tuitionAmount.isBlank())
-				? joined(this.tuitionAmount, this.tuitionCurrency, this.tuitionPeriod) : null);
+				? FieldChecks.joined(this.tuitionAmount, this.tuitionCurrency, this.tuitionPeriod) : null);
 		fields.put("programme.form.tuition-note", this.tuitionNote);
 		fields.put("programme.fees.application",
 				(this.applicationFeeAmount != null && !this.applicationFeeAmount.isBlank())
-						? joined(this.applicationFeeAmount, this.applicationFeeCurrency) : null);
+						? FieldChecks.joined(this.applicationFeeAmount, this.applicationFeeCurrency) : null);
 		fields.put("programme.form.application-fee-note", this.applicationFeeNote);
 		fields.put("programme.lead", this.leadName);
 		fields.put("programme.email", this.contactEmail);
 		fields.put("programme.web", this.contactUrl);
 		List<String> quotes = this.testimonials.stream()
 			.filter((row) -> row != null && !row.isBlank())
-			.map((row) -> joined(row.getAuthorName(), row.getAuthorOrigin()) + ": " + row.getQuote())
+			.map((row) -> FieldChecks.joined(row.getAuthorName(), row.getAuthorOrigin()) + ": " + row.getQuote())
 			.toList();
 		fields.put("programme.testimonials", quotes.isEmpty() ? null : String.join("\n", quotes));
 		List<String> entries = this.plan.stream()
 			.filter((row) -> row != null && !row.isBlank())
-			.map((row) -> joined(row.getCourseCode(), "year " + row.getStudyYear(), row.getTerm(), row.getCategory(),
-					row.getTrack()))
+			.map((row) -> FieldChecks.joined(row.getCourseCode(), "year " + row.getStudyYear(), row.getTerm(),
+					row.getCategory(), row.getTrack()))
 			.toList();
 		fields.put("programme.plan", entries.isEmpty() ? null : String.join("\n", entries));
 		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
 		return fields;
-	}
-
-	private static String joined(String... parts) {
-		return String.join(" ",
-				Arrays.stream(parts).filter((part) -> part != null && !part.isBlank()).map(String::strip).toList());
-	}
-
-	private static String name(Enum<?> value) {
-		return (value != null) ? value.name() : null;
-	}
-
-	private static String plain(BigDecimal value) {
-		return (value != null) ? value.stripTrailingZeros().toPlainString() : null;
-	}
-
-	/** Field checks that put their message beside the field. */
-	private static final class Checker {
-
-		private final Errors errors;
-
-		Checker(Errors errors) {
-			this.errors = errors;
-		}
-
-		String text(String field, String value, boolean required, int max) {
-			if (value == null || value.isBlank()) {
-				if (required) {
-					this.errors.rejectValue(field, "programme.form.required");
-				}
-				return null;
-			}
-			String stripped = value.strip();
-			if (stripped.length() > max) {
-				this.errors.rejectValue(field, "programme.form.too-long", new Object[] { max }, null);
-				return null;
-			}
-			return stripped;
-		}
-
-		List<String> lines(String field, String value, int max) {
-			if (value == null) {
-				return List.of();
-			}
-			List<String> items = value.lines().map(String::strip).filter((line) -> !line.isEmpty()).distinct().toList();
-			if (items.size() > MAX_LIST_ITEMS) {
-				this.errors.rejectValue(field, "programme.form.lines.too-many", new Object[] { MAX_LIST_ITEMS }, null);
-			}
-			else if (items.stream().anyMatch((item) -> item.length() > max)) {
-				this.errors.rejectValue(field, "programme.form.lines.too-long", new Object[] { max }, null);
-			}
-			return items;
-		}
-
-		<E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
-			if (value == null || value.isBlank()) {
-				if (required) {
-					this.errors.rejectValue(field, "programme.form.choose");
-				}
-				return null;
-			}
-			try {
-				return Enum.valueOf(type, value.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				this.errors.rejectValue(field, "programme.form.choose");
-				return null;
-			}
-		}
-
-		Integer whole(String field, String value, int min, int max) {
-			try {
-				int number = Integer.parseInt((value != null) ? value.strip() : "");
-				if (number >= min && number <= max) {
-					return number;
-				}
-			}
-			catch (NumberFormatException ex) {
-				// reported below
-			}
-			this.errors.rejectValue(field, "programme.form.whole", new Object[] { min, max }, null);
-			return null;
-		}
-
-		BigDecimal decimal(String field, String value, Pattern pattern, boolean required) {
-			if (value == null || value.isBlank()) {
-				if (required) {
-					this.errors.rejectValue(field, "programme.form.required");
-				}
-				return null;
-			}
-			String stripped = value.strip().replace(" ", "");
-			if (!pattern.matcher(stripped).matches()) {
-				this.errors.rejectValue(field, "programme.form.number");
-				return null;
-			}
-			return new BigDecimal(stripped.replace(',', '.'));
-		}
-
-		Money money(String amountField, String amount, String currencyField, String currency) {
-			BigDecimal value = decimal(amountField, amount, AMOUNT, false);
-			if (value == null) {
-				return null;
-			}
-			String code = (currency != null) ? currency.strip().toUpperCase(Locale.ROOT) : "";
-			try {
-				Currency.getInstance(code);
-			}
-			catch (IllegalArgumentException ex) {
-				this.errors.rejectValue(currencyField, "programme.form.currency.unknown");
-				return null;
-			}
-			return new Money(value, code);
-		}
-
 	}
 
 	/** A graduate's words, as typed. */
@@ -478,7 +350,8 @@ public class ProgrammeForm {
 		}
 
 		boolean isBlank() {
-			return blank(this.quote) && blank(this.authorName) && blank(this.authorOrigin);
+			return FieldChecks.blank(this.quote) && FieldChecks.blank(this.authorName)
+					&& FieldChecks.blank(this.authorOrigin);
 		}
 
 		public String getQuote() {
@@ -532,7 +405,7 @@ public class ProgrammeForm {
 		}
 
 		boolean isBlank() {
-			return blank(this.courseCode) && blank(this.track);
+			return FieldChecks.blank(this.courseCode) && FieldChecks.blank(this.track);
 		}
 
 		public String getCourseCode() {
@@ -575,10 +448,6 @@ public class ProgrammeForm {
 			this.track = track;
 		}
 
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
 	}
 
 	public long getVersion() {
