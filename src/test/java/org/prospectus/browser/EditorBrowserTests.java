@@ -142,6 +142,32 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertThat(page.locator("p.lead"))
 			.hasText("Learn to build and question machine learning systems, now with a lab year.");
 
+		// A course fact: a syllabus module renamed, with the credits check on the way.
+		page.navigate("/admin/catalogue/courses?q=" + BrowserCatalogue.COURSE);
+		assertAccessible(page, "courses list");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+			.setName("Open " + BrowserCatalogue.COURSE + " " + BrowserCatalogue.COURSE_TITLE)).click();
+		assertAccessible(page, "course staff page");
+		page.locator("a[href*='/syllabuses/'][href$='/edit']").first().click();
+		assertAccessible(page, "syllabus form");
+		page.locator("[id='modules[1].credits']").fill("5");
+		page.locator("[id='modules[1].name']").fill("Laboratory assignments");
+		page.locator("form[method=post] button[type=submit].btn-primary").click();
+		assertThat(page.locator("#modules-error"))
+			.containsText("The modules add up to 8.0 credits, but the course has 7.5 credits");
+		assertThat(page.locator("[id='modules[1].name']")).hasValue("Laboratory assignments");
+		assertAccessible(page, "syllabus form with an error");
+		page.locator("[id='modules[1].credits']").fill("4.5");
+		page.locator("form[method=post] button[type=submit].btn-primary").click();
+		page.navigate(
+				page.url().replaceAll("/admin/catalogue/courses/(\\d+).*", "/admin/catalogue/courses/$1/preview"));
+		assertThat(page.locator("#preview-heading")).containsText("Published");
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Laboratory assignments");
+		assertAccessible(page, "course preview");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish these changes")).click();
+		page.navigate("/courses/" + BrowserCatalogue.COURSE);
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Laboratory assignments");
+
 		page.navigate("/admin/catalogue/programmes/new");
 		assertAccessible(page, "new programme form");
 		page.navigate("/admin/catalogue/rounds/new");
