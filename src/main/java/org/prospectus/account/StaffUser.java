@@ -31,6 +31,11 @@ public class StaffUser extends BaseEntity {
 
 	private Instant lastSignInAt;
 
+	/**
+	 * Goes up whenever what this person may do changes; see {@link StaffAccessFilter}.
+	 */
+	private long accessEpoch;
+
 	@ElementCollection
 	@CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_user_id"))
 	@Column(name = "role")
@@ -69,6 +74,7 @@ public class StaffUser extends BaseEntity {
 
 	void setPasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		this.accessEpoch++;
 	}
 
 	public boolean isEnabled() {
@@ -77,6 +83,7 @@ public class StaffUser extends BaseEntity {
 
 	public void disable() {
 		this.enabled = false;
+		this.accessEpoch++;
 	}
 
 	public void enable() {
@@ -96,8 +103,15 @@ public class StaffUser extends BaseEntity {
 	}
 
 	public void setRoles(Set<StaffRole> roles) {
+		if (!this.roles.equals(roles)) {
+			this.accessEpoch++;
+		}
 		this.roles.clear();
 		this.roles.addAll(roles);
+	}
+
+	long getAccessEpoch() {
+		return this.accessEpoch;
 	}
 
 }

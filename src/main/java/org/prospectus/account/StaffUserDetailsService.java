@@ -27,10 +27,9 @@ class StaffUserDetailsService implements UserDetailsService {
 			.filter(StaffUser::hasPassword)
 			.filter(StaffUser::isEnabled)
 			.orElseThrow(() -> new UsernameNotFoundException("No usable account"));
-		return User.withUsername(user.getEmail())
-			.password(user.getPasswordHash())
-			.authorities(user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList())
-			.build();
+		return new StaffPrincipal(user.getEmail(), user.getPasswordHash(),
+				user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList(),
+				user.getAccessEpoch());
 	}
 
 }

@@ -1,12 +1,16 @@
 package org.prospectus.web;
 
+import org.prospectus.account.StaffAccessFilter;
+
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -33,7 +37,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry) throws Exception {
+			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry, JdbcClient jdbc)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
 					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines")
@@ -62,7 +67,8 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
 			.requestCache((cache) -> cache.requestCache(staffPagesOnly()))
-			.addFilterBefore(new UploadTooLargeFilter(), CsrfFilter.class);
+			.addFilterBefore(new UploadTooLargeFilter(), CsrfFilter.class)
+			.addFilterBefore(new StaffAccessFilter(jdbc), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -147,6 +147,53 @@ class StaffManagementTests {
 		assertThat(entry.summary()).isEqualTo("Disabled editor@uni.example");
 	}
 
+	/**
+	 * Another instance cannot expire this instance's sessions, so it only writes the
+	 * account; the session must still end here on its next request.
+	 */
+	@Test
+	void aChangeWrittenByAnotherInstanceEndsTheSessionHereToo() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
+		assertThat(this.mvc.get().uri("/admin").session(editor)).hasStatusOk();
+
+		// Unrelated changes leave the session alone.
+		this.jdbc.sql("update staff_user set display_name = 'Eddie E.' where id = :id")
+			.param("id", this.editorId)
+			.update();
+		assertThat(this.mvc.get().uri("/admin").session(editor)).hasStatusOk();
+
+		// As StaffUser.disable() writes it on another instance.
+		this.jdbc.sql("update staff_user set enabled = false, access_epoch = access_epoch + 1 where id = :id")
+			.param("id", this.editorId)
+			.update();
+		assertThat(this.mvc.get().uri("/admin/catalogue/programmes").session(editor))
+			.hasRedirectedUrl("/login?sessionEnded");
+		assertThat(editor.isInvalid()).isTrue();
+		assertThat(this.mvc.get().uri("/admin").session(admin)).hasStatusOk();
+	}
+
+	@Test
+	void rolesOrAPasswordChangedElsewhereEndTheSessionsStartedBefore() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		StaffUser user = this.accounts.findOrCreate("editor@uni.example", "Eddie Editor", EnumSet.of(StaffRole.EDITOR));
+		long before = this.jdbc.sql("select access_epoch from staff_user where id = :id")
+			.param("id", this.editorId)
+			.query(Long.class)
+			.single();
+		this.accounts.grant(user, StaffRole.ADMISSIONS);
+		assertThat(this.jdbc.sql("select access_epoch from staff_user where id = :id")
+			.param("id", this.editorId)
+			.query(Long.class)
+			.single()).isGreaterThan(before);
+		assertThat(this.mvc.get().uri("/admin").session(editor)).hasRedirectedUrl("/login?sessionEnded");
+
+		MockHttpSession again = this.staff.signIn("editor@uni.example");
+		assertThat(this.mvc.get().uri("/admin").session(again)).hasStatusOk();
+		this.accounts.replacePassword(user, "another long passphrase 2027");
+		assertThat(this.mvc.get().uri("/admin").session(again)).hasRedirectedUrl("/login?sessionEnded");
+	}
+
 	@Test
 	void anAdministratorCannotDisableThemselvesOrRemoveTheLastAdministrator() {
 		MockHttpSession admin = this.staff.signIn("admin@uni.example");
