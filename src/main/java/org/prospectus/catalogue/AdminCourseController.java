@@ -70,7 +70,7 @@ class AdminCourseController {
 	@GetMapping("/admin/catalogue/courses")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
 			@RequestParam(defaultValue = "1") String page, Model model, HttpServletRequest request) {
-		PublicationState filter = parseState(state);
+		PublicationState filter = PublicationState.parseOrNull(state);
 		Page<Course> results = this.publishing.search(q, filter,
 				PageRequest.of(Pagination.pageNumber(page) - 1, PAGE_SIZE, Sort.by("code")));
 		model.addAttribute("courses", results);
@@ -264,16 +264,6 @@ class AdminCourseController {
 
 	private Course find(long id) {
 		return this.publishing.find(id).orElseThrow(() -> NotFoundException.forRecord("course", id));
-	}
-
-	private static PublicationState parseState(String state) {
-		try {
-			return (state == null || state.isBlank()) ? null
-					: PublicationState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package org.prospectus.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,7 +84,7 @@ class AdminProgrammeController {
 	@GetMapping("/admin/catalogue/programmes")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
 			@RequestParam(defaultValue = "1") String page, Model model, HttpServletRequest request) {
-		PublicationState filter = parseState(state);
+		PublicationState filter = PublicationState.parseOrNull(state);
 		Page<Programme> results = this.publishing.search(q, filter,
 				PageRequest.of(Pagination.pageNumber(page) - 1, PAGE_SIZE, Sort.by("title")));
 		model.addAttribute("programmes", results);
@@ -287,16 +286,6 @@ class AdminProgrammeController {
 
 	private Programme find(long id) {
 		return this.publishing.find(id).orElseThrow(() -> NotFoundException.forRecord("programme", id));
-	}
-
-	private static PublicationState parseState(String state) {
-		try {
-			return (state == null || state.isBlank()) ? null
-					: PublicationState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }
