@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,22 +104,7 @@ class CourseEditingTests {
 
 	/** A form page's fields as a browser would send them back unchanged. */
 	Map<String, String> formValues(MockHttpSession session, String uri) {
-		Document edit = page(this.mvc.get().uri(uri).session(session).exchange());
-		Map<String, String> values = new LinkedHashMap<>();
-		for (Element field : edit.select(
-				"form[method=post] input[name], form[method=post] textarea[name], form[method=post] select[name]")) {
-			String name = field.attr("name");
-			if (name.equals("_csrf") || (field.attr("type").equals("checkbox") && !field.hasAttr("checked"))) {
-				continue;
-			}
-			String value = switch (field.tagName()) {
-				case "textarea" -> field.wholeText();
-				case "select" -> field.select("option[selected]").attr("value");
-				default -> field.attr("value");
-			};
-			values.put(name, value);
-		}
-		return values;
+		return StaffSessions.formFields(page(this.mvc.get().uri(uri).session(session).exchange()), "form[method=post]");
 	}
 
 	MvcTestResult post(MockHttpSession session, String uri, Map<String, String> values) {

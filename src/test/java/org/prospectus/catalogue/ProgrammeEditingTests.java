@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
@@ -85,23 +84,9 @@ class ProgrammeEditingTests {
 
 	/** The edit page's form fields as a browser would send them back unchanged. */
 	Map<String, String> formValues(MockHttpSession session) {
-		Document edit = page(
-				this.mvc.get().uri("/admin/catalogue/programmes/{id}/edit", this.id).session(session).exchange());
-		Map<String, String> values = new LinkedHashMap<>();
-		for (Element field : edit.select(
-				"form[method=post] input[name], form[method=post] textarea[name], form[method=post] select[name]")) {
-			String name = field.attr("name");
-			if (name.equals("_csrf")) {
-				continue;
-			}
-			String value = switch (field.tagName()) {
-				case "textarea" -> field.wholeText();
-				case "select" -> field.select("option[selected]").attr("value");
-				default -> field.attr("value");
-			};
-			values.put(name, value);
-		}
-		return values;
+		return StaffSessions.formFields(
+				page(this.mvc.get().uri("/admin/catalogue/programmes/{id}/edit", this.id).session(session).exchange()),
+				"form[method=post]");
 	}
 
 	MvcTestResult save(MockHttpSession session, Map<String, String> values) {

@@ -85,17 +85,10 @@ class AdminRoundEditingTests {
 
 	/** The edit form's fields as the page filled them. */
 	java.util.Map<String, String> formValues(MockHttpSession session) {
-		Document form = page(this.mvc.get()
+		return StaffSessions.formFields(page(this.mvc.get()
 			.uri("/admin/catalogue/rounds/{id}/edit", this.round.getId())
 			.session(session)
-			.exchange());
-		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-		form.select("form[method=post] input[name]").forEach((input) -> {
-			if (!input.attr("type").equals("checkbox") || input.hasAttr("checked")) {
-				values.put(input.attr("name"), input.val());
-			}
-		});
-		return values;
+			.exchange()), "form[method=post]");
 	}
 
 	/** Posts the form with some fields changed, as a browser would after typing. */

@@ -60,4 +60,27 @@ public class StaffSessions {
 		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * The fields of the forms a selector picks, as a browser would send them back
+	 * unchanged: unchecked boxes left out, text areas' text, selects' chosen option. The
+	 * CSRF token is left out; requests add their own.
+	 */
+	public static java.util.Map<String, String> formFields(Document page, String formSelector) {
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		for (org.jsoup.nodes.Element field : page.select(formSelector + " input[name], " + formSelector
+				+ " textarea[name], " + formSelector + " select[name]")) {
+			String name = field.attr("name");
+			if (name.equals("_csrf") || (field.attr("type").equals("checkbox") && !field.hasAttr("checked"))) {
+				continue;
+			}
+			String value = switch (field.tagName()) {
+				case "textarea" -> field.wholeText();
+				case "select" -> field.select("option[selected]").attr("value");
+				default -> field.attr("value");
+			};
+			values.put(name, value);
+		}
+		return values;
+	}
+
 }
