@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.prospectus.testdb.TestDatabaseConfiguration;
+import org.prospectus.testmail.TestMailServerConfiguration;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -16,8 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one integration-test setup: the whole application on a random port, on the real
- * PostgreSQL of {@link TestDatabaseConfiguration}, with MockMvc and the test clock. Every
- * test class that uses it shares one Spring context and one database per JVM.
+ * PostgreSQL of {@link TestDatabaseConfiguration} and the SMTP server of
+ * {@link TestMailServerConfiguration}, with MockMvc and the test clock. Every test class
+ * that uses it shares one Spring context and one database per JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, TestSupportConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, TestMailServerConfiguration.class, TestSupportConfiguration.class })
 @ActiveProfiles("test")
 public @interface PortalIntegrationTest {
 

@@ -1,0 +1,101 @@
+package org.prospectus.mail;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.prospectus.mail.MailTemplates.RenderedMail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox: the one way the portal sends e-mail (ADR 0010).
+ * <p>
+ * A feature calls {@link #enqueue} inside the transaction of the change the message is
+ * about (an account registered, an application submitted). The message is rendered at
+ * once and written to {@code mail_outbox} in that transaction, so it exists exactly when
+ * the change does: a rolled-back change sends nothing, and a committed one is sent by
+ * {@link OutboxSender} even if the mail server is down at the time.
+ */
+@Service
+public class MailOutbox {
+
+	/** The longest address SMTP carries (RFC 5321's path limit less the brackets). */
+	static final int MAX_RECIPIENT_LENGTH = 254;
+
+	static final int MAX_SUBJECT_LENGTH = 200;
+
+	private final MailTemplates templates;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	MailOutbox(MailTemplates templates, JdbcClient jdbc, Clock clock) {
+		this.templates = templates;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Renders the message {@code templates/mail/<template>.txt} and {@code .html}, with
+	 * the subject {@code mail.<template>.subject} from {@code messages.properties}, and
+	 * writes it to the outbox in the caller's transaction.
+	 * @param recipient the one address it goes to
+	 * @param template the template's name, such as {@code account-verification}
+	 * @param model the template's variables
+	 * @param locale the language to write it in
+	 * @return the message's id in the outbox
+	 * @throws org.springframework.transaction.IllegalTransactionStateException when
+	 * called outside a transaction: a message must share the fate of the change it
+	 * reports
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long enqueue(String recipient, String template, Map<String, Object> model, Locale locale) {
+		String address = (recipient != null) ? recipient.strip() : "";
+		if (address.length() < 3 || address.length() > MAX_RECIPIENT_LENGTH || address.indexOf('@') < 1
+				|| address.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			throw new IllegalArgumentException("Not a single e-mail address");
+		}
+		RenderedMail mail = this.templates.render(template, model, locale);
+		if (mail.subject().length() > MAX_SUBJECT_LENGTH) {
+			throw new IllegalArgumentException("The subject of '" + template + "' is too long");
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc.sql("""
+				insert into mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_at)
+				values (:recipient, :subject, :text, :html, :now, :now)
+				returning id""")
+			.param("recipient", address)
+			.param("subject", mail.subject())
+			.param("text", mail.text())
+			.param("html", mail.html())
+			.param("now", now)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The newest messages, for the demonstration mail page. */
+	List<OutboxMessage> recent(int limit) {
+		return this.jdbc.sql("""
+				select id, recipient, subject, text_body, created_at, attempts, next_attempt_at, last_error, sent_at
+				from mail_outbox order by id desc limit :limit""")
+			.param("limit", limit)
+			.query((rs, row) -> new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+					rs.getString("text_body"), instant(rs.getTimestamp("created_at")), rs.getInt("attempts"),
+					instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
+					instant(rs.getTimestamp("sent_at"))))
+			.list();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}
