@@ -23,6 +23,11 @@ public class NotFoundException extends RuntimeException {
 		return new NotFoundException("No document for '" + slug + "'");
 	}
 
+	/** A page that this deployment has switched off. */
+	public static NotFoundException forDisabledPage(String path) {
+		return new NotFoundException("Page " + path + " is switched off");
+	}
+
 	/** A record staff asked for by its id that does not exist. */
 	public static NotFoundException forRecord(String type, long id) {
 		return new NotFoundException("No " + type + " " + id);

@@ -23,22 +23,31 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffRole;
 import org.prospectus.mail.OutboxSender.Run;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.prospectus.support.StaffSessions.page;
 
 /**
  * The e-mail outbox against a real PostgreSQL and a real SMTP server (GreenMail): a
@@ -72,6 +81,15 @@ class MailOutboxTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffSessions staff;
+
+	@Autowired
+	ConfigurableEnvironment environment;
 
 	@BeforeEach
 	void emptyOutboxAndMailServer() throws Exception {
@@ -310,6 +328,59 @@ class MailOutboxTests {
 			.doesNotContainIgnoringCase("ada@example.org")
 			.doesNotContain("\n")
 			.hasSize(OutboxSender.MAX_ERROR_LENGTH);
+	}
+
+	@Test
+	void theMailPageDoesNotExistUnlessSwitchedOn() {
+		this.staff.create("officer@uni.example", "Alex Officer", StaffRole.ADMISSIONS);
+		MockHttpSession officer = this.staff.signIn("officer@uni.example");
+		assertThat(this.mvc.get().uri("/admin/mail").session(officer)).hasStatus(404);
+	}
+
+	@Test
+	void theMailPageShowsEachMessageItsStateAndItsLinksToAnyStaffMember() throws Exception {
+		long sent = enqueueCommitted("sent@example.org");
+		this.sender.sendDue();
+		this.greenMail.stop();
+		long retrying = enqueueCommitted("retrying@example.org");
+		this.sender.sendDue();
+		long waiting = enqueueCommitted("waiting@example.org");
+		this.staff.create("officer@uni.example", "Alex Officer", StaffRole.ADMISSIONS);
+		MockHttpSession officer = this.staff.signIn("officer@uni.example");
+
+		MapPropertySource switchedOn = new MapPropertySource("mail-page-on",
+				Map.of(AdminMailController.SHOW_MESSAGES, "true"));
+		this.environment.getPropertySources().addFirst(switchedOn);
+		Document page;
+		try {
+			var result = this.mvc.get().uri("/admin/mail").session(officer).exchange();
+			assertThat(result).hasStatusOk();
+			page = page(result);
+		}
+		finally {
+			this.environment.getPropertySources().remove(switchedOn.getName());
+		}
+		assertThat(page.select("h1").text()).isEqualTo("E-mail written by the portal");
+		assertThat(page.select("table caption").text()).isEqualTo("E-mail messages, newest first");
+		assertThat(page.select("thead th[scope=col]").eachText()).containsExactly("Written (UTC)", "To",
+				"Subject and links", "State");
+		assertThat(page.select("tbody > tr").eachAttr("id")).containsExactly("mail-" + waiting, "mail-" + retrying,
+				"mail-" + sent);
+
+		Element sentRow = page.getElementById("mail-" + sent);
+		assertThat(sentRow.select("td").get(1).text()).isEqualTo("sent@example.org");
+		assertThat(sentRow.text()).contains("Confirm your e-mail address for Prospectus")
+			.contains("Sent at 2026-11-21 10:00:00 UTC 1 attempt");
+		assertThat(sentRow.select("a[href]").eachAttr("href")).containsExactly(LINK);
+		assertThat(sentRow.select("pre.mail-text").text()).contains("Hello Ada Lovelace,");
+
+		Element retryingRow = page.getElementById("mail-" + retrying);
+		assertThat(retryingRow.select("td").get(3).text())
+			.startsWith("Retrying 1 attempt next try after 2026-11-21 10:01:00 UTC Last error: MailSendException")
+			.doesNotContain("retrying@example.org");
+		assertThat(page.getElementById("mail-" + waiting).select("td").get(3).text()).isEqualTo("Waiting");
+
+		assertThat(this.mvc.get().uri("/admin/mail").session(officer)).as("switched off again").hasStatus(404);
 	}
 
 }

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +29,14 @@ public class TestMailServerConfiguration {
 
 	static final String HOST = "127.0.0.1";
 
+	private static final Log logger = LogFactory.getLog(TestMailServerConfiguration.class);
+
 	@Bean(destroyMethod = "stop")
 	GreenMail greenMail() {
 		GreenMail greenMail = new GreenMail(new ServerSetup(freePort(), HOST, ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
+		logger.info("E-mail goes to an SMTP server in this JVM (" + HOST + ":" + greenMail.getSmtp().getPort()
+				+ "), never to real inboxes; with prospectus.mail.show-messages=true staff read it at /admin/mail");
 		return greenMail;
 	}
 
