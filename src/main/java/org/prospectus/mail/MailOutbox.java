@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.prospectus.mail.MailTemplates.RenderedMail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,17 +54,14 @@ public class MailOutbox {
 	 * @param model the template's variables
 	 * @param locale the language to write it in
 	 * @return the message's id in the outbox
+	 * @throws IllegalArgumentException when the recipient is not one bare e-mail address
 	 * @throws org.springframework.transaction.IllegalTransactionStateException when
 	 * called outside a transaction: a message must share the fate of the change it
 	 * reports
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long enqueue(String recipient, String template, Map<String, Object> model, Locale locale) {
-		String address = (recipient != null) ? recipient.strip() : "";
-		if (address.length() < 3 || address.length() > MAX_RECIPIENT_LENGTH || address.indexOf('@') < 1
-				|| address.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-			throw new IllegalArgumentException("Not a single e-mail address");
-		}
+		String address = checkedAddress(recipient);
 		RenderedMail mail = this.templates.render(template, model, locale);
 		if (mail.subject().length() > MAX_SUBJECT_LENGTH) {
 			throw new IllegalArgumentException("The subject of '" + template + "' is too long");
@@ -79,6 +78,27 @@ public class MailOutbox {
 			.param("now", now)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The address as SMTP will need it: one bare address, no name, no list. Checked here
+	 * so that a caller's mistake fails its own transaction instead of waiting in the
+	 * outbox for ever.
+	 */
+	private static String checkedAddress(String recipient) {
+		String address = (recipient != null) ? recipient.strip() : "";
+		try {
+			InternetAddress parsed = new InternetAddress(address, true);
+			parsed.validate();
+			if (address.length() <= MAX_RECIPIENT_LENGTH && parsed.getPersonal() == null
+					&& parsed.getAddress().equals(address) && address.indexOf('@') > 0) {
+				return address;
+			}
+		}
+		catch (AddressException ex) {
+			// Refused below, without echoing the address.
+		}
+		throw new IllegalArgumentException("Not a single e-mail address");
 	}
 
 	/** The newest messages, for the demonstration mail page. */

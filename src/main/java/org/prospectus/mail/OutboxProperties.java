@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record OutboxProperties(@DefaultValue("no-reply@localhost") String from, @DefaultValue Sender sender) {
 
 	/**
+	 * {@code enabled} and {@code delay} are read by {@link OutboxSchedule}'s condition
+	 * and {@code @Scheduled}; they are bound here too so that a mistyped value stops the
+	 * start instead of being noticed when mail is missing.
+	 *
 	 * @param enabled whether this instance runs the scheduled sender (tests call it
 	 * directly instead)
 	 * @param delay the pause between the end of one run and the start of the next

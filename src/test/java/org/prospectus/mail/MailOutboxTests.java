@@ -138,6 +138,18 @@ class MailOutboxTests {
 	}
 
 	@Test
+	void onlyOneBareAddressIsAccepted() {
+		for (String recipient : List.of("not an address", "Ada <ada@example.org>", "ada@example.org, bob@example.org",
+				"ada@example.org\r\nBcc: eve@example.org", "@example.org", "")) {
+			assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> this.outbox.enqueue(recipient,
+					"account-verification", verificationModel("Ada"), Locale.ENGLISH)))
+				.as(recipient)
+				.isInstanceOf(IllegalArgumentException.class);
+		}
+		assertThat(rows()).isZero();
+	}
+
+	@Test
 	void aMessageOfARolledBackChangeIsNeverSent() {
 		this.transactions.executeWithoutResult((status) -> {
 			this.outbox.enqueue("ada@example.org", "account-verification", verificationModel("Ada"), Locale.ENGLISH);
