@@ -37,14 +37,14 @@ class AccountController {
 		return "account/login";
 	}
 
-	@GetMapping("/account/set-password")
+	@GetMapping("/staff/set-password")
 	String setPasswordForm(@RequestParam(required = false) String token, Model model) {
 		SetPasswordForm form = new SetPasswordForm();
 		form.setToken(token);
 		return showForm(form, model);
 	}
 
-	@PostMapping("/account/set-password")
+	@PostMapping("/staff/set-password")
 	String setPassword(@Valid @ModelAttribute("form") SetPasswordForm form, BindingResult result, Model model) {
 		Optional<StaffUser> user = this.accounts.findByUsableToken(form.getToken());
 		if (user.isEmpty()) {

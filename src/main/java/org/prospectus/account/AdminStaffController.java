@@ -155,7 +155,7 @@ class AdminStaffController {
 
 	private String link(String token) {
 		return UriComponentsBuilder.fromUriString(this.baseUrl)
-			.path("/account/set-password")
+			.path("/staff/set-password")
 			.queryParam("token", token)
 			.build()
 			.toUriString();

@@ -56,7 +56,7 @@ class BootstrapAdministrator implements ApplicationRunner {
 		this.accounts.grant(admin, StaffRole.ADMIN);
 		String token = this.accounts.issueToken(admin, TokenPurpose.BOOTSTRAP);
 		return UriComponentsBuilder.fromUriString(this.baseUrl)
-			.path("/account/set-password")
+			.path("/staff/set-password")
 			.queryParam("token", token)
 			.build()
 			.toUriString();

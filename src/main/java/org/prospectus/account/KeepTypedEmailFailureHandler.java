@@ -14,11 +14,22 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * After a failed sign-in, shows the sign-in page again with the e-mail address as typed
  * (never the password), and the one generic message whatever the reason.
  */
-class KeepTypedEmailFailureHandler implements AuthenticationFailureHandler {
-
-	static final String FAILURE_URL = "/login?error";
+public class KeepTypedEmailFailureHandler implements AuthenticationFailureHandler {
 
 	private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+
+	private final String loginPath;
+
+	KeepTypedEmailFailureHandler() {
+		this("/login");
+	}
+
+	/**
+	 * @param loginPath the sign-in page, which is shown again with {@code ?error}
+	 */
+	public KeepTypedEmailFailureHandler(String loginPath) {
+		this.loginPath = loginPath;
+	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
@@ -27,10 +38,10 @@ class KeepTypedEmailFailureHandler implements AuthenticationFailureHandler {
 		if (typed != null) {
 			FlashMap flash = new FlashMap();
 			flash.put("username", (typed.length() > 254) ? typed.substring(0, 254) : typed);
-			flash.setTargetRequestPath(request.getContextPath() + "/login");
+			flash.setTargetRequestPath(request.getContextPath() + this.loginPath);
 			this.flashMaps.saveOutputFlashMap(flash, request, response);
 		}
-		response.sendRedirect(request.getContextPath() + FAILURE_URL);
+		response.sendRedirect(request.getContextPath() + this.loginPath + "?error");
 	}
 
 }

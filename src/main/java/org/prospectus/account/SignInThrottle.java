@@ -35,8 +35,23 @@ public class SignInThrottle {
 		this.clock = clock;
 	}
 
+	/**
+	 * Failures from one address an applicants' sign-in tolerates: many share campus
+	 * addresses.
+	 */
+	public static final int APPLICANT_ADDRESS_LIMIT = 200;
+
 	@Transactional(readOnly = true)
 	public boolean isBlocked(String accountKey, String address) {
+		return isBlocked(accountKey, address, ADDRESS_LIMIT);
+	}
+
+	/**
+	 * Whether an attempt is refused: too many failures for the account since its last
+	 * success, or more than {@code addressLimit} from the address, within the window.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isBlocked(String accountKey, String address, int addressLimit) {
 		Timestamp since = Timestamp.from(this.clock.instant().minus(WINDOW));
 		int accountFailures = this.jdbc.sql("""
 				select count(*) from sign_in_attempt
@@ -56,7 +71,7 @@ public class SignInThrottle {
 			.param("since", since)
 			.query(Integer.class)
 			.single();
-		return addressFailures >= ADDRESS_LIMIT;
+		return addressFailures >= addressLimit;
 	}
 
 	/**
@@ -85,7 +100,7 @@ public class SignInThrottle {
 		return (key.length() > 254) ? key.substring(0, 254) : key;
 	}
 
-	static String addressKey(String address) {
+	public static String addressKey(String address) {
 		String key = (address != null) ? address : "unknown";
 		return (key.length() > 64) ? key.substring(0, 64) : key;
 	}

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random single-use tokens and their stored form. */
-final class Tokens {
+public final class Tokens {
 
 	/** 256 bits from a CSPRNG, 43 URL-safe characters. */
 	private static final int BYTES = 32;
@@ -18,13 +18,13 @@ final class Tokens {
 	private Tokens() {
 	}
 
-	static String generate() {
+	public static String generate() {
 		byte[] bytes = new byte[BYTES];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static String hash(String token) {
+	public static String hash(String token) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);

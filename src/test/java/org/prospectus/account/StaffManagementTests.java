@@ -78,10 +78,10 @@ class StaffManagementTests {
 			.exchange();
 		assertThat(invited).hasRedirectedUrl("/admin/staff");
 		String link = page(follow(invited, admin)).select("code.link-to-send").text();
-		assertThat(link).startsWith("http://localhost:8080/account/set-password?token=");
+		assertThat(link).startsWith("http://localhost:8080/staff/set-password?token=");
 		String token = link.substring(link.indexOf("token=") + 6);
 		assertThat(this.mvc.post()
-			.uri("/account/set-password")
+			.uri("/staff/set-password")
 			.param("token", token)
 			.param("password", "ribbon tundra falcon 1987")
 			.param("confirmation", "ribbon tundra falcon 1987")

@@ -235,27 +235,27 @@ class StaffSignInTests {
 		@Test
 		void setsAPasswordOnceWithTheLoggedLinkAndSignsIn() {
 			String link = bootstrap.issueLink();
-			assertThat(link).startsWith("http://localhost:8080/account/set-password?token=");
+			assertThat(link).startsWith("http://localhost:8080/staff/set-password?token=");
 			String token = token(link);
 			assertThat(token).hasSizeGreaterThanOrEqualTo(43);
 			assertThat(jdbc.sql("select count(*) from account_token where token_hash = ?")
 				.param(token)
 				.query(Integer.class)
 				.single()).as("only the hash is stored").isZero();
-			assertThat(mvc.get().uri("/account/set-password").param("token", token)).hasStatusOk()
+			assertThat(mvc.get().uri("/staff/set-password").param("token", token)).hasStatusOk()
 				.bodyText()
 				.contains("Choose a password for Administrator");
 			assertThat(mvc.post()
-				.uri("/account/set-password")
+				.uri("/staff/set-password")
 				.param("token", token)
 				.param("password", "ribbon tundra falcon 1987")
 				.param("confirmation", "ribbon tundra falcon 1987")
 				.with(csrf())).hasRedirectedUrl("/login?passwordSet");
 			assertThat(accounts.hasActiveAdministrator()).isTrue();
-			assertThat(mvc.get().uri("/account/set-password").param("token", token)).bodyText()
+			assertThat(mvc.get().uri("/staff/set-password").param("token", token)).bodyText()
 				.contains("This link has expired or has been used already.");
 			assertThat(mvc.post()
-				.uri("/account/set-password")
+				.uri("/staff/set-password")
 				.param("token", token)
 				.param("password", "another good passphrase here")
 				.param("confirmation", "another good passphrase here")
@@ -284,7 +284,7 @@ class StaffSignInTests {
 		void aWeakPasswordIsRefusedBesideTheFieldAndTheLinkStillWorks() {
 			String token = token(bootstrap.issueLink());
 			MvcTestResult result = mvc.post()
-				.uri("/account/set-password")
+				.uri("/staff/set-password")
 				.param("token", token)
 				.param("password", "password1234")
 				.param("confirmation", "password1234")
@@ -302,7 +302,7 @@ class StaffSignInTests {
 		void aMismatchedConfirmationIsRefused() {
 			String token = token(bootstrap.issueLink());
 			assertThat(mvc.post()
-				.uri("/account/set-password")
+				.uri("/staff/set-password")
 				.param("token", token)
 				.param("password", "ribbon tundra falcon 1987")
 				.param("confirmation", "ribbon tundra falcon 1988")

@@ -38,8 +38,16 @@ class AccessibilityBrowserTests extends BrowserTestBase {
 				Arguments.of("not-found", "/programmes/no-such-thing", 404, "We cannot find that page"),
 				Arguments.of("sign-in", "/login", 200, "Staff sign-in"),
 				Arguments.of("sign-in-failed", "/login?error", 200, "Sign-in did not work"),
-				Arguments.of("set-password-unusable-link", "/account/set-password?token=nope", 200,
-						"This link has expired or has been used already."));
+				Arguments.of("set-password-unusable-link", "/staff/set-password?token=nope", 200,
+						"This link has expired or has been used already."),
+				Arguments.of("applicant-register", "/account/register", 200, "Create an account to apply"),
+				Arguments.of("applicant-check-email", "/account/register/check-email", 200, "Check your e-mail"),
+				Arguments.of("applicant-verify-unusable", "/account/verify?token=nope", 200, "This link does not work"),
+				Arguments.of("applicant-sign-in", "/account/sign-in?error", 200, "Sign-in did not work"),
+				Arguments.of("applicant-forgot-password", "/account/forgot-password?sent", 200,
+						"a link to choose a new password is on its way"),
+				Arguments.of("applicant-reset-unusable", "/account/reset-password?token=nope", 200,
+						"This link does not work"));
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")

@@ -36,7 +36,7 @@ class StaffSignInBrowserTests extends BrowserTestBase {
 		Page page = this.context.newPage();
 		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
 
-		page.navigate("/account/set-password?token=" + token);
+		page.navigate("/staff/set-password?token=" + token);
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Choose a password for Frida First");
 		assertAccessible(page, "set-password");
 

@@ -42,7 +42,13 @@ class RouteInventoryTests {
 	 */
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /programmes", "GET /programmes/{slug}",
 			"GET /programmes/{slug}/course-description.pdf", "GET /courses/{code}", "GET /courses/{code}/syllabus.pdf",
-			"GET /deadlines", "GET /login", "GET /account/set-password", "POST /account/set-password");
+			"GET /deadlines", "GET /login", "GET /staff/set-password", "POST /staff/set-password");
+
+	/** The applicants' routes anyone may use: signing up, in and back in. */
+	static final Set<String> APPLICANT_PUBLIC = Set.of("GET /account/register", "POST /account/register",
+			"GET /account/register/check-email", "POST /account/verify/resend", "GET /account/verify",
+			"POST /account/verify", "GET /account/sign-in", "GET /account/forgot-password",
+			"POST /account/forgot-password", "GET /account/reset-password", "POST /account/reset-password");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -66,6 +72,15 @@ class RouteInventoryTests {
 
 		boolean isStaff() {
 			return this.pattern.equals("/admin") || this.pattern.startsWith("/admin/");
+		}
+
+		boolean isApplicant() {
+			return this.pattern.equals("/account") || this.pattern.startsWith("/account/")
+					|| this.pattern.equals("/applications") || this.pattern.startsWith("/applications/");
+		}
+
+		boolean isApplicantOnly() {
+			return isApplicant() && !APPLICANT_PUBLIC.contains(key());
 		}
 
 		boolean isSafe() {
@@ -93,22 +108,49 @@ class RouteInventoryTests {
 	}
 
 	@Test
-	void everyRouteIsEitherPublicOrInTheStaffArea() {
+	void everyRouteIsPublicOrInTheStaffAreaOrTheApplicantsArea() {
 		Set<String> unclassified = new TreeSet<>();
 		for (Route route : this.routes) {
-			if (!route.isStaff() && !PUBLIC.contains(route.key())) {
+			if (!route.isStaff() && !route.isApplicant() && !PUBLIC.contains(route.key())) {
 				unclassified.add(route.key());
 			}
 		}
 		assertThat(unclassified)
-			.as("routes to add to PUBLIC here and in SecurityConfiguration, or to move under /admin")
+			.as("routes to add to PUBLIC here and in SecurityConfiguration, or to move under /admin or /applications")
 			.isEmpty();
+	}
+
+	@Test
+	void applicantRoutesSendAnonymousVisitorsToTheApplicantSignIn() {
+		int checked = 0;
+		for (Route route : this.routes) {
+			if (!route.isApplicantOnly()) {
+				continue;
+			}
+			checked++;
+			MvcTestResult result = this.mvc.perform(request(route).with(csrf()));
+			assertThat(result.getResponse().getStatus()).as(route.key()).isEqualTo(302);
+			assertThat(result.getResponse().getRedirectedUrl()).as(route.key()).endsWith("/account/sign-in");
+		}
+		assertThat(checked).as("applicant-only routes").isPositive();
+	}
+
+	@Test
+	void applicantRoutesRefuseStaff() {
+		for (Route route : this.routes) {
+			if (!route.isApplicantOnly()) {
+				continue;
+			}
+			MvcTestResult result = this.mvc
+				.perform(request(route).with(csrf()).with(user("staff").roles("ADMIN", "EDITOR", "ADMISSIONS")));
+			assertThat(result.getResponse().getStatus()).as(route.key()).isEqualTo(403);
+		}
 	}
 
 	@Test
 	void publicRoutesAnswerAnonymousVisitors() {
 		for (Route route : this.routes) {
-			if (route.isStaff() || !route.isSafe()) {
+			if (route.isStaff() || route.isApplicantOnly() || !route.isSafe()) {
 				continue;
 			}
 			MvcTestResult result = this.mvc.perform(request(route));

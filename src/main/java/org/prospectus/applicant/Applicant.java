@@ -1,0 +1,86 @@
+package org.prospectus.applicant;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import org.prospectus.support.BaseEntity;
+
+/**
+ * A person who applies: their own account, apart from staff accounts. They can sign in
+ * once they have shown they read the address they registered with.
+ */
+@Entity
+public class Applicant extends BaseEntity {
+
+	private String email;
+
+	private String fullName;
+
+	private String passwordHash;
+
+	private Instant emailVerifiedAt;
+
+	private boolean enabled = true;
+
+	/** Goes up when the password changes, ending the sessions started before. */
+	private long accessEpoch;
+
+	private Instant lastSignInAt;
+
+	protected Applicant() {
+	}
+
+	Applicant(String email, String fullName, String passwordHash) {
+		this.email = email;
+		this.fullName = fullName;
+		this.passwordHash = passwordHash;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getFullName() {
+		return this.fullName;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.accessEpoch++;
+	}
+
+	public Instant getEmailVerifiedAt() {
+		return this.emailVerifiedAt;
+	}
+
+	public boolean isVerified() {
+		return this.emailVerifiedAt != null;
+	}
+
+	void verifiedAt(Instant instant) {
+		if (this.emailVerifiedAt == null) {
+			this.emailVerifiedAt = instant;
+		}
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	long getAccessEpoch() {
+		return this.accessEpoch;
+	}
+
+	public Instant getLastSignInAt() {
+		return this.lastSignInAt;
+	}
+
+	void signedInAt(Instant instant) {
+		this.lastSignInAt = instant;
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.prospectus.applicant;
+
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import org.prospectus.account.PasswordPolicy;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Applicants' account pages: register, verify the address, sign in, reset a forgotten
+ * password, and the account's own page. Every answer about an address is the same whether
+ * or not it has an account.
+ */
+@Controller
+class ApplicantAccountController {
+
+	private final ApplicantAccounts accounts;
+
+	ApplicantAccountController(ApplicantAccounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@InitBinder("registration")
+	void allowRegistrationFields(WebDataBinder binder) {
+		binder.setAllowedFields("fullName", "email", "password", "confirmation");
+	}
+
+	@InitBinder("emailForm")
+	void allowEmailField(WebDataBinder binder) {
+		binder.setAllowedFields("email");
+	}
+
+	@InitBinder("newPassword")
+	void allowNewPasswordFields(WebDataBinder binder) {
+		binder.setAllowedFields("token", "password", "confirmation");
+	}
+
+	@GetMapping("/account/register")
+	String registrationForm(Model model) {
+		model.addAttribute("registration", new RegistrationForm());
+		return showRegistration(model);
+	}
+
+	@PostMapping("/account/register")
+	String register(@Valid @ModelAttribute("registration") RegistrationForm form, BindingResult result, Model model) {
+		if (!result.hasFieldErrors("password")) {
+			this.accounts.checkPassword(form.getPassword(), form.getEmail())
+				.ifPresent((rule) -> result.rejectValue("password", rule));
+		}
+		if (!result.hasFieldErrors("password") && !form.getPassword().equals(form.getConfirmation())) {
+			result.rejectValue("confirmation", "password.confirmation.mismatch");
+		}
+		if (result.hasErrors()) {
+			form.setPassword(null);
+			form.setConfirmation(null);
+			return showRegistration(model);
+		}
+		this.accounts.register(form.getEmail(), form.getFullName(), form.getPassword());
+		return "redirect:/account/register/check-email";
+	}
+
+	@GetMapping("/account/register/check-email")
+	String checkEmail(Model model) {
+		model.addAttribute("emailForm", new EmailForm());
+		return "applicant/check-email";
+	}
+
+	@PostMapping("/account/verify/resend")
+	String resend(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result) {
+		if (result.hasErrors()) {
+			return "applicant/check-email";
+		}
+		this.accounts.resendVerification(form.getEmail());
+		return "redirect:/account/register/check-email?resent";
+	}
+
+	/**
+	 * Shows what the link confirms, with a button: mail scanners that open links must not
+	 * use it up.
+	 */
+	@GetMapping("/account/verify")
+	String verifyPage(@RequestParam(required = false) String token, Model model) {
+		model.addAttribute("token", token);
+		model.addAttribute("address", this.accounts.verificationFor(token).orElse(null));
+		model.addAttribute("emailForm", new EmailForm());
+		return "applicant/verify";
+	}
+
+	@PostMapping("/account/verify")
+	String verify(@RequestParam(required = false) String token, Model model) {
+		if (!this.accounts.verify(token)) {
+			return verifyPage(token, model);
+		}
+		return "redirect:/account/sign-in?verified";
+	}
+
+	@GetMapping("/account/sign-in")
+	String signIn() {
+		return "applicant/sign-in";
+	}
+
+	@GetMapping("/account/forgot-password")
+	String forgotPasswordForm(Model model) {
+		model.addAttribute("emailForm", new EmailForm());
+		return "applicant/forgot-password";
+	}
+
+	@PostMapping("/account/forgot-password")
+	String forgotPassword(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result) {
+		if (result.hasErrors()) {
+			return "applicant/forgot-password";
+		}
+		this.accounts.requestPasswordReset(form.getEmail());
+		return "redirect:/account/forgot-password?sent";
+	}
+
+	@GetMapping("/account/reset-password")
+	String resetPasswordForm(@RequestParam(required = false) String token, Model model) {
+		NewPasswordForm form = new NewPasswordForm();
+		form.setToken(token);
+		model.addAttribute("newPassword", form);
+		return showReset(form, model);
+	}
+
+	@PostMapping("/account/reset-password")
+	String resetPassword(@ModelAttribute("newPassword") NewPasswordForm form, BindingResult result, Model model) {
+		Optional<String> address = this.accounts.resetFor(form.getToken());
+		if (address.isEmpty()) {
+			return showReset(form, model);
+		}
+		this.accounts.checkPassword(form.getPassword(), address.get())
+			.ifPresent((rule) -> result.rejectValue("password", rule));
+		if (!result.hasErrors() && !form.getPassword().equals(form.getConfirmation())) {
+			result.rejectValue("confirmation", "password.confirmation.mismatch");
+		}
+		if (result.hasErrors() || !this.accounts.resetPassword(form.getToken(), form.getPassword())) {
+			return showReset(form, model);
+		}
+		return "redirect:/account/sign-in?passwordReset";
+	}
+
+	@GetMapping("/account")
+	String home(@AuthenticationPrincipal ApplicantPrincipal principal, Model model) {
+		model.addAttribute("applicant", this.accounts.findByEmail(principal.getUsername()).orElseThrow());
+		return "applicant/home";
+	}
+
+	private String showRegistration(Model model) {
+		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+		model.addAttribute("maxLength", PasswordPolicy.MAX_LENGTH);
+		return "applicant/register";
+	}
+
+	private String showReset(NewPasswordForm form, Model model) {
+		form.setPassword(null);
+		form.setConfirmation(null);
+		model.addAttribute("address", this.accounts.resetFor(form.getToken()).orElse(null));
+		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+		model.addAttribute("maxLength", PasswordPolicy.MAX_LENGTH);
+		return "applicant/reset-password";
+	}
+
+}

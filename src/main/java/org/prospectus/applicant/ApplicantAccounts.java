@@ -1,0 +1,205 @@
+package org.prospectus.applicant;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.prospectus.account.PasswordPolicy;
+import org.prospectus.account.Tokens;
+import org.prospectus.mail.MailOutbox;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applicants' accounts: registration, e-mail verification by a single-use link, and
+ * password reset by another. No answer ever tells whether an address has an account: the
+ * person who owns the address learns it from the e-mail, nobody else does. Every e-mail
+ * is written to the outbox in the transaction that causes it.
+ */
+@Service
+public class ApplicantAccounts {
+
+	/** How long a verification link works. */
+	static final Duration VERIFICATION_TTL = Duration.ofHours(24);
+
+	/** How long a password reset link works. */
+	static final Duration RESET_TTL = Duration.ofHours(1);
+
+	private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter
+		.ofPattern("d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH);
+
+	private final ApplicantRepository applicants;
+
+	private final ApplicantTokenRepository tokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final MailOutbox outbox;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	ApplicantAccounts(ApplicantRepository applicants, ApplicantTokenRepository tokens, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, MailOutbox outbox, Clock clock,
+			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+		this.applicants = applicants;
+		this.tokens = tokens;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	/** The address as accounts are keyed: without surrounding spaces, in lower case. */
+	public static String normalise(String email) {
+		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
+	}
+
+	/** Why a password cannot be used, if it cannot. */
+	public Optional<String> checkPassword(String password, String email) {
+		return this.passwordPolicy.check(password, email);
+	}
+
+	/**
+	 * Registers an account and e-mails a verification link. When the address already has
+	 * an account, nothing is created and its owner is told by e-mail instead, so the
+	 * answer is the same either way.
+	 */
+	@Transactional
+	public void register(String email, String fullName, String password) {
+		String address = normalise(email);
+		Optional<Applicant> existing = this.applicants.findByEmail(address);
+		if (existing.isPresent()) {
+			this.outbox.enqueue(
+					address, "account-exists", Map.of("name", existing.get().getFullName(), "signInLink",
+							this.baseUrl + "/account/sign-in", "resetLink", this.baseUrl + "/account/forgot-password"),
+					Locale.ENGLISH);
+			return;
+		}
+		Applicant applicant = this.applicants
+			.save(new Applicant(address, fullName.strip(), this.passwordEncoder.encode(password)));
+		sendVerification(applicant);
+	}
+
+	/**
+	 * Sends a new verification link if the address has an unverified account; says
+	 * nothing either way.
+	 */
+	@Transactional
+	public void resendVerification(String email) {
+		this.applicants.findByEmail(normalise(email))
+			.filter((applicant) -> !applicant.isVerified() && applicant.isEnabled())
+			.ifPresent(this::sendVerification);
+	}
+
+	/** The account a verification link is for, while it works. */
+	@Transactional(readOnly = true)
+	public Optional<String> verificationFor(String token) {
+		return usable(token, ApplicantToken.Purpose.VERIFY_EMAIL).map((t) -> t.getApplicant().getEmail());
+	}
+
+	/**
+	 * Uses a verification link.
+	 * @return whether it worked: unknown, used or expired links change nothing
+	 */
+	@Transactional
+	public boolean verify(String token) {
+		Optional<ApplicantToken> found = usable(token, ApplicantToken.Purpose.VERIFY_EMAIL);
+		found.ifPresent((t) -> {
+			Instant now = this.clock.instant();
+			t.useAt(now);
+			t.getApplicant().verifiedAt(now);
+		});
+		return found.isPresent();
+	}
+
+	/**
+	 * E-mails a password reset link when the address has a usable account; says nothing
+	 * either way.
+	 */
+	@Transactional
+	public void requestPasswordReset(String email) {
+		this.applicants.findByEmail(normalise(email)).filter(Applicant::isEnabled).ifPresent((applicant) -> {
+			Instant now = this.clock.instant();
+			this.tokens.retireUnused(applicant, ApplicantToken.Purpose.PASSWORD_RESET, now);
+			String token = Tokens.generate();
+			this.tokens.save(new ApplicantToken(applicant, ApplicantToken.Purpose.PASSWORD_RESET, Tokens.hash(token),
+					now.plus(RESET_TTL)));
+			this.outbox.enqueue(applicant.getEmail(), "password-reset", Map.of("name", applicant.getFullName(), "link",
+					this.baseUrl + "/account/reset-password?token=" + token, "expiresAt", until(now.plus(RESET_TTL))),
+					Locale.ENGLISH);
+		});
+	}
+
+	/** The account a reset link is for, while it works. */
+	@Transactional(readOnly = true)
+	public Optional<String> resetFor(String token) {
+		return usable(token, ApplicantToken.Purpose.PASSWORD_RESET).map((t) -> t.getApplicant().getEmail());
+	}
+
+	/**
+	 * Sets a new password with a reset link, which then stops working, and ends every
+	 * session started before. Resetting also proves the address is read, so it verifies
+	 * it.
+	 * @return whether the link worked
+	 */
+	@Transactional
+	public boolean resetPassword(String token, String password) {
+		Optional<ApplicantToken> found = usable(token, ApplicantToken.Purpose.PASSWORD_RESET);
+		found.ifPresent((t) -> {
+			Instant now = this.clock.instant();
+			t.useAt(now);
+			t.getApplicant().changePassword(this.passwordEncoder.encode(password));
+			t.getApplicant().verifiedAt(now);
+		});
+		return found.isPresent();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Applicant> findByEmail(String email) {
+		return this.applicants.findByEmail(normalise(email));
+	}
+
+	@Transactional
+	void recordSignIn(String email) {
+		this.applicants.findByEmail(normalise(email)).ifPresent((a) -> a.signedInAt(this.clock.instant()));
+	}
+
+	private void sendVerification(Applicant applicant) {
+		Instant now = this.clock.instant();
+		this.tokens.retireUnused(applicant, ApplicantToken.Purpose.VERIFY_EMAIL, now);
+		String token = Tokens.generate();
+		this.tokens.save(new ApplicantToken(applicant, ApplicantToken.Purpose.VERIFY_EMAIL, Tokens.hash(token),
+				now.plus(VERIFICATION_TTL)));
+		this.outbox.enqueue(applicant.getEmail(), "account-verification",
+				Map.of("name", applicant.getFullName(), "link", this.baseUrl + "/account/verify?token=" + token,
+						"expiresAt", until(now.plus(VERIFICATION_TTL))),
+				Locale.ENGLISH);
+	}
+
+	/** When a link stops working, as the e-mail says it: in UTC, named. */
+	private static String until(Instant instant) {
+		return UNTIL.format(instant.atZone(java.time.ZoneOffset.UTC));
+	}
+
+	private Optional<ApplicantToken> usable(String token, ApplicantToken.Purpose purpose) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return this.tokens.findByTokenHash(Tokens.hash(token.strip()))
+			.filter((t) -> t.getPurpose() == purpose)
+			.filter((t) -> t.isUsableAt(this.clock.instant()))
+			.filter((t) -> t.getApplicant().isEnabled());
+	}
+
+}

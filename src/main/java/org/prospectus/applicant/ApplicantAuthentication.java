@@ -1,0 +1,149 @@
+package org.prospectus.applicant;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.account.KeepTypedEmailFailureHandler;
+import org.prospectus.account.SignInThrottle;
+import org.prospectus.account.ThrottlingAuthenticationProvider;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * How applicants sign in: their own accounts, password check and throttle, apart from
+ * staff. Only verified, enabled accounts sign in; any other case answers exactly like a
+ * wrong password. Attempts are counted per account (keyed apart from staff accounts) and
+ * per address, with a higher limit per address than for staff, because many applicants
+ * share a campus or a school's address the night before a deadline.
+ */
+@Component
+public class ApplicantAuthentication {
+
+	/** The sign-in page; applicants' pages send anonymous visitors here. */
+	public static final String SIGN_IN_PATH = "/account/sign-in";
+
+	/**
+	 * Where an applicant's sign-in is kept in the session: apart from staff sign-ins, so
+	 * that neither can ever stand for the other.
+	 */
+	public static final String SECURITY_CONTEXT_KEY = "PROSPECTUS_APPLICANT_SECURITY_CONTEXT";
+
+	/** Where the applicant page that asked for sign-in is remembered. */
+	public static final String SAVED_REQUEST_KEY = "PROSPECTUS_APPLICANT_SAVED_REQUEST";
+
+	static final String THROTTLE_PREFIX = "applicant:";
+
+	private final AuthenticationManager manager;
+
+	private final SignInThrottle throttle;
+
+	private final ApplicantAccounts accounts;
+
+	private final JdbcClient jdbc;
+
+	ApplicantAuthentication(ApplicantRepository applicants, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+			ApplicantAccounts accounts, JdbcClient jdbc) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails(applicants));
+		passwords.setPasswordEncoder(passwordEncoder);
+		this.manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, THROTTLE_PREFIX,
+				SignInThrottle.APPLICANT_ADDRESS_LIMIT));
+		this.throttle = throttle;
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+	}
+
+	public AuthenticationManager manager() {
+		return this.manager;
+	}
+
+	private static UserDetailsService userDetails(ApplicantRepository applicants) {
+		return (username) -> applicants.findByEmail(ApplicantAccounts.normalise(username))
+			.filter(Applicant::isEnabled)
+			.filter(Applicant::isVerified)
+			.map((a) -> new ApplicantPrincipal(a.getId(), a.getEmail(), a.getPasswordHash(), a.getAccessEpoch()))
+			.orElseThrow(() -> new UsernameNotFoundException("No usable account"));
+	}
+
+	/**
+	 * Counts the success for the throttle and returns to the page that asked to sign in.
+	 */
+	public SavedRequestAwareAuthenticationSuccessHandler successHandler() {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) throws ServletException, IOException {
+				ApplicantAuthentication.this.throttle.record(
+						SignInThrottle.accountKey(THROTTLE_PREFIX + authentication.getName()),
+						ThrottlingAuthenticationProvider.address(authentication), true);
+				ApplicantAuthentication.this.accounts.recordSignIn(authentication.getName());
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+
+		};
+		handler.setDefaultTargetUrl("/account");
+		return handler;
+	}
+
+	/** Counts the failure and shows the sign-in page again with the address as typed. */
+	public AuthenticationFailureHandler failureHandler() {
+		KeepTypedEmailFailureHandler page = new KeepTypedEmailFailureHandler(SIGN_IN_PATH);
+		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+			this.throttle.record(SignInThrottle.accountKey(THROTTLE_PREFIX + request.getParameter("username")),
+					SignInThrottle.addressKey(request.getRemoteAddr()), false);
+			page.onAuthenticationFailure(request, response, exception);
+		};
+	}
+
+	/**
+	 * Ends an applicant's session when their password changed since it started or the
+	 * account was disabled, on whichever instance serves the next request.
+	 */
+	public OncePerRequestFilter accessFilter() {
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					jakarta.servlet.FilterChain chain) throws ServletException, IOException {
+				var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+				if (context.getAuthentication() != null
+						&& context.getAuthentication().getPrincipal() instanceof ApplicantPrincipal principal
+						&& !stillValid(principal)) {
+					org.springframework.security.core.context.SecurityContextHolder.clearContext();
+					var session = request.getSession(false);
+					if (session != null) {
+						session.removeAttribute(SECURITY_CONTEXT_KEY);
+					}
+					response.sendRedirect(request.getContextPath() + SIGN_IN_PATH + "?sessionEnded");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+
+		};
+	}
+
+	private boolean stillValid(ApplicantPrincipal principal) {
+		return this.jdbc.sql("select access_epoch from applicant where id = :id and enabled")
+			.param("id", principal.applicantId())
+			.query(Long.class)
+			.optional()
+			.filter((epoch) -> epoch == principal.accessEpoch())
+			.isPresent();
+	}
+
+}
