@@ -5,7 +5,6 @@ import java.util.Optional;
 import jakarta.validation.Valid;
 import org.prospectus.account.PasswordPolicy;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -147,12 +146,6 @@ class ApplicantAccountController {
 			return showReset(form, model);
 		}
 		return "redirect:/account/sign-in?passwordReset";
-	}
-
-	@GetMapping("/account")
-	String home(@AuthenticationPrincipal ApplicantPrincipal principal, Model model) {
-		model.addAttribute("applicant", this.accounts.findByEmail(principal.getUsername()).orElseThrow());
-		return "applicant/home";
 	}
 
 	private String showRegistration(Model model) {

@@ -31,6 +31,11 @@ public class Institution extends BaseEntity {
 	@Column(columnDefinition = "text[]")
 	private List<String> campuses = new ArrayList<>();
 
+	/** Citizens of these countries (ISO 3166 codes) pay no application fee. */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> feeExemptCountries = new ArrayList<>();
+
 	private String awardingBody;
 
 	private String regulatorNote;
@@ -98,6 +103,14 @@ public class Institution extends BaseEntity {
 
 	public List<String> getCampuses() {
 		return List.copyOf(this.campuses);
+	}
+
+	public List<String> getFeeExemptCountries() {
+		return List.copyOf(this.feeExemptCountries);
+	}
+
+	public void setFeeExemptCountries(List<String> countries) {
+		this.feeExemptCountries = new ArrayList<>(countries);
 	}
 
 	public void setCampuses(List<String> campuses) {

@@ -38,4 +38,7 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	@Query("select r from ApplicationRound r join fetch r.institution where r.id in :ids")
 	List<ApplicationRound> findAllWithInstitution(java.util.Collection<Long> ids);
 
+	@Query("select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes where r.slug = :slug")
+	Optional<ApplicationRound> findBySlugWithProgrammes(String slug);
+
 }

@@ -149,4 +149,9 @@ public class RoundService {
 			.toList();
 	}
 
+	/** A round by its slug, with its institution and programmes. */
+	public Optional<ApplicationRound> findBySlug(String slug) {
+		return this.rounds.findBySlugWithProgrammes(slug);
+	}
+
 }

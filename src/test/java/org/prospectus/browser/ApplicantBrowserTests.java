@@ -12,7 +12,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * A person registers, meets the password rules beside the field, confirms the address
- * with the e-mailed link and signs in; axe checks every page on the way.
+ * with the e-mailed link, signs in, applies from the programme page step by step, checks
+ * the answers and submits; axe checks every page on the way.
  */
 class ApplicantBrowserTests extends BrowserTestBase {
 
@@ -24,8 +25,12 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
 	}
 
+	static void continueStep(Page page) {
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and continue")).click();
+	}
+
 	@Test
-	void aPersonRegistersConfirmsTheAddressAndSignsIn() {
+	void aPersonRegistersConfirmsTheAddressSignsInAndApplies() {
 		Page page = this.context.newPage();
 		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
 		page.navigate("/account/sign-in");
@@ -63,6 +68,59 @@ class ApplicantBrowserTests extends BrowserTestBase {
 			.isVisible();
 		this.browser.screenshot(page, "applicant-account");
 		assertAccessible(page, "applicant account");
+
+		// Apply from the programme page, step by step.
+		this.jdbc.sql("update institution set fee_exempt_countries = '{SE}'").update();
+		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Apply now")).click();
+		assertAccessible(page, "start an application");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the application")).click();
+
+		field(page, "Given names").fill("Grace");
+		field(page, "Family name").fill("Hopper");
+		field(page, "Date of birth").fill("1990-12-09");
+		assertAccessible(page, "personal details");
+		continueStep(page);
+		field(page, "Address").fill("Valhallavägen 79");
+		field(page, "Town or city").fill("Stockholm");
+		field(page, "Country").selectOption("SE");
+		field(page, "Telephone number").fill("+46 8 790 60 00");
+		continueStep(page);
+		field(page, "Citizenship").selectOption("SE");
+		assertAccessible(page, "citizenship");
+		continueStep(page);
+		field(page, "School, college or university").fill("Uppsala University");
+		field(page, "Country").selectOption("SE");
+		field(page, "Qualification, such as Bachelor of Science").fill("Bachelor of Science");
+		field(page, "Main subject").fill("Mathematics");
+		field(page, "Grade or average").fill("A");
+		field(page, "From").fill("2019-09");
+		field(page, "Until (empty if you are still studying)").fill("2013-13");
+		continueStep(page);
+		assertThat(page.locator("[id='entries[0].until-error']")).hasText("Enter a year and month such as 2019-09.");
+		Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Education 1"));
+		assertThat(first.getByLabel("School, college or university")).hasValue("Uppsala University");
+		assertAccessible(page, "education with an error");
+		first.getByLabel("Until (empty if you are still studying)").fill("2022-06");
+		continueStep(page);
+		page.getByLabel("I studied in English before").check();
+		assertAccessible(page, "language");
+		continueStep(page);
+		field(page, "Choice 1").selectOption(
+				new com.microsoft.playwright.options.SelectOption().setLabel(BrowserCatalogue.PROGRAMME_TITLE));
+		assertAccessible(page, "programme choices");
+		continueStep(page);
+		field(page, "Statement of purpose").fill("I want to build learning systems that last.");
+		continueStep(page);
+
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your answers")))
+			.isVisible();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("You pay no application fee");
+		this.browser.screenshot(page, "check-your-answers");
+		assertAccessible(page, "check your answers");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the application")).click();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Your application is submitted");
+		assertAccessible(page, "application status");
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("You are signed out.");

@@ -172,6 +172,10 @@ public class DemoCatalogue {
 		Institution kth = institution("kth", "KTH Royal Institute of Technology", "SE", DemoRoundCalendar.STOCKHOLM,
 				"SEK", "Stockholm", List.of("KTH Campus"), "https://www.kth.se");
 		kth.setShortName("KTH");
+		// Swedish universities charge no application fee to citizens of the EU, the EEA
+		// and
+		// Switzerland.
+		kth.setFeeExemptCountries(EU_EEA_CH);
 
 		Programme ml = kthMachineLearning(kth);
 		KthCourses courses = kthCourses(kth);
@@ -622,6 +626,7 @@ public class DemoCatalogue {
 		Institution southampton = institution("southampton", "University of Southampton", "GB",
 				DemoRoundCalendar.LONDON, "GBP", "Southampton", List.of("Highfield"), "https://www.southampton.ac.uk");
 		southampton.setAwardingBody("University of Southampton");
+		southampton.setFeeExemptCountries(List.of("GB"));
 		southampton.setRegulatorNote("In England, the Office for Students (OfS) regulates the university's courses.");
 
 		Programme ml = programme(southampton, "MSC-ML", SOUTHAMPTON_PROGRAMME, "Machine Learning", "Master of Science",
@@ -973,6 +978,11 @@ public class DemoCatalogue {
 	}
 
 	// Building blocks
+
+	/** The EU, the EEA and Switzerland: who pays no application fee in Sweden. */
+	static final List<String> EU_EEA_CH = List.of("AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
+			"FR", "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE",
+			"SI", "SK");
 
 	private Institution institution(String slug, String name, String countryCode, ZoneId zone, String currency,
 			String city, List<String> campuses, String website) {

@@ -1,0 +1,219 @@
+package org.prospectus.applications;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.applicant.ApplicantPrincipal;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.web.NotFoundException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The application, step by step, for its applicant only: start in an open round, fill in
+ * each step (saved as typed, whatever its problems), check the answers, submit, follow
+ * the status, withdraw. Another person's application answers 404, as if it did not exist.
+ */
+@Controller
+class ApplicationController {
+
+	private final ApplicationService applications;
+
+	ApplicationController(ApplicationService applications) {
+		this.applications = applications;
+	}
+
+	@GetMapping("/applications/new")
+	String startPage(@RequestParam(required = false) String round, @AuthenticationPrincipal ApplicantPrincipal me,
+			Model model) {
+		ApplicationRound open = this.applications.openRound((round != null) ? round : "")
+			.orElseThrow(() -> NotFoundException.forRecord("open round", -1));
+		model.addAttribute("round", open);
+		model.addAttribute("context", null);
+		model.addAttribute("deadline", ApplicationService.deadline(open));
+		model.addAttribute("existing", this.applications.existing(me.applicantId(), open.getId()).orElse(null));
+		return "applications/start";
+	}
+
+	@PostMapping("/applications")
+	String start(@RequestParam(required = false) String round, @AuthenticationPrincipal ApplicantPrincipal me) {
+		UUID id = this.applications.start(me.applicantId(), (round != null) ? round : "")
+			.orElseThrow(() -> NotFoundException.forRecord("open round", -1));
+		return "redirect:/applications/" + id + "/steps/" + Step.PERSONAL.slug();
+	}
+
+	@GetMapping("/applications/{id}")
+	String status(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+		Application application = owned(id, me);
+		Answers answers = this.applications.answers(application);
+		model.addAttribute("app", application);
+		model.addAttribute("round", application.getRound());
+		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
+		model.addAttribute("checks", this.applications.check(application, answers));
+		model.addAttribute("steps", Step.values());
+		return "applications/status";
+	}
+
+	@GetMapping("/applications/{id}/steps/{step}")
+	String stepPage(@PathVariable String id, @PathVariable String step, @RequestParam(required = false) String from,
+			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+		Application application = owned(id, me);
+		Step current = step(step);
+		if (!application.isDraft()) {
+			return "redirect:/applications/" + application.getId();
+		}
+		Object form = this.applications.answers(application).step(current);
+		if (form instanceof Answers.Education education) {
+			education.withBlankRow();
+		}
+		model.addAttribute("form", form);
+		return showStep(application, current, from, model);
+	}
+
+	@PostMapping("/applications/{id}/steps/{step}")
+	String saveStep(@PathVariable String id, @PathVariable String step, @RequestParam(required = false) String from,
+			@AuthenticationPrincipal ApplicantPrincipal me, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		Application application = owned(id, me);
+		Step current = step(step);
+		Object form = Answers.blank(current);
+		ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
+		binder.setAllowedFields(Answers.allowedFields(current));
+		binder.setAutoGrowCollectionLimit(Answers.Education.MAX_ENTRIES + 1);
+		binder.bind(request);
+		if (!this.applications.saveStep(application.getId(), me.applicantId(), current, form)) {
+			return "redirect:/applications/" + application.getId();
+		}
+		BindingResult result = binder.getBindingResult();
+		Answers.check(current, form, result, this.applications.context(application));
+		if (result.hasErrors()) {
+			if (form instanceof Answers.Education education) {
+				education.withBlankRow();
+			}
+			model.addAttribute("form", form);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+			model.addAttribute("saved", true);
+			return showStep(application, current, from, model);
+		}
+		Optional<Step> next = current.next();
+		if ("review".equals(from) || next.isEmpty()) {
+			return "redirect:/applications/" + application.getId() + "/review";
+		}
+		return "redirect:/applications/" + application.getId() + "/steps/" + next.get().slug();
+	}
+
+	@GetMapping("/applications/{id}/review")
+	String review(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+		Application application = owned(id, me);
+		return showReview(application, null, model);
+	}
+
+	@PostMapping("/applications/{id}/submit")
+	String submit(@PathVariable String id, @RequestParam(required = false) String submitKey,
+			@AuthenticationPrincipal ApplicantPrincipal me, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Application application = owned(id, me);
+		SubmitOutcome outcome = this.applications.submit(application.getId(), me.applicantId(), submitKey);
+		switch (outcome.result()) {
+			case SUBMITTED, ALREADY_SUBMITTED, WITHDRAWN -> {
+				redirect.addFlashAttribute("outcome", outcome.result().name());
+				return "redirect:/applications/" + application.getId();
+			}
+			default -> {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				return showReview(owned(id, me), outcome, model);
+			}
+		}
+	}
+
+	@GetMapping("/applications/{id}/withdraw")
+	String withdrawPage(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+		model.addAttribute("app", owned(id, me));
+		return "applications/withdraw";
+	}
+
+	@PostMapping("/applications/{id}/withdraw")
+	String withdraw(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me,
+			RedirectAttributes redirect) {
+		Application application = owned(id, me);
+		if (this.applications.withdraw(application.getId(), me.applicantId())) {
+			redirect.addFlashAttribute("outcome", "WITHDRAWN_NOW");
+		}
+		return "redirect:/applications/" + application.getId();
+	}
+
+	private String showStep(Application application, Step step, String from, Model model) {
+		model.addAttribute("app", application);
+		model.addAttribute("step", step);
+		model.addAttribute("steps", Step.values());
+		model.addAttribute("fromReview", "review".equals(from));
+		model.addAttribute("context", this.applications.context(application));
+		model.addAttribute("countries", countries());
+		return "applications/step";
+	}
+
+	private String showReview(Application application, SubmitOutcome outcome, Model model) {
+		Answers answers = this.applications.answers(application);
+		Map<Step, Errors> checks = this.applications.check(application, answers);
+		model.addAttribute("app", application);
+		model.addAttribute("answers", answers);
+		model.addAttribute("checks", checks);
+		model.addAttribute("complete", checks.values().stream().noneMatch(Errors::hasErrors));
+		model.addAttribute("feeStatus", this.applications.feeStatus(application, answers));
+		model.addAttribute("context", this.applications.context(application));
+		model.addAttribute("steps", Step.values());
+		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("submitKey", UUID.randomUUID().toString());
+		model.addAttribute("countryNames", countryNames());
+		return "applications/review";
+	}
+
+	private Application owned(String id, ApplicantPrincipal me) {
+		try {
+			return this.applications.find(UUID.fromString(id), me.applicantId())
+				.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+		}
+		catch (IllegalArgumentException ex) {
+			throw NotFoundException.forRecord("application", -1);
+		}
+	}
+
+	private static Step step(String slug) {
+		return Step.ofSlug(slug).orElseThrow(() -> NotFoundException.forRecord("step", -1));
+	}
+
+	/** Every country, by its English name: code and name. */
+	static List<String[]> countries() {
+		return Answers.COUNTRIES.stream()
+			.map((code) -> new String[] { code,
+					new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH) })
+			.sorted(Comparator.comparing((String[] pair) -> pair[1]))
+			.toList();
+	}
+
+	static Map<String, String> countryNames() {
+		Map<String, String> names = new java.util.HashMap<>();
+		Answers.COUNTRIES.forEach((code) -> names.put(code,
+				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH)));
+		return names;
+	}
+
+}

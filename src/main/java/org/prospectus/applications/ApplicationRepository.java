@@ -1,0 +1,52 @@
+package org.prospectus.applications;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ApplicationRepository extends JpaRepository<Application, UUID> {
+
+	/** An application, only if it is the given applicant's. */
+	@Query("""
+			select a from Application a join fetch a.round r join fetch r.institution
+			where a.id = :id and a.applicant.id = :applicantId""")
+	Optional<Application> findOwned(UUID id, long applicantId);
+
+	/** As {@link #findOwned}, locked until the transaction ends: one submit at a time. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Application a where a.id = :id and a.applicant.id = :applicantId")
+	Optional<Application> lockOwned(UUID id, long applicantId);
+
+	@Query("select a.id from Application a where a.applicant.id = :applicantId and a.round.id = :roundId")
+	Optional<UUID> findIdByApplicantAndRound(long applicantId, long roundId);
+
+	@Query("""
+			select a from Application a join fetch a.round r join fetch r.institution
+			where a.applicant.id = :applicantId order by a.createdAt desc""")
+	List<Application> findByApplicant(long applicantId);
+
+	/** Starts an application unless the applicant has one for the round already. */
+	@Modifying
+	@Query(value = """
+			insert into application (id, reference, applicant_id, round_id)
+			values (:id, :reference, :applicantId, :roundId)
+			on conflict (applicant_id, round_id) do nothing""", nativeQuery = true)
+	int insertIfAbsent(UUID id, String reference, long applicantId, long roundId);
+
+	@Modifying
+	@Query(value = "delete from application_choice where application_id = :id", nativeQuery = true)
+	void deleteChoices(UUID id);
+
+	@Modifying
+	@Query(value = "insert into application_choice (application_id, rank, programme_id) values (:id, :rank, :programmeId)",
+			nativeQuery = true)
+	void insertChoice(UUID id, int rank, long programmeId);
+
+}

@@ -1,0 +1,275 @@
+package org.prospectus.applications;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import org.prospectus.applicant.Applicant;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.PublicationState;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundService;
+import org.prospectus.mail.MailOutbox;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+
+/**
+ * Applications from start to submission. Every method takes the signed-in applicant's id
+ * and finds only their own applications, so another person's id answers as if it did not
+ * exist. A step is saved as typed, valid or not, so that nothing typed is lost;
+ * submitting checks everything at once, in one transaction, against the injected clock.
+ */
+@Service
+public class ApplicationService {
+
+	private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss",
+			Locale.ENGLISH);
+
+	private final ApplicationRepository applications;
+
+	private final RoundService rounds;
+
+	private final JdbcClient jdbc;
+
+	private final EntityManager entityManager;
+
+	private final MailOutbox outbox;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final String baseUrl;
+
+	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
+			EntityManager entityManager, MailOutbox outbox, Clock clock,
+			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+		this.applications = applications;
+		this.rounds = rounds;
+		this.jdbc = jdbc;
+		this.entityManager = entityManager;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	/** A round open for applications now, by its slug, with what the start page shows. */
+	@Transactional(readOnly = true)
+	public Optional<ApplicationRound> openRound(String slug) {
+		return this.rounds.findBySlug(slug)
+			.filter((round) -> round.stateAt(this.clock.instant()) == org.prospectus.intake.RoundState.OPEN)
+			.filter((round) -> !programmes(round).isEmpty());
+	}
+
+	/** The applicant's application to a round, if they started one. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> existing(long applicantId, long roundId) {
+		return this.applications.findIdByApplicantAndRound(applicantId, roundId);
+	}
+
+	/**
+	 * Starts an application to an open round, or finds the one the applicant started
+	 * already: a second tab or a double click never makes two.
+	 * @return the application's id, or empty when the round is not open
+	 */
+	@Transactional
+	public Optional<UUID> start(long applicantId, String roundSlug) {
+		Optional<ApplicationRound> round = openRound(roundSlug);
+		if (round.isEmpty()) {
+			return Optional.empty();
+		}
+		long roundId = round.get().getId();
+		this.applications.insertIfAbsent(UUID.randomUUID(), newReference(), applicantId, roundId);
+		return this.applications.findIdByApplicantAndRound(applicantId, roundId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Application> find(UUID id, long applicantId) {
+		return this.applications.findOwned(id, applicantId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Application> ofApplicant(long applicantId) {
+		return this.applications.findByApplicant(applicantId);
+	}
+
+	/** The draft answers, or the submitted ones once submitted. */
+	@Transactional(readOnly = true)
+	public Answers answers(Application application) {
+		String column = application.isDraft() ? "answers" : "coalesce(snapshot, answers)";
+		String text = this.jdbc.sql("select " + column + "::text from application where id = :id")
+			.param("id", application.getId())
+			.query(String.class)
+			.single();
+		return this.json.readValue(text, Answers.class);
+	}
+
+	/** What a step's checks need: the round's programmes, its limit and today. */
+	@Transactional(readOnly = true)
+	public StepContext context(Application application) {
+		ApplicationRound round = this.rounds.findBySlug(application.getRound().getSlug()).orElseThrow();
+		Map<Long, String> programmes = new LinkedHashMap<>();
+		programmes(round).forEach((programme) -> programmes.put(programme.getId(), programme.getTitle()));
+		return new StepContext(LocalDate.ofInstant(this.clock.instant(), round.getZone()), programmes,
+				round.getChoiceLimit());
+	}
+
+	/**
+	 * Saves one step's answers as typed. Only a draft changes.
+	 * @return whether it was saved
+	 */
+	@Transactional
+	public boolean saveStep(UUID id, long applicantId, Step step, Object form) {
+		Optional<Application> application = this.applications.lockOwned(id, applicantId);
+		if (application.isEmpty() || !application.get().isDraft()) {
+			return false;
+		}
+		Answers answers = answers(application.get());
+		answers.put(step, form);
+		this.jdbc.sql("update application set answers = cast(:answers as jsonb), updated_at = :now where id = :id")
+			.param("answers", this.json.writeValueAsString(answers))
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("id", id)
+			.update();
+		return true;
+	}
+
+	/** Each step's problems, empty for a complete step, in step order. */
+	@Transactional(readOnly = true)
+	public Map<Step, Errors> check(Application application, Answers answers) {
+		StepContext context = context(application);
+		Map<Step, Errors> result = new LinkedHashMap<>();
+		for (Step step : Step.values()) {
+			Object form = answers.step(step);
+			Errors errors = new BeanPropertyBindingResult(form, "form");
+			Answers.check(step, form, errors, context);
+			result.put(step, errors);
+		}
+		return result;
+	}
+
+	/** Whether the applicant pays no fee, by citizenship. */
+	@Transactional(readOnly = true)
+	public FeeStatus feeStatus(Application application, Answers answers) {
+		Set<String> exempt = Set.copyOf(application.getRound().getInstitution().getFeeExemptCountries());
+		return answers.exemptBy(exempt) ? FeeStatus.EXEMPT : FeeStatus.DUE;
+	}
+
+	/**
+	 * Submits, in one transaction: the application is locked, so presses from two tabs or
+	 * a replayed request wait for each other and only the first submits; everything is
+	 * checked, the deadline to the second in the institution's zone; the answers are
+	 * frozen; and the confirmation e-mail is written to the outbox with the change.
+	 * @param submitKey the key the review page carried, recorded with the submission
+	 */
+	@Transactional
+	public SubmitOutcome submit(UUID id, long applicantId, String submitKey) {
+		Application application = this.applications.lockOwned(id, applicantId).orElseThrow();
+		this.entityManager.refresh(application);
+		if (application.getStatus() == ApplicationStatus.SUBMITTED) {
+			return SubmitOutcome.of(SubmitOutcome.Result.ALREADY_SUBMITTED);
+		}
+		if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
+			return SubmitOutcome.of(SubmitOutcome.Result.WITHDRAWN);
+		}
+		ApplicationRound round = application.getRound();
+		Instant now = this.clock.instant();
+		if (now.isAfter(round.getDeadlineAt())) {
+			return new SubmitOutcome(SubmitOutcome.Result.TOO_LATE, List.of(), deadline(round));
+		}
+		Answers answers = answers(application);
+		List<Step> incomplete = new ArrayList<>();
+		check(application, answers).forEach((step, errors) -> {
+			if (errors.hasErrors()) {
+				incomplete.add(step);
+			}
+		});
+		if (!incomplete.isEmpty()) {
+			return new SubmitOutcome(SubmitOutcome.Result.INCOMPLETE, incomplete, null);
+		}
+		FeeStatus fee = feeStatus(application, answers);
+		if (fee == FeeStatus.DUE) {
+			return SubmitOutcome.of(SubmitOutcome.Result.FEE_DUE);
+		}
+		this.jdbc.sql("update application set snapshot = answers where id = :id").param("id", id).update();
+		this.applications.deleteChoices(id);
+		List<Long> ranked = answers.rankedProgrammeIds();
+		for (int i = 0; i < ranked.size(); i++) {
+			this.applications.insertChoice(id, i + 1, ranked.get(i));
+		}
+		List<String> citizenships = answers.citizenships();
+		application.submit(answers.fullName(), citizenships.isEmpty() ? null : citizenships.get(0), fee,
+				(submitKey != null && !submitKey.isBlank()) ? submitKey.strip() : null, now);
+		Applicant applicant = application.getApplicant();
+		this.outbox.enqueue(applicant.getEmail(), "application-submitted",
+				Map.of("name", applicant.getFullName(), "reference", application.getReference(), "round",
+						round.getName(), "institution", round.getInstitution().getName(), "link",
+						this.baseUrl + "/applications/" + id),
+				Locale.ENGLISH);
+		return SubmitOutcome.of(SubmitOutcome.Result.SUBMITTED);
+	}
+
+	/**
+	 * Withdraws a submitted application. A draft is not withdrawn: it can simply be left.
+	 * @return whether it was withdrawn now
+	 */
+	@Transactional
+	public boolean withdraw(UUID id, long applicantId) {
+		Application application = this.applications.lockOwned(id, applicantId).orElseThrow();
+		this.entityManager.refresh(application);
+		if (application.getStatus() != ApplicationStatus.SUBMITTED) {
+			return false;
+		}
+		application.withdraw(this.clock.instant());
+		return true;
+	}
+
+	/** The deadline as the institution states it: local time with the zone named. */
+	public static String deadline(ApplicationRound round) {
+		return DEADLINE.format(LocalDateTime.ofInstant(round.getDeadlineAt(), round.getZone())) + " ("
+				+ round.getZone().getId() + ")";
+	}
+
+	private static List<Programme> programmes(ApplicationRound round) {
+		return round.getProgrammes()
+			.stream()
+			.filter((programme) -> programme.getState() == PublicationState.PUBLISHED)
+			.sorted(java.util.Comparator.comparing(Programme::getTitle))
+			.toList();
+	}
+
+	/** Eight characters without look-alikes (no 0/O, 1/I): about 10^12 possibilities. */
+	private static String newReference() {
+		StringBuilder reference = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			reference.append(REFERENCE_ALPHABET.charAt(RANDOM.nextInt(REFERENCE_ALPHABET.length())));
+		}
+		return reference.toString();
+	}
+
+}

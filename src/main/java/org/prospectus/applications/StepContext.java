@@ -1,0 +1,15 @@
+package org.prospectus.applications;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a step's checks need to know beyond its own fields.
+ *
+ * @param today the date in the round's zone
+ * @param programmes the programmes the round admits to, by id, with their titles
+ * @param choiceLimit how many programmes may be ranked
+ */
+record StepContext(LocalDate today, Map<Long, String> programmes, int choiceLimit) {
+
+}

@@ -1,0 +1,344 @@
+package org.prospectus.applications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * An applicant applies through the pages: each step saved as typed, problems beside their
+ * fields, the answers checked, submitted once whatever the presses, refused after the
+ * deadline to the second, followed and withdrawn; and nobody else can reach it.
+ */
+@PortalIntegrationTest
+class ApplicationJourneyTests {
+
+	static final String PASSWORD = "quartz meadow lantern 2027";
+
+	/** Five seconds before midnight in Stockholm, 15 January 2027. */
+	static final Instant DEADLINE = Instant.parse("2027-01-15T22:59:59Z");
+
+	static final Pattern VERIFY = Pattern.compile("/account/verify\\?token=([\\w-]+)");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	ApplicationService applications;
+
+	long ml;
+
+	long applied;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.clock.setInstant(Instant.parse("2027-01-10T12:00:00Z"));
+		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		Programme machineLearning = this.fixtures.programme(kth, "ml", "Machine Learning");
+		Programme appliedMl = this.fixtures.programme(kth, "applied-ml", "Applied Machine Learning");
+		this.ml = machineLearning.getId();
+		this.applied = appliedMl.getId();
+		ApplicationRound round = this.fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"),
+				DEADLINE, machineLearning, appliedMl);
+		round.getId();
+		// Written last: the fixtures merge their own copy of the institution.
+		this.jdbc.sql("update institution set fee_exempt_countries = '{SE,FI,DE}' where slug = 'kth'").update();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	MockHttpSession applicant(String email, String name) {
+		this.mvc.post()
+			.uri("/account/register")
+			.param("fullName", name)
+			.param("email", email)
+			.param("password", PASSWORD)
+			.param("confirmation", PASSWORD)
+			.with(csrf())
+			.exchange();
+		String body = this.jdbc.sql("select text_body from mail_outbox where recipient = :to")
+			.param("to", email)
+			.query(String.class)
+			.single();
+		Matcher token = VERIFY.matcher(body);
+		assertThat(token.find()).isTrue();
+		this.mvc.post().uri("/account/verify").param("token", token.group(1)).with(csrf()).exchange();
+		MvcTestResult signedIn = this.mvc.post()
+			.uri("/account/sign-in")
+			.param("username", email)
+			.param("password", PASSWORD)
+			.with(csrf())
+			.exchange();
+		assertThat(signedIn).hasRedirectedUrl("/account");
+		return (MockHttpSession) signedIn.getRequest().getSession(false);
+	}
+
+	String start(MockHttpSession session) {
+		assertThat(
+				page(this.mvc.get().uri("/applications/new").param("round", "autumn-2027").session(session).exchange())
+					.text())
+			.contains("The deadline is 15 January 2027, 23:59:59 (Europe/Stockholm)");
+		MvcTestResult started = this.mvc.post()
+			.uri("/applications")
+			.param("round", "autumn-2027")
+			.session(session)
+			.with(csrf())
+			.exchange();
+		String location = started.getResponse().getRedirectedUrl();
+		assertThat(location).matches("/applications/[0-9a-f-]{36}/steps/personal");
+		return location.split("/")[2];
+	}
+
+	MvcTestResult step(MockHttpSession session, String id, String step, Map<String, String> values) {
+		var request = this.mvc.post().uri("/applications/{id}/steps/{step}", id, step).session(session).with(csrf());
+		values.forEach(request::param);
+		return request.exchange();
+	}
+
+	static Map<String, String> values(String... pairs) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+	void fillEverything(MockHttpSession session, String id, String citizenship) {
+		assertThat(step(session, id, "personal",
+				values("givenNames", "Ada", "familyName", "Lovelace", "dateOfBirth", "2000-12-10")))
+			.hasRedirectedUrl("/applications/" + id + "/steps/contact");
+		assertThat(step(session, id, "contact", values("addressLine1", "Drottninggatan 1", "city", "Stockholm",
+				"country", "SE", "phone", "+46 8 123 456")))
+			.hasRedirectedUrl("/applications/" + id + "/steps/citizenship");
+		assertThat(step(session, id, "citizenship", values("country", citizenship)))
+			.hasRedirectedUrl("/applications/" + id + "/steps/education");
+		assertThat(step(session, id, "education",
+				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
+						"entries[0].qualification", "Bachelor of Science", "entries[0].subject", "Mathematics",
+						"entries[0].grade", "A", "entries[0].from", "2019-09", "entries[0].until", "2022-06",
+						"entries[1].institution", "", "entries[1].country", "")))
+			.hasRedirectedUrl("/applications/" + id + "/steps/language");
+		assertThat(step(session, id, "language", values("basis", "STUDIES")))
+			.hasRedirectedUrl("/applications/" + id + "/steps/choices");
+		assertThat(step(session, id, "choices",
+				values("ranked[0]", Long.toString(this.applied), "ranked[1]", Long.toString(this.ml))))
+			.hasRedirectedUrl("/applications/" + id + "/steps/statement");
+		assertThat(step(session, id, "statement", values("text", "I want to build learning systems that last.")))
+			.hasRedirectedUrl("/applications/" + id + "/review");
+	}
+
+	MvcTestResult submit(MockHttpSession session, String id) {
+		Document review = page(this.mvc.get().uri("/applications/{id}/review", id).session(session).exchange());
+		return this.mvc.post()
+			.uri("/applications/{id}/submit", id)
+			.param("submitKey", review.select("input[name=submitKey]").val())
+			.session(session)
+			.with(csrf())
+			.exchange();
+	}
+
+	@Test
+	void anApplicantFillsEveryStepChecksTheAnswersAndSubmits() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		fillEverything(ada, id, "SE");
+		Document review = page(this.mvc.get().uri("/applications/{id}/review", id).session(ada).exchange());
+		assertThat(review.text()).contains("Lovelace", "Uppsala University", "Choice 1 Applied Machine Learning",
+				"Choice 2 Machine Learning", "You pay no application fee");
+		assertThat(this.jdbc.sql("select jsonb_array_length(answers -> 'education' -> 'entries') from application")
+			.query(Integer.class)
+			.single()).as("the empty form offered for another entry is not saved").isOne();
+
+		assertThat(submit(ada, id)).hasRedirectedUrl("/applications/" + id);
+		Document status = page(this.mvc.get().uri("/applications/{id}", id).session(ada).exchange());
+		assertThat(status.select(".facts").text()).contains("Submitted");
+		assertThat(this.jdbc.sql("select status, fee_status, citizenship_country, full_name from application")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4))
+			.single()).isEqualTo("SUBMITTED EXEMPT SE Ada Lovelace");
+		assertThat(this.jdbc.sql("select programme_id from application_choice order by rank").query(Long.class).list())
+			.containsExactly(this.applied, this.ml);
+		assertThat(this.jdbc.sql("select snapshot ->> 'statement' from application").query(String.class).single())
+			.contains("learning systems");
+		assertThat(this.jdbc.sql("select count(*) from mail_outbox where subject like 'Your application is submitted%'")
+			.query(Long.class)
+			.single()).isOne();
+		// Submitted answers no longer change.
+		assertThat(step(ada, id, "statement", values("text", "Changed afterwards")))
+			.hasRedirectedUrl("/applications/" + id);
+		assertThat(this.jdbc.sql("select snapshot ->> 'statement' from application").query(String.class).single())
+			.doesNotContain("Changed afterwards");
+		assertThat(page(this.mvc.get().uri("/account").session(ada).exchange()).text())
+			.contains("Round autumn-2027 at University kth: Submitted");
+	}
+
+	@Test
+	void aStepWithProblemsIsSavedAsTypedAndShowsEachProblemBesideItsField() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		MvcTestResult result = step(ada, id, "personal",
+				values("givenNames", "Ada", "familyName", "", "dateOfBirth", "10/12/2000"));
+		assertThat(result).hasStatusOk();
+		Document form = page(result);
+		assertThat(form.select("#familyName-error").text()).isEqualTo("Fill in this field.");
+		assertThat(form.select("#dateOfBirth-error").text()).startsWith("Enter a date as year-month-day");
+		assertThat(form.select("#dateOfBirth").val()).isEqualTo("10/12/2000");
+		assertThat(this.jdbc.sql("select answers -> 'personal' ->> 'dateOfBirth' from application")
+			.query(String.class)
+			.single()).isEqualTo("10/12/2000");
+		Document again = page(this.mvc.get().uri("/applications/{id}/steps/personal", id).session(ada).exchange());
+		assertThat(again.select("#givenNames").val()).isEqualTo("Ada");
+		MvcTestResult refused = submit(ada, id);
+		assertThat(refused).hasStatus(422);
+		assertThat(page(refused).text()).contains("some steps are not complete");
+	}
+
+	@Test
+	void theDeadlineHoldsToTheSecondInTheInstitutionsZoneAndTheDraftStays() {
+		MockHttpSession early = applicant("early@example.org", "Early Bird");
+		MockHttpSession late = applicant("late@example.org", "Late Owl");
+		String onTime = start(early);
+		String tooLate = start(late);
+		fillEverything(early, onTime, "SE");
+		fillEverything(late, tooLate, "SE");
+		this.clock.setInstant(DEADLINE);
+		assertThat(submit(early, onTime)).hasRedirectedUrl("/applications/" + onTime);
+		this.clock.setInstant(DEADLINE.plusSeconds(1));
+		MvcTestResult refused = submit(late, tooLate);
+		assertThat(refused).hasStatus(422);
+		assertThat(page(refused).text())
+			.contains("the deadline was 15 January 2027, 23:59:59 (Europe/Stockholm). Your draft is kept.");
+		assertThat(this.jdbc.sql("select status from application where id = :id")
+			.param("id", UUID.fromString(tooLate))
+			.query(String.class)
+			.single()).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void tenIdenticalSubmitsAtOnceSubmitOnce() throws Exception {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		fillEverything(ada, id, "SE");
+		long applicantId = this.jdbc.sql("select id from applicant").query(Long.class).single();
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		List<Callable<SubmitOutcome.Result>> presses = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			presses.add(() -> this.applications.submit(UUID.fromString(id), applicantId, "same-key").result());
+		}
+		List<SubmitOutcome.Result> results = new ArrayList<>();
+		for (Future<SubmitOutcome.Result> future : pool.invokeAll(presses)) {
+			results.add(future.get());
+		}
+		pool.shutdown();
+		assertThat(results).filteredOn((r) -> r == SubmitOutcome.Result.SUBMITTED).hasSize(1);
+		assertThat(results).filteredOn((r) -> r == SubmitOutcome.Result.ALREADY_SUBMITTED).hasSize(9);
+		assertThat(this.jdbc.sql("select count(*) from application").query(Long.class).single()).isOne();
+		assertThat(this.jdbc.sql("select count(*) from mail_outbox where subject like 'Your application is submitted%'")
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void aDueFeeBlocksSubmissionWithAClearMessage() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		fillEverything(ada, id, "IN");
+		MvcTestResult refused = submit(ada, id);
+		assertThat(refused).hasStatus(422);
+		assertThat(page(refused).text()).contains("because the application fee is due");
+	}
+
+	@Test
+	void startingTwiceOpensTheSameApplication() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String first = start(ada);
+		MvcTestResult again = this.mvc.post()
+			.uri("/applications")
+			.param("round", "autumn-2027")
+			.session(ada)
+			.with(csrf())
+			.exchange();
+		assertThat(again).hasRedirectedUrl("/applications/" + first + "/steps/personal");
+		assertThat(this.jdbc.sql("select count(*) from application").query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void anotherApplicantCannotReachTheApplicationByAnyRoute() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		MockHttpSession eve = applicant("eve@example.org", "Eve Other");
+		String id = start(ada);
+		fillEverything(ada, id, "SE");
+		for (String path : List.of("/applications/" + id, "/applications/" + id + "/steps/personal",
+				"/applications/" + id + "/review", "/applications/" + id + "/withdraw")) {
+			assertThat(this.mvc.get().uri(path).session(eve)).as(path).hasStatus(404);
+		}
+		for (String path : List.of("/applications/" + id + "/steps/personal", "/applications/" + id + "/submit",
+				"/applications/" + id + "/withdraw")) {
+			assertThat(this.mvc.post().uri(path).param("givenNames", "Eve").session(eve).with(csrf())).as(path)
+				.hasStatus(404);
+		}
+		assertThat(this.jdbc.sql("select status, answers -> 'personal' ->> 'givenNames' from application")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+			.single()).isEqualTo("DRAFT Ada");
+	}
+
+	@Test
+	void aSubmittedApplicationCanBeWithdrawnAfterConfirming() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		fillEverything(ada, id, "SE");
+		submit(ada, id);
+		assertThat(page(this.mvc.get().uri("/applications/{id}/withdraw", id).session(ada).exchange()).text())
+			.contains("You cannot undo this.");
+		assertThat(this.mvc.post().uri("/applications/{id}/withdraw", id).session(ada).with(csrf()))
+			.hasRedirectedUrl("/applications/" + id);
+		assertThat(this.jdbc.sql("select status from application").query(String.class).single()).isEqualTo("WITHDRAWN");
+		this.clock.setInstant(this.clock.instant().plus(Duration.ofMinutes(1)));
+		assertThat(submit(ada, id)).hasRedirectedUrl("/applications/" + id);
+		assertThat(this.jdbc.sql("select status from application").query(String.class).single()).isEqualTo("WITHDRAWN");
+	}
+
+}
