@@ -40,13 +40,4 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 			on conflict (applicant_id, round_id) do nothing""", nativeQuery = true)
 	int insertIfAbsent(UUID id, String reference, long applicantId, long roundId);
 
-	@Modifying
-	@Query(value = "delete from application_choice where application_id = :id", nativeQuery = true)
-	void deleteChoices(UUID id);
-
-	@Modifying
-	@Query(value = "insert into application_choice (application_id, rank, programme_id) values (:id, :rank, :programmeId)",
-			nativeQuery = true)
-	void insertChoice(UUID id, int rank, long programmeId);
-
 }

@@ -217,11 +217,14 @@ public class ApplicationService {
 			return SubmitOutcome.of(SubmitOutcome.Result.FEE_DUE);
 		}
 		this.jdbc.sql("update application set snapshot = answers where id = :id").param("id", id).update();
-		this.applications.deleteChoices(id);
-		List<Long> ranked = answers.rankedProgrammeIds();
-		for (int i = 0; i < ranked.size(); i++) {
-			this.applications.insertChoice(id, i + 1, ranked.get(i));
-		}
+		// One statement however many programmes are ranked.
+		this.jdbc.sql("""
+				insert into application_choice (application_id, rank, programme_id)
+				select :id, ranked.ordinality, ranked.programme_id
+				from unnest(cast(:programmes as bigint[])) with ordinality as ranked (programme_id, ordinality)""")
+			.param("id", id)
+			.param("programmes", answers.rankedProgrammeIds().toArray(new Long[0]))
+			.update();
 		List<String> citizenships = answers.citizenships();
 		application.submit(answers.fullName(), citizenships.isEmpty() ? null : citizenships.get(0), fee,
 				(submitKey != null && !submitKey.isBlank()) ? submitKey.strip() : null, now);

@@ -49,6 +49,12 @@ class ApplicationJourneyTests {
 	/** Five seconds before midnight in Stockholm, 15 January 2027. */
 	static final Instant DEADLINE = Instant.parse("2027-01-15T22:59:59Z");
 
+	/** Statements a step's save or the review page may run. */
+	static final int STEP_BUDGET = 8;
+
+	/** Statements the submit may run, with its e-mail and the ranked choices. */
+	static final int SUBMIT_BUDGET = 15;
+
 	static final Pattern VERIFY = Pattern.compile("/account/verify\\?token=([\\w-]+)");
 
 	@Autowired
@@ -65,6 +71,9 @@ class ApplicationJourneyTests {
 
 	@Autowired
 	ApplicationService applications;
+
+	@Autowired
+	org.prospectus.support.StatementCounter statements;
 
 	long ml;
 
@@ -213,6 +222,49 @@ class ApplicationJourneyTests {
 			.doesNotContain("Changed afterwards");
 		assertThat(page(this.mvc.get().uri("/account").session(ada).exchange()).text())
 			.contains("Round autumn-2027 at University kth: Submitted");
+	}
+
+	/**
+	 * SQL statements per request, counted at the DataSource: each wizard step's save and
+	 * the submit stay within a budget, whatever the answers. The figures are printed for
+	 * the closing notes.
+	 */
+	@Test
+	void eachStepAndTheSubmitRunABoundedNumberOfStatements() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		Map<String, Map<String, String>> steps = new LinkedHashMap<>();
+		steps.put("personal", values("givenNames", "Ada", "familyName", "Lovelace", "dateOfBirth", "2000-12-10"));
+		steps.put("contact", values("addressLine1", "Drottninggatan 1", "city", "Stockholm", "country", "SE", "phone",
+				"+46 8 123 456"));
+		steps.put("citizenship", values("country", "SE"));
+		steps.put("education",
+				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
+						"entries[0].qualification", "BSc", "entries[0].subject", "Mathematics", "entries[0].grade", "A",
+						"entries[0].from", "2019-09", "entries[0].until", "2022-06"));
+		steps.put("language", values("basis", "STUDIES"));
+		steps.put("choices", values("ranked[0]", Long.toString(this.ml), "ranked[1]", Long.toString(this.applied)));
+		steps.put("statement", values("text", "Why I apply."));
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		steps.forEach((step, values) -> {
+			this.statements.reset();
+			assertThat(step(ada, id, step, values)).hasStatus3xxRedirection();
+			counts.put("POST step " + step, this.statements.count());
+		});
+		this.statements.reset();
+		assertThat(this.mvc.get().uri("/applications/{id}/review", id).session(ada)).hasStatusOk();
+		counts.put("GET review", this.statements.count());
+		Document review = page(this.mvc.get().uri("/applications/{id}/review", id).session(ada).exchange());
+		this.statements.reset();
+		assertThat(this.mvc.post()
+			.uri("/applications/{id}/submit", id)
+			.param("submitKey", review.select("input[name=submitKey]").val())
+			.session(ada)
+			.with(csrf())).hasStatus3xxRedirection();
+		counts.put("POST submit", this.statements.count());
+		System.out.println("SQL statements per request: " + counts);
+		counts.forEach((request, count) -> assertThat(count).as(request)
+			.isLessThanOrEqualTo(request.equals("POST submit") ? SUBMIT_BUDGET : STEP_BUDGET));
 	}
 
 	@Test
