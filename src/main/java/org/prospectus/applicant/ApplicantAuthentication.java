@@ -81,7 +81,8 @@ public class ApplicantAuthentication {
 	/**
 	 * Counts the success for the throttle and returns to the page that asked to sign in.
 	 */
-	public SavedRequestAwareAuthenticationSuccessHandler successHandler() {
+	public SavedRequestAwareAuthenticationSuccessHandler successHandler(
+			org.springframework.security.web.savedrequest.RequestCache requests) {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 
 			@Override
@@ -96,6 +97,7 @@ public class ApplicantAuthentication {
 
 		};
 		handler.setDefaultTargetUrl("/account");
+		handler.setRequestCache(requests);
 		return handler;
 	}
 
@@ -107,6 +109,12 @@ public class ApplicantAuthentication {
 					SignInThrottle.addressKey(request.getRemoteAddr()), false);
 			page.onAuthenticationFailure(request, response, exception);
 		};
+	}
+
+	/** Keeps a step's typed fields when the session ended before they were saved. */
+	public ExpiredSessionRescue expiredSessionRescue(
+			org.springframework.security.web.savedrequest.HttpSessionRequestCache requests) {
+		return new ExpiredSessionRescue(requests);
 	}
 
 	/**

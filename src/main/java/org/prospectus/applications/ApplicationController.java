@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.applicant.ApplicantPrincipal;
+import org.prospectus.applicant.ExpiredSessionRescue;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.web.NotFoundException;
 
@@ -73,13 +74,23 @@ class ApplicationController {
 
 	@GetMapping("/applications/{id}/steps/{step}")
 	String stepPage(@PathVariable String id, @PathVariable String step, @RequestParam(required = false) String from,
-			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+			@AuthenticationPrincipal ApplicantPrincipal me, HttpServletRequest request, Model model) {
 		Application application = owned(id, me);
 		Step current = step(step);
 		if (!application.isDraft()) {
 			return "redirect:/applications/" + application.getId();
 		}
 		Object form = this.applications.answers(application).step(current);
+		Optional<Map<String, String[]>> typed = ExpiredSessionRescue.take(request);
+		if (typed.isPresent()) {
+			// Typed before the session ended: shown again, saved only when sent again.
+			form = Answers.blank(current);
+			ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
+			binder.setAllowedFields(Answers.allowedFields(current));
+			binder.setAutoGrowCollectionLimit(Answers.Education.MAX_ENTRIES + 1);
+			binder.bind(new org.springframework.beans.MutablePropertyValues(typed.get()));
+			model.addAttribute("restored", true);
+		}
 		if (form instanceof Answers.Education education) {
 			education.withBlankRow();
 		}

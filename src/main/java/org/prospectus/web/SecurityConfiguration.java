@@ -62,7 +62,7 @@ class SecurityConfiguration {
 			.authenticationManager(applicants.manager())
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.formLogin((form) -> form.loginPage(ApplicantAuthentication.SIGN_IN_PATH)
-				.successHandler(applicants.successHandler())
+				.successHandler(applicants.successHandler(requests))
 				.failureHandler(applicants.failureHandler()))
 			.logout((logout) -> logout.logoutUrl("/account/sign-out")
 				.logoutSuccessUrl(ApplicantAuthentication.SIGN_IN_PATH + "?signedOut")
@@ -74,6 +74,8 @@ class SecurityConfiguration {
 				})
 				.invalidateHttpSession(false))
 			.requestCache((cache) -> cache.requestCache(requests))
+			.exceptionHandling(
+					(exceptions) -> exceptions.accessDeniedHandler(applicants.expiredSessionRescue(requests)))
 			.addFilterBefore(applicants.accessFilter(), AuthorizationFilter.class);
 		headers(http);
 		return http.build();

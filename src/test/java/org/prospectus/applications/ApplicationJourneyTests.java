@@ -289,6 +289,41 @@ class ApplicationJourneyTests {
 	}
 
 	@Test
+	void whatWasTypedWhenTheSessionEndedWaitsOnTheStepAfterSigningInAgain() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		// The session has expired: the browser sends the form without a session, so its
+		// CSRF token no longer matches anything.
+		MvcTestResult expired = this.mvc.post()
+			.uri("/applications/{id}/steps/statement", id)
+			.param("text", "Two hours of careful writing.")
+			.param("_csrf", "from-the-old-session")
+			.exchange();
+		assertThat(expired).hasRedirectedUrl("/account/sign-in?sessionExpired");
+		MockHttpSession fresh = (MockHttpSession) expired.getRequest().getSession(false);
+		assertThat(this.jdbc.sql("select answers -> 'statement' ->> 'text' from application")
+			.query(String.class)
+			.optional()
+			.orElse(null)).isNull();
+
+		MvcTestResult signedIn = this.mvc.post()
+			.uri("/account/sign-in")
+			.param("username", "ada@example.org")
+			.param("password", PASSWORD)
+			.session(fresh)
+			.with(csrf())
+			.exchange();
+		String back = signedIn.getResponse().getRedirectedUrl();
+		assertThat(back).contains("/applications/" + id + "/steps/statement");
+		Document step = page(this.mvc.get()
+			.uri("/applications/{id}/steps/statement", id)
+			.session((MockHttpSession) signedIn.getRequest().getSession(false))
+			.exchange());
+		assertThat(step.select("#text").text()).isEqualTo("Two hours of careful writing.");
+		assertThat(step.text()).contains("You were signed out before this step was saved");
+	}
+
+	@Test
 	void theDeadlineHoldsToTheSecondInTheInstitutionsZoneAndTheDraftStays() {
 		MockHttpSession early = applicant("early@example.org", "Early Bird");
 		MockHttpSession late = applicant("late@example.org", "Late Owl");
