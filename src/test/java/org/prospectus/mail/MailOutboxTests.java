@@ -368,6 +368,9 @@ class MailOutboxTests {
 			var result = this.mvc.get().uri("/admin/mail").session(officer).exchange();
 			assertThat(result).hasStatusOk();
 			page = page(result);
+			assertThat(page(this.mvc.get().uri("/admin").session(officer).exchange()).select("a[href=/admin/mail]"))
+				.as("the dashboard links the page while it is on")
+				.hasSize(1);
 		}
 		finally {
 			this.environment.getPropertySources().remove(switchedOn.getName());
@@ -393,6 +396,8 @@ class MailOutboxTests {
 		assertThat(page.getElementById("mail-" + waiting).select("td").get(3).text()).isEqualTo("Waiting");
 
 		assertThat(this.mvc.get().uri("/admin/mail").session(officer)).as("switched off again").hasStatus(404);
+		assertThat(page(this.mvc.get().uri("/admin").session(officer).exchange()).select("a[href=/admin/mail]"))
+			.isEmpty();
 	}
 
 }
