@@ -74,6 +74,7 @@ class SecurityConfiguration {
 				})
 				.invalidateHttpSession(false))
 			.requestCache((cache) -> cache.requestCache(requests))
+			.addFilterBefore(new UploadTooLargeFilter(), CsrfFilter.class)
 			.addFilterBefore(applicants.accessFilter(), AuthorizationFilter.class);
 		headers(http);
 		return http.build();
