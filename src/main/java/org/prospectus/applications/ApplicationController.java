@@ -36,8 +36,11 @@ class ApplicationController {
 
 	private final ApplicationService applications;
 
-	ApplicationController(ApplicationService applications) {
+	private final ApplicationDocuments documents;
+
+	ApplicationController(ApplicationService applications, ApplicationDocuments documents) {
 		this.applications = applications;
+		this.documents = documents;
 	}
 
 	@GetMapping("/applications/new")
@@ -68,6 +71,9 @@ class ApplicationController {
 		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
 		model.addAttribute("checks", this.applications.check(application, answers));
 		model.addAttribute("steps", Step.values());
+		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
+		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
+		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound()));
 		return "applications/status";
 	}
 
@@ -76,6 +82,9 @@ class ApplicationController {
 			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
 		Application application = owned(id, me);
 		Step current = step(step);
+		if (!current.isForm()) {
+			return "redirect:/applications/" + application.getId() + "/documents";
+		}
 		if (!application.isDraft()) {
 			return "redirect:/applications/" + application.getId();
 		}
@@ -93,6 +102,9 @@ class ApplicationController {
 			HttpServletResponse response) {
 		Application application = owned(id, me);
 		Step current = step(step);
+		if (!current.isForm()) {
+			return "redirect:/applications/" + application.getId() + "/documents";
+		}
 		Object form = Answers.blank(current);
 		ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
 		binder.setAllowedFields(Answers.allowedFields(current));
@@ -116,13 +128,16 @@ class ApplicationController {
 		if ("review".equals(from) || next.isEmpty()) {
 			return "redirect:/applications/" + application.getId() + "/review";
 		}
+		if (!next.get().isForm()) {
+			return "redirect:/applications/" + application.getId() + "/documents";
+		}
 		return "redirect:/applications/" + application.getId() + "/steps/" + next.get().slug();
 	}
 
 	@GetMapping("/applications/{id}/review")
 	String review(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me, Model model) {
 		Application application = owned(id, me);
-		return showReview(application, null, model);
+		return showReview(application, me, null, model);
 	}
 
 	@PostMapping("/applications/{id}/submit")
@@ -138,7 +153,7 @@ class ApplicationController {
 			}
 			default -> {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-				return showReview(owned(id, me), outcome, model);
+				return showReview(owned(id, me), me, outcome, model);
 			}
 		}
 	}
@@ -169,7 +184,7 @@ class ApplicationController {
 		return "applications/step";
 	}
 
-	private String showReview(Application application, SubmitOutcome outcome, Model model) {
+	private String showReview(Application application, ApplicantPrincipal me, SubmitOutcome outcome, Model model) {
 		Answers answers = this.applications.answers(application);
 		Map<Step, Errors> checks = this.applications.check(application, answers);
 		model.addAttribute("app", application);
@@ -183,6 +198,8 @@ class ApplicationController {
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("submitKey", UUID.randomUUID().toString());
 		model.addAttribute("countryNames", countryNames());
+		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
+		model.addAttribute("requiredKinds", DocumentKind.REQUIRED);
 		return "applications/review";
 	}
 

@@ -227,12 +227,13 @@ public class ApplicationDocuments {
 		if (names.size() >= MAX_DOCUMENTS) {
 			throw new RejectedUploadException(RejectedUploadException.Reason.TOO_MANY_FILES);
 		}
-		String name;
+		// Numbered per kind, whatever the type: ABCD2345-transcript-1.pdf, then -2.png.
+		String prefix = application.getReference() + "-" + kind.slug() + "-";
 		int n = 1;
-		do {
-			name = application.getReference() + "-" + kind.slug() + "-" + n++ + "." + type.extension;
+		while (names.stream().anyMatch(numbered(prefix, n))) {
+			n++;
 		}
-		while (names.contains(name));
+		String name = prefix + n + "." + type.extension;
 		UUID documentId = UUID.randomUUID();
 		String sha256;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -257,6 +258,10 @@ public class ApplicationDocuments {
 			throw new UncheckedIOException(ex);
 		}
 		return new DocumentView(documentId, kind, name, type.contentType, size, sha256, now, afterSubmission);
+	}
+
+	private static java.util.function.Predicate<String> numbered(String prefix, int n) {
+		return (name) -> name.startsWith(prefix + n + ".");
 	}
 
 	/** Copies at most {@code limit} bytes, failing beyond, and returns how many. */
