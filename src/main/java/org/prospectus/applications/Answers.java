@@ -48,6 +48,7 @@ public class Answers {
 			case LANGUAGE -> this.language;
 			case CHOICES -> this.choices;
 			case STATEMENT -> this.statement;
+			case DOCUMENTS -> null;
 		};
 	}
 
@@ -65,6 +66,7 @@ public class Answers {
 			case LANGUAGE -> this.language = (Language) form;
 			case CHOICES -> this.choices = (Choices) form;
 			case STATEMENT -> this.statement = (Statement) form;
+			case DOCUMENTS -> throw new IllegalArgumentException("Documents are uploaded, not typed");
 		}
 	}
 
@@ -78,6 +80,7 @@ public class Answers {
 			case LANGUAGE -> new Language();
 			case CHOICES -> new Choices();
 			case STATEMENT -> new Statement();
+			case DOCUMENTS -> throw new IllegalArgumentException("Documents are uploaded, not typed");
 		};
 	}
 
@@ -92,6 +95,7 @@ public class Answers {
 			case LANGUAGE -> new String[] { "basis", "testName", "score", "testDate" };
 			case CHOICES -> new String[] { "ranked[*]" };
 			case STATEMENT -> new String[] { "text" };
+			case DOCUMENTS -> new String[0];
 		};
 	}
 
@@ -175,6 +179,9 @@ public class Answers {
 					errors.rejectValue("text", "application.check.statement.too-long",
 							new Object[] { Statement.MAX_WORDS, words(text) }, null);
 				}
+			}
+			case DOCUMENTS -> {
+				// Checked against the stored documents by ApplicationService.
 			}
 		}
 	}

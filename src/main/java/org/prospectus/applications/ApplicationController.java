@@ -37,8 +37,11 @@ class ApplicationController {
 
 	private final ApplicationService applications;
 
-	ApplicationController(ApplicationService applications) {
+	private final ApplicationDocuments documents;
+
+	ApplicationController(ApplicationService applications, ApplicationDocuments documents) {
 		this.applications = applications;
+		this.documents = documents;
 	}
 
 	@GetMapping("/applications/new")
@@ -69,6 +72,9 @@ class ApplicationController {
 		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
 		model.addAttribute("checks", this.applications.check(application, answers));
 		model.addAttribute("steps", Step.values());
+		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
+		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
+		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound()));
 		return "applications/status";
 	}
 
@@ -77,6 +83,9 @@ class ApplicationController {
 			@AuthenticationPrincipal ApplicantPrincipal me, HttpServletRequest request, Model model) {
 		Application application = owned(id, me);
 		Step current = step(step);
+		if (!current.isForm()) {
+			return "redirect:/applications/" + application.getId() + "/documents";
+		}
 		if (!application.isDraft()) {
 			return "redirect:/applications/" + application.getId();
 		}
@@ -104,6 +113,9 @@ class ApplicationController {
 			HttpServletResponse response) {
 		Application application = owned(id, me);
 		Step current = step(step);
+		if (!current.isForm()) {
+			return "redirect:/applications/" + application.getId() + "/documents";
+		}
 		Object form = Answers.blank(current);
 		ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
 		binder.setAllowedFields(Answers.allowedFields(current));
@@ -127,13 +139,16 @@ class ApplicationController {
 		if ("review".equals(from) || next.isEmpty()) {
 			return "redirect:/applications/" + application.getId() + "/review";
 		}
+		if (!next.get().isForm()) {
+			return "redirect:/applications/" + application.getId() + "/documents";
+		}
 		return "redirect:/applications/" + application.getId() + "/steps/" + next.get().slug();
 	}
 
 	@GetMapping("/applications/{id}/review")
 	String review(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me, Model model) {
 		Application application = owned(id, me);
-		return showReview(application, null, model);
+		return showReview(application, me, null, model);
 	}
 
 	@PostMapping("/applications/{id}/submit")
@@ -149,7 +164,7 @@ class ApplicationController {
 			}
 			default -> {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-				return showReview(owned(id, me), outcome, model);
+				return showReview(owned(id, me), me, outcome, model);
 			}
 		}
 	}
@@ -180,7 +195,7 @@ class ApplicationController {
 		return "applications/step";
 	}
 
-	private String showReview(Application application, SubmitOutcome outcome, Model model) {
+	private String showReview(Application application, ApplicantPrincipal me, SubmitOutcome outcome, Model model) {
 		Answers answers = this.applications.answers(application);
 		Map<Step, Errors> checks = this.applications.check(application, answers);
 		model.addAttribute("app", application);
@@ -194,6 +209,8 @@ class ApplicationController {
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("submitKey", UUID.randomUUID().toString());
 		model.addAttribute("countryNames", countryNames());
+		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
+		model.addAttribute("requiredKinds", DocumentKind.REQUIRED);
 		return "applications/review";
 	}
 

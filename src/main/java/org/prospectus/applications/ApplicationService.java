@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +27,13 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * Applications from start to submission. Every method takes the signed-in applicant's id
@@ -66,10 +69,13 @@ public class ApplicationService {
 
 	private final String baseUrl;
 
+	private final ApplicationDocuments documents;
+
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock,
-			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl, ApplicationDocuments documents) {
 		this.applications = applications;
+		this.documents = documents;
 		this.rounds = rounds;
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
@@ -159,12 +165,21 @@ public class ApplicationService {
 		return true;
 	}
 
-	/** Each step's problems, empty for a complete step, in step order. */
+	/**
+	 * Each step's problems, empty for a complete step, in step order. The documents
+	 * step's problems are the required kinds not uploaded, each under the kind's name,
+	 * and {@link DocumentKind#FEE_RECEIPT} while the fee is due.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Step, Errors> check(Application application, Answers answers) {
 		StepContext context = context(application);
+		Set<DocumentKind> uploaded = this.documents.kinds(application.getId());
 		Map<Step, Errors> result = new LinkedHashMap<>();
 		for (Step step : Step.values()) {
+			if (!step.isForm()) {
+				result.put(step, checkDocuments(uploaded, feeStatus(application, answers, uploaded)));
+				continue;
+			}
 			Object form = answers.step(step);
 			Errors errors = new BeanPropertyBindingResult(form, "form");
 			Answers.check(step, form, errors, context);
@@ -173,11 +188,35 @@ public class ApplicationService {
 		return result;
 	}
 
-	/** Whether the applicant pays no fee, by citizenship. */
+	private static Errors checkDocuments(Set<DocumentKind> uploaded, FeeStatus fee) {
+		Errors errors = new MapBindingResult(new HashMap<>(), "documents");
+		for (DocumentKind kind : DocumentKind.REQUIRED) {
+			if (!uploaded.contains(kind)) {
+				errors.rejectValue(kind.name(), "application.document.missing",
+						new Object[] { new DefaultMessageSourceResolvable(kind.messageKey()) }, null);
+			}
+		}
+		if (fee == FeeStatus.DUE) {
+			errors.rejectValue(DocumentKind.FEE_RECEIPT.name(), "application.document.missing-receipt");
+		}
+		return errors;
+	}
+
+	/**
+	 * Exempt by citizenship, as the institution says; otherwise paid once a fee receipt
+	 * is uploaded, and due until then.
+	 */
 	@Transactional(readOnly = true)
 	public FeeStatus feeStatus(Application application, Answers answers) {
+		return feeStatus(application, answers, this.documents.kinds(application.getId()));
+	}
+
+	private static FeeStatus feeStatus(Application application, Answers answers, Set<DocumentKind> uploaded) {
 		Set<String> exempt = Set.copyOf(application.getRound().getInstitution().getFeeExemptCountries());
-		return answers.exemptBy(exempt) ? FeeStatus.EXEMPT : FeeStatus.DUE;
+		if (answers.exemptBy(exempt)) {
+			return FeeStatus.EXEMPT;
+		}
+		return uploaded.contains(DocumentKind.FEE_RECEIPT) ? FeeStatus.PAID : FeeStatus.DUE;
 	}
 
 	/**
@@ -205,7 +244,8 @@ public class ApplicationService {
 		Answers answers = answers(application);
 		List<Step> incomplete = new ArrayList<>();
 		check(application, answers).forEach((step, errors) -> {
-			if (errors.hasErrors()) {
+			// A missing receipt is told as the fee being due, below.
+			if (errors.getErrorCount() > errors.getFieldErrorCount(DocumentKind.FEE_RECEIPT.name())) {
 				incomplete.add(step);
 			}
 		});

@@ -7,7 +7,12 @@ import java.util.Optional;
 public enum Step {
 
 	PERSONAL("personal"), CONTACT("contact"), CITIZENSHIP("citizenship"), EDUCATION("education"), LANGUAGE("language"),
-	CHOICES("choices"), STATEMENT("statement");
+	CHOICES("choices"), STATEMENT("statement"),
+	/**
+	 * Uploaded files rather than typed answers: its page is /applications/{id}/documents,
+	 * and its checks come from the documents stored.
+	 */
+	DOCUMENTS("documents");
 
 	private final String slug;
 
@@ -22,6 +27,11 @@ public enum Step {
 
 	public String messageKey() {
 		return "application.step." + this.slug;
+	}
+
+	/** Whether the step is a form of typed answers, kept in the draft's JSON. */
+	public boolean isForm() {
+		return this != DOCUMENTS;
 	}
 
 	public static Optional<Step> ofSlug(String slug) {

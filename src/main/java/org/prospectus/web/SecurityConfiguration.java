@@ -76,6 +76,7 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(requests))
 			.exceptionHandling(
 					(exceptions) -> exceptions.accessDeniedHandler(applicants.expiredSessionRescue(requests)))
+			.addFilterBefore(new UploadTooLargeFilter(), CsrfFilter.class)
 			.addFilterBefore(applicants.accessFilter(), AuthorizationFilter.class);
 		headers(http);
 		return http.build();

@@ -23,10 +23,13 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * limits and can then read none of its fields, the CSRF token included: the CSRF filter's
  * look-up fails and the person would get a bare error page (413 on Tomcat 11, a CSRF 403
  * on containers that return no parameters instead). This filter runs just before the CSRF
- * filter and answers such a request with a redirect to the same address with
- * {@value #PARAMETER}, without running the request: nothing is changed, so answering
- * without a CSRF check gives a forged request nothing a link would not. Upload forms
- * therefore post to the address of their own page, which reads that parameter.
+ * filter and answers such a request with a redirect to the same address and query with
+ * {@value #PARAMETER} added, without running the request: nothing is changed, so
+ * answering without a CSRF check gives a forged request nothing a link would not. Upload
+ * forms therefore post to the address of their own page, which reads that parameter (a
+ * page with several forms tells them apart by the query, as the applicant's documents
+ * page does with the kind). It runs in the applicants' security chain and the staff
+ * chain.
  */
 public class UploadTooLargeFilter extends OncePerRequestFilter {
 
@@ -50,7 +53,10 @@ public class UploadTooLargeFilter extends OncePerRequestFilter {
 		}
 		catch (MaxUploadSizeExceededException ex) {
 			response.setStatus(HttpStatus.SEE_OTHER.value());
-			response.setHeader(HttpHeaders.LOCATION, request.getRequestURI() + "?" + PARAMETER);
+			// The query is kept: a page with several upload forms tells them apart by it.
+			String query = request.getQueryString();
+			response.setHeader(HttpHeaders.LOCATION,
+					request.getRequestURI() + "?" + ((query != null) ? query + "&" : "") + PARAMETER);
 			return;
 		}
 		catch (MultipartException ex) {

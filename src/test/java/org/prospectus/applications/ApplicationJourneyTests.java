@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +42,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @PortalIntegrationTest
 class ApplicationJourneyTests {
 
-	static final String PASSWORD = "quartz meadow lantern 2027";
-
 	/** Five seconds before midnight in Stockholm, 15 January 2027. */
 	static final Instant DEADLINE = Instant.parse("2027-01-15T22:59:59Z");
 
@@ -54,8 +50,6 @@ class ApplicationJourneyTests {
 
 	/** Statements the submit may run, with its e-mail and the ranked choices. */
 	static final int SUBMIT_BUDGET = 15;
-
-	static final Pattern VERIFY = Pattern.compile("/account/verify\\?token=([\\w-]+)");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -100,94 +94,33 @@ class ApplicationJourneyTests {
 		this.clock.reset();
 	}
 
+	Applying applying() {
+		return new Applying(this.mvc, this.jdbc);
+	}
+
 	MockHttpSession applicant(String email, String name) {
-		this.mvc.post()
-			.uri("/account/register")
-			.param("fullName", name)
-			.param("email", email)
-			.param("password", PASSWORD)
-			.param("confirmation", PASSWORD)
-			.with(csrf())
-			.exchange();
-		String body = this.jdbc.sql("select text_body from mail_outbox where recipient = :to")
-			.param("to", email)
-			.query(String.class)
-			.single();
-		Matcher token = VERIFY.matcher(body);
-		assertThat(token.find()).isTrue();
-		this.mvc.post().uri("/account/verify").param("token", token.group(1)).with(csrf()).exchange();
-		MvcTestResult signedIn = this.mvc.post()
-			.uri("/account/sign-in")
-			.param("username", email)
-			.param("password", PASSWORD)
-			.with(csrf())
-			.exchange();
-		assertThat(signedIn).hasRedirectedUrl("/account");
-		return (MockHttpSession) signedIn.getRequest().getSession(false);
+		return applying().applicant(email, name);
 	}
 
 	String start(MockHttpSession session) {
-		assertThat(
-				page(this.mvc.get().uri("/applications/new").param("round", "autumn-2027").session(session).exchange())
-					.text())
-			.contains("The deadline is 15 January 2027, 23:59:59 (Europe/Stockholm)");
-		MvcTestResult started = this.mvc.post()
-			.uri("/applications")
-			.param("round", "autumn-2027")
-			.session(session)
-			.with(csrf())
-			.exchange();
-		String location = started.getResponse().getRedirectedUrl();
-		assertThat(location).matches("/applications/[0-9a-f-]{36}/steps/personal");
-		return location.split("/")[2];
+		return applying().start(session);
 	}
 
 	MvcTestResult step(MockHttpSession session, String id, String step, Map<String, String> values) {
-		var request = this.mvc.post().uri("/applications/{id}/steps/{step}", id, step).session(session).with(csrf());
-		values.forEach(request::param);
-		return request.exchange();
+		return applying().step(session, id, step, values);
 	}
 
 	static Map<String, String> values(String... pairs) {
-		Map<String, String> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put(pairs[i], pairs[i + 1]);
-		}
-		return map;
+		return Applying.values(pairs);
 	}
 
+	/** Every step, the three required documents included. */
 	void fillEverything(MockHttpSession session, String id, String citizenship) {
-		assertThat(step(session, id, "personal",
-				values("givenNames", "Ada", "familyName", "Lovelace", "dateOfBirth", "2000-12-10")))
-			.hasRedirectedUrl("/applications/" + id + "/steps/contact");
-		assertThat(step(session, id, "contact", values("addressLine1", "Drottninggatan 1", "city", "Stockholm",
-				"country", "SE", "phone", "+46 8 123 456")))
-			.hasRedirectedUrl("/applications/" + id + "/steps/citizenship");
-		assertThat(step(session, id, "citizenship", values("country", citizenship)))
-			.hasRedirectedUrl("/applications/" + id + "/steps/education");
-		assertThat(step(session, id, "education",
-				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
-						"entries[0].qualification", "Bachelor of Science", "entries[0].subject", "Mathematics",
-						"entries[0].grade", "A", "entries[0].from", "2019-09", "entries[0].until", "2022-06",
-						"entries[1].institution", "", "entries[1].country", "")))
-			.hasRedirectedUrl("/applications/" + id + "/steps/language");
-		assertThat(step(session, id, "language", values("basis", "STUDIES")))
-			.hasRedirectedUrl("/applications/" + id + "/steps/choices");
-		assertThat(step(session, id, "choices",
-				values("ranked[0]", Long.toString(this.applied), "ranked[1]", Long.toString(this.ml))))
-			.hasRedirectedUrl("/applications/" + id + "/steps/statement");
-		assertThat(step(session, id, "statement", values("text", "I want to build learning systems that last.")))
-			.hasRedirectedUrl("/applications/" + id + "/review");
+		applying().fillEverything(session, id, citizenship, this.applied, this.ml);
 	}
 
 	MvcTestResult submit(MockHttpSession session, String id) {
-		Document review = page(this.mvc.get().uri("/applications/{id}/review", id).session(session).exchange());
-		return this.mvc.post()
-			.uri("/applications/{id}/submit", id)
-			.param("submitKey", review.select("input[name=submitKey]").val())
-			.session(session)
-			.with(csrf())
-			.exchange();
+		return applying().submit(session, id);
 	}
 
 	@Test
@@ -251,6 +184,7 @@ class ApplicationJourneyTests {
 			assertThat(step(ada, id, step, values)).hasStatus3xxRedirection();
 			counts.put("POST step " + step, this.statements.count());
 		});
+		applying().uploadRequired(ada, id);
 		this.statements.reset();
 		assertThat(this.mvc.get().uri("/applications/{id}/review", id).session(ada)).hasStatusOk();
 		counts.put("GET review", this.statements.count());
@@ -309,7 +243,7 @@ class ApplicationJourneyTests {
 		MvcTestResult signedIn = this.mvc.post()
 			.uri("/account/sign-in")
 			.param("username", "ada@example.org")
-			.param("password", PASSWORD)
+			.param("password", Applying.PASSWORD)
 			.session(fresh)
 			.with(csrf())
 			.exchange();
@@ -376,6 +310,21 @@ class ApplicationJourneyTests {
 		MvcTestResult refused = submit(ada, id);
 		assertThat(refused).hasStatus(422);
 		assertThat(page(refused).text()).contains("because the application fee is due");
+	}
+
+	@Test
+	void aFeeReceiptPaysTheDueFeeAndTheSameApplicationSubmits() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		fillEverything(ada, id, "IN");
+		assertThat(submit(ada, id)).hasStatus(422);
+		assertThat(applying().upload(ada, id, "FEE_RECEIPT", "receipt.pdf", UploadFiles.pdf("Paid: SEK 900")))
+			.hasRedirectedUrl("/applications/" + id + "/documents");
+		assertThat(page(this.mvc.get().uri("/applications/{id}/review", id).session(ada).exchange()).text())
+			.contains("Paid; the receipt is uploaded.");
+		assertThat(submit(ada, id)).hasRedirectedUrl("/applications/" + id);
+		assertThat(this.jdbc.sql("select status || ' ' || fee_status from application").query(String.class).single())
+			.isEqualTo("SUBMITTED PAID");
 	}
 
 	@Test

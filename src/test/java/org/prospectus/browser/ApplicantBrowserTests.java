@@ -12,8 +12,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * A person registers, meets the password rules beside the field, confirms the address
- * with the e-mailed link, signs in, applies from the programme page step by step, checks
- * the answers and submits; axe checks every page on the way.
+ * with the e-mailed link, signs in, applies from the programme page step by step, uploads
+ * documents (one refused by its content), checks the answers and submits; axe checks
+ * every page on the way.
  */
 class ApplicantBrowserTests extends BrowserTestBase {
 
@@ -27,6 +28,32 @@ class ApplicantBrowserTests extends BrowserTestBase {
 
 	static void continueStep(Page page) {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and continue")).click();
+	}
+
+	static void upload(Page page, String label, String name, String type, byte[] content) {
+		field(page, label).setInputFiles(new com.microsoft.playwright.options.FilePayload(name, type, content));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload: " + label).setExact(true)).click();
+	}
+
+	static byte[] pdf(String text) {
+		try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+			document.addPage(page);
+			try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+				content.beginText();
+				content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+						org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+				content.newLineAtOffset(72, 700);
+				content.showText(text);
+				content.endText();
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test
@@ -112,6 +139,23 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		continueStep(page);
 		field(page, "Statement of purpose").fill("I want to build learning systems that last.");
 		continueStep(page);
+
+		// Documents: the limits come first; a transcript made here as a real PDF.
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Step 8 of 8: Documents")))
+			.isVisible();
+		assertThat(page.locator("#limits")).containsText("PDF, JPEG or PNG of at most 10 MB");
+		assertAccessible(page, "documents");
+		upload(page, "Transcript of records", "transcript.pdf", "application/pdf", pdf("Transcript of records"));
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Uploaded: Transcript of records");
+		upload(page, "Degree certificate", "degree.pdf", "application/pdf", pdf("Degree certificate"));
+		upload(page, "Passport or national identity card", "passport.html", "text/html",
+				"<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.locator("[id='file-PASSPORT-error']")).containsText("The file is not a PDF, JPEG or PNG");
+		this.browser.screenshot(page, "documents-refused");
+		assertAccessible(page, "documents with a refused upload");
+		upload(page, "Passport or national identity card", "passport.pdf", "application/pdf", pdf("Passport"));
+		assertThat(page.locator("#documents tbody tr")).hasCount(3);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue to check your answers")).click();
 
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your answers")))
 			.isVisible();

@@ -1,0 +1,173 @@
+package org.prospectus.applications;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.applicant.ApplicantPrincipal;
+import org.prospectus.web.NotFoundException;
+import org.prospectus.web.UploadTooLargeFilter;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The documents step: the limits, one upload form per kind of document, the files
+ * uploaded (each downloadable, and deletable while a draft), for the application's
+ * applicant only. Upload forms post to this page's own address with the kind in the
+ * query, so that an upload too large for the container comes back here with its kind (see
+ * {@link UploadTooLargeFilter}).
+ */
+@Controller
+class ApplicationDocumentController {
+
+	/** Only a PDF viewer or image viewer may show it, never as a page of this site. */
+	static final String DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+	private final ApplicationService applications;
+
+	private final ApplicationDocuments documents;
+
+	ApplicationDocumentController(ApplicationService applications, ApplicationDocuments documents) {
+		this.applications = applications;
+		this.documents = documents;
+	}
+
+	@InitBinder("form")
+	void allowOnlyFormFields(WebDataBinder binder) {
+		binder.setAllowedFields("file");
+	}
+
+	@GetMapping("/applications/{id}/documents")
+	String page(@PathVariable String id, @RequestParam(required = false) String kind,
+			@RequestParam(name = UploadTooLargeFilter.PARAMETER, required = false) String tooLarge,
+			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+		Application application = owned(id, me);
+		if (tooLarge != null) {
+			DocumentKind rejected = DocumentKind.parse(kind).orElse(null);
+			if (rejected != null) {
+				refusal(model, rejected, new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE));
+			}
+		}
+		return show(application, me, model);
+	}
+
+	@PostMapping("/applications/{id}/documents")
+	String upload(@PathVariable String id, @RequestParam(required = false) String kind,
+			@ModelAttribute("form") DocumentUploadForm form, BindingResult binding,
+			@AuthenticationPrincipal ApplicantPrincipal me, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		Application application = owned(id, me);
+		DocumentKind documentKind = DocumentKind.parse(kind)
+			.orElseThrow(() -> NotFoundException.forRecord("document kind", -1));
+		MultipartFile file = form.getFile();
+		try {
+			// A hand-made request with text for the file is told to choose a file.
+			if (binding.hasErrors() || file == null || file.isEmpty()) {
+				throw new RejectedUploadException(RejectedUploadException.Reason.EMPTY);
+			}
+			try (InputStream content = file.getInputStream()) {
+				ApplicationDocuments.DocumentView stored = this.documents.upload(application.getId(), me.applicantId(),
+						documentKind, content, file.getSize());
+				redirect.addFlashAttribute("uploaded", stored.storedName());
+				redirect.addFlashAttribute("uploadedKind", stored.kind());
+			}
+		}
+		catch (RejectedUploadException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			refusal(model, documentKind, ex);
+			return show(owned(id, me), me, model);
+		}
+		return "redirect:/applications/" + application.getId() + "/documents";
+	}
+
+	@PostMapping("/applications/{id}/documents/{documentId}/delete")
+	String delete(@PathVariable String id, @PathVariable String documentId,
+			@AuthenticationPrincipal ApplicantPrincipal me, RedirectAttributes redirect) {
+		Application application = owned(id, me);
+		switch (this.documents.delete(application.getId(), me.applicantId(), uuid(documentId))) {
+			case DELETED -> redirect.addFlashAttribute("deleted", true);
+			case NOT_DRAFT -> redirect.addFlashAttribute("notDeleted", true);
+			case NOT_FOUND -> throw NotFoundException.forRecord("document", -1);
+		}
+		return "redirect:/applications/" + application.getId() + "/documents";
+	}
+
+	/**
+	 * A document, for its applicant: always a download, under the server's name, with the
+	 * type its content was found to be; sandboxed should a browser render it anyway.
+	 */
+	@GetMapping("/applications/{id}/documents/{documentId}")
+	void download(@PathVariable String id, @PathVariable String documentId,
+			@AuthenticationPrincipal ApplicantPrincipal me, HttpServletResponse response) {
+		Application application = owned(id, me);
+		boolean found = this.documents.send(application.getId(), me.applicantId(), uuid(documentId), (document) -> {
+			response.setContentType(document.contentType());
+			response.setContentLengthLong(document.size());
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(document.storedName(), StandardCharsets.UTF_8)
+						.build()
+						.toString());
+			response.setHeader("Content-Security-Policy", DOCUMENT_POLICY);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			return response.getOutputStream();
+		});
+		if (!found) {
+			throw NotFoundException.forRecord("document", -1);
+		}
+	}
+
+	private static void refusal(Model model, DocumentKind kind, RejectedUploadException ex) {
+		model.addAttribute("rejectedKind", kind);
+		model.addAttribute("rejectedReason", ex.reason());
+		model.addAttribute("rejectedDeadline", ex.deadline());
+	}
+
+	private String show(Application application, ApplicantPrincipal me, Model model) {
+		var answers = this.applications.answers(application);
+		model.addAttribute("app", application);
+		model.addAttribute("step", Step.DOCUMENTS);
+		model.addAttribute("steps", Step.values());
+		model.addAttribute("kinds", DocumentKind.values());
+		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
+		model.addAttribute("canAdd", this.documents.canAdd(application));
+		model.addAttribute("feeStatus", this.applications.feeStatus(application, answers));
+		model.addAttribute("maxSize", ApplicationDocuments.MAX_SIZE);
+		model.addAttribute("maxDocuments", ApplicationDocuments.MAX_DOCUMENTS);
+		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound()));
+		return "applications/documents";
+	}
+
+	private Application owned(String id, ApplicantPrincipal me) {
+		return this.applications.find(uuid(id), me.applicantId())
+			.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+	}
+
+	private static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw NotFoundException.forRecord("record", -1);
+		}
+	}
+
+}

@@ -1,0 +1,324 @@
+package org.prospectus.applications;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.web.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The documents of an application, for its applicant only: every method takes the
+ * application's id and the signed-in applicant's, and a document is found only through an
+ * application of theirs. A file is accepted by its content (see {@link UploadInspector}),
+ * copied once to a temporary file to be checked, and streamed from there into the
+ * database, which computes its SHA-256; it is stored under a name the server makes. A
+ * draft's documents can be added and deleted; once submitted, documents can only be
+ * added, until the round's documents deadline.
+ */
+@Service
+public class ApplicationDocuments {
+
+	/** The largest file accepted, 10 MB. */
+	public static final long MAX_SIZE = 10L * 1024 * 1024;
+
+	/** The most documents one application may have. */
+	public static final int MAX_DOCUMENTS = 20;
+
+	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss",
+			Locale.ENGLISH);
+
+	private final ApplicationRepository applications;
+
+	private final JdbcClient jdbc;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	ApplicationDocuments(ApplicationRepository applications, JdbcClient jdbc, EntityManager entityManager, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.applications = applications;
+		this.jdbc = jdbc;
+		this.entityManager = entityManager;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Checks an upload and stores it. The content is checked before any transaction
+	 * starts; then the application is locked, so that concurrent uploads are counted one
+	 * after the other against {@link #MAX_DOCUMENTS}, and the deadline is read from the
+	 * injected clock.
+	 * @param content the upload, read once
+	 * @param size the size the upload declares
+	 * @return the stored document
+	 * @throws RejectedUploadException when it is not accepted; nothing is stored
+	 * @throws NotFoundException when the application is not the applicant's
+	 */
+	public DocumentView upload(UUID id, long applicantId, DocumentKind kind, InputStream content, long size) {
+		if (size > MAX_SIZE) {
+			throw new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE);
+		}
+		Path file;
+		try {
+			file = Files.createTempFile("application-document-", ".upload");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create a temporary file for the upload", ex);
+		}
+		try {
+			long copied = copyAtMost(content, file, MAX_SIZE);
+			if (copied == 0) {
+				throw new RejectedUploadException(RejectedUploadException.Reason.EMPTY);
+			}
+			UploadInspector.Type type = UploadInspector.inspect(file);
+			return this.transactions.execute((status) -> store(id, applicantId, kind, type, file, copied));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not keep the upload in a temporary file", ex);
+		}
+		finally {
+			deleteQuietly(file);
+		}
+	}
+
+	/**
+	 * The application's documents, oldest first; empty when it is not the applicant's.
+	 */
+	@Transactional(readOnly = true)
+	public List<DocumentView> list(UUID id, long applicantId) {
+		return this.jdbc.sql("""
+				select d.id, d.kind, d.stored_name, d.content_type, d.size, d.sha256, d.uploaded_at, d.after_submission
+				from application_document d join application a on a.id = d.application_id
+				where a.id = :id and a.applicant_id = :applicantId
+				order by d.uploaded_at, d.stored_name""")
+			.param("id", id)
+			.param("applicantId", applicantId)
+			.query((rs, n) -> new DocumentView(rs.getObject("id", UUID.class),
+					DocumentKind.valueOf(rs.getString("kind")), rs.getString("stored_name"),
+					rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+					rs.getTimestamp("uploaded_at").toInstant(), rs.getBoolean("after_submission")))
+			.list();
+	}
+
+	/** The kinds of document the application has, for its checks and fee status. */
+	@Transactional(readOnly = true)
+	public Set<DocumentKind> kinds(UUID applicationId) {
+		Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+		this.jdbc.sql("select distinct kind from application_document where application_id = :id")
+			.param("id", applicationId)
+			.query(String.class)
+			.list()
+			.forEach((kind) -> kinds.add(DocumentKind.valueOf(kind)));
+		return kinds;
+	}
+
+	/**
+	 * Deletes a document of a draft. A submitted application's documents stay.
+	 * @return what happened
+	 */
+	@Transactional
+	public DeleteOutcome delete(UUID id, long applicantId, UUID documentId) {
+		Application application = this.applications.lockOwned(id, applicantId)
+			.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+		this.entityManager.refresh(application);
+		if (!application.isDraft()) {
+			return DeleteOutcome.NOT_DRAFT;
+		}
+		int deleted = this.jdbc.sql("delete from application_document where id = :document and application_id = :id")
+			.param("document", documentId)
+			.param("id", id)
+			.update();
+		return (deleted == 1) ? DeleteOutcome.DELETED : DeleteOutcome.NOT_FOUND;
+	}
+
+	/**
+	 * Writes a document to the stream {@code target} gives once it knows what it is
+	 * sending, so that headers can be set first.
+	 * @return whether the applicant's application has that document
+	 */
+	@Transactional(readOnly = true)
+	public boolean send(UUID id, long applicantId, UUID documentId, DocumentTarget target) {
+		DocumentView document = list(id, applicantId).stream()
+			.filter((candidate) -> candidate.id().equals(documentId))
+			.findFirst()
+			.orElse(null);
+		if (document == null) {
+			return false;
+		}
+		OutputStream out;
+		try {
+			out = target.open(document);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.jdbc.sql("select content from application_document where id = :document and application_id = :id")
+			.param("document", documentId)
+			.param("id", id)
+			.query((rs) -> {
+				try (InputStream in = rs.getBinaryStream("content")) {
+					in.transferTo(out);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		return true;
+	}
+
+	/**
+	 * Whether documents can be added now: to a draft always, to a submitted application
+	 * until the documents deadline (inclusive, to the second).
+	 */
+	public boolean canAdd(Application application) {
+		return application.isDraft() || (application.getStatus() == ApplicationStatus.SUBMITTED
+				&& !this.clock.instant().isAfter(application.getRound().getDocumentsDeadlineAt()));
+	}
+
+	/** The documents deadline as the institution states it: local time, zone named. */
+	public static String documentsDeadline(ApplicationRound round) {
+		return DEADLINE.format(LocalDateTime.ofInstant(round.getDocumentsDeadlineAt(), round.getZone())) + " ("
+				+ round.getZone().getId() + ")";
+	}
+
+	private DocumentView store(UUID id, long applicantId, DocumentKind kind, UploadInspector.Type type, Path file,
+			long size) {
+		Application application = this.applications.lockOwned(id, applicantId)
+			.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+		this.entityManager.refresh(application);
+		Instant now = this.clock.instant();
+		if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
+			throw new RejectedUploadException(RejectedUploadException.Reason.WITHDRAWN);
+		}
+		boolean afterSubmission = !application.isDraft();
+		ApplicationRound round = application.getRound();
+		if (afterSubmission && now.isAfter(round.getDocumentsDeadlineAt())) {
+			throw new RejectedUploadException(RejectedUploadException.Reason.DEADLINE_PASSED, documentsDeadline(round));
+		}
+		List<String> names = this.jdbc.sql("select stored_name from application_document where application_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		if (names.size() >= MAX_DOCUMENTS) {
+			throw new RejectedUploadException(RejectedUploadException.Reason.TOO_MANY_FILES);
+		}
+		// Numbered per kind, whatever the type: ABCD2345-transcript-1.pdf, then -2.png.
+		String prefix = application.getReference() + "-" + kind.slug() + "-";
+		int n = 1;
+		while (names.stream().anyMatch(numbered(prefix, n))) {
+			n++;
+		}
+		String name = prefix + n + "." + type.extension;
+		UUID documentId = UUID.randomUUID();
+		String sha256;
+		try (InputStream in = Files.newInputStream(file)) {
+			sha256 = this.jdbc.sql("""
+					insert into application_document
+					(id, application_id, kind, stored_name, content_type, size, content, uploaded_at, after_submission)
+					values (:document, :id, :kind, :name, :type, :size, :content, :at, :after)
+					returning sha256""")
+				.param("document", documentId)
+				.param("id", id)
+				.param("kind", kind.name())
+				.param("name", name)
+				.param("type", type.contentType)
+				.param("size", size)
+				.param("content", new SqlBinaryValue(in, size))
+				.param("at", Timestamp.from(now))
+				.param("after", afterSubmission)
+				.query(String.class)
+				.single();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new DocumentView(documentId, kind, name, type.contentType, size, sha256, now, afterSubmission);
+	}
+
+	private static java.util.function.Predicate<String> numbered(String prefix, int n) {
+		return (name) -> name.startsWith(prefix + n + ".");
+	}
+
+	/** Copies at most {@code limit} bytes, failing beyond, and returns how many. */
+	private static long copyAtMost(InputStream content, Path file, long limit) throws IOException {
+		long copied = 0;
+		try (OutputStream out = Files.newOutputStream(file)) {
+			byte[] buffer = new byte[8192];
+			for (int read = content.read(buffer); read != -1; read = content.read(buffer)) {
+				copied += read;
+				if (copied > limit) {
+					throw new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE);
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		return copied;
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// The system's temporary directory is cleaned anyway.
+		}
+	}
+
+	/**
+	 * A stored document, as its applicant sees it.
+	 *
+	 * @param id its random id
+	 * @param kind what it is
+	 * @param storedName the name the server gave it
+	 * @param contentType the type its content was found to be
+	 * @param size its size in bytes
+	 * @param sha256 SHA-256 of its content, hex, computed by the database
+	 * @param uploadedAt when it was uploaded
+	 * @param afterSubmission whether it was added after the application was submitted
+	 */
+	public record DocumentView(UUID id, DocumentKind kind, String storedName, String contentType, long size,
+			String sha256, Instant uploadedAt, boolean afterSubmission) {
+
+	}
+
+	/** What a delete did. */
+	public enum DeleteOutcome {
+
+		DELETED, NOT_FOUND, NOT_DRAFT
+
+	}
+
+	/** Where a document is written once it is known what is sent. */
+	@FunctionalInterface
+	public interface DocumentTarget {
+
+		OutputStream open(DocumentView document) throws IOException;
+
+	}
+
+}
