@@ -278,6 +278,55 @@ class ApplicationJourneyTests {
 			.single()).isEqualTo("DRAFT");
 	}
 
+	/**
+	 * The deadline is the last second of a day in the institution's zone, on days when
+	 * the clocks change too: Sydney leaves summer time on 4 April 2027, Los Angeles
+	 * starts it on 14 March 2027.
+	 */
+	@Test
+	void theDeadlineHoldsToTheSecondInOtherZonesOnTheDaysTheClocksChange() {
+		Map<String, java.time.LocalDateTime> zones = new LinkedHashMap<>();
+		zones.put("Australia/Sydney", java.time.LocalDateTime.parse("2027-04-04T23:59:59"));
+		zones.put("America/Los_Angeles", java.time.LocalDateTime.parse("2027-03-14T23:59:59"));
+		// Everyone fills in their application first, under the round as it stands.
+		List<MockHttpSession> sessions = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 2 * zones.size(); i++) {
+			MockHttpSession session = applicant("applicant-" + i + "@example.org", "Applicant " + i);
+			String id = start(session);
+			fillEverything(session, id, "SE");
+			sessions.add(session);
+			ids.add(id);
+		}
+		int n = 0;
+		for (Map.Entry<String, java.time.LocalDateTime> zone : zones.entrySet()) {
+			MockHttpSession onTime = sessions.get(2 * n);
+			MockHttpSession late = sessions.get(2 * n + 1);
+			String first = ids.get(2 * n);
+			String second = ids.get(2 * n + 1);
+			Instant deadline = zone.getValue().atZone(java.time.ZoneId.of(zone.getKey())).toInstant();
+			this.jdbc.sql("update institution set time_zone = :zone").param("zone", zone.getKey()).update();
+			this.jdbc.sql("""
+					update application_round set deadline_at = :deadline, documents_deadline_at = :documents,
+					    notification_at = :notification, studies_start_at = :start""")
+				.param("deadline", java.sql.Timestamp.from(deadline))
+				.param("documents", java.sql.Timestamp.from(deadline.plus(Duration.ofDays(7))))
+				.param("notification", java.sql.Timestamp.from(deadline.plus(Duration.ofDays(14))))
+				.param("start", java.sql.Timestamp.from(deadline.plus(Duration.ofDays(60))))
+				.update();
+			this.clock.setInstant(deadline);
+			assertThat(submit(onTime, first)).as(zone.getKey()).hasRedirectedUrl("/applications/" + first);
+			this.clock.setInstant(deadline.plusSeconds(1));
+			MvcTestResult refused = submit(late, second);
+			assertThat(refused).as(zone.getKey()).hasStatus(422);
+			String day = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
+				.format(zone.getValue());
+			assertThat(page(refused).text()).as(zone.getKey())
+				.contains("the deadline was " + day + ", 23:59:59 (" + zone.getKey() + ")");
+			n++;
+		}
+	}
+
 	@Test
 	void tenIdenticalSubmitsAtOnceSubmitOnce() throws Exception {
 		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
