@@ -13,10 +13,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.prospectus.support.PdfCheck;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
@@ -88,24 +86,11 @@ final class UploadInspector {
 	}
 
 	private static void checkPdf(Path file) {
-		boolean encrypted;
-		int pages;
-		try (PDDocument document = Loader.loadPDF(file.toFile())) {
-			encrypted = document.isEncrypted();
-			pages = document.getNumberOfPages();
-		}
-		catch (InvalidPasswordException ex) {
-			throw new RejectedUploadException(RejectedUploadException.Reason.ENCRYPTED);
-		}
-		catch (IOException | RuntimeException ex) {
-			// PDFBox reports a damaged file with many kinds of exception.
-			throw new RejectedUploadException(RejectedUploadException.Reason.UNREADABLE);
-		}
-		if (encrypted) {
-			throw new RejectedUploadException(RejectedUploadException.Reason.ENCRYPTED);
-		}
-		if (pages < 1) {
-			throw new RejectedUploadException(RejectedUploadException.Reason.UNREADABLE);
+		switch (PdfCheck.of(file)) {
+			case ENCRYPTED -> throw new RejectedUploadException(RejectedUploadException.Reason.ENCRYPTED);
+			case UNREADABLE -> throw new RejectedUploadException(RejectedUploadException.Reason.UNREADABLE);
+			case READABLE -> {
+			}
 		}
 	}
 

@@ -13,12 +13,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.support.PdfCheck;
 
 import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -280,24 +278,11 @@ public class ProgrammeDocuments {
 		if (!Arrays.equals(header, PDF_HEADER)) {
 			throw new RejectedDocumentException(RejectedDocumentException.Reason.NOT_PDF);
 		}
-		boolean encrypted;
-		int pages;
-		try (PDDocument document = Loader.loadPDF(file.toFile())) {
-			encrypted = document.isEncrypted();
-			pages = document.getNumberOfPages();
-		}
-		catch (InvalidPasswordException ex) {
-			throw new RejectedDocumentException(RejectedDocumentException.Reason.ENCRYPTED);
-		}
-		catch (IOException | RuntimeException ex) {
-			// PDFBox reports a damaged file with many kinds of exception.
-			throw new RejectedDocumentException(RejectedDocumentException.Reason.UNREADABLE);
-		}
-		if (encrypted) {
-			throw new RejectedDocumentException(RejectedDocumentException.Reason.ENCRYPTED);
-		}
-		if (pages < 1) {
-			throw new RejectedDocumentException(RejectedDocumentException.Reason.UNREADABLE);
+		switch (PdfCheck.of(file)) {
+			case ENCRYPTED -> throw new RejectedDocumentException(RejectedDocumentException.Reason.ENCRYPTED);
+			case UNREADABLE -> throw new RejectedDocumentException(RejectedDocumentException.Reason.UNREADABLE);
+			case READABLE -> {
+			}
 		}
 	}
 
