@@ -2,6 +2,7 @@ package org.prospectus.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,16 @@ import java.util.Objects;
  * @param after the value after, or {@code null} when there is none
  */
 public record FieldChange(String field, String before, String after) {
+
+	/**
+	 * The fields whose values differ between two descriptions of a record (field label
+	 * key to value as people read it), in the order of {@code after}.
+	 */
+	public static List<FieldChange> between(Map<String, String> before, Map<String, String> after) {
+		Diff diff = new Diff();
+		after.forEach((field, value) -> diff.field(field, before.get(field), value));
+		return diff.changes();
+	}
 
 	/** Collects the fields whose values differ. */
 	public static final class Diff {

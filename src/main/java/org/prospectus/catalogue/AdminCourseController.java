@@ -244,10 +244,9 @@ class AdminCourseController {
 	/** The 409 page: the saved values (pending changes if any) beside the ones typed. */
 	static String conflict(Course course, Map<String, String> saved, Map<String, String> typed, String reopenUrl,
 			Model model, HttpServletResponse response) {
-		List<ConflictView.Row> rows = new ArrayList<>();
-		saved.forEach((field, value) -> rows.add(new ConflictView.Row(field, value, typed.get(field))));
 		response.setStatus(HttpStatus.CONFLICT.value());
-		model.addAttribute("conflict", new ConflictView(course.getCode() + " " + course.getTitle(), rows, reopenUrl));
+		model.addAttribute("conflict", new ConflictView(course.getCode() + " " + course.getTitle(),
+				ConflictView.compare(saved, typed), reopenUrl));
 		return ConflictView.VIEW;
 	}
 

@@ -1,6 +1,5 @@
 package org.prospectus.catalogue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -256,11 +255,9 @@ class AdminProgrammeController {
 			.orElseThrow(() -> NotFoundException.forRecord("programme", id));
 		Map<String, String> saved = draft.form().describe();
 		Map<String, String> typed = (yours != null) ? yours.describe() : Map.of();
-		List<ConflictView.Row> rows = new ArrayList<>();
-		saved.forEach((field, value) -> rows.add(new ConflictView.Row(field, value, typed.get(field))));
 		response.setStatus(HttpStatus.CONFLICT.value());
-		model.addAttribute("conflict",
-				new ConflictView(draft.programme().getTitle(), rows, "/admin/catalogue/programmes/" + id + "/edit"));
+		model.addAttribute("conflict", new ConflictView(draft.programme().getTitle(),
+				ConflictView.compare(saved, typed), "/admin/catalogue/programmes/" + id + "/edit"));
 		return ConflictView.VIEW;
 	}
 

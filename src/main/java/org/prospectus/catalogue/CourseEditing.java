@@ -2,7 +2,6 @@ package org.prospectus.catalogue;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.prospectus.audit.AuditAction;
@@ -98,7 +97,7 @@ public class CourseEditing {
 			throw new ObjectOptimisticLockingFailureException(Course.class, id);
 		}
 		CourseForm before = pending(id).map(PendingRevision::form).orElseGet(() -> CourseForm.of(course));
-		List<FieldChange> changes = diff(before.describe(), form.describe());
+		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(CoursePublishing.COURSE, id, course.getVersion(), expected, form);
@@ -123,19 +122,13 @@ public class CourseEditing {
 		this.courses.save(course);
 		this.auditLog.record(AuditAction.CREATE, CoursePublishing.COURSE, course.getId(),
 				"Created the draft course " + code + " " + course.getTitle() + " of " + institution.getName(),
-				diff(new CourseForm().describe(), CourseForm.of(course).describe()));
+				FieldChange.between(new CourseForm().describe(), CourseForm.of(course).describe()));
 		return course.getId();
 	}
 
 	@Transactional(readOnly = true)
 	public List<Institution> institutions() {
 		return this.institutions.findAll(Sort.by("name"));
-	}
-
-	static List<FieldChange> diff(Map<String, String> before, Map<String, String> after) {
-		FieldChange.Diff diff = new FieldChange.Diff();
-		after.forEach((field, value) -> diff.field(field, before.get(field), value));
-		return diff.changes();
 	}
 
 	/**

@@ -257,7 +257,7 @@ public class CoursePublishing {
 			}
 			CourseForm before = CourseForm.of(course);
 			content.applyTo(course);
-			courseChanges.addAll(CourseEditing.diff(before.describe(), CourseForm.of(course).describe()));
+			courseChanges.addAll(FieldChange.between(before.describe(), CourseForm.of(course).describe()));
 		}
 		publishSyllabuses(course, versions, changes);
 		publishOfferings(course, all, changes);
@@ -319,8 +319,8 @@ public class CoursePublishing {
 					(wasPublished ? "Published changes to the syllabus of " : "Published the syllabus of ")
 							+ course.getCode() + " valid from " + syllabus.getValidFrom().season().name() + " "
 							+ syllabus.getValidFrom().year(),
-					wasPublished ? CourseEditing.diff(before.describe(), form.describe())
-							: CourseEditing.diff(new SyllabusForm().describe(), form.describe()));
+					wasPublished ? FieldChange.between(before.describe(), form.describe())
+							: FieldChange.between(new SyllabusForm().describe(), form.describe()));
 		}
 	}
 
@@ -372,8 +372,8 @@ public class CoursePublishing {
 			this.auditLog.record(AuditAction.PUBLISH, OFFERING, offering.getId(),
 					(wasPublished ? "Published changes to the " : "Published the ") + course.getCode()
 							+ " offering with application code " + offering.getApplicationCode(),
-					wasPublished ? CourseEditing.diff(before.describe(), form.describe())
-							: CourseEditing.diff(new OfferingForm().describe(), form.describe()));
+					wasPublished ? FieldChange.between(before.describe(), form.describe())
+							: FieldChange.between(new OfferingForm().describe(), form.describe()));
 		}
 	}
 
@@ -395,7 +395,7 @@ public class CoursePublishing {
 		this.revisions.take(COURSE, id, changes.courseRevision(), CourseForm.class)
 			.ifPresent((form) -> this.auditLog.record(AuditAction.DISCARD, COURSE, id,
 					"Discarded unpublished changes to the course " + course.getCode() + " " + course.getTitle(),
-					CourseEditing.diff(form.describe(), CourseForm.of(course).describe())));
+					FieldChange.between(form.describe(), CourseForm.of(course).describe())));
 		for (Syllabus syllabus : versions) {
 			Long revision = changes.syllabusRevisions().get(syllabus.getId());
 			if (revision != null) {
@@ -403,7 +403,7 @@ public class CoursePublishing {
 					.orElseThrow();
 				this.auditLog.record(AuditAction.DISCARD, SYLLABUS, syllabus.getId(),
 						"Discarded unpublished changes to the syllabus of " + course.getCode(),
-						CourseEditing.diff(form.describe(), SyllabusForm.of(syllabus).describe()));
+						FieldChange.between(form.describe(), SyllabusForm.of(syllabus).describe()));
 			}
 		}
 		for (CourseOffering offering : all) {
@@ -414,7 +414,7 @@ public class CoursePublishing {
 				this.auditLog.record(AuditAction.DISCARD, OFFERING, offering.getId(),
 						"Discarded unpublished changes to the " + course.getCode() + " offering with application code "
 								+ offering.getApplicationCode(),
-						CourseEditing.diff(form.describe(), OfferingForm.of(offering).describe()));
+						FieldChange.between(form.describe(), OfferingForm.of(offering).describe()));
 			}
 		}
 	}

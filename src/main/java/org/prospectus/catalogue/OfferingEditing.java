@@ -108,7 +108,7 @@ public class OfferingEditing {
 			throw new ObjectOptimisticLockingFailureException(CourseOffering.class, id);
 		}
 		OfferingForm before = pending(id).map(PendingRevision::form).orElseGet(() -> OfferingForm.of(offering));
-		List<FieldChange> changes = CourseEditing.diff(before.describe(), form.describe());
+		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(CoursePublishing.OFFERING, id, offering.getVersion(), expected, form);
@@ -129,7 +129,7 @@ public class OfferingEditing {
 		this.auditLog.record(AuditAction.CREATE, CoursePublishing.OFFERING, offering.getId(),
 				"Added an unpublished offering of " + course.getCode() + " with application code "
 						+ offering.getApplicationCode(),
-				CourseEditing.diff(new OfferingForm().describe(), OfferingForm.of(offering).describe()));
+				FieldChange.between(new OfferingForm().describe(), OfferingForm.of(offering).describe()));
 		return offering.getId();
 	}
 

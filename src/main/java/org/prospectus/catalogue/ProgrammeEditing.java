@@ -2,7 +2,6 @@ package org.prospectus.catalogue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -104,7 +103,7 @@ public class ProgrammeEditing {
 			throw new StaleProgrammeException(programme);
 		}
 		ProgrammeForm before = pending(id).map(PendingRevision::form).orElseGet(() -> liveForm(programme));
-		List<FieldChange> changes = diff(before.describe(), form.describe());
+		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(ProgrammePublishing.ENTITY_TYPE, id, programme.getVersion(), expected, form);
@@ -127,7 +126,7 @@ public class ProgrammeEditing {
 		if (discarded.isPresent()) {
 			this.auditLog.record(AuditAction.DISCARD, ProgrammePublishing.ENTITY_TYPE, id,
 					"Discarded unpublished changes to the programme " + programme.getTitle(),
-					diff(discarded.get().describe(), liveForm(programme).describe()));
+					FieldChange.between(discarded.get().describe(), liveForm(programme).describe()));
 		}
 	}
 
@@ -177,7 +176,7 @@ public class ProgrammeEditing {
 		// Rows of the programme changed even when its own columns did not: a page shown
 		// before must not publish again.
 		this.entityManager.lock(programme, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-		return diff(before.describe(), liveFormAfter(programme, content).describe());
+		return FieldChange.between(before.describe(), liveFormAfter(programme, content).describe());
 	}
 
 	/**
@@ -205,7 +204,7 @@ public class ProgrammeEditing {
 		ProgrammeForm empty = new ProgrammeForm();
 		this.auditLog.record(AuditAction.CREATE, ProgrammePublishing.ENTITY_TYPE, programme.getId(),
 				"Created the draft programme " + programme.getTitle() + " (" + code + ") of " + institution.getName(),
-				diff(empty.describe(), liveFormAfter(programme, content).describe()));
+				FieldChange.between(empty.describe(), liveFormAfter(programme, content).describe()));
 		return programme.getId();
 	}
 
@@ -231,12 +230,6 @@ public class ProgrammeEditing {
 
 	private static ProgrammeForm liveFormAfter(Programme programme, ProgrammeContent content) {
 		return ProgrammeForm.of(programme, content.testimonialsFor(programme), content.planFor(programme));
-	}
-
-	static List<FieldChange> diff(Map<String, String> before, Map<String, String> after) {
-		FieldChange.Diff diff = new FieldChange.Diff();
-		after.forEach((field, value) -> diff.field(field, before.get(field), value));
-		return diff.changes();
 	}
 
 	/**

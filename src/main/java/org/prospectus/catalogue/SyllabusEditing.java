@@ -115,7 +115,7 @@ public class SyllabusEditing {
 			throw new ObjectOptimisticLockingFailureException(Syllabus.class, id);
 		}
 		SyllabusForm before = pending(id).map(PendingRevision::form).orElseGet(() -> SyllabusForm.of(syllabus));
-		List<FieldChange> changes = CourseEditing.diff(before.describe(), form.describe());
+		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(CoursePublishing.SYLLABUS, id, syllabus.getVersion(), expected, form);
@@ -140,7 +140,7 @@ public class SyllabusEditing {
 		this.auditLog.record(AuditAction.CREATE, CoursePublishing.SYLLABUS, syllabus.getId(),
 				"Added an unpublished syllabus version of " + course.getCode() + " valid from "
 						+ content.validFrom().season().name() + " " + content.validFrom().year(),
-				CourseEditing.diff(new SyllabusForm().describe(), SyllabusForm.of(syllabus).describe()));
+				FieldChange.between(new SyllabusForm().describe(), SyllabusForm.of(syllabus).describe()));
 		return syllabus.getId();
 	}
 

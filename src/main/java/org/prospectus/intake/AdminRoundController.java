@@ -2,9 +2,6 @@ package org.prospectus.intake;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -210,15 +207,12 @@ class AdminRoundController {
 	private String conflict(RoundEditing.Draft draft, RoundForm saved, RoundForm yours, HttpServletResponse response,
 			Model model) {
 		response.setStatus(HttpStatus.CONFLICT.value());
-		Map<Long, String> names = new LinkedHashMap<>();
-		draft.choices().forEach((programme) -> names.put(programme.getId(), programme.getTitle()));
+		Map<Long, String> names = draft.programmeNames();
 		ZoneId zone = draft.round().getZone();
 		Map<String, String> typed = (yours != null) ? yours.describe(zone, names) : Map.of();
-		List<ConflictView.Row> rows = new ArrayList<>();
-		saved.describe(zone, names)
-			.forEach((field, value) -> rows.add(new ConflictView.Row(field, value, typed.get(field))));
-		model.addAttribute("conflict", new ConflictView(draft.round().getName(), rows,
-				"/admin/catalogue/rounds/" + draft.round().getId() + "/edit"));
+		model.addAttribute("conflict",
+				new ConflictView(draft.round().getName(), ConflictView.compare(saved.describe(zone, names), typed),
+						"/admin/catalogue/rounds/" + draft.round().getId() + "/edit"));
 		return ConflictView.VIEW;
 	}
 

@@ -101,8 +101,7 @@ public class RoundEditing {
 				return saved;
 			}).orElse(live);
 			List<Programme> choices = choices(round);
-			Map<Long, String> names = choices.stream()
-				.collect(Collectors.toMap(Programme::getId, Programme::getTitle, (a, b) -> a, LinkedHashMap::new));
+			Map<Long, String> names = titlesById(choices);
 			return new Draft(round, form, pending.orElse(null), choices, live.describe(round.getZone(), names),
 					pending.map((revision) -> revision.form().describe(round.getZone(), names)).orElse(null));
 		});
@@ -134,7 +133,7 @@ public class RoundEditing {
 		if (round.getVersion() != form.getVersion()) {
 			throw new RoundConflictException(draft.form());
 		}
-		Map<Long, String> names = names(draft);
+		Map<Long, String> names = draft.programmeNames();
 		Map<String, String> before = (draft.pendingFields() != null) ? draft.pendingFields() : draft.liveFields();
 		Long expected = form.getRevision();
 		form.setRevision(null);
@@ -146,7 +145,7 @@ public class RoundEditing {
 		}
 		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
 				"Saved unpublished changes to the round " + round.getName() + " of " + round.getInstitution().getName(),
-				diff(before, form.describe(round.getZone(), names)));
+				FieldChange.between(before, form.describe(round.getZone(), names)));
 	}
 
 	/**
@@ -171,7 +170,7 @@ public class RoundEditing {
 		}
 		Errors errors = new BeanPropertyBindingResult(form, "form");
 		RoundSchedule schedule = form.toSchedule(round.getZone(), errors);
-		Set<Long> chosen = form.programmeIds(names(draft).keySet(), errors);
+		Set<Long> chosen = form.programmeIds(draft.programmeNames().keySet(), errors);
 		if (schedule == null || chosen == null || errors.hasErrors()) {
 			throw new InvalidRoundRevisionException(errors);
 		}
@@ -183,7 +182,7 @@ public class RoundEditing {
 		this.entityManager.lock(round, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
 		this.auditLog.record(AuditAction.PUBLISH, ENTITY_TYPE, id,
 				"Published changes to the round " + round.getName() + " of " + round.getInstitution().getName(),
-				diff(draft.liveFields(), form.describe(round.getZone(), names(draft))));
+				FieldChange.between(draft.liveFields(), form.describe(round.getZone(), draft.programmeNames())));
 	}
 
 	/**
@@ -202,7 +201,7 @@ public class RoundEditing {
 		if (draft.pendingFields() != null) {
 			this.auditLog.record(AuditAction.DISCARD, ENTITY_TYPE, id,
 					"Discarded unpublished changes to the round " + draft.round().getName(),
-					diff(draft.pendingFields(), draft.liveFields()));
+					FieldChange.between(draft.pendingFields(), draft.liveFields()));
 		}
 	}
 
@@ -256,19 +255,19 @@ public class RoundEditing {
 				form.getName().strip(), schedule);
 		round.setChoiceLimit(form.limit());
 		this.rounds.saveAndFlush(round);
-		Map<Long, String> names = choicesFor(institution).stream()
-			.collect(Collectors.toMap(Programme::getId, Programme::getTitle, (a, b) -> a, LinkedHashMap::new));
+		Map<Long, String> names = titlesById(choicesFor(institution));
 		RoundForm live = RoundForm.of(round);
 		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, round.getId(),
 				"Created the round " + round.getName() + " of " + institution.getName(),
-				diff(Map.of(), live.describe(institution.getZone(), names)));
+				FieldChange.between(Map.of(), live.describe(institution.getZone(), names)));
 		if (!form.getProgrammes().isEmpty()) {
 			RoundForm staged = RoundForm.of(round);
 			staged.setProgrammes(form.getProgrammes());
 			this.revisions.save(ENTITY_TYPE, round.getId(), round.getVersion(), null, staged);
 			this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, round.getId(),
 					"Saved unpublished changes to the round " + round.getName() + " of " + institution.getName(),
-					diff(live.describe(institution.getZone(), names), staged.describe(institution.getZone(), names)));
+					FieldChange.between(live.describe(institution.getZone(), names),
+							staged.describe(institution.getZone(), names)));
 		}
 		return round.getId();
 	}
@@ -295,16 +294,10 @@ public class RoundEditing {
 			.toList();
 	}
 
-	private static Map<Long, String> names(Draft draft) {
-		return draft.choices()
-			.stream()
+	/** Programme titles by id, in the order given, as round descriptions name them. */
+	static Map<Long, String> titlesById(List<Programme> programmes) {
+		return programmes.stream()
 			.collect(Collectors.toMap(Programme::getId, Programme::getTitle, (a, b) -> a, LinkedHashMap::new));
-	}
-
-	private static List<FieldChange> diff(Map<String, String> before, Map<String, String> after) {
-		FieldChange.Diff diff = new FieldChange.Diff();
-		after.forEach((field, value) -> diff.field(field, before.get(field), value));
-		return diff.changes();
 	}
 
 	/**
@@ -319,6 +312,11 @@ public class RoundEditing {
 	 */
 	public record Draft(ApplicationRound round, RoundForm form, PendingRevision<RoundForm> pending,
 			List<Programme> choices, Map<String, String> liveFields, Map<String, String> pendingFields) {
+
+		/** The titles of the programmes the round may admit to, by id. */
+		public Map<Long, String> programmeNames() {
+			return titlesById(this.choices);
+		}
 
 	}
 

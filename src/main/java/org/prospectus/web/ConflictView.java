@@ -1,6 +1,8 @@
 package org.prospectus.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +17,17 @@ public record ConflictView(String subject, List<Row> rows, String reopenUrl) {
 
 	/** The view name of the conflict page. */
 	public static final String VIEW = "admin/conflict";
+
+	/**
+	 * One row per field of the saved description, beside what was typed for it.
+	 * @param saved the saved values by field label key
+	 * @param typed the typed values by field label key; empty when nothing was typed
+	 */
+	public static List<Row> compare(Map<String, String> saved, Map<String, String> typed) {
+		List<Row> rows = new ArrayList<>();
+		saved.forEach((field, value) -> rows.add(new Row(field, value, typed.get(field))));
+		return rows;
+	}
 
 	/**
 	 * @param labelKey the field's message key
