@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.account.AccessEpochFilter;
 import org.prospectus.account.KeepTypedEmailFailureHandler;
 import org.prospectus.account.SignInThrottle;
 import org.prospectus.account.ThrottlingAuthenticationProvider;
@@ -21,7 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * How applicants sign in: their own accounts, password check and throttle, apart from
@@ -118,40 +118,37 @@ public class ApplicantAuthentication {
 	}
 
 	/**
-	 * Ends an applicant's session when their password changed since it started or the
-	 * account was disabled, on whichever instance serves the next request.
+	 * Ends an applicant's sign-in when their password changed since it started or the
+	 * account was disabled, on whichever instance serves the next request. Only the
+	 * applicant's slot of the session goes, so a staff sign-in in the same browser stays.
 	 */
-	public OncePerRequestFilter accessFilter() {
-		return new OncePerRequestFilter() {
+	public AccessEpochFilter<ApplicantPrincipal> accessFilter() {
+		return new AccessEpochFilter<>(ApplicantPrincipal.class, SIGN_IN_PATH + "?sessionEnded") {
 
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					jakarta.servlet.FilterChain chain) throws ServletException, IOException {
-				var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
-				if (context.getAuthentication() != null
-						&& context.getAuthentication().getPrincipal() instanceof ApplicantPrincipal principal
-						&& !stillValid(principal)) {
-					org.springframework.security.core.context.SecurityContextHolder.clearContext();
-					var session = request.getSession(false);
-					if (session != null) {
-						session.removeAttribute(SECURITY_CONTEXT_KEY);
-					}
-					response.sendRedirect(request.getContextPath() + SIGN_IN_PATH + "?sessionEnded");
-					return;
+			protected Long currentEpoch(ApplicantPrincipal principal) {
+				return ApplicantAuthentication.this.jdbc
+					.sql("select access_epoch from applicant where id = :id and enabled")
+					.param("id", principal.applicantId())
+					.query(Long.class)
+					.optional()
+					.orElse(null);
+			}
+
+			@Override
+			protected long signedInEpoch(ApplicantPrincipal principal) {
+				return principal.accessEpoch();
+			}
+
+			@Override
+			protected void endSignIn(HttpServletRequest request) {
+				var session = request.getSession(false);
+				if (session != null) {
+					session.removeAttribute(SECURITY_CONTEXT_KEY);
 				}
-				chain.doFilter(request, response);
 			}
 
 		};
-	}
-
-	private boolean stillValid(ApplicantPrincipal principal) {
-		return this.jdbc.sql("select access_epoch from applicant where id = :id and enabled")
-			.param("id", principal.applicantId())
-			.query(Long.class)
-			.optional()
-			.filter((epoch) -> epoch == principal.accessEpoch())
-			.isPresent();
 	}
 
 }

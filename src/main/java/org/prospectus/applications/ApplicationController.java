@@ -48,7 +48,7 @@ class ApplicationController {
 	String startPage(@RequestParam(required = false) String round, @AuthenticationPrincipal ApplicantPrincipal me,
 			Model model) {
 		ApplicationRound open = this.applications.openRound((round != null) ? round : "")
-			.orElseThrow(() -> NotFoundException.forRecord("open round", -1));
+			.orElseThrow(() -> NotFoundException.forMissing("open round"));
 		model.addAttribute("round", open);
 		model.addAttribute("context", null);
 		model.addAttribute("deadline", ApplicationService.deadline(open));
@@ -59,7 +59,7 @@ class ApplicationController {
 	@PostMapping("/applications")
 	String start(@RequestParam(required = false) String round, @AuthenticationPrincipal ApplicantPrincipal me) {
 		UUID id = this.applications.start(me.applicantId(), (round != null) ? round : "")
-			.orElseThrow(() -> NotFoundException.forRecord("open round", -1));
+			.orElseThrow(() -> NotFoundException.forMissing("open round"));
 		return "redirect:/applications/" + id + "/steps/" + Step.PERSONAL.slug();
 	}
 
@@ -217,31 +217,33 @@ class ApplicationController {
 	private Application owned(String id, ApplicantPrincipal me) {
 		try {
 			return this.applications.find(UUID.fromString(id), me.applicantId())
-				.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+				.orElseThrow(() -> NotFoundException.forMissing("application"));
 		}
 		catch (IllegalArgumentException ex) {
-			throw NotFoundException.forRecord("application", -1);
+			throw NotFoundException.forMissing("application");
 		}
 	}
 
 	private static Step step(String slug) {
-		return Step.ofSlug(slug).orElseThrow(() -> NotFoundException.forRecord("step", -1));
+		return Step.ofSlug(slug).orElseThrow(() -> NotFoundException.forMissing("step"));
 	}
 
-	/** Every country, by its English name: code and name. */
+	/** Every country, by its English name: code and name. The list never changes. */
+	private static final List<String[]> COUNTRIES = Answers.COUNTRIES.stream()
+		.map((code) -> new String[] { code,
+				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH) })
+		.sorted(Comparator.comparing((String[] pair) -> pair[1]))
+		.toList();
+
+	private static final Map<String, String> COUNTRY_NAMES = COUNTRIES.stream()
+		.collect(java.util.stream.Collectors.toUnmodifiableMap((pair) -> pair[0], (pair) -> pair[1]));
+
 	static List<String[]> countries() {
-		return Answers.COUNTRIES.stream()
-			.map((code) -> new String[] { code,
-					new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH) })
-			.sorted(Comparator.comparing((String[] pair) -> pair[1]))
-			.toList();
+		return COUNTRIES;
 	}
 
 	static Map<String, String> countryNames() {
-		Map<String, String> names = new java.util.HashMap<>();
-		Answers.COUNTRIES.forEach((code) -> names.put(code,
-				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH)));
-		return names;
+		return COUNTRY_NAMES;
 	}
 
 }

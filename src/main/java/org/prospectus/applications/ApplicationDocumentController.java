@@ -75,7 +75,7 @@ class ApplicationDocumentController {
 			HttpServletResponse response) throws IOException {
 		Application application = owned(id, me);
 		DocumentKind documentKind = DocumentKind.parse(kind)
-			.orElseThrow(() -> NotFoundException.forRecord("document kind", -1));
+			.orElseThrow(() -> NotFoundException.forMissing("document kind"));
 		MultipartFile file = form.getFile();
 		try {
 			// A hand-made request with text for the file is told to choose a file.
@@ -104,7 +104,7 @@ class ApplicationDocumentController {
 		switch (this.documents.delete(application.getId(), me.applicantId(), uuid(documentId))) {
 			case DELETED -> redirect.addFlashAttribute("deleted", true);
 			case NOT_DRAFT -> redirect.addFlashAttribute("notDeleted", true);
-			case NOT_FOUND -> throw NotFoundException.forRecord("document", -1);
+			case NOT_FOUND -> throw NotFoundException.forMissing("document");
 		}
 		return "redirect:/applications/" + application.getId() + "/documents";
 	}
@@ -131,7 +131,7 @@ class ApplicationDocumentController {
 			return response.getOutputStream();
 		});
 		if (!found) {
-			throw NotFoundException.forRecord("document", -1);
+			throw NotFoundException.forMissing("document");
 		}
 	}
 
@@ -158,7 +158,7 @@ class ApplicationDocumentController {
 
 	private Application owned(String id, ApplicantPrincipal me) {
 		return this.applications.find(uuid(id), me.applicantId())
-			.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
 	}
 
 	private static UUID uuid(String id) {
@@ -166,7 +166,7 @@ class ApplicationDocumentController {
 			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
-			throw NotFoundException.forRecord("record", -1);
+			throw NotFoundException.forMissing("record");
 		}
 	}
 

@@ -144,7 +144,7 @@ public class ApplicationDocuments {
 	@Transactional
 	public DeleteOutcome delete(UUID id, long applicantId, UUID documentId) {
 		Application application = this.applications.lockOwned(id, applicantId)
-			.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
 		this.entityManager.refresh(application);
 		if (!application.isDraft()) {
 			return DeleteOutcome.NOT_DRAFT;
@@ -209,7 +209,7 @@ public class ApplicationDocuments {
 	private DocumentView store(UUID id, long applicantId, DocumentKind kind, UploadInspector.Type type, Path file,
 			long size) {
 		Application application = this.applications.lockOwned(id, applicantId)
-			.orElseThrow(() -> NotFoundException.forRecord("application", -1));
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
 		this.entityManager.refresh(application);
 		Instant now = this.clock.instant();
 		if (application.getStatus() == ApplicationStatus.WITHDRAWN) {

@@ -94,7 +94,7 @@ class AdminRoundController {
 	@PostMapping("/admin/catalogue/rounds")
 	String create(@RequestParam(required = false) String institution, @ModelAttribute("newForm") NewRoundForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		Institution chosen = institution(institution).orElseThrow(() -> NotFoundException.forRecord("institution", -1));
+		Institution chosen = institution(institution).orElseThrow(() -> NotFoundException.forMissing("institution"));
 		if (!this.editing.checkNew(chosen, form, result)) {
 			return showNewForm(chosen, model);
 		}

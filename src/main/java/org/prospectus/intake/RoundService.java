@@ -63,11 +63,16 @@ public class RoundService {
 			.forEach((roundId, revision) -> pending.put(roundId, revision.form()));
 		Map<Long, ApplicationRound> rounds = new LinkedHashMap<>();
 		this.rounds.findByProgrammeId(programme.getId()).forEach((round) -> rounds.put(round.getId(), round));
-		pending.forEach((roundId, form) -> {
-			if (form.getProgrammes() != null && form.getProgrammes().contains(id) && !rounds.containsKey(roundId)) {
-				this.rounds.findWithInstitution(roundId).ifPresent((round) -> rounds.put(roundId, round));
-			}
-		});
+		// Rounds that would newly admit to the programme, in one query.
+		List<Long> joining = pending.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().getProgrammes() != null && entry.getValue().getProgrammes().contains(id)
+					&& !rounds.containsKey(entry.getKey()))
+			.map(Map.Entry::getKey)
+			.toList();
+		if (!joining.isEmpty()) {
+			this.rounds.findAllWithInstitution(joining).forEach((round) -> rounds.put(round.getId(), round));
+		}
 		List<ApplicationRound> shown = new ArrayList<>();
 		for (ApplicationRound round : rounds.values()) {
 			RoundForm form = pending.get(round.getId());

@@ -53,9 +53,7 @@ public class PendingRevisions {
 				from pending_revision where entity_type = :type and entity_id = :id""")
 			.param("type", entityType)
 			.param("id", entityId)
-			.query((rs, row) -> new PendingRevision<>(this.json.readValue(rs.getString("payload"), formType),
-					rs.getLong("base_version"), rs.getLong("version"), rs.getString("author"),
-					rs.getTimestamp("updated_at").toInstant()))
+			.query((rs, row) -> revision(rs, formType))
 			.optional();
 	}
 
@@ -68,10 +66,7 @@ public class PendingRevisions {
 				from pending_revision where entity_type = :type order by entity_id""")
 			.param("type", entityType)
 			.query((rs) -> {
-				found.put(rs.getLong("entity_id"),
-						new PendingRevision<>(this.json.readValue(rs.getString("payload"), formType),
-								rs.getLong("base_version"), rs.getLong("version"), rs.getString("author"),
-								rs.getTimestamp("updated_at").toInstant()));
+				found.put(rs.getLong("entity_id"), revision(rs, formType));
 			});
 		return found;
 	}
@@ -176,9 +171,7 @@ public class PendingRevisions {
 				from pending_revision where entity_type = :type and entity_id = :id for update""")
 			.param("type", entityType)
 			.param("id", entityId)
-			.query((rs, row) -> new PendingRevision<>(this.json.readValue(rs.getString("payload"), formType),
-					rs.getLong("base_version"), rs.getLong("version"), rs.getString("author"),
-					rs.getTimestamp("updated_at").toInstant()))
+			.query((rs, row) -> revision(rs, formType))
 			.optional();
 		Long found = pending.map(PendingRevision::version).orElse(null);
 		if (!Objects.equals(found, expectedRevision)) {
@@ -192,6 +185,12 @@ public class PendingRevisions {
 			.param("id", entityId)
 			.update();
 		return Optional.of(pending.get().form());
+	}
+
+	/** A pending revision from a row with its payload, versions, author and time. */
+	private <F> PendingRevision<F> revision(java.sql.ResultSet rs, Class<F> formType) throws java.sql.SQLException {
+		return new PendingRevision<>(this.json.readValue(rs.getString("payload"), formType), rs.getLong("base_version"),
+				rs.getLong("version"), rs.getString("author"), rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private static String currentAuthor() {

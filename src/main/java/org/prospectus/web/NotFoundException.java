@@ -28,6 +28,14 @@ public class NotFoundException extends RuntimeException {
 		return new NotFoundException("Page " + path + " is switched off");
 	}
 
+	/**
+	 * Something asked for that does not exist, or that the person may not see: both
+	 * answer alike, so that nobody learns which.
+	 */
+	public static NotFoundException forMissing(String what) {
+		return new NotFoundException("No " + what);
+	}
+
 	/** A record staff asked for by its id that does not exist. */
 	public static NotFoundException forRecord(String type, long id) {
 		return new NotFoundException("No " + type + " " + id);
