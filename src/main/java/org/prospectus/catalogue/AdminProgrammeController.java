@@ -186,6 +186,7 @@ class AdminProgrammeController {
 		model.addAttribute("page", page);
 		model.addAttribute("programme", page.programme());
 		model.addAttribute("round", rounds.current());
+		model.addAttribute("otherRounds", rounds.alsoOpen());
 		model.addAttribute("earlierRounds", rounds.earlier());
 		model.addAttribute("preview", true);
 		model.addAttribute("pending", this.editing.pending(id).orElse(null));

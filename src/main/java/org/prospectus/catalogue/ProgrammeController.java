@@ -54,6 +54,7 @@ class ProgrammeController {
 		model.addAttribute("programme", page.programme());
 		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
 		model.addAttribute("round", rounds.current());
+		model.addAttribute("otherRounds", rounds.alsoOpen());
 		model.addAttribute("earlierRounds", rounds.earlier());
 		return "programmes/show";
 	}

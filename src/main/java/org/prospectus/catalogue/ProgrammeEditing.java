@@ -214,6 +214,15 @@ public class ProgrammeEditing {
 		return this.programmes.findByInstitutionId(institutionId);
 	}
 
+	/**
+	 * Every programme with its institution, whatever its state: those of the given
+	 * institution first, then the others by institution, each group by title.
+	 */
+	@Transactional(readOnly = true)
+	public List<Programme> allFirstOf(long institutionId) {
+		return this.programmes.findAllWithInstitutionFirstOf(institutionId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Institution> institutions() {
 		return this.institutions.findAll(org.springframework.data.domain.Sort.by("name"));

@@ -31,6 +31,10 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
 	boolean existsByInstitutionAndCode(Institution institution, String code);
 
+	@Query("select p from Programme p join fetch p.institution i "
+			+ "order by case when i.id = :institutionId then 0 else 1 end, i.name, p.title")
+	List<Programme> findAllWithInstitutionFirstOf(long institutionId);
+
 	@Query("select p from Programme p where p.institution.id = :institutionId order by p.title")
 	List<Programme> findByInstitutionId(long institutionId);
 

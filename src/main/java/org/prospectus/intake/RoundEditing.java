@@ -216,10 +216,14 @@ public class RoundEditing {
 		return Optional.ofNullable(this.entityManager.find(Institution.class, id));
 	}
 
-	/** The programmes a new round of an institution may admit to. */
+	/**
+	 * The programmes a new round coordinated by an institution may admit to: any that is
+	 * not retired, the institution's own first. A joint round admits to programmes of
+	 * several institutions; its dates and fee rules are the coordinator's.
+	 */
 	@Transactional(readOnly = true)
 	public List<Programme> choicesFor(Institution institution) {
-		return this.programmes.ofInstitution(institution.getId())
+		return this.programmes.allFirstOf(institution.getId())
 			.stream()
 			.filter((programme) -> programme.getState() != PublicationState.RETIRED)
 			.toList();
@@ -282,12 +286,12 @@ public class RoundEditing {
 	}
 
 	/**
-	 * Programmes a round may admit to: the institution's, except retired ones it never
-	 * had.
+	 * Programmes a round may admit to: any institution's, its coordinator's first, except
+	 * retired ones it never had.
 	 */
 	private List<Programme> choices(ApplicationRound round) {
 		Set<Long> linked = round.getProgrammes().stream().map(Programme::getId).collect(Collectors.toSet());
-		return this.programmes.ofInstitution(round.getInstitution().getId())
+		return this.programmes.allFirstOf(round.getInstitution().getId())
 			.stream()
 			.filter((programme) -> programme.getState() != PublicationState.RETIRED
 					|| linked.contains(programme.getId()))

@@ -107,7 +107,12 @@ public class RoundService {
 			.filter((view) -> view.state() == RoundState.CLOSED || view.state() == RoundState.RESULTS_PUBLISHED)
 			.sorted(Comparator.comparing((RoundView view) -> view.round().getDeadlineAt()).reversed())
 			.toList();
-		return new ProgrammeRounds(current, earlier);
+		List<RoundView> alsoOpen = views.stream()
+			.filter((view) -> view != current)
+			.filter((view) -> view.isOpen() || view.state() == RoundState.UPCOMING)
+			.sorted(Comparator.comparing((RoundView view) -> view.round().getDeadlineAt()))
+			.toList();
+		return new ProgrammeRounds(current, alsoOpen, earlier);
 	}
 
 	static Optional<RoundView> pickCurrent(List<RoundView> views) {

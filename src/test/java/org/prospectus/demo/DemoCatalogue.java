@@ -66,6 +66,14 @@ public class DemoCatalogue {
 
 	static final String SOUTHAMPTON_PROGRAMME = "southampton-msc-machine-learning";
 
+	static final String KTH_PROGRAMME = "kth-msc-machine-learning";
+
+	/**
+	 * A joint round coordinated by KTH that admits to both machine learning masters, so
+	 * that a person trying the demo can rank the two programmes in one application.
+	 */
+	static final String ML_JOINT_ROUND = "ml-masters-joint-intake";
+
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
@@ -97,6 +105,7 @@ public class DemoCatalogue {
 	public void load() {
 		if (isLoaded()) {
 			refreshMovingRounds();
+			addJointRound(movingRounds());
 			return;
 		}
 		Map<String, DemoRound> moving = movingRounds();
@@ -104,6 +113,24 @@ public class DemoCatalogue {
 		loadSouthampton(moving);
 		loadNorthbridge(moving);
 		loadLakeshore(moving);
+		addJointRound(moving);
+	}
+
+	/**
+	 * The joint round, also into a demo database created before it existed: KTH
+	 * coordinates, so its zone and fee rules apply, and an applicant may rank both
+	 * programmes.
+	 */
+	private void addJointRound(Map<String, DemoRound> moving) {
+		if (count("select count(r) from ApplicationRound r where r.slug = '" + ML_JOINT_ROUND + "'") > 0) {
+			return;
+		}
+		List<Programme> both = this.entityManager
+			.createQuery("select p from Programme p where p.slug in :slugs order by p.slug", Programme.class)
+			.setParameter("slugs", List.of(KTH_PROGRAMME, SOUTHAMPTON_PROGRAMME))
+			.getResultList();
+		Institution kth = both.get(0).getInstitution();
+		round(kth, ML_JOINT_ROUND, moving.get(ML_JOINT_ROUND), both.toArray(Programme[]::new)).setChoiceLimit(2);
 	}
 
 	/** What the database holds, for the start-up log line. */
@@ -136,6 +163,7 @@ public class DemoCatalogue {
 		Map<String, DemoRound> rounds = new LinkedHashMap<>();
 		rounds.put(KTH_CURRENT_ROUND, DemoRoundCalendar.kthCurrentIntake(this.clock));
 		rounds.put(SOUTHAMPTON_CURRENT_ROUND, DemoRoundCalendar.southamptonCurrentEntry(this.clock));
+		rounds.put(ML_JOINT_ROUND, DemoRoundCalendar.jointMachineLearningIntake(this.clock));
 		rounds.put("northbridge-current-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, -30, 45));
 		rounds.put("northbridge-next-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, 20, 110));
 		rounds.put("northbridge-past-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, -240, -120));
@@ -195,7 +223,7 @@ public class DemoCatalogue {
 	}
 
 	private Programme kthMachineLearning(Institution kth) {
-		Programme ml = programme(kth, "TMAIM", "kth-msc-machine-learning", "Machine Learning", "Master of Science",
+		Programme ml = programme(kth, "TMAIM", KTH_PROGRAMME, "Machine Learning", "Master of Science",
 				ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24, 100, StudyMode.CAMPUS, "en",
 				"A two-year master's programme in the mathematics, statistics and engineering behind machine "
 						+ "learning, taught in English in Stockholm. It leads to work in industry as well as to "

@@ -136,14 +136,14 @@ class DemoCatalogueTests {
 
 	@Test
 	void loadsTheWholeCatalogue() {
-		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 9, 4));
+		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 10, 5));
 	}
 
 	@Test
 	void loadingAgainInsertsNothingButMovesTheCurrentRounds() {
 		this.clock.setInstant(Instant.parse("2027-08-15T10:00:00Z"));
 		this.demoCatalogue.load();
-		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 9, 4));
+		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 10, 5));
 		ApplicationRound kth = round("kth-current-intake");
 		assertThat(kth.getName()).isEqualTo("Spring 2028");
 		assertThat(kth.stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
@@ -153,6 +153,19 @@ class DemoCatalogueTests {
 			.as("the seed page's next start stays as published")
 			.isEqualTo("September 2026");
 		assertThat(round("kth-autumn-2020").getName()).isEqualTo("Autumn 2020");
+		assertThat(round("ml-masters-joint-intake").stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
+	}
+
+	@Test
+	void bothMachineLearningMastersCanBeRankedInOneJointRound() {
+		ApplicationRound joint = this.rounds.findBySlug("ml-masters-joint-intake").orElseThrow();
+		assertThat(joint.getInstitution().getSlug()).isEqualTo("kth");
+		assertThat(joint.getChoiceLimit()).isEqualTo(2);
+		assertThat(joint.stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
+		assertThat(joint.getProgrammes()).extracting(Programme::getSlug)
+			.containsExactlyInAnyOrder("kth-msc-machine-learning", "southampton-msc-machine-learning");
+		assertThat(pageText("/programmes/southampton-msc-machine-learning"))
+			.contains("joint round coordinated by KTH Royal Institute of Technology");
 	}
 
 	@Test
@@ -178,7 +191,8 @@ class DemoCatalogueTests {
 			.doesNotContain("northbridge-msc-robotics", "lakeshore-msc-computer-vision");
 		List<RoundView> openAndUpcoming = this.rounds.openAndUpcoming();
 		assertThat(openAndUpcoming).extracting((view) -> view.round().getSlug())
-			.contains("kth-current-intake", "northbridge-next-intake", "lakeshore-upcoming-intake")
+			.contains("kth-current-intake", "ml-masters-joint-intake", "northbridge-next-intake",
+					"lakeshore-upcoming-intake")
 			.doesNotContain("kth-autumn-2020", "lakeshore-closed-intake");
 		assertThat(openAndUpcoming).flatExtracting(RoundView::publishedProgrammes)
 			.extracting(Programme::getSlug)

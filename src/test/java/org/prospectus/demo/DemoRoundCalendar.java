@@ -101,6 +101,15 @@ final class DemoRoundCalendar {
 	}
 
 	/**
+	 * The demo's joint round for the two machine learning masters, coordinated from
+	 * Stockholm: opened three weeks ago, closing in seven weeks, whatever day it is.
+	 */
+	static DemoRound jointMachineLearningIntake(Clock clock) {
+		DemoRound intake = relativeIntake(clock, STOCKHOLM, -21, 49);
+		return new DemoRound("Machine learning masters: " + intake.name(), intake.schedule());
+	}
+
+	/**
 	 * A round for the invented institutions, placed relative to today so that it stays
 	 * open, upcoming or closed however long the demo database lives. Documents are due
 	 * two weeks after the deadline, results six weeks after it, and studies start on the

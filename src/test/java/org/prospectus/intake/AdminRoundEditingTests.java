@@ -211,13 +211,24 @@ class AdminRoundEditingTests {
 	}
 
 	@Test
-	void aProgrammeOfAnotherInstitutionCannotBeChosen() {
+	void aJointRoundAdmitsAProgrammeOfAnotherInstitutionOnItsCoordinatorsDates() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Institution other = this.fixtures.institution("other", "Europe/London");
 		long foreign = this.fixtures.programme(other, "other-ml", "Other ML").getId();
-		Document page = page(save(session, "programmes", Long.toString(foreign)));
-		assertThat(page.select("#programmes-error").text())
-			.isEqualTo("Choose programmes of this round's institution only.");
+		Document form = page(this.mvc.get().uri(reviewUrl() + "/edit").session(session).exchange());
+		assertThat(form.select("label[for=programme-" + foreign + "]").text()).isEqualTo("Other ML, University other");
+		assertThat(save(session, "programmes", Long.toString(foreign))).hasRedirectedUrl(reviewUrl());
+		assertThat(press(session, review(session), "publish")).hasRedirectedUrl("/admin/catalogue/rounds");
+		// The round keeps its coordinator's zone: the deadline reads in Stockholm time.
+		assertThat(page(this.mvc.get().uri("/programmes/other-ml").exchange()).select(".round-panel").text())
+			.contains("15 January 2027", "(Europe/Stockholm)", "joint round coordinated by University kth");
+	}
+
+	@Test
+	void aProgrammeThatIsNotListedCannotBeChosen() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		Document page = page(save(session, "programmes", "999999"));
+		assertThat(page.select("#programmes-error").text()).isEqualTo("Choose among the programmes listed.");
 		assertThat(pendingCount()).isZero();
 	}
 
