@@ -26,6 +26,9 @@ import org.prospectus.intake.ApplicationRound;
 @Entity
 public class Application {
 
+	/** The entity type of an application's audit events, which make up its history. */
+	public static final String AUDIT_TYPE = "application";
+
 	@Id
 	private UUID id;
 
@@ -54,6 +57,26 @@ public class Application {
 	private Instant submittedAt;
 
 	private Instant withdrawnAt;
+
+	private String email;
+
+	private Long firstChoiceProgrammeId;
+
+	// Kept by DocumentChecklist in SQL, never written from here.
+	@Column(insertable = false, updatable = false)
+	private boolean missingDocuments;
+
+	private Instant documentsRequestedBy;
+
+	private Instant statusChangedAt;
+
+	private Long decisionProgrammeId;
+
+	private String decisionReason;
+
+	private Instant decidedAt;
+
+	private Instant decisionNotifiedAt;
 
 	@Version
 	private long version;
@@ -111,6 +134,55 @@ public class Application {
 		return this.withdrawnAt;
 	}
 
+	public String getFullName() {
+		return this.fullName;
+	}
+
+	public String getCitizenshipCountry() {
+		return this.citizenshipCountry;
+	}
+
+	/** The e-mail address the applicant submitted with. */
+	public String getEmail() {
+		return this.email;
+	}
+
+	public Long getFirstChoiceProgrammeId() {
+		return this.firstChoiceProgrammeId;
+	}
+
+	/** A required document is missing or was rejected. */
+	public boolean isMissingDocuments() {
+		return this.missingDocuments;
+	}
+
+	/** The date staff asked for more documents by, if they did. */
+	public Instant getDocumentsRequestedBy() {
+		return this.documentsRequestedBy;
+	}
+
+	public Instant getStatusChangedAt() {
+		return this.statusChangedAt;
+	}
+
+	/** The programme an offer or reserve place is for. */
+	public Long getDecisionProgrammeId() {
+		return this.decisionProgrammeId;
+	}
+
+	public String getDecisionReason() {
+		return this.decisionReason;
+	}
+
+	public Instant getDecidedAt() {
+		return this.decidedAt;
+	}
+
+	/** When the decision e-mail was written; never before the notification date. */
+	public Instant getDecisionNotifiedAt() {
+		return this.decisionNotifiedAt;
+	}
+
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
 	}
@@ -126,8 +198,12 @@ public class Application {
 	/**
 	 * Freezes the answers as submitted, with the facts the admissions queue filters on.
 	 */
-	void submit(String fullName, String citizenship, FeeStatus feeStatus, String submitKey, Instant at) {
+	void submit(String fullName, String email, Long firstChoice, String citizenship, FeeStatus feeStatus,
+			String submitKey, Instant at) {
 		this.fullName = fullName;
+		this.email = email;
+		this.firstChoiceProgrammeId = firstChoice;
+		this.statusChangedAt = at;
 		this.citizenshipCountry = citizenship;
 		this.feeStatus = feeStatus;
 		this.submitKey = submitKey;
@@ -137,7 +213,40 @@ public class Application {
 
 	void withdraw(Instant at) {
 		this.withdrawnAt = at;
+		this.statusChangedAt = at;
 		this.status = ApplicationStatus.WITHDRAWN;
+	}
+
+	/**
+	 * Moves the application as admissions staff decided; the caller has checked that the
+	 * transition is allowed. A decision records its programme and reason; leaving a
+	 * decision clears them.
+	 * @param documentsBy for documents missing: the date they are asked for by
+	 */
+	public void moveTo(ApplicationStatus target, Long programmeId, String reason, Instant documentsBy, Instant at) {
+		if (!this.status.canMoveTo(target)) {
+			throw new IllegalStateException("No transition from " + this.status + " to " + target);
+		}
+		this.status = target;
+		this.statusChangedAt = at;
+		if (target.isDecision()) {
+			this.decisionProgrammeId = target.needsProgramme() ? programmeId : null;
+			this.decisionReason = reason;
+			this.decidedAt = at;
+		}
+		else {
+			this.decisionProgrammeId = null;
+			this.decisionReason = null;
+			this.decidedAt = null;
+		}
+		if (target == ApplicationStatus.DOCUMENTS_MISSING) {
+			this.documentsRequestedBy = documentsBy;
+		}
+	}
+
+	/** The applicant has been told of the decision: the e-mail is in the outbox. */
+	public void decisionNotified(Instant at) {
+		this.decisionNotifiedAt = at;
 	}
 
 }

@@ -74,7 +74,8 @@ class ApplicationController {
 		model.addAttribute("steps", Step.values());
 		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
 		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
-		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound()));
+		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound(),
+				ApplicationDocuments.documentsDueAt(application)));
 		return "applications/status";
 	}
 

@@ -152,7 +152,8 @@ class ApplicationDocumentController {
 		model.addAttribute("feeStatus", this.applications.feeStatus(application, answers));
 		model.addAttribute("maxSize", ApplicationDocuments.MAX_SIZE);
 		model.addAttribute("maxDocuments", ApplicationDocuments.MAX_DOCUMENTS);
-		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound()));
+		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound(),
+				ApplicationDocuments.documentsDueAt(application)));
 		return "applications/documents";
 	}
 

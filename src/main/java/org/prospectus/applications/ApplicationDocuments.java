@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.web.NotFoundException;
 
@@ -59,9 +62,15 @@ public class ApplicationDocuments {
 
 	private final TransactionTemplate transactions;
 
+	private final DocumentChecklist checklist;
+
+	private final AuditLog auditLog;
+
 	ApplicationDocuments(ApplicationRepository applications, JdbcClient jdbc, EntityManager entityManager, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, DocumentChecklist checklist, AuditLog auditLog) {
 		this.applications = applications;
+		this.checklist = checklist;
+		this.auditLog = auditLog;
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.clock = clock;
@@ -149,11 +158,19 @@ public class ApplicationDocuments {
 		if (!application.isDraft()) {
 			return DeleteOutcome.NOT_DRAFT;
 		}
-		int deleted = this.jdbc.sql("delete from application_document where id = :document and application_id = :id")
+		String deleted = this.jdbc
+			.sql("delete from application_document where id = :document and application_id = :id returning stored_name")
 			.param("document", documentId)
 			.param("id", id)
-			.update();
-		return (deleted == 1) ? DeleteOutcome.DELETED : DeleteOutcome.NOT_FOUND;
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (deleted == null) {
+			return DeleteOutcome.NOT_FOUND;
+		}
+		this.auditLog.recordFor(AuditAction.DELETE, Application.AUDIT_TYPE, id,
+				"Deleted " + deleted + " from the draft", List.of(new FieldChange("document", deleted, null)));
+		return DeleteOutcome.DELETED;
 	}
 
 	/**
@@ -192,18 +209,31 @@ public class ApplicationDocuments {
 	}
 
 	/**
-	 * Whether documents can be added now: to a draft always, to a submitted application
-	 * until the documents deadline (inclusive, to the second).
+	 * Whether documents can be added now: to a draft always; to a submitted application
+	 * until the documents deadline, or the later date staff asked for documents by
+	 * (inclusive, to the second). A decision does not close it: the applicant has not
+	 * been told of it, and a refused upload would tell.
 	 */
 	public boolean canAdd(Application application) {
-		return application.isDraft() || (application.getStatus() == ApplicationStatus.SUBMITTED
-				&& !this.clock.instant().isAfter(application.getRound().getDocumentsDeadlineAt()));
+		return application.isDraft() || (application.getStatus().isSubmitted()
+				&& !this.clock.instant().isAfter(documentsDueAt(application)));
+	}
+
+	/** The last instant documents are accepted for a submitted application. */
+	public static Instant documentsDueAt(Application application) {
+		Instant deadline = application.getRound().getDocumentsDeadlineAt();
+		Instant requested = application.getDocumentsRequestedBy();
+		return (requested != null && requested.isAfter(deadline)) ? requested : deadline;
 	}
 
 	/** The documents deadline as the institution states it: local time, zone named. */
 	public static String documentsDeadline(ApplicationRound round) {
-		return DEADLINE.format(LocalDateTime.ofInstant(round.getDocumentsDeadlineAt(), round.getZone())) + " ("
-				+ round.getZone().getId() + ")";
+		return documentsDeadline(round, round.getDocumentsDeadlineAt());
+	}
+
+	/** A documents due date as the institution states it: local time, zone named. */
+	public static String documentsDeadline(ApplicationRound round, Instant due) {
+		return DEADLINE.format(LocalDateTime.ofInstant(due, round.getZone())) + " (" + round.getZone().getId() + ")";
 	}
 
 	private DocumentView store(UUID id, long applicantId, DocumentKind kind, UploadInspector.Type type, Path file,
@@ -217,8 +247,9 @@ public class ApplicationDocuments {
 		}
 		boolean afterSubmission = !application.isDraft();
 		ApplicationRound round = application.getRound();
-		if (afterSubmission && now.isAfter(round.getDocumentsDeadlineAt())) {
-			throw new RejectedUploadException(RejectedUploadException.Reason.DEADLINE_PASSED, documentsDeadline(round));
+		if (afterSubmission && now.isAfter(documentsDueAt(application))) {
+			throw new RejectedUploadException(RejectedUploadException.Reason.DEADLINE_PASSED,
+					documentsDeadline(round, documentsDueAt(application)));
 		}
 		List<String> names = this.jdbc.sql("select stored_name from application_document where application_id = :id")
 			.param("id", id)
@@ -257,6 +288,12 @@ public class ApplicationDocuments {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		if (afterSubmission) {
+			this.checklist.refresh(id);
+		}
+		this.auditLog.recordFor(AuditAction.UPLOAD, Application.AUDIT_TYPE, id,
+				"Uploaded " + name + (afterSubmission ? " after submitting" : ""), List.of(new FieldChange("document",
+						null, name + " (" + type.contentType + ", " + size + " bytes, SHA-256 " + sha256 + ")")));
 		return new DocumentView(documentId, kind, name, type.contentType, size, sha256, now, afterSubmission);
 	}
 

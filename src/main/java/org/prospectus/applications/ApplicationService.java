@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
 import org.prospectus.applicant.Applicant;
 import org.prospectus.catalogue.Programme;
 import org.prospectus.catalogue.PublicationState;
@@ -71,10 +74,14 @@ public class ApplicationService {
 
 	private final ApplicationDocuments documents;
 
+	private final AuditLog auditLog;
+
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock,
-			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl, ApplicationDocuments documents) {
+			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl, ApplicationDocuments documents,
+			AuditLog auditLog) {
 		this.applications = applications;
+		this.auditLog = auditLog;
 		this.documents = documents;
 		this.rounds = rounds;
 		this.jdbc = jdbc;
@@ -230,11 +237,11 @@ public class ApplicationService {
 	public SubmitOutcome submit(UUID id, long applicantId, String submitKey) {
 		Application application = this.applications.lockOwned(id, applicantId).orElseThrow();
 		this.entityManager.refresh(application);
-		if (application.getStatus() == ApplicationStatus.SUBMITTED) {
-			return SubmitOutcome.of(SubmitOutcome.Result.ALREADY_SUBMITTED);
-		}
 		if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
 			return SubmitOutcome.of(SubmitOutcome.Result.WITHDRAWN);
+		}
+		if (application.getStatus().isSubmitted()) {
+			return SubmitOutcome.of(SubmitOutcome.Result.ALREADY_SUBMITTED);
 		}
 		ApplicationRound round = application.getRound();
 		Instant now = this.clock.instant();
@@ -266,14 +273,19 @@ public class ApplicationService {
 			.param("programmes", answers.rankedProgrammeIds().toArray(new Long[0]))
 			.update();
 		List<String> citizenships = answers.citizenships();
-		application.submit(answers.fullName(), citizenships.isEmpty() ? null : citizenships.get(0), fee,
-				(submitKey != null && !submitKey.isBlank()) ? submitKey.strip() : null, now);
+		List<Long> ranked = answers.rankedProgrammeIds();
 		Applicant applicant = application.getApplicant();
+		application.submit(answers.fullName(), applicant.getEmail(), ranked.isEmpty() ? null : ranked.get(0),
+				citizenships.isEmpty() ? null : citizenships.get(0), fee,
+				(submitKey != null && !submitKey.isBlank()) ? submitKey.strip() : null, now);
 		this.outbox.enqueue(applicant.getEmail(), "application-submitted",
 				Map.of("name", applicant.getFullName(), "reference", application.getReference(), "round",
 						round.getName(), "institution", round.getInstitution().getName(), "link",
 						this.baseUrl + "/applications/" + id),
 				Locale.ENGLISH);
+		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
+				"Submitted application " + application.getReference(),
+				List.of(new FieldChange("status", ApplicationStatus.DRAFT.name(), ApplicationStatus.SUBMITTED.name())));
 		return SubmitOutcome.of(SubmitOutcome.Result.SUBMITTED);
 	}
 
@@ -285,10 +297,14 @@ public class ApplicationService {
 	public boolean withdraw(UUID id, long applicantId) {
 		Application application = this.applications.lockOwned(id, applicantId).orElseThrow();
 		this.entityManager.refresh(application);
-		if (application.getStatus() != ApplicationStatus.SUBMITTED) {
+		if (!application.getStatus().isSubmitted()) {
 			return false;
 		}
+		ApplicationStatus before = application.getStatus();
 		application.withdraw(this.clock.instant());
+		this.auditLog.recordFor(AuditAction.WITHDRAW, Application.AUDIT_TYPE, id,
+				"Withdrawn by the applicant: " + application.getReference(),
+				List.of(new FieldChange("status", before.name(), ApplicationStatus.WITHDRAWN.name())));
 		return true;
 	}
 

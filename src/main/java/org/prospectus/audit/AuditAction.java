@@ -3,7 +3,8 @@ package org.prospectus.audit;
 /** What kind of change an audit event records. */
 public enum AuditAction {
 
-	CREATE, UPDATE, PUBLISH, RETIRE, DELETE, DISCARD, UPLOAD, ROLE_CHANGE, SIGN_IN, SIGN_IN_FAILED;
+	CREATE, UPDATE, PUBLISH, RETIRE, DELETE, DISCARD, UPLOAD, ROLE_CHANGE, SIGN_IN, SIGN_IN_FAILED, SUBMIT, WITHDRAW,
+	STATUS_CHANGE, DOCUMENT_CHECK, DOCUMENT_REQUEST, NOTE, VIEW, DOWNLOAD, EXPORT;
 
 	public String messageKey() {
 		return "audit.action." + name();

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -43,41 +42,51 @@ public class AuditLog {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditAction action, String entityType, Long entityId, String summary,
 			List<FieldChange> changes) {
-		write(currentActor(), action, entityType, entityId, summary, changes);
+		write(currentActor(), action, entityType, entityId, null, summary, changes);
+	}
+
+	/**
+	 * Records a change to a record whose id is a UUID, such as an application, made by
+	 * the signed-in person inside the transaction that makes it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordFor(AuditAction action, String entityType, UUID entityId, String summary,
+			List<FieldChange> changes) {
+		write(currentActor(), action, entityType, null, entityId, summary, changes);
 	}
 
 	/** Records an event that has no change of its own to join, such as a sign-in. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordAlone(String actor, AuditAction action, String summary) {
-		write(actor, action, null, null, summary, List.of());
+		write(actor, action, null, null, null, summary, List.of());
 	}
 
-	private void write(String actor, AuditAction action, String entityType, Long entityId, String summary,
-			List<FieldChange> changes) {
-		KeyHolder key = new GeneratedKeyHolder();
+	/**
+	 * Writes the event and its changes in one statement, so that auditing costs one round
+	 * trip whatever the number of fields.
+	 */
+	private void write(String actor, AuditAction action, String entityType, Long entityId, UUID entityUuid,
+			String summary, List<FieldChange> changes) {
 		this.jdbc.sql("""
-				insert into audit_event (occurred_at, actor, action, entity_type, entity_id, summary)
-				values (:at, :actor, :action, :type, :id, :summary)""")
+				with event as (
+				    insert into audit_event (occurred_at, actor, action, entity_type, entity_id, entity_uuid, summary)
+				    values (:at, :actor, :action, :type, :id, :uuid, :summary)
+				    returning id)
+				insert into audit_change (event_id, position, field, before_value, after_value)
+				select event.id, change.position - 1, change.field, change.before_value, change.after_value
+				from event, unnest(cast(:fields as varchar[]), cast(:befores as text[]), cast(:afters as text[]))
+				    with ordinality as change (field, before_value, after_value, position)""")
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("actor", actor)
 			.param("action", action.name())
 			.param("type", entityType)
 			.param("id", entityId)
+			.param("uuid", entityUuid)
 			.param("summary", cut(summary))
-			.update(key, "id");
-		long eventId = key.getKeyAs(Long.class);
-		int position = 0;
-		for (FieldChange change : changes) {
-			this.jdbc.sql("""
-					insert into audit_change (event_id, position, field, before_value, after_value)
-					values (:event, :position, :field, :before, :after)""")
-				.param("event", eventId)
-				.param("position", position++)
-				.param("field", change.field())
-				.param("before", change.before())
-				.param("after", change.after())
-				.update();
-		}
+			.param("fields", changes.stream().map(FieldChange::field).toArray(String[]::new))
+			.param("befores", changes.stream().map(FieldChange::before).toArray(String[]::new))
+			.param("afters", changes.stream().map(FieldChange::after).toArray(String[]::new))
+			.update();
 	}
 
 	static String currentActor() {
@@ -121,7 +130,27 @@ public class AuditLog {
 		}
 		sql.append(" order by occurred_at desc, id desc limit :limit");
 		params.put("limit", limit);
-		List<Object[]> rows = this.jdbc.sql(sql.toString())
+		return entries(sql.toString(), params);
+	}
+
+	/**
+	 * The events of one record with a UUID id, oldest first, with their changes: its
+	 * history.
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> history(String entityType, UUID entityId, int limit) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("type", entityType);
+		params.put("uuid", entityId);
+		params.put("limit", limit);
+		return entries(
+				"select id, occurred_at, actor, action, entity_type, entity_id, summary from audit_event "
+						+ "where entity_uuid = :uuid and entity_type = :type order by occurred_at, id limit :limit",
+				params);
+	}
+
+	private List<AuditEntry> entries(String sql, Map<String, Object> params) {
+		List<Object[]> rows = this.jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new Object[] { rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("entity_type"),
