@@ -100,6 +100,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/admin/catalogue/**")
 			.hasAnyRole("ADMIN", "EDITOR")
+			.requestMatchers("/admin/applications/**", "/admin/applications")
+			.hasAnyRole("ADMIN", "ADMISSIONS")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("ADMIN", "EDITOR", "ADMISSIONS")
 			.anyRequest()
