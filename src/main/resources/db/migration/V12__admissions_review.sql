@@ -11,6 +11,8 @@ alter table application add constraint application_status_check
                       'ADMITTED', 'RESERVE', 'NOT_ADMITTED', 'WITHDRAWN'));
 
 alter table application
+    -- decision_reason holds the reason given with the current status: a refusal, a request for
+    -- documents, a decision taken back.
     -- Copied at submission, like the name, so the queue searches one table.
     add column email                     varchar(254),
     add column first_choice_programme_id bigint references programme (id),

@@ -170,7 +170,11 @@ public class Application {
 		return this.decisionProgrammeId;
 	}
 
-	public String getDecisionReason() {
+	/**
+	 * The reason given with the current status, if any: why not admitted, what documents
+	 * are needed, why a decision was taken back. Stored as {@code decision_reason}.
+	 */
+	public String getStatusReason() {
 		return this.decisionReason;
 	}
 
@@ -229,19 +233,37 @@ public class Application {
 		}
 		this.status = target;
 		this.statusChangedAt = at;
+		this.decisionReason = reason;
 		if (target.isDecision()) {
 			this.decisionProgrammeId = target.needsProgramme() ? programmeId : null;
-			this.decisionReason = reason;
 			this.decidedAt = at;
 		}
 		else {
 			this.decisionProgrammeId = null;
-			this.decisionReason = null;
 			this.decidedAt = null;
 		}
 		if (target == ApplicationStatus.DOCUMENTS_MISSING) {
 			this.documentsRequestedBy = documentsBy;
 		}
+	}
+
+	/**
+	 * The status as the applicant may see it at an instant: a decision only from the
+	 * round's notification date, under review before; the eligibility check is part of
+	 * the review.
+	 */
+	public ApplicationStatus shownToApplicant(Instant now) {
+		if (this.status.isDecision()) {
+			return isResultVisible(now) ? this.status : ApplicationStatus.UNDER_REVIEW;
+		}
+		return (this.status == ApplicationStatus.ELIGIBILITY_CHECKED) ? ApplicationStatus.UNDER_REVIEW : this.status;
+	}
+
+	/**
+	 * Whether a decision may be shown to the applicant: from the notification date on.
+	 */
+	public boolean isResultVisible(Instant now) {
+		return this.status.isDecision() && !now.isBefore(this.round.getNotificationAt());
 	}
 
 	/** The applicant has been told of the decision: the e-mail is in the outbox. */

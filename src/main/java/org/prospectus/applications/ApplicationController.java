@@ -72,7 +72,9 @@ class ApplicationController {
 		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
 		model.addAttribute("checks", this.applications.check(application, answers));
 		model.addAttribute("steps", Step.values());
-		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
+		List<ApplicationDocuments.DocumentView> files = this.documents.list(application.getId(), me.applicantId());
+		model.addAttribute("documents", files);
+		model.addAttribute("timeline", this.applications.timeline(application, files));
 		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
 		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound(),
 				ApplicationDocuments.documentsDueAt(application)));
@@ -192,7 +194,7 @@ class ApplicationController {
 		model.addAttribute("steps", Step.values());
 		model.addAttribute("fromReview", "review".equals(from));
 		model.addAttribute("context", this.applications.context(application));
-		model.addAttribute("countries", countries());
+		model.addAttribute("countries", Countries.ALL);
 		return "applications/step";
 	}
 
@@ -209,7 +211,7 @@ class ApplicationController {
 		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("submitKey", UUID.randomUUID().toString());
-		model.addAttribute("countryNames", countryNames());
+		model.addAttribute("countryNames", Countries.NAMES);
 		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
 		model.addAttribute("requiredKinds", DocumentKind.REQUIRED);
 		return "applications/review";
@@ -227,24 +229,6 @@ class ApplicationController {
 
 	private static Step step(String slug) {
 		return Step.ofSlug(slug).orElseThrow(() -> NotFoundException.forMissing("step"));
-	}
-
-	/** Every country, by its English name: code and name. The list never changes. */
-	private static final List<String[]> COUNTRIES = Answers.COUNTRIES.stream()
-		.map((code) -> new String[] { code,
-				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH) })
-		.sorted(Comparator.comparing((String[] pair) -> pair[1]))
-		.toList();
-
-	private static final Map<String, String> COUNTRY_NAMES = COUNTRIES.stream()
-		.collect(java.util.stream.Collectors.toUnmodifiableMap((pair) -> pair[0], (pair) -> pair[1]));
-
-	static List<String[]> countries() {
-		return COUNTRIES;
-	}
-
-	static Map<String, String> countryNames() {
-		return COUNTRY_NAMES;
 	}
 
 }

@@ -120,18 +120,31 @@ public class ApplicationDocuments {
 	 */
 	@Transactional(readOnly = true)
 	public List<DocumentView> list(UUID id, long applicantId) {
-		return this.jdbc.sql("""
-				select d.id, d.kind, d.stored_name, d.content_type, d.size, d.sha256, d.uploaded_at, d.after_submission
-				from application_document d join application a on a.id = d.application_id
-				where a.id = :id and a.applicant_id = :applicantId
-				order by d.uploaded_at, d.stored_name""")
+		return this.jdbc.sql(DOCUMENTS_SQL + " and a.applicant_id = :applicantId order by d.uploaded_at, d.stored_name")
 			.param("id", id)
 			.param("applicantId", applicantId)
-			.query((rs, n) -> new DocumentView(rs.getObject("id", UUID.class),
-					DocumentKind.valueOf(rs.getString("kind")), rs.getString("stored_name"),
-					rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-					rs.getTimestamp("uploaded_at").toInstant(), rs.getBoolean("after_submission")))
+			.query(ApplicationDocuments::document)
 			.list();
+	}
+
+	/** A submitted application's documents, oldest first, for admissions staff. */
+	@Transactional(readOnly = true)
+	public List<DocumentView> listForReview(UUID id) {
+		return this.jdbc.sql(DOCUMENTS_SQL + " and a.status <> 'DRAFT' order by d.uploaded_at, d.stored_name")
+			.param("id", id)
+			.query(ApplicationDocuments::document)
+			.list();
+	}
+
+	private static final String DOCUMENTS_SQL = """
+			select d.id, d.kind, d.stored_name, d.content_type, d.size, d.sha256, d.uploaded_at, d.after_submission
+			from application_document d join application a on a.id = d.application_id
+			where a.id = :id""";
+
+	private static DocumentView document(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new DocumentView(rs.getObject("id", UUID.class), DocumentKind.valueOf(rs.getString("kind")),
+				rs.getString("stored_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+				rs.getTimestamp("uploaded_at").toInstant(), rs.getBoolean("after_submission"));
 	}
 
 	/** The kinds of document the application has, for its checks and fee status. */
@@ -180,7 +193,21 @@ public class ApplicationDocuments {
 	 */
 	@Transactional(readOnly = true)
 	public boolean send(UUID id, long applicantId, UUID documentId, DocumentTarget target) {
-		DocumentView document = list(id, applicantId).stream()
+		return send(list(id, applicantId), id, documentId, target);
+	}
+
+	/**
+	 * As {@link #send(UUID, long, UUID, DocumentTarget)} for admissions staff: any
+	 * submitted application's document. The caller records the access in its own
+	 * transaction.
+	 */
+	@Transactional(readOnly = true)
+	public boolean sendForReview(UUID id, UUID documentId, DocumentTarget target) {
+		return send(listForReview(id), id, documentId, target);
+	}
+
+	private boolean send(List<DocumentView> documents, UUID id, UUID documentId, DocumentTarget target) {
+		DocumentView document = documents.stream()
 			.filter((candidate) -> candidate.id().equals(documentId))
 			.findFirst()
 			.orElse(null);

@@ -32,6 +32,19 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 			where a.applicant.id = :applicantId order by a.createdAt desc""")
 	List<Application> findByApplicant(long applicantId);
 
+	/**
+	 * A submitted application, whoever's, for admissions staff. Drafts are not theirs.
+	 */
+	@Query("""
+			select a from Application a join fetch a.round r join fetch r.institution join fetch a.applicant
+			where a.id = :id and a.status <> org.prospectus.applications.ApplicationStatus.DRAFT""")
+	Optional<Application> findSubmitted(UUID id);
+
+	/** As {@link #findSubmitted}, locked until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Application a where a.id = :id and a.status <> org.prospectus.applications.ApplicationStatus.DRAFT")
+	Optional<Application> lockSubmitted(UUID id);
+
 	/** Starts an application unless the applicant has one for the round already. */
 	@Modifying
 	@Query(value = """

@@ -76,11 +76,14 @@ public class ApplicationService {
 
 	private final AuditLog auditLog;
 
+	private final DocumentChecklist checklist;
+
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock,
 			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl, ApplicationDocuments documents,
-			AuditLog auditLog) {
+			AuditLog auditLog, DocumentChecklist checklist) {
 		this.applications = applications;
+		this.checklist = checklist;
 		this.auditLog = auditLog;
 		this.documents = documents;
 		this.rounds = rounds;
@@ -306,6 +309,40 @@ public class ApplicationService {
 				"Withdrawn by the applicant: " + application.getReference(),
 				List.of(new FieldChange("status", before.name(), ApplicationStatus.WITHDRAWN.name())));
 		return true;
+	}
+
+	/**
+	 * What the applicant's status page shows of the review: the status as they may see
+	 * it, the documents still needed with the reasons given, and the decision once the
+	 * round's notification date has come.
+	 */
+	@Transactional(readOnly = true)
+	public StatusTimeline timeline(Application application, List<ApplicationDocuments.DocumentView> documents) {
+		Instant now = this.clock.instant();
+		ApplicationStatus shown = application.shownToApplicant(now);
+		List<DocumentChecklist.Item> outstanding = application.isDraft() ? List.of()
+				: this.checklist.items(application, documents)
+					.stream()
+					.filter(DocumentChecklist.Item::isOutstanding)
+					.toList();
+		String programme = null;
+		if (application.isResultVisible(now) && application.getDecisionProgrammeId() != null) {
+			programme = this.entityManager.find(Programme.class, application.getDecisionProgrammeId()).getTitle();
+		}
+		return new StatusTimeline(shown, application.isResultVisible(now), programme, outstanding);
+	}
+
+	/**
+	 * The review as the applicant sees it.
+	 *
+	 * @param shown the status they may see now
+	 * @param resultVisible whether the decision is shown
+	 * @param programme the programme of an offer or reserve place, once shown
+	 * @param outstanding required documents missing or rejected
+	 */
+	public record StatusTimeline(ApplicationStatus shown, boolean resultVisible, String programme,
+			List<DocumentChecklist.Item> outstanding) {
+
 	}
 
 	/** The deadline as the institution states it: local time with the zone named. */

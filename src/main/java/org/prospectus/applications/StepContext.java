@@ -10,6 +10,6 @@ import java.util.Map;
  * @param programmes the programmes the round admits to, by id, with their titles
  * @param choiceLimit how many programmes may be ranked
  */
-record StepContext(LocalDate today, Map<Long, String> programmes, int choiceLimit) {
+public record StepContext(LocalDate today, Map<Long, String> programmes, int choiceLimit) {
 
 }

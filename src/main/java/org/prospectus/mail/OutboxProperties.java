@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the sender address of every message, optionally with a name:
  * {@code Prospectus <no-reply@university.example>}
  * @param sender the scheduled sender
+ * @param retention how long a sent message is kept; its links, such as a password reset,
+ * should not outlive their use in the database
  */
 @ConfigurationProperties("prospectus.mail")
-record OutboxProperties(@DefaultValue("no-reply@localhost") String from, @DefaultValue Sender sender) {
+record OutboxProperties(@DefaultValue("no-reply@localhost") String from, @DefaultValue Sender sender,
+		@DefaultValue("30d") Duration retention) {
 
 	/**
 	 * {@code enabled} and {@code delay} are read by {@link OutboxSchedule}'s condition

@@ -33,6 +33,7 @@ class OutboxSchedule {
 	void sendDueMessages() {
 		try {
 			this.sender.sendDue();
+			this.sender.purgeSent();
 		}
 		catch (DataAccessException ex) {
 			// The database is away; the messages are safe in it. Try again next run.

@@ -64,6 +64,8 @@ public class OutboxSender {
 
 	private final int batchSize;
 
+	private final Duration retention;
+
 	/** Only for building messages; the mail sender uses its own session to send them. */
 	private final Session session = Session.getInstance(new Properties());
 
@@ -77,6 +79,18 @@ public class OutboxSender {
 		this.clock = clock;
 		this.from = parseFrom(properties.from());
 		this.batchSize = properties.sender().batchSize();
+		this.retention = properties.retention();
+	}
+
+	/**
+	 * Deletes the messages sent longer ago than the retention period. Messages never sent
+	 * stay, whatever their age, for staff to see why.
+	 * @return how many were deleted
+	 */
+	public int purgeSent() {
+		return this.jdbc.sql("delete from mail_outbox where sent_at < :before")
+			.param("before", Timestamp.from(this.clock.instant().minus(this.retention)))
+			.update();
 	}
 
 	private static InternetAddress parseFrom(String from) {

@@ -208,6 +208,22 @@ class MailOutboxTests {
 	}
 
 	@Test
+	void sentMessagesAreDeletedAfterTheRetentionPeriodAndUnsentOnesStay() {
+		long sent = enqueueCommitted("ada@example.org");
+		assertThat(this.sender.sendDue()).isEqualTo(new Run(1, 0));
+		this.greenMail.stop();
+		long unsent = enqueueCommitted("grace@example.org");
+		assertThat(this.sender.sendDue().failed()).isEqualTo(1);
+
+		this.clock.setInstant(NOW.plus(java.time.Duration.ofDays(30)));
+		assertThat(this.sender.purgeSent()).as("30 days to the second is not yet past").isZero();
+		this.clock.setInstant(NOW.plus(java.time.Duration.ofDays(30)).plusSeconds(1));
+		assertThat(this.sender.purgeSent()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select id from mail_outbox").query(Long.class).list()).containsExactly(unsent)
+			.doesNotContain(sent);
+	}
+
+	@Test
 	void thePasswordResetMessageHasAllItsText() throws Exception {
 		this.transactions.executeWithoutResult((status) -> this.outbox.enqueue("grace@example.org", "password-reset",
 				verificationModel("Grace"), Locale.ENGLISH));

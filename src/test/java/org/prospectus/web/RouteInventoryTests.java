@@ -182,6 +182,24 @@ class RouteInventoryTests {
 		}
 	}
 
+	/**
+	 * Admissions review is for admissions officers and administrators: an editor gets 403
+	 * on every route of it, whatever it is.
+	 */
+	@Test
+	void reviewRoutesRefuseEditors() {
+		int checked = 0;
+		for (Route route : this.routes) {
+			if (!route.pattern().startsWith("/admin/applications")) {
+				continue;
+			}
+			checked++;
+			MvcTestResult result = this.mvc.perform(request(route).with(csrf()).with(user("editor").roles("EDITOR")));
+			assertThat(result.getResponse().getStatus()).as(route.key()).isEqualTo(403);
+		}
+		assertThat(checked).as("review routes").isPositive();
+	}
+
 	@Test
 	void unsafeRequestsWithoutACsrfTokenAreRefused() {
 		int checked = 0;

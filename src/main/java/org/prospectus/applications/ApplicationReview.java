@@ -1,0 +1,302 @@
+package org.prospectus.applications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
+import org.prospectus.applications.ApplicationDocuments.DocumentView;
+import org.prospectus.applications.DocumentChecklist.Item;
+import org.prospectus.applications.DocumentChecklist.Verdict;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditEntry;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
+import org.prospectus.mail.MailOutbox;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What admissions staff do with one submitted application: read it as submitted, open its
+ * documents (every opening recorded), give a verdict per document, ask for more documents
+ * by a date, move it along the allowed transitions to a decision, and keep notes. Each
+ * change checks the version the officer's page showed, so two officers deciding at once
+ * cannot overwrite each other; each is one audit event, and the audit events are the
+ * application's history.
+ */
+@Service
+public class ApplicationReview {
+
+	/** The most history entries a detail page shows. */
+	static final int HISTORY_LIMIT = 500;
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+	private final ApplicationRepository applications;
+
+	private final ApplicationService service;
+
+	private final ApplicationDocuments documents;
+
+	private final DocumentChecklist checklist;
+
+	private final AuditLog auditLog;
+
+	private final MailOutbox outbox;
+
+	private final JdbcClient jdbc;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	ApplicationReview(ApplicationRepository applications, ApplicationService service, ApplicationDocuments documents,
+			DocumentChecklist checklist, AuditLog auditLog, MailOutbox outbox, JdbcClient jdbc,
+			EntityManager entityManager, Clock clock,
+			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+		this.applications = applications;
+		this.service = service;
+		this.documents = documents;
+		this.checklist = checklist;
+		this.auditLog = auditLog;
+		this.outbox = outbox;
+		this.jdbc = jdbc;
+		this.entityManager = entityManager;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	/** Everything the detail page shows, or empty for a draft or an unknown id. */
+	@Transactional(readOnly = true)
+	public Optional<Detail> detail(UUID id) {
+		return this.applications.findSubmitted(id).map((application) -> {
+			List<DocumentView> files = this.documents.listForReview(id);
+			return new Detail(application, this.service.answers(application), this.service.context(application),
+					choices(id), files, this.checklist.items(application, files), notes(id),
+					this.auditLog.history(Application.AUDIT_TYPE, id, HISTORY_LIMIT));
+		});
+	}
+
+	/**
+	 * Sends a document to an officer, recording who opened it and how, in the same
+	 * transaction.
+	 * @param download whether as an attachment rather than shown in the browser
+	 * @return whether the application has that document
+	 */
+	@Transactional
+	public boolean open(UUID id, UUID documentId, boolean download, DocumentTarget target) {
+		return this.documents.sendForReview(id, documentId, (document) -> {
+			this.auditLog.recordFor(download ? AuditAction.DOWNLOAD : AuditAction.VIEW, Application.AUDIT_TYPE, id,
+					(download ? "Downloaded " : "Viewed ") + document.storedName(), List.of());
+			return target.open(document);
+		});
+	}
+
+	/**
+	 * Moves the application, if the officer's page was current and the move is allowed.
+	 * The caller has checked the form: reason and programme where needed.
+	 */
+	@Transactional
+	public Outcome changeStatus(UUID id, long version, ApplicationStatus target, Long programmeId, String reason) {
+		Application application = locked(id);
+		if (application.getVersion() != version) {
+			return Outcome.STALE;
+		}
+		ApplicationStatus before = application.getStatus();
+		if (!before.canMoveTo(target) || target == ApplicationStatus.DOCUMENTS_MISSING) {
+			return Outcome.NOT_ALLOWED;
+		}
+		if (before.isDecision() && application.getDecisionNotifiedAt() != null) {
+			return Outcome.ALREADY_TOLD;
+		}
+		if (target.needsProgramme() && (programmeId == null || !choices(id).containsKey(programmeId))) {
+			return Outcome.NOT_A_CHOICE;
+		}
+		Map<Long, String> titles = choices(id);
+		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
+		List<FieldChange> changes = new ArrayList<>();
+		changes.add(new FieldChange("status", before.name(), target.name()));
+		if (target.needsProgramme()) {
+			changes.add(new FieldChange("programme", null, titles.get(programmeId)));
+		}
+		if (blankToNull(reason) != null) {
+			changes.add(new FieldChange("reason", null, reason.strip()));
+		}
+		this.auditLog.recordFor(AuditAction.STATUS_CHANGE, Application.AUDIT_TYPE, id,
+				"Moved " + application.getReference() + " from " + before.name() + " to " + target.name(), changes);
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Asks the applicant for documents by the end of a day in the round's zone: the
+	 * status becomes documents missing, and the e-mail naming what is outstanding goes to
+	 * the outbox with the change.
+	 */
+	@Transactional
+	public Outcome requestDocuments(UUID id, long version, LocalDate by, String message) {
+		Application application = locked(id);
+		if (application.getVersion() != version) {
+			return Outcome.STALE;
+		}
+		ApplicationStatus before = application.getStatus();
+		if (!before.canMoveTo(ApplicationStatus.DOCUMENTS_MISSING)) {
+			return Outcome.NOT_ALLOWED;
+		}
+		ZoneId zone = application.getRound().getZone();
+		Instant due = by.atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+		if (!due.isAfter(this.clock.instant())) {
+			return Outcome.DATE_PASSED;
+		}
+		application.moveTo(ApplicationStatus.DOCUMENTS_MISSING, null, message.strip(), due, this.clock.instant());
+		List<String> outstanding = this.checklist.items(application, this.documents.listForReview(id))
+			.stream()
+			.filter(Item::isOutstanding)
+			.map((item) -> item.kind().messageKey())
+			.toList();
+		String date = DATE.format(by) + ", 23:59:59 (" + zone.getId() + ")";
+		this.outbox.enqueue(application.getEmail(), "documents-requested",
+				Map.of("name", application.getFullName(), "reference", application.getReference(), "round",
+						application.getRound().getName(), "by", date, "message", message.strip(), "outstanding",
+						outstanding, "link", this.baseUrl + "/applications/" + id + "/documents"),
+				Locale.ENGLISH);
+		this.auditLog.recordFor(AuditAction.DOCUMENT_REQUEST, Application.AUDIT_TYPE, id,
+				"Asked for documents of " + application.getReference() + " by " + date,
+				List.of(new FieldChange("status", before.name(), ApplicationStatus.DOCUMENTS_MISSING.name()),
+						new FieldChange("documents by", null, date),
+						new FieldChange("message", null, message.strip())));
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Records a verdict on one kind of document. Verdicts do not conflict: the last
+	 * stands.
+	 */
+	@Transactional
+	public Outcome checkDocument(UUID id, DocumentKind kind, Verdict verdict, String reason) {
+		Application application = locked(id);
+		String actor = currentActor();
+		this.checklist.record(id, kind, verdict, blankToNull(reason), actor, this.clock.instant());
+		List<FieldChange> changes = new ArrayList<>();
+		changes.add(new FieldChange(kind.name(), null, verdict.name()));
+		if (verdict == Verdict.REJECTED) {
+			changes.add(new FieldChange("reason", null, reason.strip()));
+		}
+		this.auditLog.recordFor(AuditAction.DOCUMENT_CHECK, Application.AUDIT_TYPE, id,
+				verdict.name().charAt(0) + verdict.name().substring(1).toLowerCase(Locale.ROOT) + " the "
+						+ kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of " + application.getReference(),
+				changes);
+		return Outcome.DONE;
+	}
+
+	/** Adds a staff-only note. Notes are only ever added, so they never conflict. */
+	@Transactional
+	public void addNote(UUID id, String body) {
+		Application application = locked(id);
+		this.jdbc.sql("""
+				insert into application_note (application_id, author, body, created_at)
+				values (:id, :author, :body, :at)""")
+			.param("id", id)
+			.param("author", currentActor())
+			.param("body", body.strip())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
+		this.auditLog.recordFor(AuditAction.NOTE, Application.AUDIT_TYPE, id,
+				"Added a note to " + application.getReference(), List.of());
+	}
+
+	private Application locked(UUID id) {
+		Application application = this.applications.lockSubmitted(id)
+			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+		this.entityManager.refresh(application);
+		return application;
+	}
+
+	/** The ranked programmes, by id in rank order, with their titles. */
+	private Map<Long, String> choices(UUID id) {
+		Map<Long, String> choices = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select c.programme_id, p.title from application_choice c join programme p on p.id = c.programme_id
+				where c.application_id = :id order by c.rank""").param("id", id).query((rs) -> {
+			choices.put(rs.getLong("programme_id"), rs.getString("title"));
+		});
+		return choices;
+	}
+
+	private List<Note> notes(UUID id) {
+		return this.jdbc.sql(
+				"select author, body, created_at from application_note where application_id = :id order by created_at, id")
+			.param("id", id)
+			.query((rs, n) -> new Note(rs.getString("author"), rs.getString("body"),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	private static String currentActor() {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication();
+		return (authentication != null) ? authentication.getName() : "system";
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** What became of a change. */
+	public enum Outcome {
+
+		DONE,
+		/** Someone changed the application since the officer's page was shown. */
+		STALE,
+		/** The transition is not in the table from the current status. */
+		NOT_ALLOWED,
+		/** The decision was e-mailed to the applicant already. */
+		ALREADY_TOLD,
+		/** The programme is not among the application's ranked choices. */
+		NOT_A_CHOICE,
+		/** The date asked for documents by has passed. */
+		DATE_PASSED
+
+	}
+
+	/**
+	 * A staff-only note.
+	 */
+	public record Note(String author, String body, Instant at) {
+
+	}
+
+	/**
+	 * What the detail page shows.
+	 *
+	 * @param app the application, with its round and applicant
+	 * @param answers the answers as submitted
+	 * @param context the round's programmes, for the answers' titles
+	 * @param choices the ranked programmes' titles by id, in rank order
+	 * @param documents the files, oldest first
+	 * @param checklist one line per document kind needed or given
+	 * @param notes the notes, oldest first
+	 * @param history the audit events, oldest first
+	 */
+	public record Detail(Application app, Answers answers, StepContext context, Map<Long, String> choices,
+			List<DocumentView> documents, List<Item> checklist, List<Note> notes, List<AuditEntry> history) {
+
+	}
+
+}

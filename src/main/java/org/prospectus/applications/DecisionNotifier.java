@@ -1,0 +1,94 @@
+package org.prospectus.applications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.prospectus.mail.MailOutbox;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells applicants their decision on the round's notification date, not before: every
+ * decided application whose round has reached that date and whose applicant was not told
+ * gets the decision e-mail in the outbox, and is marked told in the same transaction.
+ * Instances share the work through {@code skip locked}; a decision taken after the date
+ * goes out at the next run.
+ */
+@Component
+public class DecisionNotifier {
+
+	private final JdbcClient jdbc;
+
+	private final MailOutbox outbox;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	private final int batchSize;
+
+	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Clock clock,
+			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl,
+			@Value("${prospectus.decisions.batch-size:200}") int batchSize) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+		this.batchSize = batchSize;
+	}
+
+	/**
+	 * Writes the e-mails of one batch of due decisions.
+	 * @return how many applicants were told
+	 */
+	@Transactional
+	public int notifyDue() {
+		Instant now = this.clock.instant();
+		List<Due> due = this.jdbc.sql("""
+				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, p.title as programme,
+				       r.name as round, i.name as institution
+				from application a
+				join application_round r on r.id = a.round_id
+				join institution i on i.id = r.institution_id
+				left join programme p on p.id = a.decision_programme_id
+				where a.decided_at is not null and a.decision_notified_at is null and r.notification_at <= :now
+				order by a.decided_at, a.id
+				limit :batch
+				for update of a skip locked""")
+			.param("now", Timestamp.from(now))
+			.param("batch", this.batchSize)
+			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("email"),
+					rs.getString("full_name"), ApplicationStatus.valueOf(rs.getString("status")),
+					rs.getString("decision_reason"), rs.getString("programme"), rs.getString("round"),
+					rs.getString("institution")))
+			.list();
+		for (Due decision : due) {
+			this.outbox.enqueue(decision.email(), "application-decision", Map.of("name", decision.name(), "reference",
+					decision.reference(), "status", decision.status().name(), "programme",
+					(decision.programme() != null) ? decision.programme() : "", "reason",
+					(decision.reason() != null) ? decision.reason() : "", "round", decision.round(), "institution",
+					decision.institution(), "link", this.baseUrl + "/applications/" + decision.id()), Locale.ENGLISH);
+		}
+		if (!due.isEmpty()) {
+			this.jdbc.sql("update application set decision_notified_at = :now where id in (:ids)")
+				.param("now", Timestamp.from(now))
+				.param("ids", due.stream().map(Due::id).toList())
+				.update();
+		}
+		return due.size();
+	}
+
+	private record Due(UUID id, String reference, String email, String name, ApplicationStatus status, String reason,
+			String programme, String round, String institution) {
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.prospectus.applications;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Runs the {@link DecisionNotifier} every {@code prospectus.decisions.delay}, batch after
+ * batch until none is due. Off with {@code prospectus.decisions.enabled=false}, as in the
+ * tests, which run the notifier themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnBooleanProperty(name = "prospectus.decisions.enabled", matchIfMissing = true)
+class DecisionSchedule {
+
+	private static final Log logger = LogFactory.getLog(DecisionSchedule.class);
+
+	private final DecisionNotifier notifier;
+
+	DecisionSchedule(DecisionNotifier notifier) {
+		this.notifier = notifier;
+	}
+
+	@Scheduled(fixedDelayString = "${prospectus.decisions.delay:60s}",
+			initialDelayString = "${prospectus.decisions.delay:60s}")
+	void notifyDueDecisions() {
+		try {
+			while (this.notifier.notifyDue() > 0) {
+				// Next batch.
+			}
+		}
+		catch (DataAccessException ex) {
+			// The decisions stay due; the next run tells them.
+			logger.warn("Decisions not notified: " + ex.getMostSpecificCause().getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,322 @@
+package org.prospectus.review;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.applications.ApplicationReview;
+import org.prospectus.applications.ApplicationReview.Detail;
+import org.prospectus.applications.ApplicationReview.Outcome;
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.applications.Countries;
+import org.prospectus.applications.DocumentChecklist.Verdict;
+import org.prospectus.applications.DocumentKind;
+import org.prospectus.applications.Step;
+import org.prospectus.review.ReviewForms.CheckForm;
+import org.prospectus.review.ReviewForms.NoteForm;
+import org.prospectus.review.ReviewForms.RequestForm;
+import org.prospectus.review.ReviewForms.StatusForm;
+import org.prospectus.web.ConflictView;
+import org.prospectus.web.NotFoundException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One submitted application as admissions officers work on it: the answers as submitted,
+ * the documents with their checklist, the status with the moves allowed from it, notes
+ * and the history. Every form checks what it was given and comes back with the reason
+ * beside the field; the status forms carry the version shown, so an officer who decides
+ * on an out-of-date page gets the 409 page instead of overwriting a colleague.
+ */
+@Controller
+class AdminApplicationController {
+
+	/** Only a PDF or image viewer may show a document, never as a page of this site. */
+	static final String DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox";
+
+	static final int REASON_LENGTH = 1000;
+
+	static final int NOTE_LENGTH = 4000;
+
+	private final ApplicationReview review;
+
+	AdminApplicationController(ApplicationReview review) {
+		this.review = review;
+	}
+
+	@InitBinder("statusForm")
+	void statusFields(WebDataBinder binder) {
+		binder.setAllowedFields("status", "programme", "reason", "version");
+	}
+
+	@InitBinder("requestForm")
+	void requestFields(WebDataBinder binder) {
+		binder.setAllowedFields("by", "message", "version");
+	}
+
+	@InitBinder("checkForm")
+	void checkFields(WebDataBinder binder) {
+		binder.setAllowedFields("verdict", "reason");
+	}
+
+	@InitBinder("noteForm")
+	void noteFields(WebDataBinder binder) {
+		binder.setAllowedFields("body");
+	}
+
+	@GetMapping("/admin/applications/{id}")
+	String detail(@PathVariable String id, Model model) {
+		return show(detailOf(id), model);
+	}
+
+	@PostMapping("/admin/applications/{id}/status")
+	String changeStatus(@PathVariable String id, @ModelAttribute("statusForm") StatusForm form, BindingResult errors,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Detail detail = detailOf(id);
+		ApplicationStatus target = parse(ApplicationStatus.class, form.getStatus());
+		ApplicationStatus from = detail.app().getStatus();
+		if (target == null || target == ApplicationStatus.DOCUMENTS_MISSING || !from.canMoveTo(target)) {
+			errors.rejectValue("status", "review.status.choose");
+		}
+		Long programme = parseLong(form.getProgramme());
+		if (target != null && target.needsProgramme()
+				&& (programme == null || !detail.choices().containsKey(programme))) {
+			errors.rejectValue("programme", "review.status.programme.choose");
+		}
+		checkText(form.getReason(), target != null && target.needsReasonFrom(from), REASON_LENGTH, "reason",
+				"review.status.reason", errors);
+		if (form.getVersion() != detail.app().getVersion()) {
+			return conflict(detail, form.getStatus(), form.getReason(), response, model);
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(detail, model);
+		}
+		Outcome outcome = this.review.changeStatus(detail.app().getId(), form.getVersion(), target,
+				target.needsProgramme() ? programme : null, form.getReason());
+		return finish(outcome, detail, form.getStatus(), form.getReason(), "review.status.done", "status", errors,
+				model, response, redirect);
+	}
+
+	@PostMapping("/admin/applications/{id}/request-documents")
+	String requestDocuments(@PathVariable String id, @ModelAttribute("requestForm") RequestForm form,
+			BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Detail detail = detailOf(id);
+		LocalDate by = null;
+		if (form.getBy() == null || form.getBy().isBlank()) {
+			errors.rejectValue("by", "review.request.by.required");
+		}
+		else {
+			try {
+				by = LocalDate.parse(form.getBy().strip());
+			}
+			catch (DateTimeParseException ex) {
+				errors.rejectValue("by", "review.request.by.invalid");
+			}
+		}
+		checkText(form.getMessage(), true, REASON_LENGTH, "message", "review.request.message", errors);
+		if (form.getVersion() != detail.app().getVersion()) {
+			return conflict(detail, ApplicationStatus.DOCUMENTS_MISSING.name(), form.getMessage(), response, model);
+		}
+		if (!detail.app().getStatus().canMoveTo(ApplicationStatus.DOCUMENTS_MISSING)) {
+			errors.reject("review.request.not-allowed");
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(detail, model);
+		}
+		Outcome outcome = this.review.requestDocuments(detail.app().getId(), form.getVersion(), by, form.getMessage());
+		return finish(outcome, detail, ApplicationStatus.DOCUMENTS_MISSING.name(), form.getMessage(),
+				"review.request.done", "by", errors, model, response, redirect);
+	}
+
+	@PostMapping("/admin/applications/{id}/documents/{kind}/check")
+	String checkDocument(@PathVariable String id, @PathVariable String kind,
+			@ModelAttribute("checkForm") CheckForm form, BindingResult errors, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Detail detail = detailOf(id);
+		DocumentKind documentKind = parse(DocumentKind.class, kind);
+		if (documentKind == null || detail.checklist().stream().noneMatch((item) -> item.kind() == documentKind)) {
+			throw NotFoundException.forMissing("document kind");
+		}
+		Verdict verdict = parse(Verdict.class, form.getVerdict());
+		if (verdict == null) {
+			errors.rejectValue("verdict", "review.check.verdict.choose");
+		}
+		checkText(form.getReason(), verdict == Verdict.REJECTED, 500, "reason", "review.check.reason", errors);
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("checkKind", documentKind);
+			return show(detail, model);
+		}
+		this.review.checkDocument(detail.app().getId(), documentKind, verdict, form.getReason());
+		redirect.addFlashAttribute("done", "review.check.done");
+		return "redirect:/admin/applications/" + detail.app().getId() + "#checklist";
+	}
+
+	@PostMapping("/admin/applications/{id}/notes")
+	String addNote(@PathVariable String id, @ModelAttribute("noteForm") NoteForm form, BindingResult errors,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Detail detail = detailOf(id);
+		checkText(form.getBody(), true, NOTE_LENGTH, "body", "review.note.body", errors);
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(detail, model);
+		}
+		this.review.addNote(detail.app().getId(), form.getBody());
+		redirect.addFlashAttribute("done", "review.note.done");
+		return "redirect:/admin/applications/" + detail.app().getId() + "#notes";
+	}
+
+	/**
+	 * A document, shown in the browser or, with {@code download}, saved: either way
+	 * recorded in the audit log, with a policy that lets nothing in it run.
+	 */
+	@GetMapping("/admin/applications/{id}/documents/{documentId}")
+	void document(@PathVariable String id, @PathVariable String documentId,
+			@RequestParam(required = false) String download, HttpServletResponse response) {
+		UUID application = uuid(id);
+		boolean attachment = download != null;
+		boolean found = this.review.open(application, uuid(documentId), attachment, (document) -> {
+			response.setContentType(document.contentType());
+			response.setContentLengthLong(document.size());
+			ContentDisposition.Builder disposition = attachment ? ContentDisposition.attachment()
+					: ContentDisposition.inline();
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					disposition.filename(document.storedName(), StandardCharsets.UTF_8).build().toString());
+			response.setHeader("Content-Security-Policy", DOCUMENT_POLICY);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			return response.getOutputStream();
+		});
+		if (!found) {
+			throw NotFoundException.forMissing("document");
+		}
+	}
+
+	private String finish(Outcome outcome, Detail detail, String typedStatus, String typedReason, String doneKey,
+			String field, BindingResult errors, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		switch (outcome) {
+			case DONE -> {
+				redirect.addFlashAttribute("done", doneKey);
+				return "redirect:/admin/applications/" + detail.app().getId();
+			}
+			case STALE, NOT_ALLOWED -> {
+				// Someone moved it between our read and the lock.
+				return conflict(detailOf(detail.app().getId().toString()), typedStatus, typedReason, response, model);
+			}
+			default -> {
+				errors.rejectValue(field, "review.outcome." + outcome.name());
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				return show(detail, model);
+			}
+		}
+	}
+
+	private String conflict(Detail detail, String typedStatus, String typedReason, HttpServletResponse response,
+			Model model) {
+		response.setStatus(HttpStatus.CONFLICT.value());
+		Map<String, String> saved = new LinkedHashMap<>();
+		saved.put("review.status.label", detail.app().getStatus().name());
+		saved.put("review.status.reason", detail.app().getStatusReason());
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("review.status.label", typedStatus);
+		typed.put("review.status.reason", typedReason);
+		model.addAttribute("conflict", new ConflictView(detail.app().getReference(), ConflictView.compare(saved, typed),
+				"/admin/applications/" + detail.app().getId()));
+		return ConflictView.VIEW;
+	}
+
+	private String show(Detail detail, Model model) {
+		model.addAttribute("detail", detail);
+		model.addAttribute("app", detail.app());
+		model.addAttribute("a", detail.answers());
+		model.addAttribute("context", detail.context());
+		model.addAttribute("feeStatus", detail.app().getFeeStatus());
+		model.addAttribute("countryNames", Countries.NAMES);
+		model.addAttribute("steps", Arrays.stream(Step.values()).filter(Step::isForm).toList());
+		model.addAttribute("moves",
+				detail.app()
+					.getStatus()
+					.next()
+					.stream()
+					.filter((status) -> status != ApplicationStatus.DOCUMENTS_MISSING)
+					.toList());
+		model.addAttribute("canRequestDocuments",
+				detail.app().getStatus().canMoveTo(ApplicationStatus.DOCUMENTS_MISSING));
+		model.addAttribute("verdicts", Verdict.values());
+		if (!model.containsAttribute("statusForm")) {
+			model.addAttribute("statusForm", new StatusForm());
+		}
+		if (!model.containsAttribute("requestForm")) {
+			model.addAttribute("requestForm", new RequestForm());
+		}
+		if (!model.containsAttribute("checkForm")) {
+			model.addAttribute("checkForm", new CheckForm());
+		}
+		if (!model.containsAttribute("noteForm")) {
+			model.addAttribute("noteForm", new NoteForm());
+		}
+		return "admin/applications/detail";
+	}
+
+	private Detail detailOf(String id) {
+		return this.review.detail(uuid(id)).orElseThrow(() -> NotFoundException.forMissing("application"));
+	}
+
+	private static void checkText(String value, boolean required, int max, String field, String keyPrefix,
+			BindingResult errors) {
+		if (required && (value == null || value.isBlank())) {
+			errors.rejectValue(field, keyPrefix + ".required");
+		}
+		else if (value != null && value.strip().length() > max) {
+			errors.rejectValue(field, keyPrefix + ".too-long", new Object[] { max }, null);
+		}
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null) {
+			return null;
+		}
+		String name = value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+		return Arrays.stream(type.getEnumConstants()).filter((e) -> e.name().equals(name)).findFirst().orElse(null);
+	}
+
+	private static Long parseLong(String value) {
+		try {
+			return (value != null && !value.isBlank()) ? Long.valueOf(value.strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw NotFoundException.forMissing("application");
+		}
+	}
+
+}
