@@ -39,6 +39,14 @@ public class ProgrammeService {
 					PlanView.of(this.plans.findPublicPlan(programme))));
 	}
 
+	/**
+	 * A programme whose page is public (published, or retired and kept for reference),
+	 * with its institution and nothing else.
+	 */
+	public Optional<Programme> findVisible(String slug) {
+		return this.programmes.findBySlugAndStateIn(slug, VISIBLE);
+	}
+
 	/** Any programme's page, whatever its state, for staff to preview. */
 	public Optional<ProgrammePage> findPageForPreview(long id) {
 		return this.programmes.findWithInstitution(id)
