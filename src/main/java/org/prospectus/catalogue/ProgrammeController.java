@@ -52,6 +52,9 @@ class ProgrammeController {
 		model.addAttribute("results", results);
 		model.addAttribute("pagination", Pagination.of(results, request));
 		model.addAttribute("facets", this.search.facets());
+		// Filtered, sorted and later pages are views of the one listing; the sitemap
+		// names every programme page itself.
+		model.addAttribute("canonicalUrl", this.urls.of("/programmes"));
 		return "programmes/search";
 	}
 

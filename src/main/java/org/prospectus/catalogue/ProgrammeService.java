@@ -1,6 +1,7 @@
 package org.prospectus.catalogue;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +46,11 @@ public class ProgrammeService {
 	 */
 	public Optional<Programme> findVisible(String slug) {
 		return this.programmes.findBySlugAndStateIn(slug, VISIBLE);
+	}
+
+	/** Every published programme, by slug, for the sitemap: one query. */
+	public List<PublishedEntry> publishedEntries() {
+		return this.programmes.findPublishedEntries();
 	}
 
 	/** Any programme's page, whatever its state, for staff to preview. */
