@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.prospectus.web.NotFoundException;
+import org.prospectus.web.PublicUrls;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -23,9 +24,15 @@ class CourseController {
 
 	private final SyllabusPdfRenderer pdf;
 
-	CourseController(CourseService courses, SyllabusPdfRenderer pdf) {
+	private final StructuredData structuredData;
+
+	private final PublicUrls urls;
+
+	CourseController(CourseService courses, SyllabusPdfRenderer pdf, StructuredData structuredData, PublicUrls urls) {
 		this.courses = courses;
 		this.pdf = pdf;
+		this.structuredData = structuredData;
+		this.urls = urls;
 	}
 
 	@GetMapping("/courses/{code}")
@@ -33,6 +40,11 @@ class CourseController {
 		CoursePage page = find(code);
 		model.addAttribute("page", page);
 		model.addAttribute("course", page.course());
+		// One address for the page, however the code was typed (dd2424 or DD2424).
+		model.addAttribute("canonicalUrl", this.urls.of("/courses/{code}", page.course().getCode()));
+		if (page.course().getState() == PublicationState.PUBLISHED) {
+			model.addAttribute("structuredData", this.structuredData.course(page));
+		}
 		return "courses/show";
 	}
 

@@ -17,6 +17,10 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 	@Query("select c.code from Course c where c.code in :codes and c.state = org.prospectus.catalogue.PublicationState.PUBLISHED")
 	List<String> findPublishedCodes(Collection<String> codes);
 
+	@Query("select new org.prospectus.catalogue.PublishedEntry(c.code, c.updatedAt) from Course c "
+			+ "where c.state = org.prospectus.catalogue.PublicationState.PUBLISHED order by c.code")
+	List<PublishedEntry> findPublishedEntries();
+
 	Optional<Course> findByCode(String code);
 
 	boolean existsByCode(String code);

@@ -41,6 +41,11 @@ public class CourseService {
 		this.clock = clock;
 	}
 
+	/** Every published course, by code, for the sitemap: one query. */
+	public List<PublishedEntry> publishedEntries() {
+		return this.courses.findPublishedEntries();
+	}
+
 	public Optional<CoursePage> findPage(String code) {
 		return this.courses.findByCodeAndStateIn(code, VISIBLE).map(this::page);
 	}

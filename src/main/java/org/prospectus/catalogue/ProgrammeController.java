@@ -8,6 +8,7 @@ import org.prospectus.intake.RoundService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
+import org.prospectus.web.PublicUrls;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.CacheControl;
@@ -30,10 +31,17 @@ class ProgrammeController {
 
 	private final RoundService rounds;
 
-	ProgrammeController(ProgrammeService programmes, ProgrammeSearch search, RoundService rounds) {
+	private final StructuredData structuredData;
+
+	private final PublicUrls urls;
+
+	ProgrammeController(ProgrammeService programmes, ProgrammeSearch search, RoundService rounds,
+			StructuredData structuredData, PublicUrls urls) {
 		this.programmes = programmes;
 		this.search = search;
 		this.rounds = rounds;
+		this.structuredData = structuredData;
+		this.urls = urls;
 	}
 
 	@GetMapping("/programmes")
@@ -44,6 +52,9 @@ class ProgrammeController {
 		model.addAttribute("results", results);
 		model.addAttribute("pagination", Pagination.of(results, request));
 		model.addAttribute("facets", this.search.facets());
+		// Filtered, sorted and later pages are views of the one listing; the sitemap
+		// names every programme page itself.
+		model.addAttribute("canonicalUrl", this.urls.of("/programmes"));
 		return "programmes/search";
 	}
 
@@ -56,6 +67,10 @@ class ProgrammeController {
 		model.addAttribute("round", rounds.current());
 		model.addAttribute("otherRounds", rounds.alsoOpen());
 		model.addAttribute("earlierRounds", rounds.earlier());
+		model.addAttribute("canonicalUrl", this.urls.of("/programmes/{slug}", page.programme().getSlug()));
+		if (page.programme().getState() == PublicationState.PUBLISHED) {
+			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
+		}
 		return "programmes/show";
 	}
 

@@ -27,6 +27,10 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 	org.springframework.data.domain.Page<Programme> searchForStaff(String text, PublicationState state,
 			org.springframework.data.domain.Pageable pageable);
 
+	@Query("select new org.prospectus.catalogue.PublishedEntry(p.slug, p.updatedAt) from Programme p "
+			+ "where p.state = org.prospectus.catalogue.PublicationState.PUBLISHED order by p.slug")
+	List<PublishedEntry> findPublishedEntries();
+
 	boolean existsBySlug(String slug);
 
 	boolean existsByInstitutionAndCode(Institution institution, String code);

@@ -1,6 +1,7 @@
 package org.prospectus.catalogue;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +38,19 @@ public class ProgrammeService {
 			.map((programme) -> new ProgrammePage(programme,
 					this.testimonials.findByProgrammeOrderByPosition(programme),
 					PlanView.of(this.plans.findPublicPlan(programme))));
+	}
+
+	/**
+	 * A programme whose page is public (published, or retired and kept for reference),
+	 * with its institution and nothing else.
+	 */
+	public Optional<Programme> findVisible(String slug) {
+		return this.programmes.findBySlugAndStateIn(slug, VISIBLE);
+	}
+
+	/** Every published programme, by slug, for the sitemap: one query. */
+	public List<PublishedEntry> publishedEntries() {
+		return this.programmes.findPublishedEntries();
 	}
 
 	/** Any programme's page, whatever its state, for staff to preview. */

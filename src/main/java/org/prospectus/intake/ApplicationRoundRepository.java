@@ -24,6 +24,15 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 			where r.deadlineAt >= :now order by r.deadlineAt""")
 	List<ApplicationRound> findWithDeadlineFrom(Instant now);
 
+	/**
+	 * Rounds whose studies start at or after an instant, with institution and programmes,
+	 * soonest deadline first.
+	 */
+	@Query("""
+			select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes
+			where r.studiesStartAt >= :since order by r.deadlineAt""")
+	List<ApplicationRound> findWithStudiesStartFrom(Instant since);
+
 	@Query(value = "select r from ApplicationRound r join fetch r.institution i "
 			+ "where lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%'))",
 			countQuery = "select count(r) from ApplicationRound r join r.institution i "

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.PublicationState;
 import org.prospectus.staging.PendingRevisions;
 
 import org.springframework.stereotype.Service;
@@ -25,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class RoundService {
+
+	/** How long after its start of studies a round stays in the calendar feeds. */
+	static final java.time.Duration CALENDAR_HISTORY = java.time.Duration.ofDays(366);
 
 	private final ApplicationRoundRepository rounds;
 
@@ -156,6 +160,34 @@ public class RoundService {
 			.stream()
 			.map((round) -> RoundView.of(round, now))
 			.filter((view) -> !view.publishedProgrammes().isEmpty())
+			.toList();
+	}
+
+	/**
+	 * The rounds of the deadlines calendar: every round that admits to a published
+	 * programme and whose studies started less than {@link #CALENDAR_HISTORY} ago, so
+	 * that a subscriber keeps a round's results and start after its deadline, and old
+	 * rounds leave the feed. Institution and programmes are fetched with them, in one
+	 * query.
+	 */
+	public List<ApplicationRound> forCalendar() {
+		return this.rounds.findWithStudiesStartFrom(this.clock.instant().minus(CALENDAR_HISTORY))
+			.stream()
+			.filter((round) -> round.getProgrammes()
+				.stream()
+				.anyMatch((programme) -> programme.getState() == PublicationState.PUBLISHED))
+			.toList();
+	}
+
+	/**
+	 * The rounds of one programme's calendar, as {@link #forCalendar()} chooses them,
+	 * with their institution (not their programmes).
+	 */
+	public List<ApplicationRound> forCalendar(Programme programme) {
+		Instant since = this.clock.instant().minus(CALENDAR_HISTORY);
+		return this.rounds.findByProgrammeId(programme.getId())
+			.stream()
+			.filter((round) -> !round.getStudiesStartAt().isBefore(since))
 			.toList();
 	}
 

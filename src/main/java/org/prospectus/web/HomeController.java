@@ -14,15 +14,19 @@ class HomeController {
 
 	private final ProgrammeSearch search;
 
-	HomeController(RoundService rounds, ProgrammeSearch search) {
+	private final PublicUrls urls;
+
+	HomeController(RoundService rounds, ProgrammeSearch search, PublicUrls urls) {
 		this.rounds = rounds;
 		this.search = search;
+		this.urls = urls;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("rounds", this.rounds.openAndUpcoming());
 		model.addAttribute("facets", this.search.facets());
+		model.addAttribute("canonicalUrl", this.urls.of("/"));
 		return "home";
 	}
 

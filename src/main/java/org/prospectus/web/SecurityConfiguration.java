@@ -89,7 +89,8 @@ class SecurityConfiguration {
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
-					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines")
+					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines",
+					"/deadlines.ics", "/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
 					"/actuator/health/**")

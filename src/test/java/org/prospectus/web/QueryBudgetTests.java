@@ -41,6 +41,15 @@ class QueryBudgetTests {
 
 	static final int PROGRAMME_AND_COURSE_PAGE_BUDGET = 5;
 
+	/** Rounds with their institution and programmes, in one query. */
+	static final int DEADLINES_FEED_BUDGET = 1;
+
+	/** The programme, then its rounds with their institution. */
+	static final int PROGRAMME_FEED_BUDGET = 2;
+
+	/** Published programmes, then published courses. */
+	static final int SITEMAP_BUDGET = 2;
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -177,6 +186,29 @@ class QueryBudgetTests {
 		assertThat(statementsFor("/deadlines")).isEqualTo(deadlines);
 		assertThat(statementsFor("/")).isEqualTo(home);
 		System.out.printf("SQL statements per page: search %d, deadlines %d, home %d%n", search, deadlines, home);
+	}
+
+	@Test
+	void calendarFeedsAndTheSitemapStayWithinBudgetHoweverLargeTheCatalogue() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		grow(1, "SM");
+		int feed = statementsFor("/deadlines.ics");
+		int programmeFeed = statementsFor("/programmes/ml/deadlines.ics");
+		int sitemap = statementsFor("/sitemap.xml");
+		for (int i = 0; i < 15; i++) {
+			Programme programme = this.fixtures.programme(this.kth, "p" + i, "Programme " + i);
+			this.fixtures.round(this.kth, "round-p" + i, NOW.minus(Duration.ofDays(1)),
+					NOW.plus(Duration.ofDays(i + 1)), programme);
+		}
+		grow(25, "LG");
+		System.out.printf("SQL statements: deadlines.ics %d, programme feed %d, sitemap %d%n", feed, programmeFeed,
+				sitemap);
+		assertThat(feed).isPositive().isLessThanOrEqualTo(DEADLINES_FEED_BUDGET);
+		assertThat(programmeFeed).isPositive().isLessThanOrEqualTo(PROGRAMME_FEED_BUDGET);
+		assertThat(sitemap).isPositive().isLessThanOrEqualTo(SITEMAP_BUDGET);
+		assertThat(statementsFor("/deadlines.ics")).isEqualTo(feed);
+		assertThat(statementsFor("/programmes/ml/deadlines.ics")).isEqualTo(programmeFeed);
+		assertThat(statementsFor("/sitemap.xml")).isEqualTo(sitemap);
 	}
 
 }
