@@ -106,6 +106,7 @@ public class DemoCatalogue {
 		if (isLoaded()) {
 			refreshMovingRounds();
 			addJointRound(movingRounds());
+			addFeeRules();
 			return;
 		}
 		Map<String, DemoRound> moving = movingRounds();
@@ -114,6 +115,20 @@ public class DemoCatalogue {
 		loadNorthbridge(moving);
 		loadLakeshore(moving);
 		addJointRound(moving);
+	}
+
+	/**
+	 * Who is exempt from the application fee, also in a demo database created before
+	 * institutions said so.
+	 */
+	private void addFeeRules() {
+		Map.of("kth", EU_EEA_CH, "southampton", List.of("GB"))
+			.forEach((slug, countries) -> this.entityManager
+				.createQuery("select i from Institution i where i.slug = :slug", Institution.class)
+				.setParameter("slug", slug)
+				.getResultStream()
+				.filter((institution) -> institution.getFeeExemptCountries().isEmpty())
+				.forEach((institution) -> institution.setFeeExemptCountries(countries)));
 	}
 
 	/**

@@ -166,6 +166,16 @@ class DemoCatalogueTests {
 			.containsExactlyInAnyOrder("kth-msc-machine-learning", "southampton-msc-machine-learning");
 		assertThat(pageText("/programmes/southampton-msc-machine-learning"))
 			.contains("joint round coordinated by KTH Royal Institute of Technology");
+
+		// Both are called Machine Learning: the choices name their institutions.
+		org.prospectus.applications.Applying applying = new org.prospectus.applications.Applying(this.mvc, this.jdbc);
+		org.springframework.mock.web.MockHttpSession ada = applying.applicant("ada@example.org", "Ada Lovelace");
+		String id = applying.start(ada, "ml-masters-joint-intake");
+		MvcTestResult choices = this.mvc.get().uri("/applications/{id}/steps/choices", id).session(ada).exchange();
+		assertThat(
+				org.prospectus.support.StaffSessions.page(choices).select("select[name='ranked[0]'] option").eachText())
+			.contains("Machine Learning, KTH Royal Institute of Technology",
+					"Machine Learning, University of Southampton");
 	}
 
 	@Test
