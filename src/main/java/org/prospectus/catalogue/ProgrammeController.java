@@ -1,6 +1,7 @@
 package org.prospectus.catalogue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.prospectus.intake.ProgrammeRounds;
@@ -20,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class ProgrammeController {
@@ -30,10 +32,23 @@ class ProgrammeController {
 
 	private final RoundService rounds;
 
-	ProgrammeController(ProgrammeService programmes, ProgrammeSearch search, RoundService rounds) {
+	private final CareerService careers;
+
+	ProgrammeController(ProgrammeService programmes, ProgrammeSearch search, RoundService rounds,
+			CareerService careers) {
 		this.programmes = programmes;
 		this.search = search;
 		this.rounds = rounds;
+		this.careers = careers;
+	}
+
+	/**
+	 * The shortlist for the comparison, carried in {@code compare=} parameters so that
+	 * "Add to comparison" links keep what was picked before.
+	 */
+	@ModelAttribute("shortlist")
+	Shortlist shortlist(@RequestParam(name = "compare", required = false) List<String> compare) {
+		return Shortlist.of(compare);
 	}
 
 	@GetMapping("/programmes")
@@ -55,6 +70,7 @@ class ProgrammeController {
 		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
 		model.addAttribute("round", rounds.current());
 		model.addAttribute("earlierRounds", rounds.earlier());
+		model.addAttribute("careers", this.careers.careersOf(page.programme()));
 		return "programmes/show";
 	}
 

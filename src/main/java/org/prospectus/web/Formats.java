@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +39,11 @@ public class Formats {
 	/** August 2020 */
 	public String month(Instant instant, ZoneId zone) {
 		return DateTimeFormatter.ofPattern("MMMM uuuu", locale()).withZone(zone).format(instant);
+	}
+
+	/** September 2027, for a month without a day or zone, such as a start of studies. */
+	public String month(YearMonth month) {
+		return DateTimeFormatter.ofPattern("MMMM uuuu", locale()).format(month);
 	}
 
 	/** 16 March 2026 */

@@ -91,6 +91,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
 					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines")
 			.permitAll()
+			// Helping applicants choose: comparison, careers, guide and finder (ADR
+			// 0013).
+			.requestMatchers(HttpMethod.GET, "/compare", "/careers", "/guide", "/finder")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
 					"/actuator/health/**")
 			.permitAll()
