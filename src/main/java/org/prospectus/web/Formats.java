@@ -84,8 +84,9 @@ public class Formats {
 	}
 
 	/**
-	 * SEK 155,000 or £9,250.50: the currency's symbol in the request's locale, with a
-	 * space when the symbol is a code. Amounts are never converted between currencies.
+	 * SEK 155,000, £9,250.50 or USD 131,490: the currency's symbol in the request's
+	 * locale, or its code where the symbol would be a bare dollar sign, with a space when
+	 * it is a code. Amounts are never converted between currencies.
 	 */
 	public String money(Money money) {
 		Currency currency = Currency.getInstance(money.currency());
@@ -93,6 +94,10 @@ public class Formats {
 		DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00",
 				DecimalFormatSymbols.getInstance(locale()));
 		String symbol = currency.getSymbol(locale());
+		if (symbol.equals("$")) {
+			// A bare dollar sign could be any of a dozen currencies: name it.
+			symbol = currency.getCurrencyCode();
+		}
 		boolean code = symbol.chars().allMatch(Character::isLetter);
 		return symbol + (code ? " " : "") + format.format(money.amount());
 	}
