@@ -66,6 +66,8 @@ public class DemoCatalogue {
 
 	static final String SOUTHAMPTON_PROGRAMME = "southampton-msc-machine-learning";
 
+	static final String KTH_PROGRAMME = "kth-msc-machine-learning";
+
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
@@ -97,13 +99,33 @@ public class DemoCatalogue {
 	public void load() {
 		if (isLoaded()) {
 			refreshMovingRounds();
+		}
+		else {
+			Map<String, DemoRound> moving = movingRounds();
+			loadKth(moving);
+			loadSouthampton(moving);
+			loadNorthbridge(moving);
+			loadLakeshore(moving);
+		}
+		loadCareersAndGuide();
+	}
+
+	/**
+	 * The careers, linked to both MSc Machine Learning programmes, and the guide. Checked
+	 * apart from the catalogue, so that a demo database kept from before they existed
+	 * gets them too.
+	 */
+	private void loadCareersAndGuide() {
+		DemoGuide guide = new DemoGuide(this.entityManager);
+		if (guide.isLoaded()) {
 			return;
 		}
-		Map<String, DemoRound> moving = movingRounds();
-		loadKth(moving);
-		loadSouthampton(moving);
-		loadNorthbridge(moving);
-		loadLakeshore(moving);
+		this.entityManager.flush();
+		guide.loadCareers(this.entityManager
+			.createQuery("select p from Programme p where p.slug in :slugs order by p.slug", Programme.class)
+			.setParameter("slugs", List.of(KTH_PROGRAMME, SOUTHAMPTON_PROGRAMME))
+			.getResultList());
+		guide.loadGuide();
 	}
 
 	/** What the database holds, for the start-up log line. */
@@ -195,7 +217,7 @@ public class DemoCatalogue {
 	}
 
 	private Programme kthMachineLearning(Institution kth) {
-		Programme ml = programme(kth, "TMAIM", "kth-msc-machine-learning", "Machine Learning", "Master of Science",
+		Programme ml = programme(kth, "TMAIM", KTH_PROGRAMME, "Machine Learning", "Master of Science",
 				ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24, 100, StudyMode.CAMPUS, "en",
 				"A two-year master's programme in the mathematics, statistics and engineering behind machine "
 						+ "learning, taught in English in Stockholm. It leads to work in industry as well as to "
