@@ -107,14 +107,16 @@ public class DemoCatalogue {
 			refreshMovingRounds();
 			addJointRound(movingRounds());
 			addFeeRules();
-			return;
 		}
-		Map<String, DemoRound> moving = movingRounds();
-		loadKth(moving);
-		loadSouthampton(moving);
-		loadNorthbridge(moving);
-		loadLakeshore(moving);
-		addJointRound(moving);
+		else {
+			Map<String, DemoRound> moving = movingRounds();
+			loadKth(moving);
+			loadSouthampton(moving);
+			loadNorthbridge(moving);
+			loadLakeshore(moving);
+			addJointRound(moving);
+		}
+		loadCareersAndGuide();
 	}
 
 	/**
@@ -146,6 +148,24 @@ public class DemoCatalogue {
 			.getResultList();
 		Institution kth = both.get(0).getInstitution();
 		round(kth, ML_JOINT_ROUND, moving.get(ML_JOINT_ROUND), both.toArray(Programme[]::new)).setChoiceLimit(2);
+	}
+
+	/**
+	 * The careers, linked to both MSc Machine Learning programmes, and the guide. Checked
+	 * apart from the catalogue, so that a demo database kept from before they existed
+	 * gets them too.
+	 */
+	private void loadCareersAndGuide() {
+		DemoGuide guide = new DemoGuide(this.entityManager);
+		if (guide.isLoaded()) {
+			return;
+		}
+		this.entityManager.flush();
+		guide.loadCareers(this.entityManager
+			.createQuery("select p from Programme p where p.slug in :slugs order by p.slug", Programme.class)
+			.setParameter("slugs", List.of(KTH_PROGRAMME, SOUTHAMPTON_PROGRAMME))
+			.getResultList());
+		guide.loadGuide();
 	}
 
 	/** What the database holds, for the start-up log line. */
