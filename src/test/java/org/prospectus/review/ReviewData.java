@@ -14,40 +14,40 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Submitted applications written straight into the tables, as submission leaves them, so
  * that a test can have one or twenty thousand in a moment. Not a bean.
  */
-final class ReviewData {
+public final class ReviewData {
 
 	private final JdbcClient jdbc;
 
-	ReviewData(JdbcClient jdbc) {
+	public ReviewData(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** What one application looks like; change what a test is about. */
-	static final class Spec {
+	public static final class Spec {
 
-		String reference;
+		public String reference;
 
-		String name = "Ada Lovelace";
+		public String name = "Ada Lovelace";
 
-		String email;
+		public String email;
 
-		long round;
+		public long round;
 
-		ApplicationStatus status = ApplicationStatus.SUBMITTED;
+		public ApplicationStatus status = ApplicationStatus.SUBMITTED;
 
-		FeeStatus fee = FeeStatus.EXEMPT;
+		public FeeStatus fee = FeeStatus.EXEMPT;
 
-		String citizenship = "SE";
+		public String citizenship = "SE";
 
-		boolean missingDocuments;
+		public boolean missingDocuments;
 
-		Instant submittedAt = Instant.parse("2026-11-01T10:00:00Z");
+		public Instant submittedAt = Instant.parse("2026-11-01T10:00:00Z");
 
-		Long decisionProgramme;
+		public Long decisionProgramme;
 
-		List<Long> choices = List.of();
+		public List<Long> choices = List.of();
 
-		Spec(String reference, long round) {
+		public Spec(String reference, long round) {
 			this.reference = reference;
 			this.round = round;
 			this.email = reference.toLowerCase() + "@example.org";
@@ -55,7 +55,7 @@ final class ReviewData {
 
 	}
 
-	UUID submitted(Spec spec) {
+	public UUID submitted(Spec spec) {
 		long applicant = this.jdbc
 			.sql("insert into applicant (email, full_name, password_hash) values (:email, :name, 'x') returning id")
 			.param("email", spec.email)
@@ -95,7 +95,7 @@ final class ReviewData {
 	}
 
 	/** A draft: started, never submitted. */
-	UUID draft(String reference, long round) {
+	public UUID draft(String reference, long round) {
 		long applicant = this.jdbc
 			.sql("insert into applicant (email, full_name, password_hash) values (:email, 'Drafty', 'x') returning id")
 			.param("email", reference.toLowerCase() + "@example.org")
@@ -119,7 +119,7 @@ final class ReviewData {
 	 * every tenth misses documents, each ranks two programmes. References are
 	 * {@code G0000001}, names {@code Name <md5>}.
 	 */
-	void generate(int count, List<Long> rounds, List<Long> programmes) {
+	public void generate(int count, List<Long> rounds, List<Long> programmes) {
 		this.jdbc.sql("""
 				insert into applicant (email, full_name, password_hash)
 				select 'gen' || i || '@example.org', 'Gen ' || i, 'x' from generate_series(1, :count) i""")
