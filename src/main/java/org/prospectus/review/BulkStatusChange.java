@@ -139,7 +139,7 @@ public class BulkStatusChange {
 				continue;
 			}
 			Long programmeBefore = application.getDecisionProgrammeId();
-			String reasonBefore = application.getDecisionReason();
+			String reasonBefore = application.getStatusReason();
 			application.moveTo(change.target(), change.target().needsProgramme() ? change.programme() : null,
 					change.reason(), null, now);
 			changed.add(item);

@@ -21,10 +21,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * An admissions officer finds a submitted application, opens it, verifies a document,
- * meets the reason rule beside its field, and admits the applicant to their first choice;
- * the applicant sees "under review" until the round's notification date and the offer
- * from then on (the clock is moved). Axe checks every page on the way.
+ * An admissions officer filters the queue to a submitted application, opens it, verifies
+ * a document, meets the reason rule beside its field, and admits the applicant to their
+ * first choice; the applicant sees "under review" until the round's notification date and
+ * the offer from then on (the clock is moved). Axe checks every page on the way.
  */
 class ReviewBrowserTests extends BrowserTestBase {
 
@@ -80,7 +80,13 @@ class ReviewBrowserTests extends BrowserTestBase {
 		field(page, "E-mail address").fill("officer@uni.example");
 		field(page, "Password").fill(PASSWORD);
 		press(page, "Sign in");
-		page.navigate("/admin/applications/" + id);
+		page.navigate("/admin/applications");
+		field(page, "Status").selectOption("SUBMITTED");
+		field(page, "Name, e-mail address or reference").fill("lovelace");
+		press(page, "Show");
+		assertAccessible(page, "the filtered queue");
+		String reference = this.jdbc.sql("select reference from application").query(String.class).single();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference).setExact(true)).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.containsText("Ada Lovelace");
 		assertAccessible(page, "application detail");
