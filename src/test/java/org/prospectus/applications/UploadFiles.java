@@ -21,14 +21,14 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Files to upload, good and hostile, made in memory. */
-final class UploadFiles {
+public final class UploadFiles {
 
 	static final String HTML = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>";
 
 	private UploadFiles() {
 	}
 
-	static byte[] pdf(String text) {
+	public static byte[] pdf(String text) {
 		try (PDDocument document = new PDDocument()) {
 			PDPage page = new PDPage();
 			document.addPage(page);
@@ -89,11 +89,11 @@ final class UploadFiles {
 		}
 	}
 
-	static byte[] jpeg() {
+	public static byte[] jpeg() {
 		return image("jpg", 200, 120);
 	}
 
-	static byte[] png() {
+	public static byte[] png() {
 		return image("png", 200, 120);
 	}
 

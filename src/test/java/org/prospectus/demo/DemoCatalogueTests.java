@@ -80,6 +80,12 @@ class DemoCatalogueTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	DemoApplications demoApplications;
+
+	@Autowired
+	org.prospectus.support.StaffSessions staff;
+
 	@BeforeEach
 	void load() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -186,6 +192,39 @@ class DemoCatalogueTests {
 			.isEqualTo("September 2026");
 		assertThat(round("kth-autumn-2020").getName()).isEqualTo("Autumn 2020");
 		assertThat(round("ml-masters-joint-intake").stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
+	}
+
+	@Test
+	void theDemoOfficerHasAQueueOfApplicationsToWorkThroughTheRealServices() {
+		long applications = this.demoApplications.load();
+		assertThat(applications).as("one per demo person in an open round").isEqualTo(18);
+		assertThat(this.demoApplications.load()).as("loaded once").isEqualTo(18);
+		assertThat(this.jdbc.sql("select status, count(*) from application group by status order by status")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list())
+			.containsExactly("ADMITTED=3", "ELIGIBILITY_CHECKED=3", "NOT_ADMITTED=3", "SUBMITTED=6", "UNDER_REVIEW=3");
+		assertThat(this.jdbc.sql("select count(*) from application where missing_documents").query(Long.class).single())
+			.as("the rejected transcripts")
+			.isEqualTo(3);
+		assertThat(this.jdbc.sql("select count(*) from application_document").query(Long.class).single())
+			.isEqualTo(18 * 4);
+		assertThat(this.jdbc
+			.sql("select count(distinct actor) from audit_event where action = 'STATUS_CHANGE' and actor = :officer")
+			.param("officer", DemoApplications.OFFICER)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		this.staff.create("officer@uni.example", "Olivia Officer", org.prospectus.account.StaffRole.ADMISSIONS);
+		var officer = this.staff.signIn("officer@uni.example");
+		MvcTestResult queue = this.mvc.get().uri("/admin/applications").session(officer).exchange();
+		assertThat(queue).hasStatusOk();
+		var rows = org.prospectus.support.StaffSessions.page(queue).select("tbody tr");
+		assertThat(rows).hasSize(18);
+		String detail = rows.first().select("a[href^=/admin/applications/]").attr("href");
+		MvcTestResult page = this.mvc.get().uri(detail).session(officer).exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(org.prospectus.support.StaffSessions.page(page).select("#answers-heading ~ section").text())
+			.contains("Bachelor of Science", "University Road");
 	}
 
 	@Test

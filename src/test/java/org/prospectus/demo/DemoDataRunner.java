@@ -22,17 +22,22 @@ public class DemoDataRunner implements ApplicationRunner {
 
 	private final DemoCatalogue demoCatalogue;
 
-	public DemoDataRunner(DemoCatalogue demoCatalogue) {
+	private final DemoApplications demoApplications;
+
+	public DemoDataRunner(DemoCatalogue demoCatalogue, DemoApplications demoApplications) {
 		this.demoCatalogue = demoCatalogue;
+		this.demoApplications = demoApplications;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		this.demoCatalogue.load();
+		long applications = this.demoApplications.load();
 		DemoCounts counts = this.demoCatalogue.counts();
 		logger.info("Demo catalogue ready: " + counts.institutions() + " institutions, " + counts.programmes()
 				+ " programmes (" + counts.publishedProgrammes() + " published), " + counts.courses() + " courses, "
-				+ counts.rounds() + " application rounds (" + counts.openRounds() + " open now)");
+				+ counts.rounds() + " application rounds (" + counts.openRounds() + " open now), " + applications
+				+ " applications");
 	}
 
 }
