@@ -27,10 +27,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Programme;
 import org.prospectus.support.CatalogueFixtures;
-import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 
@@ -54,8 +51,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @PortalIntegrationTest
 class ApplicationDocumentTests {
 
-	/** 23:59:59 in Stockholm, 15 January 2027. */
-	static final Instant DEADLINE = Instant.parse("2027-01-15T22:59:59Z");
+	static final Instant DEADLINE = Applying.DEADLINE;
 
 	/** The fixtures put the documents deadline a week after the application deadline. */
 	static final Instant DOCUMENTS_DEADLINE = Instant.parse("2027-01-22T22:59:59Z");
@@ -86,16 +82,9 @@ class ApplicationDocumentTests {
 
 	@BeforeEach
 	void setUp() {
-		DatabaseCleaner.clean(this.jdbc);
-		this.clock.setInstant(Instant.parse("2027-01-10T12:00:00Z"));
-		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
-		Programme machineLearning = this.fixtures.programme(kth, "ml", "Machine Learning");
-		Programme appliedMl = this.fixtures.programme(kth, "applied-ml", "Applied Machine Learning");
-		this.ml = machineLearning.getId();
-		this.applied = appliedMl.getId();
-		this.fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"), DEADLINE, machineLearning,
-				appliedMl);
-		this.jdbc.sql("update institution set fee_exempt_countries = '{SE,FI,DE}' where slug = 'kth'").update();
+		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
+		this.ml = catalogue.ml();
+		this.applied = catalogue.applied();
 		this.applying = new Applying(this.mvc, this.jdbc);
 	}
 

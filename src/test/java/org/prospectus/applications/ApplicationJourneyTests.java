@@ -16,11 +16,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.intake.ApplicationRound;
 import org.prospectus.support.CatalogueFixtures;
-import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 
@@ -42,8 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @PortalIntegrationTest
 class ApplicationJourneyTests {
 
-	/** Five seconds before midnight in Stockholm, 15 January 2027. */
-	static final Instant DEADLINE = Instant.parse("2027-01-15T22:59:59Z");
+	static final Instant DEADLINE = Applying.DEADLINE;
 
 	/** Statements a step's save or the review page may run. */
 	static final int STEP_BUDGET = 8;
@@ -75,18 +70,9 @@ class ApplicationJourneyTests {
 
 	@BeforeEach
 	void setUp() {
-		DatabaseCleaner.clean(this.jdbc);
-		this.clock.setInstant(Instant.parse("2027-01-10T12:00:00Z"));
-		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
-		Programme machineLearning = this.fixtures.programme(kth, "ml", "Machine Learning");
-		Programme appliedMl = this.fixtures.programme(kth, "applied-ml", "Applied Machine Learning");
-		this.ml = machineLearning.getId();
-		this.applied = appliedMl.getId();
-		ApplicationRound round = this.fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"),
-				DEADLINE, machineLearning, appliedMl);
-		round.getId();
-		// Written last: the fixtures merge their own copy of the institution.
-		this.jdbc.sql("update institution set fee_exempt_countries = '{SE,FI,DE}' where slug = 'kth'").update();
+		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
+		this.ml = catalogue.ml();
+		this.applied = catalogue.applied();
 	}
 
 	@AfterEach

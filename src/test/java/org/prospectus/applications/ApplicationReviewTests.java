@@ -9,10 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Programme;
 import org.prospectus.support.CatalogueFixtures;
-import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
@@ -36,8 +33,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @PortalIntegrationTest
 class ApplicationReviewTests {
-
-	static final Instant DEADLINE = Instant.parse("2027-01-15T22:59:59Z");
 
 	/** The fixtures' round: documents a week after the deadline, results a week later. */
 	static final Instant NOTIFICATION = Instant.parse("2027-01-29T22:59:59Z");
@@ -72,16 +67,9 @@ class ApplicationReviewTests {
 
 	@BeforeEach
 	void setUp() {
-		DatabaseCleaner.clean(this.jdbc);
-		this.clock.setInstant(Instant.parse("2027-01-10T12:00:00Z"));
-		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
-		Programme machineLearning = this.fixtures.programme(kth, "ml", "Machine Learning");
-		Programme appliedMl = this.fixtures.programme(kth, "applied-ml", "Applied Machine Learning");
-		this.ml = machineLearning.getId();
-		this.applied = appliedMl.getId();
-		this.fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"), DEADLINE, machineLearning,
-				appliedMl);
-		this.jdbc.sql("update institution set fee_exempt_countries = '{SE}' where slug = 'kth'").update();
+		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
+		this.ml = catalogue.ml();
+		this.applied = catalogue.applied();
 		this.applying = new Applying(this.mvc, this.jdbc);
 		this.applicant = this.applying.applicant("ada@example.org", "Ada Lovelace");
 		this.id = this.applying.start(this.applicant);

@@ -1,10 +1,16 @@
 package org.prospectus.applications;
 
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.prospectus.catalogue.Institution;
+import org.prospectus.catalogue.Programme;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
 import org.jsoup.nodes.Document;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +37,31 @@ public class Applying {
 	final MockMvcTester mvc;
 
 	final JdbcClient jdbc;
+
+	/** The round's deadline: 23:59:59 in Stockholm, 15 January 2027. */
+	public static final Instant DEADLINE = Instant.parse("2027-01-15T22:59:59Z");
+
+	/**
+	 * The catalogue these tests apply in, in a clean database: KTH, whose fee citizens of
+	 * Sweden, Finland and Germany do not pay, with two programmes in the round
+	 * {@code autumn-2027} closing at {@link #DEADLINE}; the clock on 10 January 2027.
+	 */
+	public static Catalogue catalogue(CatalogueFixtures fixtures, JdbcClient jdbc, MutableClock clock) {
+		DatabaseCleaner.clean(jdbc);
+		clock.setInstant(Instant.parse("2027-01-10T12:00:00Z"));
+		Institution kth = fixtures.institution("kth", "Europe/Stockholm");
+		Programme machineLearning = fixtures.programme(kth, "ml", "Machine Learning");
+		Programme appliedMl = fixtures.programme(kth, "applied-ml", "Applied Machine Learning");
+		fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"), DEADLINE, machineLearning, appliedMl);
+		// Written last: the fixtures merge their own copy of the institution.
+		jdbc.sql("update institution set fee_exempt_countries = '{SE,FI,DE}' where slug = 'kth'").update();
+		return new Catalogue(machineLearning.getId(), appliedMl.getId());
+	}
+
+	/** The ids of the two programmes of {@link #catalogue}. */
+	public record Catalogue(long ml, long applied) {
+
+	}
 
 	public Applying(MockMvcTester mvc, JdbcClient jdbc) {
 		this.mvc = mvc;
