@@ -160,8 +160,8 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertAccessible(page, "syllabus form with an error");
 		page.locator("[id='modules[1].credits']").fill("4.5");
 		page.locator("form[method=post] button[type=submit].btn-primary").click();
-		page.navigate(
-				page.url().replaceAll("/admin/catalogue/courses/(\\d+).*", "/admin/catalogue/courses/$1/preview"));
+		// Saving goes on to the preview; wait for it rather than race the save.
+		page.waitForURL("**/admin/catalogue/courses/*/preview");
 		assertThat(page.locator("#preview-heading")).containsText("Published");
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Laboratory assignments");
 		assertAccessible(page, "course preview");
