@@ -166,6 +166,7 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Laboratory assignments");
 		assertAccessible(page, "course preview");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish these changes")).click();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Published " + BrowserCatalogue.COURSE);
 		page.navigate("/courses/" + BrowserCatalogue.COURSE);
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Laboratory assignments");
 
