@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,15 +183,15 @@ public class ApplicationGenerator {
 	 * written.
 	 */
 	static final List<RoundPlan> ROUNDS = List.of(
-			new RoundPlan(ROUND_SLUGS.get(0), -560, -470, -460, -420, -380, 0.25, 0.03, PROGRAMMES,
+			new RoundPlan(ROUND_SLUGS.get(0), "decided", -560, -470, -460, -420, -380, 0.25, 0.03, PROGRAMMES,
 					List.of(new Share("ADMITTED", 0.20), new Share("RESERVE", 0.10), new Share("NOT_ADMITTED", 0.58),
 							new Share("WITHDRAWN", 0.12))),
-			new RoundPlan(ROUND_SLUGS.get(1), -200, -110, -100, 20, 60, 0.45, 0.03, PROGRAMMES / 2,
+			new RoundPlan(ROUND_SLUGS.get(1), "in review", -200, -110, -100, 20, 60, 0.45, 0.03, PROGRAMMES / 2,
 					List.of(new Share("SUBMITTED", 0.30), new Share("DOCUMENTS_MISSING", 0.09),
 							new Share("ELIGIBILITY_CHECKED", 0.12), new Share("UNDER_REVIEW", 0.35),
 							new Share("ADMITTED", 0.04), new Share("RESERVE", 0.02), new Share("NOT_ADMITTED", 0.05),
 							new Share("WITHDRAWN", 0.03))),
-			new RoundPlan(ROUND_SLUGS.get(2), -60, 25, 35, 90, 150, 0.30, 0.10, PROGRAMMES,
+			new RoundPlan(ROUND_SLUGS.get(2), "open", -60, 25, 35, 90, 150, 0.30, 0.10, PROGRAMMES,
 					List.of(new Share("SUBMITTED", 0.80), new Share("DOCUMENTS_MISSING", 0.06),
 							new Share("ELIGIBILITY_CHECKED", 0.06), new Share("UNDER_REVIEW", 0.04),
 							new Share("NOT_ADMITTED", 0.01), new Share("WITHDRAWN", 0.03))));
@@ -216,14 +215,18 @@ public class ApplicationGenerator {
 		long started = System.nanoTime();
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
+			int networkTimeout = connection.getNetworkTimeout();
+			// A chunk's statements run longer than the portal's socket timeout allows a
+			// page.
+			connection.setNetworkTimeout(Runnable::run, 0);
 			connection.setAutoCommit(false);
 			try {
 				return generate(connection, settings, started);
 			}
 			finally {
-				connection.rollback();
 				cleanUp(connection);
 				connection.setAutoCommit(autoCommit);
+				connection.setNetworkTimeout(Runnable::run, networkTimeout);
 			}
 		}
 		catch (SQLException ex) {
@@ -253,17 +256,22 @@ public class ApplicationGenerator {
 		}
 		createLookups(jdbc, settings.now());
 		connection.commit();
+		String applicantSequence = jdbc.sql("select pg_get_serial_sequence('applicant', 'id')")
+			.query(String.class)
+			.single();
 		long loadStarted = System.nanoTime();
 		long generated = 0;
 		for (long first = existing + 1; first <= settings.applications(); first += settings.chunkSize()) {
 			long last = Math.min(first + settings.chunkSize() - 1, settings.applications());
-			chunk(jdbc, first, last, settings.documentsEvery(), settings.applicantPasswordHash());
+			String timings = chunk(jdbc, applicantSequence, first, last, settings.documentsEvery(),
+					settings.applicantPasswordHash());
 			connection.commit();
 			generated += last - first + 1;
 			double seconds = (System.nanoTime() - loadStarted) / 1e9;
 			logger.info(String.format(Locale.ROOT,
-					"Benchmark data: %,d of %,d applications (%.0f%%), %.0f s, %,.0f applications/s", last,
-					settings.applications(), 100.0 * last / settings.applications(), seconds, generated / seconds));
+					"Benchmark data: %,d of %,d applications (%.0f%%), %.0f s, %,.0f applications/s (%s)", last,
+					settings.applications(), 100.0 * last / settings.applications(), seconds, generated / seconds,
+					timings));
 		}
 		long loadNanos = System.nanoTime() - loadStarted;
 		long analyzeStarted = System.nanoTime();
@@ -279,6 +287,13 @@ public class ApplicationGenerator {
 
 	private int catalogue(JdbcClient jdbc, Instant today) {
 		if (roundIds(jdbc).size() == ROUND_SLUGS.size()) {
+			// Databases generated before the rounds were named by their role.
+			ROUNDS.forEach((plan) -> jdbc.sql("""
+					update application_round set name = :name, version = version + 1
+					where slug = :slug and name <> :name""")
+				.param("name", plan.name())
+				.param("slug", plan.slug())
+				.update());
 			return 0;
 		}
 		for (GeneratedInstitution institution : INSTITUTIONS) {
@@ -336,8 +351,6 @@ public class ApplicationGenerator {
 			GeneratedInstitution coordinator = INSTITUTIONS.get(r % INSTITUTIONS.size());
 			ZoneId zone = ZoneId.of(coordinator.zone());
 			Instant start = day(today, plan.studiesStart(), zone);
-			ZonedDateTime startsAt = start.atZone(zone);
-			String season = (startsAt.getMonthValue() >= 7) ? "Autumn" : "Spring";
 			Long round = jdbc.sql("""
 					insert into application_round (institution_id, slug, name, opens_at, deadline_at,
 					                               documents_deadline_at, notification_at, studies_start_at,
@@ -347,7 +360,7 @@ public class ApplicationGenerator {
 					on conflict (slug) do nothing
 					returning id""")
 				.param("slug", plan.slug())
-				.param("name", "Joint master's admission, " + season + " " + startsAt.getYear() + " (benchmark)")
+				.param("name", plan.name())
 				.param("opens", timestamp(day(today, plan.opens(), zone)))
 				.param("deadline", timestamp(day(today, plan.deadline(), zone).minusSeconds(1)))
 				.param("documents", timestamp(day(today, plan.documents(), zone).minusSeconds(1)))
@@ -408,20 +421,18 @@ public class ApplicationGenerator {
 				weighted.add(country.code());
 			}
 		});
-		jdbc.sql("""
-				create temp table bench_pick as
-				select cast(:citizenships as text[]) as citizenships, cast(:given as text[]) as given,
-				       cast(:family as text[]) as family, cast(:subjects as text[]) as subjects,
-				       cast(:streets as text[]) as streets, cast(:refusals as text[]) as refusals,
-				       cast(:now as timestamptz) as now""")
-			.param("citizenships", weighted.toArray(String[]::new))
-			.param("given", GIVEN_NAMES.toArray(String[]::new))
-			.param("family", FAMILY_NAMES.toArray(String[]::new))
-			.param("subjects", SUBJECTS.toArray(String[]::new))
-			.param("streets", STREETS.toArray(String[]::new))
-			.param("refusals", REFUSALS.toArray(String[]::new))
+		jdbc.sql("create temp table bench_pick as select cast(:now as timestamptz) as now")
 			.param("now", timestamp(now))
 			.update();
+		// Words are drawn by joining on a number: subscripting large arrays row by row
+		// detoasts them every time, which made a chunk fifty times slower.
+		jdbc.sql("create temp table bench_word (list text, n int, word text, primary key (list, n))").update();
+		addWords(jdbc, "citizenship", weighted);
+		addWords(jdbc, "given", GIVEN_NAMES);
+		addWords(jdbc, "family", FAMILY_NAMES);
+		addWords(jdbc, "subject", SUBJECTS);
+		addWords(jdbc, "street", STREETS);
+		addWords(jdbc, "refusal", REFUSALS);
 		jdbc.sql("""
 				create temp table bench_round (ord int primary key, id bigint, opens_at timestamptz,
 				    deadline_at timestamptz, end_at timestamptz, notification_at timestamptz, open_now boolean,
@@ -454,6 +465,17 @@ public class ApplicationGenerator {
 		addDocument(jdbc, "DEGREE_CERTIFICATE", "degree-certificate", "pdf", "application/pdf",
 				pdf("Degree certificate"));
 		addDocument(jdbc, "PASSPORT", "passport", "png", "image/png", png());
+		jdbc.sql("analyze bench_country, bench_pick, bench_word, bench_round, bench_document").update();
+	}
+
+	private static void addWords(JdbcClient jdbc, String list, List<String> words) {
+		jdbc.sql("""
+				insert into bench_word (list, n, word)
+				select :list, cast(t.ordinality as int) - 1, t.word
+				from unnest(cast(:words as text[])) with ordinality as t (word, ordinality)""")
+			.param("list", list)
+			.param("words", words.toArray(String[]::new))
+			.update();
 	}
 
 	private static void addDocument(JdbcClient jdbc, String kind, String slug, String ext, String type,
@@ -468,7 +490,8 @@ public class ApplicationGenerator {
 	}
 
 	private static void dropLookups(JdbcClient jdbc) {
-		jdbc.sql("drop table if exists bench_country, bench_pick, bench_round, bench_document, bench_stage").update();
+		jdbc.sql("drop table if exists bench_country, bench_pick, bench_word, bench_round, bench_document, bench_stage")
+			.update();
 	}
 
 	/**
@@ -490,14 +513,17 @@ public class ApplicationGenerator {
 
 	// One chunk: rows first..last, one transaction.
 
-	private void chunk(JdbcClient jdbc, long first, long last, int documentsEvery, String applicantPasswordHash) {
-		jdbc.sql(stageSql()).param("first", first).param("last", last).update();
-		jdbc.sql("""
+	private String chunk(JdbcClient jdbc, String applicantSequence, long first, long last, int documentsEvery,
+			String applicantPasswordHash) {
+		StringJoiner timings = new StringJoiner(", ");
+		timed(timings, "stage",
+				() -> jdbc.sql(stageSql(applicantSequence)).param("first", first).param("last", last).update());
+		timed(timings, "applicants", () -> jdbc.sql("""
 				insert into applicant (id, email, full_name, password_hash, email_verified_at, last_sign_in_at,
 				                       created_at, updated_at)
 				select applicant_id, email, full_name, :hash, created_at, updated_at, created_at, updated_at
-				from bench_stage""").param("hash", applicantPasswordHash).update();
-		jdbc.sql("""
+				from bench_stage""").param("hash", applicantPasswordHash).update());
+		timed(timings, "applications", () -> jdbc.sql("""
 				insert into application (id, reference, applicant_id, round_id, status, answers, snapshot, full_name,
 				    citizenship_country, fee_status, submitted_at, withdrawn_at, created_at, updated_at, email,
 				    first_choice_programme_id, missing_documents, documents_requested_by, status_changed_at,
@@ -520,34 +546,41 @@ public class ApplicationGenerator {
 				            then choices[case when cardinality(choices) > 1 and r_decision < 0.25 then 2 else 1 end]
 				       end,
 				       case when status = 'NOT_ADMITTED'
-				                 then refusals[1 + floor(r_decision * cardinality(refusals))::int]
+				                 then refusal
 				            when status = 'DOCUMENTS_MISSING'
 				                 then 'Please upload a certified copy of your degree certificate.'
 				       end,
 				       case when status in ('ADMITTED', 'RESERVE', 'NOT_ADMITTED') then changed_at end,
 				       case when status in ('ADMITTED', 'RESERVE', 'NOT_ADMITTED') and notification_at < now
 				            then notification_at + interval '1 hour' * (1 + r_decision * 20) end
-				from bench_stage, bench_pick""").update();
-		jdbc.sql("""
+				from bench_stage, bench_pick""").update());
+		timed(timings, "choices", () -> jdbc.sql("""
 				insert into application_choice (application_id, rank, programme_id)
 				select s.id, c.rank, c.programme_id
 				from bench_stage s, unnest(s.choices) with ordinality as c (programme_id, rank)
-				where s.submitted""").update();
-		jdbc.sql("""
+				where s.submitted""").update());
+		timed(timings, "documents", () -> jdbc.sql("""
 				insert into application_document (id, application_id, kind, stored_name, content_type, size, content,
 				                                  uploaded_at)
 				select gen_random_uuid(), s.id, d.kind, s.reference || '-' || d.slug || '-1.' || d.ext, d.type,
 				       octet_length(d.content), d.content, s.submitted_at - interval '20 minutes'
 				from bench_stage s cross join bench_document d
-				where s.submitted and s.i % :every = 0""").param("every", documentsEvery).update();
+				where s.submitted and s.i % :every = 0""").param("every", documentsEvery).update());
 		jdbc.sql("drop table bench_stage").update();
+		return timings.toString();
+	}
+
+	private static void timed(StringJoiner timings, String step, Runnable statement) {
+		long started = System.nanoTime();
+		statement.run();
+		timings.add(String.format(Locale.ROOT, "%s %.1f s", step, (System.nanoTime() - started) / 1e9));
 	}
 
 	/**
 	 * Every generated fact of rows {@code :first} to {@code :last}, drawn once, so that
 	 * the applicant, the application and its choices agree.
 	 */
-	private static String stageSql() {
+	private static String stageSql(String applicantSequence) {
 		return """
 				create temp table bench_stage as
 				with drawn as (
@@ -568,42 +601,44 @@ public class ApplicationGenerator {
 				                                                 when d.r_choices < 0.85 then 3 else 4 end) as k,
 				           -- Popular programmes first: the square skews the first choice to the list's head.
 				           floor(cardinality(r.programmes) * d.r_first * d.r_first)::int as s,
-				           p.citizenships[1 + floor(d.r_country * cardinality(p.citizenships))::int] as citizenship,
-				           p.given[1 + floor(d.r_given * cardinality(p.given))::int] as given,
-				           p.family[1 + floor(d.r_family * cardinality(p.family))::int] as family,
-				           p.subjects[1 + floor(d.r_subject * cardinality(p.subjects))::int] as subject,
-				           p.streets[1 + floor(d.r_misc * cardinality(p.streets))::int] as street,
+				           wc.word as citizenship, wg.word as given, wf.word as family, ws.word as subject,
+				           wt.word as street, wr.word as refusal,
 				           -- A rush in the last three days before a deadline; otherwise later is likelier.
 				           case when not r.open_now and d.r_rush < 0.35
 				                then r.deadline_at - interval '3 days' * (d.r_time * d.r_time)
 				                else r.opens_at + (r.end_at - r.opens_at) * power(d.r_time, 0.75) end as at
 				    from drawn d
 				    join bench_round r on d.r_round >= r.share_from and d.r_round < r.share_to
-				    cross join bench_pick p
+				    join bench_word wc on wc.list = 'citizenship' and wc.n = floor(d.r_country * $CITIZENSHIPS)::int
+				    join bench_word wg on wg.list = 'given' and wg.n = floor(d.r_given * $GIVEN)::int
+				    join bench_word wf on wf.list = 'family' and wf.n = floor(d.r_family * $FAMILY)::int
+				    join bench_word ws on ws.list = 'subject' and ws.n = floor(d.r_subject * $SUBJECTS)::int
+				    join bench_word wt on wt.list = 'street' and wt.n = floor(d.r_misc * $STREETS)::int
+				    join bench_word wr on wr.list = 'refusal' and wr.n = floor(d.r_decision * $REFUSALS)::int
 				), chosen as (
 				    select pl.*,
-				           (array[pl.programmes[1 + pl.s %% pl.n],
-				                  pl.programmes[1 + (pl.s + o1) %% pl.n],
-				                  pl.programmes[1 + (pl.s + o1 + o2) %% pl.n],
-				                  pl.programmes[1 + (pl.s + o1 + o2 + o3) %% pl.n]])[1 : pl.k] as choices
+				           (array[pl.programmes[1 + pl.s % pl.n],
+				                  pl.programmes[1 + (pl.s + o1) % pl.n],
+				                  pl.programmes[1 + (pl.s + o1 + o2) % pl.n],
+				                  pl.programmes[1 + (pl.s + o1 + o2 + o3) % pl.n]])[1 : pl.k] as choices
 				    from placed pl,
 				         lateral (select 1 + floor(pl.r_o1 * pl.max_step)::int as o1,
 				                         1 + floor(pl.r_o2 * pl.max_step)::int as o2,
 				                         1 + floor(pl.r_o3 * pl.max_step)::int as o3) as steps
 				), statused as (
-				    select c.*, %s as status
+				    select c.*, $STATUS as status
 				    from chosen c
 				)
 				select st.i, st.round_id, st.notification_at, st.exempt, st.citizenship, st.submitted, st.status,
-				       st.choices, st.r_missing, st.r_decision,
+				       st.choices, st.r_missing, st.r_decision, st.refusal,
 				       cast(overlay(overlay(md5('prospectus-bench-' || st.i) placing '4' from 13) placing '8' from 17)
 				            as uuid) as id,
-				       nextval(pg_get_serial_sequence('applicant', 'id')) as applicant_id,
-				       %s as reference,
+				       nextval('$APPLICANT_SEQUENCE') as applicant_id,
+				       $REFERENCE as reference,
 				       st.given || ' ' || st.family as full_name,
 				       translate(lower(replace(st.given, ' ', '') || '.' || replace(st.family, ' ', '')),
-				                 '%s',
-				                 '%s')
+				                 '$ACCENTED',
+				                 '$ASCII')
 				           || '.' || st.i || '@'
 				           || (array['example.com', 'example.org', 'example.net', 'mail.example', 'student.example'])
 				                  [1 + floor(st.r_domain * 5)::int] as email,
@@ -649,7 +684,17 @@ public class ApplicationGenerator {
 				from statused st
 				join bench_country bc on bc.code = st.citizenship
 				cross join bench_pick pk
-				""".formatted(statusCase(), referenceSql(), ACCENTED, ACCENTED_ASCII);
+				""".replace("$CITIZENSHIPS", Integer.toString(COUNTRIES.stream().mapToInt(Country::weight).sum()))
+			.replace("$GIVEN", Integer.toString(GIVEN_NAMES.size()))
+			.replace("$FAMILY", Integer.toString(FAMILY_NAMES.size()))
+			.replace("$SUBJECTS", Integer.toString(SUBJECTS.size()))
+			.replace("$STREETS", Integer.toString(STREETS.size()))
+			.replace("$REFUSALS", Integer.toString(REFUSALS.size()))
+			.replace("$APPLICANT_SEQUENCE", applicantSequence)
+			.replace("$ACCENTED", ACCENTED)
+			.replace("$ASCII", ACCENTED_ASCII)
+			.replace("$STATUS", statusCase())
+			.replace("$REFERENCE", referenceSql());
 	}
 
 	/** A status for each submitted row, by its round's mix; a draft stays a draft. */
@@ -783,9 +828,17 @@ public class ApplicationGenerator {
 	record Share(String status, double share) {
 	}
 
-	/** Days from the day of generation for each milestone; shares as described above. */
-	record RoundPlan(String slug, int opens, int deadline, int documents, int notification, int studiesStart,
-			double share, double drafts, int programmes, List<Share> statuses) {
+	/**
+	 * Days from the day of generation for each milestone; shares as described above. The
+	 * role names the round, so that a person or the benchmark script can pick it.
+	 */
+	record RoundPlan(String slug, String role, int opens, int deadline, int documents, int notification,
+			int studiesStart, double share, double drafts, int programmes, List<Share> statuses) {
+
+		String name() {
+			return "Joint master's admission, " + this.role + " (benchmark)";
+		}
+
 	}
 
 }

@@ -110,6 +110,9 @@ class ApplicationGeneratorTests {
 				left join round_programme rp on rp.round_id = r.id group by r.id order by r.id""")
 			.query(Long.class)
 			.list()).containsExactly(50L, 25L, 50L);
+		assertThat(this.jdbc.sql("select name from application_round order by id").query(String.class).list())
+			.containsExactly("Joint master's admission, decided (benchmark)",
+					"Joint master's admission, in review (benchmark)", "Joint master's admission, open (benchmark)");
 		// One applicant per application, each with a unique, plain address.
 		assertThat(count("select count(*) from application")).isEqualTo(ROWS);
 		assertThat(count("select count(*) from applicant")).isEqualTo(ROWS);
