@@ -75,6 +75,7 @@ class ApplicationDocumentController {
 			HttpServletResponse response) throws IOException {
 		Application application = owned(id, me);
 		DocumentKind documentKind = DocumentKind.parse(kind)
+			.filter((parsed) -> offered(application).contains(parsed))
 			.orElseThrow(() -> NotFoundException.forMissing("document kind"));
 		MultipartFile file = form.getFile();
 		try {
@@ -141,12 +142,24 @@ class ApplicationDocumentController {
 		model.addAttribute("rejectedDeadline", ex.deadline());
 	}
 
+	/**
+	 * The kinds an applicant may upload: evidence of exemption only when the citizenship
+	 * given exempts from the fee, a fee receipt only when it does not.
+	 */
+	private java.util.List<DocumentKind> offered(Application application) {
+		FeeStatus fee = this.applications.feeStatus(application, this.applications.answers(application));
+		return java.util.Arrays.stream(DocumentKind.values())
+			.filter((kind) -> kind != DocumentKind.FEE_EXEMPTION || fee == FeeStatus.EXEMPT)
+			.filter((kind) -> kind != DocumentKind.FEE_RECEIPT || fee != FeeStatus.EXEMPT)
+			.toList();
+	}
+
 	private String show(Application application, ApplicantPrincipal me, Model model) {
 		var answers = this.applications.answers(application);
 		model.addAttribute("app", application);
 		model.addAttribute("step", Step.DOCUMENTS);
 		model.addAttribute("steps", Step.values());
-		model.addAttribute("kinds", DocumentKind.values());
+		model.addAttribute("kinds", offered(application));
 		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
 		model.addAttribute("canAdd", this.documents.canAdd(application));
 		model.addAttribute("feeStatus", this.applications.feeStatus(application, answers));

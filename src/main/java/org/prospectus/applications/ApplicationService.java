@@ -150,7 +150,13 @@ public class ApplicationService {
 	public StepContext context(Application application) {
 		ApplicationRound round = this.rounds.findBySlug(application.getRound().getSlug()).orElseThrow();
 		Map<Long, String> programmes = new LinkedHashMap<>();
-		programmes(round).forEach((programme) -> programmes.put(programme.getId(), programme.getTitle()));
+		List<Programme> offered = programmes(round);
+		// A joint round's programmes may share a title, so each is named with its
+		// institution; reading a proxy's id loads nothing.
+		boolean joint = offered.stream()
+			.anyMatch((programme) -> !programme.getInstitution().getId().equals(round.getInstitution().getId()));
+		offered.forEach((programme) -> programmes.put(programme.getId(),
+				joint ? programme.getTitle() + ", " + programme.getInstitution().getName() : programme.getTitle()));
 		return new StepContext(LocalDate.ofInstant(this.clock.instant(), round.getZone()), programmes,
 				round.getChoiceLimit());
 	}

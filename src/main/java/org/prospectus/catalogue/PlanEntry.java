@@ -51,6 +51,11 @@ public class PlanEntry {
 		this.category = category;
 	}
 
+	/** The programme, as a reference: reading its id loads nothing. */
+	public Programme getProgramme() {
+		return this.programme;
+	}
+
 	public Course getCourse() {
 		return this.course;
 	}

@@ -15,6 +15,13 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findPublicPlan(Programme programme);
 
+	/** The public plans of several programmes in one query. */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme.id in :programmeIds and c.state <> org.prospectus.catalogue.PublicationState.DRAFT
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findPublicPlans(java.util.Collection<Long> programmeIds);
+
 	/** The whole plan, draft courses included, for editors. */
 	@Query("""
 			select e from PlanEntry e join fetch e.course c

@@ -1,6 +1,7 @@
 package org.prospectus.catalogue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.prospectus.intake.ProgrammeRounds;
@@ -21,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class ProgrammeController {
@@ -35,13 +37,25 @@ class ProgrammeController {
 
 	private final PublicUrls urls;
 
+	private final CareerService careers;
+
 	ProgrammeController(ProgrammeService programmes, ProgrammeSearch search, RoundService rounds,
-			StructuredData structuredData, PublicUrls urls) {
+			StructuredData structuredData, PublicUrls urls, CareerService careers) {
 		this.programmes = programmes;
 		this.search = search;
 		this.rounds = rounds;
 		this.structuredData = structuredData;
 		this.urls = urls;
+		this.careers = careers;
+	}
+
+	/**
+	 * The shortlist for the comparison, carried in {@code compare=} parameters so that
+	 * "Add to comparison" links keep what was picked before.
+	 */
+	@ModelAttribute("shortlist")
+	Shortlist shortlist(@RequestParam(name = "compare", required = false) List<String> compare) {
+		return Shortlist.of(compare);
 	}
 
 	@GetMapping("/programmes")
@@ -71,6 +85,7 @@ class ProgrammeController {
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
 		}
+		model.addAttribute("careers", this.careers.careersOf(page.programme()));
 		return "programmes/show";
 	}
 

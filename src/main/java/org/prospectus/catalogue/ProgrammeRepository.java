@@ -42,6 +42,10 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 	@Query("select p from Programme p where p.institution.id = :institutionId order by p.title")
 	List<Programme> findByInstitutionId(long institutionId);
 
+	@Query("select p from Programme p join fetch p.institution where p.slug in :slugs "
+			+ "and p.state = org.prospectus.catalogue.PublicationState.PUBLISHED")
+	List<Programme> findPublishedBySlugs(Collection<String> slugs);
+
 	@Query("select p from Programme p join fetch p.institution where p.id in :ids")
 	List<Programme> findAllWithInstitution(Collection<Long> ids);
 

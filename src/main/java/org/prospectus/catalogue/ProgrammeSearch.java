@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,17 @@ public class ProgrammeSearch {
 	private static final String OPEN_DEADLINE = """
 			(select min(r.deadline_at) from round_programme rp join application_round r on r.id = rp.round_id
 			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now)""";
+
+	/**
+	 * The tuition for the whole programme, worked out from a yearly fee and the length as
+	 * the comparison does, in the programme's own currency.
+	 */
+	private static final String TOTAL_TUITION = """
+			(case when p.tuition_period = 'TOTAL' then p.tuition_amount
+			      else round(p.tuition_amount * p.duration_months / 12.0) end)""";
+
+	/** The month studies start, in the institution's zone, as 2027-09. */
+	private static final String START_MONTH = "to_char(r.studies_start_at at time zone i.time_zone, 'YYYY-MM')";
 
 	private final JdbcClient jdbc;
 
@@ -86,6 +98,14 @@ public class ProgrammeSearch {
 		if (criteria.openOnly()) {
 			where.add(OPEN_DEADLINE + " is not null");
 		}
+		if (criteria.budget() != null) {
+			where.add("p.tuition_currency = :budgetCurrency and " + TOTAL_TUITION + " <= :budget");
+		}
+		if (criteria.start() != null) {
+			where.add("""
+					exists (select 1 from round_programme rp join application_round r on r.id = rp.round_id
+					  where rp.programme_id = p.id and r.deadline_at >= :now and\s""" + START_MONTH + " = :start)");
+		}
 		sql.append(" where ").append(String.join(" and ", where)).append(order).append(" limit :limit offset :offset");
 
 		spec = this.jdbc.sql(sql.toString())
@@ -113,6 +133,13 @@ public class ProgrammeSearch {
 		}
 		if (criteria.topic() != null) {
 			spec = spec.param("topic", criteria.topic());
+		}
+		if (criteria.budget() != null) {
+			spec = spec.param("budgetCurrency", criteria.budget().currency())
+				.param("budget", criteria.budget().amount());
+		}
+		if (criteria.start() != null) {
+			spec = spec.param("start", criteria.start().toString());
 		}
 		long[] total = { 0 };
 		List<ProgrammeSummary> rows = spec.query((rs, rowNum) -> {
@@ -153,12 +180,28 @@ public class ProgrammeSearch {
 					select 'topic' as kind, t.value from programme p, unnest(p.topics) as t(value) where p.state = 'PUBLISHED'
 					union
 					select 'language', p.language from programme p where p.state = 'PUBLISHED'
-					order by 1, 2""")
+					union
+					select 'currency', p.tuition_currency from programme p
+					 where p.state = 'PUBLISHED' and p.tuition_currency is not null
+					union
+					select 'start',\s"""
+					+ START_MONTH
+					+ """
+							  from programme p join institution i on i.id = p.institution_id
+							  join round_programme rp on rp.programme_id = p.id join application_round r on r.id = rp.round_id
+							 where p.state = 'PUBLISHED' and r.deadline_at >= :now
+							order by 1, 2""")
+			.param("now", Timestamp.from(this.clock.instant()))
 			.query((rs, rowNum) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
 		List<String> topics = values.stream().filter((v) -> v[0].equals("topic")).map((v) -> v[1]).toList();
 		List<String> languages = values.stream().filter((v) -> v[0].equals("language")).map((v) -> v[1]).toList();
-		return new SearchFacets(institutions, topics, languages);
+		List<String> currencies = values.stream().filter((v) -> v[0].equals("currency")).map((v) -> v[1]).toList();
+		List<YearMonth> starts = values.stream()
+			.filter((v) -> v[0].equals("start"))
+			.map((v) -> YearMonth.parse(v[1]))
+			.toList();
+		return new SearchFacets(institutions, topics, languages, currencies, starts);
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.prospectus.catalogue;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.springframework.data.domain.PageRequest;
@@ -34,13 +37,55 @@ public class ProgrammeSearchForm {
 
 	private String open;
 
+	private String maxTuition;
+
+	private String currency;
+
+	private String start;
+
 	private String page;
 
 	public ProgrammeSearchCriteria toCriteria() {
 		return new ProgrammeSearchCriteria(blankToNull(this.q), blankToNull(this.institution),
 				parse(ProgrammeLevel.class, this.level), parse(StudyMode.class, this.mode),
 				parse(Pace.class, this.pace), blankToNull(this.language), parse(DurationBand.class, this.duration),
-				blankToNull(this.topic), "true".equalsIgnoreCase(blankToNull(this.open)));
+				blankToNull(this.topic), "true".equalsIgnoreCase(blankToNull(this.open)), budget(), startMonth());
+	}
+
+	/**
+	 * The budget, when both an amount and a currency are given. Thousands separators and
+	 * spaces are allowed in the amount; anything else is ignored, as for every filter.
+	 */
+	Money budget() {
+		String amount = blankToNull(this.maxTuition);
+		String code = blankToNull(this.currency);
+		if (amount == null || code == null || !code.matches("[A-Za-z]{3}")) {
+			return null;
+		}
+		String digits = amount.replaceAll("[,\\s\u00a0]", "");
+		if (!digits.matches("\\d{1,10}(\\.\\d{1,2})?")) {
+			return null;
+		}
+		try {
+			return new Money(new BigDecimal(digits), code.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** The start month, written as 2027-09; anything else is ignored. */
+	YearMonth startMonth() {
+		String value = blankToNull(this.start);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return YearMonth.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	public Pageable toPageable() {
@@ -145,6 +190,30 @@ public class ProgrammeSearchForm {
 
 	public void setOpen(String open) {
 		this.open = open;
+	}
+
+	public String getMaxTuition() {
+		return this.maxTuition;
+	}
+
+	public void setMaxTuition(String maxTuition) {
+		this.maxTuition = maxTuition;
+	}
+
+	public String getCurrency() {
+		return this.currency;
+	}
+
+	public void setCurrency(String currency) {
+		this.currency = currency;
+	}
+
+	public String getStart() {
+		return this.start;
+	}
+
+	public void setStart(String start) {
+		this.start = start;
 	}
 
 	public String getPage() {

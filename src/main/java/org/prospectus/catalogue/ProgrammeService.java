@@ -1,7 +1,11 @@
 package org.prospectus.catalogue;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,12 +29,41 @@ public class ProgrammeService {
 
 	private final ProgrammeDocumentRepository documents;
 
+	private final CareerService careers;
+
 	ProgrammeService(ProgrammeRepository programmes, TestimonialRepository testimonials, PlanEntryRepository plans,
-			ProgrammeDocumentRepository documents) {
+			ProgrammeDocumentRepository documents, CareerService careers) {
 		this.programmes = programmes;
 		this.testimonials = testimonials;
 		this.plans = plans;
 		this.documents = documents;
+		this.careers = careers;
+	}
+
+	/**
+	 * The published programmes among these slugs, each with its plan and careers, for a
+	 * side-by-side comparison: three queries however many programmes. Slugs that name no
+	 * published programme are left out; the order is the database's.
+	 */
+	public List<ProgrammeFacts> findPublishedForComparison(Collection<String> slugs) {
+		if (slugs.isEmpty()) {
+			return List.of();
+		}
+		List<Programme> found = this.programmes.findPublishedBySlugs(slugs);
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = found.stream().map(Programme::getId).toList();
+		Map<Long, List<PlanEntry>> plans = new HashMap<>();
+		for (PlanEntry entry : this.plans.findPublicPlans(ids)) {
+			plans.computeIfAbsent(entry.getProgramme().getId(), (id) -> new ArrayList<>()).add(entry);
+		}
+		Map<Long, List<Career>> careers = this.careers.careersOf(ids);
+		return found.stream()
+			.map((programme) -> new ProgrammeFacts(programme,
+					PlanView.of(plans.getOrDefault(programme.getId(), List.of())),
+					careers.getOrDefault(programme.getId(), List.of())))
+			.toList();
 	}
 
 	public Optional<ProgrammePage> findPage(String slug) {

@@ -1,5 +1,6 @@
 package org.prospectus.catalogue;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -8,8 +9,11 @@ import java.util.List;
  * @param institutions institutions with published programmes
  * @param topics every topic of a published programme, alphabetically
  * @param languages every language of instruction
+ * @param currencies every currency a tuition fee is published in
+ * @param starts the months studies start in, for rounds whose deadline has not passed
  */
-public record SearchFacets(List<InstitutionOption> institutions, List<String> topics, List<String> languages) {
+public record SearchFacets(List<InstitutionOption> institutions, List<String> topics, List<String> languages,
+		List<String> currencies, List<YearMonth> starts) {
 
 	/**
 	 * @param slug the institution's slug

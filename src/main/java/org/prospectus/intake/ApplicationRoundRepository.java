@@ -16,6 +16,14 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	List<ApplicationRound> findByProgrammeId(Long programmeId);
 
 	/**
+	 * The rounds of several programmes in one query, as pairs of the programme's id and
+	 * the round (with its institution).
+	 */
+	@Query("select p.id, r from ApplicationRound r join fetch r.institution join r.programmes p "
+			+ "where p.id in :programmeIds order by r.deadlineAt")
+	List<Object[]> findByProgrammeIds(java.util.Collection<Long> programmeIds);
+
+	/**
 	 * Rounds whose deadline has not passed, with institution and programmes, soonest
 	 * first.
 	 */

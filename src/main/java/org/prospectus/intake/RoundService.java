@@ -55,6 +55,23 @@ public class RoundService {
 	}
 
 	/**
+	 * As {@link #roundsFor(Programme)} for several programmes at once, in one query, by
+	 * programme id. A programme without rounds has an entry with no current round.
+	 */
+	public Map<Long, ProgrammeRounds> roundsFor(java.util.Collection<Programme> programmes) {
+		Map<Long, List<ApplicationRound>> byProgramme = new LinkedHashMap<>();
+		programmes.forEach((programme) -> byProgramme.put(programme.getId(), new ArrayList<>()));
+		if (!byProgramme.isEmpty()) {
+			for (Object[] row : this.rounds.findByProgrammeIds(byProgramme.keySet())) {
+				byProgramme.get((Long) row[0]).add((ApplicationRound) row[1]);
+			}
+		}
+		Map<Long, ProgrammeRounds> result = new LinkedHashMap<>();
+		byProgramme.forEach((id, rounds) -> result.put(id, select(rounds)));
+		return result;
+	}
+
+	/**
 	 * The rounds a programme's staff preview shows: as {@link #roundsFor}, with every
 	 * round's unpublished changes laid over it, including rounds that would newly admit
 	 * to the programme and leaving out those that would stop. Nothing is written: a

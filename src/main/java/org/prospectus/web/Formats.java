@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +39,11 @@ public class Formats {
 	/** August 2020 */
 	public String month(Instant instant, ZoneId zone) {
 		return DateTimeFormatter.ofPattern("MMMM uuuu", locale()).withZone(zone).format(instant);
+	}
+
+	/** September 2027, for a month without a day or zone, such as a start of studies. */
+	public String month(YearMonth month) {
+		return DateTimeFormatter.ofPattern("MMMM uuuu", locale()).format(month);
 	}
 
 	/** 16 March 2026 */
@@ -78,8 +84,9 @@ public class Formats {
 	}
 
 	/**
-	 * SEK 155,000 or £9,250.50: the currency's symbol in the request's locale, with a
-	 * space when the symbol is a code. Amounts are never converted between currencies.
+	 * SEK 155,000, £9,250.50 or USD 131,490: the currency's symbol in the request's
+	 * locale, or its code where the symbol would be a bare dollar sign, with a space when
+	 * it is a code. Amounts are never converted between currencies.
 	 */
 	public String money(Money money) {
 		Currency currency = Currency.getInstance(money.currency());
@@ -87,6 +94,10 @@ public class Formats {
 		DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00",
 				DecimalFormatSymbols.getInstance(locale()));
 		String symbol = currency.getSymbol(locale());
+		if (symbol.equals("$")) {
+			// A bare dollar sign could be any of a dozen currencies: name it.
+			symbol = currency.getCurrencyCode();
+		}
 		boolean code = symbol.chars().allMatch(Character::isLetter);
 		return symbol + (code ? " " : "") + format.format(money.amount());
 	}

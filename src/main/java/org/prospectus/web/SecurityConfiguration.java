@@ -92,6 +92,10 @@ class SecurityConfiguration {
 					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines",
 					"/deadlines.ics", "/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt")
 			.permitAll()
+			// Helping applicants choose: comparison, careers, guide and finder (ADR
+			// 0013).
+			.requestMatchers(HttpMethod.GET, "/compare", "/careers", "/guide", "/finder")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
 					"/actuator/health/**")
 			.permitAll()

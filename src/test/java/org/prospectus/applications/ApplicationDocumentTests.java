@@ -132,8 +132,9 @@ class ApplicationDocumentTests {
 		assertThat(empty.select("h1").text()).isEqualTo("Step 8 of 8: Documents");
 		Element limits = empty.selectFirst("#limits");
 		assertThat(limits.text()).contains("PDF, JPEG or PNG of at most 10 MB", "at most 20 files");
+		// Every kind but one of the two fee documents, which the citizenship decides.
 		assertThat(empty.select("#limits ~ section form[enctype=multipart/form-data]")).as("limits before the forms")
-			.hasSize(DocumentKind.values().length);
+			.hasSize(DocumentKind.values().length - 1);
 		assertThat(empty.select("#file-TRANSCRIPT").attr("aria-describedby")).contains("limits");
 		assertThat(empty.select("form[action$=kind=PASSPORT] input[name=_csrf]")).hasSize(1);
 
@@ -282,6 +283,29 @@ class ApplicationDocumentTests {
 		assertThat(rows()).isZero();
 		assertThat(this.mvc.post().uri(uri(id) + "/" + documentId + "/delete").session(ada).with(csrf()))
 			.hasStatus(404);
+	}
+
+	@Test
+	void feeEvidenceIsOfferedAsTheCitizenshipDecidesAndUploadsAreAudited() {
+		MockHttpSession ada = this.applying.applicant("ada@example.org", "Ada Lovelace");
+		String id = this.applying.start(ada);
+		this.applying.step(ada, id, "citizenship", Applying.values("country", "US"));
+		assertThat(documentsPage(ada, id).select("form[action*=kind=]").eachAttr("action"))
+			.anyMatch((action) -> action.endsWith("kind=FEE_RECEIPT"))
+			.noneMatch((action) -> action.endsWith("kind=FEE_EXEMPTION"));
+		assertThat(this.applying.upload(ada, id, "FEE_EXEMPTION", "evidence.pdf", UploadFiles.pdf("Passport")))
+			.hasStatus(404);
+
+		this.applying.step(ada, id, "citizenship", Applying.values("country", "SE"));
+		assertThat(documentsPage(ada, id).select("form[action*=kind=]").eachAttr("action"))
+			.anyMatch((action) -> action.endsWith("kind=FEE_EXEMPTION"))
+			.noneMatch((action) -> action.endsWith("kind=FEE_RECEIPT"));
+		assertThat(this.applying.upload(ada, id, "FEE_EXEMPTION", "evidence.pdf", UploadFiles.pdf("Passport")))
+			.hasRedirectedUrl(uri(id));
+		assertThat(rows()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select actor || ' ' || action || ' ' || summary from audit_event")
+			.query(String.class)
+			.single()).matches("ada@example.org UPLOAD Uploaded [A-Z2-9]{8}-fee-exemption-1.pdf");
 	}
 
 	@Test

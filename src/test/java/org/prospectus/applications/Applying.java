@@ -22,9 +22,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * application to the round {@code autumn-2027}, fill in every step, upload documents and
  * submit. Not a bean: each test class makes one with its MockMvc.
  */
-class Applying {
+public class Applying {
 
-	static final String PASSWORD = "quartz meadow lantern 2027";
+	public static final String PASSWORD = "quartz meadow lantern 2027";
 
 	static final Pattern VERIFY = Pattern.compile("/account/verify\\?token=([\\w-]+)");
 
@@ -32,12 +32,12 @@ class Applying {
 
 	final JdbcClient jdbc;
 
-	Applying(MockMvcTester mvc, JdbcClient jdbc) {
+	public Applying(MockMvcTester mvc, JdbcClient jdbc) {
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 	}
 
-	MockHttpSession applicant(String email, String name) {
+	public MockHttpSession applicant(String email, String name) {
 		this.mvc.post()
 			.uri("/account/register")
 			.param("fullName", name)
@@ -68,9 +68,14 @@ class Applying {
 				page(this.mvc.get().uri("/applications/new").param("round", "autumn-2027").session(session).exchange())
 					.text())
 			.contains("The deadline is 15 January 2027, 23:59:59 (Europe/Stockholm)");
+		return start(session, "autumn-2027");
+	}
+
+	/** Starts an application to any open round. */
+	public String start(MockHttpSession session, String round) {
 		MvcTestResult started = this.mvc.post()
 			.uri("/applications")
-			.param("round", "autumn-2027")
+			.param("round", round)
 			.session(session)
 			.with(csrf())
 			.exchange();
@@ -97,7 +102,8 @@ class Applying {
 	 * Every step answered, the statement leading to the documents, and the three
 	 * documents every application needs uploaded.
 	 */
-	void fillEverything(MockHttpSession session, String id, String citizenship, long firstChoice, long secondChoice) {
+	public void fillEverything(MockHttpSession session, String id, String citizenship, long firstChoice,
+			long secondChoice) {
 		assertThat(step(session, id, "personal",
 				values("givenNames", "Ada", "familyName", "Lovelace", "dateOfBirth", "2000-12-10")))
 			.hasRedirectedUrl("/applications/" + id + "/steps/contact");
@@ -144,7 +150,7 @@ class Applying {
 			.exchange();
 	}
 
-	MvcTestResult submit(MockHttpSession session, String id) {
+	public MvcTestResult submit(MockHttpSession session, String id) {
 		Document review = page(this.mvc.get().uri("/applications/{id}/review", id).session(session).exchange());
 		return this.mvc.post()
 			.uri("/applications/{id}/submit", id)

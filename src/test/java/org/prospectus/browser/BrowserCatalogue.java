@@ -8,15 +8,18 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.prospectus.catalogue.Career;
 import org.prospectus.catalogue.Course;
 import org.prospectus.catalogue.EducationCycle;
 import org.prospectus.catalogue.GradingScale;
 import org.prospectus.catalogue.Institution;
 import org.prospectus.catalogue.Money;
 import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.SalaryKind;
 import org.prospectus.catalogue.Season;
 import org.prospectus.catalogue.Term;
 import org.prospectus.catalogue.TuitionPeriod;
+import org.prospectus.guide.GuideSection;
 import org.prospectus.support.CatalogueFixtures;
 
 /**
@@ -58,6 +61,8 @@ final class BrowserCatalogue {
 	static final String ROUND_NAME = "Round " + ROUND;
 
 	static final String APPLICATION_CODE = "60228";
+
+	static final String CAREER = "data-scientist";
 
 	private final CatalogueFixtures fixtures;
 
@@ -120,6 +125,24 @@ final class BrowserCatalogue {
 		// A real deadline is the last second of a day in the institution's zone.
 		Instant deadline = today.plusDays(30).atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
 		this.fixtures.round(kth, ROUND, now.minusSeconds(14 * 86400), deadline, machineLearning, applied);
+		Career career = this.fixtures.career(CAREER, "Data scientist", (c) -> {
+			c.setRequiredEducation("Bachelor's degree");
+			c.setSalary(Money.of("100910", "USD"), SalaryKind.MEDIAN, 2023, "A guide to master's degrees");
+			c.setOutlook(36, "2021–2031");
+		});
+		this.fixtures.leadsTo(career, 1, machineLearning, applied);
+		GuideSection costs = this.fixtures.guideSection("costs", "What it costs", 1,
+				(section) -> section.setIntro("Tuition depends on the university and the length."));
+		this.fixtures.guideEntry(costs, "cost-tuition", 1, "Tuition for the whole programme", "It varies.",
+				(entry) -> entry.setRange(Money.of("10000", "USD"), Money.of("80000", "USD")));
+		GuideSection questions = this.fixtures.guideSection("questions", "Questions people ask", 2, (section) -> {
+		});
+		String[] faqs = { "faq-can-i", "faq-online", "faq-worth-it", "faq-bachelor" };
+		for (int i = 0; i < faqs.length; i++) {
+			this.fixtures.guideEntry(questions, faqs[i], i + 1, "Question number " + (i + 1) + "?",
+					"An answer in a sentence.", (entry) -> {
+					});
+		}
 		return start;
 	}
 

@@ -217,4 +217,75 @@ class ProgrammeSearchTests {
 		assertThat(facets.languages()).containsExactly("en", "sv");
 	}
 
+	ProgrammeSearchCriteria budget(String amount, String currency) {
+		return new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false,
+				Money.of(amount, currency), null);
+	}
+
+	@Test
+	void filtersByTheWholeProgrammesTuitionInOneCurrencyNeverConverting() {
+		// ml: two years at SEK 100,000 a year; robotics: SEK 250,000 for its three years;
+		// data-science: GBP 20,000 for one year.
+		this.jdbc.sql("""
+				update programme set tuition_amount = case slug when 'ml' then 100000 when 'robotics' then 250000
+				  else 20000 end,
+				  tuition_currency = case slug when 'data-science' then 'GBP' else 'SEK' end,
+				  tuition_period = case slug when 'robotics' then 'TOTAL' else 'PER_YEAR' end""").update();
+		assertThat(slugs(budget("200000", "SEK"))).containsExactly("ml");
+		assertThat(slugs(budget("199999", "SEK"))).isEmpty();
+		assertThat(slugs(budget("250000", "SEK"))).containsExactly("ml", "robotics");
+		assertThat(slugs(budget("20000", "GBP"))).containsExactly("data-science");
+		assertThat(slugs(budget("1000000", "EUR"))).as("no currency is converted").isEmpty();
+	}
+
+	@Test
+	void leavesOutProgrammesThatPublishNoTuitionWhenABudgetIsSet() {
+		assertThat(slugs(budget("1000000", "SEK"))).isEmpty();
+	}
+
+	@Test
+	void filtersByTheMonthStudiesStartInARoundStillTakingApplications() {
+		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
+			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.update();
+		ProgrammeSearchCriteria august = new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null,
+				false, null, java.time.YearMonth.of(2027, 8));
+		assertThat(slugs(august)).as("24 August in Stockholm, 23 August in UTC").containsExactly("ml");
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false, null,
+				java.time.YearMonth.of(2027, 9))))
+			.isEmpty();
+		this.clock.setInstant(NOW.plus(Duration.ofDays(21)));
+		assertThat(slugs(august)).as("the round has closed").isEmpty();
+	}
+
+	@Test
+	void offersTheCurrenciesAndStartMonthsThatExist() {
+		this.jdbc.sql("update programme set tuition_amount = 1, tuition_currency = 'SEK', tuition_period = 'PER_YEAR'")
+			.update();
+		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
+			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.update();
+		SearchFacets facets = this.search.facets();
+		assertThat(facets.currencies()).containsExactly("SEK");
+		assertThat(facets.starts()).containsExactly(java.time.YearMonth.of(2027, 8));
+	}
+
+	@Test
+	void theFormReadsABudgetOnlyWithACurrencyAndIgnoresNonsense() {
+		ProgrammeSearchForm form = new ProgrammeSearchForm();
+		form.setMaxTuition("150,000");
+		assertThat(form.toCriteria().budget()).isNull();
+		form.setCurrency("sek");
+		assertThat(form.toCriteria().budget()).isEqualTo(Money.of("150000", "SEK"));
+		form.setMaxTuition("a lot");
+		assertThat(form.toCriteria().budget()).isNull();
+		form.setMaxTuition("100");
+		form.setCurrency("XYZ");
+		assertThat(form.toCriteria().budget()).isNull();
+		form.setStart("2027-09");
+		assertThat(form.toCriteria().start()).isEqualTo(java.time.YearMonth.of(2027, 9));
+		form.setStart("September");
+		assertThat(form.toCriteria().start()).isNull();
+	}
+
 }

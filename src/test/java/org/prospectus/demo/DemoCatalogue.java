@@ -106,14 +106,31 @@ public class DemoCatalogue {
 		if (isLoaded()) {
 			refreshMovingRounds();
 			addJointRound(movingRounds());
-			return;
+			addFeeRules();
 		}
-		Map<String, DemoRound> moving = movingRounds();
-		loadKth(moving);
-		loadSouthampton(moving);
-		loadNorthbridge(moving);
-		loadLakeshore(moving);
-		addJointRound(moving);
+		else {
+			Map<String, DemoRound> moving = movingRounds();
+			loadKth(moving);
+			loadSouthampton(moving);
+			loadNorthbridge(moving);
+			loadLakeshore(moving);
+			addJointRound(moving);
+		}
+		loadCareersAndGuide();
+	}
+
+	/**
+	 * Who is exempt from the application fee, also in a demo database created before
+	 * institutions said so.
+	 */
+	private void addFeeRules() {
+		Map.of("kth", EU_EEA_CH, "southampton", List.of("GB"))
+			.forEach((slug, countries) -> this.entityManager
+				.createQuery("select i from Institution i where i.slug = :slug", Institution.class)
+				.setParameter("slug", slug)
+				.getResultStream()
+				.filter((institution) -> institution.getFeeExemptCountries().isEmpty())
+				.forEach((institution) -> institution.setFeeExemptCountries(countries)));
 	}
 
 	/**
@@ -131,6 +148,24 @@ public class DemoCatalogue {
 			.getResultList();
 		Institution kth = both.get(0).getInstitution();
 		round(kth, ML_JOINT_ROUND, moving.get(ML_JOINT_ROUND), both.toArray(Programme[]::new)).setChoiceLimit(2);
+	}
+
+	/**
+	 * The careers, linked to both MSc Machine Learning programmes, and the guide. Checked
+	 * apart from the catalogue, so that a demo database kept from before they existed
+	 * gets them too.
+	 */
+	private void loadCareersAndGuide() {
+		DemoGuide guide = new DemoGuide(this.entityManager);
+		if (guide.isLoaded()) {
+			return;
+		}
+		this.entityManager.flush();
+		guide.loadCareers(this.entityManager
+			.createQuery("select p from Programme p where p.slug in :slugs order by p.slug", Programme.class)
+			.setParameter("slugs", List.of(KTH_PROGRAMME, SOUTHAMPTON_PROGRAMME))
+			.getResultList());
+		guide.loadGuide();
 	}
 
 	/** What the database holds, for the start-up log line. */

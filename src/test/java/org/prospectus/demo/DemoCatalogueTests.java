@@ -135,6 +135,38 @@ class DemoCatalogueTests {
 	}
 
 	@Test
+	void bothMachineLearningMastersLeadToTheSeedsFourCareers() {
+		String careers = pageText("/careers");
+		assertThat(careers).contains("Research scientist", "USD 131,490", "+21%", "Data scientist", "USD 100,910",
+				"+36%", "Machine learning engineer", "USD 114,980", "Business intelligence analyst", "USD 78,860",
+				"+11%", "2021–2031", "Master's degree", "Bachelor's degree");
+		for (String programme : List.of("/programmes/kth-msc-machine-learning",
+				"/programmes/southampton-msc-machine-learning")) {
+			assertThat(pageText(programme)).contains("Careers this programme leads to", "Research scientist",
+					"Business intelligence analyst");
+		}
+		assertThat(pageText("/compare?p=kth-msc-machine-learning&p=southampton-msc-machine-learning"))
+			.contains("SEK 155,000", "£32,000", "Machine learning engineer")
+			.doesNotContain("null");
+	}
+
+	@Test
+	void theGuideHasEverySectionAndQuestion() {
+		String guide = pageText("/guide");
+		assertThat(guide).contains("What a master's in machine learning covers", "Natural language processing",
+				"What you need to be admitted", "320", "3.0", "USD 10,000 to USD 80,000", "How to choose",
+				"Questions people ask", "Is it worth it?");
+	}
+
+	@Test
+	void loadingAgainAddsNoSecondCopyOfCareersOrGuide() {
+		this.demoCatalogue.load();
+		assertThat(this.jdbc.sql("select count(*) from career").query(Long.class).single()).isEqualTo(4);
+		assertThat(this.jdbc.sql("select count(*) from programme_career").query(Long.class).single()).isEqualTo(8);
+		assertThat(this.jdbc.sql("select count(*) from guide_section").query(Long.class).single()).isEqualTo(5);
+	}
+
+	@Test
 	void loadsTheWholeCatalogue() {
 		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 10, 5));
 	}
@@ -166,6 +198,16 @@ class DemoCatalogueTests {
 			.containsExactlyInAnyOrder("kth-msc-machine-learning", "southampton-msc-machine-learning");
 		assertThat(pageText("/programmes/southampton-msc-machine-learning"))
 			.contains("joint round coordinated by KTH Royal Institute of Technology");
+
+		// Both are called Machine Learning: the choices name their institutions.
+		org.prospectus.applications.Applying applying = new org.prospectus.applications.Applying(this.mvc, this.jdbc);
+		org.springframework.mock.web.MockHttpSession ada = applying.applicant("ada@example.org", "Ada Lovelace");
+		String id = applying.start(ada, "ml-masters-joint-intake");
+		MvcTestResult choices = this.mvc.get().uri("/applications/{id}/steps/choices", id).session(ada).exchange();
+		assertThat(
+				org.prospectus.support.StaffSessions.page(choices).select("select[name='ranked[0]'] option").eachText())
+			.contains("Machine Learning, KTH Royal Institute of Technology",
+					"Machine Learning, University of Southampton");
 	}
 
 	@Test

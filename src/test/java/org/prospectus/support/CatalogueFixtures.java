@@ -9,15 +9,19 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
+import org.prospectus.catalogue.Career;
 import org.prospectus.catalogue.Course;
 import org.prospectus.catalogue.CourseOffering;
 import org.prospectus.catalogue.CreditSystem;
 import org.prospectus.catalogue.Institution;
 import org.prospectus.catalogue.Programme;
+import org.prospectus.catalogue.ProgrammeCareer;
 import org.prospectus.catalogue.ProgrammeLevel;
 import org.prospectus.catalogue.StudyMode;
 import org.prospectus.catalogue.Syllabus;
 import org.prospectus.catalogue.Term;
+import org.prospectus.guide.GuideEntry;
+import org.prospectus.guide.GuideSection;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundSchedule;
 
@@ -117,6 +121,42 @@ public class CatalogueFixtures {
 		this.transactions.executeWithoutResult((status) -> this.entityManager
 			.persist(new org.prospectus.catalogue.PlanEntry(this.entityManager.merge(programme),
 					this.entityManager.merge(course), year, term, org.prospectus.catalogue.PlanCategory.COMPULSORY)));
+	}
+
+	/** A career with a summary; {@code customizer} adds pay, outlook and the rest. */
+	public Career career(String slug, String title, Consumer<Career> customizer) {
+		return persist(() -> {
+			Career career = new Career(slug, title, "What a " + title.toLowerCase() + " does.");
+			customizer.accept(career);
+			return career;
+		});
+	}
+
+	/** Links programmes to a career, each at the given place in its list. */
+	public void leadsTo(Career career, int position, Programme... programmes) {
+		this.transactions.executeWithoutResult((status) -> {
+			for (Programme programme : programmes) {
+				this.entityManager.persist(new ProgrammeCareer(this.entityManager.merge(programme),
+						this.entityManager.merge(career), position));
+			}
+		});
+	}
+
+	public GuideSection guideSection(String slug, String title, int position, Consumer<GuideSection> customizer) {
+		return persist(() -> {
+			GuideSection section = new GuideSection(slug, title, position);
+			customizer.accept(section);
+			return section;
+		});
+	}
+
+	public GuideEntry guideEntry(GuideSection section, String slug, int position, String heading, String body,
+			Consumer<GuideEntry> customizer) {
+		return persist(() -> {
+			GuideEntry entry = new GuideEntry(this.entityManager.merge(section), slug, position, heading, body);
+			customizer.accept(entry);
+			return entry;
+		});
 	}
 
 	public <T> T inTransaction(Supplier<T> work) {

@@ -211,4 +211,62 @@ class QueryBudgetTests {
 		assertThat(statementsFor("/sitemap.xml")).isEqualTo(sitemap);
 	}
 
+	/** Programmes, their plans, their careers and their rounds: one query each. */
+	static final int COMPARE_PAGE_BUDGET = 4;
+
+	@Test
+	void comparePageStaysWithinBudgetWhateverHowManyProgrammesAndCourses() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		Institution soton = this.fixtures.institution("soton", "Europe/London");
+		org.prospectus.catalogue.Career career = this.fixtures.career("data-scientist", "Data scientist", (c) -> {
+		});
+		Programme other = this.fixtures.programme(soton, "soton-ml", "Machine Learning");
+		this.fixtures.leadsTo(career, 1, other);
+		grow(1, "SM");
+		int one = statementsFor("/compare?p=ml");
+		int two = statementsFor("/compare?p=ml&p=soton-ml");
+		for (int i = 0; i < 3; i++) {
+			Programme extra = this.fixtures.programme(soton, "extra-" + i, "Extra " + i);
+			this.fixtures.leadsTo(career, 1, extra);
+			this.fixtures.round(soton, "extra-round-" + i, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(9)),
+					extra);
+		}
+		grow(25, "LG");
+		int five = statementsFor("/compare?p=ml&p=soton-ml&p=extra-0&p=extra-1&p=extra-2&p=nope");
+		System.out.printf("SQL statements for the comparison: %d%n", five);
+		assertThat(one).isPositive().isLessThanOrEqualTo(COMPARE_PAGE_BUDGET);
+		assertThat(two).isEqualTo(one);
+		assertThat(five).as("four programmes with 26 courses and rounds, one over the limit, one unknown")
+			.isEqualTo(one);
+		assertThat(statementsFor("/compare?p=nope")).as("nothing found, nothing more asked").isEqualTo(1);
+	}
+
+	@Test
+	void careersAndGuideDoNotGrowWithTheirContent() {
+		org.prospectus.catalogue.Career first = this.fixtures.career("first", "First", (c) -> {
+		});
+		Programme ml = this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		this.fixtures.leadsTo(first, 1, ml);
+		org.prospectus.guide.GuideSection section = this.fixtures.guideSection("costs", "Costs", 1, (s) -> {
+		});
+		this.fixtures.guideEntry(section, "tuition", 1, "Tuition", "Varies.", (e) -> {
+		});
+		int careers = statementsFor("/careers");
+		int guide = statementsFor("/guide");
+		for (int i = 0; i < 10; i++) {
+			org.prospectus.catalogue.Career career = this.fixtures.career("career-" + i, "Career " + i, (c) -> {
+			});
+			this.fixtures.leadsTo(career, 1, ml, this.fixtures.programme(this.kth, "p" + i, "Programme " + i));
+			org.prospectus.guide.GuideSection more = this.fixtures.guideSection("section-" + i, "Section " + i, 2 + i,
+					(s) -> {
+					});
+			this.fixtures.guideEntry(more, "entry-" + i, 1, "Entry " + i, "Body.", (e) -> {
+			});
+		}
+		assertThat(careers).isEqualTo(2);
+		assertThat(guide).isEqualTo(1);
+		assertThat(statementsFor("/careers")).isEqualTo(careers);
+		assertThat(statementsFor("/guide")).isEqualTo(guide);
+	}
+
 }

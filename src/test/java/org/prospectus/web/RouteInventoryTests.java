@@ -43,7 +43,9 @@ class RouteInventoryTests {
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /programmes", "GET /programmes/{slug}",
 			"GET /programmes/{slug}/course-description.pdf", "GET /courses/{code}", "GET /courses/{code}/syllabus.pdf",
 			"GET /deadlines", "GET /deadlines.ics", "GET /programmes/{slug}/deadlines.ics", "GET /sitemap.xml",
-			"GET /robots.txt", "GET /login", "GET /staff/set-password", "POST /staff/set-password");
+			"GET /robots.txt", "GET /login", "GET /staff/set-password", "POST /staff/set-password",
+			// Helping applicants choose (ADR 0013).
+			"GET /compare", "GET /careers", "GET /guide", "GET /finder");
 
 	/** The applicants' routes anyone may use: signing up, in and back in. */
 	static final Set<String> APPLICANT_PUBLIC = Set.of("GET /account/register", "POST /account/register",

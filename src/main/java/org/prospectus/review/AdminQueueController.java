@@ -1,0 +1,79 @@
+package org.prospectus.review;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.applications.FeeStatus;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The admissions queue. Its filters are a GET form, so the address is the view: it can be
+ * bookmarked and shared, and the next page's link carries it with the cursor.
+ */
+@Controller
+class AdminQueueController {
+
+	/** The statuses a submitted application can have, in the order of the review. */
+	static final Set<ApplicationStatus> LISTED_STATUSES = EnumSet.complementOf(EnumSet.of(ApplicationStatus.DRAFT));
+
+	private static final List<Country> COUNTRIES = Arrays.stream(Locale.getISOCountries())
+		.map((code) -> new Country(code,
+				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH)))
+		.sorted(Comparator.comparing(Country::name))
+		.toList();
+
+	private final ReviewQueue queue;
+
+	AdminQueueController(ReviewQueue queue) {
+		this.queue = queue;
+	}
+
+	@GetMapping("/admin/applications")
+	String queue(@RequestParam MultiValueMap<String, String> params, Model model) {
+		QueueFilter filter = QueueFilter.from(params);
+		String afterParameter = params.getFirst("after");
+		QueueCursor after = QueueCursor.decode(afterParameter, filter.sort()).orElse(null);
+		QueuePage page = this.queue.page(filter, after);
+		QueueOptions options = this.queue.options();
+		String query = filter.toQuery();
+		model.addAttribute("filter", filter);
+		model.addAttribute("page", page);
+		model.addAttribute("rounds", options.rounds());
+		model.addAttribute("programmes", options.programmes());
+		model.addAttribute("roundsById", options.roundsById());
+		model.addAttribute("programmesById", options.programmesById());
+		model.addAttribute("statuses", LISTED_STATUSES);
+		model.addAttribute("fees", FeeStatus.values());
+		model.addAttribute("countries", COUNTRIES);
+		model.addAttribute("sorts", QueueSort.values());
+		model.addAttribute("targets", BulkStatusChange.TARGETS);
+		model.addAttribute("bulkLimit", BulkStatusChange.LIMIT);
+		model.addAttribute("view", query);
+		model.addAttribute("badCursor", afterParameter != null && !afterParameter.isBlank() && after == null);
+		model.addAttribute("firstPage", (after != null) ? link("/admin/applications", query) : null);
+		model.addAttribute("nextPage", (page.next() != null)
+				? link("/admin/applications", (query.isEmpty() ? "" : query + "&") + "after=" + page.next().encode())
+				: null);
+		model.addAttribute("exportLink", link("/admin/applications/export.csv", query));
+		return "admin/applications/queue";
+	}
+
+	static String link(String path, String query) {
+		return query.isEmpty() ? path : path + "?" + query;
+	}
+
+	/** A country for the citizenship filter: its ISO code and English name. */
+	record Country(String code, String name) {
+	}
+
+}

@@ -1,0 +1,221 @@
+package org.prospectus.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.applications.FeeStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The admissions queue: submitted applications (never drafts), filtered as a
+ * {@link QueueFilter} says, a page at a time. A page starts after the last row of the one
+ * before (keyset pagination), so every page is a short range of one index however deep
+ * into a million rows it is; the count is exact up to {@value #COUNT_CAP} and reads at
+ * most one row more than that. SQL is built from fixed fragments with named parameters:
+ * no value ever becomes part of the SQL text.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'ADMISSIONS')")
+public class ReviewQueue {
+
+	/** Rows per page. */
+	public static final int PAGE_SIZE = 50;
+
+	/** The count stops here: "more than 10,000" says all a person needs. */
+	public static final int COUNT_CAP = 10_000;
+
+	static final String COLUMNS = """
+			a.id, a.reference, a.full_name, a.email, a.round_id, a.first_choice_programme_id, a.status,
+			a.fee_status, a.citizenship_country, a.missing_documents, a.submitted_at, a.version""";
+
+	private final JdbcClient jdbc;
+
+	ReviewQueue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * One page of the queue and the view's count.
+	 * @param after where the page starts, or {@code null} for the first page
+	 */
+	@Transactional(readOnly = true)
+	public QueuePage page(QueueFilter filter, QueueCursor after) {
+		SqlQuery query = pageQuery(filter, after, PAGE_SIZE + 1);
+		List<QueueRow> rows = new ArrayList<>(
+				this.jdbc.sql(query.sql()).params(query.params()).query(ReviewQueue::row).list());
+		QueueCursor next = null;
+		if (rows.size() > PAGE_SIZE) {
+			rows.remove(PAGE_SIZE);
+			next = cursorAfter(rows.get(PAGE_SIZE - 1), filter.sort());
+		}
+		SqlQuery count = countQuery(filter);
+		int total = this.jdbc.sql(count.sql()).params(count.params()).query(Integer.class).single();
+		return new QueuePage(List.copyOf(rows), next, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+	}
+
+	/** The rounds and programmes the filters offer, and each round's time zone. */
+	@Transactional(readOnly = true)
+	public QueueOptions options() {
+		List<QueueOptions.Round> rounds = this.jdbc.sql("""
+				select r.id, r.name, r.slug, i.name as institution, i.time_zone from application_round r
+				join institution i on i.id = r.institution_id order by r.opens_at desc, r.id""")
+			.query((rs, n) -> new QueueOptions.Round(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
+					rs.getString("institution"), ZoneId.of(rs.getString("time_zone"))))
+			.list();
+		List<QueueOptions.Programme> programmes = this.jdbc.sql("""
+				select p.id, p.code, p.title, coalesce(i.short_name, i.name) as institution from programme p
+				join institution i on i.id = p.institution_id order by p.title, i.short_name, p.id""")
+			.query((rs, n) -> new QueueOptions.Programme(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+					rs.getString("institution")))
+			.list();
+		return new QueueOptions(rounds, programmes);
+	}
+
+	static QueueCursor cursorAfter(QueueRow row, QueueSort sort) {
+		String key = switch (sort) {
+			case SUBMITTED, NEWEST -> row.submittedAt().toString();
+			case NAME -> row.nameKey();
+			case REFERENCE -> row.reference();
+		};
+		return new QueueCursor(sort, key, row.id());
+	}
+
+	/** The page's statement: the view's filters, the cursor's position, the order. */
+	static SqlQuery pageQuery(QueueFilter filter, QueueCursor after, int limit) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
+			.append(", lower(a.full_name) as name_key from application a where ")
+			.append(where(filter, params));
+		if (after != null) {
+			// The plain comparison beside the row comparison changes no result; it lets
+			// the planner estimate from the column's statistics how many rows are left,
+			// where for a row comparison it guesses a third.
+			sql.append(switch (after.sort()) {
+				case SUBMITTED ->
+					" and a.submitted_at >= :after_at and (a.submitted_at, a.id) > (:after_at, :after_id)";
+				case NEWEST -> " and a.submitted_at <= :after_at and (a.submitted_at, a.id) < (:after_at, :after_id)";
+				case NAME ->
+					" and lower(a.full_name) >= :after_name and (lower(a.full_name), a.id) > (:after_name, :after_id)";
+				case REFERENCE -> " and a.reference > :after_reference";
+			});
+			switch (after.sort()) {
+				case SUBMITTED, NEWEST -> params.put("after_at", Timestamp.from(after.instant()));
+				case NAME -> params.put("after_name", after.key());
+				case REFERENCE -> params.put("after_reference", after.key());
+			}
+			if (after.sort() != QueueSort.REFERENCE) {
+				params.put("after_id", after.id());
+			}
+		}
+		sql.append(" order by ").append(filter.sort().orderBy());
+		if (limit > 0) {
+			sql.append(" limit :limit");
+			params.put("limit", limit);
+		}
+		return new SqlQuery(sql.toString(), params);
+	}
+
+	/** The view's count, read no further than one row past the cap. */
+	static SqlQuery countQuery(QueueFilter filter) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String sql = "select count(*) from (select 1 from application a where " + where(filter, params)
+				+ " limit :cap) capped";
+		params.put("cap", COUNT_CAP + 1);
+		return new SqlQuery(sql, params);
+	}
+
+	/**
+	 * The conditions of a view on {@code application a}. Each filter is a fixed fragment
+	 * that one of V12's partial indexes serves; the values go in {@code params}.
+	 */
+	static String where(QueueFilter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder("a.submitted_at is not null");
+		if (filter.round() != null) {
+			where.append(" and a.round_id = :round");
+			params.put("round", filter.round());
+		}
+		if (filter.programme() != null) {
+			where.append(filter.anyChoice()
+					? " and exists (select 1 from application_choice c where c.application_id = a.id and c.programme_id = :programme)"
+					: " and a.first_choice_programme_id = :programme");
+			params.put("programme", filter.programme());
+		}
+		if (filter.status() != null) {
+			where.append(" and a.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.fee() != null) {
+			where.append(" and a.fee_status = :fee");
+			params.put("fee", filter.fee().name());
+		}
+		if (filter.citizenship() != null) {
+			where.append(" and a.citizenship_country = :citizenship");
+			params.put("citizenship", filter.citizenship());
+		}
+		if (filter.missingDocuments()) {
+			where.append(" and a.missing_documents");
+		}
+		if (filter.from() != null) {
+			where.append(" and a.submitted_at >= :from");
+			params.put("from", Timestamp.from(filter.fromInstant()));
+		}
+		if (filter.to() != null) {
+			where.append(" and a.submitted_at < :until");
+			params.put("until", Timestamp.from(filter.untilInstant()));
+		}
+		if (filter.text() != null && !filter.isTextTooShort()) {
+			where.append(" and a.search_text like :text");
+			params.put("text", "%" + likeEscaped(filter.text()) + "%");
+		}
+		return where.toString();
+	}
+
+	/** The text matched literally: LIKE's wildcards and its escape character escaped. */
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	static QueueRow row(ResultSet rs, int rowNum) throws SQLException {
+		String fee = rs.getString("fee_status");
+		long firstChoice = rs.getLong("first_choice_programme_id");
+		Long firstChoiceId = rs.wasNull() ? null : firstChoice;
+		return new QueueRow(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("full_name"),
+				rs.getString("email"), rs.getLong("round_id"), firstChoiceId,
+				ApplicationStatus.valueOf(rs.getString("status")), (fee != null) ? FeeStatus.valueOf(fee) : null,
+				rs.getString("citizenship_country"), rs.getBoolean("missing_documents"), instant(rs, "submitted_at"),
+				rs.getLong("version"), nameKey(rs));
+	}
+
+	private static String nameKey(ResultSet rs) throws SQLException {
+		try {
+			return rs.getString("name_key");
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** A statement and its named parameters. */
+	record SqlQuery(String sql, Map<String, Object> params) {
+	}
+
+}

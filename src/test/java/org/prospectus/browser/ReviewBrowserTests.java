@@ -1,0 +1,147 @@
+package org.prospectus.browser;
+
+import java.time.Instant;
+import java.util.EnumSet;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffRole;
+import org.prospectus.applications.Applying;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * An admissions officer filters the queue to a submitted application, opens it, verifies
+ * a document, meets the reason rule beside its field, and admits the applicant to their
+ * first choice; the applicant sees "under review" until the round's notification date and
+ * the offer from then on (the clock is moved). Axe checks every page on the way.
+ */
+class ReviewBrowserTests extends BrowserTestBase {
+
+	static final String PASSWORD = "lantern marmalade orbit cello";
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	static Locator field(Locator scope, String label) {
+		return scope.getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+	}
+
+	static Locator field(Page page, String label) {
+		return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+	}
+
+	static void press(Page page, String button) {
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button)).click();
+	}
+
+	long programme(String slug) {
+		return this.jdbc.sql("select id from programme where slug = :slug")
+			.param("slug", slug)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void anOfficerAdmitsAnApplicantWhoSeesTheOfferFromTheNotificationDate() {
+		this.jdbc.sql("update institution set fee_exempt_countries = '{SE}'").update();
+		Applying applying = new Applying(this.mvc, this.jdbc);
+		MockHttpSession ada = applying.applicant("ada@example.org", "Ada Lovelace");
+		String id = applying.start(ada, BrowserCatalogue.ROUND);
+		applying.fillEverything(ada, id, "SE", programme(BrowserCatalogue.PROGRAMME),
+				programme(BrowserCatalogue.OTHER_PROGRAMME));
+		org.assertj.core.api.Assertions.assertThat(applying.submit(ada, id).getResponse().getRedirectedUrl())
+			.isEqualTo("/applications/" + id);
+		this.accounts.replacePassword(
+				this.accounts.findOrCreate("officer@uni.example", "Olivia Officer", EnumSet.of(StaffRole.ADMISSIONS)),
+				PASSWORD);
+
+		Page page = this.context.newPage();
+		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
+		page.navigate("/login");
+		field(page, "E-mail address").fill("officer@uni.example");
+		field(page, "Password").fill(PASSWORD);
+		press(page, "Sign in");
+		page.navigate("/admin/applications");
+		field(page, "Status").selectOption("SUBMITTED");
+		field(page, "Name, e-mail address or reference").fill("lovelace");
+		press(page, "Show");
+		assertAccessible(page, "the filtered queue");
+		String reference = this.jdbc.sql("select reference from application").query(String.class).single();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference).setExact(true)).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.containsText("Ada Lovelace");
+		assertAccessible(page, "application detail");
+
+		Locator transcript = page.locator("#check-transcript");
+		field(transcript, "Verified").check();
+		transcript.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record the verdict")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("The verdict is recorded.");
+		assertThat(page.locator("#check-transcript .badge")).hasText("Verified");
+
+		field(page, "New status").selectOption("NOT_ADMITTED");
+		press(page, "Save the status");
+		assertThat(page.locator("#reason-error")).hasText("Give the reason.");
+		assertAccessible(page, "a status change without its reason");
+
+		for (String status : new String[] { "ELIGIBILITY_CHECKED", "UNDER_REVIEW" }) {
+			field(page, "New status").selectOption(status);
+			press(page, "Save the status");
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("The status is saved.");
+		}
+		field(page, "New status").selectOption("ADMITTED");
+		field(page, "Programme").selectOption(new SelectOption().setLabel(BrowserCatalogue.PROGRAMME_TITLE));
+		press(page, "Save the status");
+		assertThat(page.locator(".facts .badge")).hasText("Admitted");
+		assertThat(page.locator(".facts")).containsText("Not yet: the decision is e-mailed from the notification date");
+		this.browser.screenshot(page, "application-detail-admitted");
+		assertAccessible(page, "an admitted application");
+		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+
+		BrowserContext applicantContext = this.browser.newContext("http://localhost:" + this.port);
+		try {
+			Page mine = applicantContext.newPage();
+			mine.navigate("/account/sign-in");
+			field(mine, "E-mail address").fill("ada@example.org");
+			field(mine, "Password").fill(Applying.PASSWORD);
+			press(mine, "Sign in");
+			mine.navigate("/applications/" + id);
+			assertThat(mine.getByRole(AriaRole.MAIN)).containsText("Under review");
+			assertThat(mine.getByRole(AriaRole.MAIN)).not().containsText("offered a place");
+
+			Instant notification = this.jdbc.sql("select notification_at from application_round where slug = :slug")
+				.param("slug", BrowserCatalogue.ROUND)
+				.query(java.sql.Timestamp.class)
+				.single()
+				.toInstant();
+			this.clock.setInstant(notification);
+			mine.reload();
+			assertThat(mine.getByRole(AriaRole.MAIN))
+				.containsText("You are offered a place on " + BrowserCatalogue.PROGRAMME_TITLE + ".");
+			this.browser.screenshot(mine, "applicant-offer");
+			assertAccessible(mine, "the applicant's offer");
+		}
+		finally {
+			applicantContext.close();
+		}
+	}
+
+}
