@@ -142,7 +142,7 @@ if [[ -z "$jvm_pid" ]] && command -v lsof >/dev/null; then
 fi
 heap_log=$work/heap
 if [[ -n "$jvm_pid" ]] && command -v jstat >/dev/null && jstat -gc "$jvm_pid" >/dev/null 2>&1; then
-	max_heap=$(jcmd "$jvm_pid" VM.flags 2>/dev/null | grep -o 'MaxHeapSize=[0-9]*' | cut -d= -f2 || true)
+	max_heap=$(jcmd "$jvm_pid" VM.flags 2>/dev/null | grep -o 'MaxHeapSize=[0-9]*' | head -n 1 | cut -d= -f2 || true)
 	echo "Portal JVM: pid $jvm_pid (listens on $port), max heap $((${max_heap:-0} / 1048576)) MB; jstat -gc every 200 ms"
 	timeout "$MAX_SECONDS" jstat -gc "$jvm_pid" 200 >"$heap_log" 2>/dev/null &
 	sampler=$!
