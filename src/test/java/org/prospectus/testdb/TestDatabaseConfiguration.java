@@ -21,8 +21,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Docker engine answers, embedded otherwise (see {@link DatabaseMode}).
  * <p>
  * With {@code prospectus.dev.database.persistent=true} (the developer run) the data is
- * kept between restarts: in {@code .dev/postgres} for the embedded server, in the Docker
- * volume {@code prospectus-dev-pgdata} for the container.
+ * kept between restarts: in {@code prospectus.dev.database.directory} (default
+ * {@code .dev/postgres}) for the embedded server, in the Docker volume
+ * {@code prospectus.dev.database.volume} (default {@code prospectus-dev-pgdata}) for the
+ * container. The benchmark profile names its own of both, so its million applications
+ * never land in the demo's database.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
@@ -34,6 +37,8 @@ public class TestDatabaseConfiguration {
 
 	static final String DEV_VOLUME = "prospectus-dev-pgdata";
 
+	static final String VOLUME = "prospectus.dev.database.volume";
+
 	@Bean
 	@ServiceConnection
 	@Conditional(DockerSelected.class)
@@ -41,7 +46,8 @@ public class TestDatabaseConfiguration {
 		PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
 		if (environment.getProperty(PERSISTENT, Boolean.class, false)) {
 			container.withCreateContainerCmdModifier((command) -> command.getHostConfig()
-				.withBinds(com.github.dockerjava.api.model.Bind.parse(DEV_VOLUME + ":/var/lib/postgresql/data")));
+				.withBinds(com.github.dockerjava.api.model.Bind
+					.parse(environment.getProperty(VOLUME, DEV_VOLUME) + ":/var/lib/postgresql/data")));
 		}
 		return container;
 	}
