@@ -1,5 +1,7 @@
 package org.prospectus.applications;
 
+import java.time.Clock;
+
 import org.prospectus.applicant.ApplicantAccounts;
 import org.prospectus.applicant.ApplicantPrincipal;
 
@@ -16,15 +18,20 @@ class ApplicantHomeController {
 
 	private final ApplicationService applications;
 
-	ApplicantHomeController(ApplicantAccounts accounts, ApplicationService applications) {
+	private final Clock clock;
+
+	ApplicantHomeController(ApplicantAccounts accounts, ApplicationService applications, Clock clock) {
 		this.accounts = accounts;
 		this.applications = applications;
+		this.clock = clock;
 	}
 
 	@GetMapping("/account")
 	String home(@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
 		model.addAttribute("applicant", this.accounts.findByEmail(me.getUsername()).orElseThrow());
 		model.addAttribute("applications", this.applications.ofApplicant(me.applicantId()));
+		// Each status as the applicant may see it now: no decision before its date.
+		model.addAttribute("now", this.clock.instant());
 		return "applicant/home";
 	}
 

@@ -130,6 +130,12 @@ class ApplicationReviewTests {
 		return page(result).select("main").text();
 	}
 
+	String accountPage() {
+		MvcTestResult result = this.mvc.get().uri("/account").session(this.applicant).exchange();
+		assertThat(result).hasStatusOk();
+		return page(result).select("main").text();
+	}
+
 	@Test
 	void theOfficerReadsTheAnswersAsSubmittedWithTheDocumentChecklist() {
 		// A later draft edit cannot exist, but the snapshot is what is shown even so.
@@ -325,10 +331,12 @@ class ApplicationReviewTests {
 
 		this.clock.setInstant(NOTIFICATION.minusSeconds(1));
 		assertThat(applicantStatusPage()).contains("Under review").doesNotContain("Admitted", "offered a place");
+		assertThat(accountPage()).contains("Under review").doesNotContain("Admitted");
 		assertThat(this.notifier.notifyDue()).isZero();
 
 		this.clock.setInstant(NOTIFICATION);
 		assertThat(applicantStatusPage()).contains("Admitted", "You are offered a place on Machine Learning.");
+		assertThat(accountPage()).contains("Admitted");
 		assertThat(this.notifier.notifyDue()).isEqualTo(1);
 		assertThat(this.notifier.notifyDue()).as("told once").isZero();
 		assertThat(this.jdbc.sql("select text_body from mail_outbox where subject = 'A decision on your application'")
