@@ -140,7 +140,8 @@ public class ApplicationReview {
 			changes.add(new FieldChange("reason", null, reason.strip()));
 		}
 		this.auditLog.recordFor(AuditAction.STATUS_CHANGE, Application.AUDIT_TYPE, id,
-				"Moved " + application.getReference() + " from " + before.name() + " to " + target.name(), changes);
+				"Moved " + application.getReference() + " from " + before.inWords() + " to " + target.inWords(),
+				changes);
 		return Outcome.DONE;
 	}
 

@@ -33,6 +33,15 @@ public enum ApplicationStatus {
 		return "application.status." + name();
 	}
 
+	/**
+	 * The status in words for the audit log's summaries, which are written once in
+	 * English: "Under review" rather than UNDER_REVIEW.
+	 */
+	public String inWords() {
+		String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
 	/** The statuses admissions staff may move an application to from this one. */
 	public Set<ApplicationStatus> next() {
 		return switch (this) {

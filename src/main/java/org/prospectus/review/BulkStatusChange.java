@@ -155,8 +155,8 @@ public class BulkStatusChange {
 				fields.add(new FieldChange("reason", reasonBefore, change.reason()));
 			}
 			this.auditLog.recordFor(AuditAction.STATUS_CHANGE, Application.AUDIT_TYPE, application.getId(),
-					"Status of " + application.getReference() + " changed from " + from.name() + " to "
-							+ change.target().name() + " (bulk action)",
+					"Status of " + application.getReference() + " changed from " + from.inWords() + " to "
+							+ change.target().inWords() + " (bulk action)",
 					fields);
 		}
 		for (Map.Entry<UUID, Long> entry : versions.entrySet()) {

@@ -220,7 +220,7 @@ class ApplicationReviewTests {
 				"STATUS_CHANGE");
 		Document page = detail(officer);
 		assertThat(page.select("#history-heading + ol li").last().text()).contains("officer@uni.example",
-				"from UNDER_REVIEW to ADMITTED");
+				"from Under review to Admitted");
 		assertThat(page.select("select#status option").eachAttr("value")).containsExactly("", "UNDER_REVIEW");
 	}
 

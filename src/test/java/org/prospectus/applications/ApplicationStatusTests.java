@@ -56,4 +56,11 @@ class ApplicationStatusTests {
 		assertThat(to.needsReasonFrom(from)).isEqualTo(expected);
 	}
 
+	@org.junit.jupiter.api.Test
+	void theAuditLogNamesStatusesInWords() {
+		assertThat(UNDER_REVIEW.inWords()).isEqualTo("Under review");
+		assertThat(NOT_ADMITTED.inWords()).isEqualTo("Not admitted");
+		assertThat(RESERVE.inWords()).isEqualTo("Reserve");
+	}
+
 }
