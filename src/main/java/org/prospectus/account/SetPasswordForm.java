@@ -4,8 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * The set-password page. The password is never sent back to the browser, not even when
- * the page shows an error.
+ * A new password with its single-use link: staff setting theirs, applicants resetting
+ * theirs. The password is never sent back to the browser, not even when the page shows an
+ * error.
  */
 public class SetPasswordForm {
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.prospectus.account.PasswordPolicy;
+import org.prospectus.account.SetPasswordForm;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -125,14 +126,14 @@ class ApplicantAccountController {
 
 	@GetMapping("/account/reset-password")
 	String resetPasswordForm(@RequestParam(required = false) String token, Model model) {
-		NewPasswordForm form = new NewPasswordForm();
+		SetPasswordForm form = new SetPasswordForm();
 		form.setToken(token);
 		model.addAttribute("newPassword", form);
 		return showReset(form, model);
 	}
 
 	@PostMapping("/account/reset-password")
-	String resetPassword(@ModelAttribute("newPassword") NewPasswordForm form, BindingResult result, Model model) {
+	String resetPassword(@ModelAttribute("newPassword") SetPasswordForm form, BindingResult result, Model model) {
 		Optional<String> address = this.accounts.resetFor(form.getToken());
 		if (address.isEmpty()) {
 			return showReset(form, model);
@@ -154,7 +155,7 @@ class ApplicantAccountController {
 		return "applicant/register";
 	}
 
-	private String showReset(NewPasswordForm form, Model model) {
+	private String showReset(SetPasswordForm form, Model model) {
 		form.setPassword(null);
 		form.setConfirmation(null);
 		model.addAttribute("address", this.accounts.resetFor(form.getToken()).orElse(null));

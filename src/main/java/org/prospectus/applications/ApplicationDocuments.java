@@ -22,6 +22,7 @@ import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.support.SpooledUpload;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,26 +93,17 @@ public class ApplicationDocuments {
 		if (size > MAX_SIZE) {
 			throw new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE);
 		}
-		Path file;
-		try {
-			file = Files.createTempFile("application-document-", ".upload");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not create a temporary file for the upload", ex);
-		}
-		try {
-			long copied = copyAtMost(content, file, MAX_SIZE);
-			if (copied == 0) {
+		try (SpooledUpload upload = SpooledUpload.of("application-document-", content, MAX_SIZE,
+				() -> new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE))) {
+			if (upload.size() == 0) {
 				throw new RejectedUploadException(RejectedUploadException.Reason.EMPTY);
 			}
-			UploadInspector.Type type = UploadInspector.inspect(file);
-			return this.transactions.execute((status) -> store(id, applicantId, kind, type, file, copied));
+			UploadInspector.Type type = UploadInspector.inspect(upload.file());
+			return this.transactions
+				.execute((status) -> store(id, applicantId, kind, type, upload.file(), upload.size()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not keep the upload in a temporary file", ex);
-		}
-		finally {
-			deleteQuietly(file);
+			throw new UncheckedIOException("Could not read the upload's temporary file", ex);
 		}
 	}
 
@@ -326,31 +318,6 @@ public class ApplicationDocuments {
 
 	private static java.util.function.Predicate<String> numbered(String prefix, int n) {
 		return (name) -> name.startsWith(prefix + n + ".");
-	}
-
-	/** Copies at most {@code limit} bytes, failing beyond, and returns how many. */
-	private static long copyAtMost(InputStream content, Path file, long limit) throws IOException {
-		long copied = 0;
-		try (OutputStream out = Files.newOutputStream(file)) {
-			byte[] buffer = new byte[8192];
-			for (int read = content.read(buffer); read != -1; read = content.read(buffer)) {
-				copied += read;
-				if (copied > limit) {
-					throw new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE);
-				}
-				out.write(buffer, 0, read);
-			}
-		}
-		return copied;
-	}
-
-	private static void deleteQuietly(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			// The system's temporary directory is cleaned anyway.
-		}
 	}
 
 	/**

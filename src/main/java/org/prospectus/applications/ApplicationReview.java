@@ -126,10 +126,10 @@ public class ApplicationReview {
 		if (before.isDecision() && application.getDecisionNotifiedAt() != null) {
 			return Outcome.ALREADY_TOLD;
 		}
-		if (target.needsProgramme() && (programmeId == null || !choices(id).containsKey(programmeId))) {
+		Map<Long, String> titles = choices(id);
+		if (target.needsProgramme() && (programmeId == null || !titles.containsKey(programmeId))) {
 			return Outcome.NOT_A_CHOICE;
 		}
-		Map<Long, String> titles = choices(id);
 		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("status", before.name(), target.name()));

@@ -17,6 +17,7 @@ import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.support.PdfCheck;
+import org.prospectus.support.SpooledUpload;
 
 import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,23 +86,14 @@ public class ProgrammeDocuments {
 		if (size > MAX_SIZE) {
 			throw new RejectedDocumentException(RejectedDocumentException.Reason.TOO_LARGE);
 		}
-		Path file;
-		try {
-			file = Files.createTempFile("programme-document-", ".upload");
+		try (SpooledUpload upload = SpooledUpload.of("programme-document-", content, MAX_SIZE,
+				() -> new RejectedDocumentException(RejectedDocumentException.Reason.TOO_LARGE))) {
+			check(upload.file(), upload.size());
+			return this.transactions
+				.execute((status) -> store(programmeId, originalFilename, upload.file(), upload.size()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not create a temporary file for the upload", ex);
-		}
-		try {
-			long copied = copyAtMost(content, file, MAX_SIZE);
-			check(file, copied);
-			return this.transactions.execute((status) -> store(programmeId, originalFilename, file, copied));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not keep the upload in a temporary file", ex);
-		}
-		finally {
-			deleteQuietly(file);
+			throw new UncheckedIOException("Could not read the upload's temporary file", ex);
 		}
 	}
 
@@ -250,22 +242,6 @@ public class ProgrammeDocuments {
 		return new Pending(filename, size, sha256, now, actor);
 	}
 
-	/** Copies at most {@code limit} bytes, failing beyond, and returns how many. */
-	private static long copyAtMost(InputStream content, Path file, long limit) throws IOException {
-		long copied = 0;
-		try (OutputStream out = Files.newOutputStream(file)) {
-			byte[] buffer = new byte[8192];
-			for (int read = content.read(buffer); read != -1; read = content.read(buffer)) {
-				copied += read;
-				if (copied > limit) {
-					throw new RejectedDocumentException(RejectedDocumentException.Reason.TOO_LARGE);
-				}
-				out.write(buffer, 0, read);
-			}
-		}
-		return copied;
-	}
-
 	/** Decides by content: a PDF header, then a parse that must find pages. */
 	private static void check(Path file, long size) throws IOException {
 		if (size == 0) {
@@ -301,15 +277,6 @@ public class ProgrammeDocuments {
 			.toString()
 			.strip();
 		return (name.length() > 80) ? name.substring(0, 79) + "…" : name;
-	}
-
-	private static void deleteQuietly(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			// The system's temporary directory is cleaned anyway.
-		}
 	}
 
 	/**

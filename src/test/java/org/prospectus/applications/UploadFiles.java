@@ -49,9 +49,14 @@ public final class UploadFiles {
 	}
 
 	static byte[] encryptedPdf() {
+		return encryptedPdf("open sesame");
+	}
+
+	/** A PDF protected by a password; an empty one still encrypts it. */
+	public static byte[] encryptedPdf(String userPassword) {
 		try (PDDocument document = new PDDocument()) {
 			document.addPage(new PDPage());
-			StandardProtectionPolicy policy = new StandardProtectionPolicy("owner secret", "open sesame",
+			StandardProtectionPolicy policy = new StandardProtectionPolicy("owner secret", userPassword,
 					new AccessPermission());
 			policy.setEncryptionKeyLength(128);
 			document.protect(policy);

@@ -15,19 +15,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
+import org.prospectus.applications.UploadFiles;
 import org.prospectus.account.StaffRole;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditEntry;
@@ -159,7 +153,7 @@ class AdminProgrammeDocumentTests {
 	@Test
 	void aPdfIsStagedAndReachesThePublicPageOnlyWhenPromoted() throws Exception {
 		MockHttpSession editor = this.staff.signIn(EDITOR);
-		byte[] pdf = pdf("Course description, first edition");
+		byte[] pdf = UploadFiles.pdf("Course description, first edition");
 		assertThat(upload(editor, "../../etc/My Brochure.pdf", pdf)).hasRedirectedUrl(uri());
 
 		assertThat(this.jdbc.sql("select filename, size, sha256, uploaded_at from programme_document_draft")
@@ -227,7 +221,7 @@ class AdminProgrammeDocumentTests {
 	@Test
 	void thePreviewOffersTheWaitingDocumentAndPublishingThePageMakesItPublic() throws Exception {
 		MockHttpSession editor = this.staff.signIn(EDITOR);
-		byte[] pdf = pdf("Course description for the preview");
+		byte[] pdf = UploadFiles.pdf("Course description for the preview");
 		upload(editor, "brochure.pdf", pdf);
 		Document preview = page(
 				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", this.id).session(editor).exchange());
@@ -246,10 +240,10 @@ class AdminProgrammeDocumentTests {
 	@Test
 	void aDocumentUploadedAfterThePreviewIsNotPublishedUnseen() throws Exception {
 		MockHttpSession editor = this.staff.signIn(EDITOR);
-		upload(editor, "first.pdf", pdf("The one previewed"));
+		upload(editor, "first.pdf", UploadFiles.pdf("The one previewed"));
 		Document preview = page(
 				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", this.id).session(editor).exchange());
-		upload(editor, "second.pdf", pdf("Uploaded after the preview was shown"));
+		upload(editor, "second.pdf", UploadFiles.pdf("Uploaded after the preview was shown"));
 		assertThat(publishFrom(editor, preview)).hasStatus(409);
 		assertThat(draftRows()).isOne();
 		assertThat(this.mvc.get().uri("/programmes/ml/course-description.pdf")).hasStatus(404);
@@ -258,8 +252,8 @@ class AdminProgrammeDocumentTests {
 	@Test
 	void aSecondUploadReplacesTheWaitingOneAndLeavesThePublicOneAlone() throws Exception {
 		MockHttpSession editor = this.staff.signIn(EDITOR);
-		byte[] first = pdf("First");
-		byte[] second = pdf("Second, longer than the first");
+		byte[] first = UploadFiles.pdf("First");
+		byte[] second = UploadFiles.pdf("Second, longer than the first");
 		upload(editor, "a.pdf", first);
 		promote();
 		upload(editor, "b.pdf", second);
@@ -326,20 +320,20 @@ class AdminProgrammeDocumentTests {
 
 	@Test
 	void aTruncatedPdfIsRefused() throws Exception {
-		byte[] pdf = pdf("Cut short");
+		byte[] pdf = UploadFiles.pdf("Cut short");
 		assertRefused(upload(this.staff.signIn(EDITOR), "cut.pdf", Arrays.copyOf(pdf, pdf.length / 3)),
 				"The file could not be read as a PDF");
 	}
 
 	@Test
 	void aPasswordProtectedPdfIsRefused() throws Exception {
-		assertRefused(upload(this.staff.signIn(EDITOR), "secret.pdf", encryptedPdf("open sesame")),
+		assertRefused(upload(this.staff.signIn(EDITOR), "secret.pdf", UploadFiles.encryptedPdf("open sesame")),
 				"The PDF is protected by a password");
 	}
 
 	@Test
 	void anEncryptedPdfWithoutUserPasswordIsRefused() throws Exception {
-		assertRefused(upload(this.staff.signIn(EDITOR), "locked.pdf", encryptedPdf("")),
+		assertRefused(upload(this.staff.signIn(EDITOR), "locked.pdf", UploadFiles.encryptedPdf("")),
 				"The PDF is protected by a password");
 	}
 
@@ -354,7 +348,7 @@ class AdminProgrammeDocumentTests {
 	void anAdmissionsOfficerCanNeitherSeeNorUpload() throws Exception {
 		MockHttpSession officer = this.staff.signIn(OFFICER);
 		assertThat(this.mvc.get().uri(uri()).session(officer)).hasStatus(403);
-		assertThat(upload(officer, "a.pdf", pdf("x"))).hasStatus(403);
+		assertThat(upload(officer, "a.pdf", UploadFiles.pdf("x"))).hasStatus(403);
 		assertThat(this.mvc.post().uri(uri() + "/discard").session(officer).with(csrf())).hasStatus(403);
 		assertThat(this.mvc.get().uri(uri() + "/pending.pdf").session(officer)).hasStatus(403);
 		assertThat(draftRows()).isZero();
@@ -365,7 +359,7 @@ class AdminProgrammeDocumentTests {
 		MvcTestResult result = this.mvc.post()
 			.uri(uri())
 			.multipart()
-			.file(new MockMultipartFile("file", "a.pdf", "application/pdf", pdf("x")))
+			.file(new MockMultipartFile("file", "a.pdf", "application/pdf", UploadFiles.pdf("x")))
 			.session(this.staff.signIn(EDITOR))
 			.exchange();
 		assertThat(result).hasStatus(403);
@@ -375,7 +369,7 @@ class AdminProgrammeDocumentTests {
 	@Test
 	void discardingRemovesTheWaitingUploadAndIsAudited() throws Exception {
 		MockHttpSession editor = this.staff.signIn(EDITOR);
-		upload(editor, "a.pdf", pdf("x"));
+		upload(editor, "a.pdf", UploadFiles.pdf("x"));
 		assertThat(this.mvc.post().uri(uri() + "/discard").session(editor).with(csrf())).hasRedirectedUrl(uri());
 		assertThat(draftRows()).isZero();
 		assertThat(this.mvc.get().uri(uri() + "/pending.pdf").session(editor)).hasStatus(404);
@@ -406,7 +400,7 @@ class AdminProgrammeDocumentTests {
 	void overRealHttpTheCsrfTokenInTheMultipartBodyIsAccepted() throws Exception {
 		Http http = new Http();
 		http.signIn(EDITOR);
-		byte[] pdf = pdf("Sent over HTTP");
+		byte[] pdf = UploadFiles.pdf("Sent over HTTP");
 		HttpResponse<String> response = http.upload(http.csrfTokenOf(uri()), pdf);
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith(uri()));
@@ -499,36 +493,6 @@ class AdminProgrammeDocumentTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
-	}
-
-	static byte[] pdf(String text) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			PDPage page = new PDPage();
-			document.addPage(page);
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-				content.beginText();
-				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-				content.newLineAtOffset(72, 700);
-				content.showText(text);
-				content.endText();
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
-	}
-
-	static byte[] encryptedPdf(String userPassword) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			document.addPage(new PDPage());
-			StandardProtectionPolicy policy = new StandardProtectionPolicy("owner secret", userPassword,
-					new AccessPermission());
-			policy.setEncryptionKeyLength(128);
-			document.protect(policy);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
 	}
 
 	static String sha256(byte[] content) throws Exception {
