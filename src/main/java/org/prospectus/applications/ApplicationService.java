@@ -30,6 +30,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -78,11 +80,14 @@ public class ApplicationService {
 
 	private final DocumentChecklist checklist;
 
+	private final MessageSource messages;
+
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock,
 			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl, ApplicationDocuments documents,
-			AuditLog auditLog, DocumentChecklist checklist) {
+			AuditLog auditLog, DocumentChecklist checklist, MessageSource messages) {
 		this.applications = applications;
+		this.messages = messages;
 		this.checklist = checklist;
 		this.auditLog = auditLog;
 		this.documents = documents;
@@ -156,7 +161,9 @@ public class ApplicationService {
 		boolean joint = offered.stream()
 			.anyMatch((programme) -> !programme.getInstitution().getId().equals(round.getInstitution().getId()));
 		offered.forEach((programme) -> programmes.put(programme.getId(),
-				joint ? programme.getTitle() + ", " + programme.getInstitution().getName() : programme.getTitle()));
+				joint ? this.messages.getMessage("application.choices.programme-of",
+						new Object[] { programme.getTitle(), programme.getInstitution().getName() },
+						LocaleContextHolder.getLocale()) : programme.getTitle()));
 		return new StepContext(LocalDate.ofInstant(this.clock.instant(), round.getZone()), programmes,
 				round.getChoiceLimit());
 	}
