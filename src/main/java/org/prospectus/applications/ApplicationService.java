@@ -17,15 +17,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.prospectus.applicant.Applicant;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
-import org.prospectus.applicant.Applicant;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.PublicationState;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundService;
 import org.prospectus.mail.MailOutbox;
+import org.prospectus.programme.Programme;
+import org.prospectus.staging.PublicationState;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

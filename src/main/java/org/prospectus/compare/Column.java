@@ -2,11 +2,11 @@ package org.prospectus.compare;
 
 import java.util.List;
 
-import org.prospectus.catalogue.Career;
-import org.prospectus.catalogue.PlanView;
-import org.prospectus.catalogue.Programme;
 import org.prospectus.intake.RoundState;
 import org.prospectus.intake.RoundView;
+import org.prospectus.programme.Career;
+import org.prospectus.programme.PlanView;
+import org.prospectus.programme.Programme;
 
 /**
  * One programme's column in the comparison.

@@ -2,8 +2,6 @@ package org.prospectus.compare;
 
 import java.util.List;
 
-import org.prospectus.catalogue.Shortlist;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.ProgrammeFacts;
-import org.prospectus.catalogue.ProgrammeService;
-import org.prospectus.catalogue.Shortlist;
 import org.prospectus.intake.ProgrammeRounds;
 import org.prospectus.intake.RoundService;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeFacts;
+import org.prospectus.programme.ProgrammeService;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,8 +3,7 @@ package org.prospectus.compare;
 import java.util.List;
 import java.util.Set;
 
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.Shortlist;
+import org.prospectus.programme.Programme;
 
 /**
  * What the comparison page shows.

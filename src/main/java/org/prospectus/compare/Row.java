@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.prospectus.catalogue.Career;
-import org.prospectus.catalogue.Money;
+import org.prospectus.programme.Career;
+import org.prospectus.support.Money;
 
 /**
  * The rows of the comparison, each with what makes two programmes' values the same, so

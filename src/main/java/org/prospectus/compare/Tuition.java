@@ -3,9 +3,9 @@ package org.prospectus.compare;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.prospectus.catalogue.Money;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.TuitionPeriod;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.TuitionPeriod;
+import org.prospectus.support.Money;
 
 /**
  * A programme's tuition per year and for the whole programme, in the currency it is

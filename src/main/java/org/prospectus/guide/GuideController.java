@@ -1,6 +1,6 @@
 package org.prospectus.guide;
 
-import org.prospectus.catalogue.ProgrammeSearch;
+import org.prospectus.search.ProgrammeSearch;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -6,8 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import org.prospectus.catalogue.Money;
 import org.prospectus.support.BaseEntity;
+import org.prospectus.support.Money;
 
 /**
  * One entry of a guide section: a typical course, a requirement, a cost, a point to weigh

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.prospectus.catalogue.Institution;
+import org.prospectus.institution.Institution;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;

@@ -13,8 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Programme;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
 import org.prospectus.support.BaseEntity;
 
 /**

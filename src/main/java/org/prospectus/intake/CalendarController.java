@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.ProgrammeService;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeService;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.http.CacheControl;

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.PublicationState;
+import org.prospectus.programme.Programme;
+import org.prospectus.staging.PublicationState;
 import org.prospectus.web.Formats;
 import org.prospectus.web.PublicUrls;
 

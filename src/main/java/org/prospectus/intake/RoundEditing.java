@@ -12,13 +12,12 @@ import jakarta.persistence.LockModeType;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.ProgrammeEditing;
-import org.prospectus.catalogue.PublicationState;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeEditing;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
+import org.prospectus.staging.PublicationState;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.PublicationState;
+import org.prospectus.programme.Programme;
 import org.prospectus.staging.PendingRevisions;
+import org.prospectus.staging.PublicationState;
 
 import org.springframework.stereotype.Service;
 import org.springframework.validation.BeanPropertyBindingResult;

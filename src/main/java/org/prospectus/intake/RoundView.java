@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.PublicationState;
+import org.prospectus.programme.Programme;
+import org.prospectus.staging.PublicationState;
 
 /**
  * A round as seen at one instant: its state, and how long until its next deadline.

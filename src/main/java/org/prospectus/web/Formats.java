@@ -14,7 +14,7 @@ import java.time.format.TextStyle;
 import java.util.Currency;
 import java.util.Locale;
 
-import org.prospectus.catalogue.Money;
+import org.prospectus.support.Money;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;

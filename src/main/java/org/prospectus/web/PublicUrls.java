@@ -17,7 +17,7 @@ public class PublicUrls {
 
 	private final String baseUrl;
 
-	PublicUrls(@Value("${prospectus.base-url:}") String baseUrl) {
+	public PublicUrls(@Value("${prospectus.base-url:}") String baseUrl) {
 		String trimmed = baseUrl.strip();
 		while (trimmed.endsWith("/")) {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Programme;
+import org.jsoup.nodes.Document;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
-import org.jsoup.nodes.Document;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;

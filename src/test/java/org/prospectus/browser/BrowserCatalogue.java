@@ -8,19 +8,19 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.prospectus.catalogue.Career;
-import org.prospectus.catalogue.Course;
-import org.prospectus.catalogue.EducationCycle;
-import org.prospectus.catalogue.GradingScale;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Money;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.SalaryKind;
-import org.prospectus.catalogue.Season;
-import org.prospectus.catalogue.Term;
-import org.prospectus.catalogue.TuitionPeriod;
+import org.prospectus.course.Course;
+import org.prospectus.course.EducationCycle;
+import org.prospectus.course.GradingScale;
+import org.prospectus.course.Season;
+import org.prospectus.course.Term;
 import org.prospectus.guide.GuideSection;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Career;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.SalaryKind;
+import org.prospectus.programme.TuitionPeriod;
 import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.Money;
 
 /**
  * The small catalogue the browser tests walk through: one Stockholm institution, two

@@ -16,16 +16,16 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prospectus.catalogue.Career;
-import org.prospectus.catalogue.Course;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Money;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.SalaryKind;
-import org.prospectus.catalogue.Season;
-import org.prospectus.catalogue.TuitionPeriod;
+import org.prospectus.course.Course;
+import org.prospectus.course.Season;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Career;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.SalaryKind;
+import org.prospectus.programme.TuitionPeriod;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.Money;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 
@@ -98,7 +98,7 @@ class CompareTests {
 		this.sotonMl = this.fixtures.programme(this.soton, "soton-ml", "Machine Learning", (p) -> {
 			p.setStudyForm(12, 100, p.getMode(), "en");
 			p.setAward("Master of Science", p.getLevel(), new java.math.BigDecimal("180"),
-					org.prospectus.catalogue.CreditSystem.UK_CREDITS);
+					org.prospectus.course.CreditSystem.UK_CREDITS);
 			p.setTopics(List.of("Computer vision", "Deep learning", "Reinforcement learning"));
 			p.setTuition(Money.of("32000", "GBP"), TuitionPeriod.TOTAL, null);
 			p.setApplicationFee(Money.of("50", "GBP"), null);

@@ -17,10 +17,10 @@ import org.prospectus.applications.FeeStatus;
 import org.prospectus.applications.Step;
 import org.prospectus.applications.SubmitOutcome;
 import org.prospectus.applications.UploadFiles;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.PublicationState;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundService;
+import org.prospectus.programme.Programme;
+import org.prospectus.staging.PublicationState;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;

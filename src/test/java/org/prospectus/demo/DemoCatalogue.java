@@ -19,29 +19,29 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.prospectus.catalogue.Audience;
-import org.prospectus.catalogue.Course;
-import org.prospectus.catalogue.CourseOffering;
-import org.prospectus.catalogue.CreditSystem;
-import org.prospectus.catalogue.EducationCycle;
-import org.prospectus.catalogue.FormOfStudy;
-import org.prospectus.catalogue.GradingScale;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Money;
-import org.prospectus.catalogue.PlanCategory;
-import org.prospectus.catalogue.PlanEntry;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.ProgrammeDocument;
-import org.prospectus.catalogue.ProgrammeLevel;
-import org.prospectus.catalogue.Season;
-import org.prospectus.catalogue.StudyMode;
-import org.prospectus.catalogue.Syllabus;
-import org.prospectus.catalogue.Term;
-import org.prospectus.catalogue.Testimonial;
-import org.prospectus.catalogue.TuitionPeriod;
+import org.prospectus.course.Audience;
+import org.prospectus.course.Course;
+import org.prospectus.course.CourseOffering;
+import org.prospectus.course.CreditSystem;
+import org.prospectus.course.EducationCycle;
+import org.prospectus.course.FormOfStudy;
+import org.prospectus.course.GradingScale;
+import org.prospectus.course.Season;
+import org.prospectus.course.Syllabus;
+import org.prospectus.course.Term;
 import org.prospectus.demo.DemoRoundCalendar.DemoRound;
+import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundSchedule;
+import org.prospectus.programme.PlanCategory;
+import org.prospectus.programme.PlanEntry;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeDocument;
+import org.prospectus.programme.ProgrammeLevel;
+import org.prospectus.programme.StudyMode;
+import org.prospectus.programme.Testimonial;
+import org.prospectus.programme.TuitionPeriod;
+import org.prospectus.support.Money;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -172,7 +172,7 @@ public class DemoCatalogue {
 	@Transactional(readOnly = true)
 	public DemoCounts counts() {
 		return new DemoCounts(count("select count(i) from Institution i"), count("select count(p) from Programme p"),
-				count("select count(p) from Programme p where p.state = org.prospectus.catalogue.PublicationState.PUBLISHED"),
+				count("select count(p) from Programme p where p.state = org.prospectus.staging.PublicationState.PUBLISHED"),
 				count("select count(c) from Course c"), count("select count(r) from ApplicationRound r"),
 				this.entityManager
 					.createQuery(

@@ -3,13 +3,13 @@ package org.prospectus.demo;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
-import org.prospectus.catalogue.Career;
-import org.prospectus.catalogue.Money;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.ProgrammeCareer;
-import org.prospectus.catalogue.SalaryKind;
 import org.prospectus.guide.GuideEntry;
 import org.prospectus.guide.GuideSection;
+import org.prospectus.programme.Career;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeCareer;
+import org.prospectus.programme.SalaryKind;
+import org.prospectus.support.Money;
 
 /**
  * The demo's careers and guide. The facts (course names, the tuition range, the GRE and

@@ -7,7 +7,7 @@ import java.util.Currency;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.prospectus.catalogue.Institution;
+import org.prospectus.institution.Institution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

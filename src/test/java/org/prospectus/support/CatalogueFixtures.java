@@ -9,21 +9,21 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
-import org.prospectus.catalogue.Career;
-import org.prospectus.catalogue.Course;
-import org.prospectus.catalogue.CourseOffering;
-import org.prospectus.catalogue.CreditSystem;
-import org.prospectus.catalogue.Institution;
-import org.prospectus.catalogue.Programme;
-import org.prospectus.catalogue.ProgrammeCareer;
-import org.prospectus.catalogue.ProgrammeLevel;
-import org.prospectus.catalogue.StudyMode;
-import org.prospectus.catalogue.Syllabus;
-import org.prospectus.catalogue.Term;
+import org.prospectus.course.Course;
+import org.prospectus.course.CourseOffering;
+import org.prospectus.course.CreditSystem;
+import org.prospectus.course.Syllabus;
+import org.prospectus.course.Term;
 import org.prospectus.guide.GuideEntry;
 import org.prospectus.guide.GuideSection;
+import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundSchedule;
+import org.prospectus.programme.Career;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeCareer;
+import org.prospectus.programme.ProgrammeLevel;
+import org.prospectus.programme.StudyMode;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -92,8 +92,8 @@ public class CatalogueFixtures {
 		return persist(() -> {
 			CourseOffering offering = new CourseOffering(this.entityManager.merge(course), term, start, end,
 					applicationCode);
-			offering.setStudyForm(100, "Campus", org.prospectus.catalogue.FormOfStudy.DAYTIME, "en");
-			offering.setAdmission(null, org.prospectus.catalogue.Audience.ALL, null, List.of());
+			offering.setStudyForm(100, "Campus", org.prospectus.course.FormOfStudy.DAYTIME, "en");
+			offering.setAdmission(null, org.prospectus.course.Audience.ALL, null, List.of());
 			customizer.accept(offering);
 			return offering;
 		});
@@ -117,10 +117,10 @@ public class CatalogueFixtures {
 		});
 	}
 
-	public void persistPlanEntry(Programme programme, Course course, int year, org.prospectus.catalogue.Season term) {
+	public void persistPlanEntry(Programme programme, Course course, int year, org.prospectus.course.Season term) {
 		this.transactions.executeWithoutResult((status) -> this.entityManager
-			.persist(new org.prospectus.catalogue.PlanEntry(this.entityManager.merge(programme),
-					this.entityManager.merge(course), year, term, org.prospectus.catalogue.PlanCategory.COMPULSORY)));
+			.persist(new org.prospectus.programme.PlanEntry(this.entityManager.merge(programme),
+					this.entityManager.merge(course), year, term, org.prospectus.programme.PlanCategory.COMPULSORY)));
 	}
 
 	/** A career with a summary; {@code customizer} adds pay, outlook and the rest. */

@@ -164,7 +164,7 @@ class TemplateRulesTests {
 				}
 			}
 		}
-		for (org.prospectus.catalogue.CreditSystem system : org.prospectus.catalogue.CreditSystem.values()) {
+		for (org.prospectus.course.CreditSystem system : org.prospectus.course.CreditSystem.values()) {
 			for (String prefix : List.of("credits.", "credit-system.")) {
 				if (!messages.containsKey(prefix + system.name())) {
 					missing.add(prefix + system.name());

@@ -1,0 +1,73 @@
+package org.prospectus.course;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import org.prospectus.staging.PublicationState;
+import org.prospectus.web.NotFoundException;
+import org.prospectus.web.PublicUrls;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class CourseController {
+
+	private final CourseService courses;
+
+	private final SyllabusPdfRenderer pdf;
+
+	private final CourseStructuredData structuredData;
+
+	private final PublicUrls urls;
+
+	CourseController(CourseService courses, SyllabusPdfRenderer pdf, CourseStructuredData structuredData,
+			PublicUrls urls) {
+		this.courses = courses;
+		this.pdf = pdf;
+		this.structuredData = structuredData;
+		this.urls = urls;
+	}
+
+	@GetMapping("/courses/{code}")
+	String show(@PathVariable String code, Model model) {
+		CoursePage page = find(code);
+		model.addAttribute("page", page);
+		model.addAttribute("course", page.course());
+		// One address for the page, however the code was typed (dd2424 or DD2424).
+		model.addAttribute("canonicalUrl", this.urls.of("/courses/{code}", page.course().getCode()));
+		if (page.course().getState() == PublicationState.PUBLISHED) {
+			model.addAttribute("structuredData", this.structuredData.course(page));
+		}
+		return "courses/show";
+	}
+
+	@GetMapping("/courses/{code}/syllabus.pdf")
+	ResponseEntity<byte[]> syllabusPdf(@PathVariable String code, Locale locale) {
+		CoursePage page = find(code);
+		if (!page.hasSyllabus()) {
+			throw NotFoundException.forCourse(code);
+		}
+		String filename = page.course().getCode() + "-syllabus.pdf";
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString())
+			.cacheControl(CacheControl.maxAge(10, TimeUnit.MINUTES).cachePublic())
+			.body(this.pdf.render(page, locale));
+	}
+
+	private CoursePage find(String code) {
+		return this.courses.findPage(code.toUpperCase(Locale.ROOT))
+			.orElseThrow(() -> NotFoundException.forCourse(code));
+	}
+
+}

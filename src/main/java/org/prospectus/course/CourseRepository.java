@@ -1,0 +1,41 @@
+package org.prospectus.course;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.prospectus.staging.PublicationState;
+import org.prospectus.staging.PublishedEntry;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CourseRepository extends JpaRepository<Course, Long> {
+
+	@Query("select c from Course c join fetch c.institution where c.code = :code and c.state in :states")
+	Optional<Course> findByCodeAndStateIn(String code, Collection<PublicationState> states);
+
+	@Query("select c.code from Course c where c.code in :codes and c.state = org.prospectus.staging.PublicationState.PUBLISHED")
+	List<String> findPublishedCodes(Collection<String> codes);
+
+	@Query("select new org.prospectus.staging.PublishedEntry(c.code, c.updatedAt) from Course c "
+			+ "where c.state = org.prospectus.staging.PublicationState.PUBLISHED order by c.code")
+	List<PublishedEntry> findPublishedEntries();
+
+	Optional<Course> findByCode(String code);
+
+	boolean existsByCode(String code);
+
+	@Query("select c from Course c join fetch c.institution where c.id = :id")
+	Optional<Course> findWithInstitution(long id);
+
+	@Query(value = "select c from Course c join fetch c.institution i where (:state is null or c.state = :state) and "
+			+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
+			+ "or lower(i.name) like lower(concat('%', :text, '%')))",
+			countQuery = "select count(c) from Course c join c.institution i where (:state is null or c.state = :state) and "
+					+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
+					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
+	Page<Course> searchForStaff(String text, PublicationState state, Pageable pageable);
+
+}

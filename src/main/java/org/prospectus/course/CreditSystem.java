@@ -1,0 +1,13 @@
+package org.prospectus.course;
+
+/** The credit system a programme or course counts in. */
+public enum CreditSystem {
+
+	ECTS, UK_CREDITS, US_CREDITS;
+
+	/** Message key of the value's label. */
+	public String messageKey() {
+		return "credit-system." + name();
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.prospectus.institution;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.prospectus.support.BaseEntity;
+
+/**
+ * A university or college. Its time zone is the one its deadlines are defined in.
+ */
+@Entity
+public class Institution extends BaseEntity {
+
+	private String slug;
+
+	private String name;
+
+	private String shortName;
+
+	private String countryCode;
+
+	private String city;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> campuses = new ArrayList<>();
+
+	/** Citizens of these countries (ISO 3166 codes) pay no application fee. */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> feeExemptCountries = new ArrayList<>();
+
+	private String awardingBody;
+
+	private String regulatorNote;
+
+	private String website;
+
+	private String timeZone;
+
+	private String currency;
+
+	protected Institution() {
+	}
+
+	public Institution(String slug, String name, String countryCode, ZoneId timeZone, Currency currency) {
+		this.slug = slug;
+		this.name = name;
+		this.countryCode = countryCode;
+		this.timeZone = timeZone.getId();
+		this.currency = currency.getCurrencyCode();
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * Identity and place: what the institution is called and where its deadlines are set.
+	 */
+	public void describe(String slug, String name, String countryCode, ZoneId timeZone, Currency currency) {
+		this.slug = slug;
+		this.name = name;
+		this.countryCode = countryCode;
+		this.timeZone = timeZone.getId();
+		this.currency = currency.getCurrencyCode();
+	}
+
+	public String getShortName() {
+		return this.shortName;
+	}
+
+	public void setShortName(String shortName) {
+		this.shortName = shortName;
+	}
+
+	/** The short name where there is one, else the full name. */
+	public String getDisplayName() {
+		return (this.shortName != null) ? this.shortName : this.name;
+	}
+
+	public String getCountryCode() {
+		return this.countryCode;
+	}
+
+	public String getCity() {
+		return this.city;
+	}
+
+	public void setCity(String city) {
+		this.city = city;
+	}
+
+	public List<String> getCampuses() {
+		return List.copyOf(this.campuses);
+	}
+
+	public List<String> getFeeExemptCountries() {
+		return List.copyOf(this.feeExemptCountries);
+	}
+
+	public void setFeeExemptCountries(List<String> countries) {
+		this.feeExemptCountries = new ArrayList<>(countries);
+	}
+
+	public void setCampuses(List<String> campuses) {
+		this.campuses = new ArrayList<>(campuses);
+	}
+
+	public String getAwardingBody() {
+		return this.awardingBody;
+	}
+
+	public void setAwardingBody(String awardingBody) {
+		this.awardingBody = awardingBody;
+	}
+
+	public String getRegulatorNote() {
+		return this.regulatorNote;
+	}
+
+	public void setRegulatorNote(String regulatorNote) {
+		this.regulatorNote = regulatorNote;
+	}
+
+	public String getWebsite() {
+		return this.website;
+	}
+
+	public void setWebsite(String website) {
+		this.website = website;
+	}
+
+	public ZoneId getZone() {
+		return ZoneId.of(this.timeZone);
+	}
+
+	public Currency getCurrency() {
+		return Currency.getInstance(this.currency);
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.prospectus.institution;
+
+import java.util.Optional;
+
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating and editing institutions. Slugs are unique; a save on a stale version is
+ * refused; every change lands in the audit log with each field before and after.
+ */
+@Service
+@PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+public class InstitutionEditing {
+
+	static final String ENTITY_TYPE = "institution";
+
+	private final InstitutionRepository institutions;
+
+	private final AuditLog auditLog;
+
+	InstitutionEditing(InstitutionRepository institutions, AuditLog auditLog) {
+		this.institutions = institutions;
+		this.auditLog = auditLog;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Institution> search(String text, Pageable pageable) {
+		return this.institutions.searchForStaff((text != null) ? text.strip() : "", pageable);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Institution> find(long id) {
+		return this.institutions.findById(id);
+	}
+
+	/**
+	 * @return the new institution's id
+	 * @throws SlugTakenException when another institution has the slug
+	 */
+	@Transactional
+	public long create(InstitutionForm form) {
+		ensureSlugFree(form.getSlug().strip(), null);
+		Institution institution = new Institution(form.getSlug().strip(), form.getName().strip(),
+				form.getCountryCode().strip().toUpperCase(java.util.Locale.ROOT), form.zone(), form.currencyOrNull());
+		form.applyTo(institution);
+		this.institutions.save(institution);
+		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, institution.getId(),
+				"Created the institution " + institution.getName(), diff(null, InstitutionForm.of(institution)));
+		return institution.getId();
+	}
+
+	/**
+	 * @throws StaleInstitutionException when someone saved since
+	 * {@code form.getVersion()}
+	 * @throws SlugTakenException when another institution has the slug
+	 */
+	@Transactional
+	public void update(long id, InstitutionForm form) {
+		Institution institution = this.institutions.findById(id).orElseThrow();
+		if (institution.getVersion() != form.getVersion()) {
+			throw new StaleInstitutionException(InstitutionForm.of(institution));
+		}
+		ensureSlugFree(form.getSlug().strip(), id);
+		InstitutionForm before = InstitutionForm.of(institution);
+		form.applyTo(institution);
+		java.util.List<FieldChange> changes = diff(before, InstitutionForm.of(institution));
+		if (!changes.isEmpty()) {
+			this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
+					"Changed the institution " + institution.getName(), changes);
+		}
+	}
+
+	private void ensureSlugFree(String slug, Long exceptId) {
+		this.institutions.findBySlug(slug).filter((other) -> !other.getId().equals(exceptId)).ifPresent((other) -> {
+			throw new SlugTakenException();
+		});
+	}
+
+	private static java.util.List<FieldChange> diff(InstitutionForm before, InstitutionForm after) {
+		InstitutionForm was = (before != null) ? before : new InstitutionForm();
+		return new FieldChange.Diff().field("institution.form.slug", was.getSlug(), after.getSlug())
+			.field("institution.form.name", was.getName(), after.getName())
+			.field("institution.form.short-name", was.getShortName(), after.getShortName())
+			.field("institution.form.country", was.getCountryCode(), after.getCountryCode())
+			.field("institution.form.city", was.getCity(), after.getCity())
+			.field("institution.form.campuses", was.getCampuses(), after.getCampuses())
+			.field("institution.form.awarding-body", was.getAwardingBody(), after.getAwardingBody())
+			.field("institution.form.regulator-note", was.getRegulatorNote(), after.getRegulatorNote())
+			.field("institution.form.website", was.getWebsite(), after.getWebsite())
+			.field("institution.form.zone", was.getTimeZone(), after.getTimeZone())
+			.field("institution.form.currency", was.getCurrency(), after.getCurrency())
+			.changes();
+	}
+
+	/** Another institution already uses the slug. */
+	public static class SlugTakenException extends RuntimeException {
+
+		SlugTakenException() {
+			super("Slug taken", null, false, false);
+		}
+
+	}
+
+	/** Someone saved the institution after this edit started; nothing was written. */
+	public static class StaleInstitutionException extends RuntimeException {
+
+		private final InstitutionForm saved;
+
+		StaleInstitutionException(InstitutionForm saved) {
+			super("Stale institution", null, false, false);
+			this.saved = saved;
+		}
+
+		public InstitutionForm saved() {
+			return this.saved;
+		}
+
+	}
+
+}

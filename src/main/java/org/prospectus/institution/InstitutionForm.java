@@ -1,0 +1,239 @@
+package org.prospectus.institution;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.validation.Errors;
+
+/**
+ * The institution form. Text stays as typed; the zone and currency are checked against
+ * the IANA and ISO 4217 lists with a message beside the field.
+ */
+public class InstitutionForm {
+
+	static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+	private long version;
+
+	@NotBlank(message = "{institution.form.slug.required}")
+	// Empty passes the pattern, so that a missing value gets only the "required" message.
+	@Pattern(regexp = "([a-z0-9]+(-[a-z0-9]+)*)?", message = "{institution.form.slug.pattern}")
+	@Size(max = 80, message = "{institution.form.slug.too-long}")
+	private String slug;
+
+	@NotBlank(message = "{institution.form.name.required}")
+	@Size(max = 200, message = "{institution.form.too-long}")
+	private String name;
+
+	@Size(max = 40, message = "{institution.form.too-long}")
+	private String shortName;
+
+	@NotBlank(message = "{institution.form.country.required}")
+	@Pattern(regexp = "([A-Za-z]{2})?", message = "{institution.form.country.pattern}")
+	private String countryCode;
+
+	@Size(max = 120, message = "{institution.form.too-long}")
+	private String city;
+
+	@Size(max = 2000, message = "{institution.form.too-long}")
+	private String campuses;
+
+	@Size(max = 200, message = "{institution.form.too-long}")
+	private String awardingBody;
+
+	@Size(max = 2000, message = "{institution.form.too-long}")
+	private String regulatorNote;
+
+	@Size(max = 300, message = "{institution.form.too-long}")
+	@Pattern(regexp = "(https?://\\S+)?", message = "{institution.form.website.pattern}")
+	private String website;
+
+	@NotBlank(message = "{institution.form.zone.required}")
+	private String timeZone;
+
+	@NotBlank(message = "{institution.form.currency.required}")
+	private String currency;
+
+	public static InstitutionForm of(Institution institution) {
+		InstitutionForm form = new InstitutionForm();
+		form.version = institution.getVersion();
+		form.slug = institution.getSlug();
+		form.name = institution.getName();
+		form.shortName = institution.getShortName();
+		form.countryCode = institution.getCountryCode();
+		form.city = institution.getCity();
+		form.campuses = String.join("\n", institution.getCampuses());
+		form.awardingBody = institution.getAwardingBody();
+		form.regulatorNote = institution.getRegulatorNote();
+		form.website = institution.getWebsite();
+		form.timeZone = institution.getZone().getId();
+		form.currency = institution.getCurrency().getCurrencyCode();
+		return form;
+	}
+
+	/** Every IANA zone id, sorted, for the form's suggestions. */
+	public static List<String> sortedZones() {
+		return ZONES.stream().filter((id) -> id.contains("/") && !id.startsWith("Etc/")).sorted().toList();
+	}
+
+	/** Checks what Bean Validation cannot: that the zone and currency exist. */
+	void validateCodes(Errors errors) {
+		if (!errors.hasFieldErrors("timeZone") && zone() == null) {
+			errors.rejectValue("timeZone", "institution.form.zone.unknown");
+		}
+		if (!errors.hasFieldErrors("currency") && currencyOrNull() == null) {
+			errors.rejectValue("currency", "institution.form.currency.unknown");
+		}
+	}
+
+	ZoneId zone() {
+		String id = (this.timeZone != null) ? this.timeZone.strip() : "";
+		if (!ZONES.contains(id)) {
+			return null;
+		}
+		try {
+			return ZoneId.of(id);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	Currency currencyOrNull() {
+		try {
+			return Currency.getInstance(this.currency.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return null;
+		}
+	}
+
+	/** Writes the form onto an institution; call only after validation passed. */
+	void applyTo(Institution institution) {
+		institution.describe(this.slug.strip(), this.name.strip(), this.countryCode.strip().toUpperCase(Locale.ROOT),
+				zone(), currencyOrNull());
+		institution.setShortName(blankToNull(this.shortName));
+		institution.setCity(blankToNull(this.city));
+		institution.setCampuses(campusList());
+		institution.setAwardingBody(blankToNull(this.awardingBody));
+		institution.setRegulatorNote(blankToNull(this.regulatorNote));
+		institution.setWebsite(blankToNull(this.website));
+	}
+
+	List<String> campusList() {
+		if (this.campuses == null) {
+			return List.of();
+		}
+		return Arrays.stream(this.campuses.split("\\R")).map(String::strip).filter((c) -> !c.isEmpty()).toList();
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public void setSlug(String slug) {
+		this.slug = slug;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getShortName() {
+		return this.shortName;
+	}
+
+	public void setShortName(String shortName) {
+		this.shortName = shortName;
+	}
+
+	public String getCountryCode() {
+		return this.countryCode;
+	}
+
+	public void setCountryCode(String countryCode) {
+		this.countryCode = countryCode;
+	}
+
+	public String getCity() {
+		return this.city;
+	}
+
+	public void setCity(String city) {
+		this.city = city;
+	}
+
+	public String getCampuses() {
+		return this.campuses;
+	}
+
+	public void setCampuses(String campuses) {
+		this.campuses = campuses;
+	}
+
+	public String getAwardingBody() {
+		return this.awardingBody;
+	}
+
+	public void setAwardingBody(String awardingBody) {
+		this.awardingBody = awardingBody;
+	}
+
+	public String getRegulatorNote() {
+		return this.regulatorNote;
+	}
+
+	public void setRegulatorNote(String regulatorNote) {
+		this.regulatorNote = regulatorNote;
+	}
+
+	public String getWebsite() {
+		return this.website;
+	}
+
+	public void setWebsite(String website) {
+		this.website = website;
+	}
+
+	public String getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	public String getCurrency() {
+		return this.currency;
+	}
+
+	public void setCurrency(String currency) {
+		this.currency = currency;
+	}
+
+}

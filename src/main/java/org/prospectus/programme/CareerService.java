@@ -1,0 +1,62 @@
+package org.prospectus.programme;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Careers as the public sees them, with the published programmes that lead to each. */
+@Service
+@Transactional(readOnly = true)
+public class CareerService {
+
+	private final CareerRepository careers;
+
+	CareerService(CareerRepository careers) {
+		this.careers = careers;
+	}
+
+	/**
+	 * Every career in order, each with the published programmes that lead to it: two
+	 * queries however many careers and programmes there are.
+	 */
+	public List<CareerListing> listing() {
+		Map<Long, List<Programme>> programmes = new LinkedHashMap<>();
+		for (ProgrammeCareer link : this.careers.findPublishedLinks()) {
+			programmes.computeIfAbsent(link.getCareer().getId(), (id) -> new ArrayList<>()).add(link.getProgramme());
+		}
+		return this.careers.findAllInOrder()
+			.stream()
+			.map((career) -> new CareerListing(career, List.copyOf(programmes.getOrDefault(career.getId(), List.of()))))
+			.toList();
+	}
+
+	/** The careers a programme leads to, in its order. */
+	public List<Career> careersOf(Programme programme) {
+		return careersOf(List.of(programme.getId())).getOrDefault(programme.getId(), List.of());
+	}
+
+	/** The careers of several programmes by programme id, in one query. */
+	public Map<Long, List<Career>> careersOf(Collection<Long> programmeIds) {
+		Map<Long, List<Career>> byProgramme = new LinkedHashMap<>();
+		if (programmeIds.isEmpty()) {
+			return byProgramme;
+		}
+		for (ProgrammeCareer link : this.careers.findLinksOf(programmeIds)) {
+			byProgramme.computeIfAbsent(link.getProgramme().getId(), (id) -> new ArrayList<>()).add(link.getCareer());
+		}
+		return byProgramme;
+	}
+
+	/**
+	 * @param career the career
+	 * @param programmes the published programmes that lead to it, by title
+	 */
+	public record CareerListing(Career career, List<Programme> programmes) {
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.prospectus.programme;
+
+import java.util.List;
+
+import org.prospectus.staging.PublicationState;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
+
+	/** The plan with its courses in one query; draft courses are left out. */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme = :programme and c.state <> org.prospectus.staging.PublicationState.DRAFT
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findPublicPlan(Programme programme);
+
+	/** The public plans of several programmes in one query. */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme.id in :programmeIds and c.state <> org.prospectus.staging.PublicationState.DRAFT
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findPublicPlans(java.util.Collection<Long> programmeIds);
+
+	/** The whole plan, draft courses included, for editors. */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme = :programme
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findWholePlan(Programme programme);
+
+	@Modifying(flushAutomatically = true)
+	@Query("delete from PlanEntry e where e.programme = :programme")
+	void deleteByProgramme(Programme programme);
+
+}

@@ -1,0 +1,14 @@
+package org.prospectus.programme;
+
+import java.util.List;
+
+/**
+ * What the comparison shows of one published programme, loaded together with the others.
+ *
+ * @param programme the programme with its institution
+ * @param plan its public plan of courses
+ * @param careers the careers it leads to, in its order
+ */
+public record ProgrammeFacts(Programme programme, PlanView plan, List<Career> careers) {
+
+}

@@ -1,0 +1,738 @@
+package org.prospectus.programme;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.prospectus.course.Course;
+import org.prospectus.course.CreditSystem;
+import org.prospectus.course.Season;
+import org.prospectus.support.FieldChecks;
+import org.prospectus.support.Money;
+import org.springframework.validation.Errors;
+
+/**
+ * Everything an editor can change on a programme, kept as typed so that a value with an
+ * error comes back unchanged. The same form, saved as JSON, is a programme's pending
+ * revision until it is published; it is checked again then, because courses it names may
+ * have changed meanwhile.
+ * <p>
+ * The code and slug are not here: they are set when the programme is created and stay,
+ * because links and applications name them.
+ */
+public class ProgrammeForm {
+
+	/** Blank rows offered for new testimonials and plan entries on each edit. */
+	static final int BLANK_ROWS = 2;
+
+	static final int MAX_TESTIMONIALS = 12;
+
+	static final int MAX_PLAN_ENTRIES = 120;
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern CREDITS = Pattern.compile("\\d{1,5}([.,]\\d)?");
+
+	private long version;
+
+	private Long revision;
+
+	private String title;
+
+	private String award;
+
+	private String level;
+
+	private String credits;
+
+	private String creditSystem;
+
+	private String durationMonths;
+
+	private String pacePercent;
+
+	private String mode;
+
+	private String language;
+
+	private String campus;
+
+	private String startTerm;
+
+	private String summary;
+
+	private String sectionAbout;
+
+	private String sectionLearning;
+
+	private String sectionProject;
+
+	private String sectionCareers;
+
+	private String topics;
+
+	private String careerTitles;
+
+	private String typicalOffer;
+
+	private String entryRequirements;
+
+	private String languageRequirements;
+
+	private String tuitionAmount;
+
+	private String tuitionCurrency;
+
+	private String tuitionPeriod;
+
+	private String tuitionNote;
+
+	private String applicationFeeAmount;
+
+	private String applicationFeeCurrency;
+
+	private String applicationFeeNote;
+
+	private String leadName;
+
+	private String contactEmail;
+
+	private String contactUrl;
+
+	private List<TestimonialRow> testimonials = new ArrayList<>();
+
+	private List<PlanRow> plan = new ArrayList<>();
+
+	/** The form filled with a programme's live content. */
+	public static ProgrammeForm of(Programme programme, List<Testimonial> testimonials, List<PlanEntry> plan) {
+		ProgrammeForm form = new ProgrammeForm();
+		form.version = programme.getVersion();
+		form.title = programme.getTitle();
+		form.award = programme.getAward();
+		form.level = FieldChecks.name(programme.getLevel());
+		form.credits = FieldChecks.plain(programme.getCredits());
+		form.creditSystem = FieldChecks.name(programme.getCreditSystem());
+		form.durationMonths = Integer.toString(programme.getDurationMonths());
+		form.pacePercent = Integer.toString(programme.getPacePercent());
+		form.mode = FieldChecks.name(programme.getMode());
+		form.language = programme.getLanguage();
+		form.campus = programme.getCampus();
+		form.startTerm = programme.getStartTerm();
+		form.summary = programme.getSummary();
+		form.sectionAbout = programme.getSectionAbout();
+		form.sectionLearning = programme.getSectionLearning();
+		form.sectionProject = programme.getSectionProject();
+		form.sectionCareers = programme.getSectionCareers();
+		form.topics = String.join("\n", programme.getTopics());
+		form.careerTitles = String.join("\n", programme.getCareerTitles());
+		form.typicalOffer = programme.getTypicalOffer();
+		form.entryRequirements = programme.getEntryRequirements();
+		form.languageRequirements = programme.getLanguageRequirements();
+		String currency = programme.getInstitution().getCurrency().getCurrencyCode();
+		Money tuition = programme.getTuition();
+		form.tuitionAmount = (tuition != null) ? FieldChecks.plain(tuition.amount()) : null;
+		form.tuitionCurrency = (tuition != null) ? tuition.currency() : currency;
+		form.tuitionPeriod = FieldChecks.name(programme.getTuitionPeriod());
+		form.tuitionNote = programme.getTuitionNote();
+		Money fee = programme.getApplicationFee();
+		form.applicationFeeAmount = (fee != null) ? FieldChecks.plain(fee.amount()) : null;
+		form.applicationFeeCurrency = (fee != null) ? fee.currency() : currency;
+		form.applicationFeeNote = programme.getApplicationFeeNote();
+		form.leadName = programme.getLeadName();
+		form.contactEmail = programme.getContactEmail();
+		form.contactUrl = programme.getContactUrl();
+		for (Testimonial testimonial : testimonials) {
+			form.testimonials.add(new TestimonialRow(testimonial.getQuote(), testimonial.getAuthorName(),
+					testimonial.getAuthorOrigin()));
+		}
+		for (PlanEntry entry : plan) {
+			form.plan.add(new PlanRow(entry.getCourse().getCode(), Integer.toString(entry.getStudyYear()),
+					entry.getTerm().name(), entry.getCategory().name(), entry.getTrack()));
+		}
+		return form;
+	}
+
+	/** Adds blank rows, so that a testimonial or a course can be added without script. */
+	ProgrammeForm withBlankRows() {
+		this.testimonials.removeIf(TestimonialRow::isBlank);
+		this.plan.removeIf(PlanRow::isBlank);
+		for (int i = 0; i < BLANK_ROWS; i++) {
+			this.testimonials.add(new TestimonialRow());
+			this.plan.add(new PlanRow());
+		}
+		return this;
+	}
+
+	/**
+	 * Checks the form and returns its content, or {@code null} with each reason beside
+	 * its field.
+	 * @param errors where the reasons go
+	 * @param courses finds a course by its code
+	 */
+	ProgrammeContent toContent(Errors errors, Function<String, Optional<Course>> courses) {
+		FieldChecks check = new FieldChecks(errors);
+		String title = check.text("title", this.title, true, 200);
+		String award = check.text("award", this.award, true, 120);
+		ProgrammeLevel level = check.choice("level", this.level, ProgrammeLevel.class, true);
+		BigDecimal credits = check.decimal("credits", this.credits, CREDITS, true);
+		if (credits != null && credits.signum() <= 0) {
+			errors.rejectValue("credits", "programme.form.credits.invalid");
+		}
+		CreditSystem creditSystem = check.choice("creditSystem", this.creditSystem, CreditSystem.class, true);
+		Integer duration = check.whole("durationMonths", this.durationMonths, 1, 120, true);
+		Integer pace = check.whole("pacePercent", this.pacePercent, 1, 100, true);
+		StudyMode mode = check.choice("mode", this.mode, StudyMode.class, true);
+		String language = check.language("language", this.language);
+		String campus = check.text("campus", this.campus, false, 120);
+		String startTerm = check.text("startTerm", this.startTerm, false, 60);
+		String summary = check.text("summary", this.summary, true, 1000);
+		String about = check.text("sectionAbout", this.sectionAbout, false, 20000);
+		String learning = check.text("sectionLearning", this.sectionLearning, false, 20000);
+		String project = check.text("sectionProject", this.sectionProject, false, 20000);
+		String careers = check.text("sectionCareers", this.sectionCareers, false, 20000);
+		List<String> topicList = check.lines("topics", this.topics, 80);
+		List<String> careerList = check.lines("careerTitles", this.careerTitles, 120);
+		String typicalOffer = check.text("typicalOffer", this.typicalOffer, false, 5000);
+		String entry = check.text("entryRequirements", this.entryRequirements, false, 5000);
+		String languageRequirements = check.text("languageRequirements", this.languageRequirements, false, 5000);
+		Money tuition = check.money("tuitionAmount", this.tuitionAmount, "tuitionCurrency", this.tuitionCurrency);
+		TuitionPeriod period = check.choice("tuitionPeriod", this.tuitionPeriod, TuitionPeriod.class, false);
+		if (tuition != null && period == null && !errors.hasFieldErrors("tuitionPeriod")) {
+			errors.rejectValue("tuitionPeriod", "programme.form.tuition-period.required");
+		}
+		String tuitionNote = check.text("tuitionNote", this.tuitionNote, false, 2000);
+		Money fee = check.money("applicationFeeAmount", this.applicationFeeAmount, "applicationFeeCurrency",
+				this.applicationFeeCurrency);
+		String feeNote = check.text("applicationFeeNote", this.applicationFeeNote, false, 2000);
+		String lead = check.text("leadName", this.leadName, false, 200);
+		String email = check.text("contactEmail", this.contactEmail, false, 254);
+		if (email != null && !EMAIL.matcher(email).matches()) {
+			errors.rejectValue("contactEmail", "programme.form.email.invalid");
+		}
+		String url = check.url("contactUrl", this.contactUrl);
+		List<ProgrammeContent.TestimonialContent> testimonialList = checkTestimonials(check);
+		List<ProgrammeContent.PlanContent> planList = checkPlan(check, courses);
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new ProgrammeContent(title, award, level, credits, creditSystem, duration, pace, mode, language, campus,
+				startTerm, summary, about, learning, project, careers, topicList, careerList, typicalOffer, entry,
+				languageRequirements, tuition, period, tuitionNote, fee, feeNote, lead, email, url, testimonialList,
+				planList);
+	}
+
+	private List<ProgrammeContent.TestimonialContent> checkTestimonials(FieldChecks check) {
+		List<ProgrammeContent.TestimonialContent> result = new ArrayList<>();
+		for (int i = 0; i < this.testimonials.size(); i++) {
+			TestimonialRow row = this.testimonials.get(i);
+			if (row == null || row.isBlank()) {
+				continue;
+			}
+			String prefix = "testimonials[" + i + "].";
+			String quote = check.text(prefix + "quote", row.getQuote(), true, 2000);
+			String author = check.text(prefix + "authorName", row.getAuthorName(), true, 200);
+			String origin = check.text(prefix + "authorOrigin", row.getAuthorOrigin(), false, 120);
+			result.add(new ProgrammeContent.TestimonialContent(quote, author, origin));
+		}
+		if (result.size() > MAX_TESTIMONIALS) {
+			check.errors().reject("programme.form.testimonials.too-many", new Object[] { MAX_TESTIMONIALS }, null);
+		}
+		return result;
+	}
+
+	private List<ProgrammeContent.PlanContent> checkPlan(FieldChecks check,
+			Function<String, Optional<Course>> courses) {
+		List<ProgrammeContent.PlanContent> result = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < this.plan.size(); i++) {
+			PlanRow row = this.plan.get(i);
+			if (row == null || row.isBlank()) {
+				continue;
+			}
+			String prefix = "plan[" + i + "].";
+			String code = check.text(prefix + "courseCode", row.getCourseCode(), true, 20);
+			Course course = null;
+			if (code != null) {
+				course = courses.apply(code.toUpperCase(Locale.ROOT)).orElse(null);
+				if (course == null) {
+					check.errors()
+						.rejectValue(prefix + "courseCode", "programme.form.plan.course.unknown", new Object[] { code },
+								null);
+				}
+			}
+			Integer year = check.whole(prefix + "studyYear", row.getStudyYear(), 1, 8, true);
+			Season term = check.choice(prefix + "term", row.getTerm(), Season.class, true);
+			PlanCategory category = check.choice(prefix + "category", row.getCategory(), PlanCategory.class, true);
+			String track = check.text(prefix + "track", row.getTrack(), false, 120);
+			if (course != null && year != null && term != null) {
+				if (!seen.add(course.getCode() + "/" + year + "/" + term)) {
+					check.errors().rejectValue(prefix + "courseCode", "programme.form.plan.duplicate");
+				}
+				result.add(new ProgrammeContent.PlanContent(course, year, term, category, track));
+			}
+		}
+		if (result.size() > MAX_PLAN_ENTRIES) {
+			check.errors().reject("programme.form.plan.too-many", new Object[] { MAX_PLAN_ENTRIES }, null);
+		}
+		return result;
+	}
+
+	/**
+	 * Each field as people read it, keyed by its label's message key: for the audit log
+	 * and the conflict page.
+	 */
+	Map<String, String> describe() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("programme.form.title", this.title);
+		fields.put("programme.award", this.award);
+		fields.put("programme.level", this.level);
+		fields.put("programme.credits", FieldChecks.joined(this.credits, this.creditSystem));
+		fields.put("programme.form.duration-months", this.durationMonths);
+		fields.put("programme.form.pace-percent", this.pacePercent);
+		fields.put("programme.mode", this.mode);
+		fields.put("programme.language", this.language);
+		fields.put("programme.campus", this.campus);
+		fields.put("programme.form.start-term", this.startTerm);
+		fields.put("programme.form.summary", this.summary);
+		fields.put("programme.section.about", this.sectionAbout);
+		fields.put("programme.section.learning", this.sectionLearning);
+		fields.put("programme.section.project", this.sectionProject);
+		fields.put("programme.section.careers", this.sectionCareers);
+		fields.put("programme.topics", this.topics);
+		fields.put("programme.career-titles", this.careerTitles);
+		fields.put("programme.entry.typical-offer", this.typicalOffer);
+		fields.put("programme.entry.requirements", this.entryRequirements);
+		fields.put("programme.entry.language", this.languageRequirements);
+		fields.put("programme.fees.tuition", (this.tuitionAmount != null && !this.tuitionAmount.isBlank())
+				? FieldChecks.joined(this.tuitionAmount, this.tuitionCurrency, this.tuitionPeriod) : null);
+		fields.put("programme.form.tuition-note", this.tuitionNote);
+		fields.put("programme.fees.application",
+				(this.applicationFeeAmount != null && !this.applicationFeeAmount.isBlank())
+						? FieldChecks.joined(this.applicationFeeAmount, this.applicationFeeCurrency) : null);
+		fields.put("programme.form.application-fee-note", this.applicationFeeNote);
+		fields.put("programme.lead", this.leadName);
+		fields.put("programme.email", this.contactEmail);
+		fields.put("programme.web", this.contactUrl);
+		List<String> quotes = this.testimonials.stream()
+			.filter((row) -> row != null && !row.isBlank())
+			.map((row) -> FieldChecks.joined(row.getAuthorName(), row.getAuthorOrigin()) + ": " + row.getQuote())
+			.toList();
+		fields.put("programme.testimonials", quotes.isEmpty() ? null : String.join("\n", quotes));
+		List<String> entries = this.plan.stream()
+			.filter((row) -> row != null && !row.isBlank())
+			.map((row) -> FieldChecks.joined(row.getCourseCode(), "year " + row.getStudyYear(), row.getTerm(),
+					row.getCategory(), row.getTrack()))
+			.toList();
+		fields.put("programme.plan", entries.isEmpty() ? null : String.join("\n", entries));
+		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
+		return fields;
+	}
+
+	/** A graduate's words, as typed. */
+	public static class TestimonialRow {
+
+		private String quote;
+
+		private String authorName;
+
+		private String authorOrigin;
+
+		public TestimonialRow() {
+		}
+
+		TestimonialRow(String quote, String authorName, String authorOrigin) {
+			this.quote = quote;
+			this.authorName = authorName;
+			this.authorOrigin = authorOrigin;
+		}
+
+		boolean isBlank() {
+			return FieldChecks.blank(this.quote) && FieldChecks.blank(this.authorName)
+					&& FieldChecks.blank(this.authorOrigin);
+		}
+
+		public String getQuote() {
+			return this.quote;
+		}
+
+		public void setQuote(String quote) {
+			this.quote = quote;
+		}
+
+		public String getAuthorName() {
+			return this.authorName;
+		}
+
+		public void setAuthorName(String authorName) {
+			this.authorName = authorName;
+		}
+
+		public String getAuthorOrigin() {
+			return this.authorOrigin;
+		}
+
+		public void setAuthorOrigin(String authorOrigin) {
+			this.authorOrigin = authorOrigin;
+		}
+
+	}
+
+	/** A course in the programme plan, as typed. */
+	public static class PlanRow {
+
+		private String courseCode;
+
+		private String studyYear;
+
+		private String term;
+
+		private String category;
+
+		private String track;
+
+		public PlanRow() {
+		}
+
+		PlanRow(String courseCode, String studyYear, String term, String category, String track) {
+			this.courseCode = courseCode;
+			this.studyYear = studyYear;
+			this.term = term;
+			this.category = category;
+			this.track = track;
+		}
+
+		boolean isBlank() {
+			return FieldChecks.blank(this.courseCode) && FieldChecks.blank(this.track);
+		}
+
+		public String getCourseCode() {
+			return this.courseCode;
+		}
+
+		public void setCourseCode(String courseCode) {
+			this.courseCode = courseCode;
+		}
+
+		public String getStudyYear() {
+			return this.studyYear;
+		}
+
+		public void setStudyYear(String studyYear) {
+			this.studyYear = studyYear;
+		}
+
+		public String getTerm() {
+			return this.term;
+		}
+
+		public void setTerm(String term) {
+			this.term = term;
+		}
+
+		public String getCategory() {
+			return this.category;
+		}
+
+		public void setCategory(String category) {
+			this.category = category;
+		}
+
+		public String getTrack() {
+			return this.track;
+		}
+
+		public void setTrack(String track) {
+			this.track = track;
+		}
+
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
+	public Long getRevision() {
+		return this.revision;
+	}
+
+	public void setRevision(Long revision) {
+		this.revision = revision;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public String getAward() {
+		return this.award;
+	}
+
+	public void setAward(String award) {
+		this.award = award;
+	}
+
+	public String getLevel() {
+		return this.level;
+	}
+
+	public void setLevel(String level) {
+		this.level = level;
+	}
+
+	public String getCredits() {
+		return this.credits;
+	}
+
+	public void setCredits(String credits) {
+		this.credits = credits;
+	}
+
+	public String getCreditSystem() {
+		return this.creditSystem;
+	}
+
+	public void setCreditSystem(String creditSystem) {
+		this.creditSystem = creditSystem;
+	}
+
+	public String getDurationMonths() {
+		return this.durationMonths;
+	}
+
+	public void setDurationMonths(String durationMonths) {
+		this.durationMonths = durationMonths;
+	}
+
+	public String getPacePercent() {
+		return this.pacePercent;
+	}
+
+	public void setPacePercent(String pacePercent) {
+		this.pacePercent = pacePercent;
+	}
+
+	public String getMode() {
+		return this.mode;
+	}
+
+	public void setMode(String mode) {
+		this.mode = mode;
+	}
+
+	public String getLanguage() {
+		return this.language;
+	}
+
+	public void setLanguage(String language) {
+		this.language = language;
+	}
+
+	public String getCampus() {
+		return this.campus;
+	}
+
+	public void setCampus(String campus) {
+		this.campus = campus;
+	}
+
+	public String getStartTerm() {
+		return this.startTerm;
+	}
+
+	public void setStartTerm(String startTerm) {
+		this.startTerm = startTerm;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public void setSummary(String summary) {
+		this.summary = summary;
+	}
+
+	public String getSectionAbout() {
+		return this.sectionAbout;
+	}
+
+	public void setSectionAbout(String sectionAbout) {
+		this.sectionAbout = sectionAbout;
+	}
+
+	public String getSectionLearning() {
+		return this.sectionLearning;
+	}
+
+	public void setSectionLearning(String sectionLearning) {
+		this.sectionLearning = sectionLearning;
+	}
+
+	public String getSectionProject() {
+		return this.sectionProject;
+	}
+
+	public void setSectionProject(String sectionProject) {
+		this.sectionProject = sectionProject;
+	}
+
+	public String getSectionCareers() {
+		return this.sectionCareers;
+	}
+
+	public void setSectionCareers(String sectionCareers) {
+		this.sectionCareers = sectionCareers;
+	}
+
+	public String getTopics() {
+		return this.topics;
+	}
+
+	public void setTopics(String topics) {
+		this.topics = topics;
+	}
+
+	public String getCareerTitles() {
+		return this.careerTitles;
+	}
+
+	public void setCareerTitles(String careerTitles) {
+		this.careerTitles = careerTitles;
+	}
+
+	public String getTypicalOffer() {
+		return this.typicalOffer;
+	}
+
+	public void setTypicalOffer(String typicalOffer) {
+		this.typicalOffer = typicalOffer;
+	}
+
+	public String getEntryRequirements() {
+		return this.entryRequirements;
+	}
+
+	public void setEntryRequirements(String entryRequirements) {
+		this.entryRequirements = entryRequirements;
+	}
+
+	public String getLanguageRequirements() {
+		return this.languageRequirements;
+	}
+
+	public void setLanguageRequirements(String languageRequirements) {
+		this.languageRequirements = languageRequirements;
+	}
+
+	public String getTuitionAmount() {
+		return this.tuitionAmount;
+	}
+
+	public void setTuitionAmount(String tuitionAmount) {
+		this.tuitionAmount = tuitionAmount;
+	}
+
+	public String getTuitionCurrency() {
+		return this.tuitionCurrency;
+	}
+
+	public void setTuitionCurrency(String tuitionCurrency) {
+		this.tuitionCurrency = tuitionCurrency;
+	}
+
+	public String getTuitionPeriod() {
+		return this.tuitionPeriod;
+	}
+
+	public void setTuitionPeriod(String tuitionPeriod) {
+		this.tuitionPeriod = tuitionPeriod;
+	}
+
+	public String getTuitionNote() {
+		return this.tuitionNote;
+	}
+
+	public void setTuitionNote(String tuitionNote) {
+		this.tuitionNote = tuitionNote;
+	}
+
+	public String getApplicationFeeAmount() {
+		return this.applicationFeeAmount;
+	}
+
+	public void setApplicationFeeAmount(String applicationFeeAmount) {
+		this.applicationFeeAmount = applicationFeeAmount;
+	}
+
+	public String getApplicationFeeCurrency() {
+		return this.applicationFeeCurrency;
+	}
+
+	public void setApplicationFeeCurrency(String applicationFeeCurrency) {
+		this.applicationFeeCurrency = applicationFeeCurrency;
+	}
+
+	public String getApplicationFeeNote() {
+		return this.applicationFeeNote;
+	}
+
+	public void setApplicationFeeNote(String applicationFeeNote) {
+		this.applicationFeeNote = applicationFeeNote;
+	}
+
+	public String getLeadName() {
+		return this.leadName;
+	}
+
+	public void setLeadName(String leadName) {
+		this.leadName = leadName;
+	}
+
+	public String getContactEmail() {
+		return this.contactEmail;
+	}
+
+	public void setContactEmail(String contactEmail) {
+		this.contactEmail = contactEmail;
+	}
+
+	public String getContactUrl() {
+		return this.contactUrl;
+	}
+
+	public void setContactUrl(String contactUrl) {
+		this.contactUrl = contactUrl;
+	}
+
+	public List<TestimonialRow> getTestimonials() {
+		return this.testimonials;
+	}
+
+	public void setTestimonials(List<TestimonialRow> testimonials) {
+		this.testimonials = testimonials;
+	}
+
+	public List<PlanRow> getPlan() {
+		return this.plan;
+	}
+
+	public void setPlan(List<PlanRow> plan) {
+		this.plan = plan;
+	}
+
+}

@@ -1,0 +1,153 @@
+package org.prospectus.programme;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
+import org.prospectus.staging.InvalidRevisionException;
+import org.prospectus.staging.PendingRevisions;
+import org.prospectus.staging.PublicationState;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+
+/**
+ * The life of a programme on the public site, for catalogue editors: a draft is previewed
+ * through the real public template, then published; a retired programme keeps its page,
+ * which says it is no longer offered. Each step checks that nobody changed the programme
+ * in between, and lands in the audit log.
+ */
+@Service
+@PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+public class ProgrammePublishing {
+
+	static final String ENTITY_TYPE = "programme";
+
+	private final ProgrammeRepository programmes;
+
+	private final AuditLog auditLog;
+
+	private final ProgrammeEditing editing;
+
+	private final PendingRevisions revisions;
+
+	private final ProgrammeDocuments documents;
+
+	ProgrammePublishing(ProgrammeRepository programmes, AuditLog auditLog, ProgrammeEditing editing,
+			PendingRevisions revisions, ProgrammeDocuments documents) {
+		this.programmes = programmes;
+		this.auditLog = auditLog;
+		this.editing = editing;
+		this.revisions = revisions;
+		this.documents = documents;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Programme> search(String text, PublicationState state, Pageable pageable) {
+		return this.programmes.searchForStaff((text != null) ? text.strip() : "", state, pageable);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Programme> find(long id) {
+		return this.programmes.findWithInstitution(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Programme> drafts() {
+		return this.programmes.findByStateWithInstitution(PublicationState.DRAFT);
+	}
+
+	/**
+	 * Publishes the programme with its pending edits, exactly as previewed.
+	 * @param expectedVersion the programme's version the preview showed
+	 * @param expectedRevision the version of the pending edits the preview showed, or
+	 * {@code null} when it showed none
+	 * @param expectedDocument the SHA-256 of the course description waiting for
+	 * publication that the preview showed, or {@code null} when it showed none
+	 * @throws StaleProgrammeException when the programme or its waiting document changed
+	 * since
+	 * @throws org.prospectus.staging.StaleRevisionException when its pending edits did
+	 * @throws InvalidRevisionException when the pending edits no longer pass the checks
+	 */
+	@Transactional
+	public void publish(long id, long expectedVersion, Long expectedRevision, String expectedDocument) {
+		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
+		String waitingDocument = this.documents.pending(id).map(ProgrammeDocuments.Pending::sha256).orElse(null);
+		if (programme.getVersion() != expectedVersion || !Objects.equals(waitingDocument, expectedDocument)) {
+			throw new StaleProgrammeException(programme);
+		}
+		Optional<ProgrammeForm> pending = this.revisions.take(ENTITY_TYPE, id, expectedRevision, ProgrammeForm.class);
+		List<FieldChange> changes = new ArrayList<>();
+		if (pending.isPresent()) {
+			Errors errors = new BeanPropertyBindingResult(pending.get(), "form");
+			ProgrammeContent content = this.editing.check(pending.get(), errors);
+			if (content == null) {
+				throw new InvalidRevisionException(errors);
+			}
+			changes.addAll(this.editing.apply(programme, content));
+		}
+		this.documents.promotePending(id);
+		PublicationState before = programme.getState();
+		if (before == PublicationState.PUBLISHED && pending.isEmpty()) {
+			return;
+		}
+		programme.publish();
+		changes.addAll(new FieldChange.Diff().field("programme.state", before, PublicationState.PUBLISHED).changes());
+		this.auditLog.record(AuditAction.PUBLISH, ENTITY_TYPE, id,
+				((before == PublicationState.PUBLISHED) ? "Published changes to the programme "
+						: "Published the programme ") + programme.getTitle() + " of "
+						+ programme.getInstitution().getName(),
+				changes);
+	}
+
+	/**
+	 * @throws StaleProgrammeException when the programme changed since
+	 * {@code expectedVersion}
+	 */
+	@Transactional
+	public void retire(long id, long expectedVersion) {
+		change(id, expectedVersion, PublicationState.RETIRED, AuditAction.RETIRE, "Retired");
+	}
+
+	private void change(long id, long expectedVersion, PublicationState target, AuditAction action, String verb) {
+		// Only retiring goes through here; publishing also writes the pending edits.
+		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
+		if (programme.getVersion() != expectedVersion) {
+			throw new StaleProgrammeException(programme);
+		}
+		PublicationState before = programme.getState();
+		if (before == target) {
+			return;
+		}
+		programme.retire();
+		this.auditLog.record(action, ENTITY_TYPE, id,
+				verb + " the programme " + programme.getTitle() + " of " + programme.getInstitution().getName(),
+				new FieldChange.Diff().field("programme.state", before, target).changes());
+	}
+
+	/** Programmes with unpublished changes, most recently saved first. */
+	@Transactional(readOnly = true)
+	public List<Programme> withPendingChanges() {
+		List<Long> ids = this.revisions.idsOf(ENTITY_TYPE);
+		java.util.Map<Long, Programme> found = new java.util.HashMap<>();
+		this.programmes.findAllWithInstitution(ids).forEach((programme) -> found.put(programme.getId(), programme));
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	/** Which of these programmes have unpublished changes. */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> pendingAmong(List<Programme> programmes) {
+		return new java.util.HashSet<>(
+				this.revisions.pendingAmong(ENTITY_TYPE, programmes.stream().map(Programme::getId).toList()));
+	}
+
+}

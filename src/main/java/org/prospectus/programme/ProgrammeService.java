@@ -1,0 +1,119 @@
+package org.prospectus.programme;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.prospectus.staging.PublicationState;
+import org.prospectus.staging.PublishedEntry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Programmes as the public sees them. */
+@Service
+@Transactional(readOnly = true)
+public class ProgrammeService {
+
+	/** Retired programmes keep their page, which says they are no longer offered. */
+	private static final Set<PublicationState> VISIBLE = EnumSet.of(PublicationState.PUBLISHED,
+			PublicationState.RETIRED);
+
+	private final ProgrammeRepository programmes;
+
+	private final TestimonialRepository testimonials;
+
+	private final PlanEntryRepository plans;
+
+	private final ProgrammeDocumentRepository documents;
+
+	private final CareerService careers;
+
+	ProgrammeService(ProgrammeRepository programmes, TestimonialRepository testimonials, PlanEntryRepository plans,
+			ProgrammeDocumentRepository documents, CareerService careers) {
+		this.programmes = programmes;
+		this.testimonials = testimonials;
+		this.plans = plans;
+		this.documents = documents;
+		this.careers = careers;
+	}
+
+	/**
+	 * The published programmes among these slugs, each with its plan and careers, for a
+	 * side-by-side comparison: three queries however many programmes. Slugs that name no
+	 * published programme are left out; the order is the database's.
+	 */
+	public List<ProgrammeFacts> findPublishedForComparison(Collection<String> slugs) {
+		if (slugs.isEmpty()) {
+			return List.of();
+		}
+		List<Programme> found = this.programmes.findPublishedBySlugs(slugs);
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = found.stream().map(Programme::getId).toList();
+		Map<Long, List<PlanEntry>> plans = new HashMap<>();
+		for (PlanEntry entry : this.plans.findPublicPlans(ids)) {
+			plans.computeIfAbsent(entry.getProgramme().getId(), (id) -> new ArrayList<>()).add(entry);
+		}
+		Map<Long, List<Career>> careers = this.careers.careersOf(ids);
+		return found.stream()
+			.map((programme) -> new ProgrammeFacts(programme,
+					PlanView.of(plans.getOrDefault(programme.getId(), List.of())),
+					careers.getOrDefault(programme.getId(), List.of())))
+			.toList();
+	}
+
+	public Optional<ProgrammePage> findPage(String slug) {
+		return this.programmes.findBySlugAndStateIn(slug, VISIBLE)
+			.map((programme) -> new ProgrammePage(programme,
+					this.testimonials.findByProgrammeOrderByPosition(programme),
+					PlanView.of(this.plans.findPublicPlan(programme))));
+	}
+
+	/**
+	 * A programme whose page is public (published, or retired and kept for reference),
+	 * with its institution and nothing else.
+	 */
+	public Optional<Programme> findVisible(String slug) {
+		return this.programmes.findBySlugAndStateIn(slug, VISIBLE);
+	}
+
+	/** Every published programme, by slug, for the sitemap: one query. */
+	public List<PublishedEntry> publishedEntries() {
+		return this.programmes.findPublishedEntries();
+	}
+
+	/** Any programme's page, whatever its state, for staff to preview. */
+	public Optional<ProgrammePage> findPageForPreview(long id) {
+		return this.programmes.findWithInstitution(id)
+			.map((programme) -> new ProgrammePage(programme,
+					this.testimonials.findByProgrammeOrderByPosition(programme),
+					PlanView.of(this.plans.findPublicPlan(programme))));
+	}
+
+	/** The course description document of a visible programme. */
+	public Optional<DocumentDownload> findDocument(String slug) {
+		return this.programmes.findBySlugAndStateIn(slug, VISIBLE)
+			.filter(Programme::hasDocument)
+			.flatMap((programme) -> this.documents.findById(programme.getId())
+				.map((document) -> new DocumentDownload(programme.getDocumentFilename(), document.getContentType(),
+						document.getContent())));
+	}
+
+	/**
+	 * A document ready to send.
+	 *
+	 * @param filename the name to offer
+	 * @param contentType its media type
+	 * @param content its bytes
+	 */
+	public record DocumentDownload(String filename, String contentType, byte[] content) {
+
+	}
+
+}

@@ -1,0 +1,208 @@
+package org.prospectus.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.prospectus.course.CreditSystem;
+import org.prospectus.programme.StudyMode;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Full-text search over published programmes in PostgreSQL, ranked by relevance, with
+ * filters. Every value reaches SQL as a bind parameter; only fixed clauses are added.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgrammeSearch {
+
+	/** Longer input is cut rather than sent to the parser whole. */
+	static final int MAX_TEXT_LENGTH = 200;
+
+	private static final String OPEN_DEADLINE = """
+			(select min(r.deadline_at) from round_programme rp join application_round r on r.id = rp.round_id
+			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now)""";
+
+	/**
+	 * The tuition for the whole programme, worked out from a yearly fee and the length as
+	 * the comparison does, in the programme's own currency.
+	 */
+	private static final String TOTAL_TUITION = """
+			(case when p.tuition_period = 'TOTAL' then p.tuition_amount
+			      else round(p.tuition_amount * p.duration_months / 12.0) end)""";
+
+	/** The month studies start, in the institution's zone, as 2027-09. */
+	private static final String START_MONTH = "to_char(r.studies_start_at at time zone i.time_zone, 'YYYY-MM')";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ProgrammeSearch(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Page<ProgrammeSummary> search(ProgrammeSearchCriteria criteria, Pageable pageable) {
+		List<String> where = new ArrayList<>();
+		where.add("p.state = 'PUBLISHED'");
+		StringBuilder sql = new StringBuilder("""
+				select p.slug, p.code, p.title, p.award, p.credits, p.credit_system, p.duration_months, p.pace_percent,
+				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city, i.time_zone,
+				""").append(OPEN_DEADLINE).append(" as open_deadline, count(*) over () as total");
+		JdbcClient.StatementSpec spec;
+		String order;
+		if (criteria.hasText()) {
+			sql.append(", ts_rank_cd(p.search_vector, q.query) as rank");
+			sql.append(" from programme p join institution i on i.id = p.institution_id");
+			sql.append(", websearch_to_tsquery('english', :text) as q(query)");
+			where.add("p.search_vector @@ q.query");
+			order = " order by rank desc, p.title, p.id";
+		}
+		else {
+			sql.append(" from programme p join institution i on i.id = p.institution_id");
+			order = " order by p.title, p.id";
+		}
+		if (criteria.institution() != null) {
+			where.add("i.slug = :institution");
+		}
+		if (criteria.level() != null) {
+			where.add("p.level = :level");
+		}
+		if (criteria.mode() != null) {
+			where.add("p.study_mode = :mode");
+		}
+		if (criteria.pace() == Pace.FULL_TIME) {
+			where.add("p.pace_percent = 100");
+		}
+		else if (criteria.pace() == Pace.PART_TIME) {
+			where.add("p.pace_percent < 100");
+		}
+		if (criteria.language() != null) {
+			where.add("p.language = :language");
+		}
+		if (criteria.duration() != null) {
+			where.add("p.duration_months between :minMonths and :maxMonths");
+		}
+		if (criteria.topic() != null) {
+			where.add("p.topics @> array[cast(:topic as text)]");
+		}
+		if (criteria.openOnly()) {
+			where.add(OPEN_DEADLINE + " is not null");
+		}
+		if (criteria.budget() != null) {
+			where.add("p.tuition_currency = :budgetCurrency and " + TOTAL_TUITION + " <= :budget");
+		}
+		if (criteria.start() != null) {
+			where.add("""
+					exists (select 1 from round_programme rp join application_round r on r.id = rp.round_id
+					  where rp.programme_id = p.id and r.deadline_at >= :now and\s""" + START_MONTH + " = :start)");
+		}
+		sql.append(" where ").append(String.join(" and ", where)).append(order).append(" limit :limit offset :offset");
+
+		spec = this.jdbc.sql(sql.toString())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset());
+		if (criteria.hasText()) {
+			spec = spec.param("text", truncate(criteria.text()));
+		}
+		if (criteria.institution() != null) {
+			spec = spec.param("institution", criteria.institution());
+		}
+		if (criteria.level() != null) {
+			spec = spec.param("level", criteria.level().name());
+		}
+		if (criteria.mode() != null) {
+			spec = spec.param("mode", criteria.mode().name());
+		}
+		if (criteria.language() != null) {
+			spec = spec.param("language", criteria.language());
+		}
+		if (criteria.duration() != null) {
+			spec = spec.param("minMonths", criteria.duration().minMonths())
+				.param("maxMonths", criteria.duration().maxMonths());
+		}
+		if (criteria.topic() != null) {
+			spec = spec.param("topic", criteria.topic());
+		}
+		if (criteria.budget() != null) {
+			spec = spec.param("budgetCurrency", criteria.budget().currency())
+				.param("budget", criteria.budget().amount());
+		}
+		if (criteria.start() != null) {
+			spec = spec.param("start", criteria.start().toString());
+		}
+		long[] total = { 0 };
+		List<ProgrammeSummary> rows = spec.query((rs, rowNum) -> {
+			total[0] = rs.getLong("total");
+			return summary(rs);
+		}).list();
+		if (rows.isEmpty() && pageable.getOffset() > 0) {
+			// Past the last page: the window count is not there, so the page says so with
+			// zero results rather than guessing a total.
+			return new PageImpl<>(rows, pageable, 0);
+		}
+		return new PageImpl<>(rows, pageable, total[0]);
+	}
+
+	private static String truncate(String text) {
+		String trimmed = text.strip();
+		return (trimmed.length() > MAX_TEXT_LENGTH) ? trimmed.substring(0, MAX_TEXT_LENGTH) : trimmed;
+	}
+
+	private static ProgrammeSummary summary(ResultSet rs) throws SQLException {
+		Timestamp deadline = rs.getTimestamp("open_deadline");
+		return new ProgrammeSummary(rs.getString("slug"), rs.getString("code"), rs.getString("title"),
+				rs.getString("award"), rs.getBigDecimal("credits"), CreditSystem.valueOf(rs.getString("credit_system")),
+				rs.getInt("duration_months"), rs.getInt("pace_percent"), StudyMode.valueOf(rs.getString("study_mode")),
+				rs.getString("language"), rs.getString("summary"), rs.getString("institution_name"),
+				rs.getString("city"), (deadline != null) ? deadline.toInstant() : null, rs.getString("time_zone"));
+	}
+
+	/** The values the filters offer, from published programmes only. */
+	public SearchFacets facets() {
+		List<SearchFacets.InstitutionOption> institutions = this.jdbc.sql("""
+				select distinct i.slug, i.name from institution i join programme p on p.institution_id = i.id
+				where p.state = 'PUBLISHED' order by i.name""")
+			.query((rs, rowNum) -> new SearchFacets.InstitutionOption(rs.getString("slug"), rs.getString("name")))
+			.list();
+		List<String[]> values = this.jdbc
+			.sql("""
+					select 'topic' as kind, t.value from programme p, unnest(p.topics) as t(value) where p.state = 'PUBLISHED'
+					union
+					select 'language', p.language from programme p where p.state = 'PUBLISHED'
+					union
+					select 'currency', p.tuition_currency from programme p
+					 where p.state = 'PUBLISHED' and p.tuition_currency is not null
+					union
+					select 'start',\s"""
+					+ START_MONTH
+					+ """
+							  from programme p join institution i on i.id = p.institution_id
+							  join round_programme rp on rp.programme_id = p.id join application_round r on r.id = rp.round_id
+							 where p.state = 'PUBLISHED' and r.deadline_at >= :now
+							order by 1, 2""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs, rowNum) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		List<String> topics = values.stream().filter((v) -> v[0].equals("topic")).map((v) -> v[1]).toList();
+		List<String> languages = values.stream().filter((v) -> v[0].equals("language")).map((v) -> v[1]).toList();
+		List<String> currencies = values.stream().filter((v) -> v[0].equals("currency")).map((v) -> v[1]).toList();
+		List<YearMonth> starts = values.stream()
+			.filter((v) -> v[0].equals("start"))
+			.map((v) -> YearMonth.parse(v[1]))
+			.toList();
+		return new SearchFacets(institutions, topics, languages, currencies, starts);
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.prospectus.search;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.prospectus.course.CreditSystem;
+import org.prospectus.programme.StudyMode;
+
+/**
+ * One programme in a list of search results.
+ *
+ * @param slug the programme's slug
+ * @param code its code
+ * @param title its title
+ * @param award the award, e.g. Master of Science
+ * @param credits credits
+ * @param creditSystem the credit system
+ * @param durationMonths length in months
+ * @param pacePercent pace, 100 for full-time
+ * @param mode campus, online or hybrid
+ * @param language language of instruction
+ * @param summary a short description
+ * @param institutionName the institution's name
+ * @param city where it is
+ * @param openDeadline the deadline of a round open now, or {@code null}
+ * @param zone the institution's zone id
+ */
+public record ProgrammeSummary(String slug, String code, String title, String award, BigDecimal credits,
+		CreditSystem creditSystem, int durationMonths, int pacePercent, StudyMode mode, String language, String summary,
+		String institutionName, String city, Instant openDeadline, String zone) {
+
+	public boolean isOpen() {
+		return this.openDeadline != null;
+	}
+
+}

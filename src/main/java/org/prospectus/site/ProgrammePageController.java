@@ -1,0 +1,71 @@
+package org.prospectus.site;
+
+import java.util.List;
+
+import org.prospectus.compare.Shortlist;
+import org.prospectus.intake.ProgrammeRounds;
+import org.prospectus.intake.RoundService;
+import org.prospectus.programme.CareerService;
+import org.prospectus.programme.ProgrammePage;
+import org.prospectus.programme.ProgrammeService;
+import org.prospectus.staging.PublicationState;
+import org.prospectus.web.NotFoundException;
+import org.prospectus.web.PublicUrls;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public programme page. It lives above the catalogue because it composes the
+ * programme with its application rounds (intake), its careers and the comparison.
+ */
+@Controller
+class ProgrammePageController {
+
+	private final ProgrammeService programmes;
+
+	private final RoundService rounds;
+
+	private final ProgrammeStructuredData structuredData;
+
+	private final PublicUrls urls;
+
+	private final CareerService careers;
+
+	ProgrammePageController(ProgrammeService programmes, RoundService rounds, ProgrammeStructuredData structuredData,
+			PublicUrls urls, CareerService careers) {
+		this.programmes = programmes;
+		this.rounds = rounds;
+		this.structuredData = structuredData;
+		this.urls = urls;
+		this.careers = careers;
+	}
+
+	/** The shortlist the page's "Add to comparison" link carries on. */
+	@ModelAttribute("shortlist")
+	Shortlist shortlist(@RequestParam(name = "compare", required = false) List<String> compare) {
+		return Shortlist.of(compare);
+	}
+
+	@GetMapping("/programmes/{slug}")
+	String show(@PathVariable String slug, Model model) {
+		ProgrammePage page = this.programmes.findPage(slug).orElseThrow(() -> NotFoundException.forProgramme(slug));
+		model.addAttribute("page", page);
+		model.addAttribute("programme", page.programme());
+		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
+		model.addAttribute("round", rounds.current());
+		model.addAttribute("otherRounds", rounds.alsoOpen());
+		model.addAttribute("earlierRounds", rounds.earlier());
+		model.addAttribute("canonicalUrl", this.urls.of("/programmes/{slug}", page.programme().getSlug()));
+		if (page.programme().getState() == PublicationState.PUBLISHED) {
+			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
+		}
+		model.addAttribute("careers", this.careers.careersOf(page.programme()));
+		return "programmes/show";
+	}
+
+}

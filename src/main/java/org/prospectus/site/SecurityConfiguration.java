@@ -1,0 +1,146 @@
+package org.prospectus.site;
+
+import org.prospectus.account.StaffAccessFilter;
+import org.prospectus.applicant.ApplicantAuthentication;
+import org.prospectus.applicant.ApplicantPrincipal;
+import org.prospectus.web.UploadTooLargeFilter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Deny by default: the public pages are an explicit list of GET routes, the staff area
+ * needs a staff role, and anything else is refused. Anonymous public pages carry no form
+ * that needs a session, so they never create one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/**
+	 * No inline script or style anywhere; data: images only for Bootstrap's CSS icons.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+	/**
+	 * Applicants' pages: their own sign-in, kept in the session apart from staff
+	 * sign-ins, so that an applicant is never staff and staff are never an applicant.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain applicantFilterChain(HttpSecurity http, ApplicantAuthentication applicants) throws Exception {
+		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+		contexts.setSpringSecurityContextKey(ApplicantAuthentication.SECURITY_CONTEXT_KEY);
+		HttpSessionRequestCache requests = new HttpSessionRequestCache();
+		requests.setSessionAttrName(ApplicantAuthentication.SAVED_REQUEST_KEY);
+		requests
+			.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/applications/**"));
+		http.securityMatcher("/account/**", "/applications/**")
+			.authorizeHttpRequests((requests2) -> requests2
+				.requestMatchers("/account/register", "/account/register/**", "/account/verify", "/account/verify/**",
+						"/account/sign-in", "/account/forgot-password", "/account/reset-password")
+				.permitAll()
+				.anyRequest()
+				.hasAuthority(ApplicantPrincipal.ROLE))
+			.authenticationManager(applicants.manager())
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.formLogin((form) -> form.loginPage(ApplicantAuthentication.SIGN_IN_PATH)
+				.successHandler(applicants.successHandler(requests))
+				.failureHandler(applicants.failureHandler()))
+			.logout((logout) -> logout.logoutUrl("/account/sign-out")
+				.logoutSuccessUrl(ApplicantAuthentication.SIGN_IN_PATH + "?signedOut")
+				.addLogoutHandler((request, response, authentication) -> {
+					var session = request.getSession(false);
+					if (session != null) {
+						session.removeAttribute(ApplicantAuthentication.SECURITY_CONTEXT_KEY);
+					}
+				})
+				.invalidateHttpSession(false))
+			.requestCache((cache) -> cache.requestCache(requests))
+			.exceptionHandling(
+					(exceptions) -> exceptions.accessDeniedHandler(applicants.expiredSessionRescue(requests)))
+			.addFilterBefore(new UploadTooLargeFilter(), CsrfFilter.class)
+			.addFilterBefore(applicants.accessFilter(), AuthorizationFilter.class);
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry, JdbcClient jdbc)
+			throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
+					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines",
+					"/deadlines.ics", "/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt")
+			.permitAll()
+			// Helping applicants choose: comparison, careers, guide and finder (ADR
+			// 0013).
+			.requestMatchers(HttpMethod.GET, "/compare", "/careers", "/guide", "/finder")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+					"/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/login", "/staff/set-password", "/error")
+			.permitAll()
+			.requestMatchers("/admin/audit/**", "/admin/audit", "/admin/staff/**", "/admin/staff")
+			.hasRole("ADMIN")
+			.requestMatchers("/admin/catalogue/**")
+			.hasAnyRole("ADMIN", "EDITOR")
+			.requestMatchers("/admin/applications/**", "/admin/applications")
+			.hasAnyRole("ADMIN", "ADMISSIONS")
+			.requestMatchers("/admin/**")
+			.hasAnyRole("ADMIN", "EDITOR", "ADMISSIONS")
+			.anyRequest()
+			.denyAll())
+			.authenticationManager(authenticationManager)
+			.formLogin(
+					(form) -> form.loginPage("/login").defaultSuccessUrl("/admin").failureHandler(loginFailureHandler))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement((sessions) -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?sessionEnded"))
+			.requestCache((cache) -> cache.requestCache(staffPagesOnly()))
+			.addFilterBefore(new UploadTooLargeFilter(), CsrfFilter.class)
+			.addFilterBefore(new StaffAccessFilter(jdbc), AuthorizationFilter.class);
+		headers(http);
+		return http.build();
+	}
+
+	/** The same headers on every response of either chain. */
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
+	}
+
+	/**
+	 * Remembers the staff page someone wanted before signing in, and nothing else, so
+	 * that anonymous visitors of other pages never get a session.
+	 */
+	private static HttpSessionRequestCache staffPagesOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**"));
+		return cache;
+	}
+
+}

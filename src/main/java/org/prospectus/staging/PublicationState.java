@@ -1,0 +1,27 @@
+package org.prospectus.staging;
+
+/** Whether a catalogue entry is visible to the public. */
+public enum PublicationState {
+
+	DRAFT, PUBLISHED, RETIRED;
+
+	/**
+	 * The state a list filter names, or {@code null} (any state) for none or an unknown
+	 * one.
+	 */
+	public static PublicationState parseOrNull(String value) {
+		try {
+			return (value == null || value.isBlank()) ? null
+					: PublicationState.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** Message key of the value's label. */
+	public String messageKey() {
+		return "publication-state." + name();
+	}
+
+}

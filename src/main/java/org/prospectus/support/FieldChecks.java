@@ -1,0 +1,270 @@
+package org.prospectus.support;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import java.util.function.Function;
+
+import org.springframework.validation.Errors;
+
+/**
+ * Field checks for the staff forms (programme, course, syllabus, offering): each puts its
+ * message beside its field and returns the typed value converted, or {@code null}. The
+ * messages are the programme form's, so every catalogue form words a problem the same
+ * way.
+ */
+public final class FieldChecks {
+
+	public static final Pattern CREDITS = Pattern.compile("\\d{1,4}([.,]\\d)?");
+
+	public static final Pattern URL = Pattern.compile("https?://\\S+");
+
+	/** An amount of money: up to ten digits, and cents. */
+	public static final Pattern AMOUNT = Pattern.compile("\\d{1,10}([.,]\\d{1,2})?");
+
+	public static final int MAX_LINES = 40;
+
+	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+	private final Errors errors;
+
+	public FieldChecks(Errors errors) {
+		this.errors = errors;
+	}
+
+	public Errors errors() {
+		return this.errors;
+	}
+
+	public String text(String field, String value, boolean required, int max) {
+		if (blank(value)) {
+			if (required) {
+				this.errors.rejectValue(field, "programme.form.required");
+			}
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.length() > max) {
+			this.errors.rejectValue(field, "programme.form.too-long", new Object[] { max }, null);
+			return null;
+		}
+		return stripped;
+	}
+
+	/** A code such as DD2424 or TEN1: letters and digits, upper-cased. */
+	public String code(String field, String value, Pattern pattern, String patternMessage) {
+		String text = text(field, value, true, 40);
+		if (text == null) {
+			return null;
+		}
+		String code = text.toUpperCase(Locale.ROOT);
+		if (!pattern.matcher(code).matches()) {
+			this.errors.rejectValue(field, patternMessage);
+			return null;
+		}
+		return code;
+	}
+
+	public <E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
+		if (blank(value)) {
+			if (required) {
+				this.errors.rejectValue(field, "programme.form.choose");
+			}
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			this.errors.rejectValue(field, "programme.form.choose");
+			return null;
+		}
+	}
+
+	/**
+	 * A value chosen from a list whose options are codes, such as a term's 20263 for
+	 * Autumn 2026: the parser turns the code into the value and throws
+	 * {@link IllegalArgumentException} for one that is not on the list.
+	 */
+	public <T> T chosen(String field, String value, Function<String, T> parser) {
+		if (blank(value)) {
+			this.errors.rejectValue(field, "programme.form.choose");
+			return null;
+		}
+		try {
+			return parser.apply(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			this.errors.rejectValue(field, "programme.form.choose");
+			return null;
+		}
+	}
+
+	public Integer whole(String field, String value, int min, int max, boolean required) {
+		if (blank(value) && !required) {
+			return null;
+		}
+		try {
+			int number = Integer.parseInt((value != null) ? value.strip() : "");
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		this.errors.rejectValue(field, "programme.form.whole", new Object[] { min, max }, null);
+		return null;
+	}
+
+	/** Credits such as 7.5: more than zero and at most {@code max}, one decimal. */
+	public BigDecimal credits(String field, String value, BigDecimal max) {
+		if (blank(value)) {
+			this.errors.rejectValue(field, "programme.form.required");
+			return null;
+		}
+		String stripped = value.strip().replace(" ", "");
+		if (!CREDITS.matcher(stripped).matches()) {
+			this.errors.rejectValue(field, "programme.form.number");
+			return null;
+		}
+		BigDecimal credits = new BigDecimal(stripped.replace(',', '.'));
+		if (credits.signum() <= 0) {
+			this.errors.rejectValue(field, "programme.form.credits.invalid");
+			return null;
+		}
+		if (credits.compareTo(max) > 0) {
+			this.errors.rejectValue(field, "course.form.credits.too-many", new Object[] { plain(max) }, null);
+			return null;
+		}
+		return credits;
+	}
+
+	public LocalDate date(String field, String value) {
+		if (blank(value)) {
+			this.errors.rejectValue(field, "programme.form.required");
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			this.errors.rejectValue(field, "course.form.date.invalid");
+			return null;
+		}
+	}
+
+	public String language(String field, String value) {
+		String language = text(field, value, true, 20);
+		if (language != null && !LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
+			this.errors.rejectValue(field, "programme.form.language.unknown");
+			return null;
+		}
+		return (language != null) ? language.toLowerCase(Locale.ROOT) : null;
+	}
+
+	public String url(String field, String value) {
+		String url = text(field, value, false, 300);
+		if (url != null && !URL.matcher(url).matches()) {
+			this.errors.rejectValue(field, "programme.form.url.invalid");
+			return null;
+		}
+		return url;
+	}
+
+	/**
+	 * Codes separated by commas, spaces or lines, upper-cased, each matching the pattern.
+	 */
+	public List<String> codes(String field, String value, Pattern pattern, int max) {
+		if (blank(value)) {
+			return List.of();
+		}
+		List<String> codes = Arrays.stream(value.split("[,;\\s]+"))
+			.filter((code) -> !code.isEmpty())
+			.map((code) -> code.toUpperCase(Locale.ROOT))
+			.distinct()
+			.toList();
+		if (codes.size() > max) {
+			this.errors.rejectValue(field, "programme.form.lines.too-many", new Object[] { max }, null);
+		}
+		else if (codes.stream().anyMatch((code) -> !pattern.matcher(code).matches())) {
+			this.errors.rejectValue(field, "course.form.codes.invalid");
+		}
+		return codes;
+	}
+
+	/**
+	 * Non-empty lines, stripped and without repeats, at most {@value #MAX_LINES} of at
+	 * most {@code max} characters.
+	 */
+	public List<String> lines(String field, String value, int max) {
+		if (value == null) {
+			return List.of();
+		}
+		List<String> items = value.lines().map(String::strip).filter((line) -> !line.isEmpty()).distinct().toList();
+		if (items.size() > MAX_LINES) {
+			this.errors.rejectValue(field, "programme.form.lines.too-many", new Object[] { MAX_LINES }, null);
+		}
+		else if (items.stream().anyMatch((item) -> item.length() > max)) {
+			this.errors.rejectValue(field, "programme.form.lines.too-long", new Object[] { max }, null);
+		}
+		return items;
+	}
+
+	/** A number in the given pattern, with a comma or a point for decimals. */
+	public BigDecimal decimal(String field, String value, Pattern pattern, boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				this.errors.rejectValue(field, "programme.form.required");
+			}
+			return null;
+		}
+		String stripped = value.strip().replace(" ", "");
+		if (!pattern.matcher(stripped).matches()) {
+			this.errors.rejectValue(field, "programme.form.number");
+			return null;
+		}
+		return new BigDecimal(stripped.replace(',', '.'));
+	}
+
+	/** An amount with its ISO 4217 currency; empty when no amount is typed. */
+	public Money money(String amountField, String amount, String currencyField, String currency) {
+		BigDecimal value = decimal(amountField, amount, AMOUNT, false);
+		if (value == null) {
+			return null;
+		}
+		String code = (currency != null) ? currency.strip().toUpperCase(Locale.ROOT) : "";
+		try {
+			Currency.getInstance(code);
+		}
+		catch (IllegalArgumentException ex) {
+			this.errors.rejectValue(currencyField, "programme.form.currency.unknown");
+			return null;
+		}
+		return new Money(value, code);
+	}
+
+	public static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	public static String name(Enum<?> value) {
+		return (value != null) ? value.name() : null;
+	}
+
+	public static String plain(BigDecimal value) {
+		return (value != null) ? value.stripTrailingZeros().toPlainString() : null;
+	}
+
+	public static String joined(String... parts) {
+		return String.join(" ", Arrays.stream(parts).filter((part) -> !blank(part)).map(String::strip).toList());
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.prospectus.institution;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffRole;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditFilter;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@PortalIntegrationTest
+class AdminInstitutionTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffSessions staff;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MockHttpSession editor;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.staff.create("editor@uni.example", "Editor", StaffRole.EDITOR);
+		this.staff.create("admissions@uni.example", "Officer", StaffRole.ADMISSIONS);
+		this.editor = this.staff.signIn("editor@uni.example");
+	}
+
+	MvcTestResult create(String... fields) {
+		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/catalogue/institutions")
+			.session(this.editor)
+			.with(csrf());
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>(
+				java.util.Map.of("slug", "soton", "name", "University of Southampton", "countryCode", "gb", "city",
+						"Southampton", "campuses", "Highfield\n\nAvenue", "website", "https://www.southampton.ac.uk",
+						"timeZone", "Europe/London", "currency", "gbp"));
+		for (int i = 0; i < fields.length; i += 2) {
+			values.put(fields[i], fields[i + 1]);
+		}
+		values.forEach(post::param);
+		return this.mvc.perform(post);
+	}
+
+	@Test
+	void anEditorAddsAnInstitutionAndItIsAudited() {
+		assertThat(create()).hasRedirectedUrl("/admin/catalogue/institutions");
+		assertThat(this.jdbc
+			.sql("select country_code || ' ' || time_zone || ' ' || currency || ' ' || array_to_string(campuses, '|') "
+					+ "from institution where slug = 'soton'")
+			.query(String.class)
+			.single()).isEqualTo("GB Europe/London GBP Highfield|Avenue");
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.CREATE, "institution", null, null), 5))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.changes()).extracting("field")
+				.contains("institution.form.zone", "institution.form.currency"));
+	}
+
+	@Test
+	void eachMistakeIsShownBesideItsFieldAndEverythingTypedIsKept() {
+		MvcTestResult result = create("slug", "Not A Slug", "timeZone", "Europe/Stockholmm", "currency", "XXQ",
+				"website", "www.example.org", "name", "");
+		assertThat(result).hasStatusOk();
+		Document page = page(result);
+		assertThat(page.select("#slug-error").text())
+			.isEqualTo("Use lower-case letters, digits and single hyphens only.");
+		assertThat(page.select("#timeZone-error").text())
+			.isEqualTo("This is not a time zone name. Choose one such as Europe/Stockholm.");
+		assertThat(page.select("#currency-error").text())
+			.isEqualTo("This is not a currency code. Use three letters such as SEK, GBP or EUR.");
+		assertThat(page.select("#website-error").text())
+			.isEqualTo("Enter a full address starting with https:// or http://");
+		assertThat(page.select("#name-error").text()).isEqualTo("Enter the institution's name.");
+		Document empty = page(create("slug", "", "countryCode", ""));
+		assertThat(empty.select("#slug-error").text()).as("one message for a missing value")
+			.isEqualTo("Enter a slug, such as kth.");
+		assertThat(empty.select("#countryCode-error").text()).isEqualTo("Enter a two-letter country code.");
+		assertThat(page.select("#slug").val()).isEqualTo("Not A Slug");
+		assertThat(page.select("#timeZone").val()).isEqualTo("Europe/Stockholmm");
+		assertThat(page.select("#campuses").text()).contains("Highfield");
+		assertThat(this.jdbc.sql("select count(*) from institution").query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void aSlugInUseIsRefused() {
+		this.fixtures.institution("soton", "Europe/London");
+		assertThat(page(create()).select("#slug-error").text())
+			.isEqualTo("Another institution already uses this slug.");
+	}
+
+	/** The form's fields as the edit page filled them. */
+	static java.util.Map<String, String> values(Document form) {
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		form.select("form[method=post] input[name], form[method=post] textarea[name]")
+			.forEach((input) -> values.put(input.attr("name"), input.is("textarea") ? input.text() : input.val()));
+		return values;
+	}
+
+	MvcTestResult save(long id, java.util.Map<String, String> values, String field, String value) {
+		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/catalogue/institutions/{id}", id)
+			.session(this.editor)
+			.with(csrf());
+		java.util.Map<String, String> posted = new java.util.LinkedHashMap<>(values);
+		posted.put(field, value);
+		posted.forEach(post::param);
+		return this.mvc.perform(post);
+	}
+
+	@Test
+	void anEditRecordsEachChangedFieldAndAStaleEditGetsTheConflictPage() {
+		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		java.util.Map<String, String> form = values(page(this.mvc.get()
+			.uri("/admin/catalogue/institutions/{id}/edit", kth.getId())
+			.session(this.editor)
+			.exchange()));
+		assertThat(save(kth.getId(), form, "city", "Solna")).hasRedirectedUrl("/admin/catalogue/institutions");
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, "institution", null, null), 5))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.changes()).singleElement()
+				.satisfies((change) -> assertThat(change.before() + " -> " + change.after())
+					.isEqualTo("City of kth -> Solna")));
+		// The same form again, still carrying the version it was shown with.
+		MvcTestResult conflict = save(kth.getId(), form, "city", "Kista");
+		assertThat(conflict).hasStatus(409);
+		assertThat(page(conflict).select("tr.table-warning").text()).contains("Solna", "Kista");
+		assertThat(this.jdbc.sql("select city from institution").query(String.class).single()).isEqualTo("Solna");
+	}
+
+	@Test
+	void admissionsOfficersCannotEditTheCatalogue() {
+		MockHttpSession officer = this.staff.signIn("admissions@uni.example");
+		assertThat(this.mvc.get().uri("/admin/catalogue/institutions").session(officer)).hasStatus(403);
+	}
+
+}

@@ -1,0 +1,299 @@
+package org.prospectus.programme;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffRole;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditEntry;
+import org.prospectus.audit.AuditFilter;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.institution.Institution;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.Money;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Editing a programme's content: edits are staged as pending changes that the preview
+ * shows and publishing puts live; bad input comes back beside its field with everything
+ * typed; two editors never overwrite each other.
+ */
+@PortalIntegrationTest
+class ProgrammeEditingTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffSessions staff;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	long id;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.clock.setInstant(Instant.parse("2026-11-21T12:00:00Z"));
+		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		this.fixtures.course(kth, "DD2424", "Deep Learning in Data Science", (c) -> {
+		});
+		this.id = this.fixtures.programme(kth, "ml", "Machine Learning", (p) -> {
+			p.setTuition(new Money(new BigDecimal("155000"), "SEK"), TuitionPeriod.PER_YEAR, null);
+			p.setContact("Ada Lead", "ml@kth.example", null);
+		}).getId();
+		for (String who : List.of("editor", "other")) {
+			this.accounts.replacePassword(
+					this.accounts.findOrCreate(who + "@uni.example", who, EnumSet.of(StaffRole.EDITOR)),
+					StaffSessions.PASSWORD);
+		}
+		this.clock.reset();
+	}
+
+	/** The edit page's form fields as a browser would send them back unchanged. */
+	Map<String, String> formValues(MockHttpSession session) {
+		return StaffSessions.formFields(
+				page(this.mvc.get().uri("/admin/catalogue/programmes/{id}/edit", this.id).session(session).exchange()),
+				"form[method=post]");
+	}
+
+	MvcTestResult save(MockHttpSession session, Map<String, String> values) {
+		var request = this.mvc.post().uri("/admin/catalogue/programmes/{id}", this.id).session(session).with(csrf());
+		values.forEach(request::param);
+		return request.exchange();
+	}
+
+	MvcTestResult publish(MockHttpSession session, Document preview) {
+		var request = this.mvc.post()
+			.uri("/admin/catalogue/programmes/{id}/publish", this.id)
+			.session(session)
+			.with(csrf())
+			.param("version", preview.select("form[action$=/publish] input[name=version]").val());
+		String revision = preview.select("form[action$=/publish] input[name=revision]").val();
+		if (!revision.isEmpty()) {
+			request.param("revision", revision);
+		}
+		return request.exchange();
+	}
+
+	String dashboardChanges(MockHttpSession session) {
+		return page(this.mvc.get().uri("/admin").session(session).exchange()).select("section[aria-labelledby=changes]")
+			.text();
+	}
+
+	Document preview(MockHttpSession session) {
+		return page(
+				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", this.id).session(session).exchange());
+	}
+
+	@Test
+	void aChangeIsStagedPreviewedThenPublished() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> values = formValues(editor);
+		assertThat(values).containsEntry("title", "Machine Learning")
+			.containsEntry("tuitionAmount", "155000")
+			.containsEntry("tuitionCurrency", "SEK")
+			.containsEntry("tuitionPeriod", "PER_YEAR");
+		values.put("tuitionAmount", "160000");
+		values.put("topics", "Deep learning\nReinforcement learning");
+		values.put("testimonials[0].quote", "The project course was the best part.");
+		values.put("testimonials[0].authorName", "Sam Graduate");
+		values.put("plan[0].courseCode", "dd2424");
+		values.put("plan[0].studyYear", "1");
+		values.put("plan[0].term", "SPRING");
+		values.put("plan[0].category", "COMPULSORY");
+		assertThat(save(editor, values)).hasRedirectedUrl("/admin/catalogue/programmes/" + this.id + "/preview");
+
+		// The public page is unchanged; the preview shows the change.
+		assertThat(this.mvc.get().uri("/programmes/ml")).bodyText()
+			.contains("155,000")
+			.doesNotContain("160,000")
+			.doesNotContain("Sam Graduate");
+		Document preview = preview(editor);
+		assertThat(preview.text()).contains("160,000", "Sam Graduate", "Reinforcement learning", "DD2424",
+				"Unpublished changes saved by editor@uni.example");
+		assertThat(dashboardChanges(editor)).contains("Machine Learning");
+
+		assertThat(publish(editor, preview)).hasRedirectedUrl("/admin/catalogue/programmes");
+		assertThat(this.mvc.get().uri("/programmes/ml")).bodyText()
+			.contains("160,000", "Sam Graduate", "Reinforcement learning", "DD2424");
+		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Long.class).single()).isZero();
+		assertThat(dashboardChanges(editor)).isEqualTo("Unpublished changes Every saved change is published.");
+
+		List<AuditEntry> published = this.auditLog.search(new AuditFilter(null, AuditAction.PUBLISH, null, null, null),
+				5);
+		assertThat(published).singleElement().satisfies((entry) -> {
+			assertThat(entry.actor()).isEqualTo("editor@uni.example");
+			assertThat(entry.summary())
+				.isEqualTo("Published changes to the programme Machine Learning of University kth");
+			assertThat(entry.changes()).anySatisfy((change) -> {
+				assertThat(change.field()).isEqualTo("programme.fees.tuition");
+				assertThat(change.before()).isEqualTo("155000 SEK PER_YEAR");
+				assertThat(change.after()).isEqualTo("160000 SEK PER_YEAR");
+			});
+		});
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, null, null, null), 5)).singleElement()
+			.satisfies((entry) -> assertThat(entry.summary()).startsWith("Saved unpublished changes"));
+	}
+
+	@Test
+	void badInputComesBackBesideItsFieldWithEverythingTyped() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> values = formValues(editor);
+		values.put("title", "Machine Learning, renamed");
+		values.put("credits", "lots");
+		values.put("contactEmail", "not-an-address");
+		values.put("tuitionAmount", "160000");
+		values.put("tuitionCurrency", "XYZ");
+		values.put("plan[0].courseCode", "NOPE1");
+		values.put("plan[0].studyYear", "9");
+		values.put("plan[0].term", "SPRING");
+		values.put("plan[0].category", "COMPULSORY");
+		MvcTestResult result = save(editor, values);
+		assertThat(result).hasStatusOk();
+		Document form = page(result);
+		assertThat(form.select("#credits-error").text()).isEqualTo("Enter a number such as 120 or 7.5.");
+		assertThat(form.select("#contactEmail-error").text()).startsWith("Enter an e-mail address");
+		assertThat(form.select("#tuitionCurrency-error").text()).startsWith("Enter a currency code");
+		assertThat(form.getElementById("plan[0].courseCode-error").text())
+			.isEqualTo("There is no course with the code NOPE1. Create the course first.");
+		assertThat(form.getElementById("plan[0].studyYear-error").text())
+			.isEqualTo("Enter a whole number from 1 to 8.");
+		assertThat(form.select("input[name=title]").val()).isEqualTo("Machine Learning, renamed");
+		assertThat(form.select("input[name=credits]").val()).isEqualTo("lots");
+		assertThat(form.select("input[name=tuitionCurrency]").val()).isEqualTo("XYZ");
+		assertThat(form.getElementById("plan[0].courseCode").val()).isEqualTo("NOPE1");
+		assertThat(form.select(".alert-danger li")).hasSizeGreaterThanOrEqualTo(5);
+		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theSecondOfTwoEditorsGetsTheConflictPageAndTheFirstEditStays() {
+		MockHttpSession first = this.staff.signIn("editor@uni.example");
+		MockHttpSession second = this.staff.signIn("other@uni.example");
+		Map<String, String> mine = formValues(first);
+		Map<String, String> theirs = formValues(second);
+		mine.put("title", "Machine Learning (first)");
+		theirs.put("title", "Machine Learning (second)");
+		assertThat(save(first, mine)).hasStatus3xxRedirection();
+		MvcTestResult conflict = save(second, theirs);
+		assertThat(conflict).hasStatus(409);
+		Document page = page(conflict);
+		assertThat(page.text()).contains("Machine Learning (first)", "Machine Learning (second)");
+		assertThat(formValues(first)).containsEntry("title", "Machine Learning (first)");
+		assertThat(this.jdbc.sql("select payload ->> 'title' from pending_revision").query(String.class).single())
+			.isEqualTo("Machine Learning (first)");
+	}
+
+	@Test
+	void publishingFromAPreviewOfOlderChangesIsRefused() {
+		MockHttpSession first = this.staff.signIn("editor@uni.example");
+		MockHttpSession second = this.staff.signIn("other@uni.example");
+		Map<String, String> values = formValues(first);
+		values.put("title", "Machine Learning (previewed)");
+		save(first, values);
+		Document preview = preview(first);
+		Map<String, String> later = formValues(second);
+		later.put("title", "Machine Learning (changed after the preview)");
+		assertThat(save(second, later)).hasStatus3xxRedirection();
+		assertThat(publish(first, preview)).hasStatus(409);
+		assertThat(this.mvc.get().uri("/programmes/ml")).bodyText().contains("Machine Learning").doesNotContain("(");
+	}
+
+	@Test
+	void discardingLeavesTheLiveProgrammeAsItWas() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> values = formValues(editor);
+		values.put("summary", "A summary nobody will see.");
+		save(editor, values);
+		Document preview = preview(editor);
+		assertThat(this.mvc.post()
+			.uri("/admin/catalogue/programmes/{id}/discard", this.id)
+			.param("revision", preview.select("form[action$=/discard] input[name=revision]").val())
+			.session(editor)
+			.with(csrf())).hasRedirectedUrl("/admin/catalogue/programmes/" + this.id + "/preview");
+		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Long.class).single()).isZero();
+		assertThat(formValues(editor).get("summary")).isNotEqualTo("A summary nobody will see.");
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.DISCARD, null, null, null), 5)).hasSize(1);
+	}
+
+	@Test
+	void changesThatNoLongerPassTheChecksAreNotPublished() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> values = formValues(editor);
+		values.put("plan[0].courseCode", "DD2424");
+		values.put("plan[0].studyYear", "1");
+		values.put("plan[0].term", "AUTUMN");
+		values.put("plan[0].category", "ELECTIVE");
+		save(editor, values);
+		// The course the plan names is renamed away before the changes are published.
+		this.jdbc.sql("update course set code = 'DD9999' where code = 'DD2424'").update();
+		MvcTestResult refused = publish(editor, preview(editor));
+		assertThat(refused).hasStatus(422);
+		assertThat(page(refused).getElementById("plan[0].courseCode-error").text())
+			.isEqualTo("There is no course with the code DD2424. Create the course first.");
+		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Long.class).single()).isOne();
+		assertThat(this.jdbc.sql("select count(*) from programme_plan_entry").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aNewProgrammeIsADraftWithAUniqueAddress() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Document blank = page(this.mvc.get().uri("/admin/catalogue/programmes/new").session(editor).exchange());
+		String institution = blank.select("select[name=institution] option:contains(University kth)").val();
+		Map<String, String> values = new LinkedHashMap<>(Map.of("institution", institution, "code", "TQML", "slug",
+				"ml", "title", "Quantum ML", "award", "Master of Science", "level", "MASTER", "credits", "120"));
+		values.putAll(Map.of("creditSystem", "ECTS", "durationMonths", "24", "pacePercent", "100", "mode", "CAMPUS",
+				"language", "en", "summary", "Qubits and models."));
+		var taken = this.mvc.post().uri("/admin/catalogue/programmes").session(editor).with(csrf());
+		values.forEach(taken::param);
+		Document refused = page(taken.exchange());
+		assertThat(refused.select("#slug-error").text()).isEqualTo("Another programme already uses this address.");
+		assertThat(refused.select("input[name=title]").val()).isEqualTo("Quantum ML");
+
+		values.put("slug", "quantum-ml");
+		var create = this.mvc.post().uri("/admin/catalogue/programmes").session(editor).with(csrf());
+		values.forEach(create::param);
+		assertThat(create.exchange()).hasStatus3xxRedirection();
+		assertThat(this.jdbc.sql("select state from programme where slug = 'quantum-ml'").query(String.class).single())
+			.isEqualTo("DRAFT");
+		assertThat(this.mvc.get().uri("/programmes/quantum-ml")).hasStatus(404);
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.CREATE, null, null, null), 5))
+			.anySatisfy((entry) -> assertThat(entry.summary()).startsWith("Created the draft programme Quantum ML"));
+	}
+
+}

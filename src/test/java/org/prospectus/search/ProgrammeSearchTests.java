@@ -1,0 +1,297 @@
+package org.prospectus.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.course.CreditSystem;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeLevel;
+import org.prospectus.programme.StudyMode;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.Money;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PortalIntegrationTest
+class ProgrammeSearchTests {
+
+	static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+	@Autowired
+	ProgrammeSearch search;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	Institution kth;
+
+	Institution soton;
+
+	@BeforeEach
+	void catalogue() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.clock.setInstant(NOW);
+		this.kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		this.soton = this.fixtures.institution("soton", "Europe/London");
+		Programme ml = this.fixtures.programme(this.kth, "ml", "Machine Learning", (p) -> {
+			p.setTopics(List.of("Deep learning", "Computer vision"));
+			p.setSummary("Statistical learning from data.");
+		});
+		this.fixtures.programme(this.soton, "data-science", "Data Science", (p) -> {
+			p.setStudyForm(12, 100, StudyMode.ONLINE, "en");
+			p.setSummary("Data pipelines with some machine learning on the side.");
+			p.setTopics(List.of("Statistics"));
+		});
+		this.fixtures.programme(this.kth, "robotics", "Robotics", (p) -> {
+			p.setStudyForm(36, 50, StudyMode.HYBRID, "sv");
+			p.setAward("Bachelor of Science", ProgrammeLevel.BACHELOR, new java.math.BigDecimal("180"),
+					CreditSystem.ECTS);
+			p.setSummary("Robots that move, see and plan.");
+			p.setTopics(List.of("Computer vision", "Control"));
+		});
+		this.fixtures.programme(this.kth, "draft", "Machine Learning Draft", (p) -> p.retire());
+		this.fixtures.round(this.kth, "open", NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(20)), ml);
+		this.fixtures.round(this.soton, "upcoming", NOW.plus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(40)));
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	List<String> slugs(ProgrammeSearchCriteria criteria) {
+		return this.search.search(criteria, PageRequest.of(0, 10)).map(ProgrammeSummary::slug).getContent();
+	}
+
+	ProgrammeSearchCriteria with(String text) {
+		return new ProgrammeSearchCriteria(text, null, null, null, null, null, null, null, false);
+	}
+
+	@Test
+	void withoutCriteriaListsEveryPublishedProgrammeByTitle() {
+		assertThat(slugs(ProgrammeSearchCriteria.none())).containsExactly("data-science", "ml", "robotics");
+	}
+
+	@Test
+	void ranksATitleMatchAboveASummaryMatch() {
+		assertThat(slugs(with("machine learning"))).containsExactly("ml", "data-science");
+	}
+
+	@Test
+	void matchesStemmedWordsAndTopics() {
+		assertThat(slugs(with("robot"))).containsExactly("robotics");
+		assertThat(slugs(with("vision"))).containsExactlyInAnyOrder("ml", "robotics");
+	}
+
+	@Test
+	void findsAProgrammeByItsCode() {
+		assertThat(slugs(with("ROBOTICS"))).containsExactly("robotics");
+	}
+
+	@Test
+	void toleratesSearchSyntaxAndPunctuation() {
+		assertThat(slugs(with("\"machine learning\" -pipelines"))).containsExactly("ml");
+		assertThat(slugs(with("'); drop table programme; --"))).isEmpty();
+		assertThat(slugs(ProgrammeSearchCriteria.none())).hasSize(3);
+	}
+
+	@Test
+	void neverShowsDraftOrRetiredProgrammes() {
+		assertThat(slugs(with("draft"))).isEmpty();
+	}
+
+	@Test
+	void filtersByInstitution() {
+		assertThat(slugs(new ProgrammeSearchCriteria(null, "soton", null, null, null, null, null, null, false)))
+			.containsExactly("data-science");
+	}
+
+	@Test
+	void filtersByLevel() {
+		assertThat(slugs(
+				new ProgrammeSearchCriteria(null, null, ProgrammeLevel.BACHELOR, null, null, null, null, null, false)))
+			.containsExactly("robotics");
+	}
+
+	@Test
+	void filtersByMode() {
+		assertThat(
+				slugs(new ProgrammeSearchCriteria(null, null, null, StudyMode.ONLINE, null, null, null, null, false)))
+			.containsExactly("data-science");
+	}
+
+	@Test
+	void filtersByPace() {
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, Pace.PART_TIME, null, null, null, false)))
+			.containsExactly("robotics");
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, Pace.FULL_TIME, null, null, null, false)))
+			.containsExactly("data-science", "ml");
+	}
+
+	@Test
+	void filtersByLanguage() {
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, "sv", null, null, false)))
+			.containsExactly("robotics");
+	}
+
+	@Test
+	void filtersByDuration() {
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, DurationBand.UP_TO_ONE_YEAR,
+				null, false)))
+			.containsExactly("data-science");
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, DurationBand.UP_TO_TWO_YEARS,
+				null, false)))
+			.containsExactly("ml");
+		assertThat(slugs(
+				new ProgrammeSearchCriteria(null, null, null, null, null, null, DurationBand.LONGER, null, false)))
+			.containsExactly("robotics");
+	}
+
+	@Test
+	void filtersByTopic() {
+		assertThat(
+				slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, null, "Computer vision", false)))
+			.containsExactly("ml", "robotics");
+	}
+
+	@Test
+	void filtersToProgrammesOpenForApplicationsNow() {
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, true)))
+			.containsExactly("ml");
+	}
+
+	@Test
+	void openForApplicationsFollowsTheClock() {
+		this.clock.setInstant(NOW.plus(Duration.ofDays(21)));
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, true))).isEmpty();
+	}
+
+	@Test
+	void combinesTextAndFilters() {
+		assertThat(slugs(
+				new ProgrammeSearchCriteria("vision", "kth", null, StudyMode.HYBRID, null, null, null, null, false)))
+			.containsExactly("robotics");
+	}
+
+	@Test
+	void pagesThroughResultsWithATotal() {
+		Page<ProgrammeSummary> first = this.search.search(ProgrammeSearchCriteria.none(), PageRequest.of(0, 2));
+		Page<ProgrammeSummary> second = this.search.search(ProgrammeSearchCriteria.none(), PageRequest.of(1, 2));
+		assertThat(first.getTotalElements()).isEqualTo(3);
+		assertThat(first.getTotalPages()).isEqualTo(2);
+		assertThat(first.map(ProgrammeSummary::slug)).containsExactly("data-science", "ml");
+		assertThat(second.map(ProgrammeSummary::slug)).containsExactly("robotics");
+	}
+
+	@Test
+	void aPageBeyondTheLastIsEmpty() {
+		assertThat(this.search.search(ProgrammeSearchCriteria.none(), PageRequest.of(5, 10)).getContent()).isEmpty();
+	}
+
+	@Test
+	void reportsTheOpenDeadlineWithTheInstitutionsZone() {
+		ProgrammeSummary ml = this.search.search(with("machine"), PageRequest.of(0, 10)).getContent().get(0);
+		assertThat(ml.openDeadline()).isEqualTo(NOW.plus(Duration.ofDays(20)));
+		assertThat(ml.zone()).isEqualTo("Europe/Stockholm");
+	}
+
+	@Test
+	void offersFacetsFromPublishedProgrammesOnly() {
+		SearchFacets facets = this.search.facets();
+		assertThat(facets.institutions()).extracting(SearchFacets.InstitutionOption::slug)
+			.containsExactlyInAnyOrder("kth", "soton");
+		assertThat(facets.topics()).containsExactly("Computer vision", "Control", "Deep learning", "Statistics");
+		assertThat(facets.languages()).containsExactly("en", "sv");
+	}
+
+	ProgrammeSearchCriteria budget(String amount, String currency) {
+		return new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false,
+				Money.of(amount, currency), null);
+	}
+
+	@Test
+	void filtersByTheWholeProgrammesTuitionInOneCurrencyNeverConverting() {
+		// ml: two years at SEK 100,000 a year; robotics: SEK 250,000 for its three years;
+		// data-science: GBP 20,000 for one year.
+		this.jdbc.sql("""
+				update programme set tuition_amount = case slug when 'ml' then 100000 when 'robotics' then 250000
+				  else 20000 end,
+				  tuition_currency = case slug when 'data-science' then 'GBP' else 'SEK' end,
+				  tuition_period = case slug when 'robotics' then 'TOTAL' else 'PER_YEAR' end""").update();
+		assertThat(slugs(budget("200000", "SEK"))).containsExactly("ml");
+		assertThat(slugs(budget("199999", "SEK"))).isEmpty();
+		assertThat(slugs(budget("250000", "SEK"))).containsExactly("ml", "robotics");
+		assertThat(slugs(budget("20000", "GBP"))).containsExactly("data-science");
+		assertThat(slugs(budget("1000000", "EUR"))).as("no currency is converted").isEmpty();
+	}
+
+	@Test
+	void leavesOutProgrammesThatPublishNoTuitionWhenABudgetIsSet() {
+		assertThat(slugs(budget("1000000", "SEK"))).isEmpty();
+	}
+
+	@Test
+	void filtersByTheMonthStudiesStartInARoundStillTakingApplications() {
+		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
+			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.update();
+		ProgrammeSearchCriteria august = new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null,
+				false, null, java.time.YearMonth.of(2027, 8));
+		assertThat(slugs(august)).as("24 August in Stockholm, 23 August in UTC").containsExactly("ml");
+		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false, null,
+				java.time.YearMonth.of(2027, 9))))
+			.isEmpty();
+		this.clock.setInstant(NOW.plus(Duration.ofDays(21)));
+		assertThat(slugs(august)).as("the round has closed").isEmpty();
+	}
+
+	@Test
+	void offersTheCurrenciesAndStartMonthsThatExist() {
+		this.jdbc.sql("update programme set tuition_amount = 1, tuition_currency = 'SEK', tuition_period = 'PER_YEAR'")
+			.update();
+		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
+			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.update();
+		SearchFacets facets = this.search.facets();
+		assertThat(facets.currencies()).containsExactly("SEK");
+		assertThat(facets.starts()).containsExactly(java.time.YearMonth.of(2027, 8));
+	}
+
+	@Test
+	void theFormReadsABudgetOnlyWithACurrencyAndIgnoresNonsense() {
+		ProgrammeSearchForm form = new ProgrammeSearchForm();
+		form.setMaxTuition("150,000");
+		assertThat(form.toCriteria().budget()).isNull();
+		form.setCurrency("sek");
+		assertThat(form.toCriteria().budget()).isEqualTo(Money.of("150000", "SEK"));
+		form.setMaxTuition("a lot");
+		assertThat(form.toCriteria().budget()).isNull();
+		form.setMaxTuition("100");
+		form.setCurrency("XYZ");
+		assertThat(form.toCriteria().budget()).isNull();
+		form.setStart("2027-09");
+		assertThat(form.toCriteria().start()).isEqualTo(java.time.YearMonth.of(2027, 9));
+		form.setStart("September");
+		assertThat(form.toCriteria().start()).isNull();
+	}
+
+}

@@ -1,0 +1,153 @@
+package org.prospectus.site;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffRole;
+import org.prospectus.course.Course;
+import org.prospectus.course.Season;
+import org.prospectus.course.Term;
+import org.prospectus.institution.Institution;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The security headers on a sample of every kind of response the portal gives: pages,
+ * error pages, static files, downloads, the sign-in page and staff pages. Checked over
+ * real HTTP where the servlet container's error handling or cookies matter.
+ */
+@PortalIntegrationTest
+class SecurityHeadersTests {
+
+	static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void catalogue() {
+		DatabaseCleaner.clean(this.jdbc);
+		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		this.fixtures.programme(kth, "ml", "Machine Learning");
+		Course course = this.fixtures.course(kth, "DD2424", "Deep Learning", (c) -> {
+		});
+		this.fixtures.syllabus(course, Term.of(2024, Season.AUTUMN), (s) -> s.setContentsAndOutcomes("Contents", null));
+	}
+
+	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", "text/html,*/*");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static void assertSecurityHeaders(String what, java.net.http.HttpHeaders headers) {
+		assertThat(headers.firstValue("Content-Security-Policy")).as(what)
+			.hasValueSatisfying((csp) -> assertThat(csp)
+				.contains("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
+						"form-action 'self'")
+				.doesNotContain("unsafe-inline", "unsafe-eval", "*"));
+		assertThat(headers.firstValue("X-Content-Type-Options")).as(what).contains("nosniff");
+		assertThat(headers.firstValue("Referrer-Policy")).as(what).contains("strict-origin-when-cross-origin");
+		assertThat(headers.firstValue("Permissions-Policy")).as(what)
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("camera=()", "geolocation=()"));
+		assertThat(headers.firstValue("X-Frame-Options")).as(what).contains("DENY");
+		assertThat(headers.firstValue("Strict-Transport-Security")).as(what + " over plain HTTP").isEmpty();
+	}
+
+	@Test
+	void everyKindOfResponseCarriesTheHeaders() throws Exception {
+		for (String path : List.of("/", "/programmes?q=machine", "/programmes/ml", "/courses/DD2424",
+				"/courses/DD2424/syllabus.pdf", "/deadlines", "/programmes/no-such-programme", "/no/such/page",
+				"/static/css/prospectus.css", "/webjars/bootstrap/dist/css/bootstrap.min.css", "/login", "/admin",
+				"/actuator/health")) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isIn(200, 302, 404);
+			assertSecurityHeaders(path, response.headers());
+		}
+	}
+
+	@Test
+	void staffPagesAreNeverCached() {
+		this.accounts.replacePassword(
+				this.accounts.findOrCreate("editor@uni.example", "Editor", EnumSet.of(StaffRole.EDITOR)),
+				"lantern marmalade orbit cello");
+		MockHttpSession session = (MockHttpSession) this.mvc.post()
+			.uri("/login")
+			.param("username", "editor@uni.example")
+			.param("password", "lantern marmalade orbit cello")
+			.with(csrf())
+			.exchange()
+			.getRequest()
+			.getSession(false);
+		MockHttpServletResponse response = this.mvc.get().uri("/admin").session(session).exchange().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void staticFilesMayBeCachedButStillCarryNosniff() throws Exception {
+		HttpResponse<String> css = get("/static/css/prospectus.css");
+		assertThat(css.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=3600").doesNotContain("no-store"));
+	}
+
+	@Test
+	void strictTransportSecurityOverHttps() {
+		MockHttpServletResponse response = this.mvc.get().uri("/").secure(true).exchange().getResponse();
+		assertThat(response.getHeader("Strict-Transport-Security")).contains("max-age=31536000", "includeSubDomains");
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteAndSecureBehindATlsProxy() throws Exception {
+		HttpResponse<String> plain = get("/login");
+		HttpResponse<String> proxied = get("/login", "X-Forwarded-Proto", "https");
+		assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+				(cookie) -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"));
+		assertThat(proxied.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying((cookie) -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Secure"));
+		assertThat(proxied.headers().firstValue("Strict-Transport-Security")).isPresent();
+	}
+
+	@Test
+	void anonymousPublicPagesCreateNoSession() throws Exception {
+		for (String path : List.of("/", "/programmes", "/programmes/ml", "/courses/DD2424", "/deadlines",
+				"/programmes/no-such-programme", "/no/such/page")) {
+			assertThat(get(path).headers().firstValue("Set-Cookie")).as(path).isEmpty();
+		}
+	}
+
+}
