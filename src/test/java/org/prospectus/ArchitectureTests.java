@@ -1,5 +1,9 @@
 package org.prospectus;
 
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaParameter;
@@ -18,13 +22,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rules of the codebase that review alone would let slip: what is bound from requests,
- * how passwords are handled, and which services guard themselves.
+ * how passwords are handled, which services guard themselves, and how the modules (the
+ * top-level packages) may depend on each other. {@link ModularityTests} checks each
+ * module's declared dependencies; these rules hold whatever a module declares.
  */
 class ArchitectureTests {
 
@@ -107,6 +117,57 @@ class ArchitectureTests {
 	void repositoriesAndControllersStayInsideTheirFeature() {
 		classes().that().areAssignableTo(Repository.class).should().notBePublic().check(classes);
 		classes().that().areAnnotatedWith(Controller.class).should().notBePublic().check(classes);
+	}
+
+	@Test
+	void noTwoModulesDependOnEachOtherInACycle() {
+		slices().matching("org.prospectus.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
+	void theSharedKernelsDependOnNoFeature() {
+		noClasses().that()
+			.resideInAnyPackage("org.prospectus.support..", "org.prospectus.web..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("org.prospectus..")
+				.and(resideOutsideOfPackages("org.prospectus.support..", "org.prospectus.web..")))
+			.because("support and web are helpers every module uses, so they can name none of them")
+			.check(classes);
+	}
+
+	@Test
+	void aModuleNeverReachesIntoAnotherModulesRepositories() {
+		classes().that()
+			.areAssignableTo(Repository.class)
+			.should(new ArchCondition<JavaClass>("be used only inside their own module") {
+				@Override
+				public void check(JavaClass repository, ConditionEvents events) {
+					String module = module(repository);
+					repository.getDirectDependenciesToSelf()
+						.stream()
+						.filter((dependency) -> !module.equals(module(dependency.getOriginClass())))
+						.forEach((dependency) -> events.add(SimpleConditionEvent.violated(dependency,
+								dependency.getDescription() + ": use the module's service instead")));
+				}
+			})
+			.check(classes);
+	}
+
+	/** About 40 files in a package is the sign that it hides two capabilities. */
+	@Test
+	void noModuleHoldsMoreThanFortyTypes() {
+		Map<String, Integer> sizes = new TreeMap<>();
+		classes.stream()
+			.filter((type) -> type.isTopLevelClass() && !type.getSimpleName().equals("package-info"))
+			.forEach((type) -> sizes.merge(type.getPackageName(), 1, Integer::sum));
+		assertThat(sizes).allSatisfy((module, size) -> assertThat(size).as(module).isLessThanOrEqualTo(40));
+	}
+
+	private static String module(JavaClass type) {
+		String name = type.getPackageName();
+		String rest = name.startsWith("org.prospectus.") ? name.substring("org.prospectus.".length()) : "";
+		int dot = rest.indexOf('.');
+		return (dot < 0) ? rest : rest.substring(0, dot);
 	}
 
 }

@@ -1,0 +1,13 @@
+/**
+ * Applicant accounts: registration, e-mail confirmation, sign-in by password or e-mailed
+ * link, and rescue of a half-typed form when a session expires. Offers
+ * {@link org.prospectus.applicant.ApplicantAccounts} and the applicant's security
+ * principal.
+ */
+@ApplicationModule(allowedDependencies = { "account", "mail", "support", "web" })
+@NullMarked
+package org.prospectus.applicant;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,12 @@
+/**
+ * Outgoing e-mail through a transactional outbox: a message is stored with the change
+ * that causes it and sent later, with retries, by one sender across instances. Offers
+ * {@link org.prospectus.mail.MailOutbox}.
+ */
+@ApplicationModule(allowedDependencies = { "support", "web" })
+@NullMarked
+package org.prospectus.mail;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

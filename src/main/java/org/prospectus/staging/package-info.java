@@ -1,0 +1,14 @@
+/**
+ * Staged publishing: the publication state of catalogue entries and the pending revisions
+ * staff save before they publish. Offers {@link org.prospectus.staging.PendingRevisions},
+ * which stores a form per record by the record's type name, and
+ * {@link org.prospectus.staging.CatalogueEntry}, the base of everything that is drafted,
+ * published and retired.
+ */
+@ApplicationModule(allowedDependencies = { "support" })
+@NullMarked
+package org.prospectus.staging;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
