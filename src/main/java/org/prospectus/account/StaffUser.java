@@ -13,6 +13,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import org.prospectus.support.BaseEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member of staff who signs in to the staff area. The password hash is empty until the
@@ -52,7 +53,7 @@ public class StaffUser extends BaseEntity {
 	}
 
 	/** E-mail addresses are compared without regard to case or surrounding spaces. */
-	public static String normalizeEmail(String email) {
+	public static @Nullable String normalizeEmail(String email) {
 		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : null;
 	}
 

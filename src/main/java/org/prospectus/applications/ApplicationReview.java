@@ -25,6 +25,7 @@ import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.mail.MailOutbox;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -255,7 +256,7 @@ public class ApplicationReview {
 		return (authentication != null) ? authentication.getName() : "system";
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

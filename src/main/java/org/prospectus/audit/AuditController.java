@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,11 +63,11 @@ class AuditController {
 		return "admin/audit";
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	private static AuditAction action(String value) {
+	private static @Nullable AuditAction action(String value) {
 		try {
 			return (blankToNull(value) != null) ? AuditAction.valueOf(value.strip().toUpperCase(Locale.ROOT)) : null;
 		}
@@ -74,7 +76,7 @@ class AuditController {
 		}
 	}
 
-	private static LocalDate date(String value) {
+	private static @Nullable LocalDate date(String value) {
 		try {
 			return (blankToNull(value) != null) ? LocalDate.parse(value.strip()) : null;
 		}
@@ -83,7 +85,7 @@ class AuditController {
 		}
 	}
 
-	private static Instant instant(String value) {
+	private static @Nullable Instant instant(String value) {
 		try {
 			return (blankToNull(value) != null) ? Instant.parse(value.strip()) : null;
 		}

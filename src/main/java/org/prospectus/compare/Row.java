@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.prospectus.programme.Career;
 import org.prospectus.support.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of the comparison, each with what makes two programmes' values the same, so
@@ -73,11 +74,11 @@ public enum Row {
 		return "compare.row." + name();
 	}
 
-	private static String plain(BigDecimal number) {
+	private static @Nullable String plain(BigDecimal number) {
 		return (number != null) ? number.stripTrailingZeros().toPlainString() : null;
 	}
 
-	private static String money(Money money) {
+	private static @Nullable String money(Money money) {
 		return (money != null) ? plain(money.amount()) + " " + money.currency() : null;
 	}
 

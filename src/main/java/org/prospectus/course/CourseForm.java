@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.prospectus.support.FieldChecks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
@@ -59,7 +60,7 @@ public class CourseForm {
 	/**
 	 * Checks the form: its content, or {@code null} with each reason beside its field.
 	 */
-	CourseContent toContent(Errors errors) {
+	@Nullable CourseContent toContent(Errors errors) {
 		FieldChecks check = new FieldChecks(errors);
 		String title = check.text("title", this.title, true, 200);
 		BigDecimal credits = check.credits("credits", this.credits, MAX_CREDITS);

@@ -3,6 +3,7 @@ package org.prospectus.course;
 import java.util.regex.Pattern;
 
 import org.prospectus.support.FieldChecks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
@@ -26,7 +27,7 @@ public class NewCourseForm extends CourseForm {
 		new FieldChecks(errors).code("code", this.code, CODE, "course.form.code.pattern");
 	}
 
-	Long institutionId() {
+	@Nullable Long institutionId() {
 		try {
 			return (this.institution != null) ? Long.valueOf(this.institution.strip()) : null;
 		}

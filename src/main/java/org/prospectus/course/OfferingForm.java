@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.prospectus.support.FieldChecks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
@@ -112,7 +113,7 @@ public class OfferingForm {
 	 * @param takenApplicationCodes the application codes the course's other offerings
 	 * use, each as {@link #applicationKey}
 	 */
-	OfferingContent toContent(Errors errors, Set<String> takenApplicationCodes) {
+	@Nullable OfferingContent toContent(Errors errors, Set<String> takenApplicationCodes) {
 		FieldChecks check = new FieldChecks(errors);
 		Term term = check.chosen("term", this.term, Term::parse);
 		LocalDate start = check.date("startDate", this.startDate);
@@ -232,7 +233,7 @@ public class OfferingForm {
 		return terms;
 	}
 
-	private static Term termOf(String code) {
+	private static @Nullable Term termOf(String code) {
 		try {
 			return Term.ofCode(Integer.parseInt(code.strip()));
 		}

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.prospectus.support.FieldChecks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
@@ -98,7 +99,7 @@ public class SyllabusForm {
 	 * @param courseCredits the course's credits, which the modules must add up to
 	 * @param takenTerms the terms the course's other versions are valid from
 	 */
-	SyllabusContent toContent(Errors errors, BigDecimal courseCredits, Set<Term> takenTerms) {
+	@Nullable SyllabusContent toContent(Errors errors, BigDecimal courseCredits, Set<Term> takenTerms) {
 		FieldChecks check = new FieldChecks(errors);
 		Term validFrom = check.chosen("validFrom", this.validFrom, Term::parse);
 		if (validFrom != null && takenTerms.contains(validFrom)) {
@@ -184,7 +185,7 @@ public class SyllabusForm {
 	}
 
 	/** The term this form says the version is valid from, or {@code null}. */
-	Term validFromTerm() {
+	@Nullable Term validFromTerm() {
 		try {
 			return Term.ofCode(Integer.parseInt(this.validFrom.strip()));
 		}

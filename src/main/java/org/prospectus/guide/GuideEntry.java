@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a guide section: a typical course, a requirement, a cost, a point to weigh
@@ -72,11 +73,11 @@ public class GuideEntry extends BaseEntity {
 		this.currency = (from != null) ? from.currency() : (to != null) ? to.currency() : null;
 	}
 
-	public Money getFrom() {
+	public @Nullable Money getFrom() {
 		return (this.amountFrom != null) ? new Money(this.amountFrom, this.currency) : null;
 	}
 
-	public Money getTo() {
+	public @Nullable Money getTo() {
 		return (this.amountTo != null) ? new Money(this.amountTo, this.currency) : null;
 	}
 

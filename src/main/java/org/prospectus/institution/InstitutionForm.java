@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -95,7 +97,7 @@ public class InstitutionForm {
 		}
 	}
 
-	ZoneId zone() {
+	@Nullable ZoneId zone() {
 		String id = (this.timeZone != null) ? this.timeZone.strip() : "";
 		if (!ZONES.contains(id)) {
 			return null;
@@ -108,7 +110,7 @@ public class InstitutionForm {
 		}
 	}
 
-	Currency currencyOrNull() {
+	@Nullable Currency currencyOrNull() {
 		try {
 			return Currency.getInstance(this.currency.strip().toUpperCase(Locale.ROOT));
 		}
@@ -136,7 +138,7 @@ public class InstitutionForm {
 		return Arrays.stream(this.campuses.split("\\R")).map(String::strip).filter((c) -> !c.isEmpty()).toList();
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

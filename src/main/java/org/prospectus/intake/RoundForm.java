@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -78,7 +80,7 @@ public class RoundForm {
 	 * The ids of the programmes chosen, if each is one of the allowed ones; otherwise
 	 * {@code null}, with the reason beside the field.
 	 */
-	Set<Long> programmeIds(Set<Long> allowed, Errors errors) {
+	@Nullable Set<Long> programmeIds(Set<Long> allowed, Errors errors) {
 		Set<Long> ids = new LinkedHashSet<>();
 		for (String value : (this.programmes != null) ? this.programmes : List.<String>of()) {
 			try {
@@ -133,7 +135,7 @@ public class RoundForm {
 				? value.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2})T", "$1 ") + " " + zone.getId() : null;
 	}
 
-	static String local(Instant instant, ZoneId zone) {
+	static @Nullable String local(Instant instant, ZoneId zone) {
 		return (instant != null) ? OUTPUT.format(LocalDateTime.ofInstant(instant, zone)) : null;
 	}
 
@@ -141,7 +143,7 @@ public class RoundForm {
 	 * The schedule the form describes, or {@code null} with the reasons in
 	 * {@code errors}, each beside its field.
 	 */
-	RoundSchedule toSchedule(ZoneId zone, Errors errors) {
+	@Nullable RoundSchedule toSchedule(ZoneId zone, Errors errors) {
 		if (this.name == null || this.name.isBlank()) {
 			errors.rejectValue("name", "round.form.name.required");
 		}
@@ -184,7 +186,7 @@ public class RoundForm {
 		return Integer.parseInt(this.choiceLimit.strip());
 	}
 
-	private Integer parseLimit(Errors errors) {
+	private @Nullable Integer parseLimit(Errors errors) {
 		try {
 			int value = limit();
 			if (value >= 1 && value <= 20) {
@@ -198,7 +200,7 @@ public class RoundForm {
 		return null;
 	}
 
-	private static Instant instant(String field, String text, boolean required, ZoneId zone, Errors errors) {
+	private static @Nullable Instant instant(String field, String text, boolean required, ZoneId zone, Errors errors) {
 		if (text == null || text.isBlank()) {
 			if (required) {
 				errors.rejectValue(field, "round.form.required");

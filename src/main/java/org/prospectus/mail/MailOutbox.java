@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.prospectus.mail.MailTemplates.RenderedMail;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -114,7 +115,7 @@ public class MailOutbox {
 			.list();
 	}
 
-	private static Instant instant(Timestamp timestamp) {
+	private static @Nullable Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 

@@ -2,6 +2,8 @@ package org.prospectus.programme;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -39,7 +41,7 @@ public class NewProgrammeForm extends ProgrammeForm {
 		}
 	}
 
-	Long institutionId() {
+	@Nullable Long institutionId() {
 		try {
 			return (this.institution != null) ? Long.valueOf(this.institution.strip()) : null;
 		}

@@ -17,6 +17,7 @@ import org.prospectus.course.CreditSystem;
 import org.prospectus.course.Season;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.support.Money;
+import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 /**
@@ -177,7 +178,7 @@ public class ProgrammeForm {
 	 * @param errors where the reasons go
 	 * @param courses finds a course by its code
 	 */
-	ProgrammeContent toContent(Errors errors, Function<String, Optional<Course>> courses) {
+	@Nullable ProgrammeContent toContent(Errors errors, Function<String, Optional<Course>> courses) {
 		FieldChecks check = new FieldChecks(errors);
 		String title = check.text("title", this.title, true, 200);
 		String award = check.text("award", this.award, true, 120);

@@ -23,6 +23,7 @@ import org.prospectus.review.ReviewForms.RequestForm;
 import org.prospectus.review.ReviewForms.StatusForm;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -293,7 +294,7 @@ class AdminApplicationController {
 		}
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
 		if (value == null) {
 			return null;
 		}
@@ -301,7 +302,7 @@ class AdminApplicationController {
 		return Arrays.stream(type.getEnumConstants()).filter((e) -> e.name().equals(name)).findFirst().orElse(null);
 	}
 
-	private static Long parseLong(String value) {
+	private static @Nullable Long parseLong(String value) {
 		try {
 			return (value != null && !value.isBlank()) ? Long.valueOf(value.strip()) : null;
 		}

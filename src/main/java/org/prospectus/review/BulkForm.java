@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.prospectus.applications.ApplicationStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bulk status change as the queue page and the preview page post it. Everything is a
@@ -38,7 +39,7 @@ public class BulkForm {
 		return "view".equals(this.scope);
 	}
 
-	public ApplicationStatus targetStatus() {
+	public @Nullable ApplicationStatus targetStatus() {
 		try {
 			ApplicationStatus status = ApplicationStatus.valueOf(this.target.strip().toUpperCase(Locale.ROOT));
 			return BulkStatusChange.TARGETS.contains(status) ? status : null;
@@ -48,7 +49,7 @@ public class BulkForm {
 		}
 	}
 
-	public Long programmeId() {
+	public @Nullable Long programmeId() {
 		try {
 			return Long.valueOf(this.programme.strip());
 		}
@@ -57,7 +58,7 @@ public class BulkForm {
 		}
 	}
 
-	public String reasonText() {
+	public @Nullable String reasonText() {
 		return (this.reason == null || this.reason.isBlank()) ? null : this.reason.strip();
 	}
 

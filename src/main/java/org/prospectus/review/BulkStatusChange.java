@@ -21,6 +21,7 @@ import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -169,7 +170,7 @@ public class BulkStatusChange {
 	}
 
 	/** Why an application cannot move as asked, or {@code null} when it can. */
-	static Refusal check(Change change, ApplicationStatus from, boolean notified, List<Long> choices) {
+	static @Nullable Refusal check(Change change, ApplicationStatus from, boolean notified, List<Long> choices) {
 		ApplicationStatus target = change.target();
 		if (!from.canMoveTo(target)) {
 			return Refusal.TRANSITION;

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.FeeStatus;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -104,20 +105,20 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 	}
 
 	/** The first instant of {@link #from}, UTC. */
-	java.time.Instant fromInstant() {
+	java.time.@Nullable Instant fromInstant() {
 		return (this.from != null) ? this.from.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
 	}
 
 	/** The instant after {@link #to}, UTC: the day is included. */
-	java.time.Instant untilInstant() {
+	java.time.@Nullable Instant untilInstant() {
 		return (this.to != null) ? this.to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	private static Long id(String value) {
+	private static @Nullable Long id(String value) {
 		try {
 			long id = Long.parseLong(blankToNull(value));
 			return (id > 0) ? id : null;
@@ -127,7 +128,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 		}
 	}
 
-	private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+	private static <E extends Enum<E>> @Nullable E enumValue(Class<E> type, String value) {
 		try {
 			return Enum.valueOf(type, blankToNull(value).toUpperCase(Locale.ROOT));
 		}
@@ -136,7 +137,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 		}
 	}
 
-	private static String country(String value) {
+	private static @Nullable String country(String value) {
 		String code = blankToNull(value);
 		if (code == null) {
 			return null;
@@ -145,7 +146,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 		return COUNTRY.matcher(code).matches() ? code : null;
 	}
 
-	private static LocalDate date(String value) {
+	private static @Nullable LocalDate date(String value) {
 		try {
 			return LocalDate.parse(blankToNull(value));
 		}
@@ -154,7 +155,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 		}
 	}
 
-	private static String text(String value) {
+	private static @Nullable String text(String value) {
 		String text = blankToNull(value);
 		if (text == null) {
 			return null;

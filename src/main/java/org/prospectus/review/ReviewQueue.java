@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.FeeStatus;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -200,7 +201,7 @@ public class ReviewQueue {
 				rs.getLong("version"), nameKey(rs));
 	}
 
-	private static String nameKey(ResultSet rs) throws SQLException {
+	private static @Nullable String nameKey(ResultSet rs) throws SQLException {
 		try {
 			return rs.getString("name_key");
 		}
@@ -209,7 +210,7 @@ public class ReviewQueue {
 		}
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.prospectus.programme.ProgrammeLevel;
 import org.prospectus.programme.StudyMode;
 import org.prospectus.support.Money;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 
@@ -59,7 +60,7 @@ public class ProgrammeSearchForm {
 	 * The budget, when both an amount and a currency are given. Thousands separators and
 	 * spaces are allowed in the amount; anything else is ignored, as for every filter.
 	 */
-	Money budget() {
+	@Nullable Money budget() {
 		String amount = blankToNull(this.maxTuition);
 		String code = blankToNull(this.currency);
 		if (amount == null || code == null || !code.matches("[A-Za-z]{3}")) {
@@ -78,7 +79,7 @@ public class ProgrammeSearchForm {
 	}
 
 	/** The start month, written as 2027-09; anything else is ignored. */
-	YearMonth startMonth() {
+	@Nullable YearMonth startMonth() {
 		String value = blankToNull(this.start);
 		if (value == null) {
 			return null;
@@ -106,11 +107,11 @@ public class ProgrammeSearchForm {
 		}
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
 		String name = blankToNull(value);
 		if (name == null) {
 			return null;

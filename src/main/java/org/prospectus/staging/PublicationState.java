@@ -1,5 +1,7 @@
 package org.prospectus.staging;
 
+import org.jspecify.annotations.Nullable;
+
 /** Whether a catalogue entry is visible to the public. */
 public enum PublicationState {
 
@@ -9,7 +11,7 @@ public enum PublicationState {
 	 * The state a list filter names, or {@code null} (any state) for none or an unknown
 	 * one.
 	 */
-	public static PublicationState parseOrNull(String value) {
+	public static @Nullable PublicationState parseOrNull(String value) {
 		try {
 			return (value == null || value.isBlank()) ? null
 					: PublicationState.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -43,7 +45,7 @@ public final class FieldChecks {
 		return this.errors;
 	}
 
-	public String text(String field, String value, boolean required, int max) {
+	public @Nullable String text(String field, @Nullable String value, boolean required, int max) {
 		if (blank(value)) {
 			if (required) {
 				this.errors.rejectValue(field, "programme.form.required");
@@ -59,7 +61,7 @@ public final class FieldChecks {
 	}
 
 	/** A code such as DD2424 or TEN1: letters and digits, upper-cased. */
-	public String code(String field, String value, Pattern pattern, String patternMessage) {
+	public @Nullable String code(String field, @Nullable String value, Pattern pattern, String patternMessage) {
 		String text = text(field, value, true, 40);
 		if (text == null) {
 			return null;
@@ -72,7 +74,8 @@ public final class FieldChecks {
 		return code;
 	}
 
-	public <E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
+	public <E extends Enum<E>> @Nullable E choice(String field, @Nullable String value, Class<E> type,
+			boolean required) {
 		if (blank(value)) {
 			if (required) {
 				this.errors.rejectValue(field, "programme.form.choose");
@@ -93,7 +96,7 @@ public final class FieldChecks {
 	 * Autumn 2026: the parser turns the code into the value and throws
 	 * {@link IllegalArgumentException} for one that is not on the list.
 	 */
-	public <T> T chosen(String field, String value, Function<String, T> parser) {
+	public <T> @Nullable T chosen(String field, @Nullable String value, Function<String, T> parser) {
 		if (blank(value)) {
 			this.errors.rejectValue(field, "programme.form.choose");
 			return null;
@@ -107,7 +110,7 @@ public final class FieldChecks {
 		}
 	}
 
-	public Integer whole(String field, String value, int min, int max, boolean required) {
+	public @Nullable Integer whole(String field, @Nullable String value, int min, int max, boolean required) {
 		if (blank(value) && !required) {
 			return null;
 		}
@@ -125,7 +128,7 @@ public final class FieldChecks {
 	}
 
 	/** Credits such as 7.5: more than zero and at most {@code max}, one decimal. */
-	public BigDecimal credits(String field, String value, BigDecimal max) {
+	public @Nullable BigDecimal credits(String field, @Nullable String value, BigDecimal max) {
 		if (blank(value)) {
 			this.errors.rejectValue(field, "programme.form.required");
 			return null;
@@ -147,7 +150,7 @@ public final class FieldChecks {
 		return credits;
 	}
 
-	public LocalDate date(String field, String value) {
+	public @Nullable LocalDate date(String field, @Nullable String value) {
 		if (blank(value)) {
 			this.errors.rejectValue(field, "programme.form.required");
 			return null;
@@ -161,7 +164,7 @@ public final class FieldChecks {
 		}
 	}
 
-	public String language(String field, String value) {
+	public @Nullable String language(String field, @Nullable String value) {
 		String language = text(field, value, true, 20);
 		if (language != null && !LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
 			this.errors.rejectValue(field, "programme.form.language.unknown");
@@ -170,7 +173,7 @@ public final class FieldChecks {
 		return (language != null) ? language.toLowerCase(Locale.ROOT) : null;
 	}
 
-	public String url(String field, String value) {
+	public @Nullable String url(String field, @Nullable String value) {
 		String url = text(field, value, false, 300);
 		if (url != null && !URL.matcher(url).matches()) {
 			this.errors.rejectValue(field, "programme.form.url.invalid");
@@ -182,7 +185,7 @@ public final class FieldChecks {
 	/**
 	 * Codes separated by commas, spaces or lines, upper-cased, each matching the pattern.
 	 */
-	public List<String> codes(String field, String value, Pattern pattern, int max) {
+	public List<String> codes(String field, @Nullable String value, Pattern pattern, int max) {
 		if (blank(value)) {
 			return List.of();
 		}
@@ -204,7 +207,7 @@ public final class FieldChecks {
 	 * Non-empty lines, stripped and without repeats, at most {@value #MAX_LINES} of at
 	 * most {@code max} characters.
 	 */
-	public List<String> lines(String field, String value, int max) {
+	public List<String> lines(String field, @Nullable String value, int max) {
 		if (value == null) {
 			return List.of();
 		}
@@ -219,7 +222,7 @@ public final class FieldChecks {
 	}
 
 	/** A number in the given pattern, with a comma or a point for decimals. */
-	public BigDecimal decimal(String field, String value, Pattern pattern, boolean required) {
+	public @Nullable BigDecimal decimal(String field, @Nullable String value, Pattern pattern, boolean required) {
 		if (value == null || value.isBlank()) {
 			if (required) {
 				this.errors.rejectValue(field, "programme.form.required");
@@ -235,7 +238,8 @@ public final class FieldChecks {
 	}
 
 	/** An amount with its ISO 4217 currency; empty when no amount is typed. */
-	public Money money(String amountField, String amount, String currencyField, String currency) {
+	public @Nullable Money money(String amountField, @Nullable String amount, String currencyField,
+			@Nullable String currency) {
 		BigDecimal value = decimal(amountField, amount, AMOUNT, false);
 		if (value == null) {
 			return null;
@@ -251,19 +255,19 @@ public final class FieldChecks {
 		return new Money(value, code);
 	}
 
-	public static boolean blank(String value) {
+	public static boolean blank(@Nullable String value) {
 		return value == null || value.isBlank();
 	}
 
-	public static String name(Enum<?> value) {
+	public static @Nullable String name(@Nullable Enum<?> value) {
 		return (value != null) ? value.name() : null;
 	}
 
-	public static String plain(BigDecimal value) {
+	public static @Nullable String plain(@Nullable BigDecimal value) {
 		return (value != null) ? value.stripTrailingZeros().toPlainString() : null;
 	}
 
-	public static String joined(String... parts) {
+	public static String joined(@Nullable String... parts) {
 		return String.join(" ", Arrays.stream(parts).filter((part) -> !blank(part)).map(String::strip).toList());
 	}
 
