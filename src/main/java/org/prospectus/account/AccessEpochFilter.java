@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,7 +38,7 @@ public abstract class AccessEpochFilter<P> extends OncePerRequestFilter {
 	}
 
 	/** The account's epoch now, or {@code null} when it is gone or disabled. */
-	protected abstract Long currentEpoch(P principal);
+	protected abstract @Nullable Long currentEpoch(P principal);
 
 	/** The epoch the principal signed in with. */
 	protected abstract long signedInEpoch(P principal);

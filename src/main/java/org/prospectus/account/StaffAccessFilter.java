@@ -2,6 +2,7 @@ package org.prospectus.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,7 +22,7 @@ public class StaffAccessFilter extends AccessEpochFilter<StaffPrincipal> {
 	}
 
 	@Override
-	protected Long currentEpoch(StaffPrincipal principal) {
+	protected @Nullable Long currentEpoch(StaffPrincipal principal) {
 		return this.jdbc.sql("select access_epoch from staff_user where email = :email and enabled")
 			.param("email", principal.getUsername())
 			.query(Long.class)

@@ -1,22 +1,24 @@
 package org.prospectus.account;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A change to staff accounts that the rules forbid, with the message to show and the
  * field to show it beside ({@code null} for the page as a whole).
  */
 public class StaffChangeRefusedException extends RuntimeException {
 
-	private final String field;
+	private final @Nullable String field;
 
 	private final String messageKey;
 
-	StaffChangeRefusedException(String field, String messageKey) {
+	StaffChangeRefusedException(@Nullable String field, String messageKey) {
 		super(messageKey, null, false, false);
 		this.field = field;
 		this.messageKey = messageKey;
 	}
 
-	public String field() {
+	public @Nullable String field() {
 		return this.field;
 	}
 

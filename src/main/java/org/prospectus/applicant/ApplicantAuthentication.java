@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.account.AccessEpochFilter;
 import org.prospectus.account.KeepTypedEmailFailureHandler;
 import org.prospectus.account.SignInThrottle;
@@ -126,7 +127,7 @@ public class ApplicantAuthentication {
 		return new AccessEpochFilter<>(ApplicantPrincipal.class, SIGN_IN_PATH + "?sessionEnded") {
 
 			@Override
-			protected Long currentEpoch(ApplicantPrincipal principal) {
+			protected @Nullable Long currentEpoch(ApplicantPrincipal principal) {
 				return ApplicantAuthentication.this.jdbc
 					.sql("select access_epoch from applicant where id = :id and enabled")
 					.param("id", principal.applicantId())

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.applications.ApplicationDocuments.DocumentView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,7 +156,7 @@ public class DocumentChecklist {
 	 *
 	 * @param reason why it was rejected; {@code null} when verified
 	 */
-	public record Check(DocumentKind kind, Verdict verdict, String reason, String by, Instant at) {
+	public record Check(DocumentKind kind, Verdict verdict, @Nullable String reason, String by, Instant at) {
 
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One field's value before and after a change, as people read it (dates in the
  * institution's zone, amounts with their currency).
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param before the value before, or {@code null} when there was none
  * @param after the value after, or {@code null} when there is none
  */
-public record FieldChange(String field, String before, String after) {
+public record FieldChange(String field, @Nullable String before, @Nullable String after) {
 
 	/**
 	 * The fields whose values differ between two descriptions of a record (field label

@@ -2,6 +2,7 @@ package org.prospectus.compare;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.intake.RoundState;
 import org.prospectus.intake.RoundView;
 import org.prospectus.programme.Career;
@@ -17,7 +18,8 @@ import org.prospectus.programme.Programme;
  * @param round the open or upcoming round with the nearest deadline, or {@code null}
  * @param tuition its tuition per year and in total
  */
-public record Column(Programme programme, PlanView plan, List<Career> careers, RoundView round, Tuition tuition) {
+public record Column(Programme programme, PlanView plan, List<Career> careers, @Nullable RoundView round,
+		Tuition tuition) {
 
 	/** Whether the round admits applications now or will: a deadline to show. */
 	public boolean hasNextDeadline() {

@@ -3,6 +3,7 @@ package org.prospectus.compare;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.TuitionPeriod;
 import org.prospectus.support.Money;
@@ -17,7 +18,8 @@ import org.prospectus.support.Money;
  * @param total tuition for the whole programme, or {@code null}
  * @param totalWorkedOut whether {@code total} was worked out rather than published
  */
-public record Tuition(Money perYear, boolean perYearWorkedOut, Money total, boolean totalWorkedOut) {
+public record Tuition(@Nullable Money perYear, boolean perYearWorkedOut, @Nullable Money total,
+		boolean totalWorkedOut) {
 
 	static final Tuition NONE = new Tuition(null, false, null, false);
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -67,7 +68,7 @@ public class CourseEditing {
 	}
 
 	/** Checks a form: its content, or {@code null} with the reasons in {@code errors}. */
-	public CourseContent check(CourseForm form, Errors errors) {
+	public @Nullable CourseContent check(CourseForm form, Errors errors) {
 		return form.toContent(errors);
 	}
 
@@ -140,7 +141,7 @@ public class CourseEditing {
 	 * @param form the pending edits, or the live content
 	 * @param pending the pending revision, or {@code null}
 	 */
-	public record Draft<R, F>(R record, F form, PendingRevision<F> pending) {
+	public record Draft<R, F>(R record, F form, @Nullable PendingRevision<F> pending) {
 
 	}
 

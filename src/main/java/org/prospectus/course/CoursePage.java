@@ -3,6 +3,8 @@ package org.prospectus.course;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything the public course page shows.
  *
@@ -16,7 +18,8 @@ import java.util.Set;
  * @param linkableCodes codes among the prerequisites that have a public course page
  */
 public record CoursePage(Course course, List<CourseOffering> offerings, List<CourseOffering> recentOfferings,
-		Syllabus syllabus, Term validUntil, List<Prerequisite> prerequisites, Set<String> linkableCodes) {
+		@Nullable Syllabus syllabus, @Nullable Term validUntil, List<Prerequisite> prerequisites,
+		Set<String> linkableCodes) {
 
 	public boolean hasSyllabus() {
 		return this.syllabus != null;

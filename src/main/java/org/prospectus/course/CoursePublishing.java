@@ -14,6 +14,7 @@ import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -454,8 +455,8 @@ public class CoursePublishing {
 	 * id
 	 * @param newOfferings offerings not yet published
 	 */
-	public record UnpublishedChanges(Long courseRevision, Map<Long, Long> syllabusRevisions, Set<Long> newSyllabuses,
-			Map<Long, Long> offeringRevisions, Set<Long> newOfferings) {
+	public record UnpublishedChanges(@Nullable Long courseRevision, Map<Long, Long> syllabusRevisions,
+			Set<Long> newSyllabuses, Map<Long, Long> offeringRevisions, Set<Long> newOfferings) {
 
 		public boolean isEmpty() {
 			return tokens().isEmpty();

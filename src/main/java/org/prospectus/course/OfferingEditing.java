@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -73,7 +74,7 @@ public class OfferingEditing {
 	 * @return its content, or {@code null} with the reasons in {@code errors}
 	 */
 	@Transactional(readOnly = true)
-	public OfferingContent check(Course course, Long id, OfferingForm form, Errors errors) {
+	public @Nullable OfferingContent check(Course course, @Nullable Long id, OfferingForm form, Errors errors) {
 		return form.toContent(errors, otherApplicationCodes(course, id));
 	}
 

@@ -217,7 +217,7 @@ public class OfferingForm {
 	}
 
 	/** The term this form names, or {@code null}. */
-	Term termValue() {
+	@Nullable Term termValue() {
 		return termOf(this.term);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -75,7 +76,7 @@ public class SyllabusEditing {
 	 * @return its content, or {@code null} with the reasons in {@code errors}
 	 */
 	@Transactional(readOnly = true)
-	public SyllabusContent check(Course course, Long id, SyllabusForm form, Errors errors) {
+	public @Nullable SyllabusContent check(Course course, @Nullable Long id, SyllabusForm form, Errors errors) {
 		return form.toContent(errors, this.courseEditing.creditsAfterPublishing(course), otherTerms(course, id));
 	}
 

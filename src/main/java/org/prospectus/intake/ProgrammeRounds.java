@@ -2,6 +2,8 @@ package org.prospectus.intake;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The application rounds of one programme as its page shows them.
  *
@@ -10,6 +12,6 @@ import java.util.List;
  * own institution's round and in a joint one, by deadline
  * @param earlier rounds whose deadline has passed, latest first, for reference
  */
-public record ProgrammeRounds(RoundView current, List<RoundView> alsoOpen, List<RoundView> earlier) {
+public record ProgrammeRounds(@Nullable RoundView current, List<RoundView> alsoOpen, List<RoundView> earlier) {
 
 }

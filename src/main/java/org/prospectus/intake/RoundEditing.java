@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -313,8 +314,8 @@ public class RoundEditing {
 	 * @param liveFields the live values as people read them
 	 * @param pendingFields the pending values as people read them, or {@code null}
 	 */
-	public record Draft(ApplicationRound round, RoundForm form, PendingRevision<RoundForm> pending,
-			List<Programme> choices, Map<String, String> liveFields, Map<String, String> pendingFields) {
+	public record Draft(ApplicationRound round, RoundForm form, @Nullable PendingRevision<RoundForm> pending,
+			List<Programme> choices, Map<String, String> liveFields, @Nullable Map<String, String> pendingFields) {
 
 		/** The titles of the programmes the round may admit to, by id. */
 		public Map<Long, String> programmeNames() {

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message in the outbox as the demonstration mail page shows it.
  *
  * @param lastError the last failure, without the recipient's address, or {@code null}
  */
 record OutboxMessage(long id, String recipient, String subject, String textBody, Instant createdAt, int attempts,
-		Instant nextAttemptAt, String lastError, Instant sentAt) {
+		Instant nextAttemptAt, @Nullable String lastError, Instant sentAt) {
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -90,7 +91,7 @@ public class ProgrammeEditing {
 	 * Checks a form: its content, or {@code null} with the reasons in {@code errors}.
 	 */
 	@Transactional(readOnly = true)
-	public ProgrammeContent check(ProgrammeForm form, Errors errors) {
+	public @Nullable ProgrammeContent check(ProgrammeForm form, Errors errors) {
 		return form.toContent(errors, this::findCourse);
 	}
 
@@ -253,7 +254,7 @@ public class ProgrammeEditing {
 	 * @param form the pending edits, or the live content
 	 * @param pending the pending revision, or {@code null}
 	 */
-	public record Draft(Programme programme, ProgrammeForm form, PendingRevision<ProgrammeForm> pending) {
+	public record Draft(Programme programme, ProgrammeForm form, @Nullable PendingRevision<ProgrammeForm> pending) {
 
 	}
 

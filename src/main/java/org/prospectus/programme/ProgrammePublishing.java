@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -79,7 +80,8 @@ public class ProgrammePublishing {
 	 * @throws InvalidRevisionException when the pending edits no longer pass the checks
 	 */
 	@Transactional
-	public void publish(long id, long expectedVersion, Long expectedRevision, String expectedDocument) {
+	public void publish(long id, long expectedVersion, @Nullable Long expectedRevision,
+			@Nullable String expectedDocument) {
 		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
 		String waitingDocument = this.documents.pending(id).map(ProgrammeDocuments.Pending::sha256).orElse(null);
 		if (programme.getVersion() != expectedVersion || !Objects.equals(waitingDocument, expectedDocument)) {

@@ -266,7 +266,8 @@ public class BulkStatusChange {
 	 * @param version its version when checked
 	 * @param refusal why it is not changed, or {@code null} when it is (or would be)
 	 */
-	public record Item(UUID id, String reference, String name, ApplicationStatus from, long version, Refusal refusal) {
+	public record Item(UUID id, String reference, String name, ApplicationStatus from, long version,
+			@Nullable Refusal refusal) {
 	}
 
 	/** What a confirmation would do, or that the view holds too many to act on. */

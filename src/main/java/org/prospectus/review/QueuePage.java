@@ -2,6 +2,8 @@ package org.prospectus.review;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A page of the queue.
  *
@@ -9,6 +11,6 @@ import java.util.List;
  * @param count how many applications the view has, up to {@link ReviewQueue#COUNT_CAP}
  * @param more whether it has more than that
  */
-public record QueuePage(List<QueueRow> rows, QueueCursor next, int count, boolean more) {
+public record QueuePage(List<QueueRow> rows, @Nullable QueueCursor next, int count, boolean more) {
 
 }

@@ -54,7 +54,7 @@ public class ReviewQueue {
 	 * @param after where the page starts, or {@code null} for the first page
 	 */
 	@Transactional(readOnly = true)
-	public QueuePage page(QueueFilter filter, QueueCursor after) {
+	public QueuePage page(QueueFilter filter, @Nullable QueueCursor after) {
 		SqlQuery query = pageQuery(filter, after, PAGE_SIZE + 1);
 		List<QueueRow> rows = new ArrayList<>(
 				this.jdbc.sql(query.sql()).params(query.params()).query(ReviewQueue::row).list());

@@ -2,6 +2,7 @@ package org.prospectus.search;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.programme.StudyMode;
 
@@ -26,7 +27,7 @@ import org.prospectus.programme.StudyMode;
  */
 public record ProgrammeSummary(String slug, String code, String title, String award, BigDecimal credits,
 		CreditSystem creditSystem, int durationMonths, int pacePercent, StudyMode mode, String language, String summary,
-		String institutionName, String city, Instant openDeadline, String zone) {
+		String institutionName, String city, @Nullable Instant openDeadline, String zone) {
 
 	public boolean isOpen() {
 		return this.openDeadline != null;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.course.Course;
 import org.prospectus.course.CourseStructuredData;
 import org.prospectus.intake.ApplicationRound;
@@ -47,7 +48,7 @@ class ProgrammeStructuredData {
 	 * A published programme with its current round (or {@code null}), as JSON ready for
 	 * the page's script block.
 	 */
-	String programme(ProgrammePage page, RoundView round) {
+	String programme(ProgrammePage page, @Nullable RoundView round) {
 		Programme programme = page.programme();
 		Map<String, Object> node = JsonLd.node("EducationalOccupationalProgram");
 		String url = this.urls.of("/programmes/{slug}", programme.getSlug());

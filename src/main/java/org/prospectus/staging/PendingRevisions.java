@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,7 +117,7 @@ public class PendingRevisions {
 	 * editor loaded
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public long save(String entityType, long entityId, long baseVersion, Long expectedRevision, Object form) {
+	public long save(String entityType, long entityId, long baseVersion, @Nullable Long expectedRevision, Object form) {
 		String payload = this.json.writeValueAsString(form);
 		Timestamp now = Timestamp.from(this.clock.instant());
 		if (expectedRevision == null) {
@@ -165,7 +166,7 @@ public class PendingRevisions {
 	 * saw
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public <F> Optional<F> take(String entityType, long entityId, Long expectedRevision, Class<F> formType) {
+	public <F> Optional<F> take(String entityType, long entityId, @Nullable Long expectedRevision, Class<F> formType) {
 		Optional<PendingRevision<F>> pending = this.jdbc.sql("""
 				select payload::text as payload, base_version, version, author, updated_at
 				from pending_revision where entity_type = :type and entity_id = :id for update""")

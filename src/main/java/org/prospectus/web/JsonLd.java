@@ -3,6 +3,7 @@ package org.prospectus.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,7 +58,7 @@ public final class JsonLd {
 	/**
 	 * Puts a value unless it is null or blank text, so the data never has empty facts.
 	 */
-	public static void putIfPresent(Map<String, Object> node, String key, Object value) {
+	public static void putIfPresent(Map<String, Object> node, String key, @Nullable Object value) {
 		if (value == null || (value instanceof String text && text.isBlank())
 				|| (value instanceof java.util.Collection<?> list && list.isEmpty())) {
 			return;

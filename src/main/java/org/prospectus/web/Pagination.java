@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -18,7 +19,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param next the next page's link, or {@code null} on the last page
  * @param pages links to the pages around the current one
  */
-public record Pagination(int current, int totalPages, String previous, String next, List<PageLink> pages) {
+public record Pagination(int current, int totalPages, @Nullable String previous, @Nullable String next,
+		List<PageLink> pages) {
 
 	/** How many page numbers to show on each side of the current one. */
 	private static final int WINDOW = 2;
