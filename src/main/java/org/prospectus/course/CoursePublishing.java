@@ -76,7 +76,7 @@ public class CoursePublishing {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<Course> search(String text, PublicationState state, Pageable pageable) {
+	public Page<Course> search(@Nullable String text, @Nullable PublicationState state, Pageable pageable) {
 		return this.courses.searchForStaff((text != null) ? text.strip() : "", state, pageable);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.PublishedEntry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -36,6 +37,6 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 			countQuery = "select count(c) from Course c join c.institution i where (:state is null or c.state = :state) and "
 					+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
 					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
-	Page<Course> searchForStaff(String text, PublicationState state, Pageable pageable);
+	Page<Course> searchForStaff(String text, @Nullable PublicationState state, Pageable pageable);
 
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -32,7 +33,7 @@ public class InstitutionEditing {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<Institution> search(String text, Pageable pageable) {
+	public Page<Institution> search(@Nullable String text, Pageable pageable) {
 		return this.institutions.searchForStaff((text != null) ? text.strip() : "", pageable);
 	}
 

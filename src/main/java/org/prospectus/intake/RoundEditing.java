@@ -60,7 +60,7 @@ public class RoundEditing {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<ApplicationRound> search(String text, Pageable pageable) {
+	public Page<ApplicationRound> search(@Nullable String text, Pageable pageable) {
 		return this.rounds.searchForStaff((text != null) ? text.strip() : "", pageable);
 	}
 

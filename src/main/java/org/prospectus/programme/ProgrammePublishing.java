@@ -53,7 +53,7 @@ public class ProgrammePublishing {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<Programme> search(String text, PublicationState state, Pageable pageable) {
+	public Page<Programme> search(@Nullable String text, @Nullable PublicationState state, Pageable pageable) {
 		return this.programmes.searchForStaff((text != null) ? text.strip() : "", state, pageable);
 	}
 

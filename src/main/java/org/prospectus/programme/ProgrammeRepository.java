@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.prospectus.institution.Institution;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.PublishedEntry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -27,7 +28,7 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 			countQuery = "select count(p) from Programme p join p.institution i where (:state is null or p.state = :state) and "
 					+ "(lower(p.title) like lower(concat('%', :text, '%')) or lower(p.code) like lower(concat('%', :text, '%')) "
 					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
-	org.springframework.data.domain.Page<Programme> searchForStaff(String text, PublicationState state,
+	org.springframework.data.domain.Page<Programme> searchForStaff(String text, @Nullable PublicationState state,
 			org.springframework.data.domain.Pageable pageable);
 
 	@Query("select new org.prospectus.staging.PublishedEntry(p.slug, p.updatedAt) from Programme p "

@@ -11,7 +11,7 @@ public enum PublicationState {
 	 * The state a list filter names, or {@code null} (any state) for none or an unknown
 	 * one.
 	 */
-	public static @Nullable PublicationState parseOrNull(String value) {
+	public static @Nullable PublicationState parseOrNull(@Nullable String value) {
 		try {
 			return (value == null || value.isBlank()) ? null
 					: PublicationState.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
