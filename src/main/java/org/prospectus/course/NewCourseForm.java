@@ -2,8 +2,8 @@ package org.prospectus.course;
 
 import java.util.regex.Pattern;
 
-import org.prospectus.support.FieldChecks;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.support.FieldChecks;
 
 import org.springframework.validation.Errors;
 
@@ -22,7 +22,7 @@ public class NewCourseForm extends CourseForm {
 	/** Checks the naming fields, each with its message beside it. */
 	void checkIdentity(Errors errors) {
 		if (institutionId() == null) {
-			errors.rejectValue("institution", "programme.form.choose");
+			errors.rejectValue("institution", "check.choose");
 		}
 		new FieldChecks(errors).code("code", this.code, CODE, "course.form.code.pattern");
 	}

@@ -1,12 +1,9 @@
 package org.prospectus.intake;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.support.FieldChecks;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -25,9 +24,10 @@ import org.springframework.validation.Errors;
  */
 public class RoundForm {
 
-	/** What a datetime-local field sends, with or without seconds. */
-	static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]");
-
+	/**
+	 * How a time is put back into a datetime-local field; what the field sends is read by
+	 * {@link FieldChecks#dateTime}.
+	 */
 	static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
 	private long version;
@@ -150,13 +150,14 @@ public class RoundForm {
 		else if (this.name.strip().length() > 120) {
 			errors.rejectValue("name", "round.form.name.too-long");
 		}
-		Integer limit = parseLimit(errors);
-		Instant opensAt = instant("opens", this.opens, true, zone, errors);
-		Instant deadlineAt = instant("deadline", this.deadline, true, zone, errors);
-		Instant documentsAt = instant("documentsDeadline", this.documentsDeadline, true, zone, errors);
-		Instant feeAt = instant("feeDeadline", this.feeDeadline, false, zone, errors);
-		Instant notificationAt = instant("notification", this.notification, true, zone, errors);
-		Instant startAt = instant("studiesStart", this.studiesStart, true, zone, errors);
+		FieldChecks check = new FieldChecks(errors);
+		Integer limit = check.whole("choiceLimit", this.choiceLimit, 1, 20, true);
+		Instant opensAt = check.dateTime("opens", this.opens, true, zone);
+		Instant deadlineAt = check.dateTime("deadline", this.deadline, true, zone);
+		Instant documentsAt = check.dateTime("documentsDeadline", this.documentsDeadline, true, zone);
+		Instant feeAt = check.dateTime("feeDeadline", this.feeDeadline, false, zone);
+		Instant notificationAt = check.dateTime("notification", this.notification, true, zone);
+		Instant startAt = check.dateTime("studiesStart", this.studiesStart, true, zone);
 		if (errors.hasErrors() || limit == null) {
 			return null;
 		}
@@ -184,50 +185,6 @@ public class RoundForm {
 
 	int limit() {
 		return Integer.parseInt(this.choiceLimit.strip());
-	}
-
-	private @Nullable Integer parseLimit(Errors errors) {
-		try {
-			int value = limit();
-			if (value >= 1 && value <= 20) {
-				return value;
-			}
-		}
-		catch (NumberFormatException | NullPointerException ex) {
-			// reported below
-		}
-		errors.rejectValue("choiceLimit", "round.form.choice-limit");
-		return null;
-	}
-
-	private static @Nullable Instant instant(String field, String text, boolean required, ZoneId zone, Errors errors) {
-		if (text == null || text.isBlank()) {
-			if (required) {
-				errors.rejectValue(field, "round.form.required");
-			}
-			return null;
-		}
-		LocalDateTime local;
-		try {
-			local = LocalDateTime.parse(text.strip().replace(' ', 'T'), INPUT);
-		}
-		catch (DateTimeParseException ex) {
-			errors.rejectValue(field, "round.form.invalid");
-			return null;
-		}
-		ZonedDateTime zoned = local.atZone(zone);
-		if (!zoned.toLocalDateTime().equals(local)) {
-			// The clocks skip this time (summer time starts): refuse rather than guess.
-			errors.rejectValue(field, "round.form.gap", new Object[] { text.strip(), zone.getId() }, null);
-			return null;
-		}
-		try {
-			return zoned.toInstant();
-		}
-		catch (DateTimeException ex) {
-			errors.rejectValue(field, "round.form.invalid");
-			return null;
-		}
 	}
 
 	public long getVersion() {

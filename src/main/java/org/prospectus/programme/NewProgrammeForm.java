@@ -25,16 +25,16 @@ public class NewProgrammeForm extends ProgrammeForm {
 	/** Checks the naming fields, each with its message beside it. */
 	void checkIdentity(Errors errors) {
 		if (institutionId() == null) {
-			errors.rejectValue("institution", "programme.form.choose");
+			errors.rejectValue("institution", "check.choose");
 		}
 		if (this.code == null || this.code.isBlank()) {
-			errors.rejectValue("code", "programme.form.required");
+			errors.rejectValue("code", "check.required");
 		}
 		else if (!CODE.matcher(this.code.strip()).matches()) {
 			errors.rejectValue("code", "programme.form.code.pattern");
 		}
 		if (this.slug == null || this.slug.isBlank()) {
-			errors.rejectValue("slug", "programme.form.required");
+			errors.rejectValue("slug", "check.required");
 		}
 		else if (this.slug.strip().length() > 120 || !SLUG.matcher(this.slug.strip()).matches()) {
 			errors.rejectValue("slug", "programme.form.slug.pattern");

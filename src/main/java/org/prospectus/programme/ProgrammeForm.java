@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.course.Course;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.course.Season;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.support.Money;
-import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 /**
@@ -185,7 +185,7 @@ public class ProgrammeForm {
 		ProgrammeLevel level = check.choice("level", this.level, ProgrammeLevel.class, true);
 		BigDecimal credits = check.decimal("credits", this.credits, CREDITS, true);
 		if (credits != null && credits.signum() <= 0) {
-			errors.rejectValue("credits", "programme.form.credits.invalid");
+			errors.rejectValue("credits", "check.credits.invalid");
 		}
 		CreditSystem creditSystem = check.choice("creditSystem", this.creditSystem, CreditSystem.class, true);
 		Integer duration = check.whole("durationMonths", this.durationMonths, 1, 120, true);

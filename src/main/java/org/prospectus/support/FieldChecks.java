@@ -1,16 +1,22 @@
 package org.prospectus.support;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Currency;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +39,14 @@ public final class FieldChecks {
 
 	public static final int MAX_LINES = 40;
 
+	/** ISO 3166 country codes, upper-case. */
+	public static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	/** A date and time as typed into a {@code datetime-local} field, seconds optional. */
+	public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]");
+
+	private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
 	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
 	private final Errors errors;
@@ -48,13 +62,13 @@ public final class FieldChecks {
 	public @Nullable String text(String field, @Nullable String value, boolean required, int max) {
 		if (blank(value)) {
 			if (required) {
-				this.errors.rejectValue(field, "programme.form.required");
+				this.errors.rejectValue(field, "check.required");
 			}
 			return null;
 		}
 		String stripped = value.strip();
 		if (stripped.length() > max) {
-			this.errors.rejectValue(field, "programme.form.too-long", new Object[] { max }, null);
+			this.errors.rejectValue(field, "check.too-long", new Object[] { max }, null);
 			return null;
 		}
 		return stripped;
@@ -78,7 +92,7 @@ public final class FieldChecks {
 			boolean required) {
 		if (blank(value)) {
 			if (required) {
-				this.errors.rejectValue(field, "programme.form.choose");
+				this.errors.rejectValue(field, "check.choose");
 			}
 			return null;
 		}
@@ -86,7 +100,7 @@ public final class FieldChecks {
 			return Enum.valueOf(type, value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			this.errors.rejectValue(field, "programme.form.choose");
+			this.errors.rejectValue(field, "check.choose");
 			return null;
 		}
 	}
@@ -98,14 +112,14 @@ public final class FieldChecks {
 	 */
 	public <T> @Nullable T chosen(String field, @Nullable String value, Function<String, T> parser) {
 		if (blank(value)) {
-			this.errors.rejectValue(field, "programme.form.choose");
+			this.errors.rejectValue(field, "check.choose");
 			return null;
 		}
 		try {
 			return parser.apply(value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			this.errors.rejectValue(field, "programme.form.choose");
+			this.errors.rejectValue(field, "check.choose");
 			return null;
 		}
 	}
@@ -123,28 +137,28 @@ public final class FieldChecks {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		this.errors.rejectValue(field, "programme.form.whole", new Object[] { min, max }, null);
+		this.errors.rejectValue(field, "check.whole", new Object[] { min, max }, null);
 		return null;
 	}
 
 	/** Credits such as 7.5: more than zero and at most {@code max}, one decimal. */
 	public @Nullable BigDecimal credits(String field, @Nullable String value, BigDecimal max) {
 		if (blank(value)) {
-			this.errors.rejectValue(field, "programme.form.required");
+			this.errors.rejectValue(field, "check.required");
 			return null;
 		}
 		String stripped = value.strip().replace(" ", "");
 		if (!CREDITS.matcher(stripped).matches()) {
-			this.errors.rejectValue(field, "programme.form.number");
+			this.errors.rejectValue(field, "check.number");
 			return null;
 		}
 		BigDecimal credits = new BigDecimal(stripped.replace(',', '.'));
 		if (credits.signum() <= 0) {
-			this.errors.rejectValue(field, "programme.form.credits.invalid");
+			this.errors.rejectValue(field, "check.credits.invalid");
 			return null;
 		}
 		if (credits.compareTo(max) > 0) {
-			this.errors.rejectValue(field, "course.form.credits.too-many", new Object[] { plain(max) }, null);
+			this.errors.rejectValue(field, "check.credits.too-many", new Object[] { plain(max) }, null);
 			return null;
 		}
 		return credits;
@@ -152,14 +166,101 @@ public final class FieldChecks {
 
 	public @Nullable LocalDate date(String field, @Nullable String value) {
 		if (blank(value)) {
-			this.errors.rejectValue(field, "programme.form.required");
+			this.errors.rejectValue(field, "check.required");
 			return null;
 		}
 		try {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			this.errors.rejectValue(field, "course.form.date.invalid");
+			this.errors.rejectValue(field, "check.date");
+			return null;
+		}
+	}
+
+	/**
+	 * One of the allowed values, as a radio group offers them.
+	 * @return whether the value is one of them
+	 */
+	public boolean oneOf(String field, @Nullable String value, Set<String> allowed) {
+		if (blank(value) || !allowed.contains(value.strip())) {
+			this.errors.rejectValue(field, "check.choose");
+			return false;
+		}
+		return true;
+	}
+
+	/** An ISO 3166 country code, in any case. */
+	public @Nullable String country(String field, @Nullable String value, boolean required) {
+		if (blank(value)) {
+			if (required) {
+				this.errors.rejectValue(field, "check.country");
+			}
+			return null;
+		}
+		String code = value.strip().toUpperCase(Locale.ROOT);
+		if (!COUNTRIES.contains(code)) {
+			this.errors.rejectValue(field, "check.country");
+			return null;
+		}
+		return code;
+	}
+
+	/** A date (year-month-day) from {@code earliest} to {@code latest}, both included. */
+	public @Nullable LocalDate date(String field, @Nullable String value, LocalDate earliest, LocalDate latest) {
+		LocalDate date = date(field, value);
+		if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
+			this.errors.rejectValue(field, "check.date.range", new Object[] { earliest.toString(), latest.toString() },
+					null);
+			return null;
+		}
+		return date;
+	}
+
+	/** A year and month such as 2019-09. */
+	public @Nullable YearMonth month(String field, @Nullable String value, boolean required) {
+		if (blank(value)) {
+			if (required) {
+				this.errors.rejectValue(field, "check.required");
+			}
+			return null;
+		}
+		if (!MONTH.matcher(value.strip()).matches()) {
+			this.errors.rejectValue(field, "check.month");
+			return null;
+		}
+		return YearMonth.parse(value.strip());
+	}
+
+	/**
+	 * A date and time typed in the zone given, as the instant it names. A local time the
+	 * clocks skip (when summer time starts) is refused rather than guessed.
+	 */
+	public @Nullable Instant dateTime(String field, @Nullable String value, boolean required, ZoneId zone) {
+		if (blank(value)) {
+			if (required) {
+				this.errors.rejectValue(field, "check.date-time.required");
+			}
+			return null;
+		}
+		LocalDateTime local;
+		try {
+			local = LocalDateTime.parse(value.strip().replace(' ', 'T'), DATE_TIME);
+		}
+		catch (DateTimeParseException ex) {
+			this.errors.rejectValue(field, "check.date-time");
+			return null;
+		}
+		ZonedDateTime zoned = local.atZone(zone);
+		if (!zoned.toLocalDateTime().equals(local)) {
+			this.errors.rejectValue(field, "check.date-time.gap", new Object[] { value.strip(), zone.getId() }, null);
+			return null;
+		}
+		try {
+			return zoned.toInstant();
+		}
+		catch (DateTimeException ex) {
+			this.errors.rejectValue(field, "check.date-time");
 			return null;
 		}
 	}
@@ -167,7 +268,7 @@ public final class FieldChecks {
 	public @Nullable String language(String field, @Nullable String value) {
 		String language = text(field, value, true, 20);
 		if (language != null && !LANGUAGES.contains(language.toLowerCase(Locale.ROOT))) {
-			this.errors.rejectValue(field, "programme.form.language.unknown");
+			this.errors.rejectValue(field, "check.language");
 			return null;
 		}
 		return (language != null) ? language.toLowerCase(Locale.ROOT) : null;
@@ -176,7 +277,7 @@ public final class FieldChecks {
 	public @Nullable String url(String field, @Nullable String value) {
 		String url = text(field, value, false, 300);
 		if (url != null && !URL.matcher(url).matches()) {
-			this.errors.rejectValue(field, "programme.form.url.invalid");
+			this.errors.rejectValue(field, "check.url");
 			return null;
 		}
 		return url;
@@ -195,10 +296,10 @@ public final class FieldChecks {
 			.distinct()
 			.toList();
 		if (codes.size() > max) {
-			this.errors.rejectValue(field, "programme.form.lines.too-many", new Object[] { max }, null);
+			this.errors.rejectValue(field, "check.lines.too-many", new Object[] { max }, null);
 		}
 		else if (codes.stream().anyMatch((code) -> !pattern.matcher(code).matches())) {
-			this.errors.rejectValue(field, "course.form.codes.invalid");
+			this.errors.rejectValue(field, "check.codes");
 		}
 		return codes;
 	}
@@ -213,10 +314,10 @@ public final class FieldChecks {
 		}
 		List<String> items = value.lines().map(String::strip).filter((line) -> !line.isEmpty()).distinct().toList();
 		if (items.size() > MAX_LINES) {
-			this.errors.rejectValue(field, "programme.form.lines.too-many", new Object[] { MAX_LINES }, null);
+			this.errors.rejectValue(field, "check.lines.too-many", new Object[] { MAX_LINES }, null);
 		}
 		else if (items.stream().anyMatch((item) -> item.length() > max)) {
-			this.errors.rejectValue(field, "programme.form.lines.too-long", new Object[] { max }, null);
+			this.errors.rejectValue(field, "check.lines.too-long", new Object[] { max }, null);
 		}
 		return items;
 	}
@@ -225,13 +326,13 @@ public final class FieldChecks {
 	public @Nullable BigDecimal decimal(String field, @Nullable String value, Pattern pattern, boolean required) {
 		if (value == null || value.isBlank()) {
 			if (required) {
-				this.errors.rejectValue(field, "programme.form.required");
+				this.errors.rejectValue(field, "check.required");
 			}
 			return null;
 		}
 		String stripped = value.strip().replace(" ", "");
 		if (!pattern.matcher(stripped).matches()) {
-			this.errors.rejectValue(field, "programme.form.number");
+			this.errors.rejectValue(field, "check.number");
 			return null;
 		}
 		return new BigDecimal(stripped.replace(',', '.'));
@@ -249,7 +350,7 @@ public final class FieldChecks {
 			Currency.getInstance(code);
 		}
 		catch (IllegalArgumentException ex) {
-			this.errors.rejectValue(currencyField, "programme.form.currency.unknown");
+			this.errors.rejectValue(currencyField, "check.currency");
 			return null;
 		}
 		return new Money(value, code);
