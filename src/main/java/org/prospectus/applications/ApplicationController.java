@@ -1,8 +1,6 @@
 package org.prospectus.applications;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.applicant.ApplicantPrincipal;
 import org.prospectus.applicant.ExpiredSessionRescue;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.support.FieldChecks;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -92,20 +91,15 @@ class ApplicationController {
 		if (!application.isDraft()) {
 			return "redirect:/applications/" + application.getId();
 		}
-		Object form = this.applications.answers(application).step(current);
+		StepForm form = this.applications.answers(application).step(current);
 		Optional<Map<String, String[]>> typed = ExpiredSessionRescue.take(request);
 		if (typed.isPresent()) {
 			// Typed before the session ended: shown again, saved only when sent again.
-			form = Answers.blank(current);
-			ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
-			binder.setAllowedFields(Answers.allowedFields(current));
-			binder.setAutoGrowCollectionLimit(Answers.Education.MAX_ENTRIES + 1);
-			binder.bind(new org.springframework.beans.MutablePropertyValues(typed.get()));
+			form = current.blankForm();
+			binder(form).bind(new org.springframework.beans.MutablePropertyValues(typed.get()));
 			model.addAttribute("restored", true);
 		}
-		if (form instanceof Answers.Education education) {
-			education.withBlankRow();
-		}
+		form.ifRows(EducationForm::withBlankRow);
 		model.addAttribute("form", form);
 		return showStep(application, current, from, model);
 	}
@@ -119,20 +113,16 @@ class ApplicationController {
 		if (!current.isForm()) {
 			return "redirect:/applications/" + application.getId() + "/documents";
 		}
-		Object form = Answers.blank(current);
-		ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
-		binder.setAllowedFields(Answers.allowedFields(current));
-		binder.setAutoGrowCollectionLimit(Answers.Education.MAX_ENTRIES + 1);
+		StepForm form = current.blankForm();
+		ServletRequestDataBinder binder = binder(form);
 		binder.bind(request);
-		if (!this.applications.saveStep(application.getId(), me.applicantId(), current, form)) {
+		if (!this.applications.saveStep(application.getId(), me.applicantId(), form)) {
 			return "redirect:/applications/" + application.getId();
 		}
 		BindingResult result = binder.getBindingResult();
-		Answers.check(current, form, result, this.applications.context(application));
+		form.check(new FieldChecks(result), this.applications.context(application));
 		if (result.hasErrors()) {
-			if (form instanceof Answers.Education education) {
-				education.withBlankRow();
-			}
+			form.ifRows(EducationForm::withBlankRow);
 			model.addAttribute("form", form);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 			model.addAttribute("saved", true);
@@ -229,6 +219,14 @@ class ApplicationController {
 
 	private static Step step(String slug) {
 		return Step.ofSlug(slug).orElseThrow(() -> NotFoundException.forMissing("step"));
+	}
+
+	/** A binder that takes only the step's own fields, and at most its rows. */
+	private static ServletRequestDataBinder binder(StepForm form) {
+		ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
+		binder.setAllowedFields(form.allowedFields());
+		binder.setAutoGrowCollectionLimit(EducationForm.MAX_ENTRIES + 1);
+		return binder;
 	}
 
 }

@@ -26,6 +26,7 @@ import org.prospectus.intake.RoundService;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.support.FieldChecks;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -173,13 +174,13 @@ public class ApplicationService {
 	 * @return whether it was saved
 	 */
 	@Transactional
-	public boolean saveStep(UUID id, long applicantId, Step step, Object form) {
+	public boolean saveStep(UUID id, long applicantId, StepForm form) {
 		Optional<Application> application = this.applications.lockOwned(id, applicantId);
 		if (application.isEmpty() || !application.get().isDraft()) {
 			return false;
 		}
 		Answers answers = answers(application.get());
-		answers.put(step, form);
+		form.putInto(answers);
 		this.jdbc.sql("update application set answers = cast(:answers as jsonb), updated_at = :now where id = :id")
 			.param("answers", this.json.writeValueAsString(answers))
 			.param("now", java.sql.Timestamp.from(this.clock.instant()))
@@ -203,9 +204,9 @@ public class ApplicationService {
 				result.put(step, checkDocuments(uploaded, feeStatus(application, answers, uploaded)));
 				continue;
 			}
-			Object form = answers.step(step);
+			StepForm form = answers.step(step);
 			Errors errors = new BeanPropertyBindingResult(form, "form");
-			Answers.check(step, form, errors, context);
+			form.check(new FieldChecks(errors), context);
 			result.put(step, errors);
 		}
 		return result;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.prospectus.support.FieldChecks;
 
 /**
  * The countries an applicant can name, by their English names. The list never changes.
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 public final class Countries {
 
 	/** Every country as code and name, by name. */
-	public static final List<String[]> ALL = Answers.COUNTRIES.stream()
+	public static final List<String[]> ALL = FieldChecks.COUNTRIES.stream()
 		.map((code) -> new String[] { code,
 				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH) })
 		.sorted(Comparator.comparing((String[] pair) -> pair[1]))

@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.prospectus.applications.Answers;
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationDocuments;
 import org.prospectus.applications.ApplicationReview;
 import org.prospectus.applications.ApplicationService;
 import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.applications.ChoicesForm;
+import org.prospectus.applications.CitizenshipForm;
+import org.prospectus.applications.ContactForm;
 import org.prospectus.applications.DocumentChecklist.Verdict;
 import org.prospectus.applications.DocumentKind;
+import org.prospectus.applications.EducationForm;
 import org.prospectus.applications.FeeStatus;
-import org.prospectus.applications.Step;
+import org.prospectus.applications.LanguageForm;
+import org.prospectus.applications.PersonalForm;
+import org.prospectus.applications.StatementForm;
 import org.prospectus.applications.SubmitOutcome;
 import org.prospectus.applications.UploadFiles;
 import org.prospectus.intake.ApplicationRound;
@@ -138,21 +143,21 @@ public class DemoApplications {
 	}
 
 	private void fill(UUID id, long applicant, String[] person, List<Long> programmes, int limit, int i) {
-		Answers.Personal personal = new Answers.Personal();
+		PersonalForm personal = new PersonalForm();
 		personal.setGivenNames(person[0]);
 		personal.setFamilyName(person[1]);
 		personal.setDateOfBirth((1994 + i % 8) + "-0" + (1 + i % 9) + "-1" + (i % 9));
-		this.applications.saveStep(id, applicant, Step.PERSONAL, personal);
-		Answers.Contact contact = new Answers.Contact();
+		this.applications.saveStep(id, applicant, personal);
+		ContactForm contact = new ContactForm();
 		contact.setAddressLine1((10 + i) + " University Road");
 		contact.setCity("Home town");
 		contact.setCountry(person[2]);
 		contact.setPhone("+1 555 0100 " + (10 + i));
-		this.applications.saveStep(id, applicant, Step.CONTACT, contact);
-		Answers.Citizenship citizenship = new Answers.Citizenship();
+		this.applications.saveStep(id, applicant, contact);
+		CitizenshipForm citizenship = new CitizenshipForm();
 		citizenship.setCountry(person[2]);
-		this.applications.saveStep(id, applicant, Step.CITIZENSHIP, citizenship);
-		Answers.EducationEntry degree = new Answers.EducationEntry();
+		this.applications.saveStep(id, applicant, citizenship);
+		EducationForm.Entry degree = new EducationForm.Entry();
 		degree.setInstitution("National University of " + new java.util.Locale.Builder().setRegion(person[2])
 			.build()
 			.getDisplayCountry(java.util.Locale.ENGLISH));
@@ -162,23 +167,23 @@ public class DemoApplications {
 		degree.setGrade((i % 4 == 0) ? "First class" : "Upper second");
 		degree.setFrom("2019-09");
 		degree.setUntil("2022-06");
-		Answers.Education education = new Answers.Education();
+		EducationForm education = new EducationForm();
 		education.setEntries(new ArrayList<>(List.of(degree)));
-		this.applications.saveStep(id, applicant, Step.EDUCATION, education);
-		Answers.Language language = new Answers.Language();
+		this.applications.saveStep(id, applicant, education);
+		LanguageForm language = new LanguageForm();
 		language.setBasis("STUDIES");
-		this.applications.saveStep(id, applicant, Step.LANGUAGE, language);
+		this.applications.saveStep(id, applicant, language);
 		List<String> ranked = new ArrayList<>();
 		for (int rank = 0; rank < Math.min(limit, programmes.size()); rank++) {
 			ranked.add(Long.toString(programmes.get((rank + i) % programmes.size())));
 		}
-		Answers.Choices choices = new Answers.Choices();
+		ChoicesForm choices = new ChoicesForm();
 		choices.setRanked(ranked);
-		this.applications.saveStep(id, applicant, Step.CHOICES, choices);
-		Answers.Statement statement = new Answers.Statement();
+		this.applications.saveStep(id, applicant, choices);
+		StatementForm statement = new StatementForm();
 		statement.setText("My degree project used machine learning on real data, and I want to learn the "
 				+ "theory behind the methods I used, to build systems that are reliable and fair.");
-		this.applications.saveStep(id, applicant, Step.STATEMENT, statement);
+		this.applications.saveStep(id, applicant, statement);
 	}
 
 	private void upload(UUID id, long applicant, DocumentKind kind, String text) {
