@@ -12,11 +12,6 @@ public final class ChoicesForm implements StepForm {
 	private List<@Nullable String> ranked = new ArrayList<>();
 
 	@Override
-	public String[] allowedFields() {
-		return new String[] { "ranked[*]" };
-	}
-
-	@Override
 	public void check(FieldChecks check, StepContext context) {
 		List<String> chosen = chosen();
 		if (chosen.isEmpty()) {

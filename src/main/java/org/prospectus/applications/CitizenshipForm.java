@@ -15,11 +15,6 @@ public final class CitizenshipForm implements StepForm {
 	private @Nullable String secondCountry;
 
 	@Override
-	public String[] allowedFields() {
-		return new String[] { "country", "secondCountry" };
-	}
-
-	@Override
 	public void check(FieldChecks check, StepContext context) {
 		check.country("country", this.country, true);
 		check.country("secondCountry", this.secondCountry, false);

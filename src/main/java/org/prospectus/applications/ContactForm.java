@@ -23,11 +23,6 @@ public final class ContactForm implements StepForm {
 	private @Nullable String phone;
 
 	@Override
-	public String[] allowedFields() {
-		return new String[] { "addressLine1", "addressLine2", "city", "postcode", "country", "phone" };
-	}
-
-	@Override
 	public void check(FieldChecks check, StepContext context) {
 		check.text("addressLine1", this.addressLine1, true, 200);
 		check.text("addressLine2", this.addressLine2, false, 200);

@@ -18,12 +18,6 @@ public final class EducationForm implements StepForm {
 	private List<@Nullable Entry> entries = new ArrayList<>();
 
 	@Override
-	public String[] allowedFields() {
-		return new String[] { "entries[*].institution", "entries[*].country", "entries[*].qualification",
-				"entries[*].subject", "entries[*].grade", "entries[*].from", "entries[*].until" };
-	}
-
-	@Override
 	public void check(FieldChecks check, StepContext context) {
 		int filled = 0;
 		for (int i = 0; i < this.entries.size(); i++) {

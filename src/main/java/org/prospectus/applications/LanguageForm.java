@@ -20,11 +20,6 @@ public final class LanguageForm implements StepForm {
 	private @Nullable String testDate;
 
 	@Override
-	public String[] allowedFields() {
-		return new String[] { "basis", "testName", "score", "testDate" };
-	}
-
-	@Override
 	public void check(FieldChecks check, StepContext context) {
 		if (check.oneOf("basis", this.basis, BASES) && "TEST".equals(this.basis)) {
 			check.text("testName", this.testName, true, 100);

@@ -13,11 +13,6 @@ public final class PersonalForm implements StepForm {
 	private @Nullable String dateOfBirth;
 
 	@Override
-	public String[] allowedFields() {
-		return new String[] { "givenNames", "familyName", "dateOfBirth" };
-	}
-
-	@Override
 	public void check(FieldChecks check, StepContext context) {
 		check.text("givenNames", this.givenNames, true, 100);
 		check.text("familyName", this.familyName, true, 100);

@@ -11,11 +11,6 @@ public final class StatementForm implements StepForm {
 	private @Nullable String text;
 
 	@Override
-	public String[] allowedFields() {
-		return new String[] { "text" };
-	}
-
-	@Override
 	public void check(FieldChecks check, StepContext context) {
 		String text = check.text("text", this.text, true, 8000);
 		if (text != null && words(text) > MAX_WORDS) {

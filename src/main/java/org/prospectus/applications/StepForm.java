@@ -3,6 +3,7 @@ package org.prospectus.applications;
 import java.util.function.Consumer;
 
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.FormFields;
 
 /**
  * The typed answers of one step of the application, kept as typed so that nothing is
@@ -13,8 +14,10 @@ import org.prospectus.support.FieldChecks;
 public sealed interface StepForm
 		permits PersonalForm, ContactForm, CitizenshipForm, EducationForm, LanguageForm, ChoicesForm, StatementForm {
 
-	/** The fields the form accepts from a request, and nothing else. */
-	String[] allowedFields();
+	/** The fields the form accepts from a request, and nothing else: its own. */
+	default String[] allowedFields() {
+		return FormFields.of(getClass());
+	}
 
 	/** Checks the answers, each reason beside its field. */
 	void check(FieldChecks check, StepContext context);

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.ConflictView;
+import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
 
@@ -46,9 +47,6 @@ class AdminCourseController {
 	/**
 	 * The course form's fields; a new course's form also names its institution and code.
 	 */
-	private static final String[] FIELDS = { "version", "revision", "title", "credits", "creditSystem", "summary",
-			"mainField", "educationCycle", "gradingScale", "examiner", "offeredBy", "institution", "code" };
-
 	private final CoursePublishing publishing;
 
 	private final CourseEditing editing;
@@ -65,7 +63,7 @@ class AdminCourseController {
 	void allowOnlyFormFields(WebDataBinder binder) {
 		// The edit form has no institution or code property, so those two bind only on a
 		// new course.
-		binder.setAllowedFields(FIELDS);
+		binder.setAllowedFields(FormFields.of(NewCourseForm.class));
 	}
 
 	@GetMapping("/admin/catalogue/courses")

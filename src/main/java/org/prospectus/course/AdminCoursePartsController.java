@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.staging.StaleRevisionException;
+import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -29,16 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminCoursePartsController {
 
-	private static final String[] SYLLABUS_FIELDS = { "version", "revision", "validFrom", "contents", "outcomes",
-			"literature", "prerequisitesNote", "examinationNotes", "ethicalApproach", "supplementary",
-			"modules[*].code", "modules[*].name", "modules[*].credits", "modules[*].gradingScale",
-			"prerequisites[*].description", "prerequisites[*].equivalentCodes" };
-
-	private static final String[] OFFERING_FIELDS = { "version", "revision", "term", "startDate", "endDate",
-			"pacePercent", "location", "formOfStudy", "language", "applicationCode", "maxPlaces", "audience",
-			"targetGroup", "targetProgrammeCodes", "memoPublished", "memoUrl", "schedulePublished", "scheduleUrl",
-			"periods[*].term", "periods[*].periodCode", "periods[*].credits" };
-
 	private final SyllabusEditing syllabuses;
 
 	private final OfferingEditing offerings;
@@ -53,7 +44,7 @@ class AdminCoursePartsController {
 
 	@InitBinder("syllabusForm")
 	void allowOnlySyllabusFields(WebDataBinder binder) {
-		binder.setAllowedFields(SYLLABUS_FIELDS);
+		binder.setAllowedFields(FormFields.of(SyllabusForm.class));
 		// Rows beyond these are ignored rather than grown without bound.
 		binder.setAutoGrowCollectionLimit(
 				Math.max(SyllabusForm.MAX_MODULES, SyllabusForm.MAX_PREREQUISITES) + SyllabusForm.BLANK_ROWS);
@@ -61,7 +52,7 @@ class AdminCoursePartsController {
 
 	@InitBinder("offeringForm")
 	void allowOnlyOfferingFields(WebDataBinder binder) {
-		binder.setAllowedFields(OFFERING_FIELDS);
+		binder.setAllowedFields(FormFields.of(OfferingForm.class));
 		binder.setAutoGrowCollectionLimit(OfferingForm.MAX_PERIODS + OfferingForm.BLANK_ROWS);
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.prospectus.web.ConflictView;
+import org.prospectus.web.FormFields;
 import org.prospectus.web.Pagination;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -41,8 +42,7 @@ class AdminInstitutionController {
 
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("version", "slug", "name", "shortName", "countryCode", "city", "campuses",
-				"awardingBody", "regulatorNote", "website", "timeZone", "currency");
+		binder.setAllowedFields(FormFields.of(InstitutionForm.class));
 	}
 
 	@GetMapping("/admin/catalogue/institutions")

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.institution.Institution;
 import org.prospectus.web.ConflictView;
+import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
 
@@ -50,8 +51,7 @@ class AdminRoundController {
 
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("version", "revision", "name", "opens", "deadline", "documentsDeadline", "feeDeadline",
-				"notification", "studiesStart", "studiesStartMonthOnly", "choiceLimit", "programmes");
+		binder.setAllowedFields(FormFields.of(RoundForm.class));
 	}
 
 	@GetMapping("/admin/catalogue/rounds")
@@ -70,8 +70,7 @@ class AdminRoundController {
 
 	@InitBinder("newForm")
 	void allowOnlyNewFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("slug", "name", "opens", "deadline", "documentsDeadline", "feeDeadline", "notification",
-				"studiesStart", "studiesStartMonthOnly", "choiceLimit", "programmes");
+		binder.setAllowedFields(FormFields.of(NewRoundForm.class));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.prospectus.staging.InvalidRevisionException;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.ConflictView;
+import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
 
@@ -41,15 +42,6 @@ class AdminProgrammeController {
 
 	static final int PAGE_SIZE = 20;
 
-	private static final String[] CONTENT_FIELDS = { "version", "revision", "title", "award", "level", "credits",
-			"creditSystem", "durationMonths", "pacePercent", "mode", "language", "campus", "startTerm", "summary",
-			"sectionAbout", "sectionLearning", "sectionProject", "sectionCareers", "topics", "careerTitles",
-			"typicalOffer", "entryRequirements", "languageRequirements", "tuitionAmount", "tuitionCurrency",
-			"tuitionPeriod", "tuitionNote", "applicationFeeAmount", "applicationFeeCurrency", "applicationFeeNote",
-			"leadName", "contactEmail", "contactUrl", "testimonials[*].quote", "testimonials[*].authorName",
-			"testimonials[*].authorOrigin", "plan[*].courseCode", "plan[*].studyYear", "plan[*].term",
-			"plan[*].category", "plan[*].track" };
-
 	private final ProgrammePublishing publishing;
 
 	private final ProgrammeEditing editing;
@@ -64,18 +56,14 @@ class AdminProgrammeController {
 
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields(CONTENT_FIELDS);
+		binder.setAllowedFields(FormFields.of(ProgrammeForm.class));
 		// Rows beyond these are ignored rather than grown without bound.
 		binder.setAutoGrowCollectionLimit(ProgrammeForm.MAX_PLAN_ENTRIES + ProgrammeForm.BLANK_ROWS);
 	}
 
 	@InitBinder("newForm")
 	void allowOnlyNewFormFields(WebDataBinder binder) {
-		String[] fields = java.util.Arrays.copyOf(CONTENT_FIELDS, CONTENT_FIELDS.length + 3);
-		fields[CONTENT_FIELDS.length] = "institution";
-		fields[CONTENT_FIELDS.length + 1] = "code";
-		fields[CONTENT_FIELDS.length + 2] = "slug";
-		binder.setAllowedFields(fields);
+		binder.setAllowedFields(FormFields.of(NewProgrammeForm.class));
 		binder.setAutoGrowCollectionLimit(ProgrammeForm.MAX_PLAN_ENTRIES + ProgrammeForm.BLANK_ROWS);
 	}
 
