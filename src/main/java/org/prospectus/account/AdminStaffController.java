@@ -50,7 +50,7 @@ class AdminStaffController {
 	@GetMapping("/admin/staff")
 	String list(Model model) {
 		if (!model.containsAttribute("inviteForm")) {
-			model.addAttribute("inviteForm", new InviteForm());
+			model.addAttribute("inviteForm", InviteForm.empty());
 		}
 		return showList(model);
 	}
@@ -62,9 +62,9 @@ class AdminStaffController {
 			return showList(model);
 		}
 		try {
-			String token = this.staff.invite(form.getEmail(), form.getDisplayName(), form.getRoles());
+			String token = this.staff.invite(form.email(), form.displayName(), form.roles());
 			redirect.addFlashAttribute("link", link(token));
-			redirect.addFlashAttribute("linkFor", StaffUser.normalizeEmail(form.getEmail()));
+			redirect.addFlashAttribute("linkFor", StaffUser.normalizeEmail(form.email()));
 		}
 		catch (StaffChangeRefusedException ex) {
 			result.rejectValue(ex.field(), ex.messageKey());
@@ -87,14 +87,14 @@ class AdminStaffController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		StaffUser user = find(id);
 		try {
-			this.staff.changeRoles(id, form.getVersion(), form.getRoles());
+			this.staff.changeRoles(id, form.version(), form.roles());
 		}
 		catch (StaleStaffEditException | OptimisticLockingFailureException ex) {
 			StaffUser saved = find(id);
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict",
-					new ConflictView(saved.getEmail(), List
-						.of(new ConflictView.Row("staff.roles", names(saved.getRoles()), names(form.getRoles()))),
+					new ConflictView(saved.getEmail(),
+							List.of(new ConflictView.Row("staff.roles", names(saved.getRoles()), names(form.roles()))),
 							"/admin/staff/" + id));
 			return ConflictView.VIEW;
 		}

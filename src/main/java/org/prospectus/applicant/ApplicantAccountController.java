@@ -71,7 +71,7 @@ class ApplicantAccountController {
 
 	@GetMapping("/account/register/check-email")
 	String checkEmail(Model model) {
-		model.addAttribute("emailForm", new EmailForm());
+		model.addAttribute("emailForm", EmailForm.empty());
 		return "applicant/check-email";
 	}
 
@@ -80,7 +80,7 @@ class ApplicantAccountController {
 		if (result.hasErrors()) {
 			return "applicant/check-email";
 		}
-		this.accounts.resendVerification(form.getEmail());
+		this.accounts.resendVerification(form.email());
 		return "redirect:/account/register/check-email?resent";
 	}
 
@@ -92,7 +92,7 @@ class ApplicantAccountController {
 	String verifyPage(@RequestParam(required = false) String token, Model model) {
 		model.addAttribute("token", token);
 		model.addAttribute("address", this.accounts.verificationFor(token).orElse(null));
-		model.addAttribute("emailForm", new EmailForm());
+		model.addAttribute("emailForm", EmailForm.empty());
 		return "applicant/verify";
 	}
 
@@ -111,7 +111,7 @@ class ApplicantAccountController {
 
 	@GetMapping("/account/forgot-password")
 	String forgotPasswordForm(Model model) {
-		model.addAttribute("emailForm", new EmailForm());
+		model.addAttribute("emailForm", EmailForm.empty());
 		return "applicant/forgot-password";
 	}
 
@@ -120,7 +120,7 @@ class ApplicantAccountController {
 		if (result.hasErrors()) {
 			return "applicant/forgot-password";
 		}
-		this.accounts.requestPasswordReset(form.getEmail());
+		this.accounts.requestPasswordReset(form.email());
 		return "redirect:/account/forgot-password?sent";
 	}
 

@@ -77,7 +77,7 @@ class ApplicationDocumentController {
 		DocumentKind documentKind = DocumentKind.parse(kind)
 			.filter((parsed) -> offered(application).contains(parsed))
 			.orElseThrow(() -> NotFoundException.forMissing("document kind"));
-		MultipartFile file = form.getFile();
+		MultipartFile file = form.file();
 		try {
 			// A hand-made request with text for the file is told to choose a file.
 			if (binding.hasErrors() || file == null || file.isEmpty()) {

@@ -60,7 +60,7 @@ class AdminProgrammeDocumentController {
 	String show(@PathVariable long id,
 			@RequestParam(name = UploadTooLargeFilter.PARAMETER, required = false) String tooLarge, Model model) {
 		Programme programme = find(id);
-		DocumentUploadForm form = new DocumentUploadForm();
+		DocumentUploadForm form = DocumentUploadForm.empty();
 		model.addAttribute("form", form);
 		if (tooLarge != null) {
 			BindingResult result = new BeanPropertyBindingResult(form, "form");
@@ -74,7 +74,7 @@ class AdminProgrammeDocumentController {
 	String upload(@PathVariable long id, @ModelAttribute("form") DocumentUploadForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) throws IOException {
 		Programme programme = find(id);
-		MultipartFile file = form.getFile();
+		MultipartFile file = form.file();
 		if (result.hasErrors() || file == null || file.isEmpty()) {
 			return refused(programme, form, RejectedDocumentException.Reason.EMPTY, model);
 		}

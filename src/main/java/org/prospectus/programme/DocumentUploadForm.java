@@ -1,18 +1,15 @@
 package org.prospectus.programme;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.multipart.MultipartFile;
 
 /** The course description upload: one file, checked by {@link ProgrammeDocuments}. */
-public class DocumentUploadForm {
+public record DocumentUploadForm(@Nullable MultipartFile file) {
 
-	private MultipartFile file;
-
-	public MultipartFile getFile() {
-		return this.file;
-	}
-
-	public void setFile(MultipartFile file) {
-		this.file = file;
+	/** The form as the page first shows it. */
+	static DocumentUploadForm empty() {
+		return new DocumentUploadForm(null);
 	}
 
 }

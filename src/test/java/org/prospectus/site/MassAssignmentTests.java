@@ -4,6 +4,7 @@ import java.beans.PropertyDescriptor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -15,14 +16,15 @@ import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.objenesis.ObjenesisStd;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.DataBinder;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -107,32 +109,86 @@ class MassAssignmentTests {
 	@Test
 	void bindingEveryEntityPropertyNameChangesNothingButTheAllowedFields() throws Exception {
 		for (BoundForm form : boundForms()) {
-			Object fresh = form.type().getDeclaredConstructor().newInstance();
-			Object target = form.type().getDeclaredConstructor().newInstance();
-			WebDataBinder binder = new WebDataBinder(target, form.name());
 			Method initBinder = initBinder(form);
 			initBinder.setAccessible(true);
-			initBinder.invoke(new ObjenesisStd().newInstance(form.controller()), binder);
-			assertThat(binder.getAllowedFields())
-				.as("%s's @InitBinder(\"%s\") sets an allow-list", form.controller().getSimpleName(), form.name())
-				.isNotNull()
-				.isNotEmpty();
-			Set<String> allowed = Set.of(binder.getAllowedFields());
+			Object controller = new ObjenesisStd().newInstance(form.controller());
 			MutablePropertyValues values = new MutablePropertyValues();
 			hostileNames.forEach((name) -> values.add(name, "1"));
-			binder.bind(values);
-			BeanWrapper before = new BeanWrapperImpl(fresh);
-			BeanWrapper after = new BeanWrapperImpl(target);
-			for (PropertyDescriptor property : after.getPropertyDescriptors()) {
-				String name = property.getName();
-				if (name.equals("class") || allowed.contains(name) || property.getReadMethod() == null) {
+			Object fresh;
+			Object target;
+			Set<String> allowed;
+			if (form.type().isRecord()) {
+				// Records are built from the request through their constructor.
+				fresh = construct(form, controller, initBinder, new MutablePropertyValues()).getTarget();
+				WebDataBinder binder = construct(form, controller, initBinder, values);
+				target = binder.getTarget();
+				allowed = Set.of(binder.getAllowedFields());
+			}
+			else {
+				fresh = form.type().getDeclaredConstructor().newInstance();
+				target = form.type().getDeclaredConstructor().newInstance();
+				WebDataBinder binder = new WebDataBinder(target, form.name());
+				initBinder.invoke(controller, binder);
+				allowed = allowList(form, binder);
+				binder.bind(values);
+			}
+			for (String name : readableProperties(form.type())) {
+				if (allowed.contains(name)) {
 					continue;
 				}
-				assertThat(Objects.equals(before.getPropertyValue(name), after.getPropertyValue(name)))
+				assertThat(Objects.equals(read(fresh, name), read(target, name)))
 					.as("%s.%s changed by a parameter it does not allow", form.type().getSimpleName(), name)
 					.isTrue();
 			}
 		}
+	}
+
+	private static WebDataBinder construct(BoundForm form, Object controller, Method initBinder,
+			MutablePropertyValues values) throws Exception {
+		WebDataBinder binder = new WebDataBinder(null, form.name());
+		binder.setTargetType(ResolvableType.forClass(form.type()));
+		initBinder.invoke(controller, binder);
+		allowList(form, binder);
+		binder.construct(new DataBinder.ValueResolver() {
+			@Override
+			public Object resolveValue(String name, Class<?> type) {
+				return values.contains(name) ? values.get(name) : null;
+			}
+
+			@Override
+			public Set<String> getNames() {
+				Set<String> names = new LinkedHashSet<>();
+				values.forEach((value) -> names.add(value.getName()));
+				return names;
+			}
+		});
+		assertThat(binder.getTarget()).as("%s built from the request", form.type().getSimpleName()).isNotNull();
+		return binder;
+	}
+
+	private static Set<String> allowList(BoundForm form, WebDataBinder binder) {
+		assertThat(binder.getAllowedFields())
+			.as("%s's @InitBinder(\"%s\") sets an allow-list", form.controller().getSimpleName(), form.name())
+			.isNotNull()
+			.isNotEmpty();
+		return Set.of(binder.getAllowedFields());
+	}
+
+	private static List<String> readableProperties(Class<?> type) {
+		if (type.isRecord()) {
+			return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+		}
+		return Arrays.stream(new BeanWrapperImpl(type).getPropertyDescriptors())
+			.filter((property) -> property.getReadMethod() != null && !property.getName().equals("class"))
+			.map(PropertyDescriptor::getName)
+			.toList();
+	}
+
+	private static Object read(Object form, String name) throws Exception {
+		if (form.getClass().isRecord()) {
+			return form.getClass().getMethod(name).invoke(form);
+		}
+		return new BeanWrapperImpl(form).getPropertyValue(name);
 	}
 
 	static Method initBinder(BoundForm form) {
