@@ -3,9 +3,12 @@ package org.prospectus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,35 @@ class ModularityTests {
 		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
+		sortRelations(Path.of("docs/modules"));
 		Files.writeString(Path.of("docs/modules/modules.md"), overview());
+	}
+
+	/**
+	 * The Documenter writes a diagram's arrows in an order that changes from run to run;
+	 * sorted, the files change only when the modules do.
+	 */
+	private static void sortRelations(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".puml")).toList()) {
+				List<String> lines = new ArrayList<>(Files.readAllLines(file));
+				int start = 0;
+				while (start < lines.size()) {
+					int end = start;
+					while (end < lines.size() && lines.get(end).startsWith("Rel(")) {
+						end++;
+					}
+					if (end > start) {
+						Collections.sort(lines.subList(start, end));
+						start = end;
+					}
+					else {
+						start++;
+					}
+				}
+				Files.write(file, lines);
+			}
+		}
 	}
 
 	/**
