@@ -54,7 +54,8 @@ class AccountSecurityConfiguration {
 			SignInThrottle throttle, AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new StaffUserDetailsService(users));
 		passwords.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		ProviderManager manager = new ProviderManager(
+				new ThrottlingAuthenticationProvider(passwords, throttle, SignInThrottle.Audience.STAFF));
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
 	}

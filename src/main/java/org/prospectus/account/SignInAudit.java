@@ -41,7 +41,7 @@ class SignInAudit {
 	void succeeded(AuthenticationSuccessEvent event) {
 		String account = SignInThrottle.accountKey(event.getAuthentication().getName());
 		String address = ThrottlingAuthenticationProvider.address(event.getAuthentication());
-		this.throttle.record(account, address, true);
+		this.throttle.record(SignInThrottle.Audience.STAFF, account, address, true);
 		this.accounts.recordSignIn(account);
 		logger.info("Sign-in succeeded at " + this.clock.instant() + " for " + account + " from " + address);
 		this.auditLog.recordAlone(account, AuditAction.SIGN_IN, "Signed in from " + address);
@@ -51,7 +51,7 @@ class SignInAudit {
 	void failed(AbstractAuthenticationFailureEvent event) {
 		String account = SignInThrottle.accountKey(event.getAuthentication().getName());
 		String address = ThrottlingAuthenticationProvider.address(event.getAuthentication());
-		this.throttle.record(account, address, false);
+		this.throttle.record(SignInThrottle.Audience.STAFF, account, address, false);
 		String who = this.accounts.findByEmail(account).isPresent() ? account : "an unknown account";
 		logger.warn("Sign-in failed at " + this.clock.instant() + " for " + who + " from " + address);
 		this.auditLog.recordAlone(who, AuditAction.SIGN_IN_FAILED, "Sign-in failed from " + address);

@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+import org.prospectus.support.Emails;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts failed sign-ins per account and per address in the database, so that the limit
  * holds across every instance of the portal. After too many failures, further attempts
- * are refused for a while, with the same message as a wrong password.
+ * are refused for a while, with the same message as a wrong password. Staff and
+ * applicants are counted apart: neither's failures pause the other's sign-in, whatever is
+ * typed.
  */
 @Component
 public class SignInThrottle {
@@ -41,23 +47,39 @@ public class SignInThrottle {
 	 */
 	public static final int APPLICANT_ADDRESS_LIMIT = 200;
 
-	@Transactional(readOnly = true)
-	public boolean isBlocked(String accountKey, String address) {
-		return isBlocked(accountKey, address, ADDRESS_LIMIT);
+	/** Who signs in: each has its own accounts and its own counts. */
+	public enum Audience {
+
+		STAFF(ADDRESS_LIMIT), APPLICANT(APPLICANT_ADDRESS_LIMIT);
+
+		private final int addressLimit;
+
+		Audience(int addressLimit) {
+			this.addressLimit = addressLimit;
+		}
+
+		/** Failures from one address before it is refused. */
+		public int addressLimit() {
+			return this.addressLimit;
+		}
+
 	}
 
 	/**
 	 * Whether an attempt is refused: too many failures for the account since its last
-	 * success, or more than {@code addressLimit} from the address, within the window.
+	 * success, or too many from the address, within the window, among the audience's
+	 * sign-ins.
 	 */
 	@Transactional(readOnly = true)
-	public boolean isBlocked(String accountKey, String address, int addressLimit) {
+	public boolean isBlocked(Audience audience, String accountKey, String address) {
 		Timestamp since = Timestamp.from(this.clock.instant().minus(WINDOW));
 		int accountFailures = this.jdbc.sql("""
 				select count(*) from sign_in_attempt
-				where account_key = :account and not succeeded and attempted_at > :since
+				where audience = :audience and account_key = :account and not succeeded and attempted_at > :since
 				  and attempted_at > coalesce((select max(attempted_at) from sign_in_attempt
-				                               where account_key = :account and succeeded), '-infinity')""")
+				                               where audience = :audience and account_key = :account
+				                                 and succeeded), '-infinity')""")
+			.param("audience", audience.name())
 			.param("account", accountKey)
 			.param("since", since)
 			.query(Integer.class)
@@ -65,13 +87,15 @@ public class SignInThrottle {
 		if (accountFailures >= ACCOUNT_LIMIT) {
 			return true;
 		}
-		int addressFailures = this.jdbc.sql(
-				"select count(*) from sign_in_attempt where address = :address and not succeeded and attempted_at > :since")
+		int addressFailures = this.jdbc.sql("""
+				select count(*) from sign_in_attempt
+				where audience = :audience and address = :address and not succeeded and attempted_at > :since""")
+			.param("audience", audience.name())
 			.param("address", address)
 			.param("since", since)
 			.query(Integer.class)
 			.single();
-		return addressFailures >= addressLimit;
+		return addressFailures >= audience.addressLimit();
 	}
 
 	/**
@@ -79,11 +103,12 @@ public class SignInThrottle {
 	 * fails.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void record(String accountKey, String address, boolean succeeded) {
+	public void record(Audience audience, String accountKey, String address, boolean succeeded) {
 		Instant now = this.clock.instant();
 		this.jdbc
-			.sql("insert into sign_in_attempt (account_key, address, succeeded, attempted_at) "
-					+ "values (:account, :address, :succeeded, :at)")
+			.sql("insert into sign_in_attempt (audience, account_key, address, succeeded, attempted_at) "
+					+ "values (:audience, :account, :address, :succeeded, :at)")
+			.param("audience", audience.name())
 			.param("account", accountKey)
 			.param("address", address)
 			.param("succeeded", succeeded)
@@ -92,15 +117,15 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * The key attempts are counted under: the e-mail as typed, trimmed and lower-cased,
-	 * capped.
+	 * The key attempts are counted under: the address in the canonical spelling that
+	 * accounts are found by ({@link Emails}), capped.
 	 */
-	public static String accountKey(String username) {
-		String key = (username != null) ? StaffUser.normalizeEmail(username) : "";
+	public static String accountKey(@Nullable String username) {
+		String key = Emails.canonical(username);
 		return (key.length() > 254) ? key.substring(0, 254) : key;
 	}
 
-	public static String addressKey(String address) {
+	public static String addressKey(@Nullable String address) {
 		String key = (address != null) ? address : "unknown";
 		return (key.length() > 64) ? key.substring(0, 64) : key;
 	}

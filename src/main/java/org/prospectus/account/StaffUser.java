@@ -13,6 +13,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import org.prospectus.support.BaseEntity;
+import org.prospectus.support.Emails;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,9 +53,9 @@ public class StaffUser extends BaseEntity {
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
 	}
 
-	/** E-mail addresses are compared without regard to case or surrounding spaces. */
-	public static @Nullable String normalizeEmail(String email) {
-		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : null;
+	/** E-mail addresses are compared in their canonical spelling ({@link Emails}). */
+	public static String normalizeEmail(@Nullable String email) {
+		return Emails.canonical(email);
 	}
 
 	public String getEmail() {

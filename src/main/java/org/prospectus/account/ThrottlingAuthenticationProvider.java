@@ -16,31 +16,22 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 
 	private final SignInThrottle throttle;
 
-	private final String keyPrefix;
-
-	private final int addressLimit;
-
-	ThrottlingAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle) {
-		this(delegate, throttle, "", SignInThrottle.ADDRESS_LIMIT);
-	}
+	private final SignInThrottle.Audience audience;
 
 	/**
-	 * @param keyPrefix put before each account key, so that audiences with their own
-	 * accounts are counted apart
-	 * @param addressLimit failures from one address before it is refused
+	 * @param audience whose accounts the delegate signs in, and whose counts apply
 	 */
-	public ThrottlingAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle, String keyPrefix,
-			int addressLimit) {
+	public ThrottlingAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle,
+			SignInThrottle.Audience audience) {
 		this.delegate = delegate;
 		this.throttle = throttle;
-		this.keyPrefix = keyPrefix;
-		this.addressLimit = addressLimit;
+		this.audience = audience;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String account = SignInThrottle.accountKey(this.keyPrefix + authentication.getName());
-		if (this.throttle.isBlocked(account, address(authentication), this.addressLimit)) {
+		String account = SignInThrottle.accountKey(authentication.getName());
+		if (this.throttle.isBlocked(this.audience, account, address(authentication))) {
 			throw new BadCredentialsException("Throttled");
 		}
 		return this.delegate.authenticate(authentication);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.prospectus.account.PasswordPolicy;
 import org.prospectus.account.Tokens;
 import org.prospectus.mail.MailOutbox;
+import org.prospectus.support.Emails;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -60,9 +62,9 @@ public class ApplicantAccounts {
 		this.baseUrl = baseUrl;
 	}
 
-	/** The address as accounts are keyed: without surrounding spaces, in lower case. */
-	public static String normalise(String email) {
-		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
+	/** The address as accounts are keyed: its canonical spelling ({@link Emails}). */
+	public static String normalise(@Nullable String email) {
+		return Emails.canonical(email);
 	}
 
 	/** Why a password cannot be used, if it cannot. */

@@ -46,8 +46,6 @@ public class ApplicantAuthentication {
 	/** Where the applicant page that asked for sign-in is remembered. */
 	public static final String SAVED_REQUEST_KEY = "PROSPECTUS_APPLICANT_SAVED_REQUEST";
 
-	static final String THROTTLE_PREFIX = "applicant:";
-
 	private final AuthenticationManager manager;
 
 	private final SignInThrottle throttle;
@@ -60,8 +58,8 @@ public class ApplicantAuthentication {
 			ApplicantAccounts accounts, JdbcClient jdbc) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails(applicants));
 		passwords.setPasswordEncoder(passwordEncoder);
-		this.manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, THROTTLE_PREFIX,
-				SignInThrottle.APPLICANT_ADDRESS_LIMIT));
+		this.manager = new ProviderManager(
+				new ThrottlingAuthenticationProvider(passwords, throttle, SignInThrottle.Audience.APPLICANT));
 		this.throttle = throttle;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -89,8 +87,8 @@ public class ApplicantAuthentication {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) throws ServletException, IOException {
-				ApplicantAuthentication.this.throttle.record(
-						SignInThrottle.accountKey(THROTTLE_PREFIX + authentication.getName()),
+				ApplicantAuthentication.this.throttle.record(SignInThrottle.Audience.APPLICANT,
+						SignInThrottle.accountKey(authentication.getName()),
 						ThrottlingAuthenticationProvider.address(authentication), true);
 				ApplicantAuthentication.this.accounts.recordSignIn(authentication.getName());
 				super.onAuthenticationSuccess(request, response, authentication);
@@ -106,7 +104,8 @@ public class ApplicantAuthentication {
 	public AuthenticationFailureHandler failureHandler() {
 		KeepTypedEmailFailureHandler page = new KeepTypedEmailFailureHandler(SIGN_IN_PATH);
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
-			this.throttle.record(SignInThrottle.accountKey(THROTTLE_PREFIX + request.getParameter("username")),
+			this.throttle.record(SignInThrottle.Audience.APPLICANT,
+					SignInThrottle.accountKey(request.getParameter("username")),
 					SignInThrottle.addressKey(request.getRemoteAddr()), false);
 			page.onAuthenticationFailure(request, response, exception);
 		};

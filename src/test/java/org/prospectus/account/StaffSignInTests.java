@@ -154,6 +154,21 @@ class StaffSignInTests {
 		}
 
 		@Test
+		void failuresTypedWithSpacesOrInAnotherCaseCountForTheAccountAndCannotStepAroundIt() {
+			clock.setInstant(java.time.Instant.parse("2026-11-21T10:00:00Z"));
+			String[] spellings = { "\u2003" + EMAIL, EMAIL + "\u3000", "\u00a0" + EMAIL.toUpperCase(), "\ufeff" + EMAIL,
+					" " + EMAIL + "\u200b" };
+			for (String spelling : spellings) {
+				signIn(spelling, "wrong guess");
+			}
+			for (String spelling : spellings) {
+				assertThat(signIn(spelling, PASSWORD)).as("throttled as [%s]", spelling)
+					.hasRedirectedUrl("/login?error");
+			}
+			assertThat(signIn(EMAIL, PASSWORD)).as("throttled").hasRedirectedUrl("/login?error");
+		}
+
+		@Test
 		void countsOnlyFailuresSinceTheLastSuccess() {
 			clock.setInstant(java.time.Instant.parse("2026-11-21T10:00:00Z"));
 			for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT - 1; i++) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
+import org.prospectus.account.SignInThrottle;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
@@ -254,6 +255,67 @@ class ApplicantAccountTests {
 		}
 		assertThat(signIn("ada@example.org", PASSWORD)).hasRedirectedUrl("/account/sign-in?error");
 		this.clock.setInstant(Instant.parse("2026-11-21T12:16:00Z"));
+		signedIn("ada@example.org", PASSWORD);
+	}
+
+	/**
+	 * How the address can be typed so that it still names Ada's account: each Unicode
+	 * space around it, another case, the full-width compatibility forms.
+	 */
+	static List<String> spellingsOfAda() {
+		List<String> spellings = new java.util.ArrayList<>(List.of("ADA@example.org", "Ada@Example.ORG",
+				"\uff41\uff44\uff41@example.org", " ada@example.org ", "\tada@example.org\n"));
+		for (int c = 0; c <= 0xFFFF; c++) {
+			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+				spellings.add((char) c + "ada@example.org");
+				spellings.add("ada@example.org" + (char) c);
+			}
+		}
+		return spellings;
+	}
+
+	@Test
+	void aPausedAccountStaysPausedHoweverItsAddressIsTyped() {
+		registerAndVerify("ada@example.org", "Ada Lovelace");
+		for (int i = 0; i < 5; i++) {
+			signIn("ada@example.org", "wrong password " + i);
+		}
+		for (String spelling : spellingsOfAda()) {
+			assertThat(signIn(spelling, PASSWORD)).as("paused when typed as [%s]", spelling)
+				.hasRedirectedUrl("/account/sign-in?error");
+		}
+	}
+
+	@Test
+	void failuresCountForTheAccountHoweverItsAddressIsTyped() {
+		registerAndVerify("ada@example.org", "Ada Lovelace");
+		List<String> spellings = spellingsOfAda();
+		for (int i = 0; i < 5; i++) {
+			signIn(spellings.get(spellings.size() - 1 - i * 7), "wrong password " + i);
+		}
+		assertThat(signIn("ada@example.org", PASSWORD)).as("paused").hasRedirectedUrl("/account/sign-in?error");
+	}
+
+	@Test
+	void applicantsFailingFromOneAddressDoNotLockStaffOutOfIt() {
+		this.staff.create("editor@uni.example", "Eddie", StaffRole.EDITOR);
+		for (int i = 0; i < SignInThrottle.ADDRESS_LIMIT + 5; i++) {
+			signIn("someone" + i + "@example.org", "guess");
+		}
+		this.staff.signIn("editor@uni.example");
+	}
+
+	@Test
+	void staffSignInsNamedAfterAnApplicantDoNotPauseTheApplicant() {
+		registerAndVerify("ada@example.org", "Ada Lovelace");
+		for (int i = 0; i < 6; i++) {
+			this.mvc.post()
+				.uri("/login")
+				.param("username", "applicant:ada@example.org")
+				.param("password", "guess")
+				.with(csrf())
+				.exchange();
+		}
 		signedIn("ada@example.org", PASSWORD);
 	}
 

@@ -1,0 +1,44 @@
+package org.prospectus.support;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one spelling of an e-mail address that accounts are stored, found and throttled
+ * under, so that no other spelling of the same address can reach an account while
+ * escaping its count of failed sign-ins.
+ */
+public final class Emails {
+
+	private Emails() {
+	}
+
+	/**
+	 * The address in compatibility form (NFKC: full-width letters become plain ones),
+	 * without any space, line break or invisible format character around it, in lower
+	 * case; empty for none.
+	 */
+	public static String canonical(@Nullable String typed) {
+		if (typed == null) {
+			return "";
+		}
+		String text = Normalizer.normalize(typed, Normalizer.Form.NFKC);
+		int start = 0;
+		int end = text.length();
+		while (start < end && isPadding(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && isPadding(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(start, end).toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean isPadding(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+				|| Character.getType(c) == Character.FORMAT;
+	}
+
+}
