@@ -80,6 +80,9 @@ public class ApplicantAccounts {
 	@Transactional
 	public void register(String email, String fullName, String password) {
 		String address = normalise(email);
+		// Hashed whether or not the address is taken, so that the answer takes as long
+		// either way and its timing does not tell who has an account.
+		String passwordHash = this.passwordEncoder.encode(password);
 		Optional<Applicant> existing = this.applicants.findByEmail(address);
 		if (existing.isPresent()) {
 			this.outbox.enqueue(
@@ -88,8 +91,7 @@ public class ApplicantAccounts {
 					Locale.ENGLISH);
 			return;
 		}
-		Applicant applicant = this.applicants
-			.save(new Applicant(address, fullName.strip(), this.passwordEncoder.encode(password)));
+		Applicant applicant = this.applicants.save(new Applicant(address, fullName.strip(), passwordHash));
 		sendVerification(applicant);
 	}
 
