@@ -25,11 +25,20 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * instead its fields are kept in a new session, the person signs in again, lands back on
  * the step and finds what they typed in the form, marked as not yet saved. Nothing is
  * saved without a fresh request that passes the CSRF check.
+ * <p>
+ * Only a browser that sends the cookie of a session that has ended is rescued, and only
+ * as much as a step's form can hold: a request without a session cookie never gets a
+ * session here, so an anonymous client cannot park data in the server's memory.
  */
 public class ExpiredSessionRescue implements AccessDeniedHandler {
 
 	/** Where the typed fields wait in the new session. */
 	public static final String SESSION_KEY = "PROSPECTUS_TYPED_BEFORE_SIGN_IN";
+
+	/** More than any step's form holds (a statement of 8,000 characters, ten schools). */
+	static final int MAX_CHARACTERS = 64 * 1024;
+
+	static final int MAX_FIELDS = 200;
 
 	private static final Pattern STEP = Pattern.compile("/applications/[0-9a-fA-F-]{36}/steps/[a-z]+");
 
@@ -48,7 +57,8 @@ public class ExpiredSessionRescue implements AccessDeniedHandler {
 		boolean signedIn = SecurityContextHolder.getContext().getAuthentication() != null
 				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof ApplicantPrincipal;
 		if (!(denied instanceof CsrfException) || signedIn || !"POST".equals(request.getMethod())
-				|| !STEP.matcher(path).matches()) {
+				|| !STEP.matcher(path).matches() || !sessionEnded(request) || !fits(request.getParameterMap())) {
+			forgetNewSession(request);
 			this.otherwise.handle(request, response, denied);
 			return;
 		}
@@ -59,6 +69,36 @@ public class ExpiredSessionRescue implements AccessDeniedHandler {
 		// Sign-in returns to the step itself, as a page to look at.
 		this.requests.saveRequest(new StepPageRequest(request), response);
 		response.sendRedirect(request.getContextPath() + ApplicantAuthentication.SIGN_IN_PATH + "?sessionExpired");
+	}
+
+	/**
+	 * The CSRF check made a session to hold a token for a request that came without any:
+	 * a refused request leaves none behind.
+	 */
+	private static void forgetNewSession(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null && session.isNew() && request.getRequestedSessionId() == null) {
+			session.invalidate();
+		}
+	}
+
+	/** The browser sent a session cookie, for a session that is no longer there. */
+	private static boolean sessionEnded(HttpServletRequest request) {
+		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+	}
+
+	private static boolean fits(Map<String, String[]> parameters) {
+		if (parameters.size() > MAX_FIELDS) {
+			return false;
+		}
+		long characters = 0;
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+			characters += parameter.getKey().length();
+			for (String value : parameter.getValue()) {
+				characters += (value != null) ? value.length() : 0;
+			}
+		}
+		return characters <= MAX_CHARACTERS;
 	}
 
 	/** The fields typed for a step, if they wait in this session; they are taken once. */

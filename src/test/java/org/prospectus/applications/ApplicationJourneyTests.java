@@ -16,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.applicant.ExpiredSessionRescue;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
@@ -208,16 +209,55 @@ class ApplicationJourneyTests {
 		assertThat(page(refused).text()).contains("some steps are not complete");
 	}
 
+	/** A request that carries the cookie of a session that has ended. */
+	static org.springframework.test.web.servlet.request.RequestPostProcessor endedSession() {
+		return (request) -> {
+			request.setRequestedSessionId("ended-long-ago");
+			request.setRequestedSessionIdValid(false);
+			return request;
+		};
+	}
+
+	@Test
+	void aPostWithoutASessionCookieIsNeverKeptNorGivenASession() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		MvcTestResult anonymous = this.mvc.post()
+			.uri("/applications/{id}/steps/statement", id)
+			.param("text", "Parked here by a stranger.")
+			.param("_csrf", "none")
+			.exchange();
+		assertThat(anonymous.getResponse().getStatus()).isEqualTo(403);
+		assertThat(anonymous.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void aRescueKeepsNoMoreThanAStepCanHold() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		MvcTestResult huge = this.mvc.post()
+			.uri("/applications/{id}/steps/statement", id)
+			.param("text", "x".repeat(1024 * 1024))
+			.param("_csrf", "from-the-old-session")
+			.with(endedSession())
+			.exchange();
+		assertThat(huge.getResponse().getStatus()).isEqualTo(403);
+		jakarta.servlet.http.HttpSession session = huge.getRequest().getSession(false);
+		assertThat((session != null) ? session.getAttribute(ExpiredSessionRescue.SESSION_KEY) : null).isNull();
+	}
+
 	@Test
 	void whatWasTypedWhenTheSessionEndedWaitsOnTheStepAfterSigningInAgain() {
 		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
 		String id = start(ada);
-		// The session has expired: the browser sends the form without a session, so its
-		// CSRF token no longer matches anything.
+		// The session has expired: the browser sends the form with the cookie of a
+		// session
+		// the server no longer has, so its CSRF token matches nothing.
 		MvcTestResult expired = this.mvc.post()
 			.uri("/applications/{id}/steps/statement", id)
 			.param("text", "Two hours of careful writing.")
 			.param("_csrf", "from-the-old-session")
+			.with(endedSession())
 			.exchange();
 		assertThat(expired).hasRedirectedUrl("/account/sign-in?sessionExpired");
 		MockHttpSession fresh = (MockHttpSession) expired.getRequest().getSession(false);
