@@ -48,7 +48,8 @@ public final class ChoicesForm implements StepForm {
 		return chosen;
 	}
 
-	static long id(String value) {
+	/** The programme id a choice names, or -1 for a value that is not an id. */
+	public static long id(String value) {
 		try {
 			return Long.parseLong(value.strip());
 		}
