@@ -6,9 +6,12 @@ import java.io.Writer;
 
 /**
  * Writes CSV as RFC 4180 says: fields separated by commas, records ended by CRLF, a field
- * quoted when it holds a comma, a quote or a line break, quotes inside doubled. A field
- * that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a
- * carriage return) is written with a leading apostrophe, so it shows as the text it is.
+ * quoted when it holds a comma, a semicolon, a tab, a quote or a line break, quotes
+ * inside doubled. A field that a spreadsheet would run as a formula is written with a
+ * leading apostrophe, so it shows as the text it is: one that starts with
+ * {@code = + - @}, a tab or a carriage return, and, since a spreadsheet may split cells
+ * on semicolons, tabs or commas (OWASP's CSV injection guidance), one where such a
+ * character follows any of them.
  */
 final class CsvWriter {
 
@@ -56,20 +59,31 @@ final class CsvWriter {
 
 	/** A value a spreadsheet would take for a formula, made plain text. */
 	static String neutralised(String value) {
-		if (!value.isEmpty()) {
-			char first = value.charAt(0);
-			if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+		boolean cellStart = true;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (cellStart && isFormulaStart(c)) {
 				return "'" + value;
+			}
+			if (c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n') {
+				cellStart = true;
+			}
+			else if (c != ' ' && c != '"') {
+				cellStart = false;
 			}
 		}
 		return value;
+	}
+
+	private static boolean isFormulaStart(char c) {
+		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 	}
 
 	static String quoted(String value) {
 		boolean needsQuotes = false;
 		for (int i = 0; i < value.length() && !needsQuotes; i++) {
 			char c = value.charAt(i);
-			needsQuotes = c == ',' || c == '"' || c == '\n' || c == '\r';
+			needsQuotes = c == ',' || c == ';' || c == '\t' || c == '"' || c == '\n' || c == '\r';
 		}
 		return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
 	}
