@@ -2,6 +2,7 @@ package org.prospectus.applicant;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.prospectus.account.PasswordPolicy;
 import org.prospectus.account.SetPasswordForm;
@@ -52,7 +53,8 @@ class ApplicantAccountController {
 	}
 
 	@PostMapping("/account/register")
-	String register(@Valid @ModelAttribute("registration") RegistrationForm form, BindingResult result, Model model) {
+	String register(@Valid @ModelAttribute("registration") RegistrationForm form, BindingResult result, Model model,
+			HttpServletRequest request) {
 		if (!result.hasFieldErrors("password")) {
 			this.accounts.checkPassword(form.getPassword(), form.getEmail())
 				.ifPresent((rule) -> result.rejectValue("password", rule));
@@ -65,7 +67,7 @@ class ApplicantAccountController {
 			form.setConfirmation(null);
 			return showRegistration(model);
 		}
-		this.accounts.register(form.getEmail(), form.getFullName(), form.getPassword());
+		this.accounts.register(form.getEmail(), form.getFullName(), form.getPassword(), request.getRemoteAddr());
 		return "redirect:/account/register/check-email";
 	}
 
@@ -76,11 +78,12 @@ class ApplicantAccountController {
 	}
 
 	@PostMapping("/account/verify/resend")
-	String resend(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result) {
+	String resend(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result,
+			HttpServletRequest request) {
 		if (result.hasErrors()) {
 			return "applicant/check-email";
 		}
-		this.accounts.resendVerification(form.email());
+		this.accounts.resendVerification(form.email(), request.getRemoteAddr());
 		return "redirect:/account/register/check-email?resent";
 	}
 
@@ -116,11 +119,12 @@ class ApplicantAccountController {
 	}
 
 	@PostMapping("/account/forgot-password")
-	String forgotPassword(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result) {
+	String forgotPassword(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result,
+			HttpServletRequest request) {
 		if (result.hasErrors()) {
 			return "applicant/forgot-password";
 		}
-		this.accounts.requestPasswordReset(form.email());
+		this.accounts.requestPasswordReset(form.email(), request.getRemoteAddr());
 		return "redirect:/account/forgot-password?sent";
 	}
 

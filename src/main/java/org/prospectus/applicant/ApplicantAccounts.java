@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.account.PasswordPolicy;
 import org.prospectus.account.Tokens;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.support.Emails;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,6 +38,8 @@ public class ApplicantAccounts {
 
 	private final ApplicantRepository applicants;
 
+	private final MailRequestLimit mailLimit;
+
 	private final ApplicantTokenRepository tokens;
 
 	private final PasswordEncoder passwordEncoder;
@@ -51,13 +53,14 @@ public class ApplicantAccounts {
 	private final String baseUrl;
 
 	ApplicantAccounts(ApplicantRepository applicants, ApplicantTokenRepository tokens, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, MailOutbox outbox, Clock clock,
+			PasswordPolicy passwordPolicy, MailOutbox outbox, MailRequestLimit mailLimit, Clock clock,
 			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
 		this.applicants = applicants;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.outbox = outbox;
+		this.mailLimit = mailLimit;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
 	}
@@ -78,13 +81,17 @@ public class ApplicantAccounts {
 	 * answer is the same either way.
 	 */
 	@Transactional
-	public void register(String email, String fullName, String password) {
+	public void register(String email, String fullName, String password, @Nullable String client) {
 		String address = normalise(email);
 		// Hashed whether or not the address is taken, so that the answer takes as long
 		// either way and its timing does not tell who has an account.
 		String passwordHash = this.passwordEncoder.encode(password);
 		Optional<Applicant> existing = this.applicants.findByEmail(address);
+		boolean mayMail = this.mailLimit.allow(address, client);
 		if (existing.isPresent()) {
+			if (!mayMail) {
+				return;
+			}
 			this.outbox.enqueue(
 					address, "account-exists", Map.of("name", existing.get().getFullName(), "signInLink",
 							this.baseUrl + "/account/sign-in", "resetLink", this.baseUrl + "/account/forgot-password"),
@@ -92,7 +99,9 @@ public class ApplicantAccounts {
 			return;
 		}
 		Applicant applicant = this.applicants.save(new Applicant(address, fullName.strip(), passwordHash));
-		sendVerification(applicant);
+		if (mayMail) {
+			sendVerification(applicant);
+		}
 	}
 
 	/**
@@ -100,7 +109,10 @@ public class ApplicantAccounts {
 	 * nothing either way.
 	 */
 	@Transactional
-	public void resendVerification(String email) {
+	public void resendVerification(String email, @Nullable String client) {
+		if (!this.mailLimit.allow(normalise(email), client)) {
+			return;
+		}
 		this.applicants.findByEmail(normalise(email))
 			.filter((applicant) -> !applicant.isVerified() && applicant.isEnabled())
 			.ifPresent(this::sendVerification);
@@ -132,7 +144,10 @@ public class ApplicantAccounts {
 	 * either way.
 	 */
 	@Transactional
-	public void requestPasswordReset(String email) {
+	public void requestPasswordReset(String email, @Nullable String client) {
+		if (!this.mailLimit.allow(normalise(email), client)) {
+			return;
+		}
 		this.applicants.findByEmail(normalise(email)).filter(Applicant::isEnabled).ifPresent((applicant) -> {
 			Instant now = this.clock.instant();
 			this.tokens.retireUnused(applicant, ApplicantToken.Purpose.PASSWORD_RESET, now);

@@ -340,4 +340,55 @@ class ApplicantAccountTests {
 			.isGreaterThan(fresh[3] / 2);
 	}
 
+	@Nested
+	class MailAnyoneCanAskFor {
+
+		int mailTo(String address) {
+			return ApplicantAccountTests.this.mailTo(address).size();
+		}
+
+		@Test
+		void oneAddressGetsAFewMessagesHoweverOftenItIsAskedFor() {
+			registerAndVerify("ada@example.org", "Ada Lovelace");
+			int before = mailTo("ada@example.org");
+			for (int i = 0; i < 20; i++) {
+				register("ada@example.org", "Ada Lovelace", PASSWORD, PASSWORD);
+				mvc.post().uri("/account/forgot-password").param("email", "ada@example.org").with(csrf()).exchange();
+				mvc.post().uri("/account/verify/resend").param("email", "ada@example.org").with(csrf()).exchange();
+			}
+			assertThat(mailTo("ada@example.org") - before).isLessThanOrEqualTo(3);
+		}
+
+		@Test
+		void oneClientCannotHaveMailSentToEveryAddress() {
+			for (int i = 0; i < 60; i++) {
+				assertThat(mvc.post()
+					.uri("/account/forgot-password")
+					.param("email", "person" + i + "@example.org")
+					.with(csrf())
+					.exchange()).hasRedirectedUrl("/account/forgot-password?sent");
+				register("new" + i + "@example.org", "Someone", PASSWORD, PASSWORD);
+			}
+			int sent = jdbc.sql("select count(*) from mail_outbox").query(Integer.class).single();
+			assertThat(sent).isLessThanOrEqualTo(30);
+		}
+
+		@Test
+		void theBoundLiftsAfterAQuarterOfAnHourAndSaysNothingOnTheWay() {
+			registerAndVerify("ada@example.org", "Ada Lovelace");
+			for (int i = 0; i < 5; i++) {
+				assertThat(mvc.post()
+					.uri("/account/forgot-password")
+					.param("email", "ada@example.org")
+					.with(csrf())
+					.exchange()).hasRedirectedUrl("/account/forgot-password?sent");
+			}
+			int before = mailTo("ada@example.org");
+			clock.setInstant(Instant.parse("2026-11-21T12:16:00Z"));
+			mvc.post().uri("/account/forgot-password").param("email", "ada@example.org").with(csrf()).exchange();
+			assertThat(mailTo("ada@example.org")).isEqualTo(before + 1);
+		}
+
+	}
+
 }
