@@ -1,5 +1,10 @@
 package org.prospectus.site;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.account.StaffAccessFilter;
 import org.prospectus.applicant.ApplicantAuthentication;
 import org.prospectus.applicant.ApplicantPrincipal;
@@ -14,7 +19,11 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -22,11 +31,15 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Deny by default: the public pages are an explicit list of GET routes, the staff area
- * needs a staff role, and anything else is refused. Anonymous public pages carry no form
- * that needs a session, so they never create one.
+ * needs a staff role, and anything else is refused: as the site's 404 page, since an
+ * address outside the staff area that is not a public page is no page at all. Anonymous
+ * public pages carry no form that needs a session, so they never create one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -120,10 +133,35 @@ class SecurityConfiguration {
 				.sessionRegistry(sessionRegistry)
 				.expiredUrl("/login?sessionEnded"))
 			.requestCache((cache) -> cache.requestCache(staffPagesOnly()))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+					.addEntryPointFor((request, response, denied) -> notFound(response), outsideSignInAreas())
+					.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+					.build())
+				.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+						new LinkedHashMap<>(
+								Map.of(outsideSignInAreas(), (request, response, denied) -> notFound(response))),
+						new AccessDeniedHandlerImpl())))
 			.addFilterBefore(new UploadTooLargeFilter(), CsrfFilter.class)
 			.addFilterBefore(new StaffAccessFilter(jdbc), AuthorizationFilter.class);
 		headers(http);
 		return http.build();
+	}
+
+	/**
+	 * What lies outside the staff area and its sign-in pages. The public routes there are
+	 * open to all, so a refusal there means the address is not a page (or not for that
+	 * method): it answers the site's 404 page rather than the staff sign-in.
+	 */
+	private static RequestMatcher outsideSignInAreas() {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new NegatedRequestMatcher(
+				new OrRequestMatcher(paths.matcher("/admin"), paths.matcher("/admin/**"), paths.matcher("/login"),
+						paths.matcher("/logout"), paths.matcher("/staff/**"), paths.matcher("/error")));
+	}
+
+	private static void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
 	/** The same headers on every response of either chain. */

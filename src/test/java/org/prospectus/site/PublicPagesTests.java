@@ -454,11 +454,10 @@ class PublicPagesTests {
 		}
 
 		@Test
-		void aPathOutsideThePublicPagesSendsAnonymousVisitorsToSignInWithoutASession() throws Exception {
+		void aPathOutsideThePublicPagesIsTheNotFoundPageWithoutASession() throws Exception {
 			HttpResponse<String> response = overHttp("/no/such/page");
-			assertThat(response.statusCode()).isEqualTo(302);
-			assertThat(response.headers().firstValue("Location"))
-				.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.body()).contains("We cannot find that page");
 			assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
 		}
 
@@ -472,8 +471,8 @@ class PublicPagesTests {
 		}
 
 		@Test
-		void postingToAPublicPageIsRefused() {
-			assertThat(mvc.post().uri("/programmes")).hasStatus(HttpStatus.FORBIDDEN);
+		void postingToAPublicPageIsRefusedAsNoSuchPage() {
+			assertThat(mvc.post().uri("/programmes")).hasStatus(HttpStatus.NOT_FOUND);
 		}
 
 	}

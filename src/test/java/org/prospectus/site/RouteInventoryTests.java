@@ -14,6 +14,7 @@ import org.prospectus.support.PortalIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -44,6 +45,8 @@ class RouteInventoryTests {
 			"GET /programmes/{slug}/course-description.pdf", "GET /courses/{code}", "GET /courses/{code}/syllabus.pdf",
 			"GET /deadlines", "GET /deadlines.ics", "GET /programmes/{slug}/deadlines.ics", "GET /sitemap.xml",
 			"GET /robots.txt", "GET /login", "GET /staff/set-password", "POST /staff/set-password",
+			// The error pages, which any failing request is forwarded to.
+			"GET /error", "POST /error",
 			// Helping applicants choose (ADR 0013).
 			"GET /compare", "GET /careers", "GET /guide", "GET /finder");
 
@@ -52,6 +55,9 @@ class RouteInventoryTests {
 			"GET /account/register/check-email", "POST /account/verify/resend", "GET /account/verify",
 			"POST /account/verify", "GET /account/sign-in", "GET /account/forgot-password",
 			"POST /account/forgot-password", "GET /account/reset-password", "POST /account/reset-password");
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -215,6 +221,42 @@ class RouteInventoryTests {
 			assertThat(result.getResponse().getStatus()).as(route.key()).isEqualTo(403);
 		}
 		assertThat(checked).as("unsafe routes").isPositive();
+	}
+
+	/** Addresses people guess or mistype: none of them is a page. */
+	static final List<String> UNKNOWN = List.of("/about", "/privacy", "/help", "/courses", "/programmes/",
+			"/no/such/page", "/deadlines/2027", "/static-but-not");
+
+	@Test
+	void anUnknownAddressIsNotFoundForEveryoneNeverASignIn() {
+		for (String path : UNKNOWN) {
+			assertThat(this.mvc.get().uri(path).exchange()).as("anonymous " + path).hasStatus(HttpStatus.NOT_FOUND);
+			assertThat(this.mvc.get().uri(path).with(user("editor").roles("EDITOR")).exchange()).as("staff " + path)
+				.hasStatus(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	/** A browser, a crawler and curl all get the page; JSON only when asked for. */
+	@Test
+	void theNotFoundPageIsHtmlUnlessJsonIsAskedFor() throws Exception {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		for (String accept : List.of("*/*", "text/html,application/xhtml+xml,*/*;q=0.8", "")) {
+			var request = java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/about"));
+			if (!accept.isEmpty()) {
+				request.header("Accept", accept);
+			}
+			var response = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(accept).isEqualTo(404);
+			assertThat(response.headers().firstValue("Content-Type").orElse("")).as(accept).startsWith("text/html");
+			assertThat(response.body()).as(accept).contains("We cannot find that page");
+		}
+		var json = client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/about"))
+				.header("Accept", "application/json")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(json.statusCode()).isEqualTo(404);
+		assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
 	}
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(Route route) {

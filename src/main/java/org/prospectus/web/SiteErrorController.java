@@ -1,0 +1,63 @@
+package org.prospectus.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The error pages: the site's HTML page for every client, unless it asks for JSON by
+ * name. Boot's own controller answers JSON to {@code Accept: *}{@code /*}, which is what
+ * curl, many crawlers and link checkers send, so they saw a JSON body where a person sees
+ * the 404 page.
+ */
+@Controller
+class SiteErrorController extends BasicErrorController {
+
+	SiteErrorController(ErrorAttributes errorAttributes, WebProperties web, List<ErrorViewResolver> resolvers) {
+		super(errorAttributes, web.getError(), resolvers);
+	}
+
+	@Override
+	@RequestMapping
+	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+		return super.errorHtml(request, response);
+	}
+
+	@Override
+	@RequestMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+		if (!asksForJson(request)) {
+			return ResponseEntity.status(getStatus(request)).contentType(MediaType.TEXT_HTML).build();
+		}
+		return super.error(request);
+	}
+
+	/** Visited directly, the error page is no page at all. */
+	@Override
+	protected HttpStatus getStatus(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+			return HttpStatus.NOT_FOUND;
+		}
+		return super.getStatus(request);
+	}
+
+	private static boolean asksForJson(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("json");
+	}
+
+}
