@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.prospectus.web.ConflictView;
+import org.prospectus.web.PublicUrls;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Administrators' pages for staff accounts. */
 @Controller
@@ -30,11 +29,11 @@ class AdminStaffController {
 
 	private final StaffManagement staff;
 
-	private final String baseUrl;
+	private final PublicUrls urls;
 
-	AdminStaffController(StaffManagement staff, @Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+	AdminStaffController(StaffManagement staff, PublicUrls urls) {
 		this.staff = staff;
-		this.baseUrl = baseUrl;
+		this.urls = urls;
 	}
 
 	@InitBinder("inviteForm")
@@ -154,11 +153,7 @@ class AdminStaffController {
 	}
 
 	private String link(String token) {
-		return UriComponentsBuilder.fromUriString(this.baseUrl)
-			.path("/staff/set-password")
-			.queryParam("token", token)
-			.build()
-			.toUriString();
+		return this.urls.at("/staff/set-password").queryParam("token", token).build().toUriString();
 	}
 
 	private static String names(java.util.Set<StaffRole> roles) {

@@ -5,13 +5,14 @@ import java.util.EnumSet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.prospectus.web.PublicUrls;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Creates the first administrator without any default password: while no administrator
@@ -28,13 +29,13 @@ class BootstrapAdministrator implements ApplicationRunner {
 
 	private final String email;
 
-	private final String baseUrl;
+	private final PublicUrls urls;
 
 	BootstrapAdministrator(StaffAccounts accounts, @Value("${prospectus.bootstrap-admin-email:}") String email,
-			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+			PublicUrls urls) {
 		this.accounts = accounts;
 		this.email = email.strip();
-		this.baseUrl = baseUrl;
+		this.urls = urls;
 	}
 
 	@Override
@@ -55,11 +56,7 @@ class BootstrapAdministrator implements ApplicationRunner {
 		StaffUser admin = this.accounts.findOrCreate(this.email, "Administrator", EnumSet.of(StaffRole.ADMIN));
 		this.accounts.grant(admin, StaffRole.ADMIN);
 		String token = this.accounts.issueToken(admin, TokenPurpose.BOOTSTRAP);
-		return UriComponentsBuilder.fromUriString(this.baseUrl)
-			.path("/staff/set-password")
-			.queryParam("token", token)
-			.build()
-			.toUriString();
+		return this.urls.at("/staff/set-password").queryParam("token", token).build().toUriString();
 	}
 
 }

@@ -12,8 +12,8 @@ import org.prospectus.account.PasswordPolicy;
 import org.prospectus.account.Tokens;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.support.Emails;
+import org.prospectus.web.PublicUrls;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +50,11 @@ public class ApplicantAccounts {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final PublicUrls urls;
 
 	ApplicantAccounts(ApplicantRepository applicants, ApplicantTokenRepository tokens, PasswordEncoder passwordEncoder,
 			PasswordPolicy passwordPolicy, MailOutbox outbox, MailRequestLimit mailLimit, Clock clock,
-			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+			PublicUrls urls) {
 		this.applicants = applicants;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
@@ -62,7 +62,7 @@ public class ApplicantAccounts {
 		this.outbox = outbox;
 		this.mailLimit = mailLimit;
 		this.clock = clock;
-		this.baseUrl = baseUrl;
+		this.urls = urls;
 	}
 
 	/** The address as accounts are keyed: its canonical spelling ({@link Emails}). */
@@ -94,7 +94,7 @@ public class ApplicantAccounts {
 			}
 			this.outbox.enqueue(
 					address, "account-exists", Map.of("name", existing.get().getFullName(), "signInLink",
-							this.baseUrl + "/account/sign-in", "resetLink", this.baseUrl + "/account/forgot-password"),
+							this.urls.of("/account/sign-in"), "resetLink", this.urls.of("/account/forgot-password")),
 					Locale.ENGLISH);
 			return;
 		}
@@ -154,8 +154,10 @@ public class ApplicantAccounts {
 			String token = Tokens.generate();
 			this.tokens.save(new ApplicantToken(applicant, ApplicantToken.Purpose.PASSWORD_RESET, Tokens.hash(token),
 					now.plus(RESET_TTL)));
-			this.outbox.enqueue(applicant.getEmail(), "password-reset", Map.of("name", applicant.getFullName(), "link",
-					this.baseUrl + "/account/reset-password?token=" + token, "expiresAt", until(now.plus(RESET_TTL))),
+			this.outbox.enqueue(applicant.getEmail(), "password-reset",
+					Map.of("name", applicant.getFullName(), "link",
+							this.urls.at("/account/reset-password").queryParam("token", token).build().toUriString(),
+							"expiresAt", until(now.plus(RESET_TTL))),
 					Locale.ENGLISH);
 		});
 	}
@@ -201,8 +203,9 @@ public class ApplicantAccounts {
 		this.tokens.save(new ApplicantToken(applicant, ApplicantToken.Purpose.VERIFY_EMAIL, Tokens.hash(token),
 				now.plus(VERIFICATION_TTL)));
 		this.outbox.enqueue(applicant.getEmail(), "account-verification",
-				Map.of("name", applicant.getFullName(), "link", this.baseUrl + "/account/verify?token=" + token,
-						"expiresAt", until(now.plus(VERIFICATION_TTL))),
+				Map.of("name", applicant.getFullName(), "link",
+						this.urls.at("/account/verify").queryParam("token", token).build().toUriString(), "expiresAt",
+						until(now.plus(VERIFICATION_TTL))),
 				Locale.ENGLISH);
 	}
 

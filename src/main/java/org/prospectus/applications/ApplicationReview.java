@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
 import org.prospectus.applications.ApplicationDocuments.DocumentView;
 import org.prospectus.applications.DocumentChecklist.Item;
@@ -25,9 +26,8 @@ import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.mail.MailOutbox;
-import org.jspecify.annotations.Nullable;
+import org.prospectus.web.PublicUrls;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,12 +66,11 @@ public class ApplicationReview {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final PublicUrls urls;
 
 	ApplicationReview(ApplicationRepository applications, ApplicationService service, ApplicationDocuments documents,
 			DocumentChecklist checklist, AuditLog auditLog, MailOutbox outbox, JdbcClient jdbc,
-			EntityManager entityManager, Clock clock,
-			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+			EntityManager entityManager, Clock clock, PublicUrls urls) {
 		this.applications = applications;
 		this.service = service;
 		this.documents = documents;
@@ -81,7 +80,7 @@ public class ApplicationReview {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.clock = clock;
-		this.baseUrl = baseUrl;
+		this.urls = urls;
 	}
 
 	/** Everything the detail page shows, or empty for a draft or an unknown id. */
@@ -176,7 +175,7 @@ public class ApplicationReview {
 		this.outbox.enqueue(application.getEmail(), "documents-requested",
 				Map.of("name", application.getFullName(), "reference", application.getReference(), "round",
 						application.getRound().getName(), "by", date, "message", message.strip(), "outstanding",
-						outstanding, "link", this.baseUrl + "/applications/" + id + "/documents"),
+						outstanding, "link", this.urls.of("/applications/{id}/documents", id)),
 				Locale.ENGLISH);
 		this.auditLog.recordFor(AuditAction.DOCUMENT_REQUEST, Application.AUDIT_TYPE, id,
 				"Asked for documents of " + application.getReference() + " by " + date,

@@ -27,10 +27,10 @@ import org.prospectus.mail.MailOutbox;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.PublicUrls;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -73,7 +73,7 @@ public class ApplicationService {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private final String baseUrl;
+	private final PublicUrls urls;
 
 	private final ApplicationDocuments documents;
 
@@ -84,9 +84,8 @@ public class ApplicationService {
 	private final MessageSource messages;
 
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
-			EntityManager entityManager, MailOutbox outbox, Clock clock,
-			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl, ApplicationDocuments documents,
-			AuditLog auditLog, DocumentChecklist checklist, MessageSource messages) {
+			EntityManager entityManager, MailOutbox outbox, Clock clock, PublicUrls urls,
+			ApplicationDocuments documents, AuditLog auditLog, DocumentChecklist checklist, MessageSource messages) {
 		this.applications = applications;
 		this.messages = messages;
 		this.checklist = checklist;
@@ -97,7 +96,7 @@ public class ApplicationService {
 		this.entityManager = entityManager;
 		this.outbox = outbox;
 		this.clock = clock;
-		this.baseUrl = baseUrl;
+		this.urls = urls;
 	}
 
 	/** A round open for applications now, by its slug, with what the start page shows. */
@@ -298,7 +297,7 @@ public class ApplicationService {
 		this.outbox.enqueue(applicant.getEmail(), "application-submitted",
 				Map.of("name", applicant.getFullName(), "reference", application.getReference(), "round",
 						round.getName(), "institution", round.getInstitution().getName(), "link",
-						this.baseUrl + "/applications/" + id),
+						this.urls.of("/applications/{id}", id)),
 				Locale.ENGLISH);
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
 				"Submitted application " + application.getReference(),

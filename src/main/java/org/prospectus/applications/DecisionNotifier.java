@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.prospectus.mail.MailOutbox;
+import org.prospectus.web.PublicUrls;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,17 +32,16 @@ public class DecisionNotifier {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final PublicUrls urls;
 
 	private final int batchSize;
 
-	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Clock clock,
-			@Value("${prospectus.base-url:http://localhost:8080}") String baseUrl,
+	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Clock clock, PublicUrls urls,
 			@Value("${prospectus.decisions.batch-size:200}") int batchSize) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.clock = clock;
-		this.baseUrl = baseUrl;
+		this.urls = urls;
 		this.batchSize = batchSize;
 	}
 
@@ -75,7 +75,7 @@ public class DecisionNotifier {
 					decision.reference(), "status", decision.status().name(), "programme",
 					(decision.programme() != null) ? decision.programme() : "", "reason",
 					(decision.reason() != null) ? decision.reason() : "", "round", decision.round(), "institution",
-					decision.institution(), "link", this.baseUrl + "/applications/" + decision.id()), Locale.ENGLISH);
+					decision.institution(), "link", this.urls.of("/applications/{id}", decision.id())), Locale.ENGLISH);
 		}
 		if (!due.isEmpty()) {
 			this.jdbc.sql("update application set decision_notified_at = :now where id in (:ids)")

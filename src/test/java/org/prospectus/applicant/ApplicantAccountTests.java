@@ -143,6 +143,21 @@ class ApplicantAccountTests {
 	}
 
 	@Test
+	void theLinkEmailedPointsAtTheAddressThePortalAnswersOn() {
+		this.mvc.post()
+			.uri("http://localhost:18080/account/register")
+			.param("fullName", "Ada Lovelace")
+			.param("email", "ada@example.org")
+			.param("password", PASSWORD)
+			.param("confirmation", PASSWORD)
+			.with(csrf())
+			.exchange();
+		assertThat(mailTo("ada@example.org")).singleElement()
+			.asString()
+			.contains("http://localhost:18080/account/verify?token=");
+	}
+
+	@Test
 	void registeringATakenAddressAnswersTheSameAndTellsItsOwnerByEmail() {
 		registerAndVerify("ada@example.org", "Ada Lovelace");
 		MvcTestResult again = register("ADA@example.org", "Someone Else", "another fine passphrase 99",

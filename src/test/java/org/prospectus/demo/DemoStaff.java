@@ -11,8 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffUser;
+import org.prospectus.web.PublicUrls;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -34,11 +34,11 @@ class DemoStaff implements ApplicationRunner {
 
 	private final StaffAccounts accounts;
 
-	private final String baseUrl;
+	private final PublicUrls urls;
 
-	DemoStaff(StaffAccounts accounts, @Value("${prospectus.base-url:http://localhost:8080}") String baseUrl) {
+	DemoStaff(StaffAccounts accounts, PublicUrls urls) {
 		this.accounts = accounts;
-		this.baseUrl = baseUrl;
+		this.urls = urls;
 	}
 
 	@Override
@@ -50,8 +50,8 @@ class DemoStaff implements ApplicationRunner {
 		String banner = String
 			.join(System.lineSeparator(),
 					List.of("", "==================================================================================",
-							" Demo staff logins, with new passwords at every start. Sign in at " + this.baseUrl
-									+ "/login",
+							" Demo staff logins, with new passwords at every start. Sign in at "
+									+ this.urls.of("/login"),
 							lines.get(0), lines.get(1), lines.get(2),
 							"=================================================================================="));
 		logger.info(banner);
