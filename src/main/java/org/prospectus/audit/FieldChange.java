@@ -33,12 +33,24 @@ public record FieldChange(String field, @Nullable String before, @Nullable Strin
 		private final List<FieldChange> changes = new ArrayList<>();
 
 		public Diff field(String field, Object before, Object after) {
-			String was = (before != null) ? before.toString() : null;
-			String is = (after != null) ? after.toString() : null;
+			String was = normalised(before);
+			String is = normalised(after);
 			if (!Objects.equals(was, is)) {
 				this.changes.add(new FieldChange(field, was, is));
 			}
 			return this;
+		}
+
+		/**
+		 * The value as it reads: a browser sends a text area's line breaks as CR LF, and
+		 * surrounding spaces or an empty value say nothing, so neither is a change.
+		 */
+		private static @Nullable String normalised(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			String text = value.toString().replace("\r\n", "\n").replace('\r', '\n').strip();
+			return text.isEmpty() ? null : text;
 		}
 
 		public List<FieldChange> changes() {

@@ -99,6 +99,10 @@ public class CourseEditing {
 		}
 		CourseForm before = pending(id).map(PendingRevision::form).orElseGet(() -> CourseForm.of(course));
 		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
+		if (changes.isEmpty()) {
+			// Saved as it was shown: nothing to stage, nothing to record.
+			return;
+		}
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(CoursePublishing.COURSE, id, course.getVersion(), expected, form);

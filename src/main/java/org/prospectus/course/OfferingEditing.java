@@ -111,6 +111,10 @@ public class OfferingEditing {
 		}
 		OfferingForm before = pending(id).map(PendingRevision::form).orElseGet(() -> OfferingForm.of(offering));
 		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
+		if (changes.isEmpty()) {
+			// Saved as it was shown: nothing to stage, nothing to record.
+			return;
+		}
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(CoursePublishing.OFFERING, id, offering.getVersion(), expected, form);

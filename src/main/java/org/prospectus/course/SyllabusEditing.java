@@ -117,6 +117,10 @@ public class SyllabusEditing {
 		}
 		SyllabusForm before = pending(id).map(PendingRevision::form).orElseGet(() -> SyllabusForm.of(syllabus));
 		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
+		if (changes.isEmpty()) {
+			// Saved as it was shown: nothing to stage, nothing to record.
+			return;
+		}
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(CoursePublishing.SYLLABUS, id, syllabus.getVersion(), expected, form);

@@ -135,6 +135,11 @@ public class RoundEditing {
 		}
 		Map<Long, String> names = draft.programmeNames();
 		Map<String, String> before = (draft.pendingFields() != null) ? draft.pendingFields() : draft.liveFields();
+		List<FieldChange> changes = FieldChange.between(before, form.describe(round.getZone(), names));
+		if (changes.isEmpty()) {
+			// Saved as it was shown: nothing to stage, nothing to record.
+			return;
+		}
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		try {
@@ -145,7 +150,7 @@ public class RoundEditing {
 		}
 		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
 				"Saved unpublished changes to the round " + round.getName() + " of " + round.getInstitution().getName(),
-				FieldChange.between(before, form.describe(round.getZone(), names)));
+				changes);
 	}
 
 	/**

@@ -110,6 +110,10 @@ public class ProgrammeEditing {
 		}
 		ProgrammeForm before = pending(id).map(PendingRevision::form).orElseGet(() -> liveForm(programme));
 		List<FieldChange> changes = FieldChange.between(before.describe(), form.describe());
+		if (changes.isEmpty()) {
+			// Saved as it was shown: nothing to stage, nothing to record.
+			return;
+		}
 		Long expected = form.getRevision();
 		form.setRevision(null);
 		this.revisions.save(ProgrammePublishing.ENTITY_TYPE, id, programme.getVersion(), expected, form);

@@ -66,7 +66,8 @@ public final class FieldChecks {
 			}
 			return null;
 		}
-		String stripped = value.strip();
+		// Line breaks are stored as LF, however the browser sent them.
+		String stripped = value.replace("\r\n", "\n").replace('\r', '\n').strip();
 		if (stripped.length() > max) {
 			this.errors.rejectValue(field, "check.too-long", new Object[] { max }, null);
 			return null;

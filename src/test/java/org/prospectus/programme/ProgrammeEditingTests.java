@@ -120,6 +120,56 @@ class ProgrammeEditingTests {
 				this.mvc.get().uri("/admin/catalogue/programmes/{id}/preview", this.id).session(session).exchange());
 	}
 
+	/** Browsers send a textarea's line breaks as CR LF, whatever the page held. */
+	static Map<String, String> asABrowserSendsThem(Map<String, String> values) {
+		Map<String, String> sent = new java.util.LinkedHashMap<>();
+		values.forEach((name, value) -> sent.put(name, value.replace("\n", "\r\n")));
+		return sent;
+	}
+
+	int auditedUpdates() {
+		return this.jdbc.sql("select count(*) from audit_event where entity_type = 'programme' and action = 'UPDATE'")
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void savingWithoutChangingAnythingChangesNothing() {
+		this.jdbc.sql("""
+				update programme set section_about = 'About it.' || chr(10) || chr(10) || 'More about it.',
+				  section_learning = 'What you learn.' || chr(10) || 'And more.', section_project = 'A project.',
+				  section_careers = 'Careers.' || chr(10) || chr(10) || 'And more careers.',
+				  typical_offer = 'A good degree.' || chr(10) || 'In a subject.',
+				  entry_requirements = 'Requirements.' || chr(10) || chr(10) || 'More.',
+				  language_requirements = 'English.' || chr(10) || 'At level C1.'
+				where id = :id""").param("id", this.id).update();
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		assertThat(save(editor, asABrowserSendsThem(formValues(editor)))).hasStatus3xxRedirection();
+		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Integer.class).single())
+			.as("pending revisions")
+			.isZero();
+		assertThat(auditedUpdates()).as("audit entries").isZero();
+		assertThat(dashboardChanges(editor)).doesNotContain("Machine Learning");
+	}
+
+	@Test
+	void aOneFieldEditRecordsOneField() {
+		this.jdbc.sql("""
+				update programme set section_about = 'About it.' || chr(10) || chr(10) || 'More about it.',
+				  section_learning = 'What you learn.' || chr(10) || 'And more.', section_project = 'A project.'
+				where id = :id""").param("id", this.id).update();
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> values = asABrowserSendsThem(formValues(editor));
+		values.put("sectionProject", "A project, in a sentence more.");
+		save(editor, values);
+		List<String> fields = this.jdbc
+			.sql("select c.field from audit_change c join audit_event e on e.id = c.event_id "
+					+ "where e.entity_type = 'programme' and e.action = 'UPDATE'")
+			.query(String.class)
+			.list();
+		assertThat(fields).containsExactly("programme.section.project");
+	}
+
 	@Test
 	void aChangeIsStagedPreviewedThenPublished() {
 		MockHttpSession editor = this.staff.signIn("editor@uni.example");
