@@ -190,12 +190,13 @@ class ApplicationController {
 
 	private String showReview(Application application, ApplicantPrincipal me, SubmitOutcome outcome, Model model) {
 		Answers answers = this.applications.answers(application);
-		Map<Step, Errors> checks = this.applications.check(application, answers);
+		ApplicationService.Checked checked = this.applications.checkWithFee(application, answers);
+		Map<Step, Errors> checks = checked.steps();
 		model.addAttribute("app", application);
 		model.addAttribute("answers", answers);
 		model.addAttribute("checks", checks);
 		model.addAttribute("complete", checks.values().stream().noneMatch(Errors::hasErrors));
-		model.addAttribute("feeStatus", this.applications.feeStatus(application, answers));
+		model.addAttribute("feeStatus", checked.fee());
 		model.addAttribute("context", this.applications.context(application));
 		model.addAttribute("steps", Step.values());
 		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));

@@ -150,7 +150,7 @@ class ApplicationDocumentController {
 		FeeStatus fee = this.applications.feeStatus(application, this.applications.answers(application));
 		return java.util.Arrays.stream(DocumentKind.values())
 			.filter((kind) -> kind != DocumentKind.FEE_EXEMPTION || fee == FeeStatus.EXEMPT)
-			.filter((kind) -> kind != DocumentKind.FEE_RECEIPT || fee != FeeStatus.EXEMPT)
+			.filter((kind) -> kind != DocumentKind.FEE_RECEIPT || fee == FeeStatus.DUE || fee == FeeStatus.PAID)
 			.toList();
 	}
 

@@ -195,12 +195,26 @@ public class ApplicationService {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Step, Errors> check(Application application, Answers answers) {
+		return checkWithFee(application, answers).steps();
+	}
+
+	/**
+	 * Each step's problems and the fee status, which the documents step's check decides
+	 * on.
+	 */
+	public record Checked(Map<Step, Errors> steps, FeeStatus fee) {
+	}
+
+	/** {@link #check} and the fee status, found together. */
+	@Transactional(readOnly = true)
+	public Checked checkWithFee(Application application, Answers answers) {
 		StepContext context = context(application);
 		Set<DocumentKind> uploaded = this.documents.kinds(application.getId());
+		FeeStatus fee = feeStatus(application, answers, uploaded);
 		Map<Step, Errors> result = new LinkedHashMap<>();
 		for (Step step : Step.values()) {
 			if (!step.isForm()) {
-				result.put(step, checkDocuments(uploaded, feeStatus(application, answers, uploaded)));
+				result.put(step, checkDocuments(uploaded, fee));
 				continue;
 			}
 			StepForm form = answers.step(step);
@@ -208,7 +222,7 @@ public class ApplicationService {
 			form.check(new FieldChecks(errors), context);
 			result.put(step, errors);
 		}
-		return result;
+		return new Checked(result, fee);
 	}
 
 	private static Errors checkDocuments(Set<DocumentKind> uploaded, FeeStatus fee) {
@@ -234,12 +248,36 @@ public class ApplicationService {
 		return feeStatus(application, answers, this.documents.kinds(application.getId()));
 	}
 
-	private static FeeStatus feeStatus(Application application, Answers answers, Set<DocumentKind> uploaded) {
+	private FeeStatus feeStatus(Application application, Answers answers, Set<DocumentKind> uploaded) {
+		if (!chargesAFee(application, answers)) {
+			return FeeStatus.NONE;
+		}
 		Set<String> exempt = Set.copyOf(application.getRound().getInstitution().getFeeExemptCountries());
 		if (answers.exemptBy(exempt)) {
 			return FeeStatus.EXEMPT;
 		}
 		return uploaded.contains(DocumentKind.FEE_RECEIPT) ? FeeStatus.PAID : FeeStatus.DUE;
+	}
+
+	/**
+	 * Whether any programme ranked charges an application fee; before any is ranked,
+	 * whether any programme of the round does.
+	 */
+	private boolean chargesAFee(Application application, Answers answers) {
+		List<Long> ranked = answers.rankedProgrammeIds();
+		if (ranked.isEmpty()) {
+			return this.jdbc.sql("""
+					select exists (select 1 from round_programme rp join programme p on p.id = rp.programme_id
+					               where rp.round_id = :round and p.application_fee_amount > 0)""")
+				.param("round", application.getRound().getId())
+				.query(Boolean.class)
+				.single();
+		}
+		return this.jdbc
+			.sql("select exists (select 1 from programme where id in (:ids) and application_fee_amount > 0)")
+			.param("ids", ranked)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**
@@ -266,7 +304,8 @@ public class ApplicationService {
 		}
 		Answers answers = answers(application);
 		List<Step> incomplete = new ArrayList<>();
-		check(application, answers).forEach((step, errors) -> {
+		Checked checked = checkWithFee(application, answers);
+		checked.steps().forEach((step, errors) -> {
 			// A missing receipt is told as the fee being due, below.
 			if (errors.getErrorCount() > errors.getFieldErrorCount(DocumentKind.FEE_RECEIPT.name())) {
 				incomplete.add(step);
@@ -275,7 +314,7 @@ public class ApplicationService {
 		if (!incomplete.isEmpty()) {
 			return new SubmitOutcome(SubmitOutcome.Result.INCOMPLETE, incomplete, null);
 		}
-		FeeStatus fee = feeStatus(application, answers);
+		FeeStatus fee = checked.fee();
 		if (fee == FeeStatus.DUE) {
 			return SubmitOutcome.of(SubmitOutcome.Result.FEE_DUE);
 		}

@@ -8,7 +8,9 @@ public enum FeeStatus {
 	/** A receipt shows the fee is paid. */
 	PAID,
 	/** The fee must be paid, and the receipt uploaded, before submitting. */
-	DUE;
+	DUE,
+	/** None of the programmes applied to charges an application fee. */
+	NONE;
 
 	public String messageKey() {
 		return "application.fee." + name();

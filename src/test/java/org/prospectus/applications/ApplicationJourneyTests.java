@@ -388,6 +388,20 @@ class ApplicationJourneyTests {
 	}
 
 	@Test
+	void programmesThatChargeNoFeeAskForNoReceipt() {
+		this.jdbc.sql("update programme set application_fee_amount = null, application_fee_currency = null").update();
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		fillEverything(ada, id, "IN");
+		Document documents = page(this.mvc.get().uri("/applications/{id}/documents", id).session(ada).exchange());
+		assertThat(documents.select("#fee-status").text()).contains("There is no application fee");
+		assertThat(documents.text()).doesNotContain("Receipt of the application fee");
+		assertThat(submit(ada, id)).hasRedirectedUrl("/applications/" + id);
+		assertThat(this.jdbc.sql("select status || ' ' || fee_status from application").query(String.class).single())
+			.isEqualTo("SUBMITTED NONE");
+	}
+
+	@Test
 	void aFeeReceiptPaysTheDueFeeAndTheSameApplicationSubmits() {
 		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
 		String id = start(ada);

@@ -11,6 +11,7 @@ import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.Money;
 import org.prospectus.support.MutableClock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +51,11 @@ public class Applying {
 		DatabaseCleaner.clean(jdbc);
 		clock.setInstant(Instant.parse("2027-01-10T12:00:00Z"));
 		Institution kth = fixtures.institution("kth", "Europe/Stockholm");
-		Programme machineLearning = fixtures.programme(kth, "ml", "Machine Learning");
-		Programme appliedMl = fixtures.programme(kth, "applied-ml", "Applied Machine Learning");
+		// KTH charges its application fee of 900 SEK for each programme.
+		Programme machineLearning = fixtures.programme(kth, "ml", "Machine Learning",
+				(p) -> p.setApplicationFee(Money.of("900", "SEK"), null));
+		Programme appliedMl = fixtures.programme(kth, "applied-ml", "Applied Machine Learning",
+				(p) -> p.setApplicationFee(Money.of("900", "SEK"), null));
 		fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"), DEADLINE, machineLearning, appliedMl);
 		// Written last: the fixtures merge their own copy of the institution.
 		jdbc.sql("update institution set fee_exempt_countries = '{SE,FI,DE}' where slug = 'kth'").update();
