@@ -98,6 +98,7 @@ public class InstitutionEditing {
 			.field("institution.form.website", was.getWebsite(), after.getWebsite())
 			.field("institution.form.zone", was.getTimeZone(), after.getTimeZone())
 			.field("institution.form.currency", was.getCurrency(), after.getCurrency())
+			.field("institution.form.fee-exempt", was.getFeeExemptCountries(), after.getFeeExemptCountries())
 			.changes();
 	}
 

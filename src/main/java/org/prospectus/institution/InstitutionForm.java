@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.support.FieldChecks;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -65,6 +67,9 @@ public class InstitutionForm {
 	@NotBlank(message = "{institution.form.currency.required}")
 	private String currency;
 
+	/** The citizenships that pay no application fee: country codes, such as SE FI DE. */
+	private String feeExemptCountries;
+
 	public static InstitutionForm of(Institution institution) {
 		InstitutionForm form = new InstitutionForm();
 		form.version = institution.getVersion();
@@ -79,6 +84,7 @@ public class InstitutionForm {
 		form.website = institution.getWebsite();
 		form.timeZone = institution.getZone().getId();
 		form.currency = institution.getCurrency().getCurrencyCode();
+		form.feeExemptCountries = String.join(" ", institution.getFeeExemptCountries());
 		return form;
 	}
 
@@ -95,6 +101,22 @@ public class InstitutionForm {
 		if (!errors.hasFieldErrors("currency") && currencyOrNull() == null) {
 			errors.rejectValue("currency", "institution.form.currency.unknown");
 		}
+		List<String> exempt = feeExemptCountryList();
+		if (exempt.size() > 250 || !FieldChecks.COUNTRIES.containsAll(exempt)) {
+			errors.rejectValue("feeExemptCountries", "institution.form.fee-exempt.unknown");
+		}
+	}
+
+	/** The exempt citizenships typed, upper-case, each once, in the order typed. */
+	List<String> feeExemptCountryList() {
+		if (this.feeExemptCountries == null) {
+			return List.of();
+		}
+		return Arrays.stream(this.feeExemptCountries.split("[,;\\s]+"))
+			.filter((code) -> !code.isEmpty())
+			.map((code) -> code.toUpperCase(Locale.ROOT))
+			.distinct()
+			.toList();
 	}
 
 	@Nullable ZoneId zone() {
@@ -129,6 +151,7 @@ public class InstitutionForm {
 		institution.setAwardingBody(blankToNull(this.awardingBody));
 		institution.setRegulatorNote(blankToNull(this.regulatorNote));
 		institution.setWebsite(blankToNull(this.website));
+		institution.setFeeExemptCountries(feeExemptCountryList());
 	}
 
 	List<String> campusList() {
@@ -220,6 +243,14 @@ public class InstitutionForm {
 
 	public void setWebsite(String website) {
 		this.website = website;
+	}
+
+	public String getFeeExemptCountries() {
+		return this.feeExemptCountries;
+	}
+
+	public void setFeeExemptCountries(String feeExemptCountries) {
+		this.feeExemptCountries = feeExemptCountries;
 	}
 
 	public String getTimeZone() {

@@ -152,6 +152,24 @@ class AdminInstitutionTests {
 	}
 
 	@Test
+	void theCitizenshipsExemptFromTheFeeAreEditedAndCheckedOnTheForm() {
+		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		java.util.Map<String, String> form = values(page(this.mvc.get()
+			.uri("/admin/catalogue/institutions/{id}/edit", kth.getId())
+			.session(this.editor)
+			.exchange()));
+		MvcTestResult wrong = save(kth.getId(), form, "feeExemptCountries", "se, fi XX");
+		assertThat(wrong).hasStatusOk();
+		assertThat(page(wrong).select("#feeExemptCountries-error").text()).contains("two-letter country codes");
+		assertThat(page(wrong).select("#feeExemptCountries").val()).isEqualTo("se, fi XX");
+		assertThat(save(kth.getId(), form, "feeExemptCountries", "se, fi de se"))
+			.hasRedirectedUrl("/admin/catalogue/institutions");
+		assertThat(this.jdbc.sql("select array_to_string(fee_exempt_countries, ' ') from institution")
+			.query(String.class)
+			.single()).isEqualTo("SE FI DE");
+	}
+
+	@Test
 	void admissionsOfficersCannotEditTheCatalogue() {
 		MockHttpSession officer = this.staff.signIn("admissions@uni.example");
 		assertThat(this.mvc.get().uri("/admin/catalogue/institutions").session(officer)).hasStatus(403);
