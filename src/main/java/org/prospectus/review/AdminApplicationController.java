@@ -253,6 +253,8 @@ class AdminApplicationController {
 		model.addAttribute("a", detail.answers());
 		model.addAttribute("context", detail.context());
 		model.addAttribute("feeStatus", detail.app().getFeeStatus());
+		// The answers fragment words the fee for staff, not to the applicant.
+		model.addAttribute("staffView", true);
 		model.addAttribute("countryNames", Countries.NAMES);
 		model.addAttribute("steps", Arrays.stream(Step.values()).filter(Step::isForm).toList());
 		model.addAttribute("moves",

@@ -154,6 +154,31 @@ class ApplicationReviewTests {
 		assertThat(page.select("#checklist tbody td .badge").eachText()).containsOnly("Received, not checked");
 	}
 
+	/** What fillEverything types, as a reader sees it. */
+	static final List<String> EVERY_ANSWER = List.of("Ada", "Lovelace", "2000-12-10", "Drottninggatan 1", "Flat 2B",
+			"Stockholm", "111 51", "+46 8 123 456", "Sweden", "Norway", "Uppsala University", "Bachelor of Science",
+			"Mathematics", "2019-09", "2022-06", "Machine Learning", "Applied Machine Learning",
+			"I want to build learning systems that last.");
+
+	@Test
+	void everyAnswerTypedIsShownToTheApplicantBeforeSubmittingAndToTheOfficer() {
+		MockHttpSession grace = this.applying.applicant("grace@example.org", "Grace Hopper");
+		String draft = this.applying.start(grace);
+		this.applying.fillEverything(grace, draft, "SE", this.ml, this.applied);
+		String checkYourAnswers = page(this.mvc.get().uri("/applications/{id}/review", draft).session(grace).exchange())
+			.select("main")
+			.text();
+		assertThat(checkYourAnswers).contains(EVERY_ANSWER);
+		assertThat(this.applying.submit(grace, draft)).hasRedirectedUrl("/applications/" + draft);
+		MvcTestResult detail = this.mvc.get()
+			.uri("/admin/applications/{id}", draft)
+			.session(this.staff.signIn("officer@uni.example"))
+			.exchange();
+		String staffPage = page(detail).select("#answers-heading ~ section").text();
+		assertThat(staffPage).contains(EVERY_ANSWER);
+		assertThat(page(detail).text()).doesNotContain("You pay", "you can submit", "you chose");
+	}
+
 	@Test
 	void aDraftIsNotTheOfficersToSee() {
 		MockHttpSession other = this.applying.applicant("grace@example.org", "Grace Hopper");

@@ -142,10 +142,11 @@ public class Applying {
 		assertThat(step(session, id, "personal",
 				values("givenNames", "Ada", "familyName", "Lovelace", "dateOfBirth", "2000-12-10")))
 			.hasRedirectedUrl("/applications/" + id + "/steps/contact");
-		assertThat(step(session, id, "contact", values("addressLine1", "Drottninggatan 1", "city", "Stockholm",
-				"country", "SE", "phone", "+46 8 123 456")))
+		assertThat(step(session, id, "contact",
+				values("addressLine1", "Drottninggatan 1", "addressLine2", "Flat 2B", "city", "Stockholm", "postcode",
+						"111 51", "country", "SE", "phone", "+46 8 123 456")))
 			.hasRedirectedUrl("/applications/" + id + "/steps/citizenship");
-		assertThat(step(session, id, "citizenship", values("country", citizenship)))
+		assertThat(step(session, id, "citizenship", values("country", citizenship, "secondCountry", "NO")))
 			.hasRedirectedUrl("/applications/" + id + "/steps/education");
 		assertThat(step(session, id, "education",
 				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
