@@ -312,9 +312,13 @@ public class DemoCatalogue {
 				"Computer vision", "Speech technology", "Information retrieval", "Optimization"));
 		ml.setCareerTitles(List.of("Software developer", "Deep learning engineer", "Computer vision engineer",
 				"Data analyst", "Software engineer", "Quantitative analyst", "Data scientist", "Systems engineer"));
+		ml.setEntry(null,
+				"A bachelor's degree, or an equivalent qualification, that includes mathematics (calculus, linear "
+						+ "algebra, probability and statistics) and programming.",
+				"English at the level of English 6 in Swedish upper secondary school: for example IELTS Academic "
+						+ "6.5 with no part below 5.5.");
 		ml.setTuition(Money.of("155000", "SEK"), TuitionPeriod.PER_YEAR,
-				"Citizens of EU/EEA countries and Switzerland pay no tuition fee. Demo figure: check KTH's own "
-						+ "pages for the current fee.");
+				"Citizens of EU/EEA countries and Switzerland pay no tuition fee.");
 		ml.setApplicationFee(Money.of("900", "SEK"), "Citizens of EU/EEA countries and Switzerland are exempt.");
 		ml.setContact(null, "programme-ml@kth.example.org", null);
 		ml.publish();
@@ -698,7 +702,8 @@ public class DemoCatalogue {
 						+ "reinforcement learning, for graduates with a computing or mathematical background.");
 		ml.setCampus("Highfield");
 		// The seed page's fact, kept as published even when a later entry is open.
-		ml.setStartTerm("September 2026");
+		// The month of the seed page's start; the year follows from the current round.
+		ml.setStartTerm("September");
 		ml.setSections("""
 				This full-time, one-year course pairs a firm mathematical grounding with the engineering needed to \
 				turn data and algorithms into systems that work, with particular attention to deep learning and \
@@ -732,10 +737,9 @@ public class DemoCatalogue {
 		ml.setEntry("2:1 degree",
 				"An upper second-class honours degree (2:1), or an international equivalent, in computing, "
 						+ "mathematics or a related subject with a substantial mathematical component.",
-				null);
+				"IELTS Academic 6.5 overall with at least 6.0 in each part, or an equivalent English test.");
 		ml.setTuition(Money.of("32000", "GBP"), TuitionPeriod.PER_YEAR,
-				"Demo figure for international students; the fee for UK students is lower. Check the university's "
-						+ "own fee pages before applying.");
+				"For international students; the fee for UK students is lower.");
 		ml.setApplicationFee(null, "There is no application fee.");
 		ml.setContact("Antonia Marcu", "pg-machine-learning@southampton.example.org", null);
 		ml.publish();
@@ -788,7 +792,7 @@ public class DemoCatalogue {
 	private void loadNorthbridge(Map<String, DemoRound> moving) {
 		Institution northbridge = institution("northbridge", "Northbridge Institute of Technology", "NL", AMSTERDAM,
 				"EUR", "Rotterdam", List.of("Harbour Campus"), "https://northbridge.example.org");
-		String euNote = "Demo figure for students from outside the EU/EEA; EU/EEA students pay the lower statutory fee.";
+		String euNote = "For students from outside the EU/EEA; EU/EEA students pay the lower statutory fee.";
 
 		Programme dataScience = programme(northbridge, "MDS", "northbridge-msc-data-science", "Data Science",
 				"Master of Science", ProgrammeLevel.MASTER, "120", CreditSystem.ECTS, 24, 100, StudyMode.CAMPUS, "en",
@@ -865,8 +869,7 @@ public class DemoCatalogue {
 		bachelor.setTopics(List.of("Data science", "Artificial intelligence", "Programming", "Statistics"));
 		bachelor.setEntry(null, "A Dutch VWO diploma with mathematics B, or an equivalent qualification.",
 				"Dutch at level B2 or higher.");
-		bachelor.setTuition(Money.of("2600", "EUR"), TuitionPeriod.PER_YEAR,
-				"Demo figure: the statutory fee for EU/EEA students.");
+		bachelor.setTuition(Money.of("2600", "EUR"), TuitionPeriod.PER_YEAR, "The statutory fee for EU/EEA students.");
 		bachelor.publish();
 
 		Programme nlp = programme(northbridge, "MNLP", "northbridge-msc-natural-language-processing",
@@ -885,7 +888,7 @@ public class DemoCatalogue {
 		nlp.setTopics(List.of("Natural language processing", "Machine learning", "Deep learning", "Speech technology"));
 		nlp.setCareerTitles(List.of("NLP engineer", "Computational linguist", "Data scientist"));
 		nlp.setTuition(Money.of("14500", "EUR"), TuitionPeriod.TOTAL,
-				"Demo figure for the whole programme, the same for all students.");
+				"For the whole programme, the same for all students.");
 		nlp.publish();
 
 		Programme health = programme(northbridge, "MHDS", "northbridge-msc-health-data-science", "Health Data Science",
@@ -926,8 +929,7 @@ public class DemoCatalogue {
 	private void loadLakeshore(Map<String, DemoRound> moving) {
 		Institution lakeshore = institution("lakeshore", "Lakeshore University", "CA", TORONTO, "CAD", "Toronto",
 				List.of("Lakeshore Campus", "Downtown Centre"), "https://lakeshore.example.org");
-		String international = "Demo figure for international students; Canadian citizens and permanent residents "
-				+ "pay less.";
+		String international = "For international students; Canadian citizens and permanent residents " + "pay less.";
 
 		Programme vision = programme(lakeshore, "MSC-CV", "lakeshore-msc-computer-vision", "Computer Vision",
 				"Master of Science", ProgrammeLevel.MASTER, "30", CreditSystem.US_CREDITS, 16, 100, StudyMode.CAMPUS,
@@ -1014,7 +1016,7 @@ public class DemoCatalogue {
 				- Model deployment and monitoring
 				- Responsible and fair machine learning""", null, null);
 		certificate.setTopics(List.of("Machine learning", "MLOps", "Programming"));
-		certificate.setTuition(Money.of("9800", "CAD"), TuitionPeriod.TOTAL, "Demo figure, the same for all students.");
+		certificate.setTuition(Money.of("9800", "CAD"), TuitionPeriod.TOTAL, "The same for all students.");
 		certificate.publish();
 
 		Programme engineering = programme(lakeshore, "MENG-AI", "lakeshore-meng-artificial-intelligence",
