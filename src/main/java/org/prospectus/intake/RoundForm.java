@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -130,9 +131,20 @@ public class RoundForm {
 	}
 
 	/** A typed date and time as people write it, with a space rather than a T. */
-	private static String time(String value, ZoneId zone) {
-		return (value != null && !value.isBlank())
-				? value.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2})T", "$1 ") + " " + zone.getId() : null;
+	private static @Nullable String time(@Nullable String value, ZoneId zone) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String typed = value.strip().replace(' ', 'T');
+		try {
+			// A browser sends 12:00 for a field that held 12:00:00: the same time, so
+			// the same text, or an untouched milestone would read as changed.
+			typed = OUTPUT.format(LocalDateTime.parse(typed, FieldChecks.DATE_TIME));
+		}
+		catch (DateTimeParseException ex) {
+			// Shown as typed.
+		}
+		return typed.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})T", "$1 ") + " " + zone.getId();
 	}
 
 	static @Nullable String local(Instant instant, ZoneId zone) {

@@ -178,6 +178,22 @@ class AdminRoundEditingTests {
 		}
 	}
 
+	/**
+	 * Chromium sends 12:00 for a datetime-local field that held 12:00:00: untouched
+	 * milestones are not changes.
+	 */
+	@Test
+	void milestonesSentWithoutTheirZeroSecondsAreNotChanged() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>(formValues(session));
+		values.replaceAll((name, value) -> value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00")
+				? value.substring(0, 16) : value);
+		assertThat(save(session, values, "deadline", "2027-01-22T23:59:59", "documentsDeadline", "2027-01-27T23:59:59"))
+			.hasRedirectedUrl(reviewUrl());
+		assertThat(review(session).select("tr.table-warning th").eachText())
+			.containsExactlyInAnyOrder("Application deadline", "Deadline for supporting documents");
+	}
+
 	@Test
 	void publishingFromAReviewOfOlderChangesIsRefused() {
 		MockHttpSession first = this.staff.signIn("editor@uni.example");
