@@ -126,7 +126,7 @@ public class ApplicationReview {
 		if (before.isDecision() && application.getDecisionNotifiedAt() != null) {
 			return Outcome.ALREADY_TOLD;
 		}
-		Map<Long, String> titles = choices(id);
+		Map<Long, Choice> titles = choices(id);
 		if (target.needsProgramme() && (programmeId == null || !titles.containsKey(programmeId))) {
 			return Outcome.NOT_A_CHOICE;
 		}
@@ -134,7 +134,7 @@ public class ApplicationReview {
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("status", before.name(), target.name()));
 		if (target.needsProgramme()) {
-			changes.add(new FieldChange("programme", null, titles.get(programmeId)));
+			changes.add(new FieldChange("programme", null, titles.get(programmeId).toString()));
 		}
 		if (blankToNull(reason) != null) {
 			changes.add(new FieldChange("reason", null, reason.strip()));
@@ -229,15 +229,35 @@ public class ApplicationReview {
 		return application;
 	}
 
-	/** The ranked programmes, by id in rank order, with their titles. */
-	private Map<Long, String> choices(UUID id) {
-		Map<Long, String> choices = new LinkedHashMap<>();
+	/**
+	 * The ranked programmes, by id in rank order, each with its institution: a joint
+	 * round's programmes may share a title.
+	 */
+	private Map<Long, Choice> choices(UUID id) {
+		Map<Long, Choice> choices = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select c.programme_id, p.title from application_choice c join programme p on p.id = c.programme_id
+				select c.programme_id, p.title, i.name as institution from application_choice c
+				join programme p on p.id = c.programme_id join institution i on i.id = p.institution_id
 				where c.application_id = :id order by c.rank""").param("id", id).query((rs) -> {
-			choices.put(rs.getLong("programme_id"), rs.getString("title"));
+			choices.put(rs.getLong("programme_id"), new Choice(rs.getString("title"), rs.getString("institution")));
 		});
 		return choices;
+	}
+
+	/**
+	 * A ranked programme as staff read it: its title and its institution.
+	 *
+	 * @param title the programme's title
+	 * @param institution the name of the institution that gives it
+	 */
+	public record Choice(String title, String institution) {
+
+		/** As the audit log records it. */
+		@Override
+		public String toString() {
+			return this.title + ", " + this.institution;
+		}
+
 	}
 
 	private List<Note> notes(UUID id) {
@@ -295,7 +315,7 @@ public class ApplicationReview {
 	 * @param notes the notes, oldest first
 	 * @param history the audit events, oldest first
 	 */
-	public record Detail(Application app, Answers answers, StepContext context, Map<Long, String> choices,
+	public record Detail(Application app, Answers answers, StepContext context, Map<Long, Choice> choices,
 			List<DocumentView> documents, List<Item> checklist, List<Note> notes, List<AuditEntry> history) {
 
 	}

@@ -147,8 +147,10 @@ class ApplicationReviewTests {
 				+ this.jdbc.sql("select reference from application").query(String.class).single());
 		assertThat(page.select("#answers-heading ~ section").text()).contains("Ada", "Lovelace", "Uppsala University",
 				"I want to build learning systems that last.");
-		assertThat(page.select("#choices-heading + ol li").eachText()).containsExactly("Machine Learning",
-				"Applied Machine Learning");
+		// Each names its institution, so that programmes of a joint round that share a
+		// title cannot be confused.
+		assertThat(page.select("#choices-heading + ol li").eachText())
+			.containsExactly("Machine Learning, University kth", "Applied Machine Learning, University kth");
 		assertThat(page.select("#checklist tbody th[scope=row] > span:first-child").eachText())
 			.containsExactly("Transcript of records", "Degree certificate", "Passport or national identity card");
 		assertThat(page.select("#checklist tbody td .badge").eachText()).containsOnly("Received, not checked");

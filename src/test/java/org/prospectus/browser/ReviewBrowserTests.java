@@ -108,7 +108,10 @@ class ReviewBrowserTests extends BrowserTestBase {
 			assertThat(page.getByRole(AriaRole.STATUS)).containsText("The status is saved.");
 		}
 		field(page, "New status").selectOption("ADMITTED");
-		field(page, "Programme").selectOption(new SelectOption().setLabel(BrowserCatalogue.PROGRAMME_TITLE));
+		// Each choice names its institution: a joint round's programmes may share a
+		// title.
+		field(page, "Programme").selectOption(new SelectOption()
+			.setLabel(BrowserCatalogue.PROGRAMME_TITLE + ", University " + BrowserCatalogue.INSTITUTION));
 		press(page, "Save the status");
 		assertThat(page.locator(".facts .badge")).hasText("Admitted");
 		assertThat(page.locator(".facts")).containsText("Not yet: the decision is e-mailed from the notification date");
