@@ -28,7 +28,8 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	 * first.
 	 */
 	@Query("""
-			select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes
+			select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes p
+			left join fetch p.institution
 			where r.deadlineAt >= :now order by r.deadlineAt""")
 	List<ApplicationRound> findWithDeadlineFrom(Instant now);
 

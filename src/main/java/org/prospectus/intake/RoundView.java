@@ -57,6 +57,14 @@ public record RoundView(ApplicationRound round, RoundState state, Instant now) {
 			.toList();
 	}
 
+	/**
+	 * Whether a programme is another institution's than the round's coordinator: in a
+	 * joint round, programmes that share a title are told apart by their institution.
+	 */
+	public boolean isPartner(Programme programme) {
+		return !programme.getInstitution().getId().equals(this.round.getInstitution().getId());
+	}
+
 	/** The published programmes the round admits to, by title. */
 	public List<Programme> publishedProgrammes() {
 		return this.round.getProgrammes()

@@ -421,6 +421,18 @@ class PublicPagesTests {
 	class Deadlines {
 
 		@Test
+		void aJointRoundsProgrammesThatShareATitleAreToldApartByTheirInstitution() {
+			Programme ml = mlProgramme();
+			Institution soton = fixtures.institution("soton", "Europe/London");
+			Programme partner = fixtures.programme(soton, "soton-ml", "Machine Learning");
+			fixtures.round(kth, "joint", NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(10)), ml, partner);
+			for (String path : java.util.List.of("/", "/deadlines")) {
+				assertThat(html(path).select(".inline-list a[href^=/programmes/]").eachText()).as(path)
+					.containsExactlyInAnyOrder("Machine Learning", "Machine Learning, University soton");
+			}
+		}
+
+		@Test
 		void listsOpenAndUpcomingRoundsSoonestFirst() {
 			Programme ml = mlProgramme();
 			fixtures.round(kth, "later", NOW.plus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(60)), ml);
