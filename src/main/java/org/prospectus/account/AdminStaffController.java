@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.prospectus.support.Emails;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.PublicUrls;
 
@@ -63,7 +64,7 @@ class AdminStaffController {
 		try {
 			String token = this.staff.invite(form.email(), form.displayName(), form.roles());
 			redirect.addFlashAttribute("link", link(token));
-			redirect.addFlashAttribute("linkFor", StaffUser.normalizeEmail(form.email()));
+			redirect.addFlashAttribute("linkFor", Emails.canonical(form.email()));
 		}
 		catch (StaffChangeRefusedException ex) {
 			result.rejectValue(ex.field(), ex.messageKey());

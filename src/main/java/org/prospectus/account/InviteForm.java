@@ -22,7 +22,7 @@ public record InviteForm(
 		@NotEmpty(message = "{staff.roles.required}") Set<StaffRole> roles) {
 
 	public InviteForm {
-		roles = (roles == null || roles.isEmpty()) ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+		roles = StaffRole.setOf(roles);
 	}
 
 	/** The form as the page first shows it. */

@@ -1,6 +1,5 @@
 package org.prospectus.account;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Set;
 public record RolesForm(long version, Set<StaffRole> roles) {
 
 	public RolesForm {
-		roles = (roles == null || roles.isEmpty()) ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+		roles = StaffRole.setOf(roles);
 	}
 
 	static RolesForm of(StaffUser user) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import org.prospectus.support.Emails;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +44,7 @@ public class StaffAccounts {
 
 	/** The account with this e-mail, created without a password if there is none. */
 	public StaffUser findOrCreate(String email, String displayName, Set<StaffRole> roles) {
-		return this.users.findByEmailWithRoles(StaffUser.normalizeEmail(email))
+		return this.users.findByEmailWithRoles(Emails.canonical(email))
 			.orElseGet(() -> this.users.save(new StaffUser(email, displayName, roles)));
 	}
 
@@ -61,7 +63,7 @@ public class StaffAccounts {
 
 	@Transactional(readOnly = true)
 	public Optional<StaffUser> findByEmail(String email) {
-		return this.users.findByEmailWithRoles(StaffUser.normalizeEmail(email));
+		return this.users.findByEmailWithRoles(Emails.canonical(email));
 	}
 
 	/**

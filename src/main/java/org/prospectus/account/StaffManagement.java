@@ -1,6 +1,5 @@
 package org.prospectus.account;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.TreeSet;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.support.Emails;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.session.SessionInformation;
@@ -60,7 +60,7 @@ public class StaffManagement {
 	 */
 	@Transactional
 	public String invite(String email, String displayName, Set<StaffRole> roles) {
-		if (this.users.findByEmailWithRoles(StaffUser.normalizeEmail(email)).isPresent()) {
+		if (this.users.findByEmailWithRoles(Emails.canonical(email)).isPresent()) {
 			throw new StaffChangeRefusedException("email", "staff.invite.exists");
 		}
 		StaffUser user = this.users.save(new StaffUser(email, displayName.strip(), roles));
@@ -98,7 +98,7 @@ public class StaffManagement {
 			throw new StaffChangeRefusedException("roles", "staff.roles.last-admin");
 		}
 		String before = names(user.getRoles());
-		user.setRoles(roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles));
+		user.setRoles(StaffRole.setOf(roles));
 		this.auditLog.record(AuditAction.ROLE_CHANGE, ENTITY_TYPE, id, "Changed the roles of " + user.getEmail(),
 				new FieldChange.Diff().field("staff.roles", before, names(user.getRoles())).changes());
 		expireSessions(user);
@@ -111,7 +111,7 @@ public class StaffManagement {
 	@Transactional
 	public void disable(long id, String actingEmail) {
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
-		if (user.getEmail().equals(StaffUser.normalizeEmail(actingEmail))) {
+		if (user.getEmail().equals(Emails.canonical(actingEmail))) {
 			throw new StaffChangeRefusedException(null, "staff.disable.self");
 		}
 		if (!user.isEnabled()) {

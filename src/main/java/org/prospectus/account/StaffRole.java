@@ -1,5 +1,11 @@
 package org.prospectus.account;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
 /** What a staff member may do. */
 public enum StaffRole {
 
@@ -9,6 +15,14 @@ public enum StaffRole {
 	EDITOR,
 	/** Applications and decisions. */
 	ADMISSIONS;
+
+	/**
+	 * A set of its own of the roles given, none for none: {@link EnumSet#copyOf} refuses
+	 * an empty collection that is not an {@code EnumSet}.
+	 */
+	public static Set<StaffRole> setOf(@Nullable Collection<StaffRole> roles) {
+		return (roles == null || roles.isEmpty()) ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+	}
 
 	/** The Spring Security authority name. */
 	public String authority() {

@@ -2,7 +2,6 @@ package org.prospectus.account;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -14,7 +13,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Emails;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A member of staff who signs in to the staff area. The password hash is empty until the
@@ -48,14 +46,9 @@ public class StaffUser extends BaseEntity {
 	}
 
 	public StaffUser(String email, String displayName, Set<StaffRole> roles) {
-		this.email = normalizeEmail(email);
+		this.email = Emails.canonical(email);
 		this.displayName = displayName;
-		this.roles = roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
-	}
-
-	/** E-mail addresses are compared in their canonical spelling ({@link Emails}). */
-	public static String normalizeEmail(@Nullable String email) {
-		return Emails.canonical(email);
+		this.roles = StaffRole.setOf(roles);
 	}
 
 	public String getEmail() {

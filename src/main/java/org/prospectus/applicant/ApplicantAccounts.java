@@ -65,11 +65,6 @@ public class ApplicantAccounts {
 		this.urls = urls;
 	}
 
-	/** The address as accounts are keyed: its canonical spelling ({@link Emails}). */
-	public static String normalise(@Nullable String email) {
-		return Emails.canonical(email);
-	}
-
 	/** Why a password cannot be used, if it cannot. */
 	public Optional<String> checkPassword(String password, String email) {
 		return this.passwordPolicy.check(password, email);
@@ -82,7 +77,7 @@ public class ApplicantAccounts {
 	 */
 	@Transactional
 	public void register(String email, String fullName, String password, @Nullable String client) {
-		String address = normalise(email);
+		String address = Emails.canonical(email);
 		// Hashed whether or not the address is taken, so that the answer takes as long
 		// either way and its timing does not tell who has an account.
 		String passwordHash = this.passwordEncoder.encode(password);
@@ -110,10 +105,10 @@ public class ApplicantAccounts {
 	 */
 	@Transactional
 	public void resendVerification(String email, @Nullable String client) {
-		if (!this.mailLimit.allow(normalise(email), client)) {
+		if (!this.mailLimit.allow(Emails.canonical(email), client)) {
 			return;
 		}
-		this.applicants.findByEmail(normalise(email))
+		this.applicants.findByEmail(Emails.canonical(email))
 			.filter((applicant) -> !applicant.isVerified() && applicant.isEnabled())
 			.ifPresent(this::sendVerification);
 	}
@@ -145,10 +140,10 @@ public class ApplicantAccounts {
 	 */
 	@Transactional
 	public void requestPasswordReset(String email, @Nullable String client) {
-		if (!this.mailLimit.allow(normalise(email), client)) {
+		if (!this.mailLimit.allow(Emails.canonical(email), client)) {
 			return;
 		}
-		this.applicants.findByEmail(normalise(email)).filter(Applicant::isEnabled).ifPresent((applicant) -> {
+		this.applicants.findByEmail(Emails.canonical(email)).filter(Applicant::isEnabled).ifPresent((applicant) -> {
 			Instant now = this.clock.instant();
 			this.tokens.retireUnused(applicant, ApplicantToken.Purpose.PASSWORD_RESET, now);
 			String token = Tokens.generate();
@@ -188,12 +183,12 @@ public class ApplicantAccounts {
 
 	@Transactional(readOnly = true)
 	public Optional<Applicant> findByEmail(String email) {
-		return this.applicants.findByEmail(normalise(email));
+		return this.applicants.findByEmail(Emails.canonical(email));
 	}
 
 	@Transactional
 	void recordSignIn(String email) {
-		this.applicants.findByEmail(normalise(email)).ifPresent((a) -> a.signedInAt(this.clock.instant()));
+		this.applicants.findByEmail(Emails.canonical(email)).ifPresent((a) -> a.signedInAt(this.clock.instant()));
 	}
 
 	private void sendVerification(Applicant applicant) {

@@ -10,6 +10,7 @@ import org.prospectus.account.AccessEpochFilter;
 import org.prospectus.account.KeepTypedEmailFailureHandler;
 import org.prospectus.account.SignInThrottle;
 import org.prospectus.account.ThrottlingAuthenticationProvider;
+import org.prospectus.support.Emails;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -70,7 +71,7 @@ public class ApplicantAuthentication {
 	}
 
 	private static UserDetailsService userDetails(ApplicantRepository applicants) {
-		return (username) -> applicants.findByEmail(ApplicantAccounts.normalise(username))
+		return (username) -> applicants.findByEmail(Emails.canonical(username))
 			.filter(Applicant::isEnabled)
 			.filter(Applicant::isVerified)
 			.map((a) -> new ApplicantPrincipal(a.getId(), a.getEmail(), a.getPasswordHash(), a.getAccessEpoch()))
