@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.prospectus.support.FieldChecks;
 
 /**
  * One field's value before and after a change, as people read it (dates in the
@@ -49,7 +50,7 @@ public record FieldChange(String field, @Nullable String before, @Nullable Strin
 			if (value == null) {
 				return null;
 			}
-			String text = value.toString().replace("\r\n", "\n").replace('\r', '\n').strip();
+			String text = FieldChecks.typedText(value.toString());
 			return text.isEmpty() ? null : text;
 		}
 

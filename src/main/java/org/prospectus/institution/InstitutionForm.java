@@ -109,14 +109,7 @@ public class InstitutionForm {
 
 	/** The exempt citizenships typed, upper-case, each once, in the order typed. */
 	List<String> feeExemptCountryList() {
-		if (this.feeExemptCountries == null) {
-			return List.of();
-		}
-		return Arrays.stream(this.feeExemptCountries.split("[,;\\s]+"))
-			.filter((code) -> !code.isEmpty())
-			.map((code) -> code.toUpperCase(Locale.ROOT))
-			.distinct()
-			.toList();
+		return FieldChecks.codeList(this.feeExemptCountries);
 	}
 
 	@Nullable ZoneId zone() {

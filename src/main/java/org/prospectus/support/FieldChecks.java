@@ -66,8 +66,7 @@ public final class FieldChecks {
 			}
 			return null;
 		}
-		// Line breaks are stored as LF, however the browser sent them.
-		String stripped = value.replace("\r\n", "\n").replace('\r', '\n').strip();
+		String stripped = typedText(value);
 		if (stripped.length() > max) {
 			this.errors.rejectValue(field, "check.too-long", new Object[] { max }, null);
 			return null;
@@ -288,14 +287,7 @@ public final class FieldChecks {
 	 * Codes separated by commas, spaces or lines, upper-cased, each matching the pattern.
 	 */
 	public List<String> codes(String field, @Nullable String value, Pattern pattern, int max) {
-		if (blank(value)) {
-			return List.of();
-		}
-		List<String> codes = Arrays.stream(value.split("[,;\\s]+"))
-			.filter((code) -> !code.isEmpty())
-			.map((code) -> code.toUpperCase(Locale.ROOT))
-			.distinct()
-			.toList();
+		List<String> codes = codeList(value);
 		if (codes.size() > max) {
 			this.errors.rejectValue(field, "check.lines.too-many", new Object[] { max }, null);
 		}
@@ -355,6 +347,29 @@ public final class FieldChecks {
 			return null;
 		}
 		return new Money(value, code);
+	}
+
+	/**
+	 * Text as it reads: line breaks as LF, however the browser sent them (a text area's
+	 * come as CR LF), and no spaces around it.
+	 */
+	public static String typedText(String value) {
+		return value.replace("\r\n", "\n").replace('\r', '\n').strip();
+	}
+
+	/**
+	 * Codes separated by commas, semicolons, spaces or lines: upper-cased, each once, in
+	 * order.
+	 */
+	public static List<String> codeList(@Nullable String value) {
+		if (blank(value)) {
+			return List.of();
+		}
+		return Arrays.stream(value.split("[,;\\s]+"))
+			.filter((code) -> !code.isEmpty())
+			.map((code) -> code.toUpperCase(Locale.ROOT))
+			.distinct()
+			.toList();
 	}
 
 	public static boolean blank(@Nullable String value) {
