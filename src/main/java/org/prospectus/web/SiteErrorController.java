@@ -37,12 +37,10 @@ class SiteErrorController extends BasicErrorController {
 		return super.errorHtml(request, response);
 	}
 
+	/** JSON only for a client that names it. */
 	@Override
 	@RequestMapping(produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-		if (!asksForJson(request)) {
-			return ResponseEntity.status(getStatus(request)).contentType(MediaType.TEXT_HTML).build();
-		}
 		return super.error(request);
 	}
 
@@ -53,11 +51,6 @@ class SiteErrorController extends BasicErrorController {
 			return HttpStatus.NOT_FOUND;
 		}
 		return super.getStatus(request);
-	}
-
-	private static boolean asksForJson(HttpServletRequest request) {
-		String accept = request.getHeader("Accept");
-		return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("json");
 	}
 
 }
