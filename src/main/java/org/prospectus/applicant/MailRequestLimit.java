@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bounds the mail anyone can have sent without signing in: a few messages per address and
- * a few dozen per client within a window, counted in the database so that the bound holds
- * on every instance. A request over the bound is answered as any other, and sends
- * nothing: the answer never tells whether the address has an account.
+ * Bounds the mail anyone can have sent without signing in: {@value #PER_RECIPIENT}
+ * messages per address and {@value #PER_CLIENT} per client within {@link #WINDOW},
+ * counted in the database so that the bound holds on every instance. A request over the
+ * bound is answered as any other, and sends nothing: the answer never tells whether the
+ * address has an account.
  */
 @Component
 class MailRequestLimit {
@@ -32,6 +33,9 @@ class MailRequestLimit {
 
 	private final Clock clock;
 
+	private record Counts(int toRecipient, int fromClient) {
+	}
+
 	MailRequestLimit(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -47,24 +51,23 @@ class MailRequestLimit {
 		String clientKey = (client != null) ? client.substring(0, Math.min(client.length(), 64)) : "unknown";
 		String recipientKey = recipient.substring(0, Math.min(recipient.length(), 254));
 		Timestamp since = Timestamp.from(now.minus(WINDOW));
-		int toRecipient = this.jdbc
-			.sql("select count(*) from mail_request where recipient = :recipient and requested_at > :since")
+		// One look at both counts: this runs on every registration and reset request.
+		Counts counts = this.jdbc.sql("""
+				select count(*) filter (where recipient = :recipient) as to_recipient,
+				       count(*) filter (where client = :client) as from_client
+				from mail_request
+				where requested_at > :since and (recipient = :recipient or client = :client)""")
 			.param("recipient", recipientKey)
-			.param("since", since)
-			.query(Integer.class)
-			.single();
-		int fromClient = this.jdbc
-			.sql("select count(*) from mail_request where client = :client and requested_at > :since")
 			.param("client", clientKey)
 			.param("since", since)
-			.query(Integer.class)
+			.query((rs, row) -> new Counts(rs.getInt("to_recipient"), rs.getInt("from_client")))
 			.single();
 		this.jdbc.sql("insert into mail_request (recipient, client, requested_at) values (:recipient, :client, :at)")
 			.param("recipient", recipientKey)
 			.param("client", clientKey)
 			.param("at", Timestamp.from(now))
 			.update();
-		return toRecipient < PER_RECIPIENT && fromClient < PER_CLIENT;
+		return counts.toRecipient() < PER_RECIPIENT && counts.fromClient() < PER_CLIENT;
 	}
 
 }
