@@ -1,6 +1,5 @@
 package org.prospectus.site;
 
-import org.prospectus.intake.ProgrammeRounds;
 import org.prospectus.intake.RoundService;
 import org.prospectus.programme.ProgrammeDocuments;
 import org.prospectus.programme.ProgrammeEditing;
@@ -36,12 +35,9 @@ class AdminProgrammePreviewController {
 	String preview(@PathVariable long id, Model model) {
 		ProgrammePage page = this.editing.previewPage(id)
 			.orElseThrow(() -> NotFoundException.forRecord("programme", id));
-		ProgrammeRounds rounds = this.rounds.roundsForPreview(page.programme());
 		model.addAttribute("page", page);
 		model.addAttribute("programme", page.programme());
-		model.addAttribute("round", rounds.current());
-		model.addAttribute("otherRounds", rounds.alsoOpen());
-		model.addAttribute("earlierRounds", rounds.earlier());
+		ProgrammePageController.addRounds(model, this.rounds.roundsForPreview(page.programme()));
 		model.addAttribute("preview", true);
 		model.addAttribute("pending", this.editing.pending(id).orElse(null));
 		model.addAttribute("pendingDocument", this.documents.pending(id).orElse(null));

@@ -57,15 +57,22 @@ class ProgrammePageController {
 		model.addAttribute("page", page);
 		model.addAttribute("programme", page.programme());
 		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
-		model.addAttribute("round", rounds.current());
-		model.addAttribute("otherRounds", rounds.alsoOpen());
-		model.addAttribute("earlierRounds", rounds.earlier());
+		addRounds(model, rounds);
 		model.addAttribute("canonicalUrl", this.urls.of("/programmes/{slug}", page.programme().getSlug()));
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
 		}
 		model.addAttribute("careers", this.careers.careersOf(page.programme()));
 		return "programmes/show";
+	}
+
+	/**
+	 * The rounds as the programme page shows them, on the public page and the preview.
+	 */
+	static void addRounds(Model model, ProgrammeRounds rounds) {
+		model.addAttribute("round", rounds.current());
+		model.addAttribute("otherRounds", rounds.alsoOpen());
+		model.addAttribute("earlierRounds", rounds.earlier());
 	}
 
 }
