@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +22,7 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.support.SpooledUpload;
 import org.prospectus.web.NotFoundException;
+import org.prospectus.web.Formats;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
@@ -49,9 +48,6 @@ public class ApplicationDocuments {
 
 	/** The most documents one application may have. */
 	public static final int MAX_DOCUMENTS = 20;
-
-	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss",
-			Locale.ENGLISH);
 
 	private final ApplicationRepository applications;
 
@@ -252,7 +248,7 @@ public class ApplicationDocuments {
 
 	/** A documents due date as the institution states it: local time, zone named. */
 	public static String documentsDeadline(ApplicationRound round, Instant due) {
-		return DEADLINE.format(LocalDateTime.ofInstant(due, round.getZone())) + " (" + round.getZone().getId() + ")";
+		return Formats.at(due, round.getZone(), Locale.ENGLISH);
 	}
 
 	private DocumentView store(UUID id, long applicantId, DocumentKind kind, UploadInspector.Type type, Path file,

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.PublicUrls;
+import org.prospectus.web.Formats;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +45,6 @@ public class ApplicationReview {
 
 	/** The most history entries a detail page shows. */
 	static final int HISTORY_LIMIT = 500;
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
 	private final ApplicationRepository applications;
 
@@ -171,7 +169,7 @@ public class ApplicationReview {
 			.filter(Item::isOutstanding)
 			.map((item) -> item.kind().messageKey())
 			.toList();
-		String date = DATE.format(by) + ", 23:59:59 (" + zone.getId() + ")";
+		String date = Formats.at(due, zone, Locale.ENGLISH);
 		this.outbox.enqueue(application.getEmail(), "documents-requested",
 				Map.of("name", application.getFullName(), "reference", application.getReference(), "round",
 						application.getRound().getName(), "by", date, "message", message.strip(), "outstanding",

@@ -4,8 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +26,7 @@ import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.web.PublicUrls;
+import org.prospectus.web.Formats;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,9 +52,6 @@ public class ApplicationService {
 	private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss",
-			Locale.ENGLISH);
 
 	private final ApplicationRepository applications;
 
@@ -399,8 +395,7 @@ public class ApplicationService {
 
 	/** The deadline as the institution states it: local time with the zone named. */
 	public static String deadline(ApplicationRound round) {
-		return DEADLINE.format(LocalDateTime.ofInstant(round.getDeadlineAt(), round.getZone())) + " ("
-				+ round.getZone().getId() + ")";
+		return Formats.at(round.getDeadlineAt(), round.getZone(), Locale.ENGLISH);
 	}
 
 	private static List<Programme> programmes(ApplicationRound round) {

@@ -33,6 +33,16 @@ public class ProgrammeSearch {
 			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now)""";
 
 	/**
+	 * The zone of that round: a joint round's deadline is the coordinating institution's,
+	 * which may not be the programme's own.
+	 */
+	private static final String OPEN_DEADLINE_ZONE = """
+			(select ri.time_zone from round_programme rp join application_round r on r.id = rp.round_id
+			   join institution ri on ri.id = r.institution_id
+			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now
+			  order by r.deadline_at, r.id limit 1)""";
+
+	/**
 	 * The tuition for the whole programme, worked out from a yearly fee and the length as
 	 * the comparison does, in the programme's own currency.
 	 */
@@ -57,8 +67,11 @@ public class ProgrammeSearch {
 		where.add("p.state = 'PUBLISHED'");
 		StringBuilder sql = new StringBuilder("""
 				select p.slug, p.code, p.title, p.award, p.credits, p.credit_system, p.duration_months, p.pace_percent,
-				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city, i.time_zone,
-				""").append(OPEN_DEADLINE).append(" as open_deadline, count(*) over () as total");
+				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city,
+				""").append(OPEN_DEADLINE)
+			.append(" as open_deadline, coalesce(")
+			.append(OPEN_DEADLINE_ZONE)
+			.append(", i.time_zone) as time_zone, count(*) over () as total");
 		JdbcClient.StatementSpec spec;
 		String order;
 		if (criteria.hasText()) {

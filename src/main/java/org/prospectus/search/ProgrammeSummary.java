@@ -23,7 +23,8 @@ import org.prospectus.programme.StudyMode;
  * @param institutionName the institution's name
  * @param city where it is
  * @param openDeadline the deadline of a round open now, or {@code null}
- * @param zone the institution's zone id
+ * @param zone the zone the open deadline is stated in (the round's), else the
+ * institution's
  */
 public record ProgrammeSummary(String slug, String code, String title, String award, BigDecimal credits,
 		CreditSystem creditSystem, int durationMonths, int pacePercent, StudyMode mode, String language, String summary,

@@ -21,14 +21,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Formatting for templates ({@code ${@formats.instant(...)}}), in the request's locale.
- * Instants are always shown in a named zone: the institution's, never the server's.
+ * Instants are always shown in a named zone: the round's or institution's, never the
+ * server's. Every deadline, on every page and in every e-mail, is spelled by
+ * {@link #at(Instant, ZoneId, Locale)}.
  */
 @Component("formats")
 public class Formats {
 
 	/** 15 January 2027, 23:59 CET */
 	public String instant(Instant instant, ZoneId zone) {
-		return DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm zzz", locale()).withZone(zone).format(instant);
+		return at(instant, zone, locale());
+	}
+
+	/**
+	 * 15 January 2027, 23:59 CET, or 16 October 2026, 00:00 CEST: the local time with the
+	 * abbreviation that holds on that day, for code outside templates (messages, e-mail).
+	 */
+	public static String at(Instant instant, ZoneId zone, Locale locale) {
+		return DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm zzz", locale).withZone(zone).format(instant);
 	}
 
 	/** 15 January 2027 */
@@ -63,9 +73,18 @@ public class Formats {
 		return DateTimeFormatter.ISO_INSTANT.format(instant);
 	}
 
-	/** Central European Time (Europe/Stockholm) */
+	/**
+	 * Stockholm time (Europe/Stockholm): named by its place, which is right in winter and
+	 * in summer alike, where "Central European Time" would be wrong above a CEST date. A
+	 * zone without a place (UTC) keeps its own name.
+	 */
 	public String zone(ZoneId zone) {
-		return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale()) + " (" + zone.getId() + ")";
+		String id = zone.getId();
+		int slash = id.lastIndexOf('/');
+		if (slash < 0 || id.startsWith("Etc/")) {
+			return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale()) + " (" + id + ")";
+		}
+		return id.substring(slash + 1).replace('_', ' ') + " time (" + id + ")";
 	}
 
 	/** Programme credits: whole numbers without decimals (120), others with one (7.5). */

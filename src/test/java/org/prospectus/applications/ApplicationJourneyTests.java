@@ -296,8 +296,7 @@ class ApplicationJourneyTests {
 		this.clock.setInstant(DEADLINE.plusSeconds(1));
 		MvcTestResult refused = submit(late, tooLate);
 		assertThat(refused).hasStatus(422);
-		assertThat(page(refused).text())
-			.contains("the deadline was 15 January 2027, 23:59:59 (Europe/Stockholm). Your draft is kept.");
+		assertThat(page(refused).text()).contains("the deadline was 15 January 2027, 23:59 CET. Your draft is kept.");
 		assertThat(this.jdbc.sql("select status from application where id = :id")
 			.param("id", UUID.fromString(tooLate))
 			.query(String.class)
@@ -345,10 +344,11 @@ class ApplicationJourneyTests {
 			this.clock.setInstant(deadline.plusSeconds(1));
 			MvcTestResult refused = submit(late, second);
 			assertThat(refused).as(zone.getKey()).hasStatus(422);
-			String day = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
-				.format(zone.getValue());
-			assertThat(page(refused).text()).as(zone.getKey())
-				.contains("the deadline was " + day + ", 23:59:59 (" + zone.getKey() + ")");
+			// Sydney has left summer time that day (AEST); Los Angeles has just begun it
+			// (PDT).
+			String local = zone.getKey().startsWith("Australia") ? "4 April 2027, 23:59 AEST"
+					: "14 March 2027, 23:59 PDT";
+			assertThat(page(refused).text()).as(zone.getKey()).contains("the deadline was " + local + ".");
 			n++;
 		}
 	}

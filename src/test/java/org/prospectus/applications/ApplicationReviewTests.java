@@ -331,10 +331,10 @@ class ApplicationReviewTests {
 			.sql("select text_body from mail_outbox where recipient = 'ada@example.org' and subject like 'We need%'")
 			.query(String.class)
 			.single();
-		assertThat(mail).contains("by 5 February 2027, 23:59:59 (Europe/Stockholm)", "- Transcript of records",
+		assertThat(mail).contains("by 5 February 2027, 23:59 CET", "- Transcript of records",
 				"Please send a readable scan of your transcript.", "/applications/" + this.id + "/documents");
 		assertThat(applicantStatusPage()).contains("Documents missing",
-				"The admissions office asks you for documents by 5 February 2027, 23:59:59 (Europe/Stockholm).",
+				"The admissions office asks you for documents by 5 February 2027, 23:59 CET.",
 				"Please send a readable scan of your transcript.");
 
 		// After the round's documents deadline, but before the date asked for.

@@ -102,7 +102,7 @@ public class Applying {
 		assertThat(
 				page(this.mvc.get().uri("/applications/new").param("round", "autumn-2027").session(session).exchange())
 					.text())
-			.contains("The deadline is 15 January 2027, 23:59:59 (Europe/Stockholm)");
+			.contains("The deadline is 15 January 2027, 23:59 CET");
 		return start(session, "autumn-2027");
 	}
 

@@ -122,6 +122,13 @@ class EditorBrowserTests extends BrowserTestBase {
 				new Page.GetByRoleOptions().setName("Edit " + BrowserCatalogue.PROGRAMME_TITLE + " of University kth"))
 			.click();
 		assertAccessible(page, "programme edit form");
+		// Bootstrap animates every scroll: on this long form the submit button moved
+		// under
+		// the pointer for over two seconds after a field was typed in, before a click
+		// landed.
+		org.assertj.core.api.Assertions
+			.assertThat(page.evaluate("getComputedStyle(document.documentElement).scrollBehavior"))
+			.isEqualTo("auto");
 		field(page, "Duration in months").fill("many");
 		field(page, "Summary").fill("Learn to build and question machine learning systems, now with a lab year.");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and preview")).click();

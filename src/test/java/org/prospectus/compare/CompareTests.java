@@ -261,7 +261,7 @@ class CompareTests {
 		Document page = page("/compare?p=kth-ml&p=soton-ml");
 		List<String> deadlines = cells(page, "Next application deadline");
 		assertThat(deadlines.get(0)).contains("15 January 2027, 23:59 CET")
-			.contains("Central European Time (Europe/Stockholm)")
+			.contains("Stockholm time (Europe/Stockholm)")
 			.contains("closes in 55 days");
 		assertThat(deadlines.get(1)).contains("1 December 2026, 17:00 GMT")
 			.contains("Europe/London")

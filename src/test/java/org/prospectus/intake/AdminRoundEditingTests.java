@@ -143,7 +143,7 @@ class AdminRoundEditingTests {
 			.session(session)
 			.exchange());
 		assertThat(form.select("#deadline").val()).isEqualTo("2027-01-15T23:59:59");
-		assertThat(form.text()).contains("Central European Time (Europe/Stockholm)");
+		assertThat(form.text()).contains("Stockholm time (Europe/Stockholm)");
 
 		MvcTestResult saved = save(session, "deadline", "2027-01-22T23:59:59", "documentsDeadline",
 				"2027-01-27T23:59:59");
@@ -260,7 +260,7 @@ class AdminRoundEditingTests {
 			.param("institution", Long.toString(kth))
 			.session(session)
 			.exchange());
-		assertThat(form.text()).contains("Central European Time (Europe/Stockholm)");
+		assertThat(form.text()).contains("Stockholm time (Europe/Stockholm)");
 		assertThat(form.select("input[name=programmes]").val()).isEqualTo(Long.toString(programmeId));
 
 		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();

@@ -192,9 +192,8 @@ class CalendarFeedTests {
 		VEvent stockholm = events.get(uid(this.stockholm, "deadline"));
 		assertThat(startInstant(stockholm)).isEqualTo(Instant.parse("2027-03-28T21:59:59Z"));
 		assertThat(value(stockholm, Property.DTSTART)).isEqualTo("20270328T215959Z");
-		assertThat(value(stockholm, Property.DESCRIPTION))
-			.startsWith("Application deadline: 28 March 2027, 23:59 CEST. Times are Central European Time "
-					+ "(Europe/Stockholm).");
+		assertThat(value(stockholm, Property.DESCRIPTION)).startsWith(
+				"Application deadline: 28 March 2027, 23:59 CEST. Times are Stockholm time " + "(Europe/Stockholm).");
 		VEvent losAngeles = events.get(uid(this.losAngeles, "deadline"));
 		assertThat(startInstant(losAngeles)).isEqualTo(Instant.parse("2027-03-15T06:59:59Z"));
 		assertThat(value(losAngeles, Property.DESCRIPTION))

@@ -182,7 +182,8 @@ class PublicPagesTests {
 				.asString()
 				.contains("Applications open", "16 October 2026, 00:00 CEST");
 			assertThat(page.select(".round-timeline").text())
-				.contains("All times are Central European Time (Europe/Stockholm).");
+				.contains("All times are Stockholm time (Europe/Stockholm).")
+				.doesNotContain("Central European Time");
 			assertThat(page.select(".timeline time").eachAttr("datetime")).contains("2027-01-15T22:59:59Z");
 		}
 
@@ -430,6 +431,20 @@ class PublicPagesTests {
 				assertThat(html(path).select(".inline-list a[href^=/programmes/]").eachText()).as(path)
 					.containsExactlyInAnyOrder("Machine Learning", "Machine Learning, University soton");
 			}
+		}
+
+		@Test
+		void aJointRoundsDeadlineIsShownInTheRoundsZoneOnEveryProgrammeInIt() {
+			Programme ml = mlProgramme();
+			Institution soton = fixtures.institution("soton", "Europe/London");
+			Programme partner = fixtures.programme(soton, "soton-ml", "Machine Learning");
+			fixtures.round(kth, "joint", NOW.minus(Duration.ofDays(3)), Instant.parse("2027-01-15T22:59:59Z"), ml,
+					partner);
+			assertThat(html("/programmes?q=Machine").select(".result-card").eachText())
+				.allSatisfy((card) -> assertThat(card).contains("15 January 2027, 23:59 CET").doesNotContain("GMT"))
+				.hasSize(2);
+			assertThat(html("/programmes/soton-ml").select(".round-status").text())
+				.contains("15 January 2027, 23:59 CET");
 		}
 
 		@Test
