@@ -193,7 +193,7 @@ public class ApplicationReview {
 		String actor = currentActor();
 		this.checklist.record(id, kind, verdict, blankToNull(reason), actor, this.clock.instant());
 		List<FieldChange> changes = new ArrayList<>();
-		changes.add(new FieldChange(kind.name(), null, verdict.name()));
+		changes.add(new FieldChange(kind.messageKey(), null, verdict.name()));
 		if (verdict == Verdict.REJECTED) {
 			changes.add(new FieldChange("reason", null, reason.strip()));
 		}

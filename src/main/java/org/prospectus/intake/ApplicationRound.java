@@ -107,6 +107,11 @@ public class ApplicationRound extends BaseEntity {
 		return this.studiesStartAt;
 	}
 
+	/** Whether only the month of the start of studies is announced, not the day. */
+	public boolean isStudiesStartMonthOnly() {
+		return this.studiesStartMonthOnly;
+	}
+
 	public int getChoiceLimit() {
 		return this.choiceLimit;
 	}

@@ -38,4 +38,13 @@ public record ProgrammeSearchCriteria(String text, String institution, Programme
 		return this.text != null && !this.text.isBlank();
 	}
 
+	/** How many filters other than the words are set: the folded filters say so. */
+	public int filterCount() {
+		return (int) java.util.stream.Stream
+			.of(this.institution, this.level, this.mode, this.pace, this.language, this.duration, this.topic,
+					this.openOnly ? Boolean.TRUE : null, this.budget, this.start)
+			.filter(java.util.Objects::nonNull)
+			.count();
+	}
+
 }

@@ -159,6 +159,11 @@ public class CatalogueFixtures {
 		});
 	}
 
+	/** A saved entity by its id, loaded in a transaction of its own. */
+	public <T> T find(Class<T> type, long id) {
+		return inTransaction(() -> this.entityManager.find(type, id));
+	}
+
 	public <T> T inTransaction(Supplier<T> work) {
 		return this.transactions.execute((status) -> work.get());
 	}

@@ -175,6 +175,40 @@ class TemplateRulesTests {
 		assertThat(missing).isEmpty();
 	}
 
+	/**
+	 * The audit log shows every recorded field by a label, never by a code ("status"):
+	 * each field named in the code, and each field a form's describe() reports, is a
+	 * message key or has one under {@code audit.field.}; application statuses are spelled
+	 * out too.
+	 */
+	@Test
+	void everyAuditedFieldHasALabel() throws IOException {
+		Pattern named = Pattern.compile("new FieldChange\\(\"([^\"]+)\"|\\.field\\(\"([^\"]+)\"");
+		Pattern described = Pattern.compile("fields\\.put\\(\"([^\"]+)\"");
+		Set<String> fields = new TreeSet<>();
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				String code = Files.readString(source);
+				for (Pattern pattern : List.of(named, described)) {
+					Matcher matcher = pattern.matcher(code);
+					while (matcher.find()) {
+						fields.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+					}
+				}
+			}
+		}
+		assertThat(fields).as("audited fields found in the code").hasSizeGreaterThan(40).contains("status");
+		assertThat(fields)
+			.filteredOn((field) -> !messages.containsKey(field) && !messages.containsKey("audit.field." + field))
+			.isEmpty();
+		String statuses = messages.getProperty("audit.values.status");
+		assertThat(statuses).isNotNull();
+		for (org.prospectus.applications.ApplicationStatus status : org.prospectus.applications.ApplicationStatus
+			.values()) {
+			assertThat(messages).containsKey(statuses + status.name());
+		}
+	}
+
 	/** Every message goes through MessageFormat, where a lone apostrophe disappears. */
 	@Test
 	void apostrophesInMessagesAreDoubled() {
