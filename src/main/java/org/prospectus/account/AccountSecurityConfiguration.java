@@ -50,9 +50,10 @@ class AccountSecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(StaffUserRepository users, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, AuthenticationEventPublisher events) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new StaffUserDetailsService(users));
+	AuthenticationManager authenticationManager(StaffUserRepository users, StaffMemberships memberships,
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(
+				new StaffUserDetailsService(users, memberships));
 		passwords.setPasswordEncoder(passwordEncoder);
 		ProviderManager manager = new ProviderManager(
 				new ThrottlingAuthenticationProvider(passwords, throttle, SignInThrottle.Audience.STAFF));

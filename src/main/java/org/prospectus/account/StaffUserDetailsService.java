@@ -1,7 +1,6 @@
 package org.prospectus.account;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -16,8 +15,11 @@ class StaffUserDetailsService implements UserDetailsService {
 
 	private final StaffUserRepository users;
 
-	StaffUserDetailsService(StaffUserRepository users) {
+	private final StaffMemberships memberships;
+
+	StaffUserDetailsService(StaffUserRepository users, StaffMemberships memberships) {
 		this.users = users;
+		this.memberships = memberships;
 	}
 
 	@Override
@@ -27,9 +29,9 @@ class StaffUserDetailsService implements UserDetailsService {
 			.filter(StaffUser::hasPassword)
 			.filter(StaffUser::isEnabled)
 			.orElseThrow(() -> new UsernameNotFoundException("No usable account"));
+		StaffScope scope = new StaffScope(user.getRoles(), this.memberships.of(user.getId()));
 		return new StaffPrincipal(user.getEmail(), user.getPasswordHash(),
-				user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList(),
-				user.getAccessEpoch());
+				scope.authorities().stream().map(SimpleGrantedAuthority::new).toList(), user.getAccessEpoch(), scope);
 	}
 
 }

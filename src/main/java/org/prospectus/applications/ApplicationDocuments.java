@@ -21,8 +21,8 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.support.SpooledUpload;
-import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Formats;
+import org.prospectus.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;

@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
 import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
 import org.prospectus.applications.ApplicationDocuments.DocumentView;
 import org.prospectus.applications.DocumentChecklist.Item;
@@ -25,8 +27,8 @@ import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.mail.MailOutbox;
-import org.prospectus.web.PublicUrls;
 import org.prospectus.web.Formats;
+import org.prospectus.web.PublicUrls;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,9 +68,12 @@ public class ApplicationReview {
 
 	private final PublicUrls urls;
 
+	private final AdmissionsReach reach;
+
 	ApplicationReview(ApplicationRepository applications, ApplicationService service, ApplicationDocuments documents,
 			DocumentChecklist checklist, AuditLog auditLog, MailOutbox outbox, JdbcClient jdbc,
-			EntityManager entityManager, Clock clock, PublicUrls urls) {
+			EntityManager entityManager, Clock clock, PublicUrls urls, AdmissionsReach reach) {
+		this.reach = reach;
 		this.applications = applications;
 		this.service = service;
 		this.documents = documents;
@@ -84,7 +89,7 @@ public class ApplicationReview {
 	/** Everything the detail page shows, or empty for a draft or an unknown id. */
 	@Transactional(readOnly = true)
 	public Optional<Detail> detail(UUID id) {
-		return this.applications.findSubmitted(id).map((application) -> {
+		return this.applications.findSubmitted(id).filter((application) -> reaches(id)).map((application) -> {
 			List<DocumentView> files = this.documents.listForReview(id);
 			return new Detail(application, this.service.answers(application), this.service.context(application),
 					choices(id), files, this.checklist.items(application, files), notes(id),
@@ -100,6 +105,9 @@ public class ApplicationReview {
 	 */
 	@Transactional
 	public boolean open(UUID id, UUID documentId, boolean download, DocumentTarget target) {
+		if (!reaches(id)) {
+			return false;
+		}
 		return this.documents.sendForReview(id, documentId, (document) -> {
 			this.auditLog.recordFor(download ? AuditAction.DOWNLOAD : AuditAction.VIEW, Application.AUDIT_TYPE, id,
 					(download ? "Downloaded " : "Viewed ") + document.storedName(), List.of());
@@ -128,6 +136,9 @@ public class ApplicationReview {
 		if (target.needsProgramme() && (programmeId == null || !titles.containsKey(programmeId))) {
 			return Outcome.NOT_A_CHOICE;
 		}
+		if (target.needsProgramme() ? !givesProgramme(programmeId) : !coordinates(application)) {
+			return Outcome.NOT_YOURS;
+		}
 		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("status", before.name(), target.name()));
@@ -153,6 +164,9 @@ public class ApplicationReview {
 		Application application = locked(id);
 		if (application.getVersion() != version) {
 			return Outcome.STALE;
+		}
+		if (!coordinates(application)) {
+			return Outcome.NOT_YOURS;
 		}
 		ApplicationStatus before = application.getStatus();
 		if (!before.canMoveTo(ApplicationStatus.DOCUMENTS_MISSING)) {
@@ -190,6 +204,9 @@ public class ApplicationReview {
 	@Transactional
 	public Outcome checkDocument(UUID id, DocumentKind kind, Verdict verdict, String reason) {
 		Application application = locked(id);
+		if (!coordinates(application)) {
+			return Outcome.NOT_YOURS;
+		}
 		String actor = currentActor();
 		this.checklist.record(id, kind, verdict, blankToNull(reason), actor, this.clock.instant());
 		List<FieldChange> changes = new ArrayList<>();
@@ -222,9 +239,39 @@ public class ApplicationReview {
 
 	private Application locked(UUID id) {
 		Application application = this.applications.lockSubmitted(id)
+			.filter((found) -> reaches(id))
 			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
 		this.entityManager.refresh(application);
 		return application;
+	}
+
+	/**
+	 * Whether the signed-in officer reaches the application: another institution's is
+	 * answered as if it did not exist.
+	 */
+	private boolean reaches(UUID id) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String visible = this.reach.current().visible(params);
+		params.put("id", id);
+		return this.jdbc.sql("select exists (select 1 from application a where a.id = :id and " + visible + ")")
+			.params(params)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether the officer's institution runs the application's round. */
+	private static boolean coordinates(Application application) {
+		return AdmissionsReach.coordinates(StaffScope.current(), application);
+	}
+
+	/** Whether the officer's institution gives the programme. */
+	private boolean givesProgramme(long programmeId) {
+		Long institution = this.jdbc.sql("select institution_id from programme where id = :id")
+			.param("id", programmeId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		return StaffScope.current().covers(StaffRole.ADMISSIONS, institution);
 	}
 
 	/**
@@ -290,7 +337,12 @@ public class ApplicationReview {
 		/** The programme is not among the application's ranked choices. */
 		NOT_A_CHOICE,
 		/** The date asked for documents by has passed. */
-		DATE_PASSED
+		DATE_PASSED,
+		/**
+		 * Another institution decides this: the round's coordinator moves the application
+		 * as a whole, and each institution offers its own programmes (ADR 0018).
+		 */
+		NOT_YOURS
 
 	}
 

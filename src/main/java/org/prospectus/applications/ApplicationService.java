@@ -25,8 +25,8 @@ import org.prospectus.mail.MailOutbox;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.support.FieldChecks;
-import org.prospectus.web.PublicUrls;
 import org.prospectus.web.Formats;
+import org.prospectus.web.PublicUrls;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

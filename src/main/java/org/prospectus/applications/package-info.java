@@ -4,8 +4,8 @@
  * {@link org.prospectus.applications.ApplicationService} and
  * {@link org.prospectus.applications.ApplicationReview}, through which staff decide.
  */
-@ApplicationModule(allowedDependencies = { "applicant", "audit", "institution", "intake", "mail", "programme",
-		"staging", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account", "applicant", "audit", "institution", "intake", "mail",
+		"programme", "staging", "support", "web" })
 @NullMarked
 package org.prospectus.applications;
 

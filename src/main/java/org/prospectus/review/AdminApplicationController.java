@@ -168,7 +168,13 @@ class AdminApplicationController {
 			model.addAttribute("checkKind", documentKind);
 			return show(detail, model);
 		}
-		this.review.checkDocument(detail.app().getId(), documentKind, verdict, form.getReason());
+		if (this.review.checkDocument(detail.app().getId(), documentKind, verdict,
+				form.getReason()) == Outcome.NOT_YOURS) {
+			errors.rejectValue("verdict", "review.outcome.NOT_YOURS");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("checkKind", documentKind);
+			return show(detail, model);
+		}
 		redirect.addFlashAttribute("done", "review.check.done");
 		return "redirect:/admin/applications/" + detail.app().getId() + "#checklist";
 	}

@@ -67,7 +67,7 @@ public class ApplicationExport {
 		QueueOptions options = this.queue.options();
 		Map<Long, QueueOptions.Round> rounds = options.roundsById();
 		Map<Long, QueueOptions.Programme> programmes = options.programmesById();
-		ReviewQueue.SqlQuery query = ReviewQueue.pageQuery(filter, null, 0);
+		ReviewQueue.SqlQuery query = ReviewQueue.pageQuery(filter, this.queue.reach(), null, 0);
 		CsvWriter csv = new CsvWriter(out);
 		long[] rows = { 0 };
 		RuntimeException failure = null;

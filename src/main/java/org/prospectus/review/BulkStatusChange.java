@@ -16,6 +16,10 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
+import org.prospectus.applications.AdmissionsReach;
+import org.prospectus.applications.AdmissionsReach.Reach;
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.audit.AuditAction;
@@ -58,7 +62,11 @@ public class BulkStatusChange {
 
 	private final Clock clock;
 
-	BulkStatusChange(JdbcClient jdbc, EntityManager entityManager, AuditLog auditLog, Clock clock) {
+	private final AdmissionsReach reach;
+
+	BulkStatusChange(JdbcClient jdbc, EntityManager entityManager, AuditLog auditLog, Clock clock,
+			AdmissionsReach reach) {
+		this.reach = reach;
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.auditLog = auditLog;
@@ -71,33 +79,57 @@ public class BulkStatusChange {
 		if (ids.size() > LIMIT) {
 			return Preview.overLimit();
 		}
-		List<Candidate> candidates = this.jdbc.sql("select " + CANDIDATE_COLUMNS
-				+ " from application a where a.submitted_at is not null and a.id = any(cast(:ids as uuid[])) order by a.reference")
-			.param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+		Map<String, Object> params = new LinkedHashMap<>();
+		String coordinated = this.reach.current().coordinated(params);
+		params.put("ids", ids.stream().map(UUID::toString).toArray(String[]::new));
+		List<Candidate> candidates = this.jdbc
+			.sql("select " + CANDIDATE_COLUMNS
+					+ " from application a where a.submitted_at is not null and a.id = any(cast(:ids as uuid[])) and "
+					+ coordinated + " order by a.reference")
+			.params(params)
 			.query((rs, n) -> candidate(rs))
 			.list();
-		return preview(change, candidates);
+		return preview(change, candidates, programmeIsOurs(change));
 	}
 
 	/** What would happen to every application of a view, when it has at most LIMIT. */
 	@Transactional(readOnly = true)
 	public Preview preview(Change change, QueueFilter filter) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "select " + CANDIDATE_COLUMNS + " from application a where " + ReviewQueue.where(filter, params)
-				+ " order by " + filter.sort().orderBy() + " limit :limit";
+		Reach reach = this.reach.current();
+		String sql = "select " + CANDIDATE_COLUMNS + " from application a where "
+				+ ReviewQueue.where(filter, reach, params) + " and " + reach.coordinated(params) + " order by "
+				+ filter.sort().orderBy() + " limit :limit";
 		params.put("limit", LIMIT + 1);
 		List<Candidate> candidates = this.jdbc.sql(sql).params(params).query((rs, n) -> candidate(rs)).list();
 		if (candidates.size() > LIMIT) {
 			return Preview.overLimit();
 		}
-		return preview(change, candidates);
+		return preview(change, candidates, programmeIsOurs(change));
 	}
 
-	private static Preview preview(Change change, List<Candidate> candidates) {
+	/**
+	 * Whether the officer may offer the change's programme: each institution offers its
+	 * own (ADR 0018).
+	 */
+	private boolean programmeIsOurs(Change change) {
+		if (!change.target().needsProgramme() || change.programme() == null) {
+			return true;
+		}
+		Long institution = this.jdbc.sql("select institution_id from programme where id = :id")
+			.param("id", change.programme())
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		return StaffScope.current().covers(StaffRole.ADMISSIONS, institution);
+	}
+
+	private static Preview preview(Change change, List<Candidate> candidates, boolean programmeIsOurs) {
 		List<Item> changes = new ArrayList<>();
 		List<Item> refused = new ArrayList<>();
 		for (Candidate candidate : candidates) {
-			Refusal refusal = check(change, candidate.status(), candidate.notified(), candidate.choices());
+			Refusal refusal = programmeIsOurs
+					? check(change, candidate.status(), candidate.notified(), candidate.choices()) : Refusal.NOT_YOURS;
 			Item item = new Item(candidate.id(), candidate.reference(), candidate.name(), candidate.status(),
 					candidate.version(), refusal);
 			((refusal == null) ? changes : refused).add(item);
@@ -123,6 +155,8 @@ public class BulkStatusChange {
 			.setLockMode(LockModeType.PESSIMISTIC_WRITE)
 			.getResultList();
 		Map<UUID, List<Long>> choices = choices(versions.keySet());
+		StaffScope scope = StaffScope.current();
+		boolean programmeIsOurs = programmeIsOurs(change);
 		Instant now = this.clock.instant();
 		List<Item> changed = new ArrayList<>();
 		List<Item> refused = new ArrayList<>();
@@ -130,9 +164,11 @@ public class BulkStatusChange {
 		for (Application application : locked) {
 			found.add(application.getId());
 			ApplicationStatus from = application.getStatus();
-			Refusal refusal = (application.getVersion() != versions.get(application.getId()))
-					? Refusal.CHANGED_SINCE_PREVIEW : check(change, from, application.getDecisionNotifiedAt() != null,
-							choices.getOrDefault(application.getId(), List.of()));
+			boolean coordinated = AdmissionsReach.coordinates(scope, application);
+			Refusal refusal = !coordinated ? Refusal.NOT_FOUND : !programmeIsOurs ? Refusal.NOT_YOURS
+					: (application.getVersion() != versions.get(application.getId())) ? Refusal.CHANGED_SINCE_PREVIEW
+							: check(change, from, application.getDecisionNotifiedAt() != null,
+									choices.getOrDefault(application.getId(), List.of()));
 			Item item = new Item(application.getId(), application.getReference(), application.getFullName(), from,
 					application.getVersion(), refusal);
 			if (refusal != null) {
@@ -251,7 +287,9 @@ public class BulkStatusChange {
 		/** Someone changed it after the preview. */
 		CHANGED_SINCE_PREVIEW,
 		/** It is not a submitted application (any more). */
-		NOT_FOUND;
+		NOT_FOUND,
+		/** The programme is another institution's to offer (ADR 0018). */
+		NOT_YOURS;
 
 		public String messageKey() {
 			return "review.bulk.refusal." + name();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.prospectus.applications.AdmissionsReach;
 import org.prospectus.applications.ApplicationStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +27,11 @@ public class ReviewDashboard {
 
 	private final JdbcClient jdbc;
 
-	ReviewDashboard(JdbcClient jdbc) {
+	private final AdmissionsReach reach;
+
+	ReviewDashboard(JdbcClient jdbc, AdmissionsReach reach) {
 		this.jdbc = jdbc;
+		this.reach = reach;
 	}
 
 	@Transactional(readOnly = true)
@@ -39,10 +43,15 @@ public class ReviewDashboard {
 			.query(Long.class)
 			.list()
 			.forEach((id) -> byProgramme.put(id, new EnumMap<>(ApplicationStatus.class)));
+		// A joint round's partner counts the applications that reach it (ADR 0018).
+		Map<String, Object> params = new LinkedHashMap<>();
+		String reach = this.reach.current().visible(params);
+		params.put("round", round.id());
 		this.jdbc.sql("""
 				select a.first_choice_programme_id, a.status, count(*) as n from application a
-				where a.submitted_at is not null and a.round_id = :round
-				group by a.first_choice_programme_id, a.status""").param("round", round.id()).query((rs) -> {
+				where a.submitted_at is not null and a.round_id = :round""" + " and " + reach + """
+
+				group by a.first_choice_programme_id, a.status""").params(params).query((rs) -> {
 			long id = rs.getLong("first_choice_programme_id");
 			Long programme = rs.wasNull() ? null : id;
 			byProgramme.computeIfAbsent(programme, (p) -> new EnumMap<>(ApplicationStatus.class))
@@ -52,12 +61,13 @@ public class ReviewDashboard {
 		byProgramme.forEach((id, counts) -> lines.add(new Line(id, (id != null) ? programmes.get(id) : null, counts)));
 		lines.sort(java.util.Comparator
 			.comparing((Line line) -> (line.programme() != null) ? line.programme().title() : "\uffff"));
+		params.put("zone", round.zone().getId());
 		List<Day> days = this.jdbc.sql("""
 				select cast(a.submitted_at at time zone :zone as date) as day, count(*) as n from application a
-				where a.submitted_at is not null and a.round_id = :round
+				where a.submitted_at is not null and a.round_id = :round""" + " and " + reach + """
+
 				group by 1 order by 1""")
-			.param("round", round.id())
-			.param("zone", round.zone().getId())
+			.params(params)
 			.query((rs, n) -> new Day(rs.getObject("day", LocalDate.class), rs.getInt("n")))
 			.list();
 		return new Tally(round, lines, days);

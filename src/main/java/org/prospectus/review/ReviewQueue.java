@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
+import org.prospectus.applications.AdmissionsReach;
+import org.prospectus.applications.AdmissionsReach.Reach;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.FeeStatus;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +49,16 @@ public class ReviewQueue {
 
 	private final JdbcClient jdbc;
 
-	ReviewQueue(JdbcClient jdbc) {
+	private final AdmissionsReach reach;
+
+	ReviewQueue(JdbcClient jdbc, AdmissionsReach reach) {
 		this.jdbc = jdbc;
+		this.reach = reach;
+	}
+
+	/** The rounds the signed-in officer takes in, for statements built elsewhere. */
+	Reach reach() {
+		return this.reach.current();
 	}
 
 	/**
@@ -55,7 +67,8 @@ public class ReviewQueue {
 	 */
 	@Transactional(readOnly = true)
 	public QueuePage page(QueueFilter filter, @Nullable QueueCursor after) {
-		SqlQuery query = pageQuery(filter, after, PAGE_SIZE + 1);
+		Reach reach = this.reach.current();
+		SqlQuery query = pageQuery(filter, reach, after, PAGE_SIZE + 1);
 		List<QueueRow> rows = new ArrayList<>(
 				this.jdbc.sql(query.sql()).params(query.params()).query(ReviewQueue::row).list());
 		QueueCursor next = null;
@@ -63,7 +76,7 @@ public class ReviewQueue {
 			rows.remove(PAGE_SIZE);
 			next = cursorAfter(rows.get(PAGE_SIZE - 1), filter.sort());
 		}
-		SqlQuery count = countQuery(filter);
+		SqlQuery count = countQuery(filter, reach);
 		int total = this.jdbc.sql(count.sql()).params(count.params()).query(Integer.class).single();
 		return new QueuePage(List.copyOf(rows), next, Math.min(total, COUNT_CAP), total > COUNT_CAP);
 	}
@@ -71,19 +84,43 @@ public class ReviewQueue {
 	/** The rounds and programmes the filters offer, and each round's time zone. */
 	@Transactional(readOnly = true)
 	public QueueOptions options() {
-		List<QueueOptions.Round> rounds = this.jdbc.sql("""
-				select r.id, r.name, r.slug, i.name as institution, i.time_zone from application_round r
-				join institution i on i.id = r.institution_id order by r.opens_at desc, r.id""")
+		StaffScope scope = StaffScope.current();
+		Map<String, Object> params = new LinkedHashMap<>();
+		String rounds = "true";
+		String ownProgrammes = "true";
+		if (!scope.isEverywhere(StaffRole.ADMISSIONS)) {
+			// The rounds an officer's institutions run or take part in, and their
+			// programmes.
+			params.put("reach", scope.institutions(StaffRole.ADMISSIONS).isEmpty() ? List.of(-1L)
+					: scope.institutions(StaffRole.ADMISSIONS));
+			rounds = """
+					(r.institution_id in (:reach) or exists (select 1 from round_programme rp
+					 join programme rpp on rpp.id = rp.programme_id where rp.round_id = r.id and rpp.institution_id in (:reach)))""";
+			// Their own programmes and every programme of those rounds, which their
+			// applicants may have ranked first.
+			ownProgrammes = "(p.institution_id in (:reach) or exists (select 1 from round_programme pr"
+					+ " join application_round r on r.id = pr.round_id where pr.programme_id = p.id and " + rounds
+					+ "))";
+		}
+		List<QueueOptions.Round> roundList = this.jdbc
+			.sql("""
+					select r.id, r.name, r.slug, i.name as institution, i.time_zone from application_round r
+					join institution i on i.id = r.institution_id""" + " where " + rounds
+					+ " order by r.opens_at desc, r.id")
+			.params(params)
 			.query((rs, n) -> new QueueOptions.Round(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
 					rs.getString("institution"), ZoneId.of(rs.getString("time_zone"))))
 			.list();
-		List<QueueOptions.Programme> programmes = this.jdbc.sql("""
-				select p.id, p.code, p.title, coalesce(i.short_name, i.name) as institution from programme p
-				join institution i on i.id = p.institution_id order by p.title, i.short_name, p.id""")
+		List<QueueOptions.Programme> programmes = this.jdbc
+			.sql("""
+					select p.id, p.code, p.title, coalesce(i.short_name, i.name) as institution from programme p
+					join institution i on i.id = p.institution_id""" + " where " + ownProgrammes
+					+ " order by p.title, i.short_name, p.id")
+			.params(params)
 			.query((rs, n) -> new QueueOptions.Programme(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
 					rs.getString("institution")))
 			.list();
-		return new QueueOptions(rounds, programmes);
+		return new QueueOptions(roundList, programmes);
 	}
 
 	static QueueCursor cursorAfter(QueueRow row, QueueSort sort) {
@@ -96,11 +133,11 @@ public class ReviewQueue {
 	}
 
 	/** The page's statement: the view's filters, the cursor's position, the order. */
-	static SqlQuery pageQuery(QueueFilter filter, QueueCursor after, int limit) {
+	static SqlQuery pageQuery(QueueFilter filter, Reach reach, @Nullable QueueCursor after, int limit) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
 			.append(", lower(a.full_name) as name_key from application a where ")
-			.append(where(filter, params));
+			.append(where(filter, reach, params));
 		if (after != null) {
 			// The plain comparison beside the row comparison changes no result; it lets
 			// the planner estimate from the column's statistics how many rows are left,
@@ -131,9 +168,9 @@ public class ReviewQueue {
 	}
 
 	/** The view's count, read no further than one row past the cap. */
-	static SqlQuery countQuery(QueueFilter filter) {
+	static SqlQuery countQuery(QueueFilter filter, Reach reach) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "select count(*) from (select 1 from application a where " + where(filter, params)
+		String sql = "select count(*) from (select 1 from application a where " + where(filter, reach, params)
 				+ " limit :cap) capped";
 		params.put("cap", COUNT_CAP + 1);
 		return new SqlQuery(sql, params);
@@ -143,8 +180,13 @@ public class ReviewQueue {
 	 * The conditions of a view on {@code application a}. Each filter is a fixed fragment
 	 * that one of V12's partial indexes serves; the values go in {@code params}.
 	 */
-	static String where(QueueFilter filter, Map<String, Object> params) {
+	static String where(QueueFilter filter, Reach reach, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder("a.submitted_at is not null");
+		// Only the applications the officer's institutions reach (ADR 0018).
+		String visible = reach.visible(params);
+		if (!visible.equals("true")) {
+			where.append(" and ").append(visible);
+		}
 		if (filter.round() != null) {
 			where.append(" and a.round_id = :round");
 			params.put("round", filter.round());

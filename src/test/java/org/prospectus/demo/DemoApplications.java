@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.prospectus.account.StaffPrincipal;
+import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationDocuments;
 import org.prospectus.applications.ApplicationReview;
@@ -29,8 +31,6 @@ import org.prospectus.staging.PublicationState;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -91,8 +91,8 @@ public class DemoApplications {
 			return existing;
 		}
 		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(OFFICER, null,
-					AuthorityUtils.createAuthorityList("ROLE_ADMISSIONS")));
+			.setAuthentication(StaffPrincipal.authentication(
+					StaffPrincipal.acting(OFFICER, java.util.EnumSet.of(StaffRole.ADMISSIONS), java.util.Map.of())));
 		try {
 			for (int i = 0; i < PEOPLE.length; i++) {
 				ApplicationRound round = this.rounds.findBySlug(ROUNDS[i % ROUNDS.length]).orElse(null);

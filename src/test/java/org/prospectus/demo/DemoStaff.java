@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffMemberships;
 import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffUser;
 import org.prospectus.web.PublicUrls;
@@ -17,11 +19,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo staff, one per role, with new random passwords at every start, printed once. There
- * is no fixed demo password anywhere, and none of this code is in the production jar.
+ * Demo staff with new random passwords at every start, printed once: a portal
+ * administrator, a catalogue editor, and an admissions officer of each institution, who
+ * sees only the applications that reach it (ADR 0018). There is no fixed demo password
+ * anywhere, and none of this code is in the production jar.
  */
 @Component
 @Profile("demo")
@@ -36,9 +41,15 @@ class DemoStaff implements ApplicationRunner {
 
 	private final PublicUrls urls;
 
-	DemoStaff(StaffAccounts accounts, PublicUrls urls) {
+	private final StaffMemberships memberships;
+
+	private final JdbcClient jdbc;
+
+	DemoStaff(StaffAccounts accounts, PublicUrls urls, StaffMemberships memberships, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.urls = urls;
+		this.memberships = memberships;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -47,21 +58,28 @@ class DemoStaff implements ApplicationRunner {
 		lines.add(create("admin@demo.prospectus.example", "Ada Admin", StaffRole.ADMIN));
 		lines.add(create("editor@demo.prospectus.example", "Eddie Editor", StaffRole.EDITOR));
 		lines.add(create("admissions@demo.prospectus.example", "Alex Admissions", StaffRole.ADMISSIONS));
-		String banner = String
-			.join(System.lineSeparator(),
-					List.of("", "==================================================================================",
-							" Demo staff logins, with new passwords at every start. Sign in at "
-									+ this.urls.of("/login"),
-							lines.get(0), lines.get(1), lines.get(2),
-							"=================================================================================="));
-		logger.info(banner);
+		this.jdbc.sql("select id, slug, name from institution order by slug").query((rs) -> {
+			String email = "admissions." + rs.getString("slug") + "@demo.prospectus.example";
+			StaffUser officer = this.accounts.findOrCreate(email, "Admissions, " + rs.getString("name"), Set.of());
+			this.memberships.grant(officer.getId(), rs.getLong("id"), StaffRole.ADMISSIONS);
+			lines.add(login("admissions at " + rs.getString("slug"), officer));
+		});
+		List<String> banner = new ArrayList<>(
+				List.of("", "==================================================================================",
+						" Demo staff logins, with new passwords at every start. Sign in at " + this.urls.of("/login")));
+		banner.addAll(lines);
+		banner.add("==================================================================================");
+		logger.info(String.join(System.lineSeparator(), banner));
 	}
 
 	private String create(String email, String name, StaffRole role) {
-		StaffUser user = this.accounts.findOrCreate(email, name, EnumSet.of(role));
+		return login(role.name().toLowerCase(), this.accounts.findOrCreate(email, name, EnumSet.of(role)));
+	}
+
+	private String login(String what, StaffUser user) {
 		String password = randomPassword();
 		this.accounts.replacePassword(user, password);
-		return String.format("   %-14s %-38s %s", role.name().toLowerCase(), email, password);
+		return String.format("   %-26s %-50s %s", what, user.getEmail(), password);
 	}
 
 	/** 120 random bits in 20 URL-safe characters: far beyond any guessing. */

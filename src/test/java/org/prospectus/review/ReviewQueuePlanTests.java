@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -73,6 +72,13 @@ class ReviewQueuePlanTests {
 						.getId());
 		}
 		new ReviewData(this.jdbc).generate(ROWS, rounds, programmes);
+		// A third of the applications in a round another institution runs, jointly with
+		// KTH's programmes: its officer reaches that third (ADR 0018).
+		Institution uu = this.fixtures.institution("uu", "Europe/Stockholm");
+		this.jdbc.sql("update application_round set institution_id = :uu where id = :round")
+			.param("uu", uu.getId())
+			.param("round", rounds.get(2))
+			.update();
 		this.jdbc.sql("vacuum analyze application").update();
 		this.jdbc.sql("vacuum analyze application_choice").update();
 		this.round = rounds.get(1);
@@ -106,8 +112,34 @@ class ReviewQueuePlanTests {
 		return this.jdbc.sql("select substr(md5('4321'), 3, 6)").query(String.class).single();
 	}
 
-	@Test
-	void noQueueStatementScansTheApplicationsTable() {
+	/**
+	 * An officer of every institution, whose views have no scope condition, and an
+	 * officer of KTH, whose views carry ADR 0018's condition on the round and the
+	 * choices.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(booleans = { false, true })
+	void noQueueStatementScansTheApplicationsTable(boolean scoped) {
+		long uu = this.jdbc.sql("select id from institution where slug = 'uu'").query(Long.class).single();
+		SecurityContextHolder.getContext()
+			.setAuthentication(
+					org.prospectus.account.StaffPrincipal
+						.authentication(scoped
+								? org.prospectus.account.StaffPrincipal.acting("officer", java.util.Set.of(),
+										java.util.Map.of(org.prospectus.account.StaffRole.ADMISSIONS,
+												java.util.Set.of(uu)))
+								: org.prospectus.account.StaffPrincipal.acting("officer",
+										java.util.EnumSet.of(org.prospectus.account.StaffRole.ADMISSIONS),
+										java.util.Map.of())));
+		try {
+			plansOfEveryView();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	void plansOfEveryView() {
 		List<String> scans = new ArrayList<>();
 		int checked = 0;
 		StringBuilder report = new StringBuilder();
@@ -124,7 +156,8 @@ class ReviewQueuePlanTests {
 				for (QueueCursor after : positions) {
 					String what = view.getKey() + ", " + sort + ((after != null) ? ", page 2" : "");
 					checked++;
-					JsonNode plan = explain(ReviewQueue.pageQuery(filter, after, ReviewQueue.PAGE_SIZE + 1));
+					JsonNode plan = explain(
+							ReviewQueue.pageQuery(filter, this.queue.reach(), after, ReviewQueue.PAGE_SIZE + 1));
 					report.append(String.format("%-45s %s%n", what, summary(plan)));
 					if (scansApplications(plan)) {
 						scans.add(what + ": " + plan);
@@ -132,7 +165,8 @@ class ReviewQueuePlanTests {
 				}
 			}
 			checked++;
-			JsonNode count = explain(ReviewQueue.countQuery(QueueFilter.fromQuery(view.getValue())));
+			JsonNode count = explain(
+					ReviewQueue.countQuery(QueueFilter.fromQuery(view.getValue()), this.queue.reach()));
 			report.append(String.format("%-45s %s%n", view.getKey() + ", count", summary(count)));
 			if (scansApplications(count)) {
 				scans.add(view.getKey() + " count: " + count);
@@ -146,7 +180,9 @@ class ReviewQueuePlanTests {
 	@Test
 	void theCountStopsAtTheCapAndPagesStayFull() {
 		SecurityContextHolder.getContext()
-			.setAuthentication(new TestingAuthenticationToken("officer", null, "ROLE_ADMISSIONS"));
+			.setAuthentication(org.prospectus.account.StaffPrincipal
+				.authentication(org.prospectus.account.StaffPrincipal.acting("officer",
+						java.util.EnumSet.of(org.prospectus.account.StaffRole.ADMISSIONS), java.util.Map.of())));
 		try {
 			QueuePage all = this.queue.page(QueueFilter.none(), null);
 			assertThat(all.count()).isEqualTo(ReviewQueue.COUNT_CAP);
@@ -169,7 +205,7 @@ class ReviewQueuePlanTests {
 	}
 
 	QueueRow lastRowOfFirstPage(QueueFilter filter) {
-		ReviewQueue.SqlQuery query = ReviewQueue.pageQuery(filter, null, ReviewQueue.PAGE_SIZE);
+		ReviewQueue.SqlQuery query = ReviewQueue.pageQuery(filter, this.queue.reach(), null, ReviewQueue.PAGE_SIZE);
 		List<QueueRow> rows = this.jdbc.sql(query.sql()).params(query.params()).query(ReviewQueue::row).list();
 		return (rows.size() == ReviewQueue.PAGE_SIZE) ? rows.get(rows.size() - 1) : null;
 	}

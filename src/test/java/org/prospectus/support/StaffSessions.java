@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffMemberships;
 import org.prospectus.account.StaffRole;
 
 import org.springframework.mock.web.MockHttpSession;
@@ -28,15 +29,29 @@ public class StaffSessions {
 
 	private final MockMvcTester mvc;
 
-	public StaffSessions(StaffAccounts accounts, MockMvcTester mvc) {
+	private final StaffMemberships memberships;
+
+	public StaffSessions(StaffAccounts accounts, MockMvcTester mvc, StaffMemberships memberships) {
 		this.accounts = accounts;
 		this.mvc = mvc;
+		this.memberships = memberships;
 	}
 
 	/** An account that can sign in with {@link #PASSWORD}; returns its id. */
 	public long create(String email, String name, StaffRole... roles) {
 		var user = this.accounts.findOrCreate(email, name, EnumSet.of(roles[0], roles));
 		this.accounts.replacePassword(user, PASSWORD);
+		return user.getId();
+	}
+
+	/**
+	 * An account that holds its role at one institution only, signing in with
+	 * {@link #PASSWORD}; returns its id.
+	 */
+	public long createAt(String email, String name, long institutionId, StaffRole role) {
+		var user = this.accounts.findOrCreate(email, name, java.util.Set.of());
+		this.accounts.replacePassword(user, PASSWORD);
+		this.memberships.grant(user.getId(), institutionId, role);
 		return user.getId();
 	}
 

@@ -34,8 +34,9 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
-	StaffSessions staffSessions(StaffAccounts accounts, MockMvcTester mvc) {
-		return new StaffSessions(accounts, mvc);
+	StaffSessions staffSessions(StaffAccounts accounts, MockMvcTester mvc,
+			org.prospectus.account.StaffMemberships memberships) {
+		return new StaffSessions(accounts, mvc, memberships);
 	}
 
 }

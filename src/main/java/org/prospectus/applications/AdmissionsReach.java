@@ -1,0 +1,105 @@
+package org.prospectus.applications;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which applications an admissions officer reaches (ADR 0018). An officer sees an
+ * application when their institution runs its round, or gives a programme the applicant
+ * ranked: a joint round's partner sees the applications that chose its programmes. Only
+ * the round's own institution, the coordinator, checks documents, asks for more and moves
+ * an application as a whole; a partner decides offers and reserve places on its own
+ * programmes.
+ */
+@Component
+public class AdmissionsReach {
+
+	private final JdbcClient jdbc;
+
+	AdmissionsReach(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The reach of whoever is signed in, with the rounds it takes in looked up once. */
+	@Transactional(readOnly = true)
+	public Reach current() {
+		StaffScope scope = StaffScope.current();
+		if (scope.isEverywhere(StaffRole.ADMISSIONS)) {
+			return Reach.EVERYWHERE;
+		}
+		Set<Long> institutions = scope.institutions(StaffRole.ADMISSIONS);
+		if (institutions.isEmpty()) {
+			return Reach.NOWHERE;
+		}
+		List<Long> own = this.jdbc.sql("select id from application_round where institution_id in (:reach)")
+			.param("reach", institutions)
+			.query(Long.class)
+			.list();
+		List<Long> partner = this.jdbc.sql("""
+				select distinct rp.round_id from round_programme rp join programme p on p.id = rp.programme_id
+				join application_round r on r.id = rp.round_id
+				where p.institution_id in (:reach) and r.institution_id not in (:reach)""")
+			.param("reach", institutions)
+			.query(Long.class)
+			.list();
+		return new Reach(false, own, partner, institutions);
+	}
+
+	/** Whether the scope coordinates the application's round: its institution runs it. */
+	public static boolean coordinates(StaffScope scope, Application application) {
+		return scope.covers(StaffRole.ADMISSIONS, application.getRound().getInstitution().getId());
+	}
+
+	/**
+	 * The rounds an officer takes in.
+	 *
+	 * @param everywhere every round of every institution
+	 * @param coordinated the rounds their institutions run
+	 * @param partner joint rounds of other institutions with their programmes in
+	 * @param institutions their institutions
+	 */
+	public record Reach(boolean everywhere, List<Long> coordinated, List<Long> partner, Set<Long> institutions) {
+
+		public static final Reach EVERYWHERE = new Reach(true, List.of(), List.of(), Set.of());
+
+		public static final Reach NOWHERE = new Reach(false, List.of(), List.of(), Set.of());
+
+		/**
+		 * The applications it may read, as a condition on {@code application a}: by round
+		 * alone, which the round index serves, unless it is a partner in a joint round.
+		 */
+		public String visible(Map<String, Object> params) {
+			if (this.everywhere) {
+				return "true";
+			}
+			String own = coordinated(params);
+			if (this.partner.isEmpty()) {
+				return own;
+			}
+			params.put("reach_partner_rounds", this.partner.toArray(Long[]::new));
+			params.put("reach_institutions", this.institutions);
+			return "(" + own + " or (a.round_id = any(:reach_partner_rounds) and exists (select 1"
+					+ " from application_choice c join programme p on p.id = c.programme_id"
+					+ " where c.application_id = a.id and p.institution_id in (:reach_institutions))))";
+		}
+
+		/** The applications whose round it runs, which it may move as a whole. */
+		public String coordinated(Map<String, Object> params) {
+			if (this.everywhere) {
+				return "true";
+			}
+			params.put("reach_rounds", this.coordinated.toArray(Long[]::new));
+			return "a.round_id = any(:reach_rounds)";
+		}
+
+	}
+
+}
