@@ -73,6 +73,16 @@ public final class StaffScope implements Serializable {
 		return isEverywhere(role) || (institutionId != null && institutions(role).contains(institutionId));
 	}
 
+	/**
+	 * The institutions where the role holds, for a query's
+	 * {@code (:everywhere = true or i.id in :ids)}: never empty, since an empty
+	 * {@code in ()} is not SQL.
+	 */
+	public Set<Long> institutionsForQuery(StaffRole role) {
+		Set<Long> ids = institutions(role);
+		return ids.isEmpty() ? Set.of(-1L) : ids;
+	}
+
 	/** Whether the role holds anywhere at all. */
 	public boolean hasAnywhere(StaffRole role) {
 		return isEverywhere(role) || !institutions(role).isEmpty();

@@ -93,6 +93,11 @@ class AdminCourseController {
 	String create(@ModelAttribute("form") NewCourseForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		form.checkIdentity(result);
+		if (form.institutionId() != null
+				&& this.editing.institutions().stream().noneMatch((i) -> i.getId().equals(form.institutionId()))) {
+			// Not one the editor may choose: another institution's, or none at all.
+			result.rejectValue("institution", "check.choose");
+		}
 		CourseContent content = this.editing.check(form, result);
 		if (result.hasErrors()) {
 			return showForm(null, model);

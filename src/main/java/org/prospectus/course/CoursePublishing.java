@@ -15,6 +15,8 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -77,7 +79,9 @@ public class CoursePublishing {
 
 	@Transactional(readOnly = true)
 	public Page<Course> search(@Nullable String text, @Nullable PublicationState state, Pageable pageable) {
-		return this.courses.searchForStaff((text != null) ? text.strip() : "", state, pageable);
+		return this.courses.searchForStaff(StaffScope.current().isEverywhere(StaffRole.EDITOR),
+				StaffScope.current().institutionsForQuery(StaffRole.EDITOR), (text != null) ? text.strip() : "", state,
+				pageable);
 	}
 
 	@Transactional(readOnly = true)

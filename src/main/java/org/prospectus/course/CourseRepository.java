@@ -31,12 +31,13 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 	@Query("select c from Course c join fetch c.institution where c.id = :id")
 	Optional<Course> findWithInstitution(long id);
 
-	@Query(value = "select c from Course c join fetch c.institution i where (:state is null or c.state = :state) and "
+	@Query(value = "select c from Course c join fetch c.institution i where (:everywhere = true or i.id in :ids) and (:state is null or c.state = :state) and "
 			+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
 			+ "or lower(i.name) like lower(concat('%', :text, '%')))",
-			countQuery = "select count(c) from Course c join c.institution i where (:state is null or c.state = :state) and "
+			countQuery = "select count(c) from Course c join c.institution i where (:everywhere = true or i.id in :ids) and (:state is null or c.state = :state) and "
 					+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
 					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
-	Page<Course> searchForStaff(String text, @Nullable PublicationState state, Pageable pageable);
+	Page<Course> searchForStaff(boolean everywhere, java.util.Collection<Long> ids, String text,
+			@Nullable PublicationState state, Pageable pageable);
 
 }

@@ -4,7 +4,7 @@
  * and never names a programme. Offers {@link org.prospectus.course.CourseService} for
  * reading and the term and credit vocabulary programmes share.
  */
-@ApplicationModule(allowedDependencies = { "audit", "institution", "staging", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "institution", "staging", "support", "web" })
 @NullMarked
 package org.prospectus.course;
 

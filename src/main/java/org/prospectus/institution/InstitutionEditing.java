@@ -2,6 +2,8 @@ package org.prospectus.institution;
 
 import java.util.Optional;
 
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -34,7 +36,9 @@ public class InstitutionEditing {
 
 	@Transactional(readOnly = true)
 	public Page<Institution> search(@Nullable String text, Pageable pageable) {
-		return this.institutions.searchForStaff((text != null) ? text.strip() : "", pageable);
+		return this.institutions.searchForStaff(StaffScope.current().isEverywhere(StaffRole.EDITOR),
+				StaffScope.current().institutionsForQuery(StaffRole.EDITOR), (text != null) ? text.strip() : "",
+				pageable);
 	}
 
 	@Transactional(readOnly = true)

@@ -11,10 +11,11 @@ interface InstitutionRepository extends JpaRepository<Institution, Long> {
 
 	Optional<Institution> findBySlug(String slug);
 
-	@Query(value = "select i from Institution i where lower(i.name) like lower(concat('%', :text, '%')) "
-			+ "or lower(i.slug) like lower(concat('%', :text, '%'))",
-			countQuery = "select count(i) from Institution i where lower(i.name) like lower(concat('%', :text, '%')) "
-					+ "or lower(i.slug) like lower(concat('%', :text, '%'))")
-	Page<Institution> searchForStaff(String text, Pageable pageable);
+	@Query(value = "select i from Institution i where (:everywhere = true or i.id in :ids) and "
+			+ "(lower(i.name) like lower(concat('%', :text, '%')) or lower(i.slug) like lower(concat('%', :text, '%')))",
+			countQuery = "select count(i) from Institution i where (:everywhere = true or i.id in :ids) and "
+					+ "(lower(i.name) like lower(concat('%', :text, '%')) or lower(i.slug) like lower(concat('%', :text, '%')))")
+	Page<Institution> searchForStaff(boolean everywhere, java.util.Collection<Long> ids, String text,
+			Pageable pageable);
 
 }

@@ -3,6 +3,10 @@ package org.prospectus.institution;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +29,21 @@ public class Institutions {
 		return this.institutions.findById(id);
 	}
 
-	/** Every institution, by name, as the editors' pickers list them. */
+	/**
+	 * The institutions the signed-in editor may edit, by name, as the editors' pickers
+	 * list them (ADR 0018).
+	 */
 	public List<Institution> allByName() {
-		return this.institutions.findAll(Sort.by("name"));
+		StaffScope scope = StaffScope.current();
+		return this.institutions.findAll(Sort.by("name"))
+			.stream()
+			.filter((institution) -> scope.covers(StaffRole.EDITOR, institution.getId()))
+			.toList();
+	}
+
+	/** Whether the signed-in editor may edit this institution's catalogue. */
+	public static boolean editable(@Nullable Long institutionId) {
+		return StaffScope.current().covers(StaffRole.EDITOR, institutionId);
 	}
 
 }

@@ -3,7 +3,7 @@
  * and contact details, and the administrators' pages that edit them. Other modules read
  * them through {@link org.prospectus.institution.Institutions}.
  */
-@ApplicationModule(allowedDependencies = { "audit", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "support", "web" })
 @NullMarked
 package org.prospectus.institution;
 

@@ -43,10 +43,11 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	List<ApplicationRound> findWithStudiesStartFrom(Instant since);
 
 	@Query(value = "select r from ApplicationRound r join fetch r.institution i "
-			+ "where lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%'))",
+			+ "where (:everywhere = true or i.id in :ids) and (lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%')))",
 			countQuery = "select count(r) from ApplicationRound r join r.institution i "
-					+ "where lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%'))")
-	Page<ApplicationRound> searchForStaff(String text, Pageable pageable);
+					+ "where (:everywhere = true or i.id in :ids) and (lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%')))")
+	Page<ApplicationRound> searchForStaff(boolean everywhere, java.util.Collection<Long> ids, String text,
+			Pageable pageable);
 
 	@Query("select r from ApplicationRound r join fetch r.institution where r.id = :id")
 	Optional<ApplicationRound> findWithInstitution(long id);

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -61,7 +63,9 @@ public class RoundEditing {
 
 	@Transactional(readOnly = true)
 	public Page<ApplicationRound> search(@Nullable String text, Pageable pageable) {
-		return this.rounds.searchForStaff((text != null) ? text.strip() : "", pageable);
+		return this.rounds.searchForStaff(StaffScope.current().isEverywhere(StaffRole.EDITOR),
+				StaffScope.current().institutionsForQuery(StaffRole.EDITOR), (text != null) ? text.strip() : "",
+				pageable);
 	}
 
 	@Transactional(readOnly = true)
@@ -218,7 +222,8 @@ public class RoundEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<Institution> institution(long id) {
-		return Optional.ofNullable(this.entityManager.find(Institution.class, id));
+		return Optional.ofNullable(this.entityManager.find(Institution.class, id))
+			.filter((institution) -> org.prospectus.institution.Institutions.editable(institution.getId()));
 	}
 
 	/**

@@ -3,7 +3,8 @@
  * milestones in the coordinating institution's zone, the deadlines page and calendar
  * feeds. Offers {@link org.prospectus.intake.RoundService}.
  */
-@ApplicationModule(allowedDependencies = { "audit", "institution", "programme", "staging", "support", "web" })
+@ApplicationModule(
+		allowedDependencies = { "account", "audit", "institution", "programme", "staging", "support", "web" })
 @NullMarked
 package org.prospectus.intake;
 

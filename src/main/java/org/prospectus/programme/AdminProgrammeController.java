@@ -97,6 +97,11 @@ class AdminProgrammeController {
 	String create(@ModelAttribute("newForm") NewProgrammeForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		form.checkIdentity(result);
+		if (form.institutionId() != null
+				&& this.editing.institutions().stream().noneMatch((i) -> i.getId().equals(form.institutionId()))) {
+			// Not one the editor may choose: another institution's, or none at all.
+			result.rejectValue("institution", "check.choose");
+		}
 		ProgrammeContent content = this.editing.check(form, result);
 		if (result.hasErrors()) {
 			form.withBlankRows();

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -54,7 +56,9 @@ public class ProgrammePublishing {
 
 	@Transactional(readOnly = true)
 	public Page<Programme> search(@Nullable String text, @Nullable PublicationState state, Pageable pageable) {
-		return this.programmes.searchForStaff((text != null) ? text.strip() : "", state, pageable);
+		return this.programmes.searchForStaff(StaffScope.current().isEverywhere(StaffRole.EDITOR),
+				StaffScope.current().institutionsForQuery(StaffRole.EDITOR), (text != null) ? text.strip() : "", state,
+				pageable);
 	}
 
 	@Transactional(readOnly = true)

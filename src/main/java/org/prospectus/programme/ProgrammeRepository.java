@@ -22,14 +22,14 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 	@Query("select p from Programme p join fetch p.institution where p.id = :id")
 	Optional<Programme> findWithInstitution(long id);
 
-	@Query(value = "select p from Programme p join fetch p.institution i where (:state is null or p.state = :state) and "
+	@Query(value = "select p from Programme p join fetch p.institution i where (:everywhere = true or i.id in :ids) and (:state is null or p.state = :state) and "
 			+ "(lower(p.title) like lower(concat('%', :text, '%')) or lower(p.code) like lower(concat('%', :text, '%')) "
 			+ "or lower(i.name) like lower(concat('%', :text, '%')))",
-			countQuery = "select count(p) from Programme p join p.institution i where (:state is null or p.state = :state) and "
+			countQuery = "select count(p) from Programme p join p.institution i where (:everywhere = true or i.id in :ids) and (:state is null or p.state = :state) and "
 					+ "(lower(p.title) like lower(concat('%', :text, '%')) or lower(p.code) like lower(concat('%', :text, '%')) "
 					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
-	org.springframework.data.domain.Page<Programme> searchForStaff(String text, @Nullable PublicationState state,
-			org.springframework.data.domain.Pageable pageable);
+	org.springframework.data.domain.Page<Programme> searchForStaff(boolean everywhere, java.util.Collection<Long> ids,
+			String text, @Nullable PublicationState state, org.springframework.data.domain.Pageable pageable);
 
 	@Query("select new org.prospectus.staging.PublishedEntry(p.slug, p.updatedAt) from Programme p "
 			+ "where p.state = org.prospectus.staging.PublicationState.PUBLISHED order by p.slug")

@@ -4,7 +4,7 @@
  * Offers {@link org.prospectus.programme.ProgrammeService} (the public page's data) and
  * {@link org.prospectus.programme.ProgrammeEditing} for editors.
  */
-@ApplicationModule(allowedDependencies = { "audit", "course", "institution", "staging", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "course", "institution", "staging", "support", "web" })
 @NullMarked
 package org.prospectus.programme;
 

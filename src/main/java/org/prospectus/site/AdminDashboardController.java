@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffRole;
+import org.prospectus.account.StaffScope;
 import org.prospectus.intake.RoundEditing;
 import org.prospectus.intake.RoundService;
 import org.prospectus.programme.ProgrammePublishing;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,15 +41,31 @@ class AdminDashboardController {
 	}
 
 	@GetMapping("/admin")
-	String dashboard(Principal principal, Authentication authentication, Model model) {
+	String dashboard(Principal principal, Model model) {
 		model.addAttribute("staff", this.accounts.findByEmail(principal.getName()).orElseThrow());
-		boolean editor = authentication.getAuthorities()
-			.stream()
-			.anyMatch((a) -> a.getAuthority().equals("ROLE_EDITOR") || a.getAuthority().equals("ROLE_ADMIN"));
-		model.addAttribute("drafts", editor ? this.publishing.drafts() : List.of());
-		model.addAttribute("changedProgrammes", editor ? this.publishing.withPendingChanges() : List.of());
-		model.addAttribute("changedRounds", editor ? this.roundEditing.withPendingChanges() : List.of());
-		model.addAttribute("comingRounds", editor ? this.rounds.openingOrClosingWithin(ATTENTION_WINDOW) : List.of());
+		StaffScope scope = StaffScope.current();
+		boolean editor = scope.hasAnywhere(StaffRole.EDITOR);
+		// Only what the editor's institutions own (ADR 0018).
+		model.addAttribute("drafts",
+				editor ? this.publishing.drafts()
+					.stream()
+					.filter((p) -> scope.covers(StaffRole.EDITOR, p.getInstitution().getId()))
+					.toList() : List.of());
+		model.addAttribute("changedProgrammes",
+				editor ? this.publishing.withPendingChanges()
+					.stream()
+					.filter((p) -> scope.covers(StaffRole.EDITOR, p.getInstitution().getId()))
+					.toList() : List.of());
+		model.addAttribute("changedRounds",
+				editor ? this.roundEditing.withPendingChanges()
+					.stream()
+					.filter((r) -> scope.covers(StaffRole.EDITOR, r.getInstitution().getId()))
+					.toList() : List.of());
+		model.addAttribute("comingRounds",
+				editor ? this.rounds.openingOrClosingWithin(ATTENTION_WINDOW)
+					.stream()
+					.filter((v) -> scope.covers(StaffRole.EDITOR, v.round().getInstitution().getId()))
+					.toList() : List.of());
 		model.addAttribute("editor", editor);
 		return "admin/dashboard";
 	}

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo staff with new random passwords at every start, printed once: a portal
- * administrator, a catalogue editor, and an admissions officer of each institution, who
- * sees only the applications that reach it (ADR 0018). There is no fixed demo password
- * anywhere, and none of this code is in the production jar.
+ * administrator, editor and admissions officer, and an editor and an officer of each
+ * institution, who reach only its catalogue and the applications that reach it (ADR
+ * 0018). There is no fixed demo password anywhere, and none of this code is in the
+ * production jar.
  */
 @Component
 @Profile("demo")
@@ -59,10 +60,14 @@ class DemoStaff implements ApplicationRunner {
 		lines.add(create("editor@demo.prospectus.example", "Eddie Editor", StaffRole.EDITOR));
 		lines.add(create("admissions@demo.prospectus.example", "Alex Admissions", StaffRole.ADMISSIONS));
 		this.jdbc.sql("select id, slug, name from institution order by slug").query((rs) -> {
-			String email = "admissions." + rs.getString("slug") + "@demo.prospectus.example";
-			StaffUser officer = this.accounts.findOrCreate(email, "Admissions, " + rs.getString("name"), Set.of());
-			this.memberships.grant(officer.getId(), rs.getLong("id"), StaffRole.ADMISSIONS);
-			lines.add(login("admissions at " + rs.getString("slug"), officer));
+			for (StaffRole role : List.of(StaffRole.EDITOR, StaffRole.ADMISSIONS)) {
+				String name = role.name().toLowerCase(java.util.Locale.ROOT);
+				StaffUser member = this.accounts.findOrCreate(
+						name + "." + rs.getString("slug") + "@demo.prospectus.example",
+						(role == StaffRole.EDITOR ? "Editor, " : "Admissions, ") + rs.getString("name"), Set.of());
+				this.memberships.grant(member.getId(), rs.getLong("id"), role);
+				lines.add(login(name + " at " + rs.getString("slug"), member));
+			}
 		});
 		List<String> banner = new ArrayList<>(
 				List.of("", "==================================================================================",

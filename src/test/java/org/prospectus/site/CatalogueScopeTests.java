@@ -1,0 +1,211 @@
+package org.prospectus.site;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffRole;
+import org.prospectus.course.Course;
+import org.prospectus.course.CourseOffering;
+import org.prospectus.course.Season;
+import org.prospectus.course.Syllabus;
+import org.prospectus.course.Term;
+import org.prospectus.institution.Institution;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.programme.Programme;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Editors keep to their own institution's catalogue (ADR 0018). Southampton's editor gets
+ * 404 on every catalogue route that names one of KTH's programmes, courses, syllabuses,
+ * offerings, rounds or KTH itself, found in the handler mappings so that a new route is
+ * covered too; the lists, the pickers and the staff dashboard leave KTH's out; a new
+ * programme or course cannot be made for KTH, nor a new institution at all.
+ */
+@PortalIntegrationTest
+class CatalogueScopeTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	StaffSessions staff;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	Institution kth;
+
+	Programme programme;
+
+	Course course;
+
+	Syllabus syllabus;
+
+	CourseOffering offering;
+
+	ApplicationRound round;
+
+	MockHttpSession kthEditor;
+
+	MockHttpSession sotonEditor;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		Institution soton = this.fixtures.institution("soton", "Europe/London");
+		this.programme = this.fixtures.programme(this.kth, "kth-ml", "Machine Learning KTH");
+		this.fixtures.programme(soton, "soton-ml", "Machine Learning Southampton");
+		this.course = this.fixtures.course(this.kth, "DD2424", "Deep Learning", (c) -> {
+		});
+		this.syllabus = this.fixtures.syllabus(this.course, Term.of(2026, Season.AUTUMN), (s) -> {
+		});
+		this.offering = this.fixtures.offering(this.course, Term.of(2027, Season.SPRING), LocalDate.of(2027, 1, 18),
+				LocalDate.of(2027, 3, 20), "60228", (o) -> {
+				});
+		this.round = this.fixtures.round(this.kth, "kth-2027", Instant.parse("2026-10-15T22:00:00Z"),
+				Instant.parse("2027-01-15T22:59:59Z"), this.programme);
+		// A draft, which the staff dashboard lists for its institution's editors.
+		this.jdbc.sql("update programme set state = 'DRAFT' where slug = 'kth-ml'").update();
+		this.staff.createAt("kth-editor@uni.example", "Karin KTH", this.kth.getId(), StaffRole.EDITOR);
+		this.staff.createAt("soton-editor@uni.example", "Sam Southampton", soton.getId(), StaffRole.EDITOR);
+		this.kthEditor = this.staff.signIn("kth-editor@uni.example");
+		this.sotonEditor = this.staff.signIn("soton-editor@uni.example");
+	}
+
+	/** Every catalogue route with a variable, each with KTH's record put in. */
+	List<Map.Entry<HttpMethod, String>> kthRoutes() {
+		List<Map.Entry<HttpMethod, String>> routes = new ArrayList<>();
+		this.mappings.getHandlerMethods().forEach((info, handler) -> {
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/admin/catalogue/") && pattern.contains("{")) {
+					for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+						routes.add(Map.entry(method.asHttpMethod(), path(pattern)));
+					}
+				}
+			}
+		});
+		return routes;
+	}
+
+	String path(String pattern) {
+		String path = pattern.replace("{courseId}", this.course.getId().toString());
+		if (path.contains("/syllabuses/{id}")) {
+			return path.replace("{id}", this.syllabus.getId().toString());
+		}
+		if (path.contains("/offerings/{id}")) {
+			return path.replace("{id}", this.offering.getId().toString());
+		}
+		long id = path.startsWith("/admin/catalogue/programmes/") ? this.programme.getId()
+				: path.startsWith("/admin/catalogue/courses/") ? this.course.getId()
+						: path.startsWith("/admin/catalogue/rounds/") ? this.round.getId() : this.kth.getId();
+		return path.replace("{id}", Long.toString(id));
+	}
+
+	MvcTestResult call(Map.Entry<HttpMethod, String> route, MockHttpSession session) {
+		return this.mvc.perform(request(route.getKey(), route.getValue()).session(session)
+			.with(csrf())
+			.param("version", "0")
+			.param("title", "Taken over"));
+	}
+
+	@Test
+	void anotherInstitutionsRecordsAreNotFoundOnEveryCatalogueRoute() {
+		List<Map.Entry<HttpMethod, String>> routes = kthRoutes();
+		assertThat(routes).as("catalogue routes with an id").hasSizeGreaterThan(25);
+		for (Map.Entry<HttpMethod, String> route : routes) {
+			assertThat(call(route, this.sotonEditor)).as("Southampton's editor on " + route).hasStatus(404);
+		}
+		assertThat(this.jdbc.sql("select title from programme where id = :id")
+			.param("id", this.programme.getId())
+			.query(String.class)
+			.single()).isEqualTo("Machine Learning KTH");
+		// KTH's own editor opens every page of theirs: the 404s above are about scope.
+		for (Map.Entry<HttpMethod, String> route : routes) {
+			if (route.getKey() == HttpMethod.GET && !route.getValue().endsWith(".pdf")) {
+				assertThat(call(route, this.kthEditor)).as("KTH's editor on " + route).hasStatusOk();
+			}
+		}
+	}
+
+	@Test
+	void listsPickersAndTheDashboardHoldOnlyTheEditorsInstitution() {
+		assertThat(text("/admin/catalogue/programmes")).contains("Machine Learning Southampton")
+			.doesNotContain("Machine Learning KTH");
+		assertThat(text("/admin/catalogue/courses")).doesNotContain("DD2424");
+		assertThat(text("/admin/catalogue/rounds")).doesNotContain("kth-2027");
+		assertThat(text("/admin/catalogue/institutions")).contains("University soton").doesNotContain("University kth");
+		assertThat(text("/admin")).doesNotContain("Machine Learning KTH");
+		Document form = page(
+				this.mvc.get().uri("/admin/catalogue/programmes/new").session(this.sotonEditor).exchange());
+		assertThat(form.select("select#institution option").eachText()).containsExactly("Choose…", "University soton");
+		assertThat(this.mvc.get()
+			.uri("/admin/catalogue/rounds/new?institution={id}", this.kth.getId())
+			.session(this.sotonEditor)
+			.exchange()).hasStatusOk().bodyText().doesNotContain("University kth");
+		assertThat(this.mvc.get().uri("/admin/catalogue/institutions/new").session(this.sotonEditor).exchange())
+			.hasStatus(404);
+		assertThat(this.mvc.get().uri("/admin/catalogue/institutions/new").session(this.kthEditor).exchange())
+			.hasStatus(404);
+	}
+
+	@Test
+	void aNewProgrammeOrCourseCannotBeMadeForAnotherInstitution() {
+		for (String kind : List.of("programmes", "courses")) {
+			MvcTestResult result = this.mvc.post()
+				.uri("/admin/catalogue/" + kind)
+				.session(this.sotonEditor)
+				.with(csrf())
+				.param("institution", this.kth.getId().toString())
+				.param("code", "NEW1")
+				.param("slug", "new-one")
+				.param("title", "Planted")
+				.exchange();
+			assertThat(result.getResponse().getStatus()).as(kind).isLessThan(300);
+			assertThat(page(result).select("#institution-error").text()).as(kind).isNotEmpty();
+		}
+		assertThat(
+				this.jdbc.sql("select count(*) from programme where title = 'Planted'").query(Integer.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from course where title = 'Planted'").query(Integer.class).single())
+			.isZero();
+	}
+
+	String text(String path) {
+		MvcTestResult result = this.mvc.get().uri(path).session(this.sotonEditor).exchange();
+		assertThat(result).as(path).hasStatusOk();
+		return page(result).select("main").text();
+	}
+
+}
