@@ -53,6 +53,20 @@ public class AdmissionsReach {
 		return new Reach(false, own, partner, institutions);
 	}
 
+	/**
+	 * Whether the signed-in officer's institution gives the programme, and so may offer
+	 * it or a reserve place on it.
+	 */
+	@Transactional(readOnly = true)
+	public boolean offers(long programmeId) {
+		Long institution = this.jdbc.sql("select institution_id from programme where id = :id")
+			.param("id", programmeId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		return StaffScope.current().covers(StaffRole.ADMISSIONS, institution);
+	}
+
 	/** Whether the scope coordinates the application's round: its institution runs it. */
 	public static boolean coordinates(StaffScope scope, Application application) {
 		return scope.covers(StaffRole.ADMISSIONS, application.getRound().getInstitution().getId());
@@ -89,6 +103,35 @@ public class AdmissionsReach {
 			return "(" + own + " or (a.round_id = any(:reach_partner_rounds) and exists (select 1"
 					+ " from application_choice c join programme p on p.id = c.programme_id"
 					+ " where c.application_id = a.id and p.institution_id in (:reach_institutions))))";
+		}
+
+		/**
+		 * The rounds it takes in, as a condition on {@code application_round r}: for the
+		 * queue's filters.
+		 */
+		public String rounds(Map<String, Object> params) {
+			if (this.everywhere) {
+				return "true";
+			}
+			params.put("reach_all_rounds",
+					java.util.stream.Stream.concat(this.coordinated.stream(), this.partner.stream())
+						.toArray(Long[]::new));
+			return "r.id = any(:reach_all_rounds)";
+		}
+
+		/**
+		 * The programmes its officers may meet, as a condition on {@code programme p}:
+		 * their own, and every programme of the rounds they take in, which an applicant
+		 * may have ranked first.
+		 */
+		public String programmes(Map<String, Object> params) {
+			if (this.everywhere) {
+				return "true";
+			}
+			rounds(params);
+			params.put("reach_own", this.institutions.isEmpty() ? Set.of(-1L) : this.institutions);
+			return "(p.institution_id in (:reach_own) or p.id in (select rp.programme_id from round_programme rp"
+					+ " where rp.round_id = any(:reach_all_rounds)))";
 		}
 
 		/** The applications whose round it runs, which it may move as a whole. */

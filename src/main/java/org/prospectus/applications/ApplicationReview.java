@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
-import org.prospectus.account.StaffRole;
+
 import org.prospectus.account.StaffScope;
 import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
 import org.prospectus.applications.ApplicationDocuments.DocumentView;
@@ -136,7 +136,7 @@ public class ApplicationReview {
 		if (target.needsProgramme() && (programmeId == null || !titles.containsKey(programmeId))) {
 			return Outcome.NOT_A_CHOICE;
 		}
-		if (target.needsProgramme() ? !givesProgramme(programmeId) : !coordinates(application)) {
+		if (target.needsProgramme() ? !this.reach.offers(programmeId) : !coordinates(application)) {
 			return Outcome.NOT_YOURS;
 		}
 		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
@@ -262,16 +262,6 @@ public class ApplicationReview {
 	/** Whether the officer's institution runs the application's round. */
 	private static boolean coordinates(Application application) {
 		return AdmissionsReach.coordinates(StaffScope.current(), application);
-	}
-
-	/** Whether the officer's institution gives the programme. */
-	private boolean givesProgramme(long programmeId) {
-		Long institution = this.jdbc.sql("select institution_id from programme where id = :id")
-			.param("id", programmeId)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-		return StaffScope.current().covers(StaffRole.ADMISSIONS, institution);
 	}
 
 	/**

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.prospectus.account.StaffRole;
+
 import org.prospectus.account.StaffScope;
 import org.prospectus.applications.AdmissionsReach;
 import org.prospectus.applications.AdmissionsReach.Reach;
@@ -113,15 +113,7 @@ public class BulkStatusChange {
 	 * own (ADR 0018).
 	 */
 	private boolean programmeIsOurs(Change change) {
-		if (!change.target().needsProgramme() || change.programme() == null) {
-			return true;
-		}
-		Long institution = this.jdbc.sql("select institution_id from programme where id = :id")
-			.param("id", change.programme())
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-		return StaffScope.current().covers(StaffRole.ADMISSIONS, institution);
+		return !change.target().needsProgramme() || change.programme() == null || this.reach.offers(change.programme());
 	}
 
 	private static Preview preview(Change change, List<Candidate> candidates, boolean programmeIsOurs) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.prospectus.account.StaffRole;
-import org.prospectus.account.StaffScope;
 import org.prospectus.applications.AdmissionsReach;
 import org.prospectus.applications.AdmissionsReach.Reach;
 import org.prospectus.applications.ApplicationStatus;
@@ -84,24 +82,10 @@ public class ReviewQueue {
 	/** The rounds and programmes the filters offer, and each round's time zone. */
 	@Transactional(readOnly = true)
 	public QueueOptions options() {
-		StaffScope scope = StaffScope.current();
+		Reach reach = this.reach.current();
 		Map<String, Object> params = new LinkedHashMap<>();
-		String rounds = "true";
-		String ownProgrammes = "true";
-		if (!scope.isEverywhere(StaffRole.ADMISSIONS)) {
-			// The rounds an officer's institutions run or take part in, and their
-			// programmes.
-			params.put("reach", scope.institutions(StaffRole.ADMISSIONS).isEmpty() ? List.of(-1L)
-					: scope.institutions(StaffRole.ADMISSIONS));
-			rounds = """
-					(r.institution_id in (:reach) or exists (select 1 from round_programme rp
-					 join programme rpp on rpp.id = rp.programme_id where rp.round_id = r.id and rpp.institution_id in (:reach)))""";
-			// Their own programmes and every programme of those rounds, which their
-			// applicants may have ranked first.
-			ownProgrammes = "(p.institution_id in (:reach) or exists (select 1 from round_programme pr"
-					+ " join application_round r on r.id = pr.round_id where pr.programme_id = p.id and " + rounds
-					+ "))";
-		}
+		String rounds = reach.rounds(params);
+		String ownProgrammes = reach.programmes(params);
 		List<QueueOptions.Round> roundList = this.jdbc
 			.sql("""
 					select r.id, r.name, r.slug, i.name as institution, i.time_zone from application_round r

@@ -3,12 +3,17 @@ package org.prospectus.site;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
+import org.prospectus.institution.Institution;
+import org.prospectus.institution.Institutions;
+import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundEditing;
 import org.prospectus.intake.RoundService;
+import org.prospectus.programme.Programme;
 import org.prospectus.programme.ProgrammePublishing;
 
 import org.springframework.stereotype.Controller;
@@ -43,31 +48,26 @@ class AdminDashboardController {
 	@GetMapping("/admin")
 	String dashboard(Principal principal, Model model) {
 		model.addAttribute("staff", this.accounts.findByEmail(principal.getName()).orElseThrow());
-		StaffScope scope = StaffScope.current();
-		boolean editor = scope.hasAnywhere(StaffRole.EDITOR);
+		boolean editor = StaffScope.current().hasAnywhere(StaffRole.EDITOR);
 		// Only what the editor's institutions own (ADR 0018).
-		model.addAttribute("drafts",
-				editor ? this.publishing.drafts()
-					.stream()
-					.filter((p) -> scope.covers(StaffRole.EDITOR, p.getInstitution().getId()))
-					.toList() : List.of());
+		model.addAttribute("drafts", editable(editor, this.publishing.drafts(), Programme::getInstitution));
 		model.addAttribute("changedProgrammes",
-				editor ? this.publishing.withPendingChanges()
-					.stream()
-					.filter((p) -> scope.covers(StaffRole.EDITOR, p.getInstitution().getId()))
-					.toList() : List.of());
+				editable(editor, this.publishing.withPendingChanges(), Programme::getInstitution));
 		model.addAttribute("changedRounds",
-				editor ? this.roundEditing.withPendingChanges()
-					.stream()
-					.filter((r) -> scope.covers(StaffRole.EDITOR, r.getInstitution().getId()))
-					.toList() : List.of());
-		model.addAttribute("comingRounds",
-				editor ? this.rounds.openingOrClosingWithin(ATTENTION_WINDOW)
-					.stream()
-					.filter((v) -> scope.covers(StaffRole.EDITOR, v.round().getInstitution().getId()))
-					.toList() : List.of());
+				editable(editor, this.roundEditing.withPendingChanges(), ApplicationRound::getInstitution));
+		model.addAttribute("comingRounds", editable(editor, this.rounds.openingOrClosingWithin(ATTENTION_WINDOW),
+				(view) -> view.round().getInstitution()));
 		model.addAttribute("editor", editor);
 		return "admin/dashboard";
+	}
+
+	/**
+	 * The entries whose institution the signed-in editor edits; none for someone else.
+	 */
+	private static <T> List<T> editable(boolean editor, List<T> entries, Function<T, Institution> institution) {
+		return editor
+				? entries.stream().filter((entry) -> Institutions.editable(institution.apply(entry).getId())).toList()
+				: List.of();
 	}
 
 }
