@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
@@ -50,24 +51,27 @@ class AdminDashboardController {
 		model.addAttribute("staff", this.accounts.findByEmail(principal.getName()).orElseThrow());
 		boolean editor = StaffScope.current().hasAnywhere(StaffRole.EDITOR);
 		// Only what the editor's institutions own (ADR 0018).
-		model.addAttribute("drafts", editable(editor, this.publishing.drafts(), Programme::getInstitution));
+		model.addAttribute("drafts", editable(editor, this.publishing::drafts, Programme::getInstitution));
 		model.addAttribute("changedProgrammes",
-				editable(editor, this.publishing.withPendingChanges(), Programme::getInstitution));
+				editable(editor, this.publishing::withPendingChanges, Programme::getInstitution));
 		model.addAttribute("changedRounds",
-				editable(editor, this.roundEditing.withPendingChanges(), ApplicationRound::getInstitution));
-		model.addAttribute("comingRounds", editable(editor, this.rounds.openingOrClosingWithin(ATTENTION_WINDOW),
+				editable(editor, this.roundEditing::withPendingChanges, ApplicationRound::getInstitution));
+		model.addAttribute("comingRounds", editable(editor, () -> this.rounds.openingOrClosingWithin(ATTENTION_WINDOW),
 				(view) -> view.round().getInstitution()));
 		model.addAttribute("editor", editor);
 		return "admin/dashboard";
 	}
 
 	/**
-	 * The entries whose institution the signed-in editor edits; none for someone else.
+	 * The entries whose institution the signed-in editor edits; for someone who is not an
+	 * editor none, without asking the editing services, which would refuse them.
 	 */
-	private static <T> List<T> editable(boolean editor, List<T> entries, Function<T, Institution> institution) {
-		return editor
-				? entries.stream().filter((entry) -> Institutions.editable(institution.apply(entry).getId())).toList()
-				: List.of();
+	private static <T> List<T> editable(boolean editor, Supplier<List<T>> entries,
+			Function<T, Institution> institution) {
+		return editor ? entries.get()
+			.stream()
+			.filter((entry) -> Institutions.editable(institution.apply(entry).getId()))
+			.toList() : List.of();
 	}
 
 }
