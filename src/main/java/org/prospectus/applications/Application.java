@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.prospectus.applicant.Applicant;
@@ -51,6 +52,11 @@ public class Application {
 
 	@Enumerated(EnumType.STRING)
 	private FeeStatus feeStatus;
+
+	/** The version of the declaration's wording the applicant confirmed, and when. */
+	private String declarationVersion;
+
+	private Instant declaredAt;
 
 	private String submitKey;
 
@@ -203,7 +209,9 @@ public class Application {
 	 * Freezes the answers as submitted, with the facts the admissions queue filters on.
 	 */
 	void submit(String fullName, String email, Long firstChoice, String citizenship, FeeStatus feeStatus,
-			String submitKey, Instant at) {
+			String submitKey, String declarationVersion, Instant at) {
+		this.declarationVersion = declarationVersion;
+		this.declaredAt = at;
 		this.fullName = fullName;
 		this.email = email;
 		this.firstChoiceProgrammeId = firstChoice;
@@ -213,6 +221,14 @@ public class Application {
 		this.submitKey = submitKey;
 		this.submittedAt = at;
 		this.status = ApplicationStatus.SUBMITTED;
+	}
+
+	public @Nullable String getDeclarationVersion() {
+		return this.declarationVersion;
+	}
+
+	public @Nullable Instant getDeclaredAt() {
+		return this.declaredAt;
 	}
 
 	void withdraw(Instant at) {

@@ -146,10 +146,11 @@ class ApplicationController {
 
 	@PostMapping("/applications/{id}/submit")
 	String submit(@PathVariable String id, @RequestParam(required = false) String submitKey,
-			@AuthenticationPrincipal ApplicantPrincipal me, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String declaration, @AuthenticationPrincipal ApplicantPrincipal me,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Application application = owned(id, me);
-		SubmitOutcome outcome = this.applications.submit(application.getId(), me.applicantId(), submitKey);
+		SubmitOutcome outcome = this.applications.submit(application.getId(), me.applicantId(), submitKey,
+				"yes".equals(declaration));
 		switch (outcome.result()) {
 			case SUBMITTED, ALREADY_SUBMITTED, WITHDRAWN -> {
 				redirect.addFlashAttribute("outcome", outcome.result().name());
@@ -195,6 +196,7 @@ class ApplicationController {
 		model.addAttribute("app", application);
 		model.addAttribute("answers", answers);
 		model.addAttribute("checks", checks);
+		model.addAttribute("declarationKey", "application.declaration." + ApplicationService.DECLARATION_VERSION);
 		model.addAttribute("complete", checks.values().stream().noneMatch(Errors::hasErrors));
 		model.addAttribute("feeStatus", checked.fee());
 		model.addAttribute("context", this.applications.context(application));

@@ -53,6 +53,13 @@ public class ApplicationService {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * The version of the declaration's wording, {@code application.declaration.<version>}
+	 * in the messages. A new wording gets a new version and key; the old key stays, since
+	 * applications record which one they were submitted under.
+	 */
+	public static final String DECLARATION_VERSION = "2026-12-01";
+
 	private final ApplicationRepository applications;
 
 	private final RoundService rounds;
@@ -284,7 +291,7 @@ public class ApplicationService {
 	 * @param submitKey the key the review page carried, recorded with the submission
 	 */
 	@Transactional
-	public SubmitOutcome submit(UUID id, long applicantId, String submitKey) {
+	public SubmitOutcome submit(UUID id, long applicantId, String submitKey, boolean declared) {
 		Application application = this.applications.lockOwned(id, applicantId).orElseThrow();
 		this.entityManager.refresh(application);
 		if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
@@ -314,6 +321,9 @@ public class ApplicationService {
 		if (fee == FeeStatus.DUE) {
 			return SubmitOutcome.of(SubmitOutcome.Result.FEE_DUE);
 		}
+		if (!declared) {
+			return SubmitOutcome.of(SubmitOutcome.Result.NOT_DECLARED);
+		}
 		this.jdbc.sql("update application set snapshot = answers where id = :id").param("id", id).update();
 		// One statement however many programmes are ranked.
 		this.jdbc.sql("""
@@ -328,7 +338,7 @@ public class ApplicationService {
 		Applicant applicant = application.getApplicant();
 		application.submit(answers.fullName(), applicant.getEmail(), ranked.isEmpty() ? null : ranked.get(0),
 				citizenships.isEmpty() ? null : citizenships.get(0), fee,
-				(submitKey != null && !submitKey.isBlank()) ? submitKey.strip() : null, now);
+				(submitKey != null && !submitKey.isBlank()) ? submitKey.strip() : null, DECLARATION_VERSION, now);
 		this.outbox.enqueue(applicant.getEmail(), "application-submitted",
 				Map.of("name", applicant.getFullName(), "reference", application.getReference(), "round",
 						round.getName(), "institution", round.getInstitution().getName(), "link",

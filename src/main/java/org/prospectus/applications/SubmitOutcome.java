@@ -21,6 +21,8 @@ public record SubmitOutcome(Result result, List<Step> incomplete, String deadlin
 		 * changed.
 		 */
 		ALREADY_SUBMITTED,
+		/** The declaration was not confirmed: nothing changed. */
+		NOT_DECLARED,
 		/** Some steps are not complete: nothing changed. */
 		INCOMPLETE,
 		/** The fee is due and no receipt is uploaded: nothing changed. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.support.BaseEntity;
 
 /**
@@ -45,6 +46,27 @@ public class Institution extends BaseEntity {
 	private String timeZone;
 
 	private String currency;
+
+	private String admissionsEmail;
+
+	private String admissionsPhone;
+
+	private String postalAddress;
+
+	/** Where applicants write about their personal data: the data protection officer. */
+	private String privacyContact;
+
+	/** Months a draft is kept after its last change (ADR 0019). */
+	private int retentionDraftMonths = 6;
+
+	/**
+	 * Months an application that was not admitted or was withdrawn is kept after its
+	 * round's start of studies.
+	 */
+	private int retentionUnsuccessfulMonths = 12;
+
+	/** Months an admitted applicant's application is kept after the start of studies. */
+	private int retentionAdmittedMonths = 24;
 
 	protected Institution() {
 	}
@@ -135,6 +157,53 @@ public class Institution extends BaseEntity {
 
 	public String getWebsite() {
 		return this.website;
+	}
+
+	public @Nullable String getAdmissionsEmail() {
+		return this.admissionsEmail;
+	}
+
+	public @Nullable String getAdmissionsPhone() {
+		return this.admissionsPhone;
+	}
+
+	public @Nullable String getPostalAddress() {
+		return this.postalAddress;
+	}
+
+	public @Nullable String getPrivacyContact() {
+		return this.privacyContact;
+	}
+
+	/** Whether the contact page has anything of the institution's own to say. */
+	public boolean hasAdmissionsContact() {
+		return this.admissionsEmail != null || this.admissionsPhone != null || this.postalAddress != null;
+	}
+
+	public void setContacts(@Nullable String admissionsEmail, @Nullable String admissionsPhone,
+			@Nullable String postalAddress, @Nullable String privacyContact) {
+		this.admissionsEmail = admissionsEmail;
+		this.admissionsPhone = admissionsPhone;
+		this.postalAddress = postalAddress;
+		this.privacyContact = privacyContact;
+	}
+
+	public int getRetentionDraftMonths() {
+		return this.retentionDraftMonths;
+	}
+
+	public int getRetentionUnsuccessfulMonths() {
+		return this.retentionUnsuccessfulMonths;
+	}
+
+	public int getRetentionAdmittedMonths() {
+		return this.retentionAdmittedMonths;
+	}
+
+	public void setRetention(int draftMonths, int unsuccessfulMonths, int admittedMonths) {
+		this.retentionDraftMonths = draftMonths;
+		this.retentionUnsuccessfulMonths = unsuccessfulMonths;
+		this.retentionAdmittedMonths = admittedMonths;
 	}
 
 	public void setWebsite(String website) {

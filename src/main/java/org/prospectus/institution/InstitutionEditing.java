@@ -103,6 +103,15 @@ public class InstitutionEditing {
 			.field("institution.form.zone", was.getTimeZone(), after.getTimeZone())
 			.field("institution.form.currency", was.getCurrency(), after.getCurrency())
 			.field("institution.form.fee-exempt", was.getFeeExemptCountries(), after.getFeeExemptCountries())
+			.field("institution.form.admissions-email", was.getAdmissionsEmail(), after.getAdmissionsEmail())
+			.field("institution.form.admissions-phone", was.getAdmissionsPhone(), after.getAdmissionsPhone())
+			.field("institution.form.postal-address", was.getPostalAddress(), after.getPostalAddress())
+			.field("institution.form.privacy-contact", was.getPrivacyContact(), after.getPrivacyContact())
+			.field("institution.form.retention-draft", was.getRetentionDraftMonths(), after.getRetentionDraftMonths())
+			.field("institution.form.retention-unsuccessful", was.getRetentionUnsuccessfulMonths(),
+					after.getRetentionUnsuccessfulMonths())
+			.field("institution.form.retention-admitted", was.getRetentionAdmittedMonths(),
+					after.getRetentionAdmittedMonths())
 			.changes();
 	}
 

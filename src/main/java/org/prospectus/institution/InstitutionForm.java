@@ -70,6 +70,27 @@ public class InstitutionForm {
 	/** The citizenships that pay no application fee: country codes, such as SE FI DE. */
 	private String feeExemptCountries;
 
+	@Size(max = 254, message = "{institution.form.too-long}")
+	@jakarta.validation.constraints.Email(message = "{institution.form.email.pattern}")
+	private String admissionsEmail;
+
+	@Size(max = 40, message = "{institution.form.too-long}")
+	private String admissionsPhone;
+
+	@Size(max = 500, message = "{institution.form.too-long}")
+	private String postalAddress;
+
+	@Size(max = 254, message = "{institution.form.too-long}")
+	@jakarta.validation.constraints.Email(message = "{institution.form.email.pattern}")
+	private String privacyContact;
+
+	// Months, as typed; checked as whole numbers beside their fields (ADR 0019).
+	private String retentionDraftMonths = "6";
+
+	private String retentionUnsuccessfulMonths = "12";
+
+	private String retentionAdmittedMonths = "24";
+
 	public static InstitutionForm of(Institution institution) {
 		InstitutionForm form = new InstitutionForm();
 		form.version = institution.getVersion();
@@ -85,6 +106,13 @@ public class InstitutionForm {
 		form.timeZone = institution.getZone().getId();
 		form.currency = institution.getCurrency().getCurrencyCode();
 		form.feeExemptCountries = String.join(" ", institution.getFeeExemptCountries());
+		form.admissionsEmail = institution.getAdmissionsEmail();
+		form.admissionsPhone = institution.getAdmissionsPhone();
+		form.postalAddress = institution.getPostalAddress();
+		form.privacyContact = institution.getPrivacyContact();
+		form.retentionDraftMonths = String.valueOf(institution.getRetentionDraftMonths());
+		form.retentionUnsuccessfulMonths = String.valueOf(institution.getRetentionUnsuccessfulMonths());
+		form.retentionAdmittedMonths = String.valueOf(institution.getRetentionAdmittedMonths());
 		return form;
 	}
 
@@ -105,6 +133,21 @@ public class InstitutionForm {
 		if (exempt.size() > 250 || !FieldChecks.COUNTRIES.containsAll(exempt)) {
 			errors.rejectValue("feeExemptCountries", "institution.form.fee-exempt.unknown");
 		}
+		FieldChecks check = new FieldChecks(errors);
+		for (String field : RETENTION_FIELDS) {
+			check.whole(field, retention(field), 1, 120, true);
+		}
+	}
+
+	public static final List<String> RETENTION_FIELDS = List.of("retentionDraftMonths", "retentionUnsuccessfulMonths",
+			"retentionAdmittedMonths");
+
+	private @Nullable String retention(String field) {
+		return switch (field) {
+			case "retentionDraftMonths" -> this.retentionDraftMonths;
+			case "retentionUnsuccessfulMonths" -> this.retentionUnsuccessfulMonths;
+			default -> this.retentionAdmittedMonths;
+		};
 	}
 
 	/** The exempt citizenships typed, upper-case, each once, in the order typed. */
@@ -145,6 +188,11 @@ public class InstitutionForm {
 		institution.setRegulatorNote(blankToNull(this.regulatorNote));
 		institution.setWebsite(blankToNull(this.website));
 		institution.setFeeExemptCountries(feeExemptCountryList());
+		institution.setContacts(blankToNull(this.admissionsEmail), blankToNull(this.admissionsPhone),
+				blankToNull(this.postalAddress), blankToNull(this.privacyContact));
+		institution.setRetention(Integer.parseInt(this.retentionDraftMonths.strip()),
+				Integer.parseInt(this.retentionUnsuccessfulMonths.strip()),
+				Integer.parseInt(this.retentionAdmittedMonths.strip()));
 	}
 
 	List<String> campusList() {
@@ -260,6 +308,62 @@ public class InstitutionForm {
 
 	public void setCurrency(String currency) {
 		this.currency = currency;
+	}
+
+	public String getAdmissionsEmail() {
+		return this.admissionsEmail;
+	}
+
+	public void setAdmissionsEmail(String admissionsEmail) {
+		this.admissionsEmail = admissionsEmail;
+	}
+
+	public String getAdmissionsPhone() {
+		return this.admissionsPhone;
+	}
+
+	public void setAdmissionsPhone(String admissionsPhone) {
+		this.admissionsPhone = admissionsPhone;
+	}
+
+	public String getPostalAddress() {
+		return this.postalAddress;
+	}
+
+	public void setPostalAddress(String postalAddress) {
+		this.postalAddress = postalAddress;
+	}
+
+	public String getPrivacyContact() {
+		return this.privacyContact;
+	}
+
+	public void setPrivacyContact(String privacyContact) {
+		this.privacyContact = privacyContact;
+	}
+
+	public String getRetentionDraftMonths() {
+		return this.retentionDraftMonths;
+	}
+
+	public void setRetentionDraftMonths(String retentionDraftMonths) {
+		this.retentionDraftMonths = retentionDraftMonths;
+	}
+
+	public String getRetentionUnsuccessfulMonths() {
+		return this.retentionUnsuccessfulMonths;
+	}
+
+	public void setRetentionUnsuccessfulMonths(String retentionUnsuccessfulMonths) {
+		this.retentionUnsuccessfulMonths = retentionUnsuccessfulMonths;
+	}
+
+	public String getRetentionAdmittedMonths() {
+		return this.retentionAdmittedMonths;
+	}
+
+	public void setRetentionAdmittedMonths(String retentionAdmittedMonths) {
+		this.retentionAdmittedMonths = retentionAdmittedMonths;
 	}
 
 }

@@ -29,6 +29,15 @@ public class Institutions {
 		return this.institutions.findById(id);
 	}
 
+	/** Every institution, by name, for the public statements and the contact page. */
+	public List<Institution> listed() {
+		return this.institutions.findAll(Sort.by("name"));
+	}
+
+	public Optional<Institution> findBySlug(String slug) {
+		return this.institutions.findBySlug(slug);
+	}
+
 	/**
 	 * The institutions the signed-in editor may edit, by name, as the editors' pickers
 	 * list them (ADR 0018).

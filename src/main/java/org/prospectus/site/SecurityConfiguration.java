@@ -110,6 +110,9 @@ class SecurityConfiguration {
 			// 0013).
 			.requestMatchers(HttpMethod.GET, "/compare", "/careers", "/guide", "/finder")
 			.permitAll()
+			// The statements every page links to (ADR 0019).
+			.requestMatchers(HttpMethod.GET, "/privacy", "/privacy/*", "/accessibility", "/contact")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
 					"/actuator/health/**")
 			.permitAll()

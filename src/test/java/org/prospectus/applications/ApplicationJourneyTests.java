@@ -180,12 +180,44 @@ class ApplicationJourneyTests {
 		assertThat(this.mvc.post()
 			.uri("/applications/{id}/submit", id)
 			.param("submitKey", review.select("input[name=submitKey]").val())
+			.param("declaration", "yes")
 			.session(ada)
 			.with(csrf())).hasStatus3xxRedirection();
 		counts.put("POST submit", this.statements.count());
 		System.out.println("SQL statements per request: " + counts);
 		counts.forEach((request, count) -> assertThat(count).as(request)
 			.isLessThanOrEqualTo(request.equals("POST submit") ? SUBMIT_BUDGET : STEP_BUDGET));
+	}
+
+	@Test
+	void nothingIsSubmittedWithoutTheDeclarationWhoseWordingIsRecorded() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		fillEverything(ada, id, "SE");
+		Document review = page(this.mvc.get().uri("/applications/{id}/review", id).session(ada).exchange());
+		assertThat(review.select("label[for=declaration]").text()).startsWith("I declare that my answers");
+		assertThat(review.select("a[href=/privacy/kth]")).hasSize(1);
+		MvcTestResult refused = this.mvc.post()
+			.uri("/applications/{id}/submit", id)
+			.param("submitKey", review.select("input[name=submitKey]").val())
+			.session(ada)
+			.with(csrf())
+			.exchange();
+		assertThat(refused).hasStatus(422);
+		assertThat(page(refused).select("#declaration-error").text()).startsWith("Confirm the declaration");
+		assertThat(page(refused).select("#declaration").attr("aria-describedby")).isEqualTo("declaration-error");
+		assertThat(this.jdbc.sql("select status from application where id = cast(:id as uuid)")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("DRAFT");
+		assertThat(applying().submit(ada, id)).hasRedirectedUrl("/applications/" + id);
+		Map<String, Object> declared = this.jdbc
+			.sql("select declaration_version, declared_at from application where id = cast(:id as uuid)")
+			.param("id", id)
+			.query()
+			.singleRow();
+		assertThat(declared.get("declaration_version")).isEqualTo(ApplicationService.DECLARATION_VERSION);
+		assertThat(((java.sql.Timestamp) declared.get("declared_at")).toInstant()).isEqualTo(this.clock.instant());
 	}
 
 	@Test
@@ -362,7 +394,7 @@ class ApplicationJourneyTests {
 		ExecutorService pool = Executors.newFixedThreadPool(10);
 		List<Callable<SubmitOutcome.Result>> presses = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			presses.add(() -> this.applications.submit(UUID.fromString(id), applicantId, "same-key").result());
+			presses.add(() -> this.applications.submit(UUID.fromString(id), applicantId, "same-key", true).result());
 		}
 		List<SubmitOutcome.Result> results = new ArrayList<>();
 		for (Future<SubmitOutcome.Result> future : pool.invokeAll(presses)) {

@@ -191,6 +191,7 @@ public class Applying {
 		return this.mvc.post()
 			.uri("/applications/{id}/submit", id)
 			.param("submitKey", review.select("input[name=submitKey]").val())
+			.param("declaration", "yes")
 			.session(session)
 			.with(csrf())
 			.exchange();

@@ -58,7 +58,12 @@ class AccessibilityBrowserTests extends BrowserTestBase {
 				Arguments.of("applicant-forgot-password", "/account/forgot-password?sent", 200,
 						"a link to choose a new password is on its way"),
 				Arguments.of("applicant-reset-unusable", "/account/reset-password?token=nope", 200,
-						"This link does not work"));
+						"This link does not work"),
+				Arguments.of("privacy", "/privacy", 200, "Cookies"),
+				Arguments.of("privacy-institution", "/privacy/" + BrowserCatalogue.INSTITUTION, 200,
+						"How long it is kept"),
+				Arguments.of("accessibility", "/accessibility", 200, "Enforcement procedure"),
+				Arguments.of("contact", "/contact", 200, "Contact an admissions office"));
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")

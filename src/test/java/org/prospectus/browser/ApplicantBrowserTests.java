@@ -162,6 +162,11 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("You pay no application fee");
 		this.browser.screenshot(page, "check-your-answers");
 		assertAccessible(page, "check your answers");
+		// Without the declaration nothing is submitted, and the page says why beside it.
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the application")).click();
+		assertThat(page.locator("#declaration-error")).containsText("Confirm the declaration");
+		assertAccessible(page, "submit without the declaration");
+		page.getByLabel(java.util.regex.Pattern.compile("^I declare")).check();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the application")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Your application is submitted");
 		assertAccessible(page, "application status");

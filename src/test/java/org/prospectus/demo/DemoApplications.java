@@ -135,7 +135,7 @@ public class DemoApplications {
 		FeeStatus fee = this.applications.feeStatus(started, this.applications.answers(started));
 		upload(id, applicant, (fee == FeeStatus.EXEMPT) ? DocumentKind.FEE_EXEMPTION : DocumentKind.FEE_RECEIPT,
 				(fee == FeeStatus.EXEMPT) ? "Certificate of citizenship" : "Receipt for the application fee");
-		SubmitOutcome outcome = this.applications.submit(id, applicant, UUID.randomUUID().toString());
+		SubmitOutcome outcome = this.applications.submit(id, applicant, UUID.randomUUID().toString(), true);
 		if (outcome.result() != SubmitOutcome.Result.SUBMITTED) {
 			return;
 		}

@@ -239,6 +239,10 @@ public class DemoCatalogue {
 		// and
 		// Switzerland.
 		kth.setFeeExemptCountries(EU_EEA_CH);
+		// Demo addresses, so that nothing the demo sends reaches a real office.
+		kth.setContacts("admissions@kth.demo.prospectus.example", "+46 8 790 60 00",
+				"KTH Royal Institute of Technology\nSE-100 44 Stockholm\nSweden",
+				"dataprotection@kth.demo.prospectus.example");
 
 		Programme ml = kthMachineLearning(kth);
 		KthCourses courses = kthCourses(kth);
@@ -694,6 +698,11 @@ public class DemoCatalogue {
 				DemoRoundCalendar.LONDON, "GBP", "Southampton", List.of("Highfield"), "https://www.southampton.ac.uk");
 		southampton.setAwardingBody("University of Southampton");
 		southampton.setFeeExemptCountries(List.of("GB"));
+		southampton.setContacts("admissions@southampton.demo.prospectus.example", null,
+				"University of Southampton\nUniversity Road\nSouthampton SO17 1BJ\nUnited Kingdom",
+				"dataprotection@southampton.demo.prospectus.example");
+		// A university that keeps admitted students' applications for three years.
+		southampton.setRetention(6, 12, 36);
 		southampton.setRegulatorNote("In England, the Office for Students (OfS) regulates the university's courses.");
 
 		Programme ml = programme(southampton, "MSC-ML", SOUTHAMPTON_PROGRAMME, "Machine Learning", "Master of Science",

@@ -83,9 +83,16 @@ class AdminInstitutionTests {
 	@Test
 	void eachMistakeIsShownBesideItsFieldAndEverythingTypedIsKept() {
 		MvcTestResult result = create("slug", "Not A Slug", "timeZone", "Europe/Stockholmm", "currency", "XXQ",
-				"website", "www.example.org", "name", "");
+				"website", "www.example.org", "name", "", "retentionAdmittedMonths", "two years", "admissionsEmail",
+				"admissions at example.org");
 		assertThat(result).hasStatusOk();
 		Document page = page(result);
+		assertThat(page.select("#retentionAdmittedMonths-error").text())
+			.isEqualTo("Enter a whole number from 1 to 120.");
+		assertThat(page.select("#retentionAdmittedMonths").val()).isEqualTo("two years");
+		assertThat(page.select("#retentionDraftMonths").val()).isEqualTo("6");
+		assertThat(page.select("#admissionsEmail-error").text())
+			.isEqualTo("Enter an e-mail address, such as admissions@example.org.");
 		assertThat(page.select("#slug-error").text())
 			.isEqualTo("Use lower-case letters, digits and single hyphens only.");
 		assertThat(page.select("#timeZone-error").text())

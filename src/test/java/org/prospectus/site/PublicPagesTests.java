@@ -515,4 +515,55 @@ class PublicPagesTests {
 
 	}
 
+	@Nested
+	class Statements {
+
+		@Test
+		void everyPageLinksThePrivacyNoticeTheAccessibilityStatementAndTheContactPage() {
+			for (String uri : List.of("/", "/programmes", "/deadlines", "/account/register", "/login", "/privacy")) {
+				assertThat(html(uri).select("footer a").eachAttr("href")).as(uri)
+					.contains("/privacy", "/accessibility", "/contact");
+			}
+			assertThat(html("/account/register").select("#content a[href=/privacy]")).hasSize(1);
+		}
+
+		@Test
+		void theInstitutionsNoticeStatesTheRetentionPeriodsItsSettingsApply() {
+			jdbc.sql("""
+					update institution set retention_draft_months = 3, retention_unsuccessful_months = 18,
+					retention_admitted_months = 40, privacy_contact = 'dpo@kth.example.org' where slug = 'kth'""")
+				.update();
+			Document notice = html("/privacy/kth");
+			assertThat(notice.select("h1").text()).isEqualTo("How University kth uses your application");
+			assertThat(notice.select("#retention ~ ul li").eachText())
+				.anySatisfy((line) -> assertThat(line)
+					.startsWith("An application you have not submitted: deleted 3 months"))
+				.anySatisfy((line) -> assertThat(line).contains("withdrew, with its documents: deleted 18 months"))
+				.anySatisfy((line) -> assertThat(line).contains("was admitted, with its documents: deleted 40 months"))
+				.anySatisfy((line) -> assertThat(line)
+					.startsWith("Sign-in records and single-use links: deleted after 30 days"));
+			assertThat(notice.select("a[href=mailto:dpo@kth.example.org]")).hasSize(1);
+			assertThat(html("/privacy").select("a[href=/privacy/kth]").text())
+				.isEqualTo("Privacy notice of University kth");
+			assertThat(mvc.get().uri("/privacy/no-such-place")).hasStatus(404);
+		}
+
+		@Test
+		void theContactPageGivesEachInstitutionsAdmissionsContactAndItsProgrammeContacts() {
+			Institution other = fixtures.institution("uu", "Europe/Stockholm");
+			fixtures.programme(kth, "ml", "Machine Learning",
+					(p) -> p.setContact("Ada Lovelace", "ml@kth.example.org", null));
+			jdbc.sql("""
+					update institution set admissions_email = 'admissions@kth.example.org',
+					admissions_phone = '+46 8 000 00 00' where slug = 'kth'""").update();
+			Document page = html("/contact");
+			assertThat(page.select("#contact-kth").parents().first().text()).contains("admissions@kth.example.org",
+					"+46 8 000 00 00", "Machine Learning", "Ada Lovelace", "ml@kth.example.org");
+			assertThat(page.select("#contact-uu").parents().first().text())
+				.contains("has not given an admissions contact yet");
+			assertThat(other).isNotNull();
+		}
+
+	}
+
 }

@@ -48,7 +48,9 @@ class RouteInventoryTests {
 			// The error pages, which any failing request is forwarded to.
 			"GET /error", "POST /error",
 			// Helping applicants choose (ADR 0013).
-			"GET /compare", "GET /careers", "GET /guide", "GET /finder");
+			"GET /compare", "GET /careers", "GET /guide", "GET /finder",
+			// The statements every page links to (ADR 0019).
+			"GET /privacy", "GET /privacy/{slug}", "GET /accessibility", "GET /contact");
 
 	/** The applicants' routes anyone may use: signing up, in and back in. */
 	static final Set<String> APPLICANT_PUBLIC = Set.of("GET /account/register", "POST /account/register",
@@ -224,7 +226,7 @@ class RouteInventoryTests {
 	}
 
 	/** Addresses people guess or mistype: none of them is a page. */
-	static final List<String> UNKNOWN = List.of("/about", "/privacy", "/help", "/courses", "/programmes/",
+	static final List<String> UNKNOWN = List.of("/about", "/privacy-policy", "/help", "/courses", "/programmes/",
 			"/no/such/page", "/deadlines/2027", "/static-but-not");
 
 	@Test

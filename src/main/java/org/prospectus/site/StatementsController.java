@@ -1,0 +1,110 @@
+package org.prospectus.site;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.prospectus.institution.Institution;
+import org.prospectus.institution.Institutions;
+import org.prospectus.web.NotFoundException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The statements every page links to (ADR 0019): the portal's privacy notice and each
+ * institution's, the accessibility statement, and the contact page. The wording is in the
+ * messages; every fact that differs between deployments or institutions (who the
+ * controller is, whom to write to, how long data is kept) comes from settings and data,
+ * so that it is stated once and the notice cannot drift from what the portal does.
+ */
+@Controller
+class StatementsController {
+
+	/** How long sign-in records and single-use links are kept, in days. */
+	static final int SIGN_IN_RECORD_DAYS = 30;
+
+	private final Institutions institutions;
+
+	private final JdbcClient jdbc;
+
+	private final String operatorName;
+
+	private final String operatorEmail;
+
+	private final LocalDate accessibilityReviewed;
+
+	private final long mailDays;
+
+	StatementsController(Institutions institutions, JdbcClient jdbc,
+			@Value("${prospectus.operator.name}") String operatorName,
+			@Value("${prospectus.operator.email:}") String operatorEmail,
+			@Value("${prospectus.accessibility.reviewed}") LocalDate accessibilityReviewed,
+			@Value("${prospectus.mail.retention:30d}") java.time.Duration mailRetention) {
+		this.mailDays = mailRetention.toDays();
+		this.institutions = institutions;
+		this.jdbc = jdbc;
+		this.operatorName = operatorName;
+		this.operatorEmail = operatorEmail;
+		this.accessibilityReviewed = accessibilityReviewed;
+	}
+
+	@GetMapping("/privacy")
+	@Transactional(readOnly = true)
+	String portalNotice(Model model) {
+		model.addAttribute("operatorName", this.operatorName);
+		model.addAttribute("operatorEmail", this.operatorEmail.isBlank() ? null : this.operatorEmail);
+		model.addAttribute("signInDays", SIGN_IN_RECORD_DAYS);
+		model.addAttribute("mailDays", this.mailDays);
+		model.addAttribute("institutions", this.institutions.listed());
+		return "statements/privacy";
+	}
+
+	@GetMapping("/privacy/{slug}")
+	@Transactional(readOnly = true)
+	String institutionNotice(@PathVariable String slug, Model model) {
+		model.addAttribute("institution", institution(slug));
+		model.addAttribute("operatorName", this.operatorName);
+		model.addAttribute("signInDays", SIGN_IN_RECORD_DAYS);
+		model.addAttribute("mailDays", this.mailDays);
+		return "statements/privacy-institution";
+	}
+
+	@GetMapping("/accessibility")
+	String accessibility(Model model) {
+		model.addAttribute("reviewed", this.accessibilityReviewed);
+		model.addAttribute("operatorEmail", this.operatorEmail.isBlank() ? null : this.operatorEmail);
+		model.addAttribute("operatorName", this.operatorName);
+		return "statements/accessibility";
+	}
+
+	@GetMapping("/contact")
+	@Transactional(readOnly = true)
+	String contact(Model model) {
+		model.addAttribute("institutions", this.institutions.listed());
+		model.addAttribute("programmes",
+				this.jdbc.sql("""
+						select p.institution_id, p.slug, p.title, p.lead_name, p.contact_email from programme p
+						where p.state = 'PUBLISHED' and p.contact_email is not null order by p.title, p.id""")
+					.query((rs, n) -> new ProgrammeContact(rs.getLong("institution_id"), rs.getString("slug"),
+							rs.getString("title"), rs.getString("lead_name"), rs.getString("contact_email")))
+					.list()
+					.stream()
+					.collect(java.util.stream.Collectors.groupingBy(ProgrammeContact::institutionId)));
+		return "statements/contact";
+	}
+
+	private Institution institution(String slug) {
+		return this.institutions.findBySlug(slug).orElseThrow(() -> NotFoundException.forMissing("institution"));
+	}
+
+	/** A published programme's contact, under its institution on the contact page. */
+	record ProgrammeContact(long institutionId, String slug, String title, @Nullable String lead, String email) {
+
+	}
+
+}
