@@ -65,6 +65,18 @@ public class ApplicantAccounts {
 		this.urls = urls;
 	}
 
+	/**
+	 * Whether {@code password} is the account's own: asked again before the account is
+	 * closed, so that a borrowed session cannot close it.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isPassword(long applicantId, @Nullable String password) {
+		return password != null && !password.isEmpty()
+				&& this.applicants.findById(applicantId)
+					.filter((applicant) -> this.passwordEncoder.matches(password, applicant.getPasswordHash()))
+					.isPresent();
+	}
+
 	/** Why a password cannot be used, if it cannot. */
 	public Optional<String> checkPassword(String password, String email) {
 		return this.passwordPolicy.check(password, email);

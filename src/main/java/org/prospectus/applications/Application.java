@@ -269,10 +269,7 @@ public class Application {
 	 * the review.
 	 */
 	public ApplicationStatus shownToApplicant(Instant now) {
-		if (this.status.isDecision()) {
-			return isResultVisible(now) ? this.status : ApplicationStatus.UNDER_REVIEW;
-		}
-		return (this.status == ApplicationStatus.ELIGIBILITY_CHECKED) ? ApplicationStatus.UNDER_REVIEW : this.status;
+		return this.status.asShownToApplicant(!now.isBefore(this.round.getNotificationAt()));
 	}
 
 	/**

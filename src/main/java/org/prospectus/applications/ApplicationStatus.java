@@ -61,6 +61,18 @@ public enum ApplicationStatus {
 	}
 
 	/** A decision the applicant is told of on the round's notification date. */
+	/**
+	 * This status as the applicant may see it: a decision only once its notification date
+	 * has come, and the eligibility check folded into "under review".
+	 * @param decisionsVisible whether the round's notification date has come
+	 */
+	public ApplicationStatus asShownToApplicant(boolean decisionsVisible) {
+		if (isDecision()) {
+			return decisionsVisible ? this : UNDER_REVIEW;
+		}
+		return (this == ELIGIBILITY_CHECKED) ? UNDER_REVIEW : this;
+	}
+
 	public boolean isDecision() {
 		return this == ADMITTED || this == RESERVE || this == NOT_ADMITTED;
 	}

@@ -4,7 +4,11 @@ package org.prospectus.audit;
 public enum AuditAction {
 
 	CREATE, UPDATE, PUBLISH, RETIRE, DELETE, DISCARD, UPLOAD, ROLE_CHANGE, SIGN_IN, SIGN_IN_FAILED, SUBMIT, WITHDRAW,
-	STATUS_CHANGE, DOCUMENT_CHECK, DOCUMENT_REQUEST, NOTE, VIEW, DOWNLOAD, EXPORT;
+	STATUS_CHANGE, DOCUMENT_CHECK, DOCUMENT_REQUEST, NOTE, VIEW, DOWNLOAD, EXPORT,
+	/** An applicant closed their account. */
+	CLOSE_ACCOUNT,
+	/** Staff erased an applicant's data on request. */
+	ERASE;
 
 	public String messageKey() {
 		return "audit.action." + name();

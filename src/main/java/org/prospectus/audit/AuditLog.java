@@ -55,6 +55,17 @@ public class AuditLog {
 		write(currentActor(), action, entityType, null, entityId, summary, changes);
 	}
 
+	/**
+	 * Records a change under a name other than the signed-in person's, inside the
+	 * transaction that makes it: a pseudonym, where the person's address must not be
+	 * kept.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAs(String actor, AuditAction action, String entityType, Long entityId, String summary,
+			List<FieldChange> changes) {
+		write(actor, action, entityType, entityId, null, summary, changes);
+	}
+
 	/** Records an event that has no change of its own to join, such as a sign-in. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordAlone(String actor, AuditAction action, String summary) {

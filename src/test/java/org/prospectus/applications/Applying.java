@@ -88,6 +88,11 @@ public class Applying {
 		Matcher token = VERIFY.matcher(body);
 		assertThat(token.find()).isTrue();
 		this.mvc.post().uri("/account/verify").param("token", token.group(1)).with(csrf()).exchange();
+		return signIn(email);
+	}
+
+	/** Signs a confirmed applicant in, in a session of their own. */
+	public MockHttpSession signIn(String email) {
 		MvcTestResult signedIn = this.mvc.post()
 			.uri("/account/sign-in")
 			.param("username", email)
