@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.support.Emails;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.PublicUrls;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -39,7 +41,7 @@ class AdminStaffController {
 
 	@InitBinder("inviteForm")
 	void inviteFields(WebDataBinder binder) {
-		binder.setAllowedFields("email", "displayName", "roles");
+		binder.setAllowedFields("email", "displayName", "roles", "institution");
 	}
 
 	@InitBinder("rolesForm")
@@ -62,7 +64,7 @@ class AdminStaffController {
 			return showList(model);
 		}
 		try {
-			String token = this.staff.invite(form.email(), form.displayName(), form.roles());
+			String token = this.staff.invite(form.email(), form.displayName(), form.roles(), form.institution());
 			redirect.addFlashAttribute("link", link(token));
 			redirect.addFlashAttribute("linkFor", Emails.canonical(form.email()));
 		}
@@ -106,6 +108,37 @@ class AdminStaffController {
 		return "redirect:/admin/staff/" + id;
 	}
 
+	/** Roles at one institution: what an institution's administrator gives and takes. */
+	@PostMapping("/admin/staff/{id}/memberships")
+	String changeMemberships(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam(required = false) @Nullable Long institution,
+			@RequestParam(required = false) java.util.Set<StaffRole> roles, Principal principal, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		StaffUser user = find(id);
+		if (version == null || institution == null) {
+			model.addAttribute("refused", "staff.memberships.choose");
+			model.addAttribute("rolesForm", RolesForm.of(user));
+			return showPerson(user, model);
+		}
+		java.util.Set<StaffRole> chosen = StaffRole.setOf((roles != null) ? roles : java.util.Set.of());
+		try {
+			this.staff.changeMemberships(id, version, institution, chosen, principal.getName());
+		}
+		catch (StaleStaffEditException | OptimisticLockingFailureException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("conflict", new ConflictView(user.getEmail(),
+					List.of(new ConflictView.Row("staff.memberships", "", names(chosen))), "/admin/staff/" + id));
+			return ConflictView.VIEW;
+		}
+		catch (StaffChangeRefusedException ex) {
+			model.addAttribute("refused", ex.messageKey());
+			model.addAttribute("rolesForm", RolesForm.of(user));
+			return showPerson(user, model);
+		}
+		redirect.addFlashAttribute("saved", "staff.saved.memberships");
+		return "redirect:/admin/staff/" + id;
+	}
+
 	@PostMapping("/admin/staff/{id}/disable")
 	String disable(@PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
 		StaffUser user = find(id);
@@ -140,12 +173,18 @@ class AdminStaffController {
 	private String showList(Model model) {
 		model.addAttribute("people", this.staff.list());
 		model.addAttribute("allRoles", StaffRole.values());
+		model.addAttribute("places", this.staff.places());
+		model.addAttribute("portalAdministrator", StaffScope.current().isPortalAdministrator());
 		return "admin/staff/list";
 	}
 
 	private String showPerson(StaffUser user, Model model) {
 		model.addAttribute("person", user);
 		model.addAttribute("allRoles", StaffRole.values());
+		model.addAttribute("places", this.staff.places());
+		model.addAttribute("held", this.staff.held(user.getId()));
+		model.addAttribute("managesAccount", this.staff.managesAccount(user));
+		model.addAttribute("portalAdministrator", StaffScope.current().isPortalAdministrator());
 		return "admin/staff/show";
 	}
 

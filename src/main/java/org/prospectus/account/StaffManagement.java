@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * at once.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'INSTITUTION_ADMIN')")
 public class StaffManagement {
 
 	static final String ENTITY_TYPE = "staff-user";
@@ -36,21 +37,114 @@ public class StaffManagement {
 
 	private final SessionRegistry sessions;
 
-	StaffManagement(StaffUserRepository users, StaffAccounts accounts, AuditLog auditLog, SessionRegistry sessions) {
+	private final StaffMemberships memberships;
+
+	StaffManagement(StaffUserRepository users, StaffAccounts accounts, AuditLog auditLog, SessionRegistry sessions,
+			StaffMemberships memberships) {
 		this.users = users;
 		this.accounts = accounts;
 		this.auditLog = auditLog;
 		this.sessions = sessions;
+		this.memberships = memberships;
 	}
 
+	/**
+	 * The people the signed-in administrator manages: everyone for the portal's, and for
+	 * an institution's those with a role at one of their institutions (ADR 0018).
+	 */
 	@Transactional(readOnly = true)
 	public List<StaffUser> list() {
-		return this.users.findAllWithRoles();
+		List<StaffUser> everyone = this.users.findAllWithRoles();
+		StaffScope scope = StaffScope.current();
+		if (scope.isPortalAdministrator()) {
+			return everyone;
+		}
+		Set<Long> members = this.memberships.membersOf(scope.institutions(StaffRole.ADMIN));
+		return everyone.stream().filter((user) -> members.contains(user.getId())).toList();
 	}
 
+	/**
+	 * Someone the signed-in administrator manages; empty for anyone else, as for nobody.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<StaffUser> find(long id) {
-		return this.users.findByIdWithRoles(id);
+		StaffScope scope = StaffScope.current();
+		return this.users.findByIdWithRoles(id)
+			.filter((user) -> scope.isPortalAdministrator()
+					|| this.memberships.membersOf(scope.institutions(StaffRole.ADMIN)).contains(id));
+	}
+
+	/**
+	 * The institutions the signed-in administrator gives roles at, by name: every one for
+	 * the portal's administrator.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffMemberships.Place> places() {
+		StaffScope scope = StaffScope.current();
+		return this.memberships.places(scope.isPortalAdministrator() ? null : scope.institutions(StaffRole.ADMIN));
+	}
+
+	/** The person's roles at each institution. */
+	@Transactional(readOnly = true)
+	public List<StaffMemberships.Held> held(long id) {
+		StaffScope scope = StaffScope.current();
+		return this.memberships.held(id)
+			.stream()
+			.filter((held) -> scope.covers(StaffRole.ADMIN, held.place().id()))
+			.toList();
+	}
+
+	/**
+	 * Whether the signed-in administrator manages the whole account (its access and
+	 * links), not only its roles at their institutions: the portal's administrator
+	 * always, an institution's when every role the person has is at one of their
+	 * institutions.
+	 */
+	@Transactional(readOnly = true)
+	public boolean managesAccount(StaffUser user) {
+		StaffScope scope = StaffScope.current();
+		if (scope.isPortalAdministrator()) {
+			return true;
+		}
+		Set<Long> mine = scope.institutions(StaffRole.ADMIN);
+		return user.getRoles().isEmpty()
+				&& this.memberships.of(user.getId()).values().stream().allMatch(mine::containsAll);
+	}
+
+	/**
+	 * Gives someone exactly {@code roles} at one institution, if nobody changed the
+	 * account since {@code expectedVersion}; none removes them from it. Their sessions
+	 * end.
+	 * @throws StaleStaffEditException when somebody did
+	 * @throws StaffChangeRefusedException when an administrator would remove their own
+	 * administration of the institution
+	 * @throws org.springframework.security.access.AccessDeniedException when the
+	 * signed-in person does not administer the institution
+	 */
+	@Transactional
+	public void changeMemberships(long id, long expectedVersion, long institutionId, Set<StaffRole> roles,
+			String actingEmail) {
+		StaffScope scope = StaffScope.current();
+		if (!scope.covers(StaffRole.ADMIN, institutionId)) {
+			throw new org.springframework.security.access.AccessDeniedException("Not an administrator there");
+		}
+		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
+		if (user.getVersion() != expectedVersion) {
+			throw new StaleStaffEditException(user);
+		}
+		Set<StaffRole> before = this.memberships.at(id, institutionId);
+		if (user.getEmail().equals(Emails.canonical(actingEmail)) && before.contains(StaffRole.ADMIN)
+				&& !roles.contains(StaffRole.ADMIN) && !scope.isPortalAdministrator()) {
+			throw new StaffChangeRefusedException("roles", "staff.memberships.self");
+		}
+		if (before.equals(roles)) {
+			return;
+		}
+		this.memberships.replace(id, institutionId, roles);
+		this.auditLog.recordAt(institutionId, AuditAction.ROLE_CHANGE, ENTITY_TYPE, id,
+				"Changed the roles of " + user.getEmail() + " at " + this.memberships.name(institutionId),
+				new FieldChange.Diff().field("staff.memberships", names(before), names(roles)).changes());
+		expireSessions(user);
 	}
 
 	/**
@@ -59,23 +153,37 @@ public class StaffManagement {
 	 * @throws StaffChangeRefusedException when the e-mail already has an account
 	 */
 	@Transactional
-	public String invite(String email, String displayName, Set<StaffRole> roles) {
+	public String invite(String email, String displayName, Set<StaffRole> roles, @Nullable Long institutionId) {
+		StaffScope scope = StaffScope.current();
+		if ((institutionId == null) ? !scope.isPortalAdministrator() : !scope.covers(StaffRole.ADMIN, institutionId)) {
+			throw new StaffChangeRefusedException("institution", "staff.invite.institution");
+		}
 		if (this.users.findByEmailWithRoles(Emails.canonical(email)).isPresent()) {
 			throw new StaffChangeRefusedException("email", "staff.invite.exists");
 		}
-		StaffUser user = this.users.save(new StaffUser(email, displayName.strip(), roles));
-		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, user.getId(), "Invited " + user.getEmail(),
-				new FieldChange.Diff().field("staff.email", null, user.getEmail())
-					.field("staff.name", null, user.getDisplayName())
-					.field("staff.roles", null, names(user.getRoles()))
-					.changes());
+		StaffUser user = this.users
+			.save(new StaffUser(email, displayName.strip(), (institutionId == null) ? roles : Set.of()));
+		FieldChange.Diff diff = new FieldChange.Diff().field("staff.email", null, user.getEmail())
+			.field("staff.name", null, user.getDisplayName());
+		if (institutionId == null) {
+			this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, user.getId(), "Invited " + user.getEmail(),
+					diff.field("staff.roles", null, names(user.getRoles())).changes());
+		}
+		else {
+			this.users.flush();
+			this.memberships.replace(user.getId(), institutionId, roles);
+			this.auditLog.recordAt(institutionId, AuditAction.CREATE, ENTITY_TYPE, user.getId(),
+					"Invited " + user.getEmail() + " to " + this.memberships.name(institutionId),
+					diff.field("staff.memberships", null, names(roles)).changes());
+		}
 		return this.accounts.issueToken(user, TokenPurpose.INVITATION);
 	}
 
 	/** A new single-use link for someone, to set a password they never set or lost. */
 	@Transactional
 	public String newLink(long id) {
-		StaffUser user = this.users.findById(id).orElseThrow();
+		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
+		requireAccount(user);
 		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
 				"Issued a new set-password link for " + user.getEmail(), List.of());
 		return this.accounts.issueToken(user, TokenPurpose.INVITATION);
@@ -89,6 +197,9 @@ public class StaffManagement {
 	 */
 	@Transactional
 	public void changeRoles(long id, long expectedVersion, Set<StaffRole> roles) {
+		if (!StaffScope.current().isPortalAdministrator()) {
+			throw new org.springframework.security.access.AccessDeniedException("Portal-wide roles");
+		}
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
 		if (user.getVersion() != expectedVersion) {
 			throw new StaleStaffEditException(user);
@@ -111,6 +222,7 @@ public class StaffManagement {
 	@Transactional
 	public void disable(long id, String actingEmail) {
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
+		requireAccount(user);
 		if (user.getEmail().equals(Emails.canonical(actingEmail))) {
 			throw new StaffChangeRefusedException(null, "staff.disable.self");
 		}
@@ -129,12 +241,19 @@ public class StaffManagement {
 	@Transactional
 	public void enable(long id) {
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
+		requireAccount(user);
 		if (user.isEnabled()) {
 			return;
 		}
 		user.enable();
 		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id, "Enabled " + user.getEmail(),
 				new FieldChange.Diff().field("staff.enabled", false, true).changes());
+	}
+
+	private void requireAccount(StaffUser user) {
+		if (!managesAccount(user)) {
+			throw new org.springframework.security.access.AccessDeniedException("Account of several institutions");
+		}
 	}
 
 	private boolean isLastAdministrator(StaffUser user) {

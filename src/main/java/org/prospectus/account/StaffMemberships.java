@@ -1,9 +1,12 @@
 package org.prospectus.account;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,6 +52,100 @@ public class StaffMemberships {
 		if (added > 0) {
 			accessChanged(staffUserId);
 		}
+	}
+
+	/** The roles the person holds at one institution. */
+	@Transactional(readOnly = true)
+	public Set<StaffRole> at(long staffUserId, long institutionId) {
+		Set<StaffRole> roles = java.util.EnumSet.noneOf(StaffRole.class);
+		this.jdbc.sql("select role from staff_membership where staff_user_id = :user and institution_id = :institution")
+			.param("user", staffUserId)
+			.param("institution", institutionId)
+			.query(String.class)
+			.list()
+			.forEach((role) -> roles.add(StaffRole.valueOf(role)));
+		return roles;
+	}
+
+	/**
+	 * Gives the person exactly these roles at the institution; none removes them from it.
+	 */
+	@Transactional
+	public void replace(long staffUserId, long institutionId, Set<StaffRole> roles) {
+		this.jdbc.sql("delete from staff_membership where staff_user_id = :user and institution_id = :institution")
+			.param("user", staffUserId)
+			.param("institution", institutionId)
+			.update();
+		for (StaffRole role : roles) {
+			grant(staffUserId, institutionId, role);
+		}
+		accessChanged(staffUserId);
+	}
+
+	/** Everyone with a role at one of the institutions. */
+	@Transactional(readOnly = true)
+	public Set<Long> membersOf(Set<Long> institutions) {
+		if (institutions.isEmpty()) {
+			return Set.of();
+		}
+		return new java.util.HashSet<>(
+				this.jdbc.sql("select distinct staff_user_id from staff_membership where institution_id in (:ids)")
+					.param("ids", institutions)
+					.query(Long.class)
+					.list());
+	}
+
+	/**
+	 * Institutions by name, for pickers and lists: these, or every one when
+	 * {@code institutions} is null.
+	 */
+	@Transactional(readOnly = true)
+	public List<Place> places(@Nullable Set<Long> institutions) {
+		if (institutions != null && institutions.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select id, name from institution" + ((institutions != null) ? " where id in (:ids)" : "")
+					+ " order by name, id")
+			.params((institutions != null) ? Map.of("ids", institutions) : Map.of())
+			.query((rs, n) -> new Place(rs.getLong("id"), rs.getString("name")))
+			.list();
+	}
+
+	/** An institution's name, for the audit log's summaries. */
+	@Transactional(readOnly = true)
+	public String name(long institutionId) {
+		return this.jdbc.sql("select name from institution where id = :id")
+			.param("id", institutionId)
+			.query(String.class)
+			.single();
+	}
+
+	/** The person's roles at each institution, by the institution's name. */
+	@Transactional(readOnly = true)
+	public List<Held> held(long staffUserId) {
+		Map<StaffRole, Set<Long>> byRole = of(staffUserId);
+		Set<Long> ids = new java.util.TreeSet<>();
+		byRole.values().forEach(ids::addAll);
+		return places(ids).stream().map((place) -> {
+			Set<StaffRole> roles = java.util.EnumSet.noneOf(StaffRole.class);
+			byRole.forEach((role, at) -> {
+				if (at.contains(place.id())) {
+					roles.add(role);
+				}
+			});
+			return new Held(place, roles);
+		}).toList();
+	}
+
+	/** An institution, by id and name. */
+	public record Place(long id, String name) {
+
+	}
+
+	/** The roles a person holds at one institution. */
+	public record Held(Place place, Set<StaffRole> roles) {
+
 	}
 
 	private void accessChanged(long staffUserId) {

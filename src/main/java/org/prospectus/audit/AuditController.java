@@ -25,8 +25,11 @@ class AuditController {
 
 	private final AuditLog auditLog;
 
-	AuditController(AuditLog auditLog) {
+	private final AuditReach reach;
+
+	AuditController(AuditLog auditLog, AuditReach reach) {
 		this.auditLog = auditLog;
+		this.reach = reach;
 	}
 
 	@GetMapping("/admin/audit")
@@ -41,7 +44,8 @@ class AuditController {
 		LocalDate fromDate = date(from);
 		AuditFilter filter = new AuditFilter(blankToNull(actor), action(action), blankToNull(type),
 				(fromDate != null) ? fromDate.atStartOfDay(ZoneOffset.UTC).toInstant() : null, until);
-		List<AuditEntry> entries = this.auditLog.search(filter, PAGE_SIZE);
+		java.util.Optional<java.util.Set<Long>> institutions = this.reach.institutions();
+		List<AuditEntry> entries = this.auditLog.search(institutions.map(filter::within).orElse(filter), PAGE_SIZE);
 		model.addAttribute("entries", entries);
 		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("actor", blankToNull(actor));

@@ -46,6 +46,17 @@ public class AuditLog {
 	}
 
 	/**
+	 * Records a change made for an institution to a record that has no institution of its
+	 * own, such as a staff account's role there: that institution's administrators read
+	 * it in their audit log.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAt(long institutionId, AuditAction action, String entityType, Long entityId, String summary,
+			List<FieldChange> changes) {
+		write(currentActor(), action, entityType, entityId, null, summary, changes, institutionId);
+	}
+
+	/**
 	 * Records a change to a record whose id is a UUID, such as an application, made by
 	 * the signed-in person inside the transaction that makes it.
 	 */
@@ -72,23 +83,34 @@ public class AuditLog {
 		write(actor, action, null, null, null, summary, List.of());
 	}
 
-	/**
-	 * Writes the event and its changes in one statement, so that auditing costs one round
-	 * trip whatever the number of fields.
-	 */
+	/** Writes an event about the institution of its record, if it has one. */
 	private void write(String actor, AuditAction action, String entityType, Long entityId, UUID entityUuid,
 			String summary, List<FieldChange> changes) {
-		this.jdbc.sql("""
-				with event as (
-				    insert into audit_event (occurred_at, actor, action, entity_type, entity_id, entity_uuid, summary)
-				    values (:at, :actor, :action, :type, :id, :uuid, :summary)
-				    returning id)
-				insert into audit_change (event_id, position, field, before_value, after_value)
-				select event.id, change.position - 1, change.field, change.before_value, change.after_value
-				from event, unnest(cast(:fields as varchar[]), cast(:befores as text[]), cast(:afters as text[]))
-				    with ordinality as change (field, before_value, after_value, position)""")
+		write(actor, action, entityType, entityId, entityUuid, summary, changes, null);
+	}
+
+	/**
+	 * Writes the event and its changes in one statement, so that auditing costs one round
+	 * trip whatever the number of fields; the institution, unless given, is the one of
+	 * the record (V23's {@code audit_institution}).
+	 */
+	private void write(String actor, AuditAction action, String entityType, Long entityId, UUID entityUuid,
+			String summary, List<FieldChange> changes, Long institutionId) {
+		this.jdbc
+			.sql("""
+					with event as (
+					    insert into audit_event (occurred_at, actor, action, entity_type, entity_id, entity_uuid, summary,
+					                             institution_id)
+					    values (:at, :actor, :action, :type, :id, :uuid, :summary,
+					            coalesce(cast(:institution as bigint), audit_institution(cast(:type as varchar), cast(:id as bigint), cast(:uuid as uuid))))
+					    returning id)
+					insert into audit_change (event_id, position, field, before_value, after_value)
+					select event.id, change.position - 1, change.field, change.before_value, change.after_value
+					from event, unnest(cast(:fields as varchar[]), cast(:befores as text[]), cast(:afters as text[]))
+					    with ordinality as change (field, before_value, after_value, position)""")
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("actor", actor)
+			.param("institution", institutionId)
 			.param("action", action.name())
 			.param("type", entityType)
 			.param("id", entityId)
@@ -130,6 +152,12 @@ public class AuditLog {
 		if (filter.entityType() != null) {
 			sql.append(" and entity_type = :type");
 			params.put("type", filter.entityType());
+		}
+		if (filter.institutions() != null) {
+			// An institution's log: its records, and its staff's accounts.
+			sql.append(" and (institution_id = any(:reach) or (entity_type = 'staff-user' and institution_id is null"
+					+ " and entity_id in (select staff_user_id from staff_membership where institution_id = any(:reach))))");
+			params.put("reach", filter.institutions().toArray(Long[]::new));
 		}
 		if (filter.from() != null) {
 			sql.append(" and occurred_at >= :from");

@@ -118,8 +118,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/staff/set-password", "/error")
 			.permitAll()
+			// The portal's administrators, and each institution's for its own (ADR 0018).
 			.requestMatchers("/admin/audit/**", "/admin/audit", "/admin/staff/**", "/admin/staff")
-			.hasRole("ADMIN")
+			.hasAnyRole("ADMIN", "INSTITUTION_ADMIN")
 			.requestMatchers("/admin/catalogue/**")
 			.hasAnyRole("ADMIN", "EDITOR")
 			.requestMatchers("/admin/applications/**", "/admin/applications")

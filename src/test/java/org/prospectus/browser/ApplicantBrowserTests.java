@@ -171,6 +171,17 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Your application is submitted");
 		assertAccessible(page, "application status");
 
+		// Their data: the download page, and closing, refused with a wrong password.
+		page.navigate("/account");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download my data")).click();
+		assertAccessible(page, "download my data");
+		page.navigate("/account/close");
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Your submitted applications are not withdrawn");
+		page.getByLabel("Your password").fill("not the password");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close my account")).click();
+		assertThat(page.locator("#password-error")).containsText("That is not the password");
+		assertAccessible(page, "close the account with a wrong password");
+
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("You are signed out.");
 		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();

@@ -60,11 +60,16 @@ class DemoStaff implements ApplicationRunner {
 		lines.add(create("editor@demo.prospectus.example", "Eddie Editor", StaffRole.EDITOR));
 		lines.add(create("admissions@demo.prospectus.example", "Alex Admissions", StaffRole.ADMISSIONS));
 		this.jdbc.sql("select id, slug, name from institution order by slug").query((rs) -> {
-			for (StaffRole role : List.of(StaffRole.EDITOR, StaffRole.ADMISSIONS)) {
+			for (StaffRole role : List.of(StaffRole.ADMIN, StaffRole.EDITOR, StaffRole.ADMISSIONS)) {
 				String name = role.name().toLowerCase(java.util.Locale.ROOT);
+				String title = switch (role) {
+					case ADMIN -> "Administrator, ";
+					case EDITOR -> "Editor, ";
+					case ADMISSIONS -> "Admissions, ";
+				};
 				StaffUser member = this.accounts.findOrCreate(
-						name + "." + rs.getString("slug") + "@demo.prospectus.example",
-						(role == StaffRole.EDITOR ? "Editor, " : "Admissions, ") + rs.getString("name"), Set.of());
+						name + "." + rs.getString("slug") + "@demo.prospectus.example", title + rs.getString("name"),
+						Set.of());
 				this.memberships.grant(member.getId(), rs.getLong("id"), role);
 				lines.add(login(name + " at " + rs.getString("slug"), member));
 			}

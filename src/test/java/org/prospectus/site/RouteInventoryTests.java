@@ -261,6 +261,97 @@ class RouteInventoryTests {
 		assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
 	}
 
+	@Autowired
+	org.prospectus.support.CatalogueFixtures fixtures;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	org.prospectus.support.MutableClock clock;
+
+	@Autowired
+	org.prospectus.support.StaffSessions staff;
+
+	/**
+	 * Another institution's officer, editor and administrator (ADR 0018) get 404 on every
+	 * route of their area whose address names a record of KTH's: its programme, course,
+	 * round, institution record, application, document and staff member. Their roles let
+	 * them use each route for their own institution, so only the scope can refuse.
+	 */
+	@Test
+	void anotherInstitutionsStaffGetNotFoundOnEveryRouteThatNamesTheFirstsRecords() {
+		org.prospectus.applications.Applying.Catalogue catalogue = org.prospectus.applications.Applying
+			.catalogue(this.fixtures, this.jdbc, this.clock);
+		try {
+			org.prospectus.applications.Applying applying = new org.prospectus.applications.Applying(this.mvc,
+					this.jdbc);
+			var ada = applying.applicant("ada@example.org", "Ada Lovelace");
+			String application = applying.start(ada, "autumn-2027");
+			applying.fillEverything(ada, application, "SE", catalogue.ml(), catalogue.applied());
+			applying.submit(ada, application);
+			long kth = id("select id from institution where slug = 'kth'");
+			var kthInstitution = this.fixtures.find(org.prospectus.institution.Institution.class, kth);
+			long course = this.fixtures.course(kthInstitution, "DD2421", "Machine Learning", (c) -> {
+			}).getId();
+			Map<String, String> first = Map.of("programmes", Long.toString(catalogue.ml()), "courses",
+					Long.toString(course), "rounds", Long.toString(id("select id from application_round")),
+					"institutions", Long.toString(kth), "applications", application, "staff",
+					Long.toString(this.staff.createAt("editor@kth.example", "Kim KTH", kth,
+							org.prospectus.account.StaffRole.EDITOR)),
+					"document", id("select id::text from application_document limit 1", String.class));
+			long soton = this.fixtures.institution("soton", "Europe/London").getId();
+			this.staff.createAt("officer@soton.example", "Sam Officer", soton,
+					org.prospectus.account.StaffRole.ADMISSIONS);
+			this.staff.createAt("editor@soton.example", "Sue Editor", soton, org.prospectus.account.StaffRole.EDITOR);
+			this.staff.createAt("admin@soton.example", "Sid Admin", soton, org.prospectus.account.StaffRole.ADMIN);
+			Map<String, List<String>> areas = Map.of("officer@soton.example", List.of("/admin/applications/"),
+					"editor@soton.example", List.of("/admin/catalogue/"), "admin@soton.example",
+					List.of("/admin/applications/", "/admin/catalogue/", "/admin/staff/"));
+			int checked = 0;
+			for (Map.Entry<String, List<String>> persona : areas.entrySet()) {
+				var session = this.staff.signIn(persona.getKey());
+				for (Route route : this.routes) {
+					if (!route.pattern().contains("{")
+							|| persona.getValue().stream().noneMatch(route.pattern()::startsWith)) {
+						continue;
+					}
+					String path = filled(route.pattern(), first);
+					MvcTestResult result = this.mvc
+						.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+							.request(route.method(), path)
+							.session(session)
+							.with(csrf()));
+					assertThat(result.getResponse().getStatus())
+						.as(persona.getKey() + " " + route.method() + " " + path)
+						.isEqualTo(404);
+					checked++;
+				}
+			}
+			assertThat(checked).as("routes checked for the three of them").isGreaterThan(60);
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	/** The pattern with its variables filled with the first institution's records. */
+	static String filled(String pattern, Map<String, String> first) {
+		String area = pattern.split("/")[pattern.startsWith("/admin/catalogue/") ? 3 : 2];
+		return pattern.replace("{courseId}", first.get("courses"))
+			.replace("{documentId}", first.get("document"))
+			.replace("{kind}", "TRANSCRIPT")
+			.replace("{id}", first.get(area));
+	}
+
+	long id(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	String id(String sql, Class<String> type) {
+		return this.jdbc.sql(sql).query(type).single();
+	}
+
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(Route route) {
 		return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(route.method(),
 				route.path());
