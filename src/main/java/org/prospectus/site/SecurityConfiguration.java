@@ -111,7 +111,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/compare", "/careers", "/guide", "/finder")
 			.permitAll()
 			// The statements every page links to (ADR 0019).
-			.requestMatchers(HttpMethod.GET, "/privacy", "/privacy/*", "/accessibility", "/contact")
+			.requestMatchers(HttpMethod.GET, "/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
 					"/actuator/health/**")

@@ -85,11 +85,26 @@ class StatementsController {
 	@GetMapping("/contact")
 	@Transactional(readOnly = true)
 	String contact(Model model) {
-		model.addAttribute("institutions", this.institutions.listed());
+		return contactPage(this.institutions.listed(), null, model);
+	}
+
+	/** One institution's admissions contacts, which its privacy notice links to. */
+	@GetMapping("/contact/{slug}")
+	@Transactional(readOnly = true)
+	String institutionContact(@PathVariable String slug, Model model) {
+		Institution institution = institution(slug);
+		return contactPage(java.util.List.of(institution), institution, model);
+	}
+
+	private String contactPage(java.util.List<Institution> shown, @Nullable Institution only, Model model) {
+		model.addAttribute("institutions", shown);
+		model.addAttribute("only", only);
 		model.addAttribute("programmes",
 				this.jdbc.sql("""
 						select p.institution_id, p.slug, p.title, p.lead_name, p.contact_email from programme p
-						where p.state = 'PUBLISHED' and p.contact_email is not null order by p.title, p.id""")
+						where p.state = 'PUBLISHED' and p.contact_email is not null
+						and (cast(:only as bigint) is null or p.institution_id = :only) order by p.title, p.id""")
+					.param("only", (only != null) ? only.getId() : null)
 					.query((rs, n) -> new ProgrammeContact(rs.getLong("institution_id"), rs.getString("slug"),
 							rs.getString("title"), rs.getString("lead_name"), rs.getString("contact_email")))
 					.list()

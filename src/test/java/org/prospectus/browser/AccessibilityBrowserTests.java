@@ -63,7 +63,9 @@ class AccessibilityBrowserTests extends BrowserTestBase {
 				Arguments.of("privacy-institution", "/privacy/" + BrowserCatalogue.INSTITUTION, 200,
 						"How long it is kept"),
 				Arguments.of("accessibility", "/accessibility", 200, "Enforcement procedure"),
-				Arguments.of("contact", "/contact", 200, "Contact an admissions office"));
+				Arguments.of("contact", "/contact", 200, "Contact an admissions office"),
+				Arguments.of("contact-institution", "/contact/" + BrowserCatalogue.INSTITUTION, 200,
+						"Contact the admissions office of"));
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")

@@ -561,6 +561,11 @@ class PublicPagesTests {
 					"+46 8 000 00 00", "Machine Learning", "Ada Lovelace", "ml@kth.example.org");
 			assertThat(page.select("#contact-uu").parents().first().text())
 				.contains("has not given an admissions contact yet");
+			Document own = html("/contact/kth");
+			assertThat(own.select("h1").text()).isEqualTo("Contact the admissions office of University kth");
+			assertThat(own.text()).contains("admissions@kth.example.org", "ml@kth.example.org")
+				.doesNotContain("University uu");
+			assertThat(mvc.get().uri("/contact/no-such-place")).hasStatus(404);
 			assertThat(other).isNotNull();
 		}
 

@@ -50,7 +50,7 @@ class RouteInventoryTests {
 			// Helping applicants choose (ADR 0013).
 			"GET /compare", "GET /careers", "GET /guide", "GET /finder",
 			// The statements every page links to (ADR 0019).
-			"GET /privacy", "GET /privacy/{slug}", "GET /accessibility", "GET /contact");
+			"GET /privacy", "GET /privacy/{slug}", "GET /accessibility", "GET /contact", "GET /contact/{slug}");
 
 	/** The applicants' routes anyone may use: signing up, in and back in. */
 	static final Set<String> APPLICANT_PUBLIC = Set.of("GET /account/register", "POST /account/register",
