@@ -14,7 +14,6 @@ import org.prospectus.support.Emails;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -261,15 +260,12 @@ public class StaffManagement {
 	}
 
 	/**
-	 * Ends a person's sessions: their next request finds them signed out. Sessions are
-	 * kept by each instance for now (see docs/adr/0008).
+	 * Ends a person's sessions on every instance: the shared session store finds them by
+	 * the signed-in name (ADR 0020). The access epoch ends them too, at their next
+	 * request (ADR 0008); this marks them expired at once, so that the page says so.
 	 */
 	private void expireSessions(StaffUser user) {
-		for (Object principal : this.sessions.getAllPrincipals()) {
-			if (principal instanceof UserDetails details && details.getUsername().equals(user.getEmail())) {
-				this.sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-			}
-		}
+		this.sessions.getAllSessions(user.getEmail(), false).forEach(SessionInformation::expireNow);
 	}
 
 	private static String names(Set<StaffRole> roles) {

@@ -86,6 +86,14 @@ class Purge {
 		this.jdbc.sql("delete from sign_in_attempt where account_key = :email").param("email", key).update();
 		this.jdbc.sql("delete from mail_request where recipient = :email").param("email", key).update();
 		this.jdbc.sql("delete from applicant_token where applicant_id = :id").param("id", applicantId).update();
+		// Their sessions in the shared store (ADR 0020): the serialized sign-in, and any
+		// typed form kept in them, hold the address.
+		this.jdbc
+			.sql("""
+					delete from spring_session s using spring_session_attributes a
+					where a.session_primary_id = s.primary_id and position(convert_to(:email, 'UTF8') in a.attribute_bytes) > 0""")
+			.param("email", email)
+			.update();
 		// The portal's copies of mail already sent; a message still waiting goes out.
 		this.jdbc.sql("delete from mail_outbox where lower(recipient) = :email and sent_at is not null")
 			.param("email", key)

@@ -14,11 +14,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts every SQL statement the application sends, whatever sends it (Hibernate,
- * JdbcClient), by wrapping the DataSource. Used for query budgets per page.
+ * JdbcClient), by wrapping the DataSource. Used for query budgets per page. The shared
+ * session store's statements (ADR 0020) are counted apart: they are the same few on every
+ * request that has a session, whatever the page, while the budgets are there to catch
+ * statements that grow with the data.
  */
 public final class StatementCounter implements QueryExecutionListener, BeanPostProcessor {
 
 	private final AtomicInteger count = new AtomicInteger();
+
+	private final AtomicInteger sessionStore = new AtomicInteger();
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -34,11 +39,20 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 
 	@Override
 	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-		this.count.addAndGet(queryInfoList.size());
+		for (QueryInfo query : queryInfoList) {
+			boolean session = query.getQuery().toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION");
+			(session ? this.sessionStore : this.count).incrementAndGet();
+		}
 	}
 
 	public void reset() {
 		this.count.set(0);
+		this.sessionStore.set(0);
+	}
+
+	/** The session store's statements since the last {@link #reset()}. */
+	public int sessionStoreCount() {
+		return this.sessionStore.get();
 	}
 
 	public int count() {

@@ -23,6 +23,17 @@ public class TestSupportConfiguration {
 		return new MutableClock();
 	}
 
+	/** The session cookie, and for MockMvc the {@code MockHttpSession} as its carrier. */
+	@Bean
+	org.springframework.session.web.http.HttpSessionIdResolver mockSessionIdResolver() {
+		// Boot makes its cookie serializer only when no resolver is defined: this one
+		// writes the cookie as application.properties asks for it.
+		var cookies = new org.springframework.session.web.http.DefaultCookieSerializer();
+		cookies.setUseHttpOnlyCookie(true);
+		cookies.setSameSite("Lax");
+		return new MockSessionIdResolver(cookies);
+	}
+
 	@Bean
 	static StatementCounter statementCounter() {
 		return new StatementCounter();
