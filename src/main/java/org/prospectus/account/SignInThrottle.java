@@ -36,9 +36,12 @@ public class SignInThrottle {
 
 	private final Clock clock;
 
-	SignInThrottle(JdbcClient jdbc, Clock clock) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	SignInThrottle(JdbcClient jdbc, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -85,6 +88,7 @@ public class SignInThrottle {
 			.query(Integer.class)
 			.single();
 		if (accountFailures >= ACCOUNT_LIMIT) {
+			pause(audience);
 			return true;
 		}
 		int addressFailures = this.jdbc.sql("""
@@ -95,7 +99,19 @@ public class SignInThrottle {
 			.param("since", since)
 			.query(Integer.class)
 			.single();
-		return addressFailures >= audience.addressLimit();
+		if (addressFailures >= audience.addressLimit()) {
+			pause(audience);
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Counts a sign-in refused for a pause, for the operator's alerts (operations.md).
+	 */
+	private void pause(Audience audience) {
+		this.meters.counter("prospectus.sign-in.pauses", "audience", audience.name().toLowerCase(java.util.Locale.ROOT))
+			.increment();
 	}
 
 	/**
@@ -105,6 +121,11 @@ public class SignInThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(Audience audience, String accountKey, String address, boolean succeeded) {
 		Instant now = this.clock.instant();
+		if (!succeeded) {
+			this.meters
+				.counter("prospectus.sign-in.failures", "audience", audience.name().toLowerCase(java.util.Locale.ROOT))
+				.increment();
+		}
 		this.jdbc
 			.sql("insert into sign_in_attempt (audience, account_key, address, succeeded, attempted_at) "
 					+ "values (:audience, :account, :address, :succeeded, :at)")

@@ -44,9 +44,13 @@ class ApplicationDocumentController {
 
 	private final ApplicationDocuments documents;
 
-	ApplicationDocumentController(ApplicationService applications, ApplicationDocuments documents) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	ApplicationDocumentController(ApplicationService applications, ApplicationDocuments documents,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.applications = applications;
 		this.documents = documents;
+		this.meters = meters;
 	}
 
 	@InitBinder("form")
@@ -62,6 +66,7 @@ class ApplicationDocumentController {
 		if (tooLarge != null) {
 			DocumentKind rejected = DocumentKind.parse(kind).orElse(null);
 			if (rejected != null) {
+				this.meters.counter("prospectus.uploads.refused", "reason", "too_large").increment();
 				refusal(model, rejected, new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE));
 			}
 		}
@@ -91,6 +96,9 @@ class ApplicationDocumentController {
 			}
 		}
 		catch (RejectedUploadException ex) {
+			this.meters
+				.counter("prospectus.uploads.refused", "reason", ex.reason().name().toLowerCase(java.util.Locale.ROOT))
+				.increment();
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			refusal(model, documentKind, ex);
 			return show(owned(id, me), me, model);

@@ -72,6 +72,9 @@ public class ApplicationService {
 
 	private final Clock clock;
 
+	/** Applications submitted, counted once each, as they commit. */
+	private final io.micrometer.core.instrument.Counter submissions;
+
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
@@ -88,7 +91,9 @@ public class ApplicationService {
 
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock, PublicUrls urls,
-			ApplicationDocuments documents, AuditLog auditLog, DocumentChecklist checklist, MessageSource messages) {
+			ApplicationDocuments documents, AuditLog auditLog, DocumentChecklist checklist, MessageSource messages,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.submissions = meters.counter("prospectus.submissions");
 		this.applications = applications;
 		this.messages = messages;
 		this.checklist = checklist;
@@ -347,6 +352,13 @@ public class ApplicationService {
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
 				"Submitted application " + application.getReference(),
 				List.of(new FieldChange("status", ApplicationStatus.DRAFT.name(), ApplicationStatus.SUBMITTED.name())));
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ApplicationService.this.submissions.increment();
+				}
+			});
 		return SubmitOutcome.of(SubmitOutcome.Result.SUBMITTED);
 	}
 

@@ -46,10 +46,13 @@ public class RetentionJob {
 
 	private final Clock clock;
 
-	RetentionJob(JdbcClient jdbc, Purge purge, Clock clock) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	RetentionJob(JdbcClient jdbc, Purge purge, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.purge = purge;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -117,7 +120,23 @@ public class RetentionJob {
 					.update();
 		Removed removed = new Removed(false, drafts.size(), submitted.size(), documents, accounts, links, signIns);
 		logger.info("Retention: removed " + removed);
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					count("drafts", removed.drafts());
+					count("applications", removed.applications());
+					count("documents", removed.documents());
+					count("accounts", removed.accounts());
+					count("links", removed.links());
+					count("sign_in_records", removed.signIns());
+				}
+			});
 		return removed;
+	}
+
+	private void count(String kind, int removed) {
+		this.meters.counter("prospectus.retention.removed", "kind", kind).increment(removed);
 	}
 
 	/**
