@@ -23,21 +23,30 @@ class DecisionSchedule {
 
 	private final DecisionNotifier notifier;
 
-	DecisionSchedule(DecisionNotifier notifier) {
+	private final org.prospectus.support.Backoff backoff;
+
+	DecisionSchedule(DecisionNotifier notifier, java.time.Clock clock) {
 		this.notifier = notifier;
+		this.backoff = new org.prospectus.support.Backoff(clock, java.time.Duration.ofMinutes(1),
+				java.time.Duration.ofMinutes(10));
 	}
 
 	@Scheduled(fixedDelayString = "${prospectus.decisions.delay:60s}",
 			initialDelayString = "${prospectus.decisions.delay:60s}")
 	void notifyDueDecisions() {
+		if (!this.backoff.isDue()) {
+			return;
+		}
 		try {
 			while (this.notifier.notifyDue() > 0) {
 				// Next batch.
 			}
+			this.backoff.succeeded();
 		}
 		catch (DataAccessException ex) {
-			// The decisions stay due; the next run tells them.
-			logger.warn("Decisions not notified: " + ex.getMostSpecificCause().getMessage());
+			// The decisions stay due; a later run tells them.
+			logger.warn("Decisions not notified, trying again in " + this.backoff.failed() + ": "
+					+ ex.getMostSpecificCause().getMessage());
 		}
 	}
 

@@ -24,20 +24,29 @@ class OutboxSchedule {
 
 	private final OutboxSender sender;
 
-	OutboxSchedule(OutboxSender sender) {
+	private final org.prospectus.support.Backoff backoff;
+
+	OutboxSchedule(OutboxSender sender, java.time.Clock clock) {
 		this.sender = sender;
+		this.backoff = new org.prospectus.support.Backoff(clock, java.time.Duration.ofSeconds(30),
+				java.time.Duration.ofMinutes(5));
 	}
 
 	@Scheduled(fixedDelayString = "${prospectus.mail.sender.delay:30s}",
 			initialDelayString = "${prospectus.mail.sender.delay:30s}")
 	void sendDueMessages() {
+		if (!this.backoff.isDue()) {
+			return;
+		}
 		try {
 			this.sender.sendDue();
 			this.sender.purgeSent();
+			this.backoff.succeeded();
 		}
 		catch (DataAccessException ex) {
-			// The database is away; the messages are safe in it. Try again next run.
-			logger.warn("Mail outbox not read: " + ex.getMostSpecificCause().getMessage());
+			// The database is away; the messages are safe in it. Try again later.
+			logger.warn("Mail outbox not read, trying again in " + this.backoff.failed() + ": "
+					+ ex.getMostSpecificCause().getMessage());
 		}
 	}
 

@@ -99,8 +99,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry, JdbcClient jdbc)
-			throws Exception {
+			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry, JdbcClient jdbc,
+			ManagementPort managementPort) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
 					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines",
@@ -114,8 +114,14 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-					"/actuator/health/**")
+					"/actuator/health/**", "/livez", "/readyz")
 			.permitAll()
+			// Metrics: open on the management port only; elsewhere the portal's
+			// administrator's.
+			.requestMatchers(managementPort.requests())
+			.permitAll()
+			.requestMatchers("/actuator/prometheus")
+			.hasRole("ADMIN")
 			.requestMatchers("/login", "/staff/set-password", "/error")
 			.permitAll()
 			// The portal's administrators, and each institution's for its own (ADR 0018).

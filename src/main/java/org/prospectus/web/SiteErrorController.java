@@ -27,13 +27,22 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SiteErrorController extends BasicErrorController {
 
+	/** When to try again after a 503: about as long as a database fails over. */
+	static final String RETRY_AFTER_SECONDS = "30";
+
+	private final ErrorAttributes errors;
+
 	SiteErrorController(ErrorAttributes errorAttributes, WebProperties web, List<ErrorViewResolver> resolvers) {
 		super(errorAttributes, web.getError(), resolvers);
+		this.errors = errorAttributes;
 	}
 
 	@Override
 	@RequestMapping
 	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+		if (getStatus(request) == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		}
 		return super.errorHtml(request, response);
 	}
 
@@ -50,7 +59,12 @@ class SiteErrorController extends BasicErrorController {
 		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
 			return HttpStatus.NOT_FOUND;
 		}
-		return super.getStatus(request);
+		HttpStatus status = super.getStatus(request);
+		if (status.is5xxServerError() && DatabaseAway
+			.is(this.errors.getError(new org.springframework.web.context.request.ServletWebRequest(request)))) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		return status;
 	}
 
 }

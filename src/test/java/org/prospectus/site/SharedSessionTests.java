@@ -78,7 +78,8 @@ class SharedSessionTests {
 	void startASecondInstance() {
 		this.other = new SpringApplicationBuilder(ProspectusApplication.class).web(WebApplicationType.SERVLET)
 			.profiles("test")
-			.properties("server.port=0", "spring.datasource.url=" + this.database.getJdbcUrl(),
+			.properties("server.port=0", "management.server.port=0",
+					"spring.datasource.url=" + this.database.getJdbcUrl(),
 					"spring.datasource.username=" + this.database.getUsername(),
 					"spring.datasource.password=" + this.database.getPassword(), "spring.flyway.enabled=false",
 					"spring.main.banner-mode=off")
