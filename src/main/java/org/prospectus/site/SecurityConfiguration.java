@@ -176,7 +176,9 @@ class SecurityConfiguration {
 
 	/** The same headers on every response of either chain. */
 	private static void headers(HttpSecurity http) throws Exception {
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
+			.addHeaderWriter(PublicPageCaching.headerWriter())
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
 	}

@@ -119,6 +119,37 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void anonymousPublicPagesMayBeKeptBrieflyAndNothingElse() throws Exception {
+		HttpResponse<String> page = get("/programmes");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Cache-Control"))
+			.contains("public, max-age=60, stale-while-revalidate=60");
+		assertThat(page.headers().allValues("Vary"))
+			.anySatisfy((vary) -> assertThat(vary).containsIgnoringCase("cookie"));
+		assertThat(page.headers().allValues("Set-Cookie")).as("an anonymous page sets no cookie").isEmpty();
+		for (String path : List.of("/login", "/account/register", "/programmes/no-such-programme")) {
+			assertThat(get(path).headers().firstValue("Cache-Control")).as(path)
+				.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
+		}
+		String session = "SESSION=" + java.util.Base64.getEncoder().encodeToString("someone".getBytes());
+		assertThat(get("/programmes", "Cookie", session).headers().firstValue("Cache-Control"))
+			.as("a public page with a session cookie")
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
+	}
+
+	@Test
+	void textIsSentGzippedToClientsThatAcceptIt() throws Exception {
+		HttpResponse<byte[]> page = HTTP
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/guide"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(page.headers().firstValue("Content-Encoding")).contains("gzip");
+		byte[] html = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body())).readAllBytes();
+		assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("</html>");
+		assertThat(html.length).isGreaterThan(page.body().length);
+	}
+
+	@Test
 	void staticFilesMayBeCachedButStillCarryNosniff() throws Exception {
 		HttpResponse<String> css = get("/static/css/prospectus.css");
 		assertThat(css.headers().firstValue("Cache-Control"))
