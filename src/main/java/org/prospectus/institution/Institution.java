@@ -56,17 +56,24 @@ public class Institution extends BaseEntity {
 	/** Where applicants write about their personal data: the data protection officer. */
 	private String privacyContact;
 
+	/** The retention periods in months that V21 gives an institution that sets none. */
+	public static final int DEFAULT_DRAFT_MONTHS = 6;
+
+	public static final int DEFAULT_UNSUCCESSFUL_MONTHS = 12;
+
+	public static final int DEFAULT_ADMITTED_MONTHS = 24;
+
 	/** Months a draft is kept after its last change (ADR 0019). */
-	private int retentionDraftMonths = 6;
+	private int retentionDraftMonths = DEFAULT_DRAFT_MONTHS;
 
 	/**
 	 * Months an application that was not admitted or was withdrawn is kept after its
 	 * round's start of studies.
 	 */
-	private int retentionUnsuccessfulMonths = 12;
+	private int retentionUnsuccessfulMonths = DEFAULT_UNSUCCESSFUL_MONTHS;
 
 	/** Months an admitted applicant's application is kept after the start of studies. */
-	private int retentionAdmittedMonths = 24;
+	private int retentionAdmittedMonths = DEFAULT_ADMITTED_MONTHS;
 
 	protected Institution() {
 	}

@@ -85,11 +85,11 @@ public class InstitutionForm {
 	private String privacyContact;
 
 	// Months, as typed; checked as whole numbers beside their fields (ADR 0019).
-	private String retentionDraftMonths = "6";
+	private String retentionDraftMonths = String.valueOf(Institution.DEFAULT_DRAFT_MONTHS);
 
-	private String retentionUnsuccessfulMonths = "12";
+	private String retentionUnsuccessfulMonths = String.valueOf(Institution.DEFAULT_UNSUCCESSFUL_MONTHS);
 
-	private String retentionAdmittedMonths = "24";
+	private String retentionAdmittedMonths = String.valueOf(Institution.DEFAULT_ADMITTED_MONTHS);
 
 	public static InstitutionForm of(Institution institution) {
 		InstitutionForm form = new InstitutionForm();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.institution.Institution;
 import org.prospectus.institution.Institutions;
+import org.prospectus.privacy.RetentionJob;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,9 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class StatementsController {
-
-	/** How long sign-in records and single-use links are kept, in days. */
-	static final int SIGN_IN_RECORD_DAYS = 30;
 
 	private final Institutions institutions;
 
@@ -58,7 +56,7 @@ class StatementsController {
 	String portalNotice(Model model) {
 		model.addAttribute("operatorName", this.operatorName);
 		model.addAttribute("operatorEmail", this.operatorEmail.isBlank() ? null : this.operatorEmail);
-		model.addAttribute("signInDays", SIGN_IN_RECORD_DAYS);
+		model.addAttribute("signInDays", RetentionJob.RECORDS.toDays());
 		model.addAttribute("mailDays", this.mailDays);
 		model.addAttribute("institutions", this.institutions.listed());
 		return "statements/privacy";
@@ -69,7 +67,7 @@ class StatementsController {
 	String institutionNotice(@PathVariable String slug, Model model) {
 		model.addAttribute("institution", institution(slug));
 		model.addAttribute("operatorName", this.operatorName);
-		model.addAttribute("signInDays", SIGN_IN_RECORD_DAYS);
+		model.addAttribute("signInDays", RetentionJob.RECORDS.toDays());
 		model.addAttribute("mailDays", this.mailDays);
 		return "statements/privacy-institution";
 	}

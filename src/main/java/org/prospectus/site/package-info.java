@@ -5,7 +5,8 @@
  * behind the right sign-in. Nothing imports it.
  */
 @ApplicationModule(allowedDependencies = { "account", "applicant", "applications", "audit", "compare", "course",
-		"guide", "institution", "intake", "mail", "programme", "review", "search", "staging", "support", "web" })
+		"guide", "institution", "intake", "mail", "privacy", "programme", "review", "search", "staging", "support",
+		"web" })
 @NullMarked
 package org.prospectus.site;
 
