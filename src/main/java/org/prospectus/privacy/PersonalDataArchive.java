@@ -115,8 +115,12 @@ public class PersonalDataArchive {
 		int n = 0;
 		for (Message message : sent) {
 			n++;
-			String text = "Subject: " + message.subject() + "\nWritten: " + message.createdAt() + "\nSent: "
-					+ ((message.sentAt() != null) ? message.sentAt() : "not yet") + "\n\n" + message.body();
+			String text = this.messages.getMessage("privacy.archive.message",
+					new Object[] { message.subject(), message.createdAt().toString(),
+							(message.sentAt() != null) ? message.sentAt()
+									: this.messages.getMessage("privacy.archive.not-sent", null, Locale.ENGLISH),
+							message.body() },
+					Locale.ENGLISH);
 			entry(zip, String.format(Locale.ROOT, "messages/%03d-%s.txt", n,
 					message.createdAt().toString().substring(0, 10)), text.getBytes(StandardCharsets.UTF_8));
 		}
@@ -257,12 +261,7 @@ public class PersonalDataArchive {
 	}
 
 	private String readme(Instant now) {
-		try (InputStream in = getClass().getResourceAsStream("archive-README.txt")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{generatedAt}", now.toString());
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return this.messages.getMessage("privacy.archive.readme", new Object[] { now.toString() }, Locale.ENGLISH);
 	}
 
 	private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
