@@ -3,7 +3,6 @@ package org.prospectus.privacy;
 import java.time.Instant;
 import java.util.List;
 
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,6 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.prospectus.support.StaffSessions.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -117,17 +115,7 @@ class LogPrivacyTests {
 	}
 
 	void move(MockHttpSession officer, String id, String status, String... more) {
-		Document detail = page(this.mvc.get().uri("/admin/applications/{id}", id).session(officer).exchange());
-		var request = this.mvc.post()
-			.uri("/admin/applications/{id}/status", id)
-			.param("status", status)
-			.param("version", detail.select("form[action$=/status] input[name=version]").val())
-			.session(officer)
-			.with(csrf());
-		for (int i = 0; i < more.length; i += 2) {
-			request = request.param(more[i], more[i + 1]);
-		}
-		assertThat(request.exchange()).hasStatus3xxRedirection();
+		Review.move(this.mvc, officer, id, status, more);
 	}
 
 }

@@ -299,18 +299,7 @@ class PersonalDataTests {
 	}
 
 	void move(MockHttpSession officer, String status, String... more) {
-		Document detail = page(
-				this.mvc.get().uri("/admin/applications/{id}", this.submitted).session(officer).exchange());
-		var request = this.mvc.post()
-			.uri("/admin/applications/{id}/status", this.submitted)
-			.param("status", status)
-			.param("version", detail.select("form[action$=/status] input[name=version]").val())
-			.session(officer)
-			.with(csrf());
-		for (int i = 0; i < more.length; i += 2) {
-			request = request.param(more[i], more[i + 1]);
-		}
-		assertThat(request.exchange()).hasStatus3xxRedirection();
+		Review.move(this.mvc, officer, this.submitted, status, more);
 	}
 
 	String reference(String id) {

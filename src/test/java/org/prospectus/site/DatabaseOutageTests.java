@@ -10,16 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.prospectus.ProspectusApplication;
+import org.prospectus.support.OtherInstance;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.SwitchableProxy;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +36,7 @@ class DatabaseOutageTests {
 
 	SwitchableProxy proxy;
 
-	ConfigurableApplicationContext instance;
+	OtherInstance instance;
 
 	int port;
 
@@ -52,16 +48,9 @@ class DatabaseOutageTests {
 		this.proxy = new SwitchableProxy(target.getHost(), target.getPort());
 		String url = "jdbc:postgresql://127.0.0.1:" + this.proxy.port() + target.getPath()
 				+ ((target.getQuery() != null) ? "?" + target.getQuery() : "");
-		this.instance = new SpringApplicationBuilder(ProspectusApplication.class).web(WebApplicationType.SERVLET)
-			.profiles("test")
-			.properties("server.port=0", "management.server.port=0", "spring.datasource.url=" + url,
-					"spring.datasource.username=" + this.database.getUsername(),
-					"spring.datasource.password=" + this.database.getPassword(), "spring.flyway.enabled=false",
-					"spring.main.banner-mode=off")
-			.run();
-		this.port = ((WebServerApplicationContext) this.instance).getWebServer().getPort();
-		this.managementPort = Integer
-			.parseInt(this.instance.getEnvironment().getProperty("local.management.port", "-1"));
+		this.instance = new OtherInstance(url, this.database);
+		this.port = this.instance.port();
+		this.managementPort = this.instance.managementPort();
 	}
 
 	@AfterAll

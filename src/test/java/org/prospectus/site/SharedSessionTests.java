@@ -18,21 +18,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.prospectus.ProspectusApplication;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
+import org.prospectus.support.OtherInstance;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -70,21 +66,14 @@ class SharedSessionTests {
 	@Autowired
 	StaffSessions staff;
 
-	ConfigurableApplicationContext other;
+	OtherInstance other;
 
 	int otherPort;
 
 	@BeforeAll
 	void startASecondInstance() {
-		this.other = new SpringApplicationBuilder(ProspectusApplication.class).web(WebApplicationType.SERVLET)
-			.profiles("test")
-			.properties("server.port=0", "management.server.port=0",
-					"spring.datasource.url=" + this.database.getJdbcUrl(),
-					"spring.datasource.username=" + this.database.getUsername(),
-					"spring.datasource.password=" + this.database.getPassword(), "spring.flyway.enabled=false",
-					"spring.main.banner-mode=off")
-			.run();
-		this.otherPort = ((WebServerApplicationContext) this.other).getWebServer().getPort();
+		this.other = new OtherInstance(this.database.getJdbcUrl(), this.database);
+		this.otherPort = this.other.port();
 	}
 
 	@AfterAll

@@ -1,0 +1,47 @@
+package org.prospectus.support;
+
+import org.prospectus.ProspectusApplication;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second instance of the portal in the test JVM, on random ports and an existing
+ * database (whose schema the test's own instance has migrated): what a load balancer
+ * would put beside it.
+ */
+public final class OtherInstance implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	/**
+	 * @param jdbcUrl where it finds the database: the test's own, or a way to it
+	 * @param database the test database's user and password
+	 */
+	public OtherInstance(String jdbcUrl, JdbcConnectionDetails database) {
+		this.context = new SpringApplicationBuilder(ProspectusApplication.class).web(WebApplicationType.SERVLET)
+			.profiles("test")
+			.properties("server.port=0", "management.server.port=0", "spring.datasource.url=" + jdbcUrl,
+					"spring.datasource.username=" + database.getUsername(),
+					"spring.datasource.password=" + database.getPassword(), "spring.flyway.enabled=false",
+					"spring.main.banner-mode=off")
+			.run();
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	public int managementPort() {
+		return Integer.parseInt(this.context.getEnvironment().getProperty("local.management.port", "-1"));
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
