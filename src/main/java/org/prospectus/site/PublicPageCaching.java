@@ -78,11 +78,13 @@ class PublicPageCaching implements HandlerInterceptor, WebMvcConfigurer {
 
 	/** No session, and no session cookie either: nothing in the page is anybody's own. */
 	private static boolean isAnonymous(HttpServletRequest request) {
-		if (request.getSession(false) != null) {
-			return false;
-		}
+		return request.getSession(false) == null && !hasSessionCookie(request);
+	}
+
+	/** Whether the request names a session, expired or not. */
+	static boolean hasSessionCookie(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
-		return cookies == null || Arrays.stream(cookies).noneMatch((cookie) -> "SESSION".equals(cookie.getName()));
+		return cookies != null && Arrays.stream(cookies).anyMatch((cookie) -> "SESSION".equals(cookie.getName()));
 	}
 
 }

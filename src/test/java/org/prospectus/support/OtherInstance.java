@@ -20,15 +20,22 @@ public final class OtherInstance implements AutoCloseable {
 	/**
 	 * @param jdbcUrl where it finds the database: the test's own, or a way to it
 	 * @param database the test database's user and password
+	 * @param properties settings of its own, as {@code name=value}, over the test
+	 * profile's
 	 */
-	public OtherInstance(String jdbcUrl, JdbcConnectionDetails database) {
+	public OtherInstance(String jdbcUrl, JdbcConnectionDetails database, String... properties) {
 		this.context = new SpringApplicationBuilder(ProspectusApplication.class).web(WebApplicationType.SERVLET)
 			.profiles("test")
 			.properties("server.port=0", "management.server.port=0", "spring.datasource.url=" + jdbcUrl,
 					"spring.datasource.username=" + database.getUsername(),
 					"spring.datasource.password=" + database.getPassword(), "spring.flyway.enabled=false",
 					"spring.main.banner-mode=off")
-			.run();
+			.run(java.util.Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new));
+	}
+
+	/** One of its beans, to look at what it did. */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	public int port() {
