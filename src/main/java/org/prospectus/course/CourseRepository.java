@@ -14,15 +14,19 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CourseRepository extends JpaRepository<Course, Long> {
 
-	@Query("select c from Course c join fetch c.institution where c.code = :code and c.state in :states")
-	Optional<Course> findByCodeAndStateIn(String code, Collection<PublicationState> states);
+	/** A course whose page is public: published, or retired and kept for reference. */
+	@Query("select c from Course c join fetch c.institution where c.code = :code "
+			+ "and c.state <> org.prospectus.staging.PublicationState.DRAFT")
+	Optional<Course> findVisibleByCode(String code);
 
 	@Query("select c.code from Course c where c.code in :codes and c.state = org.prospectus.staging.PublicationState.PUBLISHED")
 	List<String> findPublishedCodes(Collection<String> codes);
 
 	@Query("select new org.prospectus.staging.PublishedEntry(c.code, c.updatedAt) from Course c "
 			+ "where c.state = org.prospectus.staging.PublicationState.PUBLISHED order by c.code")
-	List<PublishedEntry> findPublishedEntries();
+	@org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+			name = org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, value = "1000"))
+	java.util.stream.Stream<PublishedEntry> streamPublishedEntries();
 
 	Optional<Course> findByCode(String code);
 

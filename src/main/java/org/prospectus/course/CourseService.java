@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.PublishedEntry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class CourseService {
-
-	private static final Set<PublicationState> VISIBLE = EnumSet.of(PublicationState.PUBLISHED,
-			PublicationState.RETIRED);
 
 	/** Offerings that ended within this period are still shown, as recent ones. */
 	static final Period RECENT = Period.ofYears(1);
@@ -52,12 +47,17 @@ public class CourseService {
 		return this.courses.findByCode(code);
 	}
 
-	public List<PublishedEntry> publishedEntries() {
-		return this.courses.findPublishedEntries();
+	/**
+	 * Every published course, by code, for the sitemap, as it is read (see programmes').
+	 */
+	public void eachPublishedEntry(java.util.function.Consumer<PublishedEntry> action) {
+		try (java.util.stream.Stream<PublishedEntry> entries = this.courses.streamPublishedEntries()) {
+			entries.forEach(action);
+		}
 	}
 
 	public Optional<CoursePage> findPage(String code) {
-		return this.courses.findByCodeAndStateIn(code, VISIBLE).map(this::page);
+		return this.courses.findVisibleByCode(code).map(this::page);
 	}
 
 	private CoursePage page(Course course) {

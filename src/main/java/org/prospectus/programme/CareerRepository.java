@@ -27,4 +27,10 @@ interface CareerRepository extends JpaRepository<Career, Long> {
 			where pc.programme.id in :programmeIds order by pc.position, c.title""")
 	List<ProgrammeCareer> findLinksOf(Collection<Long> programmeIds);
 
+	/** As {@link #findLinksOf(Collection)} for one programme, translated once. */
+	@Query("""
+			select pc from ProgrammeCareer pc join fetch pc.career c
+			where pc.programme.id = :programmeId order by pc.position, c.title""")
+	List<ProgrammeCareer> findLinksOf(long programmeId);
+
 }

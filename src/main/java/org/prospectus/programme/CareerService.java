@@ -37,7 +37,7 @@ public class CareerService {
 
 	/** The careers a programme leads to, in its order. */
 	public List<Career> careersOf(Programme programme) {
-		return careersOf(List.of(programme.getId())).getOrDefault(programme.getId(), List.of());
+		return this.careers.findLinksOf(programme.getId()).stream().map(ProgrammeCareer::getCareer).toList();
 	}
 
 	/** The careers of several programmes by programme id, in one query. */

@@ -13,8 +13,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
-	@Query("select p from Programme p join fetch p.institution where p.slug = :slug and p.state in :states")
-	Optional<Programme> findBySlugAndStateIn(String slug, Collection<PublicationState> states);
+	/**
+	 * A programme whose page is public: published, or retired and kept for reference. The
+	 * states are written out, not a list parameter, so that Hibernate translates the
+	 * query once rather than on every page (issue 15).
+	 */
+	@Query("select p from Programme p join fetch p.institution where p.slug = :slug "
+			+ "and p.state <> org.prospectus.staging.PublicationState.DRAFT")
+	Optional<Programme> findVisibleBySlug(String slug);
 
 	@Query("select p from Programme p join fetch p.institution where p.state = :state order by p.title")
 	List<Programme> findByStateWithInstitution(PublicationState state);
@@ -33,7 +39,9 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
 	@Query("select new org.prospectus.staging.PublishedEntry(p.slug, p.updatedAt) from Programme p "
 			+ "where p.state = org.prospectus.staging.PublicationState.PUBLISHED order by p.slug")
-	List<PublishedEntry> findPublishedEntries();
+	@org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+			name = org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, value = "1000"))
+	java.util.stream.Stream<PublishedEntry> streamPublishedEntries();
 
 	boolean existsBySlug(String slug);
 

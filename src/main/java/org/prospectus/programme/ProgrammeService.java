@@ -2,14 +2,11 @@ package org.prospectus.programme;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.PublishedEntry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ProgrammeService {
-
-	/** Retired programmes keep their page, which says they are no longer offered. */
-	private static final Set<PublicationState> VISIBLE = EnumSet.of(PublicationState.PUBLISHED,
-			PublicationState.RETIRED);
 
 	private final ProgrammeRepository programmes;
 
@@ -69,7 +62,7 @@ public class ProgrammeService {
 	}
 
 	public Optional<ProgrammePage> findPage(String slug) {
-		return this.programmes.findBySlugAndStateIn(slug, VISIBLE)
+		return this.programmes.findVisibleBySlug(slug)
 			.map((programme) -> new ProgrammePage(programme,
 					this.testimonials.findByProgrammeOrderByPosition(programme),
 					PlanView.of(this.plans.findPublicPlan(programme))));
@@ -80,12 +73,18 @@ public class ProgrammeService {
 	 * with its institution and nothing else.
 	 */
 	public Optional<Programme> findVisible(String slug) {
-		return this.programmes.findBySlugAndStateIn(slug, VISIBLE);
+		return this.programmes.findVisibleBySlug(slug);
 	}
 
-	/** Every published programme, by slug, for the sitemap: one query. */
-	public List<PublishedEntry> publishedEntries() {
-		return this.programmes.findPublishedEntries();
+	/**
+	 * Every published programme, by slug, for the sitemap: one query, read a thousand
+	 * rows at a time and handed on as they come, so the sitemap of a large catalogue is
+	 * never held in memory whole.
+	 */
+	public void eachPublishedEntry(java.util.function.Consumer<PublishedEntry> action) {
+		try (java.util.stream.Stream<PublishedEntry> entries = this.programmes.streamPublishedEntries()) {
+			entries.forEach(action);
+		}
 	}
 
 	/** Any programme's page, whatever its state, for staff to preview. */
@@ -98,7 +97,7 @@ public class ProgrammeService {
 
 	/** The course description document of a visible programme. */
 	public Optional<DocumentDownload> findDocument(String slug) {
-		return this.programmes.findBySlugAndStateIn(slug, VISIBLE)
+		return this.programmes.findVisibleBySlug(slug)
 			.filter(Programme::hasDocument)
 			.flatMap((programme) -> this.documents.findById(programme.getId())
 				.map((document) -> new DocumentDownload(programme.getDocumentFilename(), document.getContentType(),

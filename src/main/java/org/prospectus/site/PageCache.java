@@ -39,7 +39,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -186,19 +185,19 @@ class PageCache extends OncePerRequestFilter {
 		}
 		Set<String> before = new HashSet<>();
 		response.getHeaderNames().forEach((name) -> before.add(name.toLowerCase(Locale.ROOT)));
-		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+		RenderedPage rendered = new RenderedPage(response);
 		chain.doFilter(request, rendered);
-		if (rendered.getStatus() == HttpServletResponse.SC_OK
+		if (rendered.isBuffered() && rendered.getStatus() == HttpServletResponse.SC_OK
 				&& PublicPageCaching.PUBLIC.equals(rendered.getHeader(HttpHeaders.CACHE_CONTROL))
 				&& !rendered.containsHeader(HttpHeaders.SET_COOKIE)) {
 			rendered.setHeader(HttpHeaders.ETAG, etag);
 			rendered.setHeader(HttpHeaders.VARY, VARY);
-			if (this.enabled && rendered.getContentSize() <= this.settings.maxSize().toBytes() / 64) {
+			if (this.enabled && rendered.size() <= this.settings.maxSize().toBytes() / 64) {
 				Instant expires = state.timeline().nextChangeAfter(now);
 				this.cache.put(key, Page.of(state, expires, etag, rendered, before));
 			}
 		}
-		rendered.copyBodyToResponse();
+		rendered.send();
 	}
 
 	private static String key(HttpServletRequest request, Locale locale) {
@@ -288,8 +287,7 @@ class PageCache extends OncePerRequestFilter {
 			this.gzipped = (compressed.length < body.length) ? compressed : null;
 		}
 
-		static Page of(State state, Instant expires, String etag, ContentCachingResponseWrapper rendered,
-				Set<String> setBefore) {
+		static Page of(State state, Instant expires, String etag, RenderedPage rendered, Set<String> setBefore) {
 			List<Map.Entry<String, String>> headers = new ArrayList<>();
 			for (String name : new HashSet<>(rendered.getHeaderNames())) {
 				String lower = name.toLowerCase(Locale.ROOT);
@@ -299,7 +297,7 @@ class PageCache extends OncePerRequestFilter {
 			}
 			String contentType = rendered.getContentType();
 			return new Page(state, expires, etag, (contentType != null) ? contentType : "text/html;charset=UTF-8",
-					List.copyOf(headers), rendered.getContentAsByteArray());
+					List.copyOf(headers), rendered.toByteArray());
 		}
 
 		int weight() {

@@ -1,6 +1,7 @@
 package org.prospectus.site;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,12 +12,15 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
 import org.prospectus.course.CourseService;
 import org.prospectus.programme.ProgrammeService;
-import org.prospectus.staging.PublishedEntry;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -63,44 +67,66 @@ class SiteIndexController {
 	/**
 	 * The home, search and deadlines pages, then every published programme and course,
 	 * each with the time it last changed. Drafts and retired entries are left out. Two
-	 * queries, whatever the size of the catalogue; one sitemap holds up to 50,000
-	 * addresses, which is far more than a catalogue has.
+	 * queries, whatever the size of the catalogue, streamed: rows are read a thousand at
+	 * a time and written as they come, so memory does not grow with the catalogue. One
+	 * sitemap holds up to 50,000 addresses; a catalogue beyond that would need a sitemap
+	 * index.
 	 */
 	@GetMapping("/sitemap.xml")
-	ResponseEntity<byte[]> sitemap() throws XMLStreamException {
-		List<PublishedEntry> programmes = this.programmes.publishedEntries();
-		List<PublishedEntry> courses = this.courses.publishedEntries();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-		XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+	void sitemap(HttpServletResponse response) throws IOException, XMLStreamException {
+		response.setContentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8).toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, ONE_HOUR.getHeaderValue());
+		XMLStreamWriter xml = XMLOutputFactory.newFactory()
+			.createXMLStreamWriter(new BufferedOutputStream(response.getOutputStream(), 16 * 1024), "UTF-8");
 		xml.writeStartDocument("UTF-8", "1.0");
 		xml.writeStartElement("", "urlset", SITEMAP_NAMESPACE);
 		xml.writeDefaultNamespace(SITEMAP_NAMESPACE);
 		url(xml, this.urls.of("/"), null);
 		url(xml, this.urls.of("/programmes"), null);
 		url(xml, this.urls.of("/deadlines"), null);
-		for (PublishedEntry programme : programmes) {
-			url(xml, this.urls.of("/programmes/{slug}", programme.key()), programme.updatedAt());
+		try {
+			this.programmes.eachPublishedEntry((programme) -> url(xml,
+					this.urls.of("/programmes/{slug}", programme.key()), programme.updatedAt()));
+			this.courses.eachPublishedEntry(
+					(course) -> url(xml, this.urls.of("/courses/{code}", course.key()), course.updatedAt()));
 		}
-		for (PublishedEntry course : courses) {
-			url(xml, this.urls.of("/courses/{code}", course.key()), course.updatedAt());
+		catch (UncheckedXmlException ex) {
+			throw ex.getCause();
 		}
 		xml.writeEndElement();
 		xml.writeEndDocument();
+		xml.flush();
 		xml.close();
-		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
-			.cacheControl(ONE_HOUR)
-			.body(out.toByteArray());
+		response.getOutputStream().flush();
 	}
 
-	private static void url(XMLStreamWriter xml, String location, Instant lastModified) throws XMLStreamException {
-		xml.writeStartElement(SITEMAP_NAMESPACE, "url");
-		element(xml, "loc", location);
-		if (lastModified != null) {
-			// W3C Datetime, to the second, in UTC.
-			element(xml, "lastmod", lastModified.truncatedTo(ChronoUnit.SECONDS).toString());
+	private static void url(XMLStreamWriter xml, String location, @Nullable Instant lastModified) {
+		try {
+			xml.writeStartElement(SITEMAP_NAMESPACE, "url");
+			element(xml, "loc", location);
+			if (lastModified != null) {
+				// W3C Datetime, to the second, in UTC.
+				element(xml, "lastmod", lastModified.truncatedTo(ChronoUnit.SECONDS).toString());
+			}
+			xml.writeEndElement();
 		}
-		xml.writeEndElement();
+		catch (XMLStreamException ex) {
+			throw new UncheckedXmlException(ex);
+		}
+	}
+
+	/** A writing error, carried out of the row callbacks. */
+	private static final class UncheckedXmlException extends RuntimeException {
+
+		UncheckedXmlException(XMLStreamException cause) {
+			super(cause);
+		}
+
+		@Override
+		public synchronized XMLStreamException getCause() {
+			return (XMLStreamException) super.getCause();
+		}
+
 	}
 
 	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
