@@ -20,6 +20,8 @@
 #   CONNECTIONS      wrk connections                         32
 #   THREADS          wrk threads                             2
 #   PAIRS            A B pairs per page                      3
+#   WARMUP_FIRST     seconds of untimed load on the first page  90
+#   WARMUP           seconds of untimed load on each other page 20
 #   MODES            page cache settings to measure          "off on"
 #   PAGES            name=path pairs, space-separated        (programme, course, search, home, deadlines)
 #   NGINX_PORT       where nginx serves the copies           18095
@@ -32,6 +34,8 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PAIRS=${PAIRS:-3}
+WARMUP_FIRST=${WARMUP_FIRST:-90}
+WARMUP=${WARMUP:-20}
 MODES=${MODES:-off on}
 NGINX_PORT=${NGINX_PORT:-18095}
 MAX_SECONDS=${MAX_SECONDS:-1800}
@@ -136,7 +140,7 @@ EOF
 
 # Runs wrk; prints "requests_per_second requests p50_ms p99_ms non2xx".
 run_wrk() {
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$1" | awk '
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2:-$SECONDS_PER_RUN}s" --latency "$1" | awk '
 		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
 		/^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
 		/requests in/ { n = $1 } /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
@@ -147,7 +151,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 results="$work/results.txt"
 : >"$results"
 measure() {
-	local mode=$1 base=$2 jvm=$3
+	local mode=$1 base=$2 jvm=$3 warmup=$WARMUP_FIRST
 	for entry in $PAGES; do
 		local name=${entry%%=*} path=${entry#*=}
 		curl -fsS "$base$path" -o "$work/pages/$name.html"
@@ -158,8 +162,10 @@ measure() {
 			echo "nginx does not serve the same bytes for $name" >&2
 			exit 1
 		fi
-		# Warm-up: the JIT compiles the page's path with C2 before anything is timed.
-		run_wrk "$base$path" >/dev/null
+		# Warm-up: the JIT compiles the page's path with C2 before anything is timed; the
+		# first page takes the longest, as it compiles what all pages share.
+		run_wrk "$base$path" "$warmup" >/dev/null
+		warmup=$WARMUP
 		for pair in $(seq 1 "$PAIRS"); do
 			pg_cpu >"$work/pg.before"
 			local jvm_before

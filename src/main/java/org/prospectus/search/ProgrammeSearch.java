@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.programme.StudyMode;
+import org.prospectus.staging.PublishedVersion;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -28,19 +31,24 @@ public class ProgrammeSearch {
 	/** Longer input is cut rather than sent to the parser whole. */
 	static final int MAX_TEXT_LENGTH = 200;
 
-	private static final String OPEN_DEADLINE = """
-			(select min(r.deadline_at) from round_programme rp join application_round r on r.id = rp.round_id
+	/**
+	 * Whether a programme is open for applications now: a semi-join PostgreSQL answers
+	 * for the whole catalogue at once.
+	 */
+	private static final String IS_OPEN = """
+			exists (select 1 from round_programme rp join application_round r on r.id = rp.round_id
 			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now)""";
 
 	/**
-	 * The zone of that round: a joint round's deadline is the coordinating institution's,
-	 * which may not be the programme's own.
+	 * The open round with the nearest deadline, looked up only for the page of results.
+	 * Its zone is the round's coordinator's, which in a joint round may not be the
+	 * programme's own institution's.
 	 */
-	private static final String OPEN_DEADLINE_ZONE = """
-			(select ri.time_zone from round_programme rp join application_round r on r.id = rp.round_id
-			   join institution ri on ri.id = r.institution_id
+	private static final String OPEN_ROUND = """
+			left join lateral (select r.deadline_at, ri.time_zone from round_programme rp
+			  join application_round r on r.id = rp.round_id join institution ri on ri.id = r.institution_id
 			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now
-			  order by r.deadline_at, r.id limit 1)""";
+			  order by r.deadline_at, r.id limit 1) o on true""";
 
 	/**
 	 * The tuition for the whole programme, worked out from a yearly fee and the length as
@@ -57,33 +65,36 @@ public class ProgrammeSearch {
 
 	private final Clock clock;
 
-	ProgrammeSearch(JdbcClient jdbc, Clock clock) {
+	private final PublishedVersion published;
+
+	private volatile @Nullable KeptFacets kept;
+
+	ProgrammeSearch(JdbcClient jdbc, Clock clock, PublishedVersion published) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.published = published;
 	}
 
 	public Page<ProgrammeSummary> search(ProgrammeSearchCriteria criteria, Pageable pageable) {
 		List<String> where = new ArrayList<>();
 		where.add("p.state = 'PUBLISHED'");
-		StringBuilder sql = new StringBuilder("""
-				select p.slug, p.code, p.title, p.award, p.credits, p.credit_system, p.duration_months, p.pace_percent,
-				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city,
-				""").append(OPEN_DEADLINE)
-			.append(" as open_deadline, coalesce(")
-			.append(OPEN_DEADLINE_ZONE)
-			.append(", i.time_zone) as time_zone, count(*) over () as total");
-		JdbcClient.StatementSpec spec;
+		// The matches are found, counted, ranked and cut to the page on narrow rows (id,
+		// title, rank); the page's rows then get their columns and open round.
+		StringBuilder matches = new StringBuilder("select p.id, p.title, count(*) over () as total");
 		String order;
+		String pageOrder;
 		if (criteria.hasText()) {
-			sql.append(", ts_rank_cd(p.search_vector, q.query) as rank");
-			sql.append(" from programme p join institution i on i.id = p.institution_id");
-			sql.append(", websearch_to_tsquery('english', :text) as q(query)");
+			matches.append(", ts_rank_cd(p.search_vector, q.query) as rank");
+			matches.append(" from programme p join institution i on i.id = p.institution_id");
+			matches.append(", websearch_to_tsquery('english', :text) as q(query)");
 			where.add("p.search_vector @@ q.query");
-			order = " order by rank desc, p.title, p.id";
+			order = "rank desc, title, id";
+			pageOrder = "m.rank desc, m.title, m.id";
 		}
 		else {
-			sql.append(" from programme p join institution i on i.id = p.institution_id");
-			order = " order by p.title, p.id";
+			matches.append(" from programme p join institution i on i.id = p.institution_id");
+			order = "title, id";
+			pageOrder = "m.title, m.id";
 		}
 		if (criteria.institution() != null) {
 			where.add("i.slug = :institution");
@@ -110,7 +121,7 @@ public class ProgrammeSearch {
 			where.add("p.topics @> array[cast(:topic as text)]");
 		}
 		if (criteria.openOnly()) {
-			where.add(OPEN_DEADLINE + " is not null");
+			where.add(IS_OPEN);
 		}
 		if (criteria.budget() != null) {
 			where.add("p.tuition_currency = :budgetCurrency and " + TOTAL_TUITION + " <= :budget");
@@ -120,9 +131,20 @@ public class ProgrammeSearch {
 					exists (select 1 from round_programme rp join application_round r on r.id = rp.round_id
 					  where rp.programme_id = p.id and r.deadline_at >= :now and\s""" + START_MONTH + " = :start)");
 		}
-		sql.append(" where ").append(String.join(" and ", where)).append(order).append(" limit :limit offset :offset");
+		matches.append(" where ")
+			.append(String.join(" and ", where))
+			.append(" order by ")
+			.append(order)
+			.append(" limit :limit offset :offset");
+		String sql = """
+				select p.slug, p.code, p.title, p.award, p.credits, p.credit_system, p.duration_months, p.pace_percent,
+				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city,
+				       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total
+				from (""" + matches
+				+ ") m join programme p on p.id = m.id join institution i on i.id = p.institution_id " + OPEN_ROUND
+				+ " order by " + pageOrder;
 
-		spec = this.jdbc.sql(sql.toString())
+		JdbcClient.StatementSpec spec = this.jdbc.sql(sql)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset());
@@ -182,11 +204,47 @@ public class ProgrammeSearch {
 				rs.getString("city"), (deadline != null) ? deadline.toInstant() : null, rs.getString("time_zone"));
 	}
 
-	/** The values the filters offer, from published programmes only. */
+	/**
+	 * The values the filters offer, from published programmes only. They are the same for
+	 * every search until the catalogue changes or a deadline passes (start months are
+	 * offered while a round still takes applications), so they are worked out once and
+	 * kept until then: a search costs one statement for them, not a scan of the
+	 * catalogue.
+	 */
 	public SearchFacets facets() {
+		Instant now = this.clock.instant();
+		long version = this.published.current();
+		KeptFacets kept = this.kept;
+		if (kept != null && kept.version() == version && !now.isBefore(kept.from()) && now.isBefore(kept.until())) {
+			return kept.facets();
+		}
+		SearchFacets facets = readFacets(now);
+		Timestamp nextDeadline = this.jdbc
+			.sql("select min(deadline_at) from application_round where deadline_at >= :now")
+			.param("now", Timestamp.from(now))
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
+		// The deadline's own instant still counts; the facet changes just after it.
+		Instant until = (nextDeadline != null) ? nextDeadline.toInstant().plusNanos(1) : Instant.MAX;
+		this.kept = new KeptFacets(version, now, until, facets);
+		return facets;
+	}
+
+	/**
+	 * @param version the catalogue version they were read at (or later)
+	 * @param from the instant they were read at: before it (a clock set back) they may
+	 * differ too
+	 * @param until the first instant they may be out of date
+	 * @param facets the values
+	 */
+	private record KeptFacets(long version, Instant from, Instant until, SearchFacets facets) {
+	}
+
+	private SearchFacets readFacets(Instant now) {
 		List<SearchFacets.InstitutionOption> institutions = this.jdbc.sql("""
-				select distinct i.slug, i.name from institution i join programme p on p.institution_id = i.id
-				where p.state = 'PUBLISHED' order by i.name""")
+				select i.slug, i.name from institution i where exists
+				(select 1 from programme p where p.institution_id = i.id and p.state = 'PUBLISHED') order by i.name""")
 			.query((rs, rowNum) -> new SearchFacets.InstitutionOption(rs.getString("slug"), rs.getString("name")))
 			.list();
 		List<String[]> values = this.jdbc
@@ -205,7 +263,7 @@ public class ProgrammeSearch {
 							  join round_programme rp on rp.programme_id = p.id join application_round r on r.id = rp.round_id
 							 where p.state = 'PUBLISHED' and r.deadline_at >= :now
 							order by 1, 2""")
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Timestamp.from(now))
 			.query((rs, rowNum) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
 		List<String> topics = values.stream().filter((v) -> v[0].equals("topic")).map((v) -> v[1]).toList();

@@ -178,7 +178,7 @@ class PageCache extends OncePerRequestFilter {
 		String key = key(request, locale);
 		if (this.enabled) {
 			Page page = this.cache.getIfPresent(key);
-			if (page != null && page.state == state && now.isBefore(page.expires)) {
+			if (page != null && page.state == state && !now.isBefore(page.rendered) && now.isBefore(page.expires)) {
 				page.writeTo(request, response);
 				return;
 			}
@@ -194,7 +194,7 @@ class PageCache extends OncePerRequestFilter {
 			rendered.setHeader(HttpHeaders.VARY, VARY);
 			if (this.enabled && rendered.size() <= this.settings.maxSize().toBytes() / 64) {
 				Instant expires = state.timeline().nextChangeAfter(now);
-				this.cache.put(key, Page.of(state, expires, etag, rendered, before));
+				this.cache.put(key, Page.of(state, now, expires, etag, rendered, before));
 			}
 		}
 		rendered.send();
@@ -263,6 +263,8 @@ class PageCache extends OncePerRequestFilter {
 
 		private final State state;
 
+		private final Instant rendered;
+
 		private final Instant expires;
 
 		private final String etag;
@@ -275,9 +277,10 @@ class PageCache extends OncePerRequestFilter {
 
 		private final byte @Nullable [] gzipped;
 
-		private Page(State state, Instant expires, String etag, String contentType,
+		private Page(State state, Instant rendered, Instant expires, String etag, String contentType,
 				List<Map.Entry<String, String>> headers, byte[] body) {
 			this.state = state;
+			this.rendered = rendered;
 			this.expires = expires;
 			this.etag = etag;
 			this.contentType = contentType;
@@ -287,7 +290,8 @@ class PageCache extends OncePerRequestFilter {
 			this.gzipped = (compressed.length < body.length) ? compressed : null;
 		}
 
-		static Page of(State state, Instant expires, String etag, RenderedPage rendered, Set<String> setBefore) {
+		static Page of(State state, Instant renderedAt, Instant expires, String etag, RenderedPage rendered,
+				Set<String> setBefore) {
 			List<Map.Entry<String, String>> headers = new ArrayList<>();
 			for (String name : new HashSet<>(rendered.getHeaderNames())) {
 				String lower = name.toLowerCase(Locale.ROOT);
@@ -296,8 +300,9 @@ class PageCache extends OncePerRequestFilter {
 				}
 			}
 			String contentType = rendered.getContentType();
-			return new Page(state, expires, etag, (contentType != null) ? contentType : "text/html;charset=UTF-8",
-					List.copyOf(headers), rendered.toByteArray());
+			return new Page(state, renderedAt, expires, etag,
+					(contentType != null) ? contentType : "text/html;charset=UTF-8", List.copyOf(headers),
+					rendered.toByteArray());
 		}
 
 		int weight() {

@@ -277,6 +277,27 @@ class ProgrammeSearchTests {
 	}
 
 	@Test
+	void keptFacetsEndWhenTheCatalogueChangesAndWhenADeadlinePasses() {
+		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
+			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.update();
+		assertThat(this.search.facets().starts()).contains(java.time.YearMonth.of(2027, 8));
+		assertThat(this.search.facets().topics()).doesNotContain("Quantum computing");
+		this.jdbc.sql("update programme set topics = array['Quantum computing'] where slug = 'robotics'").update();
+		assertThat(this.search.facets().topics()).as("a change to the catalogue").contains("Quantum computing");
+
+		// The open round's deadline is its last second; just after it the round takes no
+		// more applications, and its start month is no longer offered.
+		Instant deadline = NOW.plus(Duration.ofDays(20));
+		this.clock.setInstant(deadline);
+		assertThat(this.search.facets().starts()).contains(java.time.YearMonth.of(2027, 8));
+		this.clock.setInstant(deadline.plusSeconds(1));
+		assertThat(this.search.facets().starts()).doesNotContain(java.time.YearMonth.of(2027, 8));
+		this.clock.setInstant(deadline);
+		assertThat(this.search.facets().starts()).as("a clock set back").contains(java.time.YearMonth.of(2027, 8));
+	}
+
+	@Test
 	void theFormReadsABudgetOnlyWithACurrencyAndIgnoresNonsense() {
 		ProgrammeSearchForm form = new ProgrammeSearchForm();
 		form.setMaxTuition("150,000");

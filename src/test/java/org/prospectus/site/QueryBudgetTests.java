@@ -175,6 +175,8 @@ class QueryBudgetTests {
 		this.fixtures.programme(this.kth, "ml", "Machine Learning");
 		grow(1, "SM");
 		int search = statementsFor("/programmes?q=machine");
+		String filtered = "/programmes?q=machine&level=MASTER&mode=CAMPUS&open=true&duration=UP_TO_TWO_YEARS";
+		int withFilters = statementsFor(filtered);
 		int deadlines = statementsFor("/deadlines");
 		int home = statementsFor("/");
 		for (int i = 0; i < 15; i++) {
@@ -183,6 +185,7 @@ class QueryBudgetTests {
 		grow(15, "LG");
 		assertThat(search).isPositive();
 		assertThat(statementsFor("/programmes?q=machine")).isEqualTo(search);
+		assertThat(statementsFor(filtered)).isEqualTo(withFilters);
 		assertThat(statementsFor("/deadlines")).isEqualTo(deadlines);
 		assertThat(statementsFor("/")).isEqualTo(home);
 		System.out.printf("SQL statements per page: search %d, deadlines %d, home %d%n", search, deadlines, home);
