@@ -38,9 +38,9 @@ run=$(date +%s%N)
 trap 'rm -f "$times"' EXIT
 
 # Untimed rounds first: the JIT compiles the search's path.
-for _ in $(seq 1 "$WARMUP"); do
+for w in $(seq 1 "$WARMUP"); do
 	for search in "${searches[@]}"; do
-		curl -fsS -o /dev/null --max-time 10 "$BASE_URL/programmes?${search#*|}&n=warm"
+		curl -fsS -o /dev/null --max-time 10 "$BASE_URL/programmes?${search#*|}&n=$run-warm-$w"
 	done
 done
 
