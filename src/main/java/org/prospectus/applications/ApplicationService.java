@@ -374,7 +374,17 @@ public class ApplicationService {
 			return false;
 		}
 		ApplicationStatus before = application.getStatus();
-		application.withdraw(this.clock.instant());
+		Instant now = this.clock.instant();
+		application.withdraw(now);
+		ApplicationRound round = application.getRound();
+		// A confirmation, so that a withdrawal nobody meant (a shared computer, a stolen
+		// password) does not go unnoticed until the results.
+		this.outbox.enqueue(application.getApplicant().getEmail(), "application-withdrawn",
+				Map.of("name", application.getApplicant().getFullName(), "reference", application.getReference(),
+						"round", round.getName(), "institution", round.getInstitution().getName(), "at",
+						Formats.at(now, round.getZone(), Locale.ENGLISH), "link",
+						this.urls.of("/applications/{id}", id)),
+				Locale.ENGLISH);
 		this.auditLog.recordFor(AuditAction.WITHDRAW, Application.AUDIT_TYPE, id,
 				"Withdrawn by the applicant: " + application.getReference(),
 				List.of(new FieldChange("status", before.name(), ApplicationStatus.WITHDRAWN.name())));

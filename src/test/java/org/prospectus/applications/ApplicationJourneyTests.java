@@ -498,9 +498,24 @@ class ApplicationJourneyTests {
 		assertThat(this.mvc.post().uri("/applications/{id}/withdraw", id).session(ada).with(csrf()))
 			.hasRedirectedUrl("/applications/" + id);
 		assertThat(this.jdbc.sql("select status from application").query(String.class).single()).isEqualTo("WITHDRAWN");
+		String reference = this.jdbc.sql("select reference from application").query(String.class).single();
+		assertThat(this.jdbc
+			.sql("select recipient, text_body from mail_outbox where subject = 'Your application is withdrawn'")
+			.query((rs, row) -> rs.getString(1) + "\n" + rs.getString(2))
+			.list()).as("a confirmation, once")
+			.singleElement()
+			.satisfies((mail) -> assertThat(mail).startsWith("ada@example.org\n")
+				.contains("Its reference was " + reference)
+				.contains("If you did not withdraw it")
+				.contains("/applications/" + id));
 		this.clock.setInstant(this.clock.instant().plus(Duration.ofMinutes(1)));
 		assertThat(submit(ada, id)).hasRedirectedUrl("/applications/" + id);
 		assertThat(this.jdbc.sql("select status from application").query(String.class).single()).isEqualTo("WITHDRAWN");
+		assertThat(this.mvc.post().uri("/applications/{id}/withdraw", id).session(ada).with(csrf()))
+			.hasRedirectedUrl("/applications/" + id);
+		assertThat(this.jdbc.sql("select count(*) from mail_outbox where subject = 'Your application is withdrawn'")
+			.query(Long.class)
+			.single()).as("withdrawing again sends nothing").isEqualTo(1);
 	}
 
 }
