@@ -9,7 +9,8 @@
 # the copy with nginx on 127.0.0.1, and runs wrk against the two in turn, A B A B A B,
 # after a warm-up. It prints requests per second, the ratio to nginx, p50 and p99, and
 # the server CPU per request: the portal's JVM plus PostgreSQL's processes, from
-# /proc/<pid>/stat before and after each portal run.
+# /proc/<pid>/stat before and after each portal run. Last, it times "Save and preview" on
+# a programme as the demo editor (bench/SavePreview.java).
 #
 # To measure a portal that is already running instead, give its address; the script then
 # measures it once, as it is configured:
@@ -199,6 +200,12 @@ else
 		jvm=$(pid_on "$own_port")
 		echo "Measuring with the page cache $mode (JVM $jvm)"
 		measure "cache-$mode" "http://127.0.0.1:$own_port" "$jvm"
+		if [ "$mode" = "${MODES##* }" ]; then
+			# The staff side: "Save and preview" on a programme, as the demo editor.
+			password=$(awk '$1 == "editor" && $2 ~ /^editor@/ { print $3 }' "$work/portal-$mode.log" | tail -1)
+			java bench/SavePreview.java "http://127.0.0.1:$own_port" editor@demo.prospectus.example "$password" 10 |
+				tee "$work/save-preview.txt"
+		fi
 		stop_portal
 	done
 fi
@@ -223,5 +230,6 @@ for mode in $(awk '{ print $1 }' "$results" | uniq); do
 			"$(col 11)" "$(col 12)" "$(echo "$jvm_ms $pg_ms" | awk '{ print $1 + $2 }')" "$jvm_ms" "$pg_ms"
 	done
 done
+[ -f "$work/save-preview.txt" ] && tail -1 "$work/save-preview.txt"
 echo
 echo "Raw figures: $results"
