@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.BaseEntity;
@@ -45,6 +46,8 @@ public class ApplicationRound extends BaseEntity {
 	private Instant studiesStartAt;
 
 	private boolean studiesStartMonthOnly;
+
+	private @Nullable Instant replyByAt;
 
 	private int choiceLimit = 4;
 
@@ -122,7 +125,7 @@ public class ApplicationRound extends BaseEntity {
 
 	public RoundSchedule getSchedule() {
 		return new RoundSchedule(this.opensAt, this.deadlineAt, this.documentsDeadlineAt, this.feeDeadlineAt,
-				this.notificationAt, this.studiesStartAt, this.studiesStartMonthOnly);
+				this.notificationAt, this.studiesStartAt, this.studiesStartMonthOnly, this.replyByAt);
 	}
 
 	/** Moves every milestone at once, so that they are never out of order. */
@@ -134,6 +137,12 @@ public class ApplicationRound extends BaseEntity {
 		this.notificationAt = schedule.notificationAt();
 		this.studiesStartAt = schedule.studiesStartAt();
 		this.studiesStartMonthOnly = schedule.studiesStartMonthOnly();
+		this.replyByAt = schedule.replyByAt();
+	}
+
+	/** The last instant to accept or decline an offer, if the round asks for replies. */
+	public @Nullable Instant getReplyByAt() {
+		return this.replyByAt;
 	}
 
 	public Set<Programme> getProgrammes() {
@@ -148,7 +157,10 @@ public class ApplicationRound extends BaseEntity {
 		return getSchedule().stateAt(now);
 	}
 
-	/** The milestones in date order; the fee deadline only where the round has one. */
+	/**
+	 * The milestones in date order; the fee deadline and the reply-by only where the
+	 * round has them.
+	 */
 	public List<Milestone> getMilestones() {
 		List<Milestone> milestones = new ArrayList<>();
 		milestones.add(new Milestone(MilestoneKind.OPENS, this.opensAt, false));
@@ -158,6 +170,9 @@ public class ApplicationRound extends BaseEntity {
 			milestones.add(new Milestone(MilestoneKind.FEE_DEADLINE, this.feeDeadlineAt, false));
 		}
 		milestones.add(new Milestone(MilestoneKind.NOTIFICATION, this.notificationAt, false));
+		if (this.replyByAt != null) {
+			milestones.add(new Milestone(MilestoneKind.REPLY_BY, this.replyByAt, false));
+		}
 		milestones.add(new Milestone(MilestoneKind.STUDIES_START, this.studiesStartAt, this.studiesStartMonthOnly));
 		milestones.sort((a, b) -> a.at().compareTo(b.at()));
 		return milestones;

@@ -43,6 +43,8 @@ public class RoundForm {
 
 	private String feeDeadline;
 
+	private String replyBy;
+
 	private String notification;
 
 	private String studiesStart;
@@ -65,6 +67,7 @@ public class RoundForm {
 		form.deadline = local(round.getDeadlineAt(), zone);
 		form.documentsDeadline = local(round.getDocumentsDeadlineAt(), zone);
 		form.feeDeadline = local(round.getFeeDeadlineAt(), zone);
+		form.replyBy = local(round.getReplyByAt(), zone);
 		form.notification = local(round.getNotificationAt(), zone);
 		form.studiesStart = local(round.getStudiesStartAt(), zone);
 		form.studiesStartMonthOnly = round.getSchedule().studiesStartMonthOnly();
@@ -114,6 +117,7 @@ public class RoundForm {
 		fields.put("round.milestone.DOCUMENTS_DEADLINE", time(this.documentsDeadline, zone));
 		fields.put("round.milestone.FEE_DEADLINE", time(this.feeDeadline, zone));
 		fields.put("round.milestone.NOTIFICATION", time(this.notification, zone));
+		fields.put("round.milestone.REPLY_BY", time(this.replyBy, zone));
 		fields.put("round.milestone.STUDIES_START", time(this.studiesStart, zone));
 		fields.put("round.form.month-only", this.studiesStartMonthOnly ? "yes" : "no");
 		fields.put("round.form.choice-limit.label", this.choiceLimit);
@@ -169,6 +173,7 @@ public class RoundForm {
 		Instant documentsAt = check.dateTime("documentsDeadline", this.documentsDeadline, true, zone);
 		Instant feeAt = check.dateTime("feeDeadline", this.feeDeadline, false, zone);
 		Instant notificationAt = check.dateTime("notification", this.notification, true, zone);
+		Instant replyByAt = check.dateTime("replyBy", this.replyBy, false, zone);
 		Instant startAt = check.dateTime("studiesStart", this.studiesStart, true, zone);
 		if (errors.hasErrors() || limit == null) {
 			return null;
@@ -188,11 +193,14 @@ public class RoundForm {
 		if (feeAt != null && feeAt.isBefore(opensAt)) {
 			errors.rejectValue("feeDeadline", "round.form.order.fee");
 		}
+		if (replyByAt != null && (!replyByAt.isAfter(notificationAt) || !replyByAt.isBefore(startAt))) {
+			errors.rejectValue("replyBy", "round.form.order.reply-by");
+		}
 		if (errors.hasErrors()) {
 			return null;
 		}
 		return new RoundSchedule(opensAt, deadlineAt, documentsAt, feeAt, notificationAt, startAt,
-				this.studiesStartMonthOnly);
+				this.studiesStartMonthOnly, replyByAt);
 	}
 
 	int limit() {
@@ -237,6 +245,14 @@ public class RoundForm {
 
 	public void setDocumentsDeadline(String documentsDeadline) {
 		this.documentsDeadline = documentsDeadline;
+	}
+
+	public String getReplyBy() {
+		return this.replyBy;
+	}
+
+	public void setReplyBy(String replyBy) {
+		this.replyBy = replyBy;
 	}
 
 	public String getFeeDeadline() {

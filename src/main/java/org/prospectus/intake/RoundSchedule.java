@@ -3,6 +3,8 @@ package org.prospectus.intake;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The milestones of a round, checked to be in order: opens &lt; deadline &le; documents
  * deadline &lt; notification &lt; start of studies.
@@ -14,9 +16,19 @@ import java.util.Objects;
  * @param notificationAt results are published
  * @param studiesStartAt studies start
  * @param studiesStartMonthOnly whether only the month of the start is announced
+ * @param replyByAt last instant to accept or decline an offer (inclusive), if the round
+ * asks for replies: after the results, before studies start
  */
 public record RoundSchedule(Instant opensAt, Instant deadlineAt, Instant documentsDeadlineAt, Instant feeDeadlineAt,
-		Instant notificationAt, Instant studiesStartAt, boolean studiesStartMonthOnly) {
+		Instant notificationAt, Instant studiesStartAt, boolean studiesStartMonthOnly, @Nullable Instant replyByAt) {
+
+	/** A schedule without a reply-by milestone. */
+	public RoundSchedule(Instant opensAt, Instant deadlineAt, Instant documentsDeadlineAt,
+			@Nullable Instant feeDeadlineAt, Instant notificationAt, Instant studiesStartAt,
+			boolean studiesStartMonthOnly) {
+		this(opensAt, deadlineAt, documentsDeadlineAt, feeDeadlineAt, notificationAt, studiesStartAt,
+				studiesStartMonthOnly, null);
+	}
 
 	public RoundSchedule {
 		Objects.requireNonNull(opensAt, "opensAt");
@@ -39,6 +51,15 @@ public record RoundSchedule(Instant opensAt, Instant deadlineAt, Instant documen
 		if (feeDeadlineAt != null && feeDeadlineAt.isBefore(opensAt)) {
 			throw new IllegalArgumentException("The fee deadline cannot come before applications open");
 		}
+		if (replyByAt != null && (!replyByAt.isAfter(notificationAt) || !replyByAt.isBefore(studiesStartAt))) {
+			throw new IllegalArgumentException("Replies must be due after the results and before studies start");
+		}
+	}
+
+	/** This schedule with a reply-by milestone, or without one for {@code null}. */
+	public RoundSchedule withReplyBy(@Nullable Instant replyBy) {
+		return new RoundSchedule(this.opensAt, this.deadlineAt, this.documentsDeadlineAt, this.feeDeadlineAt,
+				this.notificationAt, this.studiesStartAt, this.studiesStartMonthOnly, replyBy);
 	}
 
 	/**

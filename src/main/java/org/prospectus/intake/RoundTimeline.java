@@ -16,10 +16,10 @@ import java.util.TreeSet;
 
 /**
  * When public pages change by themselves, with nobody publishing: at every milestone of
- * every round (a round opens, its deadline passes, results come out), and at midnight in
- * every zone a page counts days in ("closes in 3 days", a course's current offering). A
- * page rendered at one instant is the page of any later instant up to the next of these,
- * which is what lets the page cache keep it (ADR 0023).
+ * every round (a round opens, its deadline passes, results come out, replies are due),
+ * and at midnight in every zone a page counts days in ("closes in 3 days", a course's
+ * current offering). A page rendered at one instant is the page of any later instant up
+ * to the next of these, which is what lets the page cache keep it (ADR 0023).
  */
 public final class RoundTimeline {
 
@@ -37,10 +37,10 @@ public final class RoundTimeline {
 		zones.add(clockZone);
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				select r.opens_at, r.deadline_at, r.documents_deadline_at, r.fee_deadline_at,
-				r.notification_at, r.studies_start_at, i.time_zone
+				r.notification_at, r.studies_start_at, r.reply_by_at, i.time_zone
 				from application_round r join institution i on i.id = r.institution_id""")) {
 			while (rs.next()) {
-				for (int column = 1; column <= 6; column++) {
+				for (int column = 1; column <= 7; column++) {
 					Timestamp at = rs.getTimestamp(column);
 					if (at != null) {
 						// A page differs from a milestone's instant on (an opening) or
@@ -51,7 +51,7 @@ public final class RoundTimeline {
 						changes.add(at.toInstant().plusNanos(1));
 					}
 				}
-				zones.add(ZoneId.of(rs.getString(7)));
+				zones.add(ZoneId.of(rs.getString(8)));
 			}
 		}
 		return new Timeline(Collections.unmodifiableNavigableSet(changes), Set.copyOf(zones));

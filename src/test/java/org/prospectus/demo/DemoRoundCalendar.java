@@ -97,7 +97,8 @@ final class DemoRoundCalendar {
 		return new RoundSchedule(startOfDay(LocalDate.of(year - 1, 8, 1), LONDON),
 				endOfDay(LocalDate.of(year, 7, 31), LONDON), endOfDay(LocalDate.of(year, 8, 14), LONDON), null,
 				LocalDate.of(year, 8, 28).atTime(NINE_AM).atZone(LONDON).toInstant(),
-				startOfDay(LocalDate.of(year, 9, 21), LONDON), true);
+				startOfDay(LocalDate.of(year, 9, 21), LONDON), true)
+			.withReplyBy(endOfDay(LocalDate.of(year, 9, 7), LONDON));
 	}
 
 	/**
@@ -113,7 +114,8 @@ final class DemoRoundCalendar {
 	 * A round for the invented institutions, placed relative to today so that it stays
 	 * open, upcoming or closed however long the demo database lives. Documents are due
 	 * two weeks after the deadline, results six weeks after it, and studies start on the
-	 * first of a month at least two months after the results.
+	 * first of a month at least two months after the results; offers are answered within
+	 * two weeks of the results.
 	 * @param opensInDays days from today to the opening; negative for the past
 	 * @param deadlineInDays days from today to the (end of the) deadline day
 	 */
@@ -124,7 +126,8 @@ final class DemoRoundCalendar {
 		LocalDate start = notification.plusMonths(2).withDayOfMonth(1);
 		RoundSchedule schedule = new RoundSchedule(startOfDay(today.plusDays(opensInDays), zone),
 				endOfDay(deadline, zone), endOfDay(deadline.plusWeeks(2), zone), null,
-				notification.atTime(NINE_AM).atZone(zone).toInstant(), startOfDay(start, zone), true);
+				notification.atTime(NINE_AM).atZone(zone).toInstant(), startOfDay(start, zone), true)
+			.withReplyBy(endOfDay(notification.plusWeeks(2), zone));
 		return new DemoRound(MONTH_YEAR.format(start) + " intake", schedule);
 	}
 

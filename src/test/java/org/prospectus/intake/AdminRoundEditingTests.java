@@ -330,6 +330,28 @@ class AdminRoundEditingTests {
 	}
 
 	@Test
+	void aReplyByIsTypedInTheZoneRefusedBeforeTheResultsAndShownOnceMilestonesArePublished() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		Document refused = page(save(session, "replyBy", "2027-01-20T12:00"));
+		assertThat(refused.select("#replyBy-error").text())
+			.isEqualTo("Replies must be due after the results and before studies start.");
+		assertThat(refused.select("#replyBy").val()).isEqualTo("2027-01-20T12:00");
+		assertThat(pendingCount()).isZero();
+
+		assertThat(save(session, "replyBy", "2027-02-12T23:59:59")).hasRedirectedUrl(reviewUrl());
+		Document review = review(session);
+		assertThat(review.select("tr.table-warning").text()).contains("Reply to offers by",
+				"2027-02-12 23:59:59 Europe/Stockholm");
+		assertThat(press(session, review, "publish")).hasRedirectedUrl("/admin/catalogue/rounds");
+		assertThat(this.jdbc.sql("select reply_by_at from application_round")
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(java.time.Instant.parse("2027-02-12T22:59:59Z"));
+		assertThat(page(this.mvc.get().uri("/programmes/ml").exchange()).text()).contains("Reply to offers by",
+				"12 February 2027, 23:59 CET");
+	}
+
+	@Test
 	void textThatIsNotADateIsRefusedAndKept() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document page = page(save(session, "notification", "early April"));

@@ -181,6 +181,16 @@ class RoundScheduleTests {
 					this.t.plusSeconds(2), null, this.t.plusSeconds(3), this.t.plusSeconds(3), false));
 		}
 
+		@Test
+		void takesRepliesStrictlyBetweenTheResultsAndTheStartOfStudies() {
+			RoundSchedule schedule = new RoundSchedule(this.t, this.t.plusSeconds(1), this.t.plusSeconds(2), null,
+					this.t.plusSeconds(3), this.t.plusSeconds(6), false);
+			assertThat(schedule.withReplyBy(this.t.plusSeconds(4)).replyByAt()).isEqualTo(this.t.plusSeconds(4));
+			assertThat(schedule.withReplyBy(null).replyByAt()).isNull();
+			assertThatIllegalArgumentException().isThrownBy(() -> schedule.withReplyBy(this.t.plusSeconds(3)));
+			assertThatIllegalArgumentException().isThrownBy(() -> schedule.withReplyBy(this.t.plusSeconds(6)));
+		}
+
 	}
 
 	static Institution stockholmInstitution() {
