@@ -169,6 +169,32 @@ class PageCacheTests {
 	}
 
 	@Test
+	void aChangeMadeWhileTheListenerWasCutOffIsShownOnceItListensAgain() throws Exception {
+		this.cache.setEnabled(true);
+		assertThat(get(this.port, "/programmes/ml").body()).contains("Machine Learning");
+		this.statements.reset();
+		get(this.port, "/programmes/ml");
+		assertThat(this.statements.count()).as("kept").isZero();
+
+		// PostgreSQL ends the listening connections, and the catalogue changes before
+		// anyone listens again: that notification is never delivered.
+		assertThat(this.jdbc.sql("""
+				select count(pg_terminate_backend(pid)) from pg_stat_activity
+				where application_name = 'prospectus catalogue listener'""").query(Long.class).single()).isPositive();
+		this.jdbc.sql("update programme set title = 'Learning Machines' where id = ?").param(this.programmeId).update();
+
+		long start = System.nanoTime();
+		String page = get(this.port, "/programmes/ml").body();
+		while (!page.contains("Learning Machines") && System.nanoTime() - start < 5_000_000_000L) {
+			Thread.sleep(20);
+			page = get(this.port, "/programmes/ml").body();
+		}
+		assertThat(page).as("read afresh on reconnecting").contains("Learning Machines");
+		awaitHeard(this.catalogue);
+		awaitHeard(this.other.bean(CatalogueVersion.class));
+	}
+
+	@Test
 	void aMatchingConditionalGetIsAnswered304WithoutRendering() throws Exception {
 		HttpResponse<String> first = get(this.port, "/programmes/ml");
 		String etag = first.headers().firstValue("ETag").orElseThrow();
