@@ -21,18 +21,14 @@ lb_port=18000
 port_a=18180
 port_b=18190
 
-need() {
-	if ! command -v "$1" >/dev/null 2>&1 && [ ! -x "$2" ]; then
-		echo "Installing $3"
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$3" >/dev/null
-	fi
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 need nginx /usr/sbin/nginx nginx
 if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+nginx_bin=$(nginx_binary)
 
 as_pg() {
 	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

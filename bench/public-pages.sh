@@ -43,15 +43,11 @@ MAX_SECONDS=${MAX_SECONDS:-1800}
 PAGES=${PAGES:-programme=/programmes/kth-msc-machine-learning course=/courses/DD2424 search=/programmes?q=learning home=/ deadlines=/deadlines}
 own_port=8095
 
-need() {
-	if ! command -v "$1" >/dev/null 2>&1 && [ ! -x "$2" ]; then
-		echo "Installing $3"
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$3" >/dev/null
-	fi
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 need wrk /usr/bin/wrk wrk
 need nginx /usr/sbin/nginx nginx
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+nginx_bin=$(nginx_binary)
 
 work=$(mktemp -d /tmp/prospectus-pages.XXXXXX)
 chmod 755 "$work"
