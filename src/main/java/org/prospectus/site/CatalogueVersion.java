@@ -123,6 +123,8 @@ class CatalogueVersion implements SmartLifecycle {
 	}
 
 	private void listen() {
+		// Wall-clock pauses, not support/Backoff: that one follows the portal's clock,
+		// which tests stop and move, and this thread sleeps for real.
 		Duration wait = Duration.ofMillis(500);
 		while (this.running) {
 			try (Connection listening = connect()) {
