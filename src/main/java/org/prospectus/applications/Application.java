@@ -264,6 +264,19 @@ public class Application {
 	}
 
 	/**
+	 * The institution withdrew the offer because a condition was not met: the decision
+	 * becomes not admitted, with the reason. If the applicant was told of the offer, they
+	 * are told of this at once, not again by the decision e-mail.
+	 */
+	void offerWithdrawn(String reason, Instant at) {
+		this.status = ApplicationStatus.NOT_ADMITTED;
+		this.statusChangedAt = at;
+		this.decisionReason = reason;
+		this.decisionProgrammeId = null;
+		this.decidedAt = at;
+	}
+
+	/**
 	 * The status as the applicant may see it at an instant: a decision only from the
 	 * round's notification date, under review before; the eligibility check is part of
 	 * the review.

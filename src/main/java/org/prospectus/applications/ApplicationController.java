@@ -38,7 +38,14 @@ class ApplicationController {
 
 	private final ApplicationDocuments documents;
 
-	ApplicationController(ApplicationService applications, ApplicationDocuments documents) {
+	private final Offers offers;
+
+	private final java.time.Clock clock;
+
+	ApplicationController(ApplicationService applications, ApplicationDocuments documents, Offers offers,
+			java.time.Clock clock) {
+		this.offers = offers;
+		this.clock = clock;
 		this.applications = applications;
 		this.documents = documents;
 	}
@@ -77,6 +84,9 @@ class ApplicationController {
 		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
 		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound(),
 				ApplicationDocuments.documentsDueAt(application)));
+		model.addAttribute("offers",
+				application.isResultVisible(this.clock.instant()) ? this.offers.of(application.getId()) : List.of());
+		model.addAttribute("now", this.clock.instant());
 		return "applications/status";
 	}
 

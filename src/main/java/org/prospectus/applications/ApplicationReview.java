@@ -70,10 +70,13 @@ public class ApplicationReview {
 
 	private final AdmissionsReach reach;
 
+	private final Offers offers;
+
 	ApplicationReview(ApplicationRepository applications, ApplicationService service, ApplicationDocuments documents,
 			DocumentChecklist checklist, AuditLog auditLog, MailOutbox outbox, JdbcClient jdbc,
-			EntityManager entityManager, Clock clock, PublicUrls urls, AdmissionsReach reach) {
+			EntityManager entityManager, Clock clock, PublicUrls urls, AdmissionsReach reach, Offers offers) {
 		this.reach = reach;
+		this.offers = offers;
 		this.applications = applications;
 		this.service = service;
 		this.documents = documents;
@@ -93,7 +96,8 @@ public class ApplicationReview {
 			List<DocumentView> files = this.documents.listForReview(id);
 			return new Detail(application, this.service.answers(application), this.service.context(application),
 					choices(id), files, this.checklist.items(application, files), notes(id),
-					this.auditLog.history(Application.AUDIT_TYPE, id, HISTORY_LIMIT));
+					this.auditLog.history(Application.AUDIT_TYPE, id, HISTORY_LIMIT), this.offers.of(id),
+					conditionOptions(id));
 		});
 	}
 
@@ -120,7 +124,8 @@ public class ApplicationReview {
 	 * The caller has checked the form: reason and programme where needed.
 	 */
 	@Transactional
-	public Outcome changeStatus(UUID id, long version, ApplicationStatus target, Long programmeId, String reason) {
+	public Outcome changeStatus(UUID id, long version, ApplicationStatus target, Long programmeId, String reason,
+			List<String> conditions) {
 		Application application = locked(id);
 		if (application.getVersion() != version) {
 			return Outcome.STALE;
@@ -140,10 +145,15 @@ public class ApplicationReview {
 			return Outcome.NOT_YOURS;
 		}
 		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
+		List<String> offerConditions = (target == ApplicationStatus.ADMITTED) ? conditions : List.of();
+		this.offers.decided(application, before, offerConditions);
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("status", before.name(), target.name()));
 		if (target.needsProgramme()) {
 			changes.add(new FieldChange("programme", null, titles.get(programmeId).toString()));
+		}
+		if (!offerConditions.isEmpty()) {
+			changes.add(new FieldChange("conditions", null, String.join("; ", offerConditions)));
 		}
 		if (blankToNull(reason) != null) {
 			changes.add(new FieldChange("reason", null, reason.strip()));
@@ -237,7 +247,8 @@ public class ApplicationReview {
 				"Added a note to " + application.getReference(), List.of());
 	}
 
-	private Application locked(UUID id) {
+	/** The application locked until the transaction ends, if the officer reaches it. */
+	Application locked(UUID id) {
 		Application application = this.applications.lockSubmitted(id)
 			.filter((found) -> reaches(id))
 			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
@@ -293,6 +304,29 @@ public class ApplicationReview {
 			return this.title + ", " + this.institution;
 		}
 
+	}
+
+	/**
+	 * The standard conditions of the institutions whose programmes the application ranks,
+	 * each once, in each institution's order.
+	 */
+	private List<String> conditionOptions(UUID id) {
+		List<String> options = new ArrayList<>();
+		this.jdbc
+			.sql("""
+					select i.offer_conditions from institution i
+					where i.id in (select p.institution_id from application_choice c join programme p on p.id = c.programme_id
+					               where c.application_id = :id)
+					order by i.name, i.id""")
+			.param("id", id)
+			.query((rs) -> {
+				for (Object condition : (Object[]) rs.getArray("offer_conditions").getArray()) {
+					if (!options.contains(condition)) {
+						options.add((String) condition);
+					}
+				}
+			});
+		return options;
 	}
 
 	private List<Note> notes(UUID id) {
@@ -354,9 +388,12 @@ public class ApplicationReview {
 	 * @param checklist one line per document kind needed or given
 	 * @param notes the notes, oldest first
 	 * @param history the audit events, oldest first
+	 * @param offers the offers made on it, oldest first
+	 * @param conditionOptions the standard conditions an offer on it may have
 	 */
 	public record Detail(Application app, Answers answers, StepContext context, Map<Long, Choice> choices,
-			List<DocumentView> documents, List<Item> checklist, List<Note> notes, List<AuditEntry> history) {
+			List<DocumentView> documents, List<Item> checklist, List<Note> notes, List<AuditEntry> history,
+			List<Offers.Offer> offers, List<String> conditionOptions) {
 
 	}
 

@@ -89,10 +89,13 @@ public class ApplicationService {
 
 	private final MessageSource messages;
 
+	private final Offers offers;
+
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock, PublicUrls urls,
 			ApplicationDocuments documents, AuditLog auditLog, DocumentChecklist checklist, MessageSource messages,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			io.micrometer.core.instrument.MeterRegistry meters, Offers offers) {
+		this.offers = offers;
 		this.submissions = meters.counter("prospectus.submissions");
 		this.applications = applications;
 		this.messages = messages;
@@ -376,6 +379,7 @@ public class ApplicationService {
 		ApplicationStatus before = application.getStatus();
 		Instant now = this.clock.instant();
 		application.withdraw(now);
+		this.offers.withdrawn(id, now);
 		ApplicationRound round = application.getRound();
 		// A confirmation, so that a withdrawal nobody meant (a shared computer, a stolen
 		// password) does not go unnoticed until the results.

@@ -3,6 +3,8 @@ package org.prospectus.applications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,14 +32,17 @@ public class DecisionNotifier {
 
 	private final MailOutbox outbox;
 
+	private final Offers offers;
+
 	private final Clock clock;
 
 	private final PublicUrls urls;
 
 	private final int batchSize;
 
-	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Clock clock, PublicUrls urls,
+	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Offers offers, Clock clock, PublicUrls urls,
 			@Value("${prospectus.decisions.batch-size:200}") int batchSize) {
+		this.offers = offers;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -54,7 +59,7 @@ public class DecisionNotifier {
 		Instant now = this.clock.instant();
 		List<Due> due = this.jdbc.sql("""
 				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, p.title as programme,
-				       r.name as round, i.name as institution
+				       r.name as round, i.name as institution, i.time_zone, r.studies_start_month_only
 				from application a
 				join application_round r on r.id = a.round_id
 				join institution i on i.id = r.institution_id
@@ -68,14 +73,30 @@ public class DecisionNotifier {
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("email"),
 					rs.getString("full_name"), ApplicationStatus.valueOf(rs.getString("status")),
 					rs.getString("decision_reason"), rs.getString("programme"), rs.getString("round"),
-					rs.getString("institution")))
+					rs.getString("institution"), ZoneId.of(rs.getString("time_zone")),
+					rs.getBoolean("studies_start_month_only")))
 			.list();
+		Map<UUID, List<Offers.Offer>> offers = this.offers
+			.of(due.stream().filter((d) -> d.status() == ApplicationStatus.ADMITTED).map(Due::id).toList());
 		for (Due decision : due) {
-			this.outbox.enqueue(decision.email(), "application-decision", Map.of("name", decision.name(), "reference",
-					decision.reference(), "status", decision.status().name(), "programme",
+			Map<String, Object> model = new HashMap<>(Map.of("name", decision.name(), "reference", decision.reference(),
+					"status", decision.status().name(), "programme",
 					(decision.programme() != null) ? decision.programme() : "", "reason",
 					(decision.reason() != null) ? decision.reason() : "", "round", decision.round(), "institution",
-					decision.institution(), "link", this.urls.of("/applications/{id}", decision.id())), Locale.ENGLISH);
+					decision.institution(), "link", this.urls.of("/applications/{id}", decision.id())));
+			// An offer says what it is for, from when, on which conditions, and until
+			// when
+			// it can be answered.
+			offers.getOrDefault(decision.id(), List.of())
+				.stream()
+				.filter((offer) -> offer.state() == OfferState.OPEN)
+				.findFirst()
+				.ifPresent((offer) -> {
+					model.putAll(Offers.mailModel(offer, decision.zone(), decision.monthOnly(), Locale.ENGLISH));
+					model.put("offer", true);
+				});
+			model.putIfAbsent("offer", false);
+			this.outbox.enqueue(decision.email(), "application-decision", model, Locale.ENGLISH);
 		}
 		if (!due.isEmpty()) {
 			this.jdbc.sql("update application set decision_notified_at = :now where id in (:ids)")
@@ -87,7 +108,7 @@ public class DecisionNotifier {
 	}
 
 	private record Due(UUID id, String reference, String email, String name, ApplicationStatus status, String reason,
-			String programme, String round, String institution) {
+			String programme, String round, String institution, ZoneId zone, boolean monthOnly) {
 
 	}
 

@@ -10,9 +10,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the {@link DecisionNotifier} every {@code prospectus.decisions.delay}, batch after
- * batch until none is due. Off with {@code prospectus.decisions.enabled=false}, as in the
- * tests, which run the notifier themselves.
+ * Runs the {@link DecisionNotifier}, then the {@link OfferDeadlines} (decline by default,
+ * reminders) every {@code prospectus.decisions.delay}, batch after batch until none is
+ * due. Off with {@code prospectus.decisions.enabled=false}, as in the tests, which run
+ * the notifier themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -23,10 +24,13 @@ class DecisionSchedule {
 
 	private final DecisionNotifier notifier;
 
+	private final OfferDeadlines deadlines;
+
 	private final org.prospectus.support.Backoff backoff;
 
-	DecisionSchedule(DecisionNotifier notifier, java.time.Clock clock) {
+	DecisionSchedule(DecisionNotifier notifier, OfferDeadlines deadlines, java.time.Clock clock) {
 		this.notifier = notifier;
+		this.deadlines = deadlines;
 		this.backoff = new org.prospectus.support.Backoff(clock, java.time.Duration.ofMinutes(1),
 				java.time.Duration.ofMinutes(10));
 	}
@@ -41,10 +45,16 @@ class DecisionSchedule {
 			while (this.notifier.notifyDue() > 0) {
 				// Next batch.
 			}
+			while (this.deadlines.declineDue() > 0) {
+				// Next batch.
+			}
+			while (this.deadlines.remindDue() > 0) {
+				// Next batch.
+			}
 			this.backoff.succeeded();
 		}
 		catch (DataAccessException ex) {
-			// The decisions stay due; a later run tells them.
+			// The decisions and offers stay due; a later run deals with them.
 			logger.warn("Decisions not notified, trying again in " + this.backoff.failed() + ": "
 					+ ex.getMostSpecificCause().getMessage());
 		}

@@ -8,7 +8,15 @@ public enum AuditAction {
 	/** An applicant closed their account. */
 	CLOSE_ACCOUNT,
 	/** Staff erased an applicant's data on request. */
-	ERASE;
+	ERASE,
+	/** An applicant accepted or declined an offer. */
+	REPLY,
+	/** Staff recorded whether a condition of an offer is met. */
+	CONDITION_CHECK,
+	/** Staff withdrew an offer whose condition was not met. */
+	OFFER_WITHDRAW,
+	/** An offer not answered by its reply-by instant was declined. */
+	DECLINE_BY_DEFAULT;
 
 	public String messageKey() {
 		return "audit.action." + name();

@@ -37,6 +37,11 @@ public class Institution extends BaseEntity {
 	@Column(columnDefinition = "text[]")
 	private List<String> feeExemptCountries = new ArrayList<>();
 
+	/** The conditions its admissions officers choose from when they make an offer. */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> offerConditions = new ArrayList<>();
+
 	private String awardingBody;
 
 	private String regulatorNote;
@@ -144,6 +149,14 @@ public class Institution extends BaseEntity {
 
 	public void setCampuses(List<String> campuses) {
 		this.campuses = new ArrayList<>(campuses);
+	}
+
+	public List<String> getOfferConditions() {
+		return List.copyOf(this.offerConditions);
+	}
+
+	public void setOfferConditions(List<String> conditions) {
+		this.offerConditions = new ArrayList<>(conditions);
 	}
 
 	public String getAwardingBody() {

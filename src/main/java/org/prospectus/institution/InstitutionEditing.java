@@ -103,6 +103,7 @@ public class InstitutionEditing {
 			.field("institution.form.zone", was.getTimeZone(), after.getTimeZone())
 			.field("institution.form.currency", was.getCurrency(), after.getCurrency())
 			.field("institution.form.fee-exempt", was.getFeeExemptCountries(), after.getFeeExemptCountries())
+			.field("institution.form.offer-conditions", was.getOfferConditions(), after.getOfferConditions())
 			.field("institution.form.admissions-email", was.getAdmissionsEmail(), after.getAdmissionsEmail())
 			.field("institution.form.admissions-phone", was.getAdmissionsPhone(), after.getAdmissionsPhone())
 			.field("institution.form.postal-address", was.getPostalAddress(), after.getPostalAddress())

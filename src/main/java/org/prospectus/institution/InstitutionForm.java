@@ -67,6 +67,9 @@ public class InstitutionForm {
 	@NotBlank(message = "{institution.form.currency.required}")
 	private String currency;
 
+	/** The standard conditions of an offer, one per line. */
+	private String offerConditions;
+
 	/** The citizenships that pay no application fee: country codes, such as SE FI DE. */
 	private String feeExemptCountries;
 
@@ -106,6 +109,7 @@ public class InstitutionForm {
 		form.timeZone = institution.getZone().getId();
 		form.currency = institution.getCurrency().getCurrencyCode();
 		form.feeExemptCountries = String.join(" ", institution.getFeeExemptCountries());
+		form.offerConditions = String.join("\n", institution.getOfferConditions());
 		form.admissionsEmail = institution.getAdmissionsEmail();
 		form.admissionsPhone = institution.getAdmissionsPhone();
 		form.postalAddress = institution.getPostalAddress();
@@ -132,6 +136,15 @@ public class InstitutionForm {
 		List<String> exempt = feeExemptCountryList();
 		if (exempt.size() > 250 || !FieldChecks.COUNTRIES.containsAll(exempt)) {
 			errors.rejectValue("feeExemptCountries", "institution.form.fee-exempt.unknown");
+		}
+		List<String> conditions = lines(this.offerConditions);
+		if (conditions.size() > MAX_OFFER_CONDITIONS) {
+			errors.rejectValue("offerConditions", "institution.form.offer-conditions.too-many",
+					new Object[] { MAX_OFFER_CONDITIONS }, null);
+		}
+		else if (conditions.stream().anyMatch((line) -> line.length() > MAX_CONDITION_LENGTH)) {
+			errors.rejectValue("offerConditions", "institution.form.offer-conditions.too-long",
+					new Object[] { MAX_CONDITION_LENGTH }, null);
 		}
 		FieldChecks check = new FieldChecks(errors);
 		for (String field : RETENTION_FIELDS) {
@@ -188,6 +201,7 @@ public class InstitutionForm {
 		institution.setRegulatorNote(blankToNull(this.regulatorNote));
 		institution.setWebsite(blankToNull(this.website));
 		institution.setFeeExemptCountries(feeExemptCountryList());
+		institution.setOfferConditions(lines(this.offerConditions).stream().distinct().toList());
 		institution.setContacts(blankToNull(this.admissionsEmail), blankToNull(this.admissionsPhone),
 				blankToNull(this.postalAddress), blankToNull(this.privacyContact));
 		institution.setRetention(Integer.parseInt(this.retentionDraftMonths.strip()),
@@ -195,11 +209,22 @@ public class InstitutionForm {
 				Integer.parseInt(this.retentionAdmittedMonths.strip()));
 	}
 
-	List<String> campusList() {
-		if (this.campuses == null) {
+	/** The most standard conditions an institution keeps. */
+	public static final int MAX_OFFER_CONDITIONS = 30;
+
+	/** The longest a condition may be, as the offer stores it. */
+	public static final int MAX_CONDITION_LENGTH = 500;
+
+	/** The lines of a text area that are not blank, stripped. */
+	static List<String> lines(@Nullable String text) {
+		if (text == null) {
 			return List.of();
 		}
-		return Arrays.stream(this.campuses.split("\\R")).map(String::strip).filter((c) -> !c.isEmpty()).toList();
+		return Arrays.stream(text.split("\\R")).map(String::strip).filter((line) -> !line.isEmpty()).toList();
+	}
+
+	List<String> campusList() {
+		return lines(this.campuses);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
@@ -284,6 +309,14 @@ public class InstitutionForm {
 
 	public void setWebsite(String website) {
 		this.website = website;
+	}
+
+	public String getOfferConditions() {
+		return this.offerConditions;
+	}
+
+	public void setOfferConditions(String offerConditions) {
+		this.offerConditions = offerConditions;
 	}
 
 	public String getFeeExemptCountries() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,11 +14,15 @@ import org.prospectus.applications.ApplicationReview;
 import org.prospectus.applications.ApplicationReview.Detail;
 import org.prospectus.applications.ApplicationReview.Outcome;
 import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.applications.ConditionState;
 import org.prospectus.applications.Countries;
+import org.prospectus.applications.OfferReview;
 import org.prospectus.applications.DocumentChecklist.Verdict;
 import org.prospectus.applications.DocumentKind;
 import org.prospectus.applications.Step;
 import org.prospectus.review.ReviewForms.CheckForm;
+import org.prospectus.review.ReviewForms.ConditionForm;
+import org.prospectus.review.ReviewForms.WithdrawOfferForm;
 import org.prospectus.review.ReviewForms.NoteForm;
 import org.prospectus.review.ReviewForms.RequestForm;
 import org.prospectus.review.ReviewForms.StatusForm;
@@ -57,15 +62,24 @@ class AdminApplicationController {
 
 	static final int NOTE_LENGTH = 4000;
 
+	/** The longest a typed condition may be, as the offer stores it. */
+	static final int CONDITION_LENGTH = 500;
+
+	/** The most conditions one offer has. */
+	static final int MAX_CONDITIONS = 10;
+
 	private final ApplicationReview review;
 
-	AdminApplicationController(ApplicationReview review) {
+	private final OfferReview offerReview;
+
+	AdminApplicationController(ApplicationReview review, OfferReview offerReview) {
 		this.review = review;
+		this.offerReview = offerReview;
 	}
 
 	@InitBinder("statusForm")
 	void statusFields(WebDataBinder binder) {
-		binder.setAllowedFields("status", "programme", "reason", "version");
+		binder.setAllowedFields("status", "programme", "reason", "version", "conditions", "otherConditions");
 	}
 
 	@InitBinder("requestForm")
@@ -76,6 +90,16 @@ class AdminApplicationController {
 	@InitBinder("checkForm")
 	void checkFields(WebDataBinder binder) {
 		binder.setAllowedFields("verdict", "reason");
+	}
+
+	@InitBinder("conditionForm")
+	void conditionFields(WebDataBinder binder) {
+		binder.setAllowedFields("state", "version");
+	}
+
+	@InitBinder("withdrawOfferForm")
+	void withdrawOfferFields(WebDataBinder binder) {
+		binder.setAllowedFields("reason", "version");
 	}
 
 	@InitBinder("noteForm")
@@ -104,6 +128,7 @@ class AdminApplicationController {
 		}
 		checkText(form.getReason(), target != null && target.needsReasonFrom(from), REASON_LENGTH, "reason",
 				"review.status.reason", errors);
+		List<String> conditions = (target == ApplicationStatus.ADMITTED) ? conditions(form, detail, errors) : List.of();
 		if (form.getVersion() != detail.app().getVersion()) {
 			return conflict(detail, form.getStatus(), form.getReason(), response, model);
 		}
@@ -112,7 +137,7 @@ class AdminApplicationController {
 			return show(detail, model);
 		}
 		Outcome outcome = this.review.changeStatus(detail.app().getId(), form.getVersion(), target,
-				target.needsProgramme() ? programme : null, form.getReason());
+				target.needsProgramme() ? programme : null, form.getReason(), conditions);
 		return finish(outcome, detail, form.getStatus(), form.getReason(), "review.status.done", "status", errors,
 				model, response, redirect);
 	}
@@ -177,6 +202,81 @@ class AdminApplicationController {
 		}
 		redirect.addFlashAttribute("done", "review.check.done");
 		return "redirect:/admin/applications/" + detail.app().getId() + "#checklist";
+	}
+
+	/**
+	 * The conditions of an offer: the standard ones ticked, which must be the
+	 * institution's, then the officer's own lines, each once.
+	 */
+	private static List<String> conditions(StatusForm form, Detail detail, BindingResult errors) {
+		List<String> chosen = (form.getConditions() != null) ? form.getConditions() : List.of();
+		if (!detail.conditionOptions().containsAll(chosen)) {
+			errors.rejectValue("conditions", "review.status.conditions.unknown");
+		}
+		List<String> typed = (form.getOtherConditions() != null) ? Arrays.stream(form.getOtherConditions().split("\\R"))
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty())
+			.toList() : List.of();
+		if (typed.stream().anyMatch((line) -> line.length() > CONDITION_LENGTH)) {
+			errors.rejectValue("otherConditions", "review.status.other-conditions.too-long",
+					new Object[] { CONDITION_LENGTH }, null);
+		}
+		List<String> all = java.util.stream.Stream.concat(chosen.stream(), typed.stream()).distinct().toList();
+		if (all.size() > MAX_CONDITIONS) {
+			errors.rejectValue("otherConditions", "review.status.other-conditions.too-many",
+					new Object[] { MAX_CONDITIONS }, null);
+		}
+		return all;
+	}
+
+	@PostMapping("/admin/applications/{id}/offers/{offer}/conditions/{condition}")
+	String checkCondition(@PathVariable String id, @PathVariable long offer, @PathVariable long condition,
+			@ModelAttribute("conditionForm") ConditionForm form, BindingResult errors, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Detail detail = detailOf(id);
+		ConditionState state = parse(ConditionState.class, form.getState());
+		if (state == null) {
+			throw NotFoundException.forMissing("condition state");
+		}
+		Outcome outcome = this.offerReview.checkCondition(detail.app().getId(), offer, form.getVersion(), condition,
+				state);
+		return finishOffer(outcome, detail, "review.offer.condition.done", model, response, redirect);
+	}
+
+	@PostMapping("/admin/applications/{id}/offers/{offer}/withdraw")
+	String withdrawOffer(@PathVariable String id, @PathVariable long offer,
+			@ModelAttribute("withdrawOfferForm") WithdrawOfferForm form, BindingResult errors, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Detail detail = detailOf(id);
+		checkText(form.getReason(), true, REASON_LENGTH, "reason", "review.offer.withdraw.reason", errors);
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("withdrawOffer", offer);
+			return show(detail, model);
+		}
+		Outcome outcome = this.offerReview.withdraw(detail.app().getId(), offer, form.getVersion(), form.getReason());
+		return finishOffer(outcome, detail, "review.offer.withdraw.done", model, response, redirect);
+	}
+
+	private String finishOffer(Outcome outcome, Detail detail, String doneKey, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		switch (outcome) {
+			case DONE -> {
+				redirect.addFlashAttribute("done", doneKey);
+				return "redirect:/admin/applications/" + detail.app().getId() + "#offers";
+			}
+			case NOT_YOURS -> {
+				model.addAttribute("offerError", "review.outcome.NOT_YOURS");
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				return show(detail, model);
+			}
+			default -> {
+				// Changed by someone else since the page was shown, or no longer open.
+				model.addAttribute("offerError", "review.offer.changed");
+				response.setStatus(HttpStatus.CONFLICT.value());
+				return show(detailOf(detail.app().getId().toString()), model);
+			}
+		}
 	}
 
 	@PostMapping("/admin/applications/{id}/notes")
@@ -285,6 +385,10 @@ class AdminApplicationController {
 		if (!model.containsAttribute("noteForm")) {
 			model.addAttribute("noteForm", new NoteForm());
 		}
+		if (!model.containsAttribute("withdrawOfferForm")) {
+			model.addAttribute("withdrawOfferForm", new WithdrawOfferForm());
+		}
+		model.addAttribute("conditionStates", ConditionState.values());
 		return "admin/applications/detail";
 	}
 

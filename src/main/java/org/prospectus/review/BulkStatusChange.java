@@ -64,9 +64,12 @@ public class BulkStatusChange {
 
 	private final AdmissionsReach reach;
 
+	private final org.prospectus.applications.Offers offers;
+
 	BulkStatusChange(JdbcClient jdbc, EntityManager entityManager, AuditLog auditLog, Clock clock,
-			AdmissionsReach reach) {
+			AdmissionsReach reach, org.prospectus.applications.Offers offers) {
 		this.reach = reach;
+		this.offers = offers;
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.auditLog = auditLog;
@@ -171,6 +174,9 @@ public class BulkStatusChange {
 			String reasonBefore = application.getStatusReason();
 			application.moveTo(change.target(), change.target().needsProgramme() ? change.programme() : null,
 					change.reason(), null, now);
+			// A bulk offer is unconditional; conditions are set one application at a
+			// time.
+			this.offers.decided(application, from, List.of());
 			changed.add(item);
 			List<FieldChange> fields = new ArrayList<>();
 			fields.add(new FieldChange("status", from.name(), change.target().name()));

@@ -20,6 +20,28 @@ public final class ReviewForms {
 
 		private long version;
 
+		/** Standard conditions of an offer, as chosen from the institution's list. */
+		private java.util.List<String> conditions = new java.util.ArrayList<>();
+
+		/** Conditions of an offer typed by the officer, one per line. */
+		private String otherConditions;
+
+		public java.util.List<String> getConditions() {
+			return this.conditions;
+		}
+
+		public void setConditions(java.util.List<String> conditions) {
+			this.conditions = conditions;
+		}
+
+		public String getOtherConditions() {
+			return this.otherConditions;
+		}
+
+		public void setOtherConditions(String otherConditions) {
+			this.otherConditions = otherConditions;
+		}
+
 		public String getStatus() {
 			return this.status;
 		}
@@ -110,6 +132,58 @@ public final class ReviewForms {
 
 		public void setReason(String reason) {
 			this.reason = reason;
+		}
+
+	}
+
+	/**
+	 * Whether a condition of an offer is met; the offer and condition are in the address.
+	 */
+	public static class ConditionForm {
+
+		private String state;
+
+		private long version;
+
+		public String getState() {
+			return this.state;
+		}
+
+		public void setState(String state) {
+			this.state = state;
+		}
+
+		public long getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(long version) {
+			this.version = version;
+		}
+
+	}
+
+	/** Withdraw an offer whose condition was not met, with the reason. */
+	public static class WithdrawOfferForm {
+
+		private String reason;
+
+		private long version;
+
+		public String getReason() {
+			return this.reason;
+		}
+
+		public void setReason(String reason) {
+			this.reason = reason;
+		}
+
+		public long getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(long version) {
+			this.version = version;
 		}
 
 	}

@@ -224,7 +224,7 @@ public class DemoApplications {
 
 	private void move(UUID id, long applicant, ApplicationStatus target, Long programme, String reason) {
 		long version = this.applications.find(id, applicant).orElseThrow().getVersion();
-		this.review.changeStatus(id, version, target, programme, reason);
+		this.review.changeStatus(id, version, target, programme, reason, java.util.List.of());
 	}
 
 }

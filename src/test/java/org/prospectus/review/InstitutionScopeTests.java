@@ -138,7 +138,11 @@ class InstitutionScopeTests {
 	}
 
 	MvcTestResult call(HttpMethod method, String pattern, String id, MockHttpSession session) {
-		String path = pattern.replace("{id}", id).replace("{documentId}", document(id)).replace("{kind}", "transcript");
+		String path = pattern.replace("{id}", id)
+			.replace("{documentId}", document(id))
+			.replace("{kind}", "transcript")
+			.replace("{offer}", "0")
+			.replace("{condition}", "0");
 		return this.mvc.perform(request(method, path).session(session)
 			.with(csrf())
 			.param("version", "0")
@@ -146,7 +150,9 @@ class InstitutionScopeTests {
 			.param("body", "A note")
 			.param("by", "2027-02-01")
 			.param("message", "Please send it.")
-			.param("verdict", "VERIFIED"));
+			.param("verdict", "VERIFIED")
+			.param("state", "MET")
+			.param("reason", "Not met."));
 	}
 
 	/** Every route that names one application, found in the handler mappings. */

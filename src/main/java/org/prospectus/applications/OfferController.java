@@ -1,0 +1,84 @@
+package org.prospectus.applications;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.prospectus.applicant.ApplicantPrincipal;
+import org.prospectus.applications.Offers.Offer;
+import org.prospectus.applications.Offers.Reply;
+import org.prospectus.web.NotFoundException;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's reply to an offer: a page that says what accepting or declining does,
+ * then the reply. Another person's offer, or one not yet released, answers 404.
+ */
+@Controller
+class OfferController {
+
+	private final ApplicationService applications;
+
+	private final Offers offers;
+
+	private final Clock clock;
+
+	OfferController(ApplicationService applications, Offers offers, Clock clock) {
+		this.applications = applications;
+		this.offers = offers;
+		this.clock = clock;
+	}
+
+	@GetMapping("/applications/{id}/offers/{offer}/{reply:accept|decline}")
+	String confirm(@PathVariable String id, @PathVariable long offer, @PathVariable String reply,
+			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+		Application application = owned(id, me);
+		Offer shown = this.offers.shown(application, offer).orElseThrow(() -> NotFoundException.forMissing("offer"));
+		boolean accept = "accept".equals(reply);
+		if (accept ? !shown.canAccept(this.clock.instant()) : !shown.canDecline(this.clock.instant())) {
+			return "redirect:/applications/" + application.getId();
+		}
+		List<Offer> others = this.offers.of(application.getId())
+			.stream()
+			.filter((other) -> other.id() != offer && other.state() == OfferState.OPEN)
+			.toList();
+		model.addAttribute("app", application);
+		model.addAttribute("round", application.getRound());
+		model.addAttribute("offer", shown);
+		model.addAttribute("others", others);
+		model.addAttribute("accept", accept);
+		return "applications/offer-reply";
+	}
+
+	@PostMapping("/applications/{id}/offers/{offer}/{reply:accept|decline}")
+	String reply(@PathVariable String id, @PathVariable long offer, @PathVariable String reply,
+			@AuthenticationPrincipal ApplicantPrincipal me, RedirectAttributes redirect) {
+		Application application = owned(id, me);
+		Reply outcome = "accept".equals(reply) ? this.offers.accept(application.getId(), me.applicantId(), offer)
+				: this.offers.decline(application.getId(), me.applicantId(), offer);
+		if (outcome == Reply.NOT_FOUND) {
+			throw NotFoundException.forMissing("offer");
+		}
+		redirect.addFlashAttribute("replyOutcome",
+				(outcome == Reply.DONE) ? reply.toUpperCase(java.util.Locale.ROOT) : outcome.name());
+		return "redirect:/applications/" + application.getId() + "#offers";
+	}
+
+	private Application owned(String id, ApplicantPrincipal me) {
+		try {
+			return this.applications.find(UUID.fromString(id), me.applicantId())
+				.orElseThrow(() -> NotFoundException.forMissing("application"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw NotFoundException.forMissing("application");
+		}
+	}
+
+}

@@ -1,0 +1,399 @@
+package org.prospectus.applications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.mail.MailOutbox;
+import org.prospectus.web.Formats;
+import org.prospectus.web.PublicUrls;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Offers and the applicant's replies (ADR 0024). An application admitted to a programme
+ * holds an open offer of it, with the conditions staff set; from the round's notification
+ * date the applicant accepts or declines it until its reply-by instant. Everything that
+ * changes an offer holds the application's row lock, so a reply, a staff change and the
+ * reply-by job are never interleaved.
+ */
+@Service
+public class Offers {
+
+	/**
+	 * When an offer's reply window closes: its own, else the round's reply-by, else the
+	 * start of studies. SQL over {@code offer o} and {@code application_round r}.
+	 */
+	static final String REPLY_BY = "coalesce(o.reply_by_at, r.reply_by_at, r.studies_start_at)";
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationRepository applications;
+
+	private final MailOutbox outbox;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	private final PublicUrls urls;
+
+	private final Duration replyWindow;
+
+	Offers(JdbcClient jdbc, ApplicationRepository applications, MailOutbox outbox, AuditLog auditLog, Clock clock,
+			PublicUrls urls, @Value("${prospectus.offers.reply-window:P7D}") Duration replyWindow) {
+		this.jdbc = jdbc;
+		this.applications = applications;
+		this.outbox = outbox;
+		this.auditLog = auditLog;
+		this.clock = clock;
+		this.urls = urls;
+		this.replyWindow = replyWindow;
+	}
+
+	/**
+	 * Keeps the offer in step with a decision just recorded on a locked application: an
+	 * admission makes an open offer of its programme with the given conditions, and a
+	 * decision taken back before the applicant was told removes it.
+	 * @param conditions the conditions as staff chose and typed them, in order
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void decided(Application application, ApplicationStatus before, List<String> conditions) {
+		if (before == ApplicationStatus.ADMITTED && application.getStatus() != ApplicationStatus.ADMITTED) {
+			this.jdbc.sql("delete from offer where application_id = :id and state = 'OPEN'")
+				.param("id", application.getId())
+				.update();
+		}
+		if (application.getStatus() != ApplicationStatus.ADMITTED || before == ApplicationStatus.ADMITTED) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		ApplicationRound round = application.getRound();
+		long offerId = this.jdbc.sql("""
+				insert into offer (application_id, programme_id, round_id, made_at, reply_by_at)
+				values (:application, :programme, :round, :at, :replyBy)
+				returning id""")
+			.param("application", application.getId())
+			.param("programme", application.getDecisionProgrammeId())
+			.param("round", round.getId())
+			.param("at", Timestamp.from(now))
+			.param("replyBy", timestamp(ownReplyBy(round, now)))
+			.query(Long.class)
+			.single();
+		int position = 0;
+		for (String condition : conditions) {
+			this.jdbc.sql("insert into offer_condition (offer_id, position, text) values (:offer, :position, :text)")
+				.param("offer", offerId)
+				.param("position", position++)
+				.param("text", condition)
+				.update();
+		}
+	}
+
+	/**
+	 * An offer made late gets a reply window of its own: at least
+	 * {@code prospectus.offers.reply-window} from when the applicant can first see it,
+	 * never past the start of studies. Otherwise the round's reply-by holds.
+	 */
+	private @Nullable Instant ownReplyBy(ApplicationRound round, Instant now) {
+		Instant seen = now.isAfter(round.getNotificationAt()) ? now : round.getNotificationAt();
+		Instant earliest = seen.plus(this.replyWindow);
+		Instant roundReplyBy = (round.getReplyByAt() != null) ? round.getReplyByAt() : round.getStudiesStartAt();
+		if (!roundReplyBy.isBefore(earliest)) {
+			return null;
+		}
+		return earliest.isBefore(round.getStudiesStartAt()) ? earliest : round.getStudiesStartAt();
+	}
+
+	/** An application's offers with their conditions, oldest first, in two statements. */
+	@Transactional(readOnly = true)
+	public List<Offer> of(UUID applicationId) {
+		return of(List.of(applicationId)).getOrDefault(applicationId, List.of());
+	}
+
+	/**
+	 * The offers of several applications by application, each oldest first, in two
+	 * statements whatever their number.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<Offer>> of(List<UUID> applicationIds) {
+		if (applicationIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<Condition>> conditions = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select c.offer_id, c.id, c.text, c.state, c.changed_at from offer_condition c
+				join offer o on o.id = c.offer_id where o.application_id in (:ids) order by c.offer_id, c.position""")
+			.param("ids", applicationIds)
+			.query((rs) -> {
+				conditions.computeIfAbsent(rs.getLong("offer_id"), (key) -> new ArrayList<>())
+					.add(new Condition(rs.getLong("id"), rs.getString("text"),
+							ConditionState.valueOf(rs.getString("state")), instant(rs.getTimestamp("changed_at"))));
+			});
+		Map<UUID, List<Offer>> offers = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select o.id, o.application_id, o.programme_id, p.title, i.name as institution, o.state, o.made_at,
+				       o.replied_at, o.withdrawn_reason, o.version, r.studies_start_at, %s as reply_by
+				from offer o
+				join programme p on p.id = o.programme_id
+				join institution i on i.id = p.institution_id
+				join application_round r on r.id = o.round_id
+				where o.application_id in (:ids) order by o.made_at, o.id""".formatted(REPLY_BY))
+			.param("ids", applicationIds)
+			.query((rs) -> {
+				UUID application = rs.getObject("application_id", UUID.class);
+				offers.computeIfAbsent(application, (key) -> new ArrayList<>())
+					.add(new Offer(rs.getLong("id"), application, rs.getLong("programme_id"), rs.getString("title"),
+							rs.getString("institution"), OfferState.valueOf(rs.getString("state")),
+							rs.getTimestamp("made_at").toInstant(), instant(rs.getTimestamp("replied_at")),
+							rs.getTimestamp("reply_by").toInstant(), rs.getTimestamp("studies_start_at").toInstant(),
+							rs.getString("withdrawn_reason"), rs.getLong("version"),
+							conditions.getOrDefault(rs.getLong("id"), List.of())));
+			});
+		return offers;
+	}
+
+	/** One of the applicant's offers, if it is theirs and they may see it. */
+	@Transactional(readOnly = true)
+	public Optional<Offer> shown(Application application, long offerId) {
+		if (!application.isResultVisible(this.clock.instant())) {
+			return Optional.empty();
+		}
+		return of(application.getId()).stream().filter((offer) -> offer.id() == offerId).findFirst();
+	}
+
+	/**
+	 * Accepts an open offer before its reply-by instant, and declines the applicant's
+	 * other open offers in the round, which are the application's: one acceptance per
+	 * round.
+	 */
+	@Transactional
+	public Reply accept(UUID applicationId, long applicantId, long offerId) {
+		Application application = lockOwned(applicationId, applicantId);
+		Instant now = this.clock.instant();
+		Optional<Offer> found = shown(application, offerId);
+		Reply refused = refusal(found, now, OfferState.OPEN);
+		if (refused != null) {
+			return refused;
+		}
+		Offer offer = found.get();
+		setState(offer.id(), OfferState.ACCEPTED, now);
+		List<Offer> others = of(applicationId).stream()
+			.filter((other) -> other.id() != offerId && other.state() == OfferState.OPEN)
+			.toList();
+		for (Offer other : others) {
+			setState(other.id(), OfferState.DECLINED, now);
+		}
+		List<FieldChange> changes = new ArrayList<>();
+		changes.add(offerChange(offer, OfferState.ACCEPTED));
+		others.forEach((other) -> changes.add(offerChange(other, OfferState.DECLINED)));
+		this.auditLog.recordFor(AuditAction.REPLY, Application.AUDIT_TYPE, applicationId,
+				"Accepted the offer of " + offer.programme() + " (" + application.getReference() + ")", changes);
+		mail(application, offer, "offer-accepted", Map.of("declined", others.stream().map(Offer::programme).toList()));
+		return Reply.DONE;
+	}
+
+	/**
+	 * Declines an open or accepted offer before its reply-by instant; a declined place is
+	 * free for the next applicant.
+	 */
+	@Transactional
+	public Reply decline(UUID applicationId, long applicantId, long offerId) {
+		Application application = lockOwned(applicationId, applicantId);
+		Instant now = this.clock.instant();
+		Optional<Offer> found = shown(application, offerId);
+		Reply refused = refusal(found, now, OfferState.OPEN, OfferState.ACCEPTED);
+		if (refused != null) {
+			return refused;
+		}
+		Offer offer = found.get();
+		setState(offer.id(), OfferState.DECLINED, now);
+		this.auditLog.recordFor(AuditAction.REPLY, Application.AUDIT_TYPE, applicationId,
+				"Declined the offer of " + offer.programme() + " (" + application.getReference() + ")",
+				List.of(offerChange(offer, OfferState.DECLINED)));
+		mail(application, offer, "offer-declined", Map.of());
+		return Reply.DONE;
+	}
+
+	/**
+	 * An offer's change of state as the audit log records it: "Machine Learning: OPEN".
+	 */
+	static FieldChange offerChange(Offer offer, OfferState to) {
+		return new FieldChange("offer", offer.programme() + ": " + offer.state().name(),
+				offer.programme() + ": " + to.name());
+	}
+
+	private static @Nullable Reply refusal(Optional<Offer> found, Instant now, OfferState... from) {
+		if (found.isEmpty()) {
+			return Reply.NOT_FOUND;
+		}
+		Offer offer = found.get();
+		if (!List.of(from).contains(offer.state())) {
+			return Reply.CLOSED;
+		}
+		return now.isBefore(offer.replyBy()) ? null : Reply.TOO_LATE;
+	}
+
+	/**
+	 * The applicant withdrew the application: every offer that held a place is declined,
+	 * in the withdrawal's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void withdrawn(UUID applicationId, Instant at) {
+		this.jdbc.sql("""
+				update offer set state = 'DECLINED', replied_at = :at, version = version + 1
+				where application_id = :id and state in ('OPEN', 'ACCEPTED')""")
+			.param("id", applicationId)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	void setState(long offerId, OfferState state, Instant at) {
+		this.jdbc.sql("update offer set state = :state, replied_at = :at, version = version + 1 where id = :id")
+			.param("state", state.name())
+			.param("at", Timestamp.from(at))
+			.param("id", offerId)
+			.update();
+	}
+
+	/**
+	 * E-mails the applicant about one of their offers, through the outbox, with what
+	 * every offer e-mail says: the programme, its start, the conditions and the reply-by.
+	 */
+	void mail(Application application, Offer offer, String template, Map<String, Object> extra) {
+		ApplicationRound round = application.getRound();
+		Map<String, Object> model = new LinkedHashMap<>(
+				mailModel(offer, round.getZone(), round.getSchedule().studiesStartMonthOnly(), Locale.ENGLISH));
+		model.put("name", application.getFullName());
+		model.put("reference", application.getReference());
+		model.put("round", round.getName());
+		model.put("link", this.urls.of("/applications/{id}", application.getId()));
+		model.putAll(extra);
+		this.outbox.enqueue(application.getEmail(), template, model, Locale.ENGLISH);
+	}
+
+	/** What an e-mail says of an offer. */
+	static Map<String, Object> mailModel(Offer offer, java.time.ZoneId zone, boolean monthOnly, Locale locale) {
+		String start = java.time.format.DateTimeFormatter.ofPattern(monthOnly ? "MMMM uuuu" : "d MMMM uuuu", locale)
+			.withZone(zone)
+			.format(offer.studiesStart());
+		return Map.of("programme", offer.programme(), "institution", offer.institution(), "start", start, "replyBy",
+				Formats.at(offer.replyBy(), zone, locale), "conditions",
+				offer.conditions()
+					.stream()
+					.map((condition) -> new MailCondition(condition.text(), condition.state().name()))
+					.toList(),
+				"conditional", offer.isConditional());
+	}
+
+	private Application lockOwned(UUID applicationId, long applicantId) {
+		Application application = this.applications.lockOwned(applicationId, applicantId)
+			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+		return application;
+	}
+
+	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** What became of an applicant's reply. */
+	public enum Reply {
+
+		DONE,
+		/** No such offer of theirs, or not yet released. */
+		NOT_FOUND,
+		/** Replied to already, declined by default or withdrawn. */
+		CLOSED,
+		/** The reply-by instant has passed. */
+		TOO_LATE
+
+	}
+
+	/**
+	 * A condition as an e-mail lists it.
+	 *
+	 * @param text the condition
+	 * @param state PENDING, MET or NOT_MET
+	 */
+	public record MailCondition(String text, String state) {
+
+	}
+
+	/**
+	 * An offer as its pages show it.
+	 *
+	 * @param id the offer's id
+	 * @param applicationId the application it was made on
+	 * @param programmeId the programme offered
+	 * @param programme the programme's title
+	 * @param institution the institution that gives it
+	 * @param state the reply
+	 * @param madeAt when staff made it
+	 * @param repliedAt when it was accepted, declined or lapsed
+	 * @param replyBy the last instant to reply
+	 * @param studiesStart when the programme starts
+	 * @param withdrawnReason why the institution withdrew it
+	 * @param version changes with every change, for staff forms
+	 * @param conditions its conditions in order; none for an unconditional offer
+	 */
+	public record Offer(long id, UUID applicationId, long programmeId, String programme, String institution,
+			OfferState state, Instant madeAt, @Nullable Instant repliedAt, Instant replyBy, Instant studiesStart,
+			@Nullable String withdrawnReason, long version, List<Condition> conditions) {
+
+		/** Conditional while any condition is not met. */
+		public boolean isConditional() {
+			return this.conditions.stream().anyMatch((condition) -> condition.state() != ConditionState.MET);
+		}
+
+		/** A condition was not met, so staff may withdraw the offer. */
+		public boolean hasUnmetCondition() {
+			return this.conditions.stream().anyMatch((condition) -> condition.state() == ConditionState.NOT_MET);
+		}
+
+		/** The applicant may still reply at this instant. */
+		public boolean canAccept(Instant now) {
+			return this.state == OfferState.OPEN && now.isBefore(this.replyBy);
+		}
+
+		/** The applicant may still decline at this instant, accepted or not. */
+		public boolean canDecline(Instant now) {
+			return this.state.holdsPlace() && now.isBefore(this.replyBy);
+		}
+
+	}
+
+	/**
+	 * One condition of an offer.
+	 *
+	 * @param id the condition's id
+	 * @param text what must be met
+	 * @param state whether it is
+	 * @param changedAt when staff last recorded it
+	 */
+	public record Condition(long id, String text, ConditionState state, @Nullable Instant changedAt) {
+
+	}
+
+}
