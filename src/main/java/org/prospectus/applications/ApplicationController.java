@@ -221,13 +221,7 @@ class ApplicationController {
 	}
 
 	private Application owned(String id, ApplicantPrincipal me) {
-		try {
-			return this.applications.find(UUID.fromString(id), me.applicantId())
-				.orElseThrow(() -> NotFoundException.forMissing("application"));
-		}
-		catch (IllegalArgumentException ex) {
-			throw NotFoundException.forMissing("application");
-		}
+		return this.applications.owned(id, me.applicantId());
 	}
 
 	private static Step step(String slug) {

@@ -145,6 +145,21 @@ public class ApplicationService {
 		return this.applications.findOwned(id, applicantId);
 	}
 
+	/**
+	 * The applicant's application named in an address; anything else, another person's
+	 * included, is answered as missing.
+	 */
+	@Transactional(readOnly = true)
+	public Application owned(String id, long applicantId) {
+		try {
+			return find(UUID.fromString(id), applicantId)
+				.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw org.prospectus.web.NotFoundException.forMissing("application");
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<Application> ofApplicant(long applicantId) {
 		return this.applications.findByApplicant(applicantId);

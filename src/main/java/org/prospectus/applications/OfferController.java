@@ -2,7 +2,6 @@ package org.prospectus.applications;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import org.prospectus.applicant.ApplicantPrincipal;
 import org.prospectus.applications.Offers.Offer;
@@ -36,10 +35,11 @@ class OfferController {
 		this.clock = clock;
 	}
 
-	@GetMapping("/applications/{id}/offers/{offer}/{reply:accept|decline}")
+	@GetMapping("/applications/{id}/offers/{offer}/{reply}")
 	String confirm(@PathVariable String id, @PathVariable long offer, @PathVariable String reply,
 			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
 		Application application = owned(id, me);
+		reply(reply);
 		Offer shown = this.offers.shown(application, offer).orElseThrow(() -> NotFoundException.forMissing("offer"));
 		boolean accept = "accept".equals(reply);
 		if (accept ? !shown.canAccept(this.clock.instant()) : !shown.canDecline(this.clock.instant())) {
@@ -57,10 +57,11 @@ class OfferController {
 		return "applications/offer-reply";
 	}
 
-	@PostMapping("/applications/{id}/offers/{offer}/{reply:accept|decline}")
+	@PostMapping("/applications/{id}/offers/{offer}/{reply}")
 	String reply(@PathVariable String id, @PathVariable long offer, @PathVariable String reply,
 			@AuthenticationPrincipal ApplicantPrincipal me, RedirectAttributes redirect) {
 		Application application = owned(id, me);
+		reply(reply);
 		Reply outcome = "accept".equals(reply) ? this.offers.accept(application.getId(), me.applicantId(), offer)
 				: this.offers.decline(application.getId(), me.applicantId(), offer);
 		if (outcome == Reply.NOT_FOUND) {
@@ -71,14 +72,15 @@ class OfferController {
 		return "redirect:/applications/" + application.getId() + "#offers";
 	}
 
+	/** Accept or decline: any other word names no page. */
+	private static void reply(String reply) {
+		if (!"accept".equals(reply) && !"decline".equals(reply)) {
+			throw NotFoundException.forMissing("reply");
+		}
+	}
+
 	private Application owned(String id, ApplicantPrincipal me) {
-		try {
-			return this.applications.find(UUID.fromString(id), me.applicantId())
-				.orElseThrow(() -> NotFoundException.forMissing("application"));
-		}
-		catch (IllegalArgumentException ex) {
-			throw NotFoundException.forMissing("application");
-		}
+		return this.applications.owned(id, me.applicantId());
 	}
 
 }

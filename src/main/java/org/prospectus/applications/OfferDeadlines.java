@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import org.prospectus.applications.Offers.Offer;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
-import org.prospectus.audit.FieldChange;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

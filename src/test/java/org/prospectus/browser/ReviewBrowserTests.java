@@ -113,8 +113,9 @@ class ReviewBrowserTests extends BrowserTestBase {
 		field(page, "Programme").selectOption(new SelectOption()
 			.setLabel(BrowserCatalogue.PROGRAMME_TITLE + ", University " + BrowserCatalogue.INSTITUTION));
 		press(page, "Save the status");
-		assertThat(page.locator(".facts .badge")).hasText("Admitted");
-		assertThat(page.locator(".facts")).containsText("Not yet: the decision is e-mailed from the notification date");
+		assertThat(page.locator("#summary .badge")).hasText("Admitted");
+		assertThat(page.locator("#summary"))
+			.containsText("Not yet: the decision is e-mailed from the notification date");
 		this.browser.screenshot(page, "application-detail-admitted");
 		assertAccessible(page, "an admitted application");
 		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.prospectus.account.StaffPrincipal;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Application;
@@ -13,6 +15,11 @@ import org.prospectus.applications.ApplicationReview;
 import org.prospectus.applications.ApplicationService;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.ChoicesForm;
+import org.prospectus.applications.ConditionState;
+import org.prospectus.applications.DecisionNotifier;
+import org.prospectus.applications.OfferDeadlines;
+import org.prospectus.applications.OfferReview;
+import org.prospectus.applications.Offers;
 import org.prospectus.applications.CitizenshipForm;
 import org.prospectus.applications.ContactForm;
 import org.prospectus.applications.DocumentChecklist.Verdict;
@@ -38,7 +45,8 @@ import org.springframework.stereotype.Component;
  * Applications for the demo, so that an admissions officer has a queue to work: people
  * from many countries apply to the open machine learning rounds through the same services
  * the pages use (steps, uploads checked by content, submit), and the demo officer has
- * already moved some of them along. Loaded once, into an empty table.
+ * already moved some of them along. Loaded once, into an empty table; KTH's decided round
+ * has an application in every state after the decision (see {@link #decide()}).
  */
 @Component
 public class DemoApplications {
@@ -52,6 +60,18 @@ public class DemoApplications {
 			{ "Emily", "Carter", "US" }, { "Aino", "Virtanen", "FI" }, { "Omar", "Farouk", "EG" },
 			{ "Ana", "Kovač", "HR" }, { "Daniel", "Moreau", "CA" }, { "Leila", "Karimi", "IR" },
 			{ "Tomás", "Novák", "CZ" } };
+
+	/** The people of the decided round: the first is the journey applicant. */
+	private static final String[][] DECIDED = { { "Ingrid", "Berg", "NO" }, { "Kofi", "Mensah", "GH" },
+			{ "Elena", "Popescu", "RO" }, { "Rahul", "Mehta", "IN" }, { "Sofia", "Rossi", "IT" },
+			{ "Minh", "Nguyen", "VN" }, { "Hannah", "Schmidt", "AT" }, { "Carlos", "Mendoza", "MX" },
+			{ "Noor", "Hassan", "PK" }, { "Julia", "Nowak", "PL" } };
+
+	/** The demo applicant whose password is printed at every start. */
+	static final String JOURNEY_APPLICANT = "applicant@demo.prospectus.example";
+
+	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+		.getLog(DemoApplications.class);
 
 	private static final String[] ROUNDS = { DemoCatalogue.ML_JOINT_ROUND, DemoCatalogue.KTH_CURRENT_ROUND,
 			DemoCatalogue.SOUTHAMPTON_CURRENT_ROUND };
@@ -70,8 +90,25 @@ public class DemoApplications {
 
 	private final java.time.Clock clock;
 
+	private final Offers offers;
+
+	private final OfferReview offerReview;
+
+	private final DecisionNotifier notifier;
+
+	private final OfferDeadlines deadlines;
+
+	private final org.prospectus.web.PublicUrls urls;
+
 	public DemoApplications(ApplicationService applications, ApplicationDocuments documents, ApplicationReview review,
-			RoundService rounds, JdbcClient jdbc, PasswordEncoder passwords, java.time.Clock clock) {
+			RoundService rounds, JdbcClient jdbc, PasswordEncoder passwords, java.time.Clock clock, Offers offers,
+			OfferReview offerReview, DecisionNotifier notifier, OfferDeadlines deadlines,
+			org.prospectus.web.PublicUrls urls) {
+		this.offers = offers;
+		this.offerReview = offerReview;
+		this.notifier = notifier;
+		this.deadlines = deadlines;
+		this.urls = urls;
 		this.applications = applications;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -87,30 +124,42 @@ public class DemoApplications {
 	 */
 	public long load() {
 		long existing = this.jdbc.sql("select count(*) from application").query(Long.class).single();
-		if (existing > 0) {
-			return existing;
-		}
 		SecurityContextHolder.getContext()
 			.setAuthentication(StaffPrincipal.authentication(
 					StaffPrincipal.acting(OFFICER, java.util.EnumSet.of(StaffRole.ADMISSIONS), java.util.Map.of())));
 		try {
-			for (int i = 0; i < PEOPLE.length; i++) {
+			for (int i = 0; existing == 0 && i < PEOPLE.length; i++) {
 				ApplicationRound round = this.rounds.findBySlug(ROUNDS[i % ROUNDS.length]).orElse(null);
 				if (round != null && round.stateAt(this.clock.instant()) == org.prospectus.intake.RoundState.OPEN) {
 					apply(i, round);
 				}
 			}
+			decide();
 		}
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+		printJourneyApplicant();
 		return this.jdbc.sql("select count(*) from application").query(Long.class).single();
 	}
 
 	private void apply(int i, ApplicationRound round) {
-		String[] person = PEOPLE[i];
-		String email = (person[0] + "." + person[1]).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "")
-				+ "@applicant.example";
+		Submitted submitted = submit(i, PEOPLE[i], round, null);
+		if (submitted != null) {
+			work(submitted.id(), submitted.applicant(), i, submitted.programmes());
+		}
+	}
+
+	/**
+	 * Applies for one person, through the applicant's services, and submits.
+	 * @param email their address, or {@code null} for one made of their name
+	 * @return the submitted application, or {@code null} if it could not be submitted
+	 */
+	private @Nullable Submitted submit(int i, String[] person, ApplicationRound round, @Nullable String email) {
+		if (email == null) {
+			email = (person[0] + "." + person[1]).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "")
+					+ "@applicant.example";
+		}
 		long applicant = this.jdbc.sql("""
 				insert into applicant (email, full_name, password_hash, email_verified_at)
 				values (:email, :name, :hash, now()) returning id""")
@@ -137,9 +186,14 @@ public class DemoApplications {
 				(fee == FeeStatus.EXEMPT) ? "Certificate of citizenship" : "Receipt for the application fee");
 		SubmitOutcome outcome = this.applications.submit(id, applicant, UUID.randomUUID().toString(), true);
 		if (outcome.result() != SubmitOutcome.Result.SUBMITTED) {
-			return;
+			return null;
 		}
-		work(id, applicant, i, programmes);
+		return new Submitted(id, applicant, programmes);
+	}
+
+	/** A submitted demo application, its applicant and the round's programmes. */
+	private record Submitted(UUID id, long applicant, List<Long> programmes) {
+
 	}
 
 	private void fill(UUID id, long applicant, String[] person, List<Long> programmes, int limit, int i) {
@@ -223,8 +277,158 @@ public class DemoApplications {
 	}
 
 	private void move(UUID id, long applicant, ApplicationStatus target, Long programme, String reason) {
+		move(id, applicant, target, programme, reason, List.of());
+	}
+
+	private void move(UUID id, long applicant, ApplicationStatus target, Long programme, String reason,
+			List<String> conditions) {
 		long version = this.applications.find(id, applicant).orElseThrow().getVersion();
-		this.review.changeStatus(id, version, target, programme, reason, java.util.List.of());
+		this.review.changeStatus(id, version, target, programme, reason, conditions);
+	}
+
+	/**
+	 * KTH's decided round, with an application in every state after the decision. It is
+	 * applied to through the services while briefly open, then put back to its dates:
+	 * results a week ago, replies due within a week. The journey applicant's application
+	 * waits for its decision, for the officer to make and the applicant to answer.
+	 */
+	private void decide() {
+		ApplicationRound round = this.rounds.findBySlug(DemoCatalogue.KTH_DECIDED_ROUND).orElse(null);
+		if (round == null || this.jdbc.sql("select count(*) from application where round_id = :round")
+			.param("round", round.getId())
+			.query(Long.class)
+			.single() > 0) {
+			return;
+		}
+		java.time.Instant now = this.clock.instant();
+		RoundDates dates = this.jdbc.sql("""
+				select opens_at, deadline_at, documents_deadline_at, notification_at, reply_by_at
+				from application_round where id = :round""")
+			.param("round", round.getId())
+			.query(RoundDates.class)
+			.single();
+		dates(round.getId(), new RoundDates(now.minusSeconds(86400), now.plusSeconds(86400), now.plusSeconds(2 * 86400),
+				now.plusSeconds(3 * 86400), null));
+		List<Submitted> submitted = new ArrayList<>();
+		for (int i = 0; i < DECIDED.length; i++) {
+			submitted.add(submit(i, DECIDED[i], round, (i == 0) ? JOURNEY_APPLICANT : null));
+		}
+		long ml = submitted.get(0).programmes().get(0);
+		List<String> conditions = this.jdbc.sql("select unnest(offer_conditions) from institution where id = :id")
+			.param("id", round.getInstitution().getId())
+			.query(String.class)
+			.list();
+		for (int i = 0; i < submitted.size(); i++) {
+			Submitted one = submitted.get(i);
+			move(one.id(), one.applicant(), ApplicationStatus.ELIGIBILITY_CHECKED, null, null);
+			move(one.id(), one.applicant(), ApplicationStatus.UNDER_REVIEW, null, null);
+			switch (i) {
+				case 0 -> {
+					// The journey's: the officer decides it.
+				}
+				case 7 -> move(one.id(), one.applicant(), ApplicationStatus.RESERVE, ml, null);
+				case 8 -> move(one.id(), one.applicant(), ApplicationStatus.NOT_ADMITTED, null,
+						"Other applicants had more mathematics and statistics in their degrees.");
+				case 6 -> move(one.id(), one.applicant(), ApplicationStatus.ADMITTED, ml, null);
+				default -> move(one.id(), one.applicant(), ApplicationStatus.ADMITTED, ml, null,
+						conditions.subList(0, Math.min(2, conditions.size())));
+			}
+		}
+		dates(round.getId(), dates);
+		// As if submitted before the deadline and decided before the results.
+		this.jdbc
+			.sql("""
+					update application set submitted_at = cast(:deadline as timestamptz) - interval '3 days',
+					       status_changed_at = case when decided_at is null then cast(:deadline as timestamptz) - interval '1 day'
+					                                else cast(:notification as timestamptz) - interval '2 days' end,
+					       decided_at = case when decided_at is not null then cast(:notification as timestamptz) - interval '2 days' end
+					where round_id = :round""")
+			.param("deadline", java.sql.Timestamp.from(dates.deadlineAt()))
+			.param("notification", java.sql.Timestamp.from(dates.notificationAt()))
+			.param("round", round.getId())
+			.update();
+		this.jdbc.sql("update offer set made_at = :at where round_id = :round")
+			.param("at", java.sql.Timestamp.from(dates.notificationAt().minusSeconds(2 * 86400)))
+			.param("round", round.getId())
+			.update();
+		while (this.notifier.notifyDue() > 0) {
+			// Every decision told.
+		}
+		reply(submitted.get(2), "accept", 1, null);
+		reply(submitted.get(3), "accept", 2, null);
+		reply(submitted.get(4), "decline", 0, null);
+		// The fifth's own reply window closed an hour ago: declined by default.
+		this.jdbc.sql("update offer set reply_by_at = :at where application_id = :id")
+			.param("at", java.sql.Timestamp.from(now.minusSeconds(3600)))
+			.param("id", submitted.get(5).id())
+			.update();
+		while (this.deadlines.declineDue() > 0) {
+			// Every unanswered offer past its window.
+		}
+		reply(submitted.get(1), null, 0, "An English test result below the required level.");
+	}
+
+	/**
+	 * An applicant's reply, then conditions recorded met; or, with a reason, the first
+	 * condition recorded not met and the offer withdrawn.
+	 */
+	private void reply(Submitted one, @Nullable String reply, int met, @Nullable String withdrawal) {
+		Offers.Offer offer = this.offers.of(one.id()).get(0);
+		if ("accept".equals(reply)) {
+			this.offers.accept(one.id(), one.applicant(), offer.id());
+		}
+		else if ("decline".equals(reply)) {
+			this.offers.decline(one.id(), one.applicant(), offer.id());
+		}
+		for (int c = 0; c < Math.min(met, offer.conditions().size()); c++) {
+			long version = this.offers.of(one.id()).get(0).version();
+			this.offerReview.checkCondition(one.id(), offer.id(), version, offer.conditions().get(c).id(),
+					ConditionState.MET);
+		}
+		if (withdrawal != null) {
+			this.offerReview.checkCondition(one.id(), offer.id(), offer.version(), offer.conditions().get(0).id(),
+					ConditionState.NOT_MET);
+			this.offerReview.withdraw(one.id(), offer.id(), this.offers.of(one.id()).get(0).version(), withdrawal);
+		}
+	}
+
+	private void dates(long round, RoundDates dates) {
+		this.jdbc.sql("""
+				update application_round set opens_at = :opens, deadline_at = :deadline,
+				       documents_deadline_at = :documents, notification_at = :notification, reply_by_at = :replyBy
+				where id = :round""")
+			.param("opens", java.sql.Timestamp.from(dates.opensAt()))
+			.param("deadline", java.sql.Timestamp.from(dates.deadlineAt()))
+			.param("documents", java.sql.Timestamp.from(dates.documentsDeadlineAt()))
+			.param("notification", java.sql.Timestamp.from(dates.notificationAt()))
+			.param("replyBy", (dates.replyByAt() != null) ? java.sql.Timestamp.from(dates.replyByAt()) : null)
+			.param("round", round)
+			.update();
+	}
+
+	/** The milestones the decided round is moved by while it is applied to. */
+	private record RoundDates(java.time.Instant opensAt, java.time.Instant deadlineAt,
+			java.time.Instant documentsDeadlineAt, java.time.Instant notificationAt,
+			java.time.@Nullable Instant replyByAt) {
+
+	}
+
+	/**
+	 * Gives the journey applicant a new password, printed once, as the demo staff get:
+	 * sign in as them to answer the offer the officer makes.
+	 */
+	private void printJourneyApplicant() {
+		String password = DemoStaff.randomPassword();
+		int changed = this.jdbc.sql("update applicant set password_hash = :hash where email = :email")
+			.param("hash", this.passwords.encode(password))
+			.param("email", JOURNEY_APPLICANT)
+			.update();
+		if (changed > 0) {
+			logger.info(String.join(System.lineSeparator(), "",
+					" Demo applicant login, with a new password at every start. Their application in the decided "
+							+ "round waits for an offer; sign in at " + this.urls.of("/account/sign-in"),
+					String.format("   %-26s %-50s %s", "applicant", JOURNEY_APPLICANT, password), ""));
+		}
 	}
 
 }

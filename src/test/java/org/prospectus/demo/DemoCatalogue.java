@@ -74,6 +74,12 @@ public class DemoCatalogue {
 	 */
 	static final String ML_JOINT_ROUND = "ml-masters-joint-intake";
 
+	/**
+	 * KTH's round whose results came out a week ago and whose offers are being answered:
+	 * the demo's applications in every state after the decision are in it.
+	 */
+	static final String KTH_DECIDED_ROUND = "kth-decided-intake";
+
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
@@ -106,7 +112,9 @@ public class DemoCatalogue {
 		if (isLoaded()) {
 			refreshMovingRounds();
 			addJointRound(movingRounds());
+			addDecidedRound(movingRounds());
 			addFeeRules();
+			addOfferConditions();
 		}
 		else {
 			Map<String, DemoRound> moving = movingRounds();
@@ -115,8 +123,45 @@ public class DemoCatalogue {
 			loadNorthbridge(moving);
 			loadLakeshore(moving);
 			addJointRound(moving);
+			addDecidedRound(moving);
+			addOfferConditions();
 		}
 		loadCareersAndGuide();
+	}
+
+	/**
+	 * KTH's decided round, also into a demo database created before it existed: results
+	 * eight days ago, replies due in six.
+	 */
+	private void addDecidedRound(Map<String, DemoRound> moving) {
+		if (count("select count(r) from ApplicationRound r where r.slug = '" + KTH_DECIDED_ROUND + "'") > 0) {
+			return;
+		}
+		Programme ml = this.entityManager.createQuery("select p from Programme p where p.slug = :slug", Programme.class)
+			.setParameter("slug", KTH_PROGRAMME)
+			.getSingleResult();
+		round(ml.getInstitution(), KTH_DECIDED_ROUND, moving.get(KTH_DECIDED_ROUND), ml);
+	}
+
+	/**
+	 * The conditions each institution's officers choose from, also in a demo database
+	 * created before institutions had them: what KTH and Southampton ask of admitted
+	 * applicants.
+	 */
+	private void addOfferConditions() {
+		Map.of("kth",
+				List.of("Bachelor's degree awarded before studies start",
+						"English at the level of Swedish upper secondary English 6, shown by an approved test",
+						"Officially certified transcript sent by the awarding university"),
+				"southampton",
+				List.of("Degree awarded with at least a 2:1 (upper second class) in a relevant subject",
+						"IELTS 6.5 overall, or an equivalent English test", "Proof of funding for the first year"))
+			.forEach((slug, conditions) -> this.entityManager
+				.createQuery("select i from Institution i where i.slug = :slug", Institution.class)
+				.setParameter("slug", slug)
+				.getResultStream()
+				.filter((institution) -> institution.getOfferConditions().isEmpty())
+				.forEach((institution) -> institution.setOfferConditions(conditions)));
 	}
 
 	/**
@@ -199,6 +244,8 @@ public class DemoCatalogue {
 		rounds.put(KTH_CURRENT_ROUND, DemoRoundCalendar.kthCurrentIntake(this.clock));
 		rounds.put(SOUTHAMPTON_CURRENT_ROUND, DemoRoundCalendar.southamptonCurrentEntry(this.clock));
 		rounds.put(ML_JOINT_ROUND, DemoRoundCalendar.jointMachineLearningIntake(this.clock));
+		rounds.put(KTH_DECIDED_ROUND,
+				DemoRoundCalendar.relativeIntake(this.clock, DemoRoundCalendar.STOCKHOLM, -120, -50));
 		rounds.put("northbridge-current-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, -30, 45));
 		rounds.put("northbridge-next-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, 20, 110));
 		rounds.put("northbridge-past-intake", DemoRoundCalendar.relativeIntake(this.clock, AMSTERDAM, -240, -120));

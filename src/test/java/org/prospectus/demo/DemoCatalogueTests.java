@@ -183,14 +183,14 @@ class DemoCatalogueTests {
 
 	@Test
 	void loadsTheWholeCatalogue() {
-		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 10, 5));
+		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 11, 5));
 	}
 
 	@Test
 	void loadingAgainInsertsNothingButMovesTheCurrentRounds() {
 		this.clock.setInstant(Instant.parse("2027-08-15T10:00:00Z"));
 		this.demoCatalogue.load();
-		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 10, 5));
+		assertThat(this.demoCatalogue.counts()).isEqualTo(new DemoCounts(4, 17, 15, 9, 11, 5));
 		ApplicationRound kth = round("kth-current-intake");
 		assertThat(kth.getName()).isEqualTo("Spring 2028");
 		assertThat(kth.stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
@@ -206,17 +206,24 @@ class DemoCatalogueTests {
 	@Test
 	void theDemoOfficerHasAQueueOfApplicationsToWorkThroughTheRealServices() {
 		long applications = this.demoApplications.load();
-		assertThat(applications).as("one per demo person in an open round").isEqualTo(18);
-		assertThat(this.demoApplications.load()).as("loaded once").isEqualTo(18);
+		assertThat(applications).as("one per demo person in an open round, and ten in the decided round").isEqualTo(28);
+		assertThat(this.demoApplications.load()).as("loaded once").isEqualTo(28);
 		assertThat(this.jdbc.sql("select status, count(*) from application group by status order by status")
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
-			.list())
-			.containsExactly("ADMITTED=3", "ELIGIBILITY_CHECKED=3", "NOT_ADMITTED=3", "SUBMITTED=6", "UNDER_REVIEW=3");
+			.list()).containsExactly("ADMITTED=9", "ELIGIBILITY_CHECKED=3", "NOT_ADMITTED=5", "RESERVE=1",
+					"SUBMITTED=6", "UNDER_REVIEW=4");
+		assertThat(this.jdbc.sql("select state, count(*) from offer group by state order by state")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list()).as("every state an offer can be in")
+			.containsExactly("ACCEPTED=2", "DECLINED=1", "LAPSED=1", "OPEN=5", "WITHDRAWN=1");
+		assertThat(this.jdbc.sql("select state, count(*) from offer_condition group by state order by state")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list()).containsExactly("MET=3", "NOT_MET=1", "PENDING=8");
 		assertThat(this.jdbc.sql("select count(*) from application where missing_documents").query(Long.class).single())
 			.as("the rejected transcripts")
 			.isEqualTo(3);
 		assertThat(this.jdbc.sql("select count(*) from application_document").query(Long.class).single())
-			.isEqualTo(18 * 4);
+			.isEqualTo(28 * 4);
 		assertThat(this.jdbc
 			.sql("select count(distinct actor) from audit_event where action = 'STATUS_CHANGE' and actor = :officer")
 			.param("officer", DemoApplications.OFFICER)
@@ -228,7 +235,7 @@ class DemoCatalogueTests {
 		MvcTestResult queue = this.mvc.get().uri("/admin/applications").session(officer).exchange();
 		assertThat(queue).hasStatusOk();
 		var rows = org.prospectus.support.StaffSessions.page(queue).select("tbody tr");
-		assertThat(rows).hasSize(18);
+		assertThat(rows).hasSize(28);
 		String detail = rows.first().select("a[href^=/admin/applications/]").attr("href");
 		MvcTestResult page = this.mvc.get().uri(detail).session(officer).exchange();
 		assertThat(page).hasStatusOk();

@@ -341,6 +341,8 @@ class RouteInventoryTests {
 		return pattern.replace("{courseId}", first.get("courses"))
 			.replace("{documentId}", first.get("document"))
 			.replace("{kind}", "TRANSCRIPT")
+			.replace("{offer}", "0")
+			.replace("{condition}", "0")
 			.replace("{id}", first.get(area));
 	}
 
