@@ -120,6 +120,11 @@ public class Application {
 		return this.round;
 	}
 
+	/** The round's id, without loading the round. */
+	public long getRoundId() {
+		return this.round.getId();
+	}
+
 	public ApplicationStatus getStatus() {
 		return this.status;
 	}

@@ -40,10 +40,13 @@ class ApplicationController {
 
 	private final Offers offers;
 
+	private final Places places;
+
 	private final java.time.Clock clock;
 
-	ApplicationController(ApplicationService applications, ApplicationDocuments documents, Offers offers,
+	ApplicationController(ApplicationService applications, ApplicationDocuments documents, Offers offers, Places places,
 			java.time.Clock clock) {
+		this.places = places;
 		this.offers = offers;
 		this.clock = clock;
 		this.applications = applications;
@@ -87,6 +90,10 @@ class ApplicationController {
 		model.addAttribute("offers",
 				application.isResultVisible(this.clock.instant()) ? this.offers.of(application.getId()) : List.of());
 		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("reservePosition",
+				(application.isResultVisible(this.clock.instant())
+						&& application.getStatus() == ApplicationStatus.RESERVE)
+								? this.places.position(application.getId()).orElse(0) : 0);
 		return "applications/status";
 	}
 

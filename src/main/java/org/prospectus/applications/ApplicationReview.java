@@ -72,9 +72,13 @@ public class ApplicationReview {
 
 	private final Offers offers;
 
+	private final Places places;
+
 	ApplicationReview(ApplicationRepository applications, ApplicationService service, ApplicationDocuments documents,
 			DocumentChecklist checklist, AuditLog auditLog, MailOutbox outbox, JdbcClient jdbc,
-			EntityManager entityManager, Clock clock, PublicUrls urls, AdmissionsReach reach, Offers offers) {
+			EntityManager entityManager, Clock clock, PublicUrls urls, AdmissionsReach reach, Offers offers,
+			Places places) {
+		this.places = places;
 		this.reach = reach;
 		this.offers = offers;
 		this.applications = applications;
@@ -143,6 +147,12 @@ public class ApplicationReview {
 		}
 		if (target.needsProgramme() ? !this.reach.offers(programmeId) : !coordinates(application)) {
 			return Outcome.NOT_YOURS;
+		}
+		if (target == ApplicationStatus.ADMITTED) {
+			java.util.OptionalInt free = this.places.lockFree(application.getRound().getId(), programmeId);
+			if (free.isPresent() && free.getAsInt() <= 0) {
+				return Outcome.NO_PLACES;
+			}
 		}
 		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
 		List<String> offerConditions = (target == ApplicationStatus.ADMITTED) ? conditions : List.of();
@@ -362,6 +372,8 @@ public class ApplicationReview {
 		NOT_A_CHOICE,
 		/** The date asked for documents by has passed. */
 		DATE_PASSED,
+		/** Every place on the programme is held by an offer. */
+		NO_PLACES,
 		/**
 		 * Another institution decides this: the round's coordinator moves the application
 		 * as a whole, and each institution offers its own programmes (ADR 0018).

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code prospectus.offers.reminder-before} ahead. Both take the application rows with
  * {@code skip locked} and change them in the same transaction, so with several instances
  * running each offer lapses once and each e-mail is written once. Only offers the
- * applicant was told of are touched.
+ * applicant was told of are touched. A batch goes by programme, so that the places it
+ * frees are locked in one order ({@link Promotions}).
  */
 @Component
 public class OfferDeadlines {
@@ -74,6 +75,7 @@ public class OfferDeadlines {
 				.findFirst()
 				.orElseThrow();
 			this.offers.setState(offer.offerId(), OfferState.LAPSED, now);
+			this.offers.freed(shown);
 			this.auditLog.recordFor(AuditAction.DECLINE_BY_DEFAULT, Application.AUDIT_TYPE, offer.applicationId(),
 					"Declined by default: the offer of " + shown.programme() + " to " + application.getReference()
 							+ " was not answered by its reply-by",
@@ -118,7 +120,7 @@ public class OfferDeadlines {
 				join application a on a.id = o.application_id
 				join application_round r on r.id = o.round_id
 				where %s
-				order by o.id
+				order by o.round_id, o.programme_id, o.id
 				limit :batch
 				for update of a skip locked""".formatted(condition))
 			.param("now", Timestamp.from(now))

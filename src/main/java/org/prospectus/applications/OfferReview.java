@@ -127,6 +127,7 @@ public class OfferReview {
 				where id = :id""").param("reason", reason.strip()).param("id", offerId).update();
 		ApplicationStatus before = application.getStatus();
 		application.offerWithdrawn(reason.strip(), now);
+		this.offers.freed(offer);
 		this.auditLog.recordFor(AuditAction.OFFER_WITHDRAW, Application.AUDIT_TYPE, id,
 				"Withdrew the offer of " + offer.programme() + " to " + application.getReference(),
 				List.of(Offers.offerChange(offer, OfferState.WITHDRAWN),

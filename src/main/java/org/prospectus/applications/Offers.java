@@ -23,6 +23,7 @@ import org.prospectus.web.Formats;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,8 +59,12 @@ public class Offers {
 
 	private final Duration replyWindow;
 
+	private final ApplicationEventPublisher events;
+
 	Offers(JdbcClient jdbc, ApplicationRepository applications, MailOutbox outbox, AuditLog auditLog, Clock clock,
-			PublicUrls urls, @Value("${prospectus.offers.reply-window:P7D}") Duration replyWindow) {
+			PublicUrls urls, @Value("${prospectus.offers.reply-window:P7D}") Duration replyWindow,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.applications = applications;
 		this.outbox = outbox;
@@ -79,6 +84,23 @@ public class Offers {
 	public void decided(Application application, ApplicationStatus before, List<String> conditions) {
 		if (before == ApplicationStatus.ADMITTED && application.getStatus() != ApplicationStatus.ADMITTED) {
 			this.jdbc.sql("delete from offer where application_id = :id and state = 'OPEN'")
+				.param("id", application.getId())
+				.update();
+		}
+		if (application.getStatus() == ApplicationStatus.RESERVE && before != ApplicationStatus.RESERVE) {
+			// Last on the programme's reserve list.
+			this.jdbc.sql("""
+					update application set reserve_rank = (select coalesce(max(reserve_rank), 0) + 1 from application
+					    where round_id = :round and decision_programme_id = :programme and status = 'RESERVE'
+					      and id <> :id)
+					where id = :id""")
+				.param("round", application.getRound().getId())
+				.param("programme", application.getDecisionProgrammeId())
+				.param("id", application.getId())
+				.update();
+		}
+		else if (before == ApplicationStatus.RESERVE && application.getStatus() != ApplicationStatus.RESERVE) {
+			this.jdbc.sql("update application set reserve_rank = null where id = :id")
 				.param("id", application.getId())
 				.update();
 		}
@@ -150,8 +172,9 @@ public class Offers {
 			});
 		Map<UUID, List<Offer>> offers = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select o.id, o.application_id, o.programme_id, p.title, i.name as institution, o.state, o.made_at,
-				       o.replied_at, o.withdrawn_reason, o.version, r.studies_start_at, %s as reply_by
+				select o.id, o.application_id, o.programme_id, o.round_id, o.promoted, p.title, i.name as institution,
+				       o.state, o.made_at, o.replied_at, o.withdrawn_reason, o.version, r.studies_start_at,
+				       %s as reply_by
 				from offer o
 				join programme p on p.id = o.programme_id
 				join institution i on i.id = p.institution_id
@@ -161,12 +184,12 @@ public class Offers {
 			.query((rs) -> {
 				UUID application = rs.getObject("application_id", UUID.class);
 				offers.computeIfAbsent(application, (key) -> new ArrayList<>())
-					.add(new Offer(rs.getLong("id"), application, rs.getLong("programme_id"), rs.getString("title"),
-							rs.getString("institution"), OfferState.valueOf(rs.getString("state")),
-							rs.getTimestamp("made_at").toInstant(), instant(rs.getTimestamp("replied_at")),
-							rs.getTimestamp("reply_by").toInstant(), rs.getTimestamp("studies_start_at").toInstant(),
-							rs.getString("withdrawn_reason"), rs.getLong("version"),
-							conditions.getOrDefault(rs.getLong("id"), List.of())));
+					.add(new Offer(rs.getLong("id"), application, rs.getLong("programme_id"), rs.getLong("round_id"),
+							rs.getBoolean("promoted"), rs.getString("title"), rs.getString("institution"),
+							OfferState.valueOf(rs.getString("state")), rs.getTimestamp("made_at").toInstant(),
+							instant(rs.getTimestamp("replied_at")), rs.getTimestamp("reply_by").toInstant(),
+							rs.getTimestamp("studies_start_at").toInstant(), rs.getString("withdrawn_reason"),
+							rs.getLong("version"), conditions.getOrDefault(rs.getLong("id"), List.of())));
 			});
 		return offers;
 	}
@@ -201,6 +224,7 @@ public class Offers {
 			.toList();
 		for (Offer other : others) {
 			setState(other.id(), OfferState.DECLINED, now);
+			freed(other);
 		}
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(offerChange(offer, OfferState.ACCEPTED));
@@ -226,6 +250,7 @@ public class Offers {
 		}
 		Offer offer = found.get();
 		setState(offer.id(), OfferState.DECLINED, now);
+		freed(offer);
 		this.auditLog.recordFor(AuditAction.REPLY, Application.AUDIT_TYPE, applicationId,
 				"Declined the offer of " + offer.programme() + " (" + application.getReference() + ")",
 				List.of(offerChange(offer, OfferState.DECLINED)));
@@ -258,12 +283,30 @@ public class Offers {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void withdrawn(UUID applicationId, Instant at) {
-		this.jdbc.sql("""
-				update offer set state = 'DECLINED', replied_at = :at, version = version + 1
-				where application_id = :id and state in ('OPEN', 'ACCEPTED')""")
-			.param("id", applicationId)
-			.param("at", Timestamp.from(at))
-			.update();
+		for (Offer offer : of(applicationId)) {
+			if (offer.state().holdsPlace()) {
+				setState(offer.id(), OfferState.DECLINED, at);
+				freed(offer);
+			}
+		}
+	}
+
+	/**
+	 * Says that an offer no longer holds its place, for the reserve list to fill it in
+	 * the same transaction ({@link Promotions}).
+	 */
+	void freed(Offer offer) {
+		this.events.publishEvent(new PlaceFreed(offer.roundId(), offer.programmeId()));
+	}
+
+	/**
+	 * A place on a programme in a round was freed in the current transaction.
+	 *
+	 * @param roundId the round
+	 * @param programmeId the programme
+	 */
+	record PlaceFreed(long roundId, long programmeId) {
+
 	}
 
 	void setState(long offerId, OfferState state, Instant at) {
@@ -347,6 +390,8 @@ public class Offers {
 	 * @param id the offer's id
 	 * @param applicationId the application it was made on
 	 * @param programmeId the programme offered
+	 * @param roundId the round it was made in
+	 * @param promoted whether it was made from the reserve list
 	 * @param programme the programme's title
 	 * @param institution the institution that gives it
 	 * @param state the reply
@@ -358,9 +403,9 @@ public class Offers {
 	 * @param version changes with every change, for staff forms
 	 * @param conditions its conditions in order; none for an unconditional offer
 	 */
-	public record Offer(long id, UUID applicationId, long programmeId, String programme, String institution,
-			OfferState state, Instant madeAt, @Nullable Instant repliedAt, Instant replyBy, Instant studiesStart,
-			@Nullable String withdrawnReason, long version, List<Condition> conditions) {
+	public record Offer(long id, UUID applicationId, long programmeId, long roundId, boolean promoted, String programme,
+			String institution, OfferState state, Instant madeAt, @Nullable Instant repliedAt, Instant replyBy,
+			Instant studiesStart, @Nullable String withdrawnReason, long version, List<Condition> conditions) {
 
 		/** Conditional while any condition is not met. */
 		public boolean isConditional() {

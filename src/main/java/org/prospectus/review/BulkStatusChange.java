@@ -66,8 +66,12 @@ public class BulkStatusChange {
 
 	private final org.prospectus.applications.Offers offers;
 
+	private final org.prospectus.applications.Places places;
+
 	BulkStatusChange(JdbcClient jdbc, EntityManager entityManager, AuditLog auditLog, Clock clock,
-			AdmissionsReach reach, org.prospectus.applications.Offers offers) {
+			AdmissionsReach reach, org.prospectus.applications.Offers offers,
+			org.prospectus.applications.Places places) {
+		this.places = places;
 		this.reach = reach;
 		this.offers = offers;
 		this.jdbc = jdbc;
@@ -164,6 +168,12 @@ public class BulkStatusChange {
 					: (application.getVersion() != versions.get(application.getId())) ? Refusal.CHANGED_SINCE_PREVIEW
 							: check(change, from, application.getDecisionNotifiedAt() != null,
 									choices.getOrDefault(application.getId(), List.of()));
+			if (refusal == null && change.target() == ApplicationStatus.ADMITTED) {
+				java.util.OptionalInt free = this.places.lockFree(application.getRoundId(), change.programme());
+				if (free.isPresent() && free.getAsInt() <= 0) {
+					refusal = Refusal.NO_PLACES;
+				}
+			}
 			Item item = new Item(application.getId(), application.getReference(), application.getFullName(), from,
 					application.getVersion(), refusal);
 			if (refusal != null) {
@@ -287,7 +297,9 @@ public class BulkStatusChange {
 		/** It is not a submitted application (any more). */
 		NOT_FOUND,
 		/** The programme is another institution's to offer (ADR 0018). */
-		NOT_YOURS;
+		NOT_YOURS,
+		/** Every place on the programme is held by an offer. */
+		NO_PLACES;
 
 		public String messageKey() {
 			return "review.bulk.refusal." + name();

@@ -79,6 +79,8 @@ class OfferTests {
 
 	MockHttpSession officer;
 
+	Deciding deciding;
+
 	String id;
 
 	@BeforeEach
@@ -94,6 +96,7 @@ class OfferTests {
 		this.id = submitted(this.applicant);
 		this.staff.create("officer@uni.example", "Olivia Officer", StaffRole.ADMISSIONS);
 		this.officer = this.staff.signIn("officer@uni.example");
+		this.deciding = new Deciding(this.mvc, this.officer);
 	}
 
 	@AfterEach
@@ -109,32 +112,21 @@ class OfferTests {
 	}
 
 	Document detail() {
-		MvcTestResult result = this.mvc.get().uri("/admin/applications/{id}", this.id).session(this.officer).exchange();
-		assertThat(result).hasStatusOk();
-		return page(result);
+		return this.deciding.detail(this.id);
 	}
 
 	MvcTestResult post(MockHttpSession who, String path, String... pairs) {
-		var request = this.mvc.post().uri(path).session(who).with(csrf());
-		for (int i = 0; i < pairs.length; i += 2) {
-			request = request.param(pairs[i], pairs[i + 1]);
-		}
-		return request.exchange();
+		return this.deciding.post(who, path, pairs);
 	}
 
 	MvcTestResult move(String status, String... more) {
-		String version = detail().select("form[action$=/status] input[name=version]").val();
-		String[] pairs = Stream.concat(Stream.of("status", status, "version", version), Stream.of(more))
-			.toArray(String[]::new);
-		return post(this.officer, "/admin/applications/" + this.id + "/status", pairs);
+		return this.deciding.move(this.id, status, more);
 	}
 
 	/** Offers the first choice with the institution's degree condition and one typed. */
 	long offer() {
-		move("ELIGIBILITY_CHECKED");
-		move("UNDER_REVIEW");
-		assertThat(move("ADMITTED", "programme", Long.toString(this.ml), "conditions", DEGREE, "otherConditions",
-				"  Proof of funding for the first year  \n\n"))
+		assertThat(this.deciding.decide(this.id, "ADMITTED", "programme", Long.toString(this.ml), "conditions", DEGREE,
+				"otherConditions", "  Proof of funding for the first year  \n\n"))
 			.hasRedirectedUrl("/admin/applications/" + this.id);
 		return this.jdbc.sql("select id from offer where application_id = cast(:id as uuid)")
 			.param("id", this.id)

@@ -1,0 +1,162 @@
+package org.prospectus.applications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import org.prospectus.applications.Offers.Offer;
+import org.prospectus.applications.Offers.PlaceFreed;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
+import org.prospectus.intake.ApplicationRound;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fills freed places from the reserve list. When an offer stops holding its place (a
+ * decline, a lapse, a withdrawal) and the round fills places automatically, the next
+ * applicants on the programme's reserve list are offered the free places in the same
+ * transaction; otherwise staff confirm each, one at a time. Either way the programme's
+ * places row is locked first, so two declines at the same moment make two promotions and
+ * never a third, and each candidate is taken {@code skip locked}, so a promotion never
+ * waits on an applicant busy with their own application.
+ */
+@Service
+public class Promotions {
+
+	private final JdbcClient jdbc;
+
+	private final Places places;
+
+	private final Offers offers;
+
+	private final AuditLog auditLog;
+
+	private final EntityManager entityManager;
+
+	private final AdmissionsReach reach;
+
+	private final Clock clock;
+
+	private final Duration replyWindow;
+
+	Promotions(JdbcClient jdbc, Places places, Offers offers, AuditLog auditLog, EntityManager entityManager,
+			AdmissionsReach reach, Clock clock, @Value("${prospectus.offers.reply-window:P7D}") Duration replyWindow) {
+		this.jdbc = jdbc;
+		this.places = places;
+		this.offers = offers;
+		this.auditLog = auditLog;
+		this.entityManager = entityManager;
+		this.reach = reach;
+		this.clock = clock;
+		this.replyWindow = replyWindow;
+	}
+
+	/**
+	 * A place was freed in the publisher's transaction: filled now if the round says so.
+	 */
+	@EventListener
+	void freed(PlaceFreed place) {
+		if (this.places.promotesAutomatically(place.roundId())) {
+			while (promoteNext(place.roundId(), place.programmeId()) == Promotion.DONE) {
+				// Until the free places or the reserve list run out.
+			}
+		}
+	}
+
+	/**
+	 * Staff confirm one promotion: the next on the reserve list gets the free place, if
+	 * the officer's institution gives the programme.
+	 */
+	@Transactional
+	public Promotion confirmNext(long roundId, long programmeId) {
+		if (!this.reach.offers(programmeId)) {
+			return Promotion.NOT_YOURS;
+		}
+		return promoteNext(roundId, programmeId);
+	}
+
+	private Promotion promoteNext(long roundId, long programmeId) {
+		OptionalInt free = this.places.lockFree(roundId, programmeId);
+		if (free.isEmpty() || free.getAsInt() <= 0) {
+			return Promotion.NO_PLACE;
+		}
+		List<UUID> next = this.jdbc.sql("""
+				select a.id from application a
+				where a.round_id = :round and a.decision_programme_id = :programme and a.status = 'RESERVE'
+				order by %s
+				limit 1
+				for update skip locked""".formatted(Places.RESERVE_ORDER))
+			.param("round", roundId)
+			.param("programme", programmeId)
+			.query(UUID.class)
+			.list();
+		if (next.isEmpty()) {
+			return Promotion.NO_RESERVE;
+		}
+		promote(next.get(0), programmeId);
+		return Promotion.DONE;
+	}
+
+	private void promote(UUID id, long programmeId) {
+		Application application = this.entityManager.find(Application.class, id);
+		this.entityManager.refresh(application);
+		Instant now = this.clock.instant();
+		application.moveTo(ApplicationStatus.ADMITTED, programmeId, null, null, now);
+		this.offers.decided(application, ApplicationStatus.RESERVE, List.of());
+		ApplicationRound round = application.getRound();
+		Instant seen = now.isAfter(round.getNotificationAt()) ? now : round.getNotificationAt();
+		Instant replyBy = seen.plus(this.replyWindow);
+		if (replyBy.isAfter(round.getStudiesStartAt())) {
+			replyBy = round.getStudiesStartAt();
+		}
+		this.jdbc.sql("""
+				update offer set promoted = true, reply_by_at = :replyBy
+				where application_id = :id and programme_id = :programme and state = 'OPEN'""")
+			.param("replyBy", Timestamp.from(replyBy))
+			.param("id", id)
+			.param("programme", programmeId)
+			.update();
+		Offer offer = this.offers.of(id)
+			.stream()
+			.filter((o) -> o.programmeId() == programmeId && o.state() == OfferState.OPEN)
+			.findFirst()
+			.orElseThrow();
+		this.auditLog.recordFor(AuditAction.STATUS_CHANGE, Application.AUDIT_TYPE, id,
+				"Offered a freed place on " + offer.programme() + " from the reserve list: "
+						+ application.getReference(),
+				List.of(new FieldChange("status", ApplicationStatus.RESERVE.name(), ApplicationStatus.ADMITTED.name()),
+						new FieldChange("offer", null, offer.programme() + ": " + OfferState.OPEN.name())));
+		// Told now if told of the reserve place; otherwise the decision e-mail tells them
+		// of the offer on the notification date.
+		if (application.getDecisionNotifiedAt() != null) {
+			this.offers.mail(application, offer, "offer-promoted", Map.of());
+		}
+	}
+
+	/** What became of a promotion. */
+	public enum Promotion {
+
+		DONE,
+		/** No place is free, or places are not counted. */
+		NO_PLACE,
+		/** Nobody is on the reserve list. */
+		NO_RESERVE,
+		/** Another institution's programme. */
+		NOT_YOURS
+
+	}
+
+}
