@@ -82,6 +82,11 @@ public class Application {
 
 	private Instant decidedAt;
 
+	/** A refusal's standard reason and advice, copied from the institution's list. */
+	private String refusalReason;
+
+	private String refusalAdvice;
+
 	private Instant decisionNotifiedAt;
 
 	@Version
@@ -189,6 +194,22 @@ public class Application {
 		return this.decisionReason;
 	}
 
+	/** The standard reason of a refusal, if one was chosen. */
+	public @Nullable String getRefusalReason() {
+		return this.refusalReason;
+	}
+
+	/** What the applicant can do next after a refusal with a standard reason. */
+	public @Nullable String getRefusalAdvice() {
+		return this.refusalAdvice;
+	}
+
+	/** Records the institution's standard reason for a refusal just made. */
+	void refusedFor(String reason, String advice) {
+		this.refusalReason = reason;
+		this.refusalAdvice = advice.isEmpty() ? null : advice;
+	}
+
 	public Instant getDecidedAt() {
 		return this.decidedAt;
 	}
@@ -255,6 +276,8 @@ public class Application {
 		this.status = target;
 		this.statusChangedAt = at;
 		this.decisionReason = reason;
+		this.refusalReason = null;
+		this.refusalAdvice = null;
 		if (target.isDecision()) {
 			this.decisionProgrammeId = target.needsProgramme() ? programmeId : null;
 			this.decidedAt = at;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.applicant.ApplicantPrincipal;
 import org.prospectus.applicant.ExpiredSessionRescue;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.support.Countries;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.web.NotFoundException;
 

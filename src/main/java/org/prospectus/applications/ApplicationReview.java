@@ -26,6 +26,7 @@ import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.institution.RefusalReason;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.Formats;
 import org.prospectus.web.PublicUrls;
@@ -101,7 +102,13 @@ public class ApplicationReview {
 			return new Detail(application, this.service.answers(application), this.service.context(application),
 					choices(id), files, this.checklist.items(application, files), notes(id),
 					this.auditLog.history(Application.AUDIT_TYPE, id, HISTORY_LIMIT), this.offers.of(id),
-					conditionOptions(id));
+					conditionOptions(id),
+					application.getRound()
+						.getInstitution()
+						.getRefusalReasons()
+						.stream()
+						.map((line) -> RefusalReason.parse(line).reason())
+						.toList());
 		});
 	}
 
@@ -130,6 +137,17 @@ public class ApplicationReview {
 	@Transactional
 	public Outcome changeStatus(UUID id, long version, ApplicationStatus target, Long programmeId, String reason,
 			List<String> conditions) {
+		return changeStatus(id, version, target, programmeId, reason, conditions, null);
+	}
+
+	/**
+	 * As {@link #changeStatus(UUID, long, ApplicationStatus, Long, String, List)}, with
+	 * one of the institution's standard reasons for a refusal, by its words: it is
+	 * recorded with the advice the institution gives with it.
+	 */
+	@Transactional
+	public Outcome changeStatus(UUID id, long version, ApplicationStatus target, Long programmeId, String reason,
+			List<String> conditions, @Nullable String refusalReason) {
 		Application application = locked(id);
 		if (application.getVersion() != version) {
 			return Outcome.STALE;
@@ -155,6 +173,19 @@ public class ApplicationReview {
 			}
 		}
 		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
+		RefusalReason refusal = (target == ApplicationStatus.NOT_ADMITTED && refusalReason != null)
+				? application.getRound()
+					.getInstitution()
+					.getRefusalReasons()
+					.stream()
+					.map(RefusalReason::parse)
+					.filter((option) -> option.reason().equals(refusalReason))
+					.findFirst()
+					.orElse(null)
+				: null;
+		if (refusal != null) {
+			application.refusedFor(refusal.reason(), refusal.advice());
+		}
 		List<String> offerConditions = (target == ApplicationStatus.ADMITTED) ? conditions : List.of();
 		this.offers.decided(application, before, offerConditions);
 		List<FieldChange> changes = new ArrayList<>();
@@ -164,6 +195,9 @@ public class ApplicationReview {
 		}
 		if (!offerConditions.isEmpty()) {
 			changes.add(new FieldChange("conditions", null, String.join("; ", offerConditions)));
+		}
+		if (refusal != null) {
+			changes.add(new FieldChange("refusalReason", null, refusal.reason()));
 		}
 		if (blankToNull(reason) != null) {
 			changes.add(new FieldChange("reason", null, reason.strip()));
@@ -402,10 +436,12 @@ public class ApplicationReview {
 	 * @param history the audit events, oldest first
 	 * @param offers the offers made on it, oldest first
 	 * @param conditionOptions the standard conditions an offer on it may have
+	 * @param refusalOptions the standard reasons of the round's institution for a
+	 * refusal, without their advice
 	 */
 	public record Detail(Application app, Answers answers, StepContext context, Map<Long, Choice> choices,
 			List<DocumentView> documents, List<Item> checklist, List<Note> notes, List<AuditEntry> history,
-			List<Offers.Offer> offers, List<String> conditionOptions) {
+			List<Offers.Offer> offers, List<String> conditionOptions, List<String> refusalOptions) {
 
 	}
 

@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tells applicants their decision on the round's notification date, not before: every
  * decided application whose round has reached that date and whose applicant was not told
- * gets the decision e-mail in the outbox, and is marked told in the same transaction.
- * Instances share the work through {@code skip locked}; a decision taken after the date
- * goes out at the next run.
+ * gets the decision e-mail in the outbox, with the decision letter attached, and is
+ * marked told in the same transaction. Instances share the work through
+ * {@code skip locked}; a decision taken after the date goes out at the next run.
  */
 @Component
 public class DecisionNotifier {
@@ -34,14 +34,17 @@ public class DecisionNotifier {
 
 	private final Offers offers;
 
+	private final DecisionLetters letters;
+
 	private final Clock clock;
 
 	private final PublicUrls urls;
 
 	private final int batchSize;
 
-	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Offers offers, Clock clock, PublicUrls urls,
-			@Value("${prospectus.decisions.batch-size:200}") int batchSize) {
+	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Offers offers, DecisionLetters letters, Clock clock,
+			PublicUrls urls, @Value("${prospectus.decisions.batch-size:200}") int batchSize) {
+		this.letters = letters;
 		this.offers = offers;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
@@ -58,7 +61,8 @@ public class DecisionNotifier {
 	public int notifyDue() {
 		Instant now = this.clock.instant();
 		List<Due> due = this.jdbc.sql("""
-				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, p.title as programme,
+				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, a.refusal_reason,
+				       a.refusal_advice, p.title as programme,
 				       r.name as round, i.name as institution, i.time_zone, r.studies_start_month_only
 				from application a
 				join application_round r on r.id = a.round_id
@@ -72,9 +76,9 @@ public class DecisionNotifier {
 			.param("batch", this.batchSize)
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("email"),
 					rs.getString("full_name"), ApplicationStatus.valueOf(rs.getString("status")),
-					rs.getString("decision_reason"), rs.getString("programme"), rs.getString("round"),
-					rs.getString("institution"), ZoneId.of(rs.getString("time_zone")),
-					rs.getBoolean("studies_start_month_only")))
+					rs.getString("decision_reason"), rs.getString("refusal_reason"), rs.getString("refusal_advice"),
+					rs.getString("programme"), rs.getString("round"), rs.getString("institution"),
+					ZoneId.of(rs.getString("time_zone")), rs.getBoolean("studies_start_month_only")))
 			.list();
 		Map<UUID, List<Offers.Offer>> offers = this.offers
 			.of(due.stream().filter((d) -> d.status() == ApplicationStatus.ADMITTED).map(Due::id).toList());
@@ -96,7 +100,10 @@ public class DecisionNotifier {
 					model.put("offer", true);
 				});
 			model.putIfAbsent("offer", false);
-			this.outbox.enqueue(decision.email(), "application-decision", model, Locale.ENGLISH);
+			model.put("refusal", (decision.refusal() != null) ? decision.refusal() : "");
+			model.put("advice", (decision.advice() != null) ? decision.advice() : "");
+			this.outbox.enqueue(decision.email(), "application-decision", model, Locale.ENGLISH,
+					List.of(this.letters.released(decision.id())));
 		}
 		if (!due.isEmpty()) {
 			this.jdbc.sql("update application set decision_notified_at = :now where id in (:ids)")
@@ -108,7 +115,8 @@ public class DecisionNotifier {
 	}
 
 	private record Due(UUID id, String reference, String email, String name, ApplicationStatus status, String reason,
-			String programme, String round, String institution, ZoneId zone, boolean monthOnly) {
+			String refusal, String advice, String programme, String round, String institution, ZoneId zone,
+			boolean monthOnly) {
 
 	}
 

@@ -1,13 +1,19 @@
 package org.prospectus.applications;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
 import org.prospectus.applicant.ApplicantPrincipal;
 import org.prospectus.applications.Offers.Offer;
 import org.prospectus.applications.Offers.Reply;
+import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.NotFoundException;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,8 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The applicant's reply to an offer: a page that says what accepting or declining does,
- * then the reply. Another person's offer, or one not yet released, answers 404.
+ * The applicant's side of a decision: the reply to an offer, through a page that says
+ * what accepting or declining does, and the decision letter as PDF. Another person's
+ * offer or letter, or one not yet released, answers 404.
  */
 @Controller
 class OfferController {
@@ -29,7 +36,10 @@ class OfferController {
 
 	private final Clock clock;
 
-	OfferController(ApplicationService applications, Offers offers, Clock clock) {
+	private final DecisionLetters letters;
+
+	OfferController(ApplicationService applications, Offers offers, DecisionLetters letters, Clock clock) {
+		this.letters = letters;
 		this.applications = applications;
 		this.offers = offers;
 		this.clock = clock;
@@ -70,6 +80,22 @@ class OfferController {
 		redirect.addFlashAttribute("replyOutcome",
 				(outcome == Reply.DONE) ? reply.toUpperCase(java.util.Locale.ROOT) : outcome.name());
 		return "redirect:/applications/" + application.getId() + "#offers";
+	}
+
+	@GetMapping("/applications/{id}/letter.pdf")
+	ResponseEntity<byte[]> letter(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me) {
+		Application application = owned(id, me);
+		MailOutbox.Attachment letter = this.letters.forApplicant(application.getId(), me.applicantId())
+			.orElseThrow(() -> NotFoundException.forMissing("decision letter"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(letter.filename(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(letter.content());
 	}
 
 	/** Accept or decline: any other word names no page. */

@@ -42,6 +42,15 @@ public class Institution extends BaseEntity {
 	@Column(columnDefinition = "text[]")
 	private List<String> offerConditions = new ArrayList<>();
 
+	/** Refusal reasons, each "reason | what the applicant can do next". */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> refusalReasons = new ArrayList<>();
+
+	private String letterSignatory;
+
+	private String letterClosing;
+
 	private String awardingBody;
 
 	private String regulatorNote;
@@ -149,6 +158,29 @@ public class Institution extends BaseEntity {
 
 	public void setCampuses(List<String> campuses) {
 		this.campuses = new ArrayList<>(campuses);
+	}
+
+	public List<String> getRefusalReasons() {
+		return List.copyOf(this.refusalReasons);
+	}
+
+	public void setRefusalReasons(List<String> reasons) {
+		this.refusalReasons = new ArrayList<>(reasons);
+	}
+
+	/** Who signs the decision letters: a name and a role, or an office. */
+	public String getLetterSignatory() {
+		return this.letterSignatory;
+	}
+
+	/** The letters' last paragraph, such as who to ask. */
+	public String getLetterClosing() {
+		return this.letterClosing;
+	}
+
+	public void setLetter(String signatory, String closing) {
+		this.letterSignatory = signatory;
+		this.letterClosing = closing;
 	}
 
 	public List<String> getOfferConditions() {

@@ -70,6 +70,15 @@ public class InstitutionForm {
 	/** The standard conditions of an offer, one per line. */
 	private String offerConditions;
 
+	/** Refusal reasons, one per line, each "reason | what to do next". */
+	private String refusalReasons;
+
+	@Size(max = 200, message = "{institution.form.too-long}")
+	private String letterSignatory;
+
+	@Size(max = 1000, message = "{institution.form.too-long}")
+	private String letterClosing;
+
 	/** The citizenships that pay no application fee: country codes, such as SE FI DE. */
 	private String feeExemptCountries;
 
@@ -110,6 +119,9 @@ public class InstitutionForm {
 		form.currency = institution.getCurrency().getCurrencyCode();
 		form.feeExemptCountries = String.join(" ", institution.getFeeExemptCountries());
 		form.offerConditions = String.join("\n", institution.getOfferConditions());
+		form.refusalReasons = String.join("\n", institution.getRefusalReasons());
+		form.letterSignatory = institution.getLetterSignatory();
+		form.letterClosing = institution.getLetterClosing();
 		form.admissionsEmail = institution.getAdmissionsEmail();
 		form.admissionsPhone = institution.getAdmissionsPhone();
 		form.postalAddress = institution.getPostalAddress();
@@ -145,6 +157,16 @@ public class InstitutionForm {
 		else if (conditions.stream().anyMatch((line) -> line.length() > MAX_CONDITION_LENGTH)) {
 			errors.rejectValue("offerConditions", "institution.form.offer-conditions.too-long",
 					new Object[] { MAX_CONDITION_LENGTH }, null);
+		}
+		List<String> reasons = lines(this.refusalReasons);
+		if (reasons.size() > MAX_OFFER_CONDITIONS) {
+			errors.rejectValue("refusalReasons", "institution.form.refusal-reasons.too-many",
+					new Object[] { MAX_OFFER_CONDITIONS }, null);
+		}
+		else if (reasons.stream()
+			.map(RefusalReason::parse)
+			.anyMatch((reason) -> reason.reason().length() > 500 || reason.advice().length() > 1000)) {
+			errors.rejectValue("refusalReasons", "institution.form.refusal-reasons.too-long");
 		}
 		FieldChecks check = new FieldChecks(errors);
 		for (String field : RETENTION_FIELDS) {
@@ -202,6 +224,8 @@ public class InstitutionForm {
 		institution.setWebsite(blankToNull(this.website));
 		institution.setFeeExemptCountries(feeExemptCountryList());
 		institution.setOfferConditions(lines(this.offerConditions).stream().distinct().toList());
+		institution.setRefusalReasons(lines(this.refusalReasons).stream().distinct().toList());
+		institution.setLetter(blankToNull(this.letterSignatory), blankToNull(this.letterClosing));
 		institution.setContacts(blankToNull(this.admissionsEmail), blankToNull(this.admissionsPhone),
 				blankToNull(this.postalAddress), blankToNull(this.privacyContact));
 		institution.setRetention(Integer.parseInt(this.retentionDraftMonths.strip()),
@@ -309,6 +333,30 @@ public class InstitutionForm {
 
 	public void setWebsite(String website) {
 		this.website = website;
+	}
+
+	public String getRefusalReasons() {
+		return this.refusalReasons;
+	}
+
+	public void setRefusalReasons(String refusalReasons) {
+		this.refusalReasons = refusalReasons;
+	}
+
+	public String getLetterSignatory() {
+		return this.letterSignatory;
+	}
+
+	public void setLetterSignatory(String letterSignatory) {
+		this.letterSignatory = letterSignatory;
+	}
+
+	public String getLetterClosing() {
+		return this.letterClosing;
+	}
+
+	public void setLetterClosing(String letterClosing) {
+		this.letterClosing = letterClosing;
 	}
 
 	public String getOfferConditions() {

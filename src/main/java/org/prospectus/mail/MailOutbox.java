@@ -62,13 +62,23 @@ public class MailOutbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long enqueue(String recipient, String template, Map<String, Object> model, Locale locale) {
+		return enqueue(recipient, template, model, locale, List.of());
+	}
+
+	/**
+	 * As {@link #enqueue(String, String, Map, Locale)}, with files sent along, such as a
+	 * decision letter: stored with the message, as they were when it was written.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long enqueue(String recipient, String template, Map<String, Object> model, Locale locale,
+			List<Attachment> attachments) {
 		String address = checkedAddress(recipient);
 		RenderedMail mail = this.templates.render(template, model, locale);
 		if (mail.subject().length() > MAX_SUBJECT_LENGTH) {
 			throw new IllegalArgumentException("The subject of '" + template + "' is too long");
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		return this.jdbc.sql("""
+		long id = this.jdbc.sql("""
 				insert into mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_at)
 				values (:recipient, :subject, :text, :html, :now, :now)
 				returning id""")
@@ -79,6 +89,30 @@ public class MailOutbox {
 			.param("now", now)
 			.query(Long.class)
 			.single();
+		int position = 0;
+		for (Attachment attachment : attachments) {
+			this.jdbc.sql("""
+					insert into mail_attachment (message_id, position, filename, content_type, content)
+					values (:id, :position, :filename, :type, :content)""")
+				.param("id", id)
+				.param("position", position++)
+				.param("filename", attachment.filename())
+				.param("type", attachment.contentType())
+				.param("content", attachment.content())
+				.update();
+		}
+		return id;
+	}
+
+	/**
+	 * A file sent with a message.
+	 *
+	 * @param filename its name as the recipient sees it
+	 * @param contentType its media type
+	 * @param content its bytes
+	 */
+	public record Attachment(String filename, String contentType, byte[] content) {
+
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -199,8 +201,38 @@ public class OutboxSender {
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		alternative.addBodyPart(text);
 		alternative.addBodyPart(html);
-		mime.setContent(alternative);
+		List<MimeBodyPart> files = attachments(message.id());
+		if (files.isEmpty()) {
+			mime.setContent(alternative);
+			return mime;
+		}
+		// multipart/mixed: the two bodies as one part, then the files.
+		MimeMultipart mixed = new MimeMultipart("mixed");
+		MimeBodyPart bodies = new MimeBodyPart();
+		bodies.setContent(alternative);
+		mixed.addBodyPart(bodies);
+		for (MimeBodyPart file : files) {
+			mixed.addBodyPart(file);
+		}
+		mime.setContent(mixed);
 		return mime;
+	}
+
+	private List<MimeBodyPart> attachments(long messageId) throws MessagingException {
+		List<MimeBodyPart> parts = new java.util.ArrayList<>();
+		for (Map<String, Object> row : this.jdbc
+			.sql("select filename, content_type, content from mail_attachment where message_id = :id order by position")
+			.param("id", messageId)
+			.query()
+			.listOfRows()) {
+			MimeBodyPart part = new MimeBodyPart();
+			part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+					(byte[]) row.get("content"), (String) row.get("content_type"))));
+			part.setFileName((String) row.get("filename"));
+			part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+			parts.add(part);
+		}
+		return parts;
 	}
 
 	private String messageId(Claimed message) {

@@ -15,7 +15,7 @@ import org.prospectus.applications.ApplicationReview.Detail;
 import org.prospectus.applications.ApplicationReview.Outcome;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.ConditionState;
-import org.prospectus.applications.Countries;
+import org.prospectus.support.Countries;
 import org.prospectus.applications.OfferReview;
 import org.prospectus.applications.DocumentChecklist.Verdict;
 import org.prospectus.applications.DocumentKind;
@@ -79,7 +79,7 @@ class AdminApplicationController {
 
 	@InitBinder("statusForm")
 	void statusFields(WebDataBinder binder) {
-		binder.setAllowedFields("status", "programme", "reason", "version", "conditions", "otherConditions");
+		binder.setAllowedFields("status", "programme", "reason", "version", "conditions", "otherConditions", "refusal");
 	}
 
 	@InitBinder("requestForm")
@@ -126,8 +126,20 @@ class AdminApplicationController {
 				&& (programme == null || !detail.choices().containsKey(programme))) {
 			errors.rejectValue("programme", "review.status.programme.choose");
 		}
-		checkText(form.getReason(), target != null && target.needsReasonFrom(from), REASON_LENGTH, "reason",
-				"review.status.reason", errors);
+		String refusal = null;
+		if (target == ApplicationStatus.NOT_ADMITTED && form.getRefusal() != null && !form.getRefusal().isBlank()) {
+			refusal = form.getRefusal().strip();
+			if (!detail.refusalOptions().contains(refusal)) {
+				errors.rejectValue("refusal", "review.status.refusal.unknown");
+				refusal = null;
+			}
+		}
+		// A standard reason is reason enough for a refusal; words of the officer's own
+		// may
+		// be added to it.
+		boolean reasonNeeded = target != null && target.needsReasonFrom(from)
+				&& !(target == ApplicationStatus.NOT_ADMITTED && refusal != null);
+		checkText(form.getReason(), reasonNeeded, REASON_LENGTH, "reason", "review.status.reason", errors);
 		List<String> conditions = (target == ApplicationStatus.ADMITTED) ? conditions(form, detail, errors) : List.of();
 		if (form.getVersion() != detail.app().getVersion()) {
 			return conflict(detail, form.getStatus(), form.getReason(), response, model);
@@ -137,7 +149,7 @@ class AdminApplicationController {
 			return show(detail, model);
 		}
 		Outcome outcome = this.review.changeStatus(detail.app().getId(), form.getVersion(), target,
-				target.needsProgramme() ? programme : null, form.getReason(), conditions);
+				target.needsProgramme() ? programme : null, form.getReason(), conditions, refusal);
 		return finish(outcome, detail, form.getStatus(), form.getReason(), "review.status.done", "status", errors,
 				model, response, redirect);
 	}

@@ -26,6 +26,17 @@ public final class ReviewForms {
 		/** Conditions of an offer typed by the officer, one per line. */
 		private String otherConditions;
 
+		/** The institution's standard reason for a refusal, as chosen. */
+		private String refusal;
+
+		public String getRefusal() {
+			return this.refusal;
+		}
+
+		public void setRefusal(String refusal) {
+			this.refusal = refusal;
+		}
+
 		public java.util.List<String> getConditions() {
 			return this.conditions;
 		}

@@ -294,7 +294,7 @@ class OfferTests {
 
 	@ParameterizedTest(name = "{0}, {1}: {2}")
 	@MethodSource("moves")
-	void everyMoveTheTableAllowsAndNoOther(String from, String action, String to, String mail) {
+	void everyMoveTheTableAllowsAndNoOther(String from, String action, String to, String mail) throws Exception {
 		long offer = offer();
 		Instant replyBy = NOTIFICATION.plusSeconds(14 * 86400);
 		this.jdbc.sql("update application_round set reply_by_at = :at")
@@ -342,6 +342,16 @@ class OfferTests {
 		}
 		else {
 			assertThat(sent).containsExactly(mail);
+		}
+		if (to.equals("WITHDRAWN") && !from.equals("WITHDRAWN")) {
+			MvcTestResult letter = this.mvc.get()
+				.uri("/applications/{id}/letter.pdf", this.id)
+				.session(this.applicant)
+				.exchange();
+			assertThat(DecisionLetterTests.text(letter.getResponse().getContentAsByteArray()))
+				.as("the letter follows the decision recorded now")
+				.contains(DecisionLetterTests.REFUSAL, "The degree was awarded with a 2:2.")
+				.doesNotContain(DecisionLetterTests.OFFER);
 		}
 		assertThat(status()).isEqualTo(switch (to) {
 			case "WITHDRAWN" -> from.equals("WITHDRAWN") ? "ADMITTED" : "NOT_ADMITTED";

@@ -1,11 +1,10 @@
-package org.prospectus.applications;
+package org.prospectus.support;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.prospectus.support.FieldChecks;
 
 /**
  * The countries an applicant can name, by their English names. The list never changes.

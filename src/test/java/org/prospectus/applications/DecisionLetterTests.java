@@ -1,0 +1,148 @@
+package org.prospectus.applications;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.prospectus.account.StaffRole;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Decision letters (issue 16): released from the notification date and never before, to
+ * the applicant and with the decision e-mail, and saying the decision recorded, with its
+ * reasons, and never another: each decision's letter carries its own wording and none of
+ * the others', and a letter made after the decision changes says the new one.
+ */
+@PortalIntegrationTest
+class DecisionLetterTests {
+
+	static final String OFFER = "Offer of a place";
+
+	static final String RESERVE = "A place on the reserve list";
+
+	static final String REFUSAL = "cannot offer you a place";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	StaffSessions staff;
+
+	@Autowired
+	DecisionNotifier notifier;
+
+	MockHttpSession applicant;
+
+	Deciding deciding;
+
+	String id;
+
+	long ml;
+
+	@BeforeEach
+	void setUp() {
+		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
+		this.ml = catalogue.ml();
+		this.jdbc
+			.sql("""
+					update institution set offer_conditions = '{"Degree awarded"}',
+					    refusal_reasons = '{"The degree has too little mathematics | Take a course in linear algebra and apply again next year"}',
+					    letter_signatory = 'Anna Berg, Head of Admissions' where slug = 'kth'""")
+			.update();
+		Applying applying = new Applying(this.mvc, this.jdbc);
+		this.applicant = applying.applicant("ada@example.org", "Ada Lovelace");
+		this.id = applying.start(this.applicant);
+		applying.fillEverything(this.applicant, this.id, "SE", this.ml, catalogue.applied());
+		applying.submit(this.applicant, this.id);
+		this.staff.create("officer@uni.example", "Olivia Officer", StaffRole.ADMISSIONS);
+		this.deciding = new Deciding(this.mvc, this.staff.signIn("officer@uni.example"));
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	MvcTestResult download() {
+		return this.mvc.get().uri("/applications/{id}/letter.pdf", this.id).session(this.applicant).exchange();
+	}
+
+	static String text(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ADMITTED", "RESERVE", "NOT_ADMITTED" })
+	void eachDecisionsLetterSaysThatDecisionOnlyAndOnlyFromTheNotificationDate(String decision) throws IOException {
+		String[] more = switch (decision) {
+			case "ADMITTED" -> new String[] { "programme", Long.toString(this.ml), "conditions", "Degree awarded" };
+			case "RESERVE" -> new String[] { "programme", Long.toString(this.ml) };
+			default -> new String[] { "refusal", "The degree has too little mathematics" };
+		};
+		assertThat(this.deciding.decide(this.id, decision, more)).hasRedirectedUrl("/admin/applications/" + this.id);
+
+		this.clock.setInstant(ApplicationReviewTests.NOTIFICATION.minusSeconds(1));
+		assertThat(download()).as("not before the notification date").hasStatus(404);
+		assertThat(this.notifier.notifyDue()).isZero();
+
+		this.clock.setInstant(ApplicationReviewTests.NOTIFICATION);
+		MvcTestResult letter = download();
+		assertThat(letter).hasStatusOk().hasContentType("application/pdf");
+		assertThat(letter.getResponse().getHeader("Content-Disposition")).contains("decision-");
+		String text = text(letter.getResponse().getContentAsByteArray());
+		assertThat(text).contains("Ada Lovelace", "University kth", "Anna Berg, Head of Admissions");
+		List<String> wordings = List.of(OFFER, RESERVE, REFUSAL);
+		String own = switch (decision) {
+			case "ADMITTED" -> OFFER;
+			case "RESERVE" -> RESERVE;
+			default -> REFUSAL;
+		};
+		assertThat(text).contains(own);
+		wordings.stream()
+			.filter((wording) -> !wording.equals(own))
+			.forEach((other) -> assertThat(text).as("a " + decision + " letter never says " + other)
+				.doesNotContain(other));
+		switch (decision) {
+			case "ADMITTED" -> assertThat(text).contains("Machine Learning", "Degree awarded: not yet checked",
+					"accept or decline the offer");
+			case "RESERVE" -> assertThat(text).contains("You are number 1 on the list.");
+			default -> assertThat(text).contains("The reason: The degree has too little mathematics",
+					"What you can do next: Take a course in linear algebra");
+		}
+
+		assertThat(this.notifier.notifyDue()).isEqualTo(1);
+		byte[] attached = this.jdbc.sql("""
+				select a.content from mail_attachment a join mail_outbox m on m.id = a.message_id
+				where m.subject = 'A decision on your application'""").query(byte[].class).single();
+		assertThat(text(attached)).as("the letter sent is the letter shown").contains(own);
+	}
+
+}
