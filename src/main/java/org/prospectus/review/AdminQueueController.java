@@ -34,8 +34,11 @@ class AdminQueueController {
 
 	private final ReviewQueue queue;
 
-	AdminQueueController(ReviewQueue queue) {
+	private final java.time.Clock clock;
+
+	AdminQueueController(ReviewQueue queue, java.time.Clock clock) {
 		this.queue = queue;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin/applications")
@@ -54,6 +57,8 @@ class AdminQueueController {
 		model.addAttribute("programmesById", options.programmesById());
 		model.addAttribute("statuses", LISTED_STATUSES);
 		model.addAttribute("fees", FeeStatus.values());
+		model.addAttribute("offerFilters", OfferFilter.values());
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("countries", COUNTRIES);
 		model.addAttribute("sorts", QueueSort.values());
 		model.addAttribute("targets", BulkStatusChange.TARGETS);

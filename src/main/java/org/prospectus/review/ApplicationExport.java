@@ -32,7 +32,8 @@ public class ApplicationExport {
 
 	/** The header row. These names are an interface: change them only with a notice. */
 	public static final List<String> COLUMNS = List.of("reference", "name", "email", "round", "first_choice_code",
-			"first_choice_title", "status", "fee_status", "citizenship", "missing_documents", "submitted_at_utc");
+			"first_choice_title", "status", "fee_status", "citizenship", "missing_documents", "submitted_at_utc",
+			"offer_state", "reply_by_utc", "conditions_pending", "reserve_position");
 
 	static final int FETCH_SIZE = 1_000;
 
@@ -83,7 +84,10 @@ public class ApplicationExport {
 							(choice != null) ? choice.code() : null, (choice != null) ? choice.title() : null,
 							row.status().name(), (row.fee() != null) ? row.fee().name() : null, row.citizenship(),
 							Boolean.toString(row.missingDocuments()),
-							DateTimeFormatter.ISO_INSTANT.format(row.submittedAt()));
+							DateTimeFormatter.ISO_INSTANT.format(row.submittedAt()), row.offerState(),
+							(row.replyBy() != null) ? DateTimeFormatter.ISO_INSTANT.format(row.replyBy()) : null,
+							Integer.toString(row.conditionsPending()),
+							(row.reservePosition() != null) ? row.reservePosition().toString() : null);
 					rows[0]++;
 				}));
 		}

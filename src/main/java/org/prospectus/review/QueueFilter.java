@@ -32,9 +32,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param text part of the applicant's name, e-mail address or the reference, lower case;
  * at least {@value #MIN_TEXT} characters
  * @param sort the order
+ * @param offer where the application's offer stands with the applicant
  */
 public record QueueFilter(Long round, Long programme, boolean anyChoice, ApplicationStatus status, FeeStatus fee,
-		String citizenship, boolean missingDocuments, LocalDate from, LocalDate to, String text, QueueSort sort) {
+		String citizenship, boolean missingDocuments, LocalDate from, LocalDate to, String text, QueueSort sort,
+		@Nullable OfferFilter offer) {
 
 	/**
 	 * The shortest text searched: the trigram index needs three characters to narrow
@@ -47,7 +49,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
 	public static QueueFilter none() {
-		return new QueueFilter(null, null, false, null, null, null, false, null, null, null, QueueSort.SUBMITTED);
+		return new QueueFilter(null, null, false, null, null, null, false, null, null, null, QueueSort.SUBMITTED, null);
 	}
 
 	/** Reads a view from query parameters, leaving out what cannot be read. */
@@ -58,7 +60,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 				(status == ApplicationStatus.DRAFT) ? null : status, enumValue(FeeStatus.class, params.getFirst("fee")),
 				country(params.getFirst("citizenship")), params.containsKey("missing"), date(params.getFirst("from")),
 				date(params.getFirst("to")), text(params.getFirst("q")),
-				QueueSort.fromParameter(params.getFirst("sort")));
+				QueueSort.fromParameter(params.getFirst("sort")), OfferFilter.fromParameter(params.getFirst("offer")));
 	}
 
 	/** Reads a view from a query string such as {@link #toQuery()} writes. */
@@ -91,6 +93,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 			.queryParamIfPresent("from", Optional.ofNullable(this.from))
 			.queryParamIfPresent("to", Optional.ofNullable(this.to))
 			.queryParamIfPresent("q", Optional.ofNullable(this.text))
+			.queryParamIfPresent("offer", Optional.ofNullable((this.offer != null) ? this.offer.parameter() : null))
 			.queryParamIfPresent("sort",
 					Optional.ofNullable((this.sort != QueueSort.SUBMITTED) ? this.sort.parameter() : null));
 		String query = builder.encode().build().getQuery();
@@ -101,7 +104,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 	public boolean isFiltered() {
 		return this.round != null || this.programme != null || this.status != null || this.fee != null
 				|| this.citizenship != null || this.missingDocuments || this.from != null || this.to != null
-				|| this.text != null;
+				|| this.text != null || this.offer != null;
 	}
 
 	/** The first instant of {@link #from}, UTC. */

@@ -43,7 +43,19 @@ public class ReviewQueue {
 
 	static final String COLUMNS = """
 			a.id, a.reference, a.full_name, a.email, a.round_id, a.first_choice_programme_id, a.status,
-			a.fee_status, a.citizenship_country, a.missing_documents, a.submitted_at, a.version""";
+			a.fee_status, a.citizenship_country, a.missing_documents, a.submitted_at, a.version,
+			(select o.state from offer o where o.application_id = a.id
+			  order by o.state in ('OPEN', 'ACCEPTED') desc, o.made_at desc limit 1) as offer_state,
+			(select min(coalesce(o.reply_by_at, r.reply_by_at, r.studies_start_at)) from offer o
+			  join application_round r on r.id = o.round_id where o.application_id = a.id and o.state = 'OPEN')
+			  as reply_by,
+			(select count(*) from offer o join offer_condition c on c.offer_id = o.id
+			  where o.application_id = a.id and o.state in ('OPEN', 'ACCEPTED') and c.state = 'PENDING')
+			  as conditions_pending,
+			case when a.status = 'RESERVE' then (select cast(count(*) + 1 as integer) from application b
+			  where b.round_id = a.round_id and b.decision_programme_id = a.decision_programme_id
+			    and b.status = 'RESERVE' and (coalesce(b.reserve_rank, 2147483647), b.decided_at, b.id)
+			        < (coalesce(a.reserve_rank, 2147483647), a.decided_at, a.id)) end as reserve_position""";
 
 	private final JdbcClient jdbc;
 
@@ -204,6 +216,9 @@ public class ReviewQueue {
 			where.append(" and a.submitted_at < :until");
 			params.put("until", Timestamp.from(filter.untilInstant()));
 		}
+		if (filter.offer() != null) {
+			where.append(" and ").append(filter.offer().sql());
+		}
 		if (filter.text() != null && !filter.isTextTooShort()) {
 			where.append(" and a.search_text like :text");
 			params.put("text", "%" + likeEscaped(filter.text()) + "%");
@@ -224,7 +239,8 @@ public class ReviewQueue {
 				rs.getString("email"), rs.getLong("round_id"), firstChoiceId,
 				ApplicationStatus.valueOf(rs.getString("status")), (fee != null) ? FeeStatus.valueOf(fee) : null,
 				rs.getString("citizenship_country"), rs.getBoolean("missing_documents"), instant(rs, "submitted_at"),
-				rs.getLong("version"), nameKey(rs));
+				rs.getLong("version"), nameKey(rs), rs.getString("offer_state"), instant(rs, "reply_by"),
+				rs.getInt("conditions_pending"), (Integer) rs.getObject("reserve_position", Integer.class));
 	}
 
 	private static @Nullable String nameKey(ResultSet rs) throws SQLException {

@@ -268,6 +268,41 @@ class OfferTests {
 		assertThat(status()).isEqualTo("UNDER_REVIEW");
 	}
 
+	List<String> queue(String query) {
+		MvcTestResult result = this.mvc.get().uri("/admin/applications?" + query).session(this.officer).exchange();
+		assertThat(result).hasStatusOk();
+		return page(result).select("tbody tr").eachText();
+	}
+
+	@Test
+	void theQueueFindsOffersByWhereTheyStandAndTheExportSaysSo() throws Exception {
+		long offer = offer();
+		Instant replyBy = NOTIFICATION.plusSeconds(14 * 86400);
+		this.jdbc.sql("update application_round set reply_by_at = :at")
+			.param("at", java.sql.Timestamp.from(replyBy))
+			.update();
+		this.clock.setInstant(replyBy.minusSeconds(5 * 86400 - 60));
+		assertThat(queue("offer=waiting")).singleElement()
+			.asString()
+			.contains("Waiting for the applicant's reply, 5 days to reply, 2 conditions not checked");
+		assertThat(queue("offer=conditions-pending")).hasSize(1);
+		assertThat(queue("offer=accepted")).isEmpty();
+		String csv = this.mvc.get()
+			.uri("/admin/applications/export.csv?offer=waiting")
+			.session(this.officer)
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines().findFirst().orElseThrow())
+			.endsWith(",offer_state,reply_by_utc,conditions_pending,reserve_position");
+		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",OPEN," + replyBy + ",2,");
+
+		this.notifier.notifyDue();
+		assertThat(reply(offer, "accept")).hasStatus(302);
+		assertThat(queue("offer=waiting")).isEmpty();
+		assertThat(queue("offer=accepted")).hasSize(1);
+	}
+
 	/**
 	 * The table of moves: an offer in a state, an action on it, what it becomes and what
 	 * the applicant is told. Promotion from the reserve list is not yet built.

@@ -327,8 +327,12 @@ public class DemoApplications {
 					// The journey's: the officer decides it.
 				}
 				case 7 -> move(one.id(), one.applicant(), ApplicationStatus.RESERVE, ml, null);
-				case 8 -> move(one.id(), one.applicant(), ApplicationStatus.NOT_ADMITTED, null,
-						"Other applicants had more mathematics and statistics in their degrees.");
+				case 8 -> {
+					long version = this.applications.find(one.id(), one.applicant()).orElseThrow().getVersion();
+					this.review.changeStatus(one.id(), version, ApplicationStatus.NOT_ADMITTED, null,
+							"Your transcript shows 12 credits of mathematics.", List.of(),
+							"The degree does not include enough mathematics");
+				}
 				case 6 -> move(one.id(), one.applicant(), ApplicationStatus.ADMITTED, ml, null);
 				default -> move(one.id(), one.applicant(), ApplicationStatus.ADMITTED, ml, null,
 						conditions.subList(0, Math.min(2, conditions.size())));

@@ -114,7 +114,7 @@ public class DemoCatalogue {
 			addJointRound(movingRounds());
 			addDecidedRound(movingRounds());
 			addFeeRules();
-			addOfferConditions();
+			addAdmissionsLists();
 		}
 		else {
 			Map<String, DemoRound> moving = movingRounds();
@@ -124,7 +124,7 @@ public class DemoCatalogue {
 			loadLakeshore(moving);
 			addJointRound(moving);
 			addDecidedRound(moving);
-			addOfferConditions();
+			addAdmissionsLists();
 		}
 		loadCareersAndGuide();
 	}
@@ -144,11 +144,12 @@ public class DemoCatalogue {
 	}
 
 	/**
-	 * The conditions each institution's officers choose from, also in a demo database
-	 * created before institutions had them: what KTH and Southampton ask of admitted
-	 * applicants.
+	 * What each institution's officers choose from when they decide, also in a demo
+	 * database created before institutions had them: the conditions KTH and Southampton
+	 * ask of admitted applicants, their refusal reasons with what to do next, and what
+	 * their decision letters are signed with.
 	 */
-	private void addOfferConditions() {
+	private void addAdmissionsLists() {
 		Map.of("kth",
 				List.of("Bachelor's degree awarded before studies start",
 						"English at the level of Swedish upper secondary English 6, shown by an approved test",
@@ -162,6 +163,25 @@ public class DemoCatalogue {
 				.getResultStream()
 				.filter((institution) -> institution.getOfferConditions().isEmpty())
 				.forEach((institution) -> institution.setOfferConditions(conditions)));
+		Map.of("kth", List
+			.of("The degree does not include enough mathematics | Courses in linear algebra, calculus and probability "
+					+ "of at least 20 credits together meet the requirement; you may apply again once you have them.",
+					"The English test result is below the required level | Take an approved test again and apply in the "
+							+ "next round: KTH's admissions pages list the tests and scores."),
+				"southampton",
+				List.of("The degree classification is below a 2:1 | Relevant work experience can be considered: "
+						+ "write to the admissions team before applying again."))
+			.forEach((slug, reasons) -> this.entityManager
+				.createQuery("select i from Institution i where i.slug = :slug", Institution.class)
+				.setParameter("slug", slug)
+				.getResultStream()
+				.filter((institution) -> institution.getRefusalReasons().isEmpty())
+				.forEach((institution) -> {
+					institution.setRefusalReasons(reasons);
+					institution.setLetter("Admissions Office, " + institution.getName(),
+							"Questions about this decision go to " + institution.getAdmissionsEmail()
+									+ ", quoting your reference.");
+				}));
 	}
 
 	/**

@@ -278,10 +278,10 @@ class ReviewQueueTests {
 		assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
 		String csv = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 		assertThat(csv.split("\r\n")).containsExactly(
-				"reference,name,email,round,first_choice_code,first_choice_title,status,fee_status,citizenship,missing_documents,submitted_at_utc",
-				"CSV00001,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",csv00001@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-01T10:00:00Z",
-				"CSV00002,\"Doe, Jane \"\"JD\"\"\",'+jane@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-02T10:00:00Z",
-				"CSV00003,'-2+3,'@sum@example.org,autumn,ML,Machine Learning,UNDER_REVIEW,EXEMPT,SE,false,2026-11-03T10:00:00Z");
+				"reference,name,email,round,first_choice_code,first_choice_title,status,fee_status,citizenship,missing_documents,submitted_at_utc,offer_state,reply_by_utc,conditions_pending,reserve_position",
+				"CSV00001,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",csv00001@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-01T10:00:00Z,,,0,",
+				"CSV00002,\"Doe, Jane \"\"JD\"\"\",'+jane@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-02T10:00:00Z,,,0,",
+				"CSV00003,'-2+3,'@sum@example.org,autumn,ML,Machine Learning,UNDER_REVIEW,EXEMPT,SE,false,2026-11-03T10:00:00Z,,,0,");
 		Map<String, Object> event = this.jdbc
 			.sql("select actor, action, entity_type, summary from audit_event where action = 'EXPORT'")
 			.query()
