@@ -12,6 +12,7 @@ import org.prospectus.applicant.ExpiredSessionRescue;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.support.Countries;
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.Formats;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -57,11 +58,11 @@ class ApplicationController {
 	@GetMapping("/applications/new")
 	String startPage(@RequestParam(required = false) String round, @AuthenticationPrincipal ApplicantPrincipal me,
 			Model model) {
-		ApplicationRound open = this.applications.openRound((round != null) ? round : "")
+		ApplicationRound open = this.applications.openRoundFor((round != null) ? round : "", me.applicantId())
 			.orElseThrow(() -> NotFoundException.forMissing("open round"));
 		model.addAttribute("round", open);
 		model.addAttribute("context", null);
-		model.addAttribute("deadline", ApplicationService.deadline(open));
+		model.addAttribute("deadline", deadline(open, me.applicantId()));
 		model.addAttribute("existing", this.applications.existing(me.applicantId(), open.getId()).orElse(null));
 		return "applications/start";
 	}
@@ -79,15 +80,15 @@ class ApplicationController {
 		Answers answers = this.applications.answers(application);
 		model.addAttribute("app", application);
 		model.addAttribute("round", application.getRound());
-		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
+		model.addAttribute("deadline", deadline(application.getRound(), application.getApplicant().getId()));
 		model.addAttribute("checks", this.applications.check(application, answers));
 		model.addAttribute("steps", Step.values());
 		List<ApplicationDocuments.DocumentView> files = this.documents.list(application.getId(), me.applicantId());
 		model.addAttribute("documents", files);
 		model.addAttribute("timeline", this.applications.timeline(application, files));
 		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
-		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound(),
-				ApplicationDocuments.documentsDueAt(application)));
+		model.addAttribute("documentsDeadline",
+				ApplicationDocuments.documentsDeadline(application.getRound(), this.documents.dueAt(application)));
 		model.addAttribute("offers",
 				application.isResultVisible(this.clock.instant()) ? this.offers.of(application.getId()) : List.of());
 		model.addAttribute("now", this.clock.instant());
@@ -219,13 +220,18 @@ class ApplicationController {
 		model.addAttribute("feeStatus", checked.fee());
 		model.addAttribute("context", this.applications.context(application));
 		model.addAttribute("steps", Step.values());
-		model.addAttribute("deadline", ApplicationService.deadline(application.getRound()));
+		model.addAttribute("deadline", deadline(application.getRound(), application.getApplicant().getId()));
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("submitKey", UUID.randomUUID().toString());
 		model.addAttribute("countryNames", Countries.NAMES);
 		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
 		model.addAttribute("requiredKinds", DocumentKind.REQUIRED);
 		return "applications/review";
+	}
+
+	/** The applicant's deadline as the institution states it: the round's, or theirs. */
+	private String deadline(ApplicationRound round, long applicantId) {
+		return Formats.at(this.applications.deadlineFor(round, applicantId), round.getZone(), java.util.Locale.ENGLISH);
 	}
 
 	private Application owned(String id, ApplicantPrincipal me) {

@@ -173,8 +173,8 @@ class ApplicationDocumentController {
 		model.addAttribute("feeStatus", this.applications.feeStatus(application, answers));
 		model.addAttribute("maxSize", ApplicationDocuments.MAX_SIZE);
 		model.addAttribute("maxDocuments", ApplicationDocuments.MAX_DOCUMENTS);
-		model.addAttribute("documentsDeadline", ApplicationDocuments.documentsDeadline(application.getRound(),
-				ApplicationDocuments.documentsDueAt(application)));
+		model.addAttribute("documentsDeadline",
+				ApplicationDocuments.documentsDeadline(application.getRound(), this.documents.dueAt(application)));
 		return "applications/documents";
 	}
 

@@ -230,8 +230,26 @@ public class ApplicationDocuments {
 	 * been told of it, and a refused upload would tell.
 	 */
 	public boolean canAdd(Application application) {
-		return application.isDraft() || (application.getStatus().isSubmitted()
-				&& !this.clock.instant().isAfter(documentsDueAt(application)));
+		return application.isDraft()
+				|| (application.getStatus().isSubmitted() && !this.clock.instant().isAfter(dueAt(application)));
+	}
+
+	/**
+	 * The last instant documents are accepted for a submitted application: as
+	 * {@link #documentsDueAt}, or later when staff let this applicant send them late.
+	 */
+	public Instant dueAt(Application application) {
+		Instant due = documentsDueAt(application);
+		Instant excepted = this.jdbc.sql("""
+				select until_at from deadline_exception
+				where round_id = :round and applicant_id = :applicant and kind = 'DOCUMENTS'""")
+			.param("round", application.getRoundId())
+			.param("applicant", application.getApplicant().getId())
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.map(java.sql.Timestamp::toInstant)
+			.orElse(null);
+		return (excepted != null && excepted.isAfter(due)) ? excepted : due;
 	}
 
 	/** The last instant documents are accepted for a submitted application. */
@@ -262,9 +280,9 @@ public class ApplicationDocuments {
 		}
 		boolean afterSubmission = !application.isDraft();
 		ApplicationRound round = application.getRound();
-		if (afterSubmission && now.isAfter(documentsDueAt(application))) {
+		if (afterSubmission && now.isAfter(dueAt(application))) {
 			throw new RejectedUploadException(RejectedUploadException.Reason.DEADLINE_PASSED,
-					documentsDeadline(round, documentsDueAt(application)));
+					documentsDeadline(round, dueAt(application)));
 		}
 		List<String> names = this.jdbc.sql("select stored_name from application_document where application_id = :id")
 			.param("id", id)

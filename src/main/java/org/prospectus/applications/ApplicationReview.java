@@ -27,6 +27,7 @@ import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.RefusalReason;
+import org.prospectus.intake.ApplicationRound;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.Formats;
 import org.prospectus.web.PublicUrls;
@@ -273,6 +274,112 @@ public class ApplicationReview {
 						+ kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of " + application.getReference(),
 				changes);
 		return Outcome.DONE;
+	}
+
+	/**
+	 * Lets one applicant submit to the round, or send documents for it, after its
+	 * deadline until an instant, for a reason: the round's coordinator decides, as it
+	 * moves applications. Granted again, it replaces the earlier one. Audited on the
+	 * application when there is one, else on the round.
+	 * @param kind {@link ApplicationService#SUBMIT_EXCEPTION} or
+	 * {@link ApplicationService#DOCUMENTS_EXCEPTION}
+	 */
+	@Transactional
+	public Grant grantException(long roundId, String email, String kind, Instant until, String reason) {
+		AdmissionsReach.Reach reach = this.reach.current();
+		if (!reach.everywhere() && !reach.coordinated().contains(roundId)) {
+			return Grant.NOT_YOURS;
+		}
+		ApplicationRound round = this.entityManager.find(ApplicationRound.class, roundId);
+		Instant deadline = ApplicationService.SUBMIT_EXCEPTION.equals(kind) ? round.getDeadlineAt()
+				: round.getDocumentsDeadlineAt();
+		if (!until.isAfter(deadline) || !until.isAfter(this.clock.instant())) {
+			return Grant.NOT_LATER;
+		}
+		List<Long> applicant = this.jdbc.sql("select id from applicant where email = :email and closed_at is null")
+			.param("email", org.prospectus.support.Emails.canonical(email))
+			.query(Long.class)
+			.list();
+		if (applicant.isEmpty()) {
+			return Grant.NO_ACCOUNT;
+		}
+		this.jdbc.sql("""
+				insert into deadline_exception (round_id, applicant_id, kind, until_at, reason, granted_by, granted_at)
+				values (:round, :applicant, :kind, :until, :reason, :by, :at)
+				on conflict (round_id, applicant_id, kind) do update
+				set until_at = excluded.until_at, reason = excluded.reason, granted_by = excluded.granted_by,
+				    granted_at = excluded.granted_at""")
+			.param("round", roundId)
+			.param("applicant", applicant.get(0))
+			.param("kind", kind)
+			.param("until", Timestamp.from(until))
+			.param("reason", reason.strip())
+			.param("by", currentActor())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
+		String what = ApplicationService.SUBMIT_EXCEPTION.equals(kind) ? "submit" : "send documents";
+		String summary = "Let " + email.strip() + " " + what + " after the deadline of " + round.getName() + ", until "
+				+ Formats.at(until, round.getZone(), Locale.ENGLISH);
+		List<FieldChange> changes = List.of(
+				new FieldChange("exceptionUntil", null, Formats.at(until, round.getZone(), Locale.ENGLISH)),
+				new FieldChange("reason", null, reason.strip()));
+		Optional<UUID> application = this.applications.findIdByApplicantAndRound(applicant.get(0), roundId);
+		if (application.isPresent()) {
+			this.auditLog.recordFor(AuditAction.UPDATE, Application.AUDIT_TYPE, application.get(), summary, changes);
+		}
+		else {
+			this.auditLog.record(AuditAction.UPDATE, "application-round", roundId, summary, changes);
+		}
+		return Grant.DONE;
+	}
+
+	/** A round's deadline exceptions, newest first. */
+	@Transactional(readOnly = true)
+	public List<DeadlineException> exceptions(long roundId) {
+		return this.jdbc.sql("""
+				select p.email, p.full_name, e.kind, e.until_at, e.reason, e.granted_by, e.granted_at,
+				       a.id as application_id, a.status
+				from deadline_exception e join applicant p on p.id = e.applicant_id
+				left join application a on a.round_id = e.round_id and a.applicant_id = e.applicant_id
+				where e.round_id = :round order by e.granted_at desc""")
+			.param("round", roundId)
+			.query((rs, n) -> new DeadlineException(rs.getString("email"), rs.getString("full_name"),
+					rs.getString("kind"), rs.getTimestamp("until_at").toInstant(), rs.getString("reason"),
+					rs.getString("granted_by"), rs.getTimestamp("granted_at").toInstant(),
+					rs.getObject("application_id", UUID.class),
+					(rs.getString("status") != null) ? ApplicationStatus.valueOf(rs.getString("status")) : null))
+			.list();
+	}
+
+	/** What became of granting an exception. */
+	public enum Grant {
+
+		DONE,
+		/** Another institution runs the round. */
+		NOT_YOURS,
+		/** The instant is not after the deadline, or has passed. */
+		NOT_LATER,
+		/** Nobody has an applicant account with the address. */
+		NO_ACCOUNT
+
+	}
+
+	/**
+	 * One applicant's leave to submit or send documents late.
+	 *
+	 * @param email their account's address
+	 * @param name their name
+	 * @param kind SUBMIT or DOCUMENTS
+	 * @param until the last instant
+	 * @param reason why
+	 * @param grantedBy who let them
+	 * @param grantedAt when
+	 * @param applicationId their application in the round, if they started one
+	 * @param status where it stands
+	 */
+	public record DeadlineException(String email, String name, String kind, Instant until, String reason,
+			String grantedBy, Instant grantedAt, @Nullable UUID applicationId, @Nullable ApplicationStatus status) {
+
 	}
 
 	/** Adds a staff-only note. Notes are only ever added, so they never conflict. */

@@ -110,6 +110,54 @@ public class ApplicationService {
 		this.urls = urls;
 	}
 
+	/**
+	 * When an applicant may submit to, or send documents for, a round after its deadline
+	 * because admissions staff said so; empty when they did not. SQL over the
+	 * {@code deadline_exception} rows.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> exceptionUntil(long roundId, long applicantId, String kind) {
+		return this.jdbc.sql("""
+				select until_at from deadline_exception
+				where round_id = :round and applicant_id = :applicant and kind = :kind""")
+			.param("round", roundId)
+			.param("applicant", applicantId)
+			.param("kind", kind)
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.map(java.sql.Timestamp::toInstant);
+	}
+
+	/**
+	 * The last instant this applicant may submit to the round: its deadline, or the later
+	 * one staff let them have.
+	 */
+	@Transactional(readOnly = true)
+	public Instant deadlineFor(ApplicationRound round, long applicantId) {
+		return exceptionUntil(round.getId(), applicantId, SUBMIT_EXCEPTION)
+			.filter((until) -> until.isAfter(round.getDeadlineAt()))
+			.orElse(round.getDeadlineAt());
+	}
+
+	/** The kind of exception that lets an applicant submit late. */
+	public static final String SUBMIT_EXCEPTION = "SUBMIT";
+
+	/** The kind of exception that lets an applicant send documents late. */
+	public static final String DOCUMENTS_EXCEPTION = "DOCUMENTS";
+
+	/**
+	 * A round this applicant may apply to now: open, or past its deadline with an
+	 * exception for them that has not run out.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ApplicationRound> openRoundFor(String slug, long applicantId) {
+		Instant now = this.clock.instant();
+		return this.rounds.findBySlug(slug)
+			.filter((round) -> round.stateAt(now) == org.prospectus.intake.RoundState.OPEN
+					|| (!now.isBefore(round.getOpensAt()) && !now.isAfter(deadlineFor(round, applicantId))))
+			.filter((round) -> !programmes(round).isEmpty());
+	}
+
 	/** A round open for applications now, by its slug, with what the start page shows. */
 	@Transactional(readOnly = true)
 	public Optional<ApplicationRound> openRound(String slug) {
@@ -131,7 +179,7 @@ public class ApplicationService {
 	 */
 	@Transactional
 	public Optional<UUID> start(long applicantId, String roundSlug) {
-		Optional<ApplicationRound> round = openRound(roundSlug);
+		Optional<ApplicationRound> round = openRoundFor(roundSlug, applicantId);
 		if (round.isEmpty()) {
 			return Optional.empty();
 		}
@@ -325,8 +373,10 @@ public class ApplicationService {
 		}
 		ApplicationRound round = application.getRound();
 		Instant now = this.clock.instant();
-		if (now.isAfter(round.getDeadlineAt())) {
-			return new SubmitOutcome(SubmitOutcome.Result.TOO_LATE, List.of(), deadline(round));
+		Instant deadline = deadlineFor(round, applicantId);
+		if (now.isAfter(deadline)) {
+			return new SubmitOutcome(SubmitOutcome.Result.TOO_LATE, List.of(),
+					Formats.at(deadline, round.getZone(), Locale.ENGLISH));
 		}
 		Answers answers = answers(application);
 		List<Step> incomplete = new ArrayList<>();

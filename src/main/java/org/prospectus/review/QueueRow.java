@@ -15,11 +15,12 @@ import org.prospectus.applications.FeeStatus;
  * @param replyBy the reply-by of its offer waiting for a reply, if any
  * @param conditionsPending conditions not yet checked on offers that hold a place
  * @param reservePosition its place on the reserve list, if it is on one
+ * @param excepted whether staff let its applicant submit or send documents late
  */
 public record QueueRow(UUID id, String reference, String name, String email, long roundId, Long firstChoice,
 		ApplicationStatus status, FeeStatus fee, String citizenship, boolean missingDocuments, Instant submittedAt,
 		long version, String nameKey, String offerState, Instant replyBy, int conditionsPending,
-		Integer reservePosition) {
+		Integer reservePosition, boolean excepted) {
 
 	/**
 	 * Whole days left to reply at an instant, counting a part day as one: 0 once the

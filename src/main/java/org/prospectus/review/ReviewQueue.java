@@ -55,7 +55,9 @@ public class ReviewQueue {
 			case when a.status = 'RESERVE' then (select cast(count(*) + 1 as integer) from application b
 			  where b.round_id = a.round_id and b.decision_programme_id = a.decision_programme_id
 			    and b.status = 'RESERVE' and (coalesce(b.reserve_rank, 2147483647), b.decided_at, b.id)
-			        < (coalesce(a.reserve_rank, 2147483647), a.decided_at, a.id)) end as reserve_position""";
+			        < (coalesce(a.reserve_rank, 2147483647), a.decided_at, a.id)) end as reserve_position,
+			exists (select 1 from deadline_exception e where e.round_id = a.round_id
+			  and e.applicant_id = a.applicant_id) as excepted""";
 
 	private final JdbcClient jdbc;
 
@@ -240,7 +242,8 @@ public class ReviewQueue {
 				ApplicationStatus.valueOf(rs.getString("status")), (fee != null) ? FeeStatus.valueOf(fee) : null,
 				rs.getString("citizenship_country"), rs.getBoolean("missing_documents"), instant(rs, "submitted_at"),
 				rs.getLong("version"), nameKey(rs), rs.getString("offer_state"), instant(rs, "reply_by"),
-				rs.getInt("conditions_pending"), (Integer) rs.getObject("reserve_position", Integer.class));
+				rs.getInt("conditions_pending"), (Integer) rs.getObject("reserve_position", Integer.class),
+				rs.getBoolean("excepted"));
 	}
 
 	private static @Nullable String nameKey(ResultSet rs) throws SQLException {

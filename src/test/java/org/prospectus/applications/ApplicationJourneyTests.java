@@ -41,8 +41,11 @@ class ApplicationJourneyTests {
 
 	static final Instant DEADLINE = Applying.DEADLINE;
 
-	/** Statements a step's save or the review page may run. */
-	static final int STEP_BUDGET = 8;
+	/**
+	 * Statements a step's save or the review page may run; the review page also reads
+	 * whether staff extended this applicant's deadline.
+	 */
+	static final int STEP_BUDGET = 9;
 
 	/** Statements the submit may run, with its e-mail and the ranked choices. */
 	static final int SUBMIT_BUDGET = 15;
