@@ -373,7 +373,8 @@ public class ApplicationService {
 		}
 		ApplicationRound round = application.getRound();
 		Instant now = this.clock.instant();
-		Instant deadline = deadlineFor(round, applicantId);
+		// Staff's exception is read only once the round's own deadline has passed.
+		Instant deadline = now.isAfter(round.getDeadlineAt()) ? deadlineFor(round, applicantId) : round.getDeadlineAt();
 		if (now.isAfter(deadline)) {
 			return new SubmitOutcome(SubmitOutcome.Result.TOO_LATE, List.of(),
 					Formats.at(deadline, round.getZone(), Locale.ENGLISH));
