@@ -1,11 +1,7 @@
 package org.prospectus.applications;
 
-import java.io.IOException;
 import java.util.List;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.prospectus.account.StaffRole;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
+import org.prospectus.support.PdfText;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
 
@@ -93,15 +90,9 @@ class DecisionLetterTests {
 		return this.mvc.get().uri("/applications/{id}/letter.pdf", this.id).session(this.applicant).exchange();
 	}
 
-	static String text(byte[] pdf) throws IOException {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-		}
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "ADMITTED", "RESERVE", "NOT_ADMITTED" })
-	void eachDecisionsLetterSaysThatDecisionOnlyAndOnlyFromTheNotificationDate(String decision) throws IOException {
+	void eachDecisionsLetterSaysThatDecisionOnlyAndOnlyFromTheNotificationDate(String decision) {
 		String[] more = switch (decision) {
 			case "ADMITTED" -> new String[] { "programme", Long.toString(this.ml), "conditions", "Degree awarded" };
 			case "RESERVE" -> new String[] { "programme", Long.toString(this.ml) };
@@ -117,7 +108,7 @@ class DecisionLetterTests {
 		MvcTestResult letter = download();
 		assertThat(letter).hasStatusOk().hasContentType("application/pdf");
 		assertThat(letter.getResponse().getHeader("Content-Disposition")).contains("decision-");
-		String text = text(letter.getResponse().getContentAsByteArray());
+		String text = PdfText.of(letter.getResponse().getContentAsByteArray());
 		assertThat(text).contains("Ada Lovelace", "University kth", "Anna Berg, Head of Admissions");
 		List<String> wordings = List.of(OFFER, RESERVE, REFUSAL);
 		String own = switch (decision) {
@@ -142,7 +133,7 @@ class DecisionLetterTests {
 		byte[] attached = this.jdbc.sql("""
 				select a.content from mail_attachment a join mail_outbox m on m.id = a.message_id
 				where m.subject = 'A decision on your application'""").query(byte[].class).single();
-		assertThat(text(attached)).as("the letter sent is the letter shown").contains(own);
+		assertThat(PdfText.of(attached)).as("the letter sent is the letter shown").contains(own);
 	}
 
 }

@@ -383,7 +383,7 @@ class OfferTests {
 				.uri("/applications/{id}/letter.pdf", this.id)
 				.session(this.applicant)
 				.exchange();
-			assertThat(DecisionLetterTests.text(letter.getResponse().getContentAsByteArray()))
+			assertThat(org.prospectus.support.PdfText.of(letter.getResponse().getContentAsByteArray()))
 				.as("the letter follows the decision recorded now")
 				.contains(DecisionLetterTests.REFUSAL, "The degree was awarded with a 2:2.")
 				.doesNotContain(DecisionLetterTests.OFFER);

@@ -22,9 +22,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * An admissions officer filters the queue to a submitted application, opens it, verifies
- * a document, meets the reason rule beside its field, and admits the applicant to their
- * first choice; the applicant sees "under review" until the round's notification date and
- * the offer from then on (the clock is moved). Axe checks every page on the way.
+ * a document, meets the reason rule beside its field, and makes a conditional offer of
+ * the first choice; the applicant sees "under review" until the round's notification date
+ * and the offer from then on (the clock is moved), and accepts it through the
+ * confirmation page; the officer records the condition met, and the applicant downloads
+ * the letter, which says the offer is now unconditional. Axe checks every page on the
+ * way.
  */
 class ReviewBrowserTests extends BrowserTestBase {
 
@@ -62,7 +65,8 @@ class ReviewBrowserTests extends BrowserTestBase {
 
 	@Test
 	void anOfficerAdmitsAnApplicantWhoSeesTheOfferFromTheNotificationDate() {
-		this.jdbc.sql("update institution set fee_exempt_countries = '{SE}'").update();
+		this.jdbc.sql("update institution set fee_exempt_countries = '{SE}', offer_conditions = '{\"Degree awarded\"}'")
+			.update();
 		Applying applying = new Applying(this.mvc, this.jdbc);
 		MockHttpSession ada = applying.applicant("ada@example.org", "Ada Lovelace");
 		String id = applying.start(ada, BrowserCatalogue.ROUND);
@@ -112,6 +116,7 @@ class ReviewBrowserTests extends BrowserTestBase {
 		// title.
 		field(page, "Programme").selectOption(new SelectOption()
 			.setLabel(BrowserCatalogue.PROGRAMME_TITLE + ", University " + BrowserCatalogue.INSTITUTION));
+		field(page, "Degree awarded").check();
 		press(page, "Save the status");
 		assertThat(page.locator("#summary .badge")).hasText("Admitted");
 		assertThat(page.locator("#summary"))
@@ -140,8 +145,40 @@ class ReviewBrowserTests extends BrowserTestBase {
 			mine.reload();
 			assertThat(mine.getByRole(AriaRole.MAIN))
 				.containsText("You are offered a place on " + BrowserCatalogue.PROGRAMME_TITLE + ".");
+			assertThat(mine.locator("#offers")).containsText("Degree awarded: not yet checked");
 			this.browser.screenshot(mine, "applicant-offer");
 			assertAccessible(mine, "the applicant's offer");
+
+			mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accept this offer")).click();
+			assertThat(mine.getByRole(AriaRole.MAIN)).containsText("You can accept one offer in this round.");
+			assertAccessible(mine, "accepting the offer");
+			press(mine, "Yes, accept the offer");
+			assertThat(mine.getByRole(AriaRole.STATUS)).containsText("You have accepted the offer.");
+			assertThat(mine.locator("#offers")).containsText("Accepted");
+
+			page.reload();
+			page.locator("#offers")
+				.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Met").setExact(true))
+				.click();
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("The condition is recorded.");
+			assertThat(page.locator("#offers")).containsText("Unconditional");
+			assertAccessible(page, "the offer with its condition met");
+
+			mine.reload();
+			assertThat(mine.locator("#offers")).containsText("Unconditional");
+			com.microsoft.playwright.Download letter = mine.waitForDownload(() -> mine
+				.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download your decision letter (PDF)"))
+				.click());
+			org.assertj.core.api.Assertions.assertThat(letter.suggestedFilename())
+				.isEqualTo("decision-" + reference + ".pdf");
+			try (java.io.InputStream in = letter.createReadStream()) {
+				org.assertj.core.api.Assertions.assertThat(org.prospectus.support.PdfText.of(in.readAllBytes()))
+					.contains("Offer of a place", "The offer is unconditional.", "You accepted the offer on");
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
 		}
 		finally {
 			applicantContext.close();
