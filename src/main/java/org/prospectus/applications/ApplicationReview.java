@@ -318,7 +318,9 @@ public class ApplicationReview {
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
 		String what = ApplicationService.SUBMIT_EXCEPTION.equals(kind) ? "submit" : "send documents";
-		String summary = "Let " + email.strip() + " " + what + " after the deadline of " + round.getName() + ", until "
+		// The address as stored, so that erasing the account finds it in the summary.
+		String summary = "Let " + org.prospectus.support.Emails.canonical(email) + " " + what
+				+ " after the deadline of " + round.getName() + ", until "
 				+ Formats.at(until, round.getZone(), Locale.ENGLISH);
 		List<FieldChange> changes = List.of(
 				new FieldChange("exceptionUntil", null, Formats.at(until, round.getZone(), Locale.ENGLISH)),

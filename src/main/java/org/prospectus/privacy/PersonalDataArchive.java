@@ -132,7 +132,8 @@ public class PersonalDataArchive {
 		List<Application> applications = this.jdbc.sql("""
 				select a.id, a.reference, a.status, a.answers::text as answers, a.snapshot::text as snapshot,
 				       a.created_at, a.updated_at, a.submitted_at, a.withdrawn_at, a.declaration_version, a.declared_at,
-				       a.decision_reason, a.decided_at, dp.title as decision_programme, r.name as round,
+				       a.decision_reason, a.refusal_reason, a.refusal_advice, a.decided_at,
+				       dp.title as decision_programme, r.name as round,
 				       r.notification_at, i.name as institution
 				from application a join application_round r on r.id = a.round_id
 				join institution i on i.id = r.institution_id
@@ -161,7 +162,8 @@ public class PersonalDataArchive {
 			if (visible && status.isDecision()) {
 				facts.put("decision",
 						map("status", shown(status), "programme", rs.getString("decision_programme"), "reason",
-								rs.getString("decision_reason"), "shownFrom",
+								rs.getString("decision_reason"), "refusalReason", rs.getString("refusal_reason"),
+								"whatToDoNext", rs.getString("refusal_advice"), "shownFrom",
 								iso(Timestamp.from(later(
 										(rs.getTimestamp("decided_at") != null)
 												? rs.getTimestamp("decided_at").toInstant() : notification,
@@ -234,7 +236,28 @@ public class PersonalDataArchive {
 							rs.getLong("size"), "sha256", rs.getString("sha256"), "uploadedAt",
 							iso(rs.getTimestamp("uploaded_at")), "afterSubmission", rs.getBoolean("after_submission")));
 			});
+		// Offers, once the applicant may see them, with each condition and the reply.
+		Map<UUID, List<Object>> offers = new LinkedHashMap<>();
+		this.jdbc
+			.sql("""
+					select o.id, o.application_id, p.title, o.state, o.made_at, o.replied_at, o.withdrawn_reason,
+					       (select coalesce(json_agg(json_build_object('condition', c.text, 'state', c.state)
+					                                 order by c.position), '[]')::text
+					          from offer_condition c where c.offer_id = o.id) as conditions
+					from offer o join programme p on p.id = o.programme_id
+					join application_round r on r.id = o.round_id
+					where o.application_id = any(:ids) and r.notification_at <= :now order by o.application_id, o.made_at""")
+			.param("ids", ids)
+			.param("now", Timestamp.from(now))
+			.query((rs) -> {
+				offers.computeIfAbsent(rs.getObject("application_id", UUID.class), (k) -> new ArrayList<>())
+					.add(map("programme", rs.getString("title"), "state", rs.getString("state"), "madeAt",
+							iso(rs.getTimestamp("made_at")), "repliedAt", iso(rs.getTimestamp("replied_at")),
+							"withdrawnBecause", rs.getString("withdrawn_reason"), "conditions",
+							tree(rs.getString("conditions"))));
+			});
 		for (Application application : applications) {
+			application.facts().put("offers", offers.getOrDefault(application.id(), List.of()));
 			application.facts().put("choices", choices.getOrDefault(application.id(), List.of()));
 			application.facts().put("statusHistory", history.getOrDefault(application.id(), List.of()));
 			application.facts().put("documentChecks", checks.getOrDefault(application.id(), List.of()));

@@ -119,7 +119,7 @@ class DeadlineExceptionTests {
 				select summary from audit_event where entity_uuid = cast(:id as uuid) and action = 'UPDATE'""")
 			.param("id", this.id)
 			.query(String.class)
-			.single()).contains("Let Ada@Example.org submit after the deadline", "18 January 2027, 12:00 CET");
+			.single()).contains("Let ada@example.org submit after the deadline", "18 January 2027, 12:00 CET");
 		assertThat(page(
 				this.mvc.get().uri("/admin/applications").session(this.staff.signIn("officer@uni.example")).exchange())
 			.select("tbody tr")
