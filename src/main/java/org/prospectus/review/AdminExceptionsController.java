@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.applications.AdmissionsReach;
 import org.prospectus.applications.ApplicationReview;
 import org.prospectus.applications.ApplicationReview.Grant;
 import org.prospectus.applications.ApplicationService;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Late applications by exception: the round's coordinating officers let one applicant
  * submit, or send documents, after the deadline until a date and time in the
- * institution's zone, with a reason, and see every exception the round has.
+ * institution's zone, with a reason, and see every exception the round has. Another
+ * institution's round, a joint round's partner included, answers 404.
  */
 @Controller
 class AdminExceptionsController {
@@ -37,9 +39,12 @@ class AdminExceptionsController {
 
 	private final ApplicationReview review;
 
-	AdminExceptionsController(ReviewQueue queue, ApplicationReview review) {
+	private final AdmissionsReach reach;
+
+	AdminExceptionsController(ReviewQueue queue, ApplicationReview review, AdmissionsReach reach) {
 		this.queue = queue;
 		this.review = review;
+		this.reach = reach;
 	}
 
 	@GetMapping(PATH)
@@ -96,16 +101,29 @@ class AdminExceptionsController {
 
 	private String show(QueueOptions.Round round, Map<String, String> typed, Map<String, String> errors, Model model) {
 		model.addAttribute("round", round);
-		model.addAttribute("rounds", this.queue.options().rounds());
+		model.addAttribute("rounds", coordinated());
 		model.addAttribute("exceptions", this.review.exceptions(round.id()));
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
 		return "admin/applications/exceptions";
 	}
 
-	/** The round named, or the newest the officer reaches; not found without one. */
+	/**
+	 * The rounds the officer's institution runs: a partner in a joint round does not see
+	 * who else was let in late, or why.
+	 */
+	private List<QueueOptions.Round> coordinated() {
+		AdmissionsReach.Reach reach = this.reach.current();
+		return this.queue.options()
+			.rounds()
+			.stream()
+			.filter((r) -> reach.everywhere() || reach.coordinated().contains(r.id()))
+			.toList();
+	}
+
+	/** The round named, or the newest the officer runs; not found without one. */
 	private QueueOptions.Round round(@Nullable String round) {
-		List<QueueOptions.Round> rounds = this.queue.options().rounds();
+		List<QueueOptions.Round> rounds = coordinated();
 		return rounds.stream()
 			.filter((r) -> Long.toString(r.id()).equals((round != null) ? round.strip() : null))
 			.findFirst()

@@ -171,6 +171,35 @@ class InstitutionScopeTests {
 	}
 
 	@Test
+	void aJointRoundsPartnerNeitherSeesNorGrantsItsLateApplicationsButSeesItsOwnPlaces() {
+		long joint = this.jdbc.sql("select id from application_round where slug = 'joint-2027'")
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc.get().uri("/admin/applications/exceptions?round=" + joint).session(this.sotonOfficer))
+			.hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/admin/applications/exceptions")
+			.session(this.sotonOfficer)
+			.with(csrf())
+			.param("round", Long.toString(joint))
+			.param("email", "mary@example.org")
+			.param("kind", "SUBMIT")
+			.param("until", "2027-01-20T12:00")
+			.param("reason", "Asked nicely.")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/admin/applications/exceptions?round=" + joint).session(this.kthOfficer))
+			.hasStatusOk();
+		assertThat(this.mvc.get()
+			.uri("/admin/applications/dashboard/programme?round=" + joint + "&programme=" + this.sotonMl)
+			.session(this.sotonOfficer)).hasStatusOk();
+		long sotonRound = this.jdbc.sql("select id from application_round where slug = 'soton-2027'")
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc.get()
+			.uri("/admin/applications/dashboard/programme?round=" + sotonRound + "&programme=" + this.sotonMl)
+			.session(this.kthOfficer)).as("another institution's own round").hasStatus(404);
+	}
+
+	@Test
 	void anotherInstitutionsApplicationIsNotFoundOnEveryRouteThatNamesIt() {
 		List<Map.Entry<HttpMethod, String>> routes = applicationRoutes();
 		assertThat(routes).as("application routes").hasSizeGreaterThanOrEqualTo(6);
