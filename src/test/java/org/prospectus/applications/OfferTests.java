@@ -314,6 +314,8 @@ class OfferTests {
 				Arguments.of("OPEN", "reply-by passes", "LAPSED", "Your offer has been declined for you"),
 				Arguments.of("OPEN", "applicant withdraws", "DECLINED", "Your application is withdrawn"),
 				Arguments.of("OPEN", "staff withdraw, condition pending", "OPEN", null),
+				Arguments.of("OPEN", "last condition met", "OPEN", "A condition of your offer has been checked"),
+				Arguments.of("OPEN", "decline, a reserve promoted", "DECLINED", "You have declined your offer"),
 				Arguments.of("OPEN", "staff withdraw, condition not met", "WITHDRAWN", "Your offer has been withdrawn"),
 				Arguments.of("ACCEPTED", "accept", "ACCEPTED", null),
 				Arguments.of("ACCEPTED", "decline", "DECLINED", "You have declined your offer"),
@@ -330,7 +332,23 @@ class OfferTests {
 	@ParameterizedTest(name = "{0}, {1}: {2}")
 	@MethodSource("moves")
 	void everyMoveTheTableAllowsAndNoOther(String from, String action, String to, String mail) throws Exception {
+		String reserve = null;
+		if (action.contains("reserve")) {
+			// Someone on the reserve list, and as many places as offers: a decline frees
+			// one.
+			String ada = this.id;
+			reserve = submitted(this.applying.applicant("grace@example.org", "Grace Hopper"));
+			assertThat(this.deciding.decide(reserve, "RESERVE", "programme", Long.toString(this.ml))).hasStatus(302);
+			this.id = ada;
+		}
 		long offer = offer();
+		if (reserve != null) {
+			this.jdbc.sql("""
+					insert into programme_places (round_id, programme_id, places)
+					select round_id, :ml, 1 from application limit 1""").param("ml", this.ml).update();
+			this.jdbc.sql("insert into round_promotion (round_id, automatic) select round_id, true from offer")
+				.update();
+		}
 		Instant replyBy = NOTIFICATION.plusSeconds(14 * 86400);
 		this.jdbc.sql("update application_round set reply_by_at = :at")
 			.param("at", java.sql.Timestamp.from(replyBy))
@@ -349,7 +367,12 @@ class OfferTests {
 		long mails = mailSubjects().size();
 		this.clock.setInstant(replyBy.minusSeconds(1));
 		switch (action) {
-			case "accept", "decline" -> reply(offer, action);
+			case "accept", "decline", "decline, a reserve promoted" -> reply(offer, action.split(",")[0]);
+			case "last condition met" -> {
+				this.jdbc.sql("update offer_condition set state = 'MET' where position = 0").update();
+				condition(1, "MET");
+				assertThat(lastMail()).contains("your offer is unconditional");
+			}
 			case "accept after reply-by", "decline after reply-by" -> {
 				this.clock.setInstant(replyBy);
 				assertThat(reply(offer, action.substring(0, action.indexOf(' ')))).hasStatus(302);
@@ -371,6 +394,12 @@ class OfferTests {
 			}
 		}
 		assertThat(state(offer)).isEqualTo(to);
+		if (reserve != null) {
+			assertThat(this.jdbc.sql("select status from application where id = cast(:id as uuid)")
+				.param("id", reserve)
+				.query(String.class)
+				.single()).as("the freed place goes to the reserve list").isEqualTo("ADMITTED");
+		}
 		List<String> sent = mailSubjects().subList((int) mails, mailSubjects().size());
 		if (mail == null) {
 			assertThat(sent).isEmpty();

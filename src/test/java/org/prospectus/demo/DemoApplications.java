@@ -20,6 +20,7 @@ import org.prospectus.applications.DecisionNotifier;
 import org.prospectus.applications.OfferDeadlines;
 import org.prospectus.applications.OfferReview;
 import org.prospectus.applications.Offers;
+import org.prospectus.applications.Promotions;
 import org.prospectus.applications.CitizenshipForm;
 import org.prospectus.applications.ContactForm;
 import org.prospectus.applications.DocumentChecklist.Verdict;
@@ -65,7 +66,7 @@ public class DemoApplications {
 	private static final String[][] DECIDED = { { "Ingrid", "Berg", "NO" }, { "Kofi", "Mensah", "GH" },
 			{ "Elena", "Popescu", "RO" }, { "Rahul", "Mehta", "IN" }, { "Sofia", "Rossi", "IT" },
 			{ "Minh", "Nguyen", "VN" }, { "Hannah", "Schmidt", "AT" }, { "Carlos", "Mendoza", "MX" },
-			{ "Noor", "Hassan", "PK" }, { "Julia", "Nowak", "PL" } };
+			{ "Noor", "Hassan", "PK" }, { "Julia", "Nowak", "PL" }, { "Lars", "Eriksson", "DK" } };
 
 	/** The demo applicant whose password is printed at every start. */
 	static final String JOURNEY_APPLICANT = "applicant@demo.prospectus.example";
@@ -92,6 +93,8 @@ public class DemoApplications {
 
 	private final Offers offers;
 
+	private final Promotions promotions;
+
 	private final OfferReview offerReview;
 
 	private final DecisionNotifier notifier;
@@ -103,7 +106,8 @@ public class DemoApplications {
 	public DemoApplications(ApplicationService applications, ApplicationDocuments documents, ApplicationReview review,
 			RoundService rounds, JdbcClient jdbc, PasswordEncoder passwords, java.time.Clock clock, Offers offers,
 			OfferReview offerReview, DecisionNotifier notifier, OfferDeadlines deadlines,
-			org.prospectus.web.PublicUrls urls) {
+			org.prospectus.web.PublicUrls urls, Promotions promotions) {
+		this.promotions = promotions;
 		this.offers = offers;
 		this.offerReview = offerReview;
 		this.notifier = notifier;
@@ -326,7 +330,7 @@ public class DemoApplications {
 				case 0 -> {
 					// The journey's: the officer decides it.
 				}
-				case 7 -> move(one.id(), one.applicant(), ApplicationStatus.RESERVE, ml, null);
+				case 7, 10 -> move(one.id(), one.applicant(), ApplicationStatus.RESERVE, ml, null);
 				case 8 -> {
 					long version = this.applications.find(one.id(), one.applicant()).orElseThrow().getVersion();
 					this.review.changeStatus(one.id(), version, ApplicationStatus.NOT_ADMITTED, null,
@@ -358,9 +362,19 @@ public class DemoApplications {
 		while (this.notifier.notifyDue() > 0) {
 			// Every decision told.
 		}
+		// As many places as offers made, filled after an officer confirms: the decline
+		// below frees one, which an officer offers to the first on the reserve list; the
+		// lapse and the withdrawal free two more, waiting for an officer.
+		this.jdbc.sql("""
+				insert into programme_places (round_id, programme_id, places)
+				select :round, :programme, count(*) from offer where round_id = :round and programme_id = :programme""")
+			.param("round", round.getId())
+			.param("programme", ml)
+			.update();
 		reply(submitted.get(2), "accept", 1, null);
 		reply(submitted.get(3), "accept", 2, null);
 		reply(submitted.get(4), "decline", 0, null);
+		this.promotions.confirmNext(round.getId(), ml);
 		// The fifth's own reply window closed an hour ago: declined by default.
 		this.jdbc.sql("update offer set reply_by_at = :at where application_id = :id")
 			.param("at", java.sql.Timestamp.from(now.minusSeconds(3600)))

@@ -206,16 +206,20 @@ class DemoCatalogueTests {
 	@Test
 	void theDemoOfficerHasAQueueOfApplicationsToWorkThroughTheRealServices() {
 		long applications = this.demoApplications.load();
-		assertThat(applications).as("one per demo person in an open round, and ten in the decided round").isEqualTo(28);
-		assertThat(this.demoApplications.load()).as("loaded once").isEqualTo(28);
+		assertThat(applications).as("one per demo person in an open round, and eleven in the decided round")
+			.isEqualTo(29);
+		assertThat(this.demoApplications.load()).as("loaded once").isEqualTo(29);
 		assertThat(this.jdbc.sql("select status, count(*) from application group by status order by status")
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
-			.list()).containsExactly("ADMITTED=9", "ELIGIBILITY_CHECKED=3", "NOT_ADMITTED=5", "RESERVE=1",
+			.list()).containsExactly("ADMITTED=10", "ELIGIBILITY_CHECKED=3", "NOT_ADMITTED=5", "RESERVE=1",
 					"SUBMITTED=6", "UNDER_REVIEW=4");
 		assertThat(this.jdbc.sql("select state, count(*) from offer group by state order by state")
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
 			.list()).as("every state an offer can be in")
-			.containsExactly("ACCEPTED=2", "DECLINED=1", "LAPSED=1", "OPEN=5", "WITHDRAWN=1");
+			.containsExactly("ACCEPTED=2", "DECLINED=1", "LAPSED=1", "OPEN=6", "WITHDRAWN=1");
+		assertThat(this.jdbc.sql("select count(*) from offer where promoted").query(Long.class).single())
+			.as("one place freed and offered from the reserve list")
+			.isEqualTo(1);
 		assertThat(this.jdbc.sql("select state, count(*) from offer_condition group by state order by state")
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
 			.list()).containsExactly("MET=3", "NOT_MET=1", "PENDING=8");
@@ -223,7 +227,7 @@ class DemoCatalogueTests {
 			.as("the rejected transcripts")
 			.isEqualTo(3);
 		assertThat(this.jdbc.sql("select count(*) from application_document").query(Long.class).single())
-			.isEqualTo(28 * 4);
+			.isEqualTo(29 * 4);
 		assertThat(this.jdbc
 			.sql("select count(distinct actor) from audit_event where action = 'STATUS_CHANGE' and actor = :officer")
 			.param("officer", DemoApplications.OFFICER)
@@ -235,7 +239,7 @@ class DemoCatalogueTests {
 		MvcTestResult queue = this.mvc.get().uri("/admin/applications").session(officer).exchange();
 		assertThat(queue).hasStatusOk();
 		var rows = org.prospectus.support.StaffSessions.page(queue).select("tbody tr");
-		assertThat(rows).hasSize(28);
+		assertThat(rows).hasSize(29);
 		String detail = rows.first().select("a[href^=/admin/applications/]").attr("href");
 		MvcTestResult page = this.mvc.get().uri(detail).session(officer).exchange();
 		assertThat(page).hasStatusOk();
