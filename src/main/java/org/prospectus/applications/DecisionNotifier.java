@@ -62,7 +62,7 @@ public class DecisionNotifier {
 		Instant now = this.clock.instant();
 		List<Due> due = this.jdbc.sql("""
 				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, a.refusal_reason,
-				       a.refusal_advice, p.title as programme,
+				       a.refusal_advice, a.decision_programme_id, p.title as programme,
 				       r.name as round, i.name as institution, i.time_zone, r.studies_start_month_only
 				from application a
 				join application_round r on r.id = a.round_id
@@ -77,8 +77,9 @@ public class DecisionNotifier {
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("email"),
 					rs.getString("full_name"), ApplicationStatus.valueOf(rs.getString("status")),
 					rs.getString("decision_reason"), rs.getString("refusal_reason"), rs.getString("refusal_advice"),
-					rs.getString("programme"), rs.getString("round"), rs.getString("institution"),
-					ZoneId.of(rs.getString("time_zone")), rs.getBoolean("studies_start_month_only")))
+					rs.getLong("decision_programme_id"), rs.getString("programme"), rs.getString("round"),
+					rs.getString("institution"), ZoneId.of(rs.getString("time_zone")),
+					rs.getBoolean("studies_start_month_only")))
 			.list();
 		Map<UUID, List<Offers.Offer>> offers = this.offers
 			.of(due.stream().filter((d) -> d.status() == ApplicationStatus.ADMITTED).map(Due::id).toList());
@@ -93,7 +94,7 @@ public class DecisionNotifier {
 			// it can be answered.
 			offers.getOrDefault(decision.id(), List.of())
 				.stream()
-				.filter((offer) -> offer.state() == OfferState.OPEN)
+				.filter((offer) -> offer.state() == OfferState.OPEN && offer.programmeId() == decision.programmeId())
 				.findFirst()
 				.ifPresent((offer) -> {
 					model.putAll(Offers.mailModel(offer, decision.zone(), decision.monthOnly(), Locale.ENGLISH));
@@ -104,6 +105,19 @@ public class DecisionNotifier {
 			model.put("advice", (decision.advice() != null) ? decision.advice() : "");
 			this.outbox.enqueue(decision.email(), "application-decision", model, Locale.ENGLISH,
 					List.of(this.letters.released(decision.id())));
+			// In a joint round another institution may have offered its programme too.
+			offers.getOrDefault(decision.id(), List.of())
+				.stream()
+				.filter((offer) -> offer.state() == OfferState.OPEN && offer.programmeId() != decision.programmeId())
+				.forEach((offer) -> {
+					Map<String, Object> another = new HashMap<>(
+							Offers.mailModel(offer, decision.zone(), decision.monthOnly(), Locale.ENGLISH));
+					another.put("name", decision.name());
+					another.put("reference", decision.reference());
+					another.put("round", decision.round());
+					another.put("link", this.urls.of("/applications/{id}", decision.id()));
+					this.outbox.enqueue(decision.email(), "offer-made", another, Locale.ENGLISH);
+				});
 		}
 		if (!due.isEmpty()) {
 			this.jdbc.sql("update application set decision_notified_at = :now where id in (:ids)")
@@ -115,8 +129,8 @@ public class DecisionNotifier {
 	}
 
 	private record Due(UUID id, String reference, String email, String name, ApplicationStatus status, String reason,
-			String refusal, String advice, String programme, String round, String institution, ZoneId zone,
-			boolean monthOnly) {
+			String refusal, String advice, long programmeId, String programme, String round, String institution,
+			ZoneId zone, boolean monthOnly) {
 
 	}
 

@@ -42,8 +42,11 @@ public class OfferReview {
 
 	private final Clock clock;
 
+	private final Places places;
+
 	OfferReview(ApplicationReview review, Offers offers, AdmissionsReach reach, AuditLog auditLog, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, Places places) {
+		this.places = places;
 		this.review = review;
 		this.offers = offers;
 		this.reach = reach;
@@ -135,6 +138,59 @@ public class OfferReview {
 						new FieldChange("reason", null, reason.strip())));
 		if (application.getDecisionNotifiedAt() != null) {
 			this.offers.mail(application, offer, "offer-withdrawn", Map.of("reason", reason.strip()));
+		}
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Offers another ranked programme on an admitted application: in a joint round each
+	 * institution offers its own programmes (ADR 0018), so one application may hold
+	 * several offers, of which the applicant accepts one. The application's page must be
+	 * current; the programme must be ranked, the officer's institution's, not offered
+	 * already, and have a place.
+	 */
+	@Transactional
+	public Outcome offerAnother(UUID id, long version, long programmeId, List<String> conditions) {
+		Application application = this.review.locked(id);
+		if (application.getVersion() != version) {
+			return Outcome.STALE;
+		}
+		if (application.getStatus() != ApplicationStatus.ADMITTED) {
+			return Outcome.NOT_ALLOWED;
+		}
+		boolean ranked = this.jdbc.sql("""
+				select exists (select 1 from application_choice where application_id = :id and programme_id = :p)""")
+			.param("id", id)
+			.param("p", programmeId)
+			.query(Boolean.class)
+			.single();
+		if (!ranked || this.offers.of(id).stream().anyMatch((offer) -> offer.programmeId() == programmeId)) {
+			return Outcome.NOT_A_CHOICE;
+		}
+		if (!this.reach.offers(programmeId)) {
+			return Outcome.NOT_YOURS;
+		}
+		java.util.OptionalInt free = this.places.lockFree(application.getRoundId(), programmeId);
+		if (free.isPresent() && free.getAsInt() <= 0) {
+			return Outcome.NO_PLACES;
+		}
+		this.offers.make(application, programmeId, conditions);
+		Offer made = this.offers.of(id)
+			.stream()
+			.filter((offer) -> offer.programmeId() == programmeId)
+			.findFirst()
+			.orElseThrow();
+		List<FieldChange> changes = new java.util.ArrayList<>();
+		changes.add(new FieldChange("offer", null, made.programme() + ": " + OfferState.OPEN.name()));
+		if (!conditions.isEmpty()) {
+			changes.add(new FieldChange("conditions", null, String.join("; ", conditions)));
+		}
+		this.auditLog.recordFor(AuditAction.UPDATE, Application.AUDIT_TYPE, id,
+				"Offered " + application.getReference() + " a place on " + made.programme() + " as well", changes);
+		// Told now when the decision was; otherwise the decision e-mail tells of every
+		// offer.
+		if (application.getDecisionNotifiedAt() != null) {
+			this.offers.mail(application, made, "offer-made", Map.of());
 		}
 		return Outcome.DONE;
 	}

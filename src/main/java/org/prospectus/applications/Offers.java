@@ -107,6 +107,15 @@ public class Offers {
 		if (application.getStatus() != ApplicationStatus.ADMITTED || before == ApplicationStatus.ADMITTED) {
 			return;
 		}
+		make(application, application.getDecisionProgrammeId(), conditions);
+	}
+
+	/**
+	 * Makes an open offer of a programme on an admitted application, with its conditions
+	 * in order: the decision's own, or another ranked programme's in a joint round.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void make(Application application, long programmeId, List<String> conditions) {
 		Instant now = this.clock.instant();
 		ApplicationRound round = application.getRound();
 		long offerId = this.jdbc.sql("""
@@ -114,7 +123,7 @@ public class Offers {
 				values (:application, :programme, :round, :at, :replyBy)
 				returning id""")
 			.param("application", application.getId())
-			.param("programme", application.getDecisionProgrammeId())
+			.param("programme", programmeId)
 			.param("round", round.getId())
 			.param("at", Timestamp.from(now))
 			.param("replyBy", timestamp(ownReplyBy(round, now)))

@@ -92,6 +92,11 @@ class AdminApplicationController {
 		binder.setAllowedFields("verdict", "reason");
 	}
 
+	@InitBinder("offerForm")
+	void offerFields(WebDataBinder binder) {
+		binder.setAllowedFields("programme", "version", "conditions", "otherConditions");
+	}
+
 	@InitBinder("conditionForm")
 	void conditionFields(WebDataBinder binder) {
 		binder.setAllowedFields("state", "version");
@@ -239,6 +244,27 @@ class AdminApplicationController {
 					new Object[] { MAX_CONDITIONS }, null);
 		}
 		return all;
+	}
+
+	@PostMapping("/admin/applications/{id}/offers")
+	String offerAnother(@PathVariable String id, @ModelAttribute("offerForm") StatusForm form, BindingResult errors,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Detail detail = detailOf(id);
+		Long programme = parseLong(form.getProgramme());
+		if (programme == null || !detail.choices().containsKey(programme)) {
+			errors.rejectValue("programme", "review.status.programme.choose");
+		}
+		List<String> conditions = conditions(form, detail, errors);
+		if (form.getVersion() != detail.app().getVersion()) {
+			return conflict(detail, ApplicationStatus.ADMITTED.name(), null, response, model);
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(detail, model);
+		}
+		Outcome outcome = this.offerReview.offerAnother(detail.app().getId(), form.getVersion(), programme, conditions);
+		return finish(outcome, detail, ApplicationStatus.ADMITTED.name(), null, "review.offer.another.done",
+				"programme", errors, model, response, redirect);
 	}
 
 	@PostMapping("/admin/applications/{id}/offers/{offer}/conditions/{condition}")
@@ -397,6 +423,16 @@ class AdminApplicationController {
 		if (!model.containsAttribute("noteForm")) {
 			model.addAttribute("noteForm", new NoteForm());
 		}
+		if (!model.containsAttribute("offerForm")) {
+			model.addAttribute("offerForm", new StatusForm());
+		}
+		java.util.Set<Long> offered = detail.offers()
+			.stream()
+			.map(org.prospectus.applications.Offers.Offer::programmeId)
+			.collect(java.util.stream.Collectors.toSet());
+		model.addAttribute("otherChoices", (detail.app().getStatus() == ApplicationStatus.ADMITTED)
+				? detail.choices().entrySet().stream().filter((choice) -> !offered.contains(choice.getKey())).toList()
+				: List.of());
 		if (!model.containsAttribute("withdrawOfferForm")) {
 			model.addAttribute("withdrawOfferForm", new WithdrawOfferForm());
 		}

@@ -62,6 +62,9 @@ class InstitutionScopeTests {
 	StaffSessions staff;
 
 	@Autowired
+	org.prospectus.applications.DecisionNotifier notifier;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -168,6 +171,61 @@ class InstitutionScopeTests {
 			}
 		});
 		return routes;
+	}
+
+	MvcTestResult post(MockHttpSession officer, String path, String... pairs) {
+		var request = this.mvc.post().uri(path).session(officer).with(csrf());
+		for (int i = 0; i < pairs.length; i += 2) {
+			request = request.param(pairs[i], pairs[i + 1]);
+		}
+		return request.exchange();
+	}
+
+	String version(MockHttpSession officer, String id) {
+		return page(this.mvc.get().uri("/admin/applications/" + id).session(officer).exchange())
+			.select("input[name=version]")
+			.first()
+			.val();
+	}
+
+	@Test
+	void inAJointRoundEachInstitutionOffersItsOwnProgrammeAndTheApplicantAcceptsOne() {
+		for (String status : new String[] { "ELIGIBILITY_CHECKED", "UNDER_REVIEW" }) {
+			post(this.kthOfficer, "/admin/applications/" + this.joint + "/status", "status", status, "version",
+					version(this.kthOfficer, this.joint));
+		}
+		assertThat(post(this.kthOfficer, "/admin/applications/" + this.joint + "/status", "status", "ADMITTED",
+				"programme", Long.toString(this.kthMl), "version", version(this.kthOfficer, this.joint)))
+			.hasStatus(302);
+		assertThat(post(this.kthOfficer, "/admin/applications/" + this.joint + "/offers", "programme",
+				Long.toString(this.sotonMl), "version", version(this.kthOfficer, this.joint)))
+			.as("Southampton's programme is Southampton's to offer")
+			.hasStatus(422);
+		assertThat(post(this.sotonOfficer, "/admin/applications/" + this.joint + "/offers", "programme",
+				Long.toString(this.sotonMl), "otherConditions", "IELTS 6.5", "version",
+				version(this.sotonOfficer, this.joint)))
+			.hasRedirectedUrl("/admin/applications/" + this.joint);
+
+		this.clock.setInstant(Instant.parse("2027-01-29T22:59:59Z"));
+		assertThat(this.notifier.notifyDue()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select subject from mail_outbox where recipient = 'mary@example.org' order by id")
+			.query(String.class)
+			.list()).endsWith("A decision on your application", "You are offered another place");
+		MockHttpSession mary = new Applying(this.mvc, this.jdbc).signIn("mary@example.org");
+		long soton = this.jdbc.sql("select id from offer where programme_id = :p")
+			.param("p", this.sotonMl)
+			.query(Long.class)
+			.single();
+		Document confirm = page(this.mvc.get()
+			.uri("/applications/" + this.joint + "/offers/" + soton + "/accept")
+			.session(mary)
+			.exchange());
+		assertThat(confirm.select("main").text()).contains("Accepting this offer declines your other offers",
+				"Machine Learning, University kth");
+		assertThat(post(mary, "/applications/" + this.joint + "/offers/" + soton + "/accept")).hasStatus(302);
+		assertThat(this.jdbc.sql("select programme_id, state from offer order by programme_id")
+			.query((rs, n) -> rs.getLong(1) + "=" + rs.getString(2))
+			.list()).containsExactlyInAnyOrder(this.sotonMl + "=ACCEPTED", this.kthMl + "=DECLINED");
 	}
 
 	@Test
