@@ -377,6 +377,15 @@ class ApplicationReviewTests {
 	}
 
 	@Test
+	void anApplicationUndecidedAfterTheResultsSaysSoRatherThanADateGone() {
+		assertThat(applicantStatusPage()).contains("Results are published on 29 January 2027.");
+		this.clock.setInstant(NOTIFICATION.plusSeconds(86400));
+		assertThat(applicantStatusPage())
+			.contains("Results came out on 29 January 2027", "has not decided on this application yet")
+			.doesNotContain("Results are published on");
+	}
+
+	@Test
 	void aDecisionNotYetToldCanBeTakenBackWithAReason() {
 		MockHttpSession officer = this.staff.signIn("officer@uni.example");
 		move(officer, "NOT_ADMITTED", "reason", "Not eligible.");
