@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-
 import org.prospectus.applications.Offers.Offer;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
@@ -37,7 +35,7 @@ public class OfferDeadlines {
 
 	private final AuditLog auditLog;
 
-	private final EntityManager entityManager;
+	private final ApplicationRepository applications;
 
 	private final Clock clock;
 
@@ -45,13 +43,13 @@ public class OfferDeadlines {
 
 	private final Duration reminderBefore;
 
-	OfferDeadlines(JdbcClient jdbc, Offers offers, AuditLog auditLog, EntityManager entityManager, Clock clock,
+	OfferDeadlines(JdbcClient jdbc, Offers offers, AuditLog auditLog, ApplicationRepository applications, Clock clock,
 			@Value("${prospectus.decisions.batch-size:200}") int batchSize,
 			@Value("${prospectus.offers.reminder-before:P3D}") Duration reminderBefore) {
 		this.jdbc = jdbc;
 		this.offers = offers;
 		this.auditLog = auditLog;
-		this.entityManager = entityManager;
+		this.applications = applications;
 		this.clock = clock;
 		this.batchSize = batchSize;
 		this.reminderBefore = reminderBefore;
@@ -64,25 +62,19 @@ public class OfferDeadlines {
 	@Transactional
 	public int declineDue() {
 		Instant now = this.clock.instant();
-		List<Due> due = due("""
+		List<DueOffer> batch = due("""
 				o.state = 'OPEN' and a.decision_notified_at is not null and %s <= :now""".formatted(Offers.REPLY_BY),
 				now);
-		for (Due offer : due) {
-			Application application = this.entityManager.find(Application.class, offer.applicationId());
-			Offer shown = this.offers.of(offer.applicationId())
-				.stream()
-				.filter((o) -> o.id() == offer.offerId())
-				.findFirst()
-				.orElseThrow();
-			this.offers.setState(offer.offerId(), OfferState.LAPSED, now);
-			this.offers.freed(shown);
-			this.auditLog.recordFor(AuditAction.DECLINE_BY_DEFAULT, Application.AUDIT_TYPE, offer.applicationId(),
-					"Declined by default: the offer of " + shown.programme() + " to " + application.getReference()
-							+ " was not answered by its reply-by",
-					List.of(Offers.offerChange(shown, OfferState.LAPSED)));
-			this.offers.mail(application, shown, "offer-lapsed", Map.of());
+		for (DueOffer due : batch) {
+			this.offers.setState(due.offer().id(), OfferState.LAPSED, now);
+			this.offers.freed(due.offer());
+			this.auditLog.recordFor(AuditAction.DECLINE_BY_DEFAULT, Application.AUDIT_TYPE, due.application().getId(),
+					"Declined by default: the offer of " + due.offer().programme() + " to "
+							+ due.application().getReference() + " was not answered by its reply-by",
+					List.of(Offers.offerChange(due.offer(), OfferState.LAPSED)));
+			this.offers.mail(due.application(), due.offer(), "offer-lapsed", Map.of());
 		}
-		return due.size();
+		return batch.size();
 	}
 
 	/**
@@ -94,28 +86,28 @@ public class OfferDeadlines {
 	@Transactional
 	public int remindDue() {
 		Instant now = this.clock.instant();
-		List<Due> due = due("""
+		List<DueOffer> batch = due("""
 				o.state = 'OPEN' and o.reminded_at is null and a.decision_notified_at is not null
 				and %1$s > :now and %1$s - cast(:before as interval) <= :now
 				and a.decision_notified_at < %1$s - cast(:before as interval)""".formatted(Offers.REPLY_BY), now);
-		for (Due offer : due) {
-			Application application = this.entityManager.find(Application.class, offer.applicationId());
-			Offer shown = this.offers.of(offer.applicationId())
-				.stream()
-				.filter((o) -> o.id() == offer.offerId())
-				.findFirst()
-				.orElseThrow();
-			this.jdbc.sql("update offer set reminded_at = :now where id = :id")
+		if (!batch.isEmpty()) {
+			this.jdbc.sql("update offer set reminded_at = :now where id in (:ids)")
 				.param("now", Timestamp.from(now))
-				.param("id", offer.offerId())
+				.param("ids", batch.stream().map((due) -> due.offer().id()).toList())
 				.update();
-			this.offers.mail(application, shown, "offer-reminder", Map.of());
 		}
-		return due.size();
+		for (DueOffer due : batch) {
+			this.offers.mail(due.application(), due.offer(), "offer-reminder", Map.of());
+		}
+		return batch.size();
 	}
 
-	private List<Due> due(String condition, Instant now) {
-		return this.jdbc.sql("""
+	/**
+	 * One batch of due offers, their application rows locked, with the applications and
+	 * offers read in one statement each.
+	 */
+	private List<DueOffer> due(String condition, Instant now) {
+		List<Due> due = this.jdbc.sql("""
 				select o.id, o.application_id from offer o
 				join application a on a.id = o.application_id
 				join application_round r on r.id = o.round_id
@@ -128,6 +120,23 @@ public class OfferDeadlines {
 			.param("batch", this.batchSize)
 			.query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("application_id", UUID.class)))
 			.list();
+		List<UUID> ids = due.stream().map(Due::applicationId).distinct().toList();
+		Map<UUID, Application> applications = this.applications.findAllById(ids)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Application::getId, (application) -> application));
+		Map<UUID, List<Offer>> offers = this.offers.of(ids);
+		return due.stream()
+			.map((one) -> new DueOffer(applications.get(one.applicationId()),
+					offers.get(one.applicationId())
+						.stream()
+						.filter((offer) -> offer.id() == one.offerId())
+						.findFirst()
+						.orElseThrow()))
+			.toList();
+	}
+
+	private record DueOffer(Application application, Offer offer) {
+
 	}
 
 	private record Due(long offerId, UUID applicationId) {
