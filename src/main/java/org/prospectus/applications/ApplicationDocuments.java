@@ -240,14 +240,9 @@ public class ApplicationDocuments {
 	 */
 	public Instant dueAt(Application application) {
 		Instant due = documentsDueAt(application);
-		Instant excepted = this.jdbc.sql("""
-				select until_at from deadline_exception
-				where round_id = :round and applicant_id = :applicant and kind = 'DOCUMENTS'""")
-			.param("round", application.getRoundId())
-			.param("applicant", application.getApplicant().getId())
-			.query(java.sql.Timestamp.class)
-			.optional()
-			.map(java.sql.Timestamp::toInstant)
+		Instant excepted = this.applications
+			.findExceptionUntil(application.getRoundId(), application.getApplicant().getId(),
+					ApplicationService.DOCUMENTS_EXCEPTION)
 			.orElse(null);
 		return (excepted != null && excepted.isAfter(due)) ? excepted : due;
 	}

@@ -45,6 +45,16 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 	@Query("select a from Application a where a.id = :id and a.status <> org.prospectus.applications.ApplicationStatus.DRAFT")
 	Optional<Application> lockSubmitted(UUID id);
 
+	/**
+	 * Until when admissions staff let the applicant submit to, or send documents for, a
+	 * round after its deadline; empty when they did not.
+	 * @param kind SUBMIT or DOCUMENTS
+	 */
+	@Query(value = """
+			select until_at from deadline_exception
+			where round_id = :roundId and applicant_id = :applicantId and kind = :kind""", nativeQuery = true)
+	Optional<java.time.Instant> findExceptionUntil(long roundId, long applicantId, String kind);
+
 	/** Starts an application unless the applicant has one for the round already. */
 	@Modifying
 	@Query(value = """

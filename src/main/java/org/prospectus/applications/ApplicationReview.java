@@ -491,7 +491,8 @@ public class ApplicationReview {
 			.list();
 	}
 
-	private static String currentActor() {
+	/** Who is changing an application: the signed-in person, or the system's jobs. */
+	static String currentActor() {
 		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
 			.getAuthentication();
 		return (authentication != null) ? authentication.getName() : "system";

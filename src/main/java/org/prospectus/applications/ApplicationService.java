@@ -112,20 +112,11 @@ public class ApplicationService {
 
 	/**
 	 * When an applicant may submit to, or send documents for, a round after its deadline
-	 * because admissions staff said so; empty when they did not. SQL over the
-	 * {@code deadline_exception} rows.
+	 * because admissions staff said so; empty when they did not.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Instant> exceptionUntil(long roundId, long applicantId, String kind) {
-		return this.jdbc.sql("""
-				select until_at from deadline_exception
-				where round_id = :round and applicant_id = :applicant and kind = :kind""")
-			.param("round", roundId)
-			.param("applicant", applicantId)
-			.param("kind", kind)
-			.query(java.sql.Timestamp.class)
-			.optional()
-			.map(java.sql.Timestamp::toInstant);
+		return this.applications.findExceptionUntil(roundId, applicantId, kind);
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,7 +81,7 @@ public class OfferReview {
 				update offer_condition set state = :state, changed_at = :at, changed_by = :by where id = :id""")
 			.param("state", state.name())
 			.param("at", Timestamp.from(now))
-			.param("by", actor())
+			.param("by", ApplicationReview.currentActor())
 			.param("id", conditionId)
 			.update();
 		bump(offerId);
@@ -201,11 +200,6 @@ public class OfferReview {
 
 	private void bump(long offerId) {
 		this.jdbc.sql("update offer set version = version + 1 where id = :id").param("id", offerId).update();
-	}
-
-	private static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : "system";
 	}
 
 }
