@@ -233,6 +233,26 @@ class OfferTests {
 	}
 
 	@Test
+	void anotherApplicantReachesNeitherTheOfferNorTheLetter() {
+		long offer = offer();
+		this.clock.setInstant(NOTIFICATION);
+		MockHttpSession eve = this.applying.applicant("eve@example.org", "Eve Other");
+		for (String path : List.of("/applications/" + this.id + "/offers/" + offer + "/accept",
+				"/applications/" + this.id + "/offers/" + offer + "/decline",
+				"/applications/" + this.id + "/letter.pdf")) {
+			assertThat(this.mvc.get().uri(path).session(eve)).as(path).hasStatus(404);
+		}
+		for (String reply : List.of("accept", "decline")) {
+			assertThat(post(eve, "/applications/" + this.id + "/offers/" + offer + "/" + reply)).as(reply)
+				.hasStatus(404);
+		}
+		assertThat(state(offer)).isEqualTo("OPEN");
+		assertThat(this.mvc.get().uri("/applications/" + this.id + "/letter.pdf").session(this.applicant))
+			.as("the letter is the applicant's own")
+			.hasStatusOk();
+	}
+
+	@Test
 	void aStaleConditionFormOrAnotherInstitutionsOfficerChangesNothing() {
 		long offer = offer();
 		Document page = detail();
