@@ -145,13 +145,20 @@ public class Offers {
 	 * never past the start of studies. Otherwise the round's reply-by holds.
 	 */
 	private @Nullable Instant ownReplyBy(ApplicationRound round, Instant now) {
-		Instant seen = now.isAfter(round.getNotificationAt()) ? now : round.getNotificationAt();
-		Instant earliest = seen.plus(this.replyWindow);
+		Instant window = replyWindowEnd(round, now);
 		Instant roundReplyBy = (round.getReplyByAt() != null) ? round.getReplyByAt() : round.getStudiesStartAt();
-		if (!roundReplyBy.isBefore(earliest)) {
-			return null;
-		}
-		return earliest.isBefore(round.getStudiesStartAt()) ? earliest : round.getStudiesStartAt();
+		return roundReplyBy.isBefore(window) ? window : null;
+	}
+
+	/**
+	 * The end of a reply window of its own for an offer made now:
+	 * {@code prospectus.offers.reply-window} from when the applicant can first see it,
+	 * never past the start of studies.
+	 */
+	Instant replyWindowEnd(ApplicationRound round, Instant now) {
+		Instant seen = now.isAfter(round.getNotificationAt()) ? now : round.getNotificationAt();
+		Instant end = seen.plus(this.replyWindow);
+		return end.isBefore(round.getStudiesStartAt()) ? end : round.getStudiesStartAt();
 	}
 
 	/** An application's offers with their conditions, oldest first, in two statements. */

@@ -2,7 +2,6 @@ package org.prospectus.applications;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,10 +48,8 @@ public class Promotions {
 
 	private final Clock clock;
 
-	private final Duration replyWindow;
-
 	Promotions(JdbcClient jdbc, Places places, Offers offers, AuditLog auditLog, EntityManager entityManager,
-			AdmissionsReach reach, Clock clock, @Value("${prospectus.offers.reply-window:P7D}") Duration replyWindow) {
+			AdmissionsReach reach, Clock clock) {
 		this.jdbc = jdbc;
 		this.places = places;
 		this.offers = offers;
@@ -61,7 +57,6 @@ public class Promotions {
 		this.entityManager = entityManager;
 		this.reach = reach;
 		this.clock = clock;
-		this.replyWindow = replyWindow;
 	}
 
 	/**
@@ -117,11 +112,7 @@ public class Promotions {
 		application.moveTo(ApplicationStatus.ADMITTED, programmeId, null, null, now);
 		this.offers.decided(application, ApplicationStatus.RESERVE, List.of());
 		ApplicationRound round = application.getRound();
-		Instant seen = now.isAfter(round.getNotificationAt()) ? now : round.getNotificationAt();
-		Instant replyBy = seen.plus(this.replyWindow);
-		if (replyBy.isAfter(round.getStudiesStartAt())) {
-			replyBy = round.getStudiesStartAt();
-		}
+		Instant replyBy = this.offers.replyWindowEnd(round, now);
 		this.jdbc.sql("""
 				update offer set promoted = true, reply_by_at = :replyBy
 				where application_id = :id and programme_id = :programme and state = 'OPEN'""")
