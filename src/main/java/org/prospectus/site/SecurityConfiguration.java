@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
@@ -52,6 +53,20 @@ class SecurityConfiguration {
 			+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+	/**
+	 * No observation around each of the dozen security filters, nor around the
+	 * authorization, of every request: on a public page they cost more than the filters
+	 * themselves (issue 15, docs/benchmarks.md). The request is still timed whole as
+	 * {@code http.server.requests}, and sign-ins stay observed.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.withDefaults()
+			.shouldObserveRequests(false)
+			.shouldObserveAuthorizations(false)
+			.build();
+	}
 
 	/**
 	 * Applicants' pages: their own sign-in, kept in the session apart from staff
