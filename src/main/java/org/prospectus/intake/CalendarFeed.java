@@ -129,14 +129,6 @@ class CalendarFeed {
 		return round.getMilestones().stream().filter((milestone) -> !milestone.monthOnly()).toList();
 	}
 
-	/**
-	 * Whether a milestone is a day rather than a moment: results and the start of studies
-	 * are announced by their date, as the pages show them.
-	 */
-	static boolean isAllDay(MilestoneKind kind) {
-		return kind == MilestoneKind.NOTIFICATION || kind == MilestoneKind.STUDIES_START;
-	}
-
 	/** The event's UID: the same for a milestone whatever the host, request or day. */
 	String uid(ApplicationRound round, MilestoneKind kind) {
 		return "round-" + round.getId() + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "@"
@@ -149,7 +141,7 @@ class CalendarFeed {
 		Instant changed = (round.getUpdatedAt() != null) ? round.getUpdatedAt()
 				: (round.getCreatedAt() != null) ? round.getCreatedAt() : Instant.EPOCH;
 		List<String> description = new ArrayList<>();
-		if (isAllDay(milestone.kind())) {
+		if (milestone.kind().announcedByDate()) {
 			description.add(message("calendar.event.date", locale, label(milestone, locale),
 					this.formats.date(milestone.at(), zone)));
 		}
@@ -165,7 +157,7 @@ class CalendarFeed {
 		ics.utc("DTSTAMP", changed).utc("LAST-MODIFIED", changed);
 		ics.raw("SEQUENCE", Long.toString(round.getVersion()))
 			.organizer(round.getInstitution().getName(), this.organizerAddress);
-		if (isAllDay(milestone.kind())) {
+		if (milestone.kind().announcedByDate()) {
 			LocalDate day = LocalDate.ofInstant(milestone.at(), zone);
 			ics.date("DTSTART", day).date("DTEND", day.plusDays(1));
 		}

@@ -9,4 +9,12 @@ public enum MilestoneKind {
 		return "round.milestone." + name();
 	}
 
+	/**
+	 * Whether this step is a day rather than a moment: results and the start of studies
+	 * are announced by their date, on the pages and in calendars alike.
+	 */
+	public boolean announcedByDate() {
+		return this == NOTIFICATION || this == STUDIES_START;
+	}
+
 }

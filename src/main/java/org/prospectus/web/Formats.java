@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.prospectus.support.Money;
 
@@ -28,6 +30,25 @@ import org.springframework.stereotype.Component;
 @Component("formats")
 public class Formats {
 
+	// Formatters are built once per locale: parsing a pattern at every call was a
+	// measurable part of rendering a programme page (issue 15).
+	private static final Formatters AT = new Formatters("d MMMM uuuu, HH:mm zzz");
+
+	private static final Formatters DATE = new Formatters("d MMMM uuuu");
+
+	private static final Formatters MONTH = new Formatters("MMMM uuuu");
+
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private static final Numbers ONE_DECIMAL_AT_MOST = new Numbers("#,##0.#");
+
+	private static final Numbers ONE_DECIMAL = new Numbers("#,##0.0");
+
+	private static final Numbers WHOLE = new Numbers("#,##0");
+
+	private static final Numbers TWO_DECIMALS = new Numbers("#,##0.00");
+
 	/** 15 January 2027, 23:59 CET */
 	public String instant(Instant instant, ZoneId zone) {
 		return at(instant, zone, locale());
@@ -38,34 +59,32 @@ public class Formats {
 	 * abbreviation that holds on that day, for code outside templates (messages, e-mail).
 	 */
 	public static String at(Instant instant, ZoneId zone, Locale locale) {
-		return DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm zzz", locale).withZone(zone).format(instant);
+		return AT.get(locale).withZone(zone).format(instant);
 	}
 
 	/** 15 January 2027 */
 	public String date(Instant instant, ZoneId zone) {
-		return DateTimeFormatter.ofPattern("d MMMM uuuu", locale()).withZone(zone).format(instant);
+		return DATE.get(locale()).withZone(zone).format(instant);
 	}
 
 	/** August 2020 */
 	public String month(Instant instant, ZoneId zone) {
-		return DateTimeFormatter.ofPattern("MMMM uuuu", locale()).withZone(zone).format(instant);
+		return MONTH.get(locale()).withZone(zone).format(instant);
 	}
 
 	/** September 2027, for a month without a day or zone, such as a start of studies. */
 	public String month(YearMonth month) {
-		return DateTimeFormatter.ofPattern("MMMM uuuu", locale()).format(month);
+		return MONTH.get(locale()).format(month);
 	}
 
 	/** 16 March 2026 */
 	public String date(LocalDate date) {
-		return DateTimeFormatter.ofPattern("d MMMM uuuu", locale()).format(date);
+		return DATE.get(locale()).format(date);
 	}
 
 	/** 2026-11-21 10:00:00 UTC, for logs and the audit trail. */
 	public String utc(Instant instant) {
-		return DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-			.withZone(ZoneOffset.UTC)
-			.format(instant);
+		return UTC.format(instant);
 	}
 
 	/** Machine-readable instant for {@code <time datetime>}. */
@@ -89,8 +108,7 @@ public class Formats {
 
 	/** Programme credits: whole numbers without decimals (120), others with one (7.5). */
 	public String credits(BigDecimal credits) {
-		DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale()));
-		return format.format(credits);
+		return ONE_DECIMAL_AT_MOST.get(locale()).format(credits);
 	}
 
 	/**
@@ -98,8 +116,7 @@ public class Formats {
 	 * them.
 	 */
 	public String courseCredits(BigDecimal credits) {
-		DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(locale()));
-		return format.format(credits.setScale(1, RoundingMode.HALF_UP));
+		return ONE_DECIMAL.get(locale()).format(credits.setScale(1, RoundingMode.HALF_UP));
 	}
 
 	/**
@@ -110,8 +127,7 @@ public class Formats {
 	public String money(Money money) {
 		Currency currency = Currency.getInstance(money.currency());
 		boolean whole = money.amount().stripTrailingZeros().scale() <= 0;
-		DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00",
-				DecimalFormatSymbols.getInstance(locale()));
+		DecimalFormat format = (whole ? WHOLE : TWO_DECIMALS).get(locale());
 		String symbol = currency.getSymbol(locale());
 		if (symbol.equals("$")) {
 			// A bare dollar sign could be any of a dozen currencies: name it.
@@ -138,7 +154,7 @@ public class Formats {
 		if (bytes < 1024) {
 			return bytes + " B";
 		}
-		DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale()));
+		DecimalFormat format = ONE_DECIMAL_AT_MOST.get(locale());
 		if (bytes < 1024 * 1024) {
 			return format.format(bytes / 1024.0) + " kB";
 		}
@@ -147,6 +163,46 @@ public class Formats {
 
 	private static Locale locale() {
 		return LocaleContextHolder.getLocale();
+	}
+
+	/** One date pattern's formatter for each locale, made when first asked for. */
+	private static final class Formatters {
+
+		private final String pattern;
+
+		private final Map<Locale, DateTimeFormatter> byLocale = new ConcurrentHashMap<>();
+
+		Formatters(String pattern) {
+			this.pattern = pattern;
+		}
+
+		DateTimeFormatter get(Locale locale) {
+			return this.byLocale.computeIfAbsent(locale, (key) -> DateTimeFormatter.ofPattern(this.pattern, key));
+		}
+
+	}
+
+	/**
+	 * One number pattern's format for each locale. A {@link DecimalFormat} may not be
+	 * shared between threads, so each call gets a copy of the locale's.
+	 */
+	private static final class Numbers {
+
+		private final String pattern;
+
+		private final Map<Locale, DecimalFormat> byLocale = new ConcurrentHashMap<>();
+
+		Numbers(String pattern) {
+			this.pattern = pattern;
+		}
+
+		DecimalFormat get(Locale locale) {
+			return (DecimalFormat) this.byLocale
+				.computeIfAbsent(locale,
+						(key) -> new DecimalFormat(this.pattern, DecimalFormatSymbols.getInstance(key)))
+				.clone();
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package org.prospectus.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,12 @@ import org.springframework.stereotype.Component;
 @Component("prose")
 public class Prose {
 
+	/**
+	 * Any line break (the regular expression {@code \R}), compiled once rather than at
+	 * every call.
+	 */
+	private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
 	public List<Block> blocks(String text) {
 		List<Block> blocks = new ArrayList<>();
 		if (text == null || text.isBlank()) {
@@ -20,7 +27,7 @@ public class Prose {
 		}
 		List<String> paragraph = new ArrayList<>();
 		List<String> items = new ArrayList<>();
-		for (String raw : text.strip().split("\\R")) {
+		for (String raw : LINE_BREAK.split(text.strip())) {
 			String line = raw.strip();
 			if (line.startsWith("- ") || line.startsWith("* ")) {
 				flushParagraph(paragraph, blocks);
