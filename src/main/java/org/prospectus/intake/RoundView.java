@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 
 import org.prospectus.programme.Programme;
@@ -17,6 +18,15 @@ import org.prospectus.staging.PublicationState;
  * @param now the instant the view was made at
  */
 public record RoundView(ApplicationRound round, RoundState state, Instant now) {
+
+	/**
+	 * By title, then by institution: a joint round often admits to several programmes of
+	 * one name, and they must come in the same order on every page and every instance.
+	 */
+	private static final Comparator<Programme> BY_TITLE_THEN_INSTITUTION = Comparator
+		.comparing(Programme::getTitle, String.CASE_INSENSITIVE_ORDER)
+		.thenComparing((programme) -> programme.getInstitution().getDisplayName(), String.CASE_INSENSITIVE_ORDER)
+		.thenComparing(Programme::getSlug);
 
 	public static RoundView of(ApplicationRound round, Instant now) {
 		return new RoundView(round, round.stateAt(now), now);
@@ -70,7 +80,7 @@ public record RoundView(ApplicationRound round, RoundState state, Instant now) {
 		return this.round.getProgrammes()
 			.stream()
 			.filter((programme) -> programme.getState() == PublicationState.PUBLISHED)
-			.sorted((a, b) -> a.getTitle().compareToIgnoreCase(b.getTitle()))
+			.sorted(BY_TITLE_THEN_INSTITUTION)
 			.toList();
 	}
 
