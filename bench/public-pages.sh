@@ -27,6 +27,7 @@
 #   PAGES            name=path pairs, space-separated        (programme, course, search, home, deadlines)
 #   NGINX_PORT       where nginx serves the copies           18095
 #   MAX_SECONDS      the whole run's limit                   1800
+#   RENDERS          renders per run of the render-only figure (cache off)  2000
 # Needs wrk and nginx (Debian's are installed when missing, as root) and a JDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,7 @@ WARMUP=${WARMUP:-20}
 MODES=${MODES:-off on}
 NGINX_PORT=${NGINX_PORT:-18095}
 MAX_SECONDS=${MAX_SECONDS:-1800}
+RENDERS=${RENDERS:-2000}
 PAGES=${PAGES:-programme=/programmes/kth-msc-machine-learning course=/courses/DD2424 search=/programmes?q=learning home=/ deadlines=/deadlines}
 own_port=8095
 
@@ -147,6 +149,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 results="$work/results.txt"
 : >"$results"
+: >"$work/render.txt"
 measure() {
 	local mode=$1 base=$2 jvm=$3 warmup=$WARMUP_FIRST
 	for entry in $PAGES; do
@@ -180,6 +183,19 @@ measure() {
 				echo "    non-2xx answers: portal $bad, nginx $nbad" >&2
 			fi
 		done
+		# Thymeleaf alone: the page's view rendered again and again inside the portal,
+		# without the database, the filters or the network (RenderCost, in the pages
+		# profile only; another portal leaves the column empty). The last of three runs,
+		# when the JIT has seen the loop.
+		local render=- sep='?'
+		case $path in *\?*) sep='&' ;; esac
+		if [ "$mode" = cache-off ]; then
+			for _ in 1 2 3; do
+				render=$(curl -s -o /dev/null -D - --max-time 300 "$base$path${sep}render-cost=$RENDERS" |
+					tr -d '\r' | awk -F': ' 'tolower($1) == "x-render-cost-micros" { print $2 / 1000 }')
+			done
+		fi
+		echo "$mode $name ${render:--}" >>"$work/render.txt"
 	done
 }
 
@@ -209,8 +225,8 @@ kill "$watchdog" 2>/dev/null || true
 
 echo
 echo "Medians of $PAIRS pairs, wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, on $(nproc) cores"
-printf '%-12s %-10s %7s %10s %10s %7s %8s %8s %8s %8s %9s %9s %9s\n' mode page bytes portal/s nginx/s ratio \
-	p50-ms p99-ms ng-p50 ng-p99 cpu-ms/req jvm-ms pg-ms
+printf '%-12s %-10s %7s %10s %10s %7s %8s %8s %8s %8s %9s %9s %9s %9s\n' mode page bytes portal/s nginx/s ratio \
+	p50-ms p99-ms ng-p50 ng-p99 cpu-ms/req jvm-ms pg-ms render-ms
 for mode in $(awk '{ print $1 }' "$results" | uniq); do
 	for name in $(awk -v m="$mode" '$1 == m { print $2 }' "$results" | uniq); do
 		rows=$(awk -v m="$mode" -v p="$name" '$1 == m && $2 == p' "$results")
@@ -221,9 +237,11 @@ for mode in $(awk '{ print $1 }' "$results" | uniq); do
 		# CPU per request over all pairs: every tick the runs cost, by every request they served.
 		jvm_ms=$(echo "$rows" | awk -v t="$ticks" '{ c += $14; n += $6 } END { printf "%.3f", c * 1000 / t / n }')
 		pg_ms=$(echo "$rows" | awk -v t="$ticks" '{ c += $15; n += $6 } END { printf "%.3f", c * 1000 / t / n }')
-		printf '%-12s %-10s %7s %10.0f %10.0f %7.3f %8.2f %8.2f %8.2f %8.2f %9.3f %9s %9s\n' "$mode" "$name" \
+		render=$(awk -v m="$mode" -v p="$name" '$1 == m && $2 == p { print $3 }' "$work/render.txt" | tail -1)
+		printf '%-12s %-10s %7s %10.0f %10.0f %7.3f %8.2f %8.2f %8.2f %8.2f %9.3f %9s %9s %9s\n' "$mode" "$name" \
 			"$bytes" "$rps" "$nrps" "$(echo "$rps $nrps" | awk '{ print $1 / $2 }')" "$(col 7)" "$(col 8)" \
-			"$(col 11)" "$(col 12)" "$(echo "$jvm_ms $pg_ms" | awk '{ print $1 + $2 }')" "$jvm_ms" "$pg_ms"
+			"$(col 11)" "$(col 12)" "$(echo "$jvm_ms $pg_ms" | awk '{ print $1 + $2 }')" "$jvm_ms" "$pg_ms" \
+			"${render:--}"
 	done
 done
 [ -f "$work/save-preview.txt" ] && tail -1 "$work/save-preview.txt"
