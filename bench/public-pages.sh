@@ -27,7 +27,7 @@
 #   PAGES            name=path pairs, space-separated        (programme, course, search, home, deadlines)
 #   NGINX_PORT       where nginx serves the copies           18095
 #   MAX_SECONDS      the whole run's limit                   1800
-#   RENDERS          renders per run of the render-only figure (cache off)  2000
+#   RENDERS          renders per run of the render-only figure (cache off)  4000
 # Needs wrk and nginx (Debian's are installed when missing, as root) and a JDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +41,7 @@ WARMUP=${WARMUP:-20}
 MODES=${MODES:-off on}
 NGINX_PORT=${NGINX_PORT:-18095}
 MAX_SECONDS=${MAX_SECONDS:-1800}
-RENDERS=${RENDERS:-2000}
+RENDERS=${RENDERS:-4000}
 PAGES=${PAGES:-programme=/programmes/kth-msc-machine-learning course=/courses/DD2424 search=/programmes?q=learning home=/ deadlines=/deadlines}
 own_port=8095
 
