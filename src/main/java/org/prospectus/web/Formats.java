@@ -15,6 +15,8 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.prospectus.support.Money;
 
@@ -32,22 +34,22 @@ public class Formats {
 
 	// Formatters are built once per locale: parsing a pattern at every call was a
 	// measurable part of rendering a programme page (issue 15).
-	private static final Formatters AT = new Formatters("d MMMM uuuu, HH:mm zzz");
+	private static final PerLocale<DateTimeFormatter> AT = PerLocale.dates("d MMMM uuuu, HH:mm zzz");
 
-	private static final Formatters DATE = new Formatters("d MMMM uuuu");
+	private static final PerLocale<DateTimeFormatter> DATE = PerLocale.dates("d MMMM uuuu");
 
-	private static final Formatters MONTH = new Formatters("MMMM uuuu");
+	private static final PerLocale<DateTimeFormatter> MONTH = PerLocale.dates("MMMM uuuu");
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
-	private static final Numbers ONE_DECIMAL_AT_MOST = new Numbers("#,##0.#");
+	private static final PerLocale<DecimalFormat> ONE_DECIMAL_AT_MOST = PerLocale.numbers("#,##0.#");
 
-	private static final Numbers ONE_DECIMAL = new Numbers("#,##0.0");
+	private static final PerLocale<DecimalFormat> ONE_DECIMAL = PerLocale.numbers("#,##0.0");
 
-	private static final Numbers WHOLE = new Numbers("#,##0");
+	private static final PerLocale<DecimalFormat> WHOLE = PerLocale.numbers("#,##0");
 
-	private static final Numbers TWO_DECIMALS = new Numbers("#,##0.00");
+	private static final PerLocale<DecimalFormat> TWO_DECIMALS = PerLocale.numbers("#,##0.00");
 
 	/** 15 January 2027, 23:59 CET */
 	public String instant(Instant instant, ZoneId zone) {
@@ -165,42 +167,35 @@ public class Formats {
 		return LocaleContextHolder.getLocale();
 	}
 
-	/** One date pattern's formatter for each locale, made when first asked for. */
-	private static final class Formatters {
-
-		private final String pattern;
-
-		private final Map<Locale, DateTimeFormatter> byLocale = new ConcurrentHashMap<>();
-
-		Formatters(String pattern) {
-			this.pattern = pattern;
-		}
-
-		DateTimeFormatter get(Locale locale) {
-			return this.byLocale.computeIfAbsent(locale, (key) -> DateTimeFormatter.ofPattern(this.pattern, key));
-		}
-
-	}
-
 	/**
-	 * One number pattern's format for each locale. A {@link DecimalFormat} may not be
-	 * shared between threads, so each call gets a copy of the locale's.
+	 * One pattern's format for each locale, made when first asked for. A
+	 * {@link DecimalFormat} may not be shared between threads, so numbers hand out a copy
+	 * of the locale's; a {@link DateTimeFormatter} is immutable and is handed out as is.
 	 */
-	private static final class Numbers {
+	private static final class PerLocale<T> {
 
-		private final String pattern;
+		private final Function<Locale, T> make;
 
-		private final Map<Locale, DecimalFormat> byLocale = new ConcurrentHashMap<>();
+		private final UnaryOperator<T> handOut;
 
-		Numbers(String pattern) {
-			this.pattern = pattern;
+		private final Map<Locale, T> byLocale = new ConcurrentHashMap<>();
+
+		private PerLocale(Function<Locale, T> make, UnaryOperator<T> handOut) {
+			this.make = make;
+			this.handOut = handOut;
 		}
 
-		DecimalFormat get(Locale locale) {
-			return (DecimalFormat) this.byLocale
-				.computeIfAbsent(locale,
-						(key) -> new DecimalFormat(this.pattern, DecimalFormatSymbols.getInstance(key)))
-				.clone();
+		static PerLocale<DateTimeFormatter> dates(String pattern) {
+			return new PerLocale<>((locale) -> DateTimeFormatter.ofPattern(pattern, locale), UnaryOperator.identity());
+		}
+
+		static PerLocale<DecimalFormat> numbers(String pattern) {
+			return new PerLocale<>((locale) -> new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale)),
+					(format) -> (DecimalFormat) format.clone());
+		}
+
+		T get(Locale locale) {
+			return this.handOut.apply(this.byLocale.computeIfAbsent(locale, this.make));
 		}
 
 	}
