@@ -1,7 +1,12 @@
 package org.prospectus.site;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.prospectus.account.StaffRole;
+import org.prospectus.applicant.ApplicantPrincipal;
 
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -23,9 +28,9 @@ import org.springframework.stereotype.Component;
 @Component("viewer")
 public class Viewer {
 
-	private static final Set<String> STAFF_ROLES = Set.of("ROLE_ADMIN", "ROLE_EDITOR", "ROLE_ADMISSIONS");
-
-	private static final String APPLICANT_ROLE = "ROLE_APPLICANT";
+	private static final Set<String> STAFF_ROLES = Arrays.stream(StaffRole.values())
+		.map(StaffRole::authority)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
@@ -36,7 +41,7 @@ public class Viewer {
 
 	/** Signed in as an applicant. */
 	public boolean isApplicant() {
-		return hasRole(APPLICANT_ROLE::equals);
+		return hasRole(ApplicantPrincipal.ROLE::equals);
 	}
 
 	/** Nobody is signed in. */
