@@ -56,8 +56,8 @@ class SecurityConfiguration {
 
 	/**
 	 * No observation around each of the dozen security filters, nor around the
-	 * authorization, of every request: on a public page they cost more than the filters
-	 * themselves (issue 15, docs/benchmarks.md). The request is still timed whole as
+	 * authorization, of every request: on a public page they were a measurable share of
+	 * its CPU (issue 15, docs/benchmarks.md). The request is still timed whole as
 	 * {@code http.server.requests}, and sign-ins stay observed.
 	 */
 	@Bean

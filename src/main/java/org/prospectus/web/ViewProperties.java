@@ -98,10 +98,14 @@ class ViewProperties extends AbstractProcessorDialect {
 
 		private final ReflectivePropertyAccessor reflective = new ReflectivePropertyAccessor(false);
 
+		/** The members of a class this accessor does not answer for: none, ever. */
+		private static final Map<String, PropertyAccessor> FOREIGN = Map.of();
+
+		/** Per class, its member accessors by property name; asked once per class. */
 		private final ClassValue<Map<String, PropertyAccessor>> members = new ClassValue<>() {
 			@Override
 			protected Map<String, PropertyAccessor> computeValue(Class<?> type) {
-				return new ConcurrentHashMap<>();
+				return type.getName().startsWith(OWN_PACKAGE) ? new ConcurrentHashMap<>() : FOREIGN;
 			}
 		};
 
@@ -128,11 +132,10 @@ class ViewProperties extends AbstractProcessorDialect {
 		}
 
 		private PropertyAccessor member(EvaluationContext context, Object target, String name) throws AccessException {
-			Class<?> type = target.getClass();
-			if (!type.getName().startsWith(OWN_PACKAGE)) {
+			Map<String, PropertyAccessor> byName = this.members.get(target.getClass());
+			if (byName == FOREIGN) {
 				return NONE;
 			}
-			Map<String, PropertyAccessor> byName = this.members.get(type);
 			PropertyAccessor member = byName.get(name);
 			if (member == null) {
 				member = this.reflective.canRead(context, target, name)
