@@ -38,7 +38,11 @@ public class CourseEditing {
 
 	private final AuditLog auditLog;
 
-	CourseEditing(CourseRepository courses, Institutions institutions, PendingRevisions revisions, AuditLog auditLog) {
+	private final EditableCourses editable;
+
+	CourseEditing(CourseRepository courses, Institutions institutions, PendingRevisions revisions, AuditLog auditLog,
+			EditableCourses editable) {
+		this.editable = editable;
 		this.courses = courses;
 		this.institutions = institutions;
 		this.revisions = revisions;
@@ -50,7 +54,7 @@ public class CourseEditing {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Draft<Course, CourseForm>> draft(long id) {
-		return this.courses.findWithInstitution(id).map((course) -> {
+		return this.editable.find(id).map((course) -> {
 			Optional<PendingRevision<CourseForm>> pending = pending(id);
 			CourseForm form = pending.map((revision) -> {
 				CourseForm saved = revision.form();
@@ -64,6 +68,7 @@ public class CourseEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<PendingRevision<CourseForm>> pending(long id) {
+		this.editable.get(id);
 		return this.revisions.find(CoursePublishing.COURSE, id, CourseForm.class);
 	}
 
@@ -93,7 +98,7 @@ public class CourseEditing {
 	 */
 	@Transactional
 	public void save(long id, CourseForm form) {
-		Course course = this.courses.findWithInstitution(id).orElseThrow();
+		Course course = this.editable.get(id);
 		if (course.getVersion() != form.getVersion()) {
 			throw new ObjectOptimisticLockingFailureException(Course.class, id);
 		}

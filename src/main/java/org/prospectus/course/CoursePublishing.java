@@ -66,8 +66,12 @@ public class CoursePublishing {
 
 	private final Clock clock;
 
+	private final EditableCourses editable;
+
 	CoursePublishing(CourseRepository courses, SyllabusRepository syllabuses, CourseOfferingRepository offerings,
-			PendingRevisions revisions, AuditLog auditLog, EntityManager entityManager, Clock clock) {
+			PendingRevisions revisions, AuditLog auditLog, EntityManager entityManager, Clock clock,
+			EditableCourses editable) {
+		this.editable = editable;
 		this.courses = courses;
 		this.syllabuses = syllabuses;
 		this.offerings = offerings;
@@ -86,7 +90,7 @@ public class CoursePublishing {
 
 	@Transactional(readOnly = true)
 	public Optional<Course> find(long id) {
-		return this.courses.findWithInstitution(id);
+		return this.editable.find(id);
 	}
 
 	/**
@@ -132,7 +136,7 @@ public class CoursePublishing {
 	/** The staff page of a course: its versions and offerings and what is unpublished. */
 	@Transactional(readOnly = true)
 	public Optional<StaffView> staffView(long id) {
-		return this.courses.findWithInstitution(id).map((course) -> {
+		return this.editable.find(id).map((course) -> {
 			List<Syllabus> versions = this.syllabuses.findAllVersionsWithModules(course);
 			List<CourseOffering> all = this.offerings.findAllWithPeriods(course);
 			return new StaffView(course, versions, all, changesOf(course, versions, all));
@@ -176,7 +180,7 @@ public class CoursePublishing {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Preview> preview(long id) {
-		Optional<Course> found = this.courses.findWithInstitution(id);
+		Optional<Course> found = this.editable.find(id);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -241,7 +245,7 @@ public class CoursePublishing {
 	 */
 	@Transactional
 	public void publish(long id, long expectedVersion, Set<String> seen) {
-		Course course = this.courses.findWithInstitution(id).orElseThrow();
+		Course course = this.editable.get(id);
 		if (course.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Course.class, id);
 		}
@@ -393,7 +397,7 @@ public class CoursePublishing {
 	 */
 	@Transactional
 	public void discard(long id, Set<String> seen) {
-		Course course = this.courses.findWithInstitution(id).orElseThrow();
+		Course course = this.editable.get(id);
 		List<Syllabus> versions = this.syllabuses.findAllVersionsWithModules(course);
 		List<CourseOffering> all = this.offerings.findAllWithPeriods(course);
 		UnpublishedChanges changes = changesOf(course, versions, all);
@@ -434,7 +438,7 @@ public class CoursePublishing {
 	 */
 	@Transactional
 	public void retire(long id, long expectedVersion) {
-		Course course = this.courses.findWithInstitution(id).orElseThrow();
+		Course course = this.editable.get(id);
 		if (course.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Course.class, id);
 		}

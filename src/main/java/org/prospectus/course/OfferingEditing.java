@@ -13,6 +13,8 @@ import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.support.FieldChecks;
 
+import org.prospectus.web.NotFoundException;
+
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,17 +30,17 @@ import org.springframework.validation.Errors;
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
 public class OfferingEditing {
 
-	private final CourseRepository courses;
-
 	private final CourseOfferingRepository offerings;
 
 	private final PendingRevisions revisions;
 
 	private final AuditLog auditLog;
 
-	OfferingEditing(CourseRepository courses, CourseOfferingRepository offerings, PendingRevisions revisions,
-			AuditLog auditLog) {
-		this.courses = courses;
+	private final EditableCourses editable;
+
+	OfferingEditing(CourseOfferingRepository offerings, PendingRevisions revisions, AuditLog auditLog,
+			EditableCourses editable) {
+		this.editable = editable;
 		this.offerings = offerings;
 		this.revisions = revisions;
 		this.auditLog = auditLog;
@@ -64,6 +66,7 @@ public class OfferingEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<PendingRevision<OfferingForm>> pending(long id) {
+		this.editable.checkOffering(id);
 		return this.revisions.find(CoursePublishing.OFFERING, id, OfferingForm.class);
 	}
 
@@ -105,7 +108,7 @@ public class OfferingEditing {
 	 */
 	@Transactional
 	public void save(long courseId, long id, OfferingForm form) {
-		CourseOffering offering = find(courseId, id).orElseThrow();
+		CourseOffering offering = find(courseId, id).orElseThrow(() -> NotFoundException.forRecord("offering", id));
 		if (offering.getVersion() != form.getVersion()) {
 			throw new ObjectOptimisticLockingFailureException(CourseOffering.class, id);
 		}
@@ -129,7 +132,7 @@ public class OfferingEditing {
 	 */
 	@Transactional
 	public long create(long courseId, OfferingContent content) {
-		Course course = this.courses.findWithInstitution(courseId).orElseThrow();
+		Course course = this.editable.get(courseId);
 		CourseOffering offering = content.newOffering(course);
 		this.offerings.save(offering);
 		this.auditLog.record(AuditAction.CREATE, CoursePublishing.OFFERING, offering.getId(),
@@ -141,11 +144,11 @@ public class OfferingEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<Course> course(long courseId) {
-		return this.courses.findWithInstitution(courseId);
+		return this.editable.find(courseId);
 	}
 
 	private Optional<CourseOffering> find(long courseId, long id) {
-		return this.offerings.findWithCourse(id).filter((offering) -> offering.getCourse().getId() == courseId);
+		return this.editable.offering(courseId, id);
 	}
 
 }

@@ -12,6 +12,8 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 
+import org.prospectus.web.NotFoundException;
+
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,8 +29,6 @@ import org.springframework.validation.Errors;
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
 public class SyllabusEditing {
 
-	private final CourseRepository courses;
-
 	private final SyllabusRepository syllabuses;
 
 	private final CourseEditing courseEditing;
@@ -37,9 +37,11 @@ public class SyllabusEditing {
 
 	private final AuditLog auditLog;
 
-	SyllabusEditing(CourseRepository courses, SyllabusRepository syllabuses, CourseEditing courseEditing,
-			PendingRevisions revisions, AuditLog auditLog) {
-		this.courses = courses;
+	private final EditableCourses editable;
+
+	SyllabusEditing(SyllabusRepository syllabuses, CourseEditing courseEditing, PendingRevisions revisions,
+			AuditLog auditLog, EditableCourses editable) {
+		this.editable = editable;
 		this.syllabuses = syllabuses;
 		this.courseEditing = courseEditing;
 		this.revisions = revisions;
@@ -66,6 +68,7 @@ public class SyllabusEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<PendingRevision<SyllabusForm>> pending(long id) {
+		this.editable.checkSyllabus(id);
 		return this.revisions.find(CoursePublishing.SYLLABUS, id, SyllabusForm.class);
 	}
 
@@ -111,7 +114,7 @@ public class SyllabusEditing {
 	 */
 	@Transactional
 	public void save(long courseId, long id, SyllabusForm form) {
-		Syllabus syllabus = find(courseId, id).orElseThrow();
+		Syllabus syllabus = find(courseId, id).orElseThrow(() -> NotFoundException.forRecord("syllabus", id));
 		if (syllabus.getVersion() != form.getVersion()) {
 			throw new ObjectOptimisticLockingFailureException(Syllabus.class, id);
 		}
@@ -137,7 +140,7 @@ public class SyllabusEditing {
 	 */
 	@Transactional
 	public long create(long courseId, SyllabusContent content) {
-		Course course = this.courses.findWithInstitution(courseId).orElseThrow();
+		Course course = this.editable.get(courseId);
 		Syllabus syllabus = Syllabus.unpublished(course, content.validFrom());
 		content.applyFields(syllabus);
 		content.addRows(syllabus);
@@ -151,11 +154,11 @@ public class SyllabusEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<Course> course(long courseId) {
-		return this.courses.findWithInstitution(courseId);
+		return this.editable.find(courseId);
 	}
 
 	private Optional<Syllabus> find(long courseId, long id) {
-		return this.syllabuses.findWithCourse(id).filter((syllabus) -> syllabus.getCourse().getId() == courseId);
+		return this.editable.syllabus(courseId, id);
 	}
 
 }

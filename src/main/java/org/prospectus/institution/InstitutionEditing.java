@@ -6,8 +6,9 @@ import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
-import org.prospectus.audit.FieldChange;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.audit.FieldChange;
+import org.prospectus.web.NotFoundException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -43,7 +44,7 @@ public class InstitutionEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<Institution> find(long id) {
-		return this.institutions.findById(id);
+		return this.institutions.findById(id).filter((institution) -> Institutions.editable(institution.getId()));
 	}
 
 	/**
@@ -52,6 +53,10 @@ public class InstitutionEditing {
 	 */
 	@Transactional
 	public long create(InstitutionForm form) {
+		// Only an editor of every institution adds one (ADR 0018).
+		if (!StaffScope.current().isEverywhere(StaffRole.EDITOR)) {
+			throw NotFoundException.forMissing("page");
+		}
 		ensureSlugFree(form.getSlug().strip(), null);
 		Institution institution = new Institution(form.getSlug().strip(), form.getName().strip(),
 				form.getCountryCode().strip().toUpperCase(java.util.Locale.ROOT), form.zone(), form.currencyOrNull());
@@ -69,7 +74,7 @@ public class InstitutionEditing {
 	 */
 	@Transactional
 	public void update(long id, InstitutionForm form) {
-		Institution institution = this.institutions.findById(id).orElseThrow();
+		Institution institution = find(id).orElseThrow(() -> NotFoundException.forRecord("institution", id));
 		if (institution.getVersion() != form.getVersion()) {
 			throw new StaleInstitutionException(InstitutionForm.of(institution));
 		}

@@ -22,6 +22,8 @@ import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
 
+import org.prospectus.web.NotFoundException;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,7 +72,17 @@ public class RoundEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<ApplicationRound> find(long id) {
-		return this.rounds.findWithInstitution(id);
+		return editable(id);
+	}
+
+	/**
+	 * The round with its institution, when the signed-in editor may edit it: a round is
+	 * its coordinator's, a joint one too (ADR 0018). Every method that names a round by
+	 * its id looks it up here, whatever the web layer let through.
+	 */
+	private Optional<ApplicationRound> editable(long id) {
+		return this.rounds.findWithInstitution(id)
+			.filter((round) -> org.prospectus.institution.Institutions.editable(round.getInstitution().getId()));
 	}
 
 	/** Rounds with unpublished changes, most recently saved first. */
@@ -79,7 +91,11 @@ public class RoundEditing {
 		List<Long> ids = this.revisions.idsOf(ENTITY_TYPE);
 		Map<Long, ApplicationRound> found = new java.util.HashMap<>();
 		this.rounds.findAllWithInstitution(ids).forEach((round) -> found.put(round.getId(), round));
-		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+		return ids.stream()
+			.map(found::get)
+			.filter(java.util.Objects::nonNull)
+			.filter((round) -> org.prospectus.institution.Institutions.editable(round.getInstitution().getId()))
+			.toList();
 	}
 
 	/** Which of these rounds have unpublished changes. */
@@ -95,7 +111,7 @@ public class RoundEditing {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Draft> draft(long id) {
-		return this.rounds.findWithInstitution(id).map((round) -> {
+		return editable(id).map((round) -> {
 			Optional<PendingRevision<RoundForm>> pending = this.revisions.find(ENTITY_TYPE, id, RoundForm.class);
 			RoundForm live = RoundForm.of(round);
 			RoundForm form = pending.map((revision) -> {
@@ -118,7 +134,7 @@ public class RoundEditing {
 	 */
 	@Transactional(readOnly = true)
 	public boolean check(long id, RoundForm form, Errors errors) {
-		ApplicationRound round = this.rounds.findWithInstitution(id).orElseThrow();
+		ApplicationRound round = editable(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
 		RoundSchedule schedule = form.toSchedule(round.getZone(), errors);
 		Set<Long> allowed = choices(round).stream().map(Programme::getId).collect(Collectors.toSet());
 		Set<Long> chosen = form.programmeIds(allowed, errors);
@@ -132,8 +148,8 @@ public class RoundEditing {
 	 */
 	@Transactional
 	public void save(long id, RoundForm form) {
-		ApplicationRound round = this.rounds.findWithInstitution(id).orElseThrow();
-		Draft draft = draft(id).orElseThrow();
+		ApplicationRound round = editable(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
+		Draft draft = draft(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
 		if (round.getVersion() != form.getVersion()) {
 			throw new RoundConflictException(draft.form());
 		}
@@ -165,8 +181,8 @@ public class RoundEditing {
 	 */
 	@Transactional
 	public void publish(long id, long expectedVersion, Long expectedRevision) {
-		ApplicationRound round = this.rounds.findWithInstitution(id).orElseThrow();
-		Draft draft = draft(id).orElseThrow();
+		ApplicationRound round = editable(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
+		Draft draft = draft(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
 		if (round.getVersion() != expectedVersion || expectedRevision == null) {
 			throw new RoundConflictException(draft.form());
 		}
@@ -200,7 +216,7 @@ public class RoundEditing {
 	 */
 	@Transactional
 	public void discard(long id, Long expectedRevision) {
-		Draft draft = draft(id).orElseThrow();
+		Draft draft = draft(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
 		try {
 			this.revisions.take(ENTITY_TYPE, id, expectedRevision, RoundForm.class);
 		}

@@ -50,8 +50,6 @@ public class ProgrammeDocuments {
 
 	private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-	private final ProgrammeRepository programmes;
-
 	private final JdbcClient jdbc;
 
 	private final AuditLog auditLog;
@@ -60,9 +58,11 @@ public class ProgrammeDocuments {
 
 	private final TransactionTemplate transactions;
 
-	ProgrammeDocuments(ProgrammeRepository programmes, JdbcClient jdbc, AuditLog auditLog, Clock clock,
-			PlatformTransactionManager transactionManager) {
-		this.programmes = programmes;
+	private final EditableProgrammes editable;
+
+	ProgrammeDocuments(JdbcClient jdbc, AuditLog auditLog, Clock clock, PlatformTransactionManager transactionManager,
+			EditableProgrammes editable) {
+		this.editable = editable;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -80,9 +80,11 @@ public class ProgrammeDocuments {
 	 * @param size the size the upload declares
 	 * @return what is now staged
 	 * @throws RejectedDocumentException when the file is not accepted; nothing is stored
-	 * @throws java.util.NoSuchElementException when there is no such programme
+	 * @throws org.prospectus.web.NotFoundException when there is no such programme, or it
+	 * is another institution's
 	 */
 	public Pending stage(long programmeId, String originalFilename, InputStream content, long size) {
+		this.transactions.executeWithoutResult((status) -> this.editable.check(programmeId));
 		if (size > MAX_SIZE) {
 			throw new RejectedDocumentException(RejectedDocumentException.Reason.TOO_LARGE);
 		}
@@ -100,6 +102,7 @@ public class ProgrammeDocuments {
 	/** What is staged for a programme, if anything. */
 	@Transactional(readOnly = true)
 	public Optional<Pending> pending(long programmeId) {
+		this.editable.check(programmeId);
 		return this.jdbc.sql("""
 				select d.filename, d.size, d.sha256, d.uploaded_at, s.email
 				from programme_document_draft d left join staff_user s on s.id = d.uploaded_by
@@ -152,7 +155,7 @@ public class ProgrammeDocuments {
 		if (pending.isEmpty()) {
 			return false;
 		}
-		Programme programme = this.programmes.findWithInstitution(programmeId).orElseThrow();
+		Programme programme = this.editable.get(programmeId);
 		String sha256Before = this.jdbc.sql("select sha256 from programme_document where programme_id = :id")
 			.param("id", programmeId)
 			.query(String.class)
@@ -189,7 +192,7 @@ public class ProgrammeDocuments {
 		if (pending.isEmpty()) {
 			return false;
 		}
-		Programme programme = this.programmes.findWithInstitution(programmeId).orElseThrow();
+		Programme programme = this.editable.get(programmeId);
 		this.jdbc.sql("delete from programme_document_draft where programme_id = :id")
 			.param("id", programmeId)
 			.update();
@@ -203,7 +206,7 @@ public class ProgrammeDocuments {
 	}
 
 	private Pending store(long programmeId, String originalFilename, Path file, long size) {
-		Programme programme = this.programmes.findWithInstitution(programmeId).orElseThrow();
+		Programme programme = this.editable.get(programmeId);
 		String before = pending(programmeId).map(Pending::sha256).orElse(null);
 		String filename = programme.getSlug() + "-course-description.pdf";
 		Instant now = this.clock.instant();

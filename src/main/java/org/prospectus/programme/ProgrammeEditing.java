@@ -51,9 +51,12 @@ public class ProgrammeEditing {
 
 	private final EntityManager entityManager;
 
+	private final EditableProgrammes editable;
+
 	ProgrammeEditing(ProgrammeRepository programmes, Institutions institutions, CourseService courses,
 			TestimonialRepository testimonials, PlanEntryRepository plans, PendingRevisions revisions,
-			AuditLog auditLog, EntityManager entityManager) {
+			AuditLog auditLog, EntityManager entityManager, EditableProgrammes editable) {
+		this.editable = editable;
 		this.programmes = programmes;
 		this.institutions = institutions;
 		this.courses = courses;
@@ -70,7 +73,7 @@ public class ProgrammeEditing {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Draft> draft(long id) {
-		return this.programmes.findWithInstitution(id).map((programme) -> {
+		return this.editable.find(id).map((programme) -> {
 			Optional<PendingRevision<ProgrammeForm>> pending = pending(id);
 			ProgrammeForm form = pending.map((revision) -> {
 				ProgrammeForm saved = revision.form();
@@ -84,6 +87,7 @@ public class ProgrammeEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<PendingRevision<ProgrammeForm>> pending(long id) {
+		this.editable.check(id);
 		return this.revisions.find(ProgrammePublishing.ENTITY_TYPE, id, ProgrammeForm.class);
 	}
 
@@ -104,7 +108,7 @@ public class ProgrammeEditing {
 	 */
 	@Transactional
 	public void save(long id, ProgrammeForm form) {
-		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
+		Programme programme = this.editable.get(id);
 		if (programme.getVersion() != form.getVersion()) {
 			throw new StaleProgrammeException(programme);
 		}
@@ -130,7 +134,7 @@ public class ProgrammeEditing {
 	 */
 	@Transactional
 	public void discard(long id, Long expectedRevision) {
-		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
+		Programme programme = this.editable.get(id);
 		Optional<ProgrammeForm> discarded = this.revisions.take(ProgrammePublishing.ENTITY_TYPE, id, expectedRevision,
 				ProgrammeForm.class);
 		if (discarded.isPresent()) {
@@ -147,7 +151,7 @@ public class ProgrammeEditing {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ProgrammePage> previewPage(long id) {
-		Optional<Programme> found = this.programmes.findWithInstitution(id);
+		Optional<Programme> found = this.editable.find(id);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}

@@ -11,6 +11,7 @@ import org.prospectus.account.StaffScope;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.institution.Institutions;
 import org.prospectus.staging.InvalidRevisionException;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
@@ -45,8 +46,11 @@ public class ProgrammePublishing {
 
 	private final ProgrammeDocuments documents;
 
+	private final EditableProgrammes editable;
+
 	ProgrammePublishing(ProgrammeRepository programmes, AuditLog auditLog, ProgrammeEditing editing,
-			PendingRevisions revisions, ProgrammeDocuments documents) {
+			PendingRevisions revisions, ProgrammeDocuments documents, EditableProgrammes editable) {
+		this.editable = editable;
 		this.programmes = programmes;
 		this.auditLog = auditLog;
 		this.editing = editing;
@@ -63,12 +67,15 @@ public class ProgrammePublishing {
 
 	@Transactional(readOnly = true)
 	public Optional<Programme> find(long id) {
-		return this.programmes.findWithInstitution(id);
+		return this.editable.find(id);
 	}
 
 	@Transactional(readOnly = true)
 	public List<Programme> drafts() {
-		return this.programmes.findByStateWithInstitution(PublicationState.DRAFT);
+		return this.programmes.findByStateWithInstitution(PublicationState.DRAFT)
+			.stream()
+			.filter((programme) -> Institutions.editable(programme.getInstitution().getId()))
+			.toList();
 	}
 
 	/**
@@ -86,7 +93,7 @@ public class ProgrammePublishing {
 	@Transactional
 	public void publish(long id, long expectedVersion, @Nullable Long expectedRevision,
 			@Nullable String expectedDocument) {
-		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
+		Programme programme = this.editable.get(id);
 		String waitingDocument = this.documents.pending(id).map(ProgrammeDocuments.Pending::sha256).orElse(null);
 		if (programme.getVersion() != expectedVersion || !Objects.equals(waitingDocument, expectedDocument)) {
 			throw new StaleProgrammeException(programme);
@@ -126,7 +133,7 @@ public class ProgrammePublishing {
 
 	private void change(long id, long expectedVersion, PublicationState target, AuditAction action, String verb) {
 		// Only retiring goes through here; publishing also writes the pending edits.
-		Programme programme = this.programmes.findWithInstitution(id).orElseThrow();
+		Programme programme = this.editable.get(id);
 		if (programme.getVersion() != expectedVersion) {
 			throw new StaleProgrammeException(programme);
 		}
@@ -146,7 +153,11 @@ public class ProgrammePublishing {
 		List<Long> ids = this.revisions.idsOf(ENTITY_TYPE);
 		java.util.Map<Long, Programme> found = new java.util.HashMap<>();
 		this.programmes.findAllWithInstitution(ids).forEach((programme) -> found.put(programme.getId(), programme));
-		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+		return ids.stream()
+			.map(found::get)
+			.filter(Objects::nonNull)
+			.filter((programme) -> Institutions.editable(programme.getInstitution().getId()))
+			.toList();
 	}
 
 	/** Which of these programmes have unpublished changes. */

@@ -87,14 +87,6 @@ public class ProgrammeService {
 		}
 	}
 
-	/** Any programme's page, whatever its state, for staff to preview. */
-	public Optional<ProgrammePage> findPageForPreview(long id) {
-		return this.programmes.findWithInstitution(id)
-			.map((programme) -> new ProgrammePage(programme,
-					this.testimonials.findByProgrammeOrderByPosition(programme),
-					PlanView.of(this.plans.findPublicPlan(programme))));
-	}
-
 	/** The course description document of a visible programme. */
 	public Optional<DocumentDownload> findDocument(String slug) {
 		return this.programmes.findVisibleBySlug(slug)

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffPrincipal;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.UploadFiles;
 import org.prospectus.audit.AuditAction;
@@ -40,8 +43,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -141,8 +142,8 @@ class AdminProgrammeDocumentTests {
 
 	void promote() {
 		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-					AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+			.setAuthentication(StaffPrincipal
+				.authentication(StaffPrincipal.acting(EDITOR, EnumSet.of(StaffRole.EDITOR), Map.of())));
 		try {
 			Boolean promoted = this.transactions.execute((status) -> this.documents.promotePending(this.id));
 			assertThat(promoted).isTrue();
@@ -273,8 +274,8 @@ class AdminProgrammeDocumentTests {
 	@Test
 	void promotingNeedsTheCallersTransaction() {
 		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-					AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+			.setAuthentication(StaffPrincipal
+				.authentication(StaffPrincipal.acting(EDITOR, EnumSet.of(StaffRole.EDITOR), Map.of())));
 		assertThatExceptionOfType(IllegalTransactionStateException.class)
 			.isThrownBy(() -> this.documents.promotePending(this.id));
 	}
@@ -282,8 +283,8 @@ class AdminProgrammeDocumentTests {
 	@Test
 	void promotingWithNothingWaitingChangesNothing() {
 		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-					AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+			.setAuthentication(StaffPrincipal
+				.authentication(StaffPrincipal.acting(EDITOR, EnumSet.of(StaffRole.EDITOR), Map.of())));
 		Boolean promoted = this.transactions.execute((status) -> this.documents.promotePending(this.id));
 		assertThat(promoted).isFalse();
 		assertThat(audit(AuditAction.PUBLISH)).isEmpty();

@@ -1,39 +1,65 @@
 package org.prospectus.site;
 
+import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffPrincipal;
 import org.prospectus.account.StaffRole;
 import org.prospectus.course.Course;
+import org.prospectus.course.CourseEditing;
+import org.prospectus.course.CourseForm;
 import org.prospectus.course.CourseOffering;
+import org.prospectus.course.CoursePublishing;
+import org.prospectus.course.OfferingEditing;
+import org.prospectus.course.OfferingForm;
 import org.prospectus.course.Season;
 import org.prospectus.course.Syllabus;
+import org.prospectus.course.SyllabusEditing;
+import org.prospectus.course.SyllabusForm;
 import org.prospectus.course.Term;
 import org.prospectus.institution.Institution;
+import org.prospectus.institution.InstitutionEditing;
+import org.prospectus.institution.InstitutionForm;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundEditing;
+import org.prospectus.intake.RoundForm;
 import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeDocuments;
+import org.prospectus.programme.ProgrammeEditing;
+import org.prospectus.programme.ProgrammeForm;
+import org.prospectus.programme.ProgrammePublishing;
+import org.prospectus.review.ReviewData;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
+import org.prospectus.web.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.prospectus.support.StaffSessions.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -80,6 +106,41 @@ class CatalogueScopeTests {
 
 	MockHttpSession sotonEditor;
 
+	MockHttpSession sotonOfficer;
+
+	MockHttpSession sotonAdministrator;
+
+	UUID application;
+
+	long kthEditorId;
+
+	@Autowired
+	ProgrammeEditing programmeEditing;
+
+	@Autowired
+	ProgrammePublishing programmePublishing;
+
+	@Autowired
+	ProgrammeDocuments programmeDocuments;
+
+	@Autowired
+	CourseEditing courseEditing;
+
+	@Autowired
+	CoursePublishing coursePublishing;
+
+	@Autowired
+	SyllabusEditing syllabusEditing;
+
+	@Autowired
+	OfferingEditing offeringEditing;
+
+	@Autowired
+	RoundEditing roundEditing;
+
+	@Autowired
+	InstitutionEditing institutionEditing;
+
 	@BeforeEach
 	void setUp() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -98,10 +159,18 @@ class CatalogueScopeTests {
 				Instant.parse("2027-01-15T22:59:59Z"), this.programme);
 		// A draft, which the staff dashboard lists for its institution's editors.
 		this.jdbc.sql("update programme set state = 'DRAFT' where slug = 'kth-ml'").update();
-		this.staff.createAt("kth-editor@uni.example", "Karin KTH", this.kth.getId(), StaffRole.EDITOR);
+		this.kthEditorId = this.staff.createAt("kth-editor@uni.example", "Karin KTH", this.kth.getId(),
+				StaffRole.EDITOR);
 		this.staff.createAt("soton-editor@uni.example", "Sam Southampton", soton.getId(), StaffRole.EDITOR);
+		this.staff.createAt("soton-officer@uni.example", "Olu Southampton", soton.getId(), StaffRole.ADMISSIONS);
+		this.staff.createAt("soton-admin@uni.example", "Ann Southampton", soton.getId(), StaffRole.ADMIN);
 		this.kthEditor = this.staff.signIn("kth-editor@uni.example");
 		this.sotonEditor = this.staff.signIn("soton-editor@uni.example");
+		this.sotonOfficer = this.staff.signIn("soton-officer@uni.example");
+		this.sotonAdministrator = this.staff.signIn("soton-admin@uni.example");
+		ReviewData.Spec spec = new ReviewData.Spec("KTH-0001", this.round.getId());
+		spec.choices = List.of(this.programme.getId());
+		this.application = new ReviewData(this.jdbc).submitted(spec);
 	}
 
 	/** Every catalogue route with a variable, each with KTH's record put in. */
@@ -200,6 +269,149 @@ class CatalogueScopeTests {
 			.isZero();
 		assertThat(this.jdbc.sql("select count(*) from course where title = 'Planted'").query(Integer.class).single())
 			.isZero();
+	}
+
+	/**
+	 * Every staff route that names an entry, with KTH's entries put in under several
+	 * spellings of their ids, as Southampton's editor, admissions officer and
+	 * administrator: nothing but 400, 403 or 404, and nothing of KTH's changes. The plain
+	 * digits are refused for scope; any other spelling of the number is refused as a bad
+	 * request before anything looks at it.
+	 */
+	@Test
+	void anotherInstitutionsEntriesAreRefusedUnderEverySpellingOfTheirIds() {
+		List<Map.Entry<HttpMethod, String>> routes = new ArrayList<>();
+		this.mappings.getHandlerMethods().forEach((info, handler) -> {
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/admin/") && pattern.contains("{")) {
+					Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+					for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST)
+							: methods) {
+						routes.add(Map.entry(method.asHttpMethod(), pattern));
+					}
+				}
+			}
+		});
+		assertThat(routes).as("staff routes that name an entry").hasSizeGreaterThan(40);
+		Map<String, MockHttpSession> sessions = Map.of("editor", this.sotonEditor, "officer", this.sotonOfficer,
+				"administrator", this.sotonAdministrator);
+		int refusedAsBadRequest = 0;
+		for (Map.Entry<HttpMethod, String> route : routes) {
+			for (Function<Long, String> spelling : SPELLINGS) {
+				String path = entryPath(route.getValue(), spelling);
+				for (Map.Entry<String, MockHttpSession> session : sessions.entrySet()) {
+					MvcTestResult result = this.mvc
+						.perform(request(route.getKey(), URI.create(path)).session(session.getValue())
+							.with(csrf())
+							.param("version", "0")
+							.param("name", "Taken over")
+							.param("title", "Taken over"));
+					int status = result.getResponse().getStatus();
+					assertThat(status).as("Southampton's %s on %s %s", session.getKey(), route.getKey(), path)
+						.isIn(400, 403, 404);
+					if (status == 400) {
+						refusedAsBadRequest++;
+					}
+				}
+			}
+		}
+		assertThat(refusedAsBadRequest).as("other spellings refused as bad requests").isPositive();
+		assertThat(this.jdbc.sql("select title from programme where id = :id")
+			.param("id", this.programme.getId())
+			.query(String.class)
+			.single()).isEqualTo("Machine Learning KTH");
+		assertThat(this.jdbc.sql("select name from application_round where id = :id")
+			.param("id", this.round.getId())
+			.query(String.class)
+			.single()).isEqualTo(this.round.getName());
+		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Integer.class).single()).isZero();
+	}
+
+	/**
+	 * The plain digits, then other ways of writing the same number that Spring would
+	 * read.
+	 */
+	static final List<Function<Long, String>> SPELLINGS = List.of(String::valueOf, (id) -> "0" + id, (id) -> "%2B" + id,
+			(id) -> "0x" + Long.toHexString(id), (id) -> "%20" + id);
+
+	String entryPath(String pattern, Function<Long, String> spelling) {
+		String path = pattern.replace("{courseId}", spelling.apply(this.course.getId()));
+		if (path.startsWith("/admin/applications/")) {
+			path = path.replace("{id}", this.application.toString());
+		}
+		else if (path.startsWith("/admin/staff/")) {
+			path = path.replace("{id}", spelling.apply(this.kthEditorId));
+		}
+		else if (path.contains("/syllabuses/{id}")) {
+			path = path.replace("{id}", spelling.apply(this.syllabus.getId()));
+		}
+		else if (path.contains("/offerings/{id}")) {
+			path = path.replace("{id}", spelling.apply(this.offering.getId()));
+		}
+		else if (path.contains("{id}")) {
+			long id = path.startsWith("/admin/catalogue/programmes/") ? this.programme.getId()
+					: path.startsWith("/admin/catalogue/courses/") ? this.course.getId()
+							: path.startsWith("/admin/catalogue/rounds/") ? this.round.getId() : this.kth.getId();
+			path = path.replace("{id}", spelling.apply(id));
+		}
+		return path.replace("{documentId}", UUID.randomUUID().toString())
+			.replace("{kind}", "TRANSCRIPT")
+			.replace("{offer}", spelling.apply(1L))
+			.replace("{condition}", spelling.apply(1L));
+	}
+
+	/**
+	 * The services that edit, stage and publish check the institution themselves,
+	 * whatever the web layer did: called directly as Southampton's editor, each refuses
+	 * KTH's entry as missing and writes nothing.
+	 */
+	@Test
+	void theEditingServicesRefuseAnotherInstitutionsEntriesWhateverTheWebLayerDid() {
+		long soton = this.jdbc.sql("select id from institution where slug = 'soton'").query(Long.class).single();
+		SecurityContextHolder.getContext()
+			.setAuthentication(StaffPrincipal.authentication(StaffPrincipal.acting("soton-editor@uni.example", Set.of(),
+					Map.of(StaffRole.EDITOR, Set.of(soton)))));
+		try {
+			long programme = this.programme.getId();
+			long course = this.course.getId();
+			long round = this.round.getId();
+			List<ThrowingCallable> calls = List.of(() -> this.programmeEditing.save(programme, new ProgrammeForm()),
+					() -> this.programmeEditing.discard(programme, null),
+					() -> this.programmeEditing.pending(programme),
+					() -> this.programmePublishing.publish(programme, 0, null, null),
+					() -> this.programmePublishing.retire(programme, 0),
+					() -> this.programmeDocuments.discardPending(programme),
+					() -> this.programmeDocuments.stage(programme, "x.pdf", InputStream.nullInputStream(), 0),
+					() -> this.courseEditing.save(course, new CourseForm()), () -> this.courseEditing.pending(course),
+					() -> this.coursePublishing.publish(course, 0, Set.of()),
+					() -> this.coursePublishing.discard(course, Set.of()),
+					() -> this.coursePublishing.retire(course, 0),
+					() -> this.syllabusEditing.save(course, this.syllabus.getId(), new SyllabusForm()),
+					() -> this.syllabusEditing.pending(this.syllabus.getId()),
+					() -> this.offeringEditing.save(course, this.offering.getId(), new OfferingForm()),
+					() -> this.offeringEditing.pending(this.offering.getId()),
+					() -> this.roundEditing.save(round, new RoundForm()), () -> this.roundEditing.publish(round, 0, 1L),
+					() -> this.roundEditing.discard(round, null),
+					() -> this.institutionEditing.update(this.kth.getId(), new InstitutionForm()),
+					() -> this.institutionEditing.create(new InstitutionForm()));
+			for (ThrowingCallable call : calls) {
+				assertThatThrownBy(call).isInstanceOf(NotFoundException.class);
+			}
+			assertThat(this.programmeEditing.draft(programme)).isEmpty();
+			assertThat(this.programmePublishing.find(programme)).isEmpty();
+			assertThat(this.coursePublishing.staffView(course)).isEmpty();
+			assertThat(this.syllabusEditing.draft(course, this.syllabus.getId())).isEmpty();
+			assertThat(this.roundEditing.find(round)).isEmpty();
+			assertThat(this.institutionEditing.find(this.kth.getId())).isEmpty();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		assertThat(this.jdbc.sql("select count(*) from pending_revision").query(Integer.class).single()).isZero();
+		assertThat(this.jdbc.sql("select state from programme where id = :id")
+			.param("id", this.programme.getId())
+			.query(String.class)
+			.single()).isEqualTo("DRAFT");
 	}
 
 	String text(String path) {
