@@ -56,11 +56,12 @@ class ApplicationController {
 	}
 
 	@GetMapping("/applications/new")
-	String startPage(@RequestParam(required = false) String round, @AuthenticationPrincipal ApplicantPrincipal me,
-			Model model) {
+	String startPage(@RequestParam(required = false) String round, @RequestParam(required = false) String programme,
+			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
 		ApplicationRound open = this.applications.openRoundFor((round != null) ? round : "", me.applicantId())
 			.orElseThrow(() -> NotFoundException.forMissing("open round"));
 		model.addAttribute("round", open);
+		model.addAttribute("programme", ApplicationService.programmeIn(open, programme).orElse(null));
 		model.addAttribute("context", null);
 		model.addAttribute("deadline", deadline(open, me.applicantId()));
 		model.addAttribute("existing", this.applications.existing(me.applicantId(), open.getId()).orElse(null));
@@ -68,8 +69,9 @@ class ApplicationController {
 	}
 
 	@PostMapping("/applications")
-	String start(@RequestParam(required = false) String round, @AuthenticationPrincipal ApplicantPrincipal me) {
-		UUID id = this.applications.start(me.applicantId(), (round != null) ? round : "")
+	String start(@RequestParam(required = false) String round, @RequestParam(required = false) String programme,
+			@AuthenticationPrincipal ApplicantPrincipal me) {
+		UUID id = this.applications.start(me.applicantId(), (round != null) ? round : "", programme)
 			.orElseThrow(() -> NotFoundException.forMissing("open round"));
 		return "redirect:/applications/" + id + "/steps/" + Step.PERSONAL.slug();
 	}

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.applicant.Applicant;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
@@ -165,18 +166,42 @@ public class ApplicationService {
 
 	/**
 	 * Starts an application to an open round, or finds the one the applicant started
-	 * already: a second tab or a double click never makes two.
+	 * already: a second tab or a double click never makes two. A new application starts
+	 * with what the portal knows already: the name given at registration, and, when the
+	 * applicant came from a programme's page, that programme as the first choice. An
+	 * application started before is left as it is.
+	 * @param programmeSlug the programme whose page the applicant came from, or
+	 * {@code null}; ignored unless the round admits to it
 	 * @return the application's id, or empty when the round is not open
 	 */
 	@Transactional
-	public Optional<UUID> start(long applicantId, String roundSlug) {
+	public Optional<UUID> start(long applicantId, String roundSlug, @Nullable String programmeSlug) {
 		Optional<ApplicationRound> round = openRoundFor(roundSlug, applicantId);
 		if (round.isEmpty()) {
 			return Optional.empty();
 		}
 		long roundId = round.get().getId();
-		this.applications.insertIfAbsent(UUID.randomUUID(), newReference(), applicantId, roundId);
+		UUID id = UUID.randomUUID();
+		if (this.applications.insertIfAbsent(id, newReference(), applicantId, roundId) == 1) {
+			Answers answers = new Answers();
+			Applicant applicant = this.entityManager.find(Applicant.class, applicantId);
+			String name = applicant.getFullName().strip();
+			int last = name.lastIndexOf(' ');
+			answers.getPersonal().setGivenNames((last > 0) ? name.substring(0, last).strip() : name);
+			answers.getPersonal().setFamilyName((last > 0) ? name.substring(last + 1) : null);
+			programmeIn(round.get(), programmeSlug).ifPresent((programme) -> answers.getChoices()
+				.setRanked(new ArrayList<>(List.of(programme.getId().toString()))));
+			this.jdbc.sql("update application set answers = cast(:answers as jsonb) where id = :id")
+				.param("answers", this.json.writeValueAsString(answers))
+				.param("id", id)
+				.update();
+		}
 		return this.applications.findIdByApplicantAndRound(applicantId, roundId);
+	}
+
+	/** The round's programme with this slug, when the round admits applicants to it. */
+	public static Optional<Programme> programmeIn(ApplicationRound round, @Nullable String programmeSlug) {
+		return programmes(round).stream().filter((programme) -> programme.getSlug().equals(programmeSlug)).findFirst();
 	}
 
 	@Transactional(readOnly = true)

@@ -113,6 +113,39 @@ class ApplicationJourneyTests {
 		return applying().submit(session, id);
 	}
 
+	/**
+	 * Apply from a programme's page starts an application with that programme as the
+	 * first choice and the name given at registration filled in; an application started
+	 * before keeps its own answers.
+	 */
+	@Test
+	void applyingFromAProgrammePageChoosesThatProgrammeAndFillsInTheRegisteredName() {
+		MockHttpSession session = applicant("grace@example.org", "Grace Brewster Hopper");
+		String apply = page(this.mvc.get().uri("/programmes/applied-ml").exchange()).select("a:contains(Apply now)")
+			.attr("href");
+		assertThat(apply).isEqualTo("/applications/new?round=autumn-2027&programme=applied-ml");
+		Document start = page(this.mvc.get().uri(apply).session(session).exchange());
+		assertThat(start.select("main").text()).contains("Applied Machine Learning will be your first choice");
+		var post = this.mvc.post().uri("/applications").session(session).with(csrf());
+		start.select("form[action=/applications] input[type=hidden]")
+			.forEach((input) -> post.param(input.attr("name"), input.attr("value")));
+		String id = post.exchange().getResponse().getRedirectedUrl().split("/")[2];
+		Document personal = page(
+				this.mvc.get().uri("/applications/{id}/steps/personal", id).session(session).exchange());
+		assertThat(personal.select("#givenNames").val()).isEqualTo("Grace Brewster");
+		assertThat(personal.select("#familyName").val()).isEqualTo("Hopper");
+		Document choices = page(this.mvc.get().uri("/applications/{id}/steps/choices", id).session(session).exchange());
+		assertThat(choices.select("select[name=ranked[0]] option[selected]").text())
+			.isEqualTo("Applied Machine Learning");
+		assertThat(choices.select("select[name=ranked[1]] option[selected]").text()).isNotEqualTo("Machine Learning");
+		// Apply on the other programme's page finds the same application, unchanged.
+		String again = applying().start(session, "autumn-2027");
+		assertThat(again).isEqualTo(id);
+		assertThat(page(this.mvc.get().uri("/applications/{id}/steps/choices", id).session(session).exchange())
+			.select("select[name=ranked[0]] option[selected]")
+			.text()).isEqualTo("Applied Machine Learning");
+	}
+
 	@Test
 	void anApplicantFillsEveryStepChecksTheAnswersAndSubmits() {
 		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");

@@ -173,7 +173,7 @@ public class DemoApplications {
 			.param("name", person[0] + " " + person[1])
 			.query(Long.class)
 			.single();
-		UUID id = this.applications.start(applicant, round.getSlug()).orElseThrow();
+		UUID id = this.applications.start(applicant, round.getSlug(), null).orElseThrow();
 		List<Long> programmes = round.getProgrammes()
 			.stream()
 			.filter((programme) -> programme.getState() == PublicationState.PUBLISHED)
