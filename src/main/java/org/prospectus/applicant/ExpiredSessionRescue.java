@@ -35,7 +35,10 @@ public class ExpiredSessionRescue implements AccessDeniedHandler {
 	/** Where the typed fields wait in the new session. */
 	public static final String SESSION_KEY = "PROSPECTUS_TYPED_BEFORE_SIGN_IN";
 
-	/** More than any step's form holds (a statement of 8,000 characters, ten schools). */
+	/**
+	 * More than any step's form holds (a statement of at most 20,000 characters, ten
+	 * schools).
+	 */
 	static final int MAX_CHARACTERS = 64 * 1024;
 
 	static final int MAX_FIELDS = 200;

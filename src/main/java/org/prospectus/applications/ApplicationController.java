@@ -149,6 +149,11 @@ class ApplicationController {
 			model.addAttribute("saved", true);
 			return showStep(application, current, from, model);
 		}
+		if (request.getParameter("count") != null) {
+			// "Save and count words": back to the same step, which shows the count.
+			return "redirect:/applications/" + application.getId() + "/steps/" + current.slug()
+					+ ("review".equals(from) ? "?from=review" : "");
+		}
 		Optional<Step> next = current.next();
 		if ("review".equals(from) || next.isEmpty()) {
 			return "redirect:/applications/" + application.getId() + "/review";
@@ -207,6 +212,11 @@ class ApplicationController {
 		model.addAttribute("fromReview", "review".equals(from));
 		model.addAttribute("context", this.applications.context(application));
 		model.addAttribute("countries", Countries.ALL);
+		if (step == Step.STATEMENT && model.getAttribute("form") instanceof StatementForm statement) {
+			// The counter is worked out here, so that it is there without JavaScript too.
+			model.addAttribute("statementWords", StatementForm.words(statement.getText()));
+			model.addAttribute("statementLimit", StatementForm.MAX_WORDS);
+		}
 		return "applications/step";
 	}
 

@@ -146,6 +146,37 @@ class ApplicationJourneyTests {
 			.text()).isEqualTo("Applied Machine Learning");
 	}
 
+	/**
+	 * The statement has one limit, the 1,000 words its hint names, however long the
+	 * words; the page counts the words left without JavaScript, after "Save and count the
+	 * words".
+	 */
+	@Test
+	void theStatementIsHeldToTheThousandWordsItsHintNamesAndCountedWithoutJavaScript() {
+		MockHttpSession session = applicant("words@example.org", "Wanda Words");
+		String id = start(session);
+		String thousand = "interdisciplinary ".repeat(1000).strip();
+		assertThat(thousand.length()).as("more than 8,000 characters").isGreaterThan(8000);
+		MvcTestResult counted = this.mvc.post()
+			.uri("/applications/{id}/steps/statement", id)
+			.param("text", "Three short words")
+			.param("count", "1")
+			.session(session)
+			.with(csrf())
+			.exchange();
+		assertThat(counted).hasRedirectedUrl("/applications/" + id + "/steps/statement");
+		Document page = page(this.mvc.get().uri("/applications/{id}/steps/statement", id).session(session).exchange());
+		assertThat(page.select("#text-hint").text()).contains("At most 1,000 words");
+		assertThat(page.select("#text-count").text()).isEqualTo("You have 997 words left.");
+		assertThat(page.select("#text").attr("aria-describedby")).contains("text-count");
+		assertThat(step(session, id, "statement", values("text", thousand))).hasStatus3xxRedirection();
+		MvcTestResult over = step(session, id, "statement", values("text", thousand + " more"));
+		Document refused = page(over);
+		assertThat(refused.select("#text-error").text()).isEqualTo("Use at most 1,000 words; this has 1,001.");
+		assertThat(refused.select("#text-count").text()).isEqualTo("You have 1 word too many.");
+		assertThat(refused.select("#text").text()).endsWith("interdisciplinary more");
+	}
+
 	@Test
 	void anApplicantFillsEveryStepChecksTheAnswersAndSubmits() {
 		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
