@@ -67,6 +67,26 @@ public class AdmissionsReach {
 		return StaffScope.current().covers(StaffRole.ADMISSIONS, institution);
 	}
 
+	/**
+	 * Which of these programmes the signed-in officer's institutions give, and so may
+	 * offer or hold a reserve place on: one statement for a whole list of choices.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> offeredAmong(java.util.Collection<Long> programmeIds) {
+		StaffScope scope = StaffScope.current();
+		if (programmeIds.isEmpty() || !scope.hasAnywhere(StaffRole.ADMISSIONS)) {
+			return Set.of();
+		}
+		if (scope.isEverywhere(StaffRole.ADMISSIONS)) {
+			return Set.copyOf(programmeIds);
+		}
+		return Set.copyOf(this.jdbc.sql("select id from programme where id in (:ids) and institution_id in (:reach)")
+			.param("ids", programmeIds)
+			.param("reach", scope.institutions(StaffRole.ADMISSIONS))
+			.query(Long.class)
+			.list());
+	}
+
 	/** Whether the scope coordinates the application's round: its institution runs it. */
 	public static boolean coordinates(StaffScope scope, Application application) {
 		return scope.covers(StaffRole.ADMISSIONS, application.getRound().getInstitution().getId());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -93,6 +94,17 @@ public class ApplicationReview {
 		this.entityManager = entityManager;
 		this.clock = clock;
 		this.urls = urls;
+	}
+
+	/**
+	 * What the signed-in officer may do with an application, by the same rules the
+	 * actions below apply, so that a page offers only what will be accepted: the round's
+	 * coordinator checks documents, asks for more and moves the application as a whole;
+	 * an institution decides offers and reserve places on its own programmes only.
+	 */
+	@Transactional(readOnly = true)
+	public Powers powers(Detail detail) {
+		return new Powers(coordinates(detail.app()), this.reach.offeredAmong(detail.choices().keySet()));
 	}
 
 	/** Everything the detail page shows, or empty for a draft or an unknown id. */
@@ -535,7 +547,6 @@ public class ApplicationReview {
 
 	/**
 	 * What the detail page shows.
-	 *
 	 * @param app the application, with its round and applicant
 	 * @param answers the answers as submitted
 	 * @param context the round's programmes, for the answers' titles
@@ -549,6 +560,20 @@ public class ApplicationReview {
 	 * @param refusalOptions the standard reasons of the round's institution for a
 	 * refusal, without their advice
 	 */
+	/**
+	 * What the signed-in officer may do with one application.
+	 *
+	 * @param coordinates whether their institution runs its round
+	 * @param programmes the ranked programmes they may offer or hold a reserve place on
+	 */
+	public record Powers(boolean coordinates, Set<Long> programmes) {
+
+		public boolean offers(long programmeId) {
+			return this.programmes.contains(programmeId);
+		}
+
+	}
+
 	public record Detail(Application app, Answers answers, StepContext context, Map<Long, Choice> choices,
 			List<DocumentView> documents, List<Item> checklist, List<Note> notes, List<AuditEntry> history,
 			List<Offers.Offer> offers, List<String> conditionOptions, List<String> refusalOptions) {

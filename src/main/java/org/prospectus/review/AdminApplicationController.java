@@ -401,15 +401,35 @@ class AdminApplicationController {
 		model.addAttribute("staffView", true);
 		model.addAttribute("countryNames", Countries.NAMES);
 		model.addAttribute("steps", Arrays.stream(Step.values()).filter(Step::isForm).toList());
-		model.addAttribute("moves",
-				detail.app()
-					.getStatus()
-					.next()
-					.stream()
-					.filter((status) -> status != ApplicationStatus.DOCUMENTS_MISSING)
-					.toList());
+		// Only what this officer may do: a joint round's partner decides on its own
+		// programmes, and only its coordinator checks, asks for and moves the whole.
+		ApplicationReview.Powers powers = this.review.powers(detail);
+		List<ApplicationStatus> moves = detail.app()
+			.getStatus()
+			.next()
+			.stream()
+			.filter((status) -> status != ApplicationStatus.DOCUMENTS_MISSING)
+			.filter((status) -> status.needsProgramme() ? !powers.programmes().isEmpty() : powers.coordinates())
+			.toList();
+		model.addAttribute("powers", powers);
+		// A refusal of something this page does not offer (a request made by hand, or a
+		// page from before the rules changed) is said at the top, since no form holds it.
+		boolean refused = model.asMap()
+			.values()
+			.stream()
+			.filter(BindingResult.class::isInstance)
+			.map(BindingResult.class::cast)
+			.flatMap((result) -> result.getAllErrors().stream())
+			.anyMatch((error) -> "review.outcome.NOT_YOURS".equals(error.getCode()));
+		model.addAttribute("refused", refused);
+		model.addAttribute("moves", moves);
+		model.addAttribute("canOffer", moves.contains(ApplicationStatus.ADMITTED));
+		model.addAttribute("canRefuse",
+				moves.contains(ApplicationStatus.NOT_ADMITTED) && !detail.refusalOptions().isEmpty());
+		model.addAttribute("programmeChoices",
+				detail.choices().entrySet().stream().filter((choice) -> powers.offers(choice.getKey())).toList());
 		model.addAttribute("canRequestDocuments",
-				detail.app().getStatus().canMoveTo(ApplicationStatus.DOCUMENTS_MISSING));
+				powers.coordinates() && detail.app().getStatus().canMoveTo(ApplicationStatus.DOCUMENTS_MISSING));
 		model.addAttribute("verdicts", Verdict.values());
 		if (!model.containsAttribute("statusForm")) {
 			model.addAttribute("statusForm", new StatusForm());
@@ -430,9 +450,12 @@ class AdminApplicationController {
 			.stream()
 			.map(org.prospectus.applications.Offers.Offer::programmeId)
 			.collect(java.util.stream.Collectors.toSet());
-		model.addAttribute("otherChoices", (detail.app().getStatus() == ApplicationStatus.ADMITTED)
-				? detail.choices().entrySet().stream().filter((choice) -> !offered.contains(choice.getKey())).toList()
-				: List.of());
+		model.addAttribute("otherChoices",
+				(detail.app().getStatus() == ApplicationStatus.ADMITTED) ? detail.choices()
+					.entrySet()
+					.stream()
+					.filter((choice) -> !offered.contains(choice.getKey()) && powers.offers(choice.getKey()))
+					.toList() : List.of());
 		if (!model.containsAttribute("withdrawOfferForm")) {
 			model.addAttribute("withdrawOfferForm", new WithdrawOfferForm());
 		}

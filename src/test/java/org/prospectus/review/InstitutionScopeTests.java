@@ -188,6 +188,43 @@ class InstitutionScopeTests {
 			.val();
 	}
 
+	/**
+	 * A joint round's partner is shown only what it may do: no document verdicts, no
+	 * request for documents, no refusal with the coordinator's reasons, and among the
+	 * moves only an offer or a reserve place on its own programme, which it can then
+	 * save. The coordinator is not offered the partner's programme either.
+	 */
+	@Test
+	void aJointRoundsPartnerIsShownOnlyTheControlsItMayUse() {
+		this.jdbc.sql("update institution set refusal_reasons = '{\"Not a relevant degree\"}' where slug = 'kth'")
+			.update();
+		for (String status : new String[] { "ELIGIBILITY_CHECKED", "UNDER_REVIEW" }) {
+			post(this.kthOfficer, "/admin/applications/" + this.joint + "/status", "status", status, "version",
+					version(this.kthOfficer, this.joint));
+		}
+		Document partner = page(
+				this.mvc.get().uri("/admin/applications/" + this.joint).session(this.sotonOfficer).exchange());
+		assertThat(partner.select("form[action$=/check]")).as("document verdicts").isEmpty();
+		assertThat(partner.select("form[action$=/request-documents]")).as("a request for documents").isEmpty();
+		assertThat(partner.select("#refusal")).as("the coordinator's refusal reasons").isEmpty();
+		assertThat(partner.select("#partner-note").text()).contains("University kth coordinates this round");
+		assertThat(partner.select("#status option[value]").eachAttr("value")).containsExactlyInAnyOrder("", "ADMITTED",
+				"RESERVE");
+		assertThat(partner.select("#programme option[value]").eachAttr("value")).containsExactly("",
+				Long.toString(this.sotonMl));
+		Document coordinator = page(
+				this.mvc.get().uri("/admin/applications/" + this.joint).session(this.kthOfficer).exchange());
+		assertThat(coordinator.select("#partner-note")).isEmpty();
+		assertThat(coordinator.select("#programme option[value]").eachAttr("value")).containsExactly("",
+				Long.toString(this.kthMl));
+		assertThat(coordinator.select("#refusal")).isNotEmpty();
+
+		assertThat(post(this.sotonOfficer, "/admin/applications/" + this.joint + "/status", "status", "RESERVE",
+				"programme", Long.toString(this.sotonMl), "version", version(this.sotonOfficer, this.joint)))
+			.as("what the partner is shown, it can do")
+			.hasStatus(302);
+	}
+
 	@Test
 	void inAJointRoundEachInstitutionOffersItsOwnProgrammeAndTheApplicantAcceptsOne() {
 		for (String status : new String[] { "ELIGIBILITY_CHECKED", "UNDER_REVIEW" }) {
@@ -334,7 +371,7 @@ class InstitutionScopeTests {
 			.exchange()).hasStatusOk();
 		// ...but moving it as a whole is the coordinator's.
 		assertThat(move(this.sotonOfficer, "ELIGIBILITY_CHECKED")).hasStatus(422);
-		assertThat(page(move(this.sotonOfficer, "ELIGIBILITY_CHECKED")).select("#status-error").text())
+		assertThat(page(move(this.sotonOfficer, "ELIGIBILITY_CHECKED")).select("#refused").text())
 			.contains("Another institution decides this");
 		assertThat(move(this.kthOfficer, "ELIGIBILITY_CHECKED")).hasStatus3xxRedirection();
 		assertThat(move(this.kthOfficer, "UNDER_REVIEW")).hasStatus3xxRedirection();
@@ -347,14 +384,21 @@ class InstitutionScopeTests {
 		assertThat(status(this.joint)).isEqualTo("ADMITTED");
 	}
 
+	/**
+	 * Posts a move as a crafted request would, with the current version, whether or not
+	 * the officer's page offers the form.
+	 */
 	MvcTestResult move(MockHttpSession officer, String status, String... more) {
-		Document detail = page(this.mvc.get().uri("/admin/applications/{id}", this.joint).session(officer).exchange());
 		var request = this.mvc.post()
 			.uri("/admin/applications/{id}/status", this.joint)
 			.session(officer)
 			.with(csrf())
 			.param("status", status)
-			.param("version", detail.select("form[action$=/status] input[name=version]").val());
+			.param("version",
+					this.jdbc.sql("select version from application where id = cast(:id as uuid)")
+						.param("id", this.joint)
+						.query(String.class)
+						.single());
 		for (int i = 0; i < more.length; i += 2) {
 			request = request.param(more[i], more[i + 1]);
 		}
