@@ -244,7 +244,8 @@ class AdminProgrammeController {
 		return addChoices(model, "admin/catalogue/programme-new");
 	}
 
-	private static String addChoices(Model model, String view) {
+	private String addChoices(Model model, String view) {
+		model.addAttribute("careerOptions", this.editing.careerOptions());
 		model.addAttribute("levels", ProgrammeLevel.values());
 		model.addAttribute("creditSystems", CreditSystem.values());
 		model.addAttribute("modes", StudyMode.values());

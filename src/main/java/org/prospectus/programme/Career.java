@@ -6,7 +6,9 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.support.BaseEntity;
+import org.prospectus.support.Countries;
 import org.prospectus.support.Money;
 
 /**
@@ -35,6 +37,8 @@ public class Career extends BaseEntity {
 	private SalaryKind salaryKind;
 
 	private Integer salaryYear;
+
+	private String salaryCountry;
 
 	private Integer outlookPercent;
 
@@ -85,12 +89,29 @@ public class Career extends BaseEntity {
 		return this.salaryYear;
 	}
 
-	/** A pay figure always says what kind it is, which year and where it comes from. */
-	public void setSalary(Money salary, SalaryKind kind, int year, String source) {
+	/**
+	 * A pay figure always says what kind it is, which country it describes and where it
+	 * comes from; it names a year only when its source does.
+	 * @param country the ISO 3166 code of the country the figure is for
+	 * @param year the year the figure is for, or {@code null} when the source gives none
+	 */
+	public void setSalary(Money salary, SalaryKind kind, String country, @Nullable Integer year, String source) {
 		this.salary = salary;
 		this.salaryKind = kind;
+		this.salaryCountry = country;
 		this.salaryYear = year;
 		this.source = source;
+	}
+
+	/** The ISO 3166 code of the country the pay figure describes. */
+	public String getSalaryCountry() {
+		return this.salaryCountry;
+	}
+
+	/** The name of the country the pay figure describes, in English. */
+	public String getSalaryCountryName() {
+		return (this.salaryCountry != null) ? Countries.NAMES.getOrDefault(this.salaryCountry, this.salaryCountry)
+				: null;
 	}
 
 	public Integer getOutlookPercent() {

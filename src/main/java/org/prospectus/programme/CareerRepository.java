@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.prospectus.staging.PublicationState;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CareerRepository extends JpaRepository<Career, Long> {
@@ -32,5 +33,10 @@ interface CareerRepository extends JpaRepository<Career, Long> {
 			select pc from ProgrammeCareer pc join fetch pc.career c
 			where pc.programme.id = :programmeId order by pc.position, c.title""")
 	List<ProgrammeCareer> findLinksOf(long programmeId);
+
+	/** Removes the programme's links to careers, before they are written again. */
+	@Modifying
+	@Query("delete from ProgrammeCareer pc where pc.programme = :programme")
+	void deleteLinksOf(Programme programme);
 
 }

@@ -40,6 +40,20 @@ public class CareerService {
 		return this.careers.findLinksOf(programme.getId()).stream().map(ProgrammeCareer::getCareer).toList();
 	}
 
+	/**
+	 * The countries, by name, that these careers' pay figures describe other than the
+	 * given one: a page that lists them says so, rather than let another country's pay
+	 * pass for local.
+	 */
+	public static List<String> payCountriesOtherThan(List<Career> careers, String countryCode) {
+		return careers.stream()
+			.filter((career) -> career.getSalaryCountry() != null && !career.getSalaryCountry().equals(countryCode))
+			.map(Career::getSalaryCountryName)
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
 	/** The careers of several programmes by programme id, in one query. */
 	public Map<Long, List<Career>> careersOf(Collection<Long> programmeIds) {
 		Map<Long, List<Career>> byProgramme = new LinkedHashMap<>();

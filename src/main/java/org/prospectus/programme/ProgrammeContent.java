@@ -18,7 +18,7 @@ record ProgrammeContent(String title, String award, ProgrammeLevel level, BigDec
 		List<String> topics, List<String> careerTitles, String typicalOffer, String entryRequirements,
 		String languageRequirements, Money tuition, TuitionPeriod tuitionPeriod, String tuitionNote,
 		Money applicationFee, String applicationFeeNote, String leadName, String contactEmail, String contactUrl,
-		List<TestimonialContent> testimonials, List<PlanContent> plan) {
+		List<TestimonialContent> testimonials, List<PlanContent> plan, List<String> careers) {
 
 	/** Writes the programme's own fields. */
 	void applyTo(Programme programme) {

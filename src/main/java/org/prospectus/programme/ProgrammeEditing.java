@@ -1,8 +1,13 @@
 package org.prospectus.programme;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -53,10 +58,13 @@ public class ProgrammeEditing {
 
 	private final EditableProgrammes editable;
 
+	private final CareerRepository careers;
+
 	ProgrammeEditing(ProgrammeRepository programmes, Institutions institutions, CourseService courses,
 			TestimonialRepository testimonials, PlanEntryRepository plans, PendingRevisions revisions,
-			AuditLog auditLog, EntityManager entityManager, EditableProgrammes editable) {
+			AuditLog auditLog, EntityManager entityManager, EditableProgrammes editable, CareerRepository careers) {
 		this.editable = editable;
+		this.careers = careers;
 		this.programmes = programmes;
 		this.institutions = institutions;
 		this.courses = courses;
@@ -96,7 +104,18 @@ public class ProgrammeEditing {
 	 */
 	@Transactional(readOnly = true)
 	public @Nullable ProgrammeContent check(ProgrammeForm form, Errors errors) {
-		return form.toContent(errors, this::findCourse);
+		Set<String> known = careerOptions().stream().map(Career::getSlug).collect(Collectors.toSet());
+		if (!known.containsAll(form.chosenCareers())) {
+			errors.rejectValue("careers", "programme.form.careers.unknown");
+		}
+		ProgrammeContent content = form.toContent(errors, this::findCourse);
+		return errors.hasErrors() ? null : content;
+	}
+
+	/** The careers of the careers page, which a programme may say it leads to. */
+	@Transactional(readOnly = true)
+	public List<Career> careerOptions() {
+		return this.careers.findAllInOrder();
 	}
 
 	/**
@@ -187,6 +206,7 @@ public class ProgrammeEditing {
 		this.plans.deleteByProgramme(programme);
 		this.testimonials.saveAll(content.testimonialsFor(programme));
 		this.plans.saveAll(content.planFor(programme));
+		linkCareers(programme, content.careers());
 		// Rows of the programme changed even when its own columns did not: a page shown
 		// before must not publish again.
 		this.entityManager.lock(programme, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -215,6 +235,7 @@ public class ProgrammeEditing {
 		this.programmes.save(programme);
 		this.testimonials.saveAll(content.testimonialsFor(programme));
 		this.plans.saveAll(content.planFor(programme));
+		linkCareers(programme, content.careers());
 		ProgrammeForm empty = new ProgrammeForm();
 		this.auditLog.record(AuditAction.CREATE, ProgrammePublishing.ENTITY_TYPE, programme.getId(),
 				"Created the draft programme " + programme.getTitle() + " (" + code + ") of " + institution.getName(),
@@ -248,11 +269,30 @@ public class ProgrammeEditing {
 
 	private ProgrammeForm liveForm(Programme programme) {
 		return ProgrammeForm.of(programme, this.testimonials.findByProgrammeOrderByPosition(programme),
-				this.plans.findWholePlan(programme));
+				this.plans.findWholePlan(programme),
+				this.careers.findLinksOf(programme.getId())
+					.stream()
+					.sorted(Comparator.comparingInt(ProgrammeCareer::getPosition))
+					.map((link) -> link.getCareer().getSlug())
+					.toList());
 	}
 
 	private static ProgrammeForm liveFormAfter(Programme programme, ProgrammeContent content) {
-		return ProgrammeForm.of(programme, content.testimonialsFor(programme), content.planFor(programme));
+		return ProgrammeForm.of(programme, content.testimonialsFor(programme), content.planFor(programme),
+				content.careers());
+	}
+
+	/** Replaces the programme's links to careers with these, in this order. */
+	private void linkCareers(Programme programme, List<String> slugs) {
+		this.careers.deleteLinksOf(programme);
+		Map<String, Career> bySlug = careerOptions().stream()
+			.collect(Collectors.toMap(Career::getSlug, Function.identity()));
+		for (int i = 0; i < slugs.size(); i++) {
+			Career career = bySlug.get(slugs.get(i));
+			if (career != null) {
+				this.entityManager.persist(new ProgrammeCareer(programme, career, i + 1));
+			}
+		}
 	}
 
 	/**

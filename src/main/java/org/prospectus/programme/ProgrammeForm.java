@@ -110,11 +110,16 @@ public class ProgrammeForm {
 
 	private List<TestimonialRow> testimonials = new ArrayList<>();
 
+	/** The careers of the careers page this programme leads to, by slug, in order. */
+	private List<String> careers = new ArrayList<>();
+
 	private List<PlanRow> plan = new ArrayList<>();
 
 	/** The form filled with a programme's live content. */
-	public static ProgrammeForm of(Programme programme, List<Testimonial> testimonials, List<PlanEntry> plan) {
+	public static ProgrammeForm of(Programme programme, List<Testimonial> testimonials, List<PlanEntry> plan,
+			List<String> careers) {
 		ProgrammeForm form = new ProgrammeForm();
+		form.careers = new ArrayList<>(careers);
 		form.version = programme.getVersion();
 		form.title = programme.getTitle();
 		form.award = programme.getAward();
@@ -227,7 +232,7 @@ public class ProgrammeForm {
 		return new ProgrammeContent(title, award, level, credits, creditSystem, duration, pace, mode, language, campus,
 				startTerm, summary, about, learning, project, careers, topicList, careerList, typicalOffer, entry,
 				languageRequirements, tuition, period, tuitionNote, fee, feeNote, lead, email, url, testimonialList,
-				planList);
+				planList, chosenCareers());
 	}
 
 	private List<ProgrammeContent.TestimonialContent> checkTestimonials(FieldChecks check) {
@@ -309,6 +314,7 @@ public class ProgrammeForm {
 		fields.put("programme.section.careers", this.sectionCareers);
 		fields.put("programme.topics", this.topics);
 		fields.put("programme.career-titles", this.careerTitles);
+		fields.put("programme.careers.linked", String.join(", ", chosenCareers()));
 		fields.put("programme.entry.typical-offer", this.typicalOffer);
 		fields.put("programme.entry.requirements", this.entryRequirements);
 		fields.put("programme.entry.language", this.languageRequirements);
@@ -718,6 +724,23 @@ public class ProgrammeForm {
 
 	public void setContactUrl(String contactUrl) {
 		this.contactUrl = contactUrl;
+	}
+
+	/** The careers chosen, each once, in the order given; blanks left out. */
+	List<String> chosenCareers() {
+		return this.careers.stream()
+			.filter((slug) -> slug != null && !slug.isBlank())
+			.map(String::strip)
+			.distinct()
+			.toList();
+	}
+
+	public List<String> getCareers() {
+		return this.careers;
+	}
+
+	public void setCareers(List<String> careers) {
+		this.careers = (careers != null) ? careers : new ArrayList<>();
 	}
 
 	public List<TestimonialRow> getTestimonials() {

@@ -5,10 +5,12 @@ import java.util.List;
 import org.prospectus.compare.Shortlist;
 import org.prospectus.intake.ProgrammeRounds;
 import org.prospectus.intake.RoundService;
+import org.prospectus.programme.Career;
 import org.prospectus.programme.CareerService;
 import org.prospectus.programme.ProgrammePage;
 import org.prospectus.programme.ProgrammeService;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.support.Countries;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 
@@ -62,7 +64,11 @@ class ProgrammePageController {
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
 		}
-		model.addAttribute("careers", this.careers.careersOf(page.programme()));
+		List<Career> careers = this.careers.careersOf(page.programme());
+		model.addAttribute("careers", careers);
+		String country = page.programme().getInstitution().getCountryCode();
+		model.addAttribute("careerPayAbroad", CareerService.payCountriesOtherThan(careers, country));
+		model.addAttribute("institutionCountry", Countries.NAMES.getOrDefault(country, country));
 		return "programmes/show";
 	}
 

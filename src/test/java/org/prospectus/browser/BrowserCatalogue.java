@@ -127,7 +127,7 @@ final class BrowserCatalogue {
 		this.fixtures.round(kth, ROUND, now.minusSeconds(14 * 86400), deadline, machineLearning, applied);
 		Career career = this.fixtures.career(CAREER, "Data scientist", (c) -> {
 			c.setRequiredEducation("Bachelor's degree");
-			c.setSalary(Money.of("100910", "USD"), SalaryKind.MEDIAN, 2023, "A guide to master's degrees");
+			c.setSalary(Money.of("100910", "USD"), SalaryKind.MEDIAN, "US", 2023, "A guide to master's degrees");
 			c.setOutlook(36, "2021–2031");
 		});
 		this.fixtures.leadsTo(career, 1, machineLearning, applied);

@@ -316,7 +316,7 @@ class CompareTests {
 		this.fixtures.persistPlanEntry(this.kthMl, deep, 1, Season.AUTUMN);
 		this.fixtures.persistPlanEntry(this.kthMl, vision, 1, Season.SPRING);
 		Career scientist = this.fixtures.career("data-scientist", "Data scientist", (c) -> c
-			.setSalary(Money.of("100910", "USD"), SalaryKind.MEDIAN, 2023, "A guide to master's programmes"));
+			.setSalary(Money.of("100910", "USD"), SalaryKind.MEDIAN, "US", 2023, "A guide to master's programmes"));
 		Career engineer = this.fixtures.career("ml-engineer", "Machine learning engineer", (c) -> {
 		});
 		this.fixtures.leadsTo(engineer, 1, this.kthMl, this.sotonMl);

@@ -20,8 +20,9 @@ import org.prospectus.support.Money;
  */
 final class DemoGuide {
 
-	static final String SOURCE = "US figures quoted by an independent guide to master's degrees in machine "
-			+ "learning, updated October 2023. The guide does not name the survey behind them.";
+	static final String SOURCE = "United States figures in US dollars, quoted by an independent US guide to "
+			+ "master's degrees in machine learning whose page was updated in October 2023. The guide names neither "
+			+ "the survey behind them nor the year they are for.";
 
 	private static final String GUIDE_SOURCE = "An independent US guide to master's degrees in machine learning, "
 			+ "updated October 2023. Figures are for the United States.";
@@ -43,30 +44,37 @@ final class DemoGuide {
 				Research scientists take questions no one has answered yet, design ways to answer them and try \
 				their ideas out. In machine learning that means new methods and new uses for them, in industry \
 				as well as at universities.""", "Master's degree");
-		research.setSalary(Money.of("131490", "USD"), SalaryKind.MEDIAN, 2023, SOURCE);
+		research.setSalary(Money.of("131490", "USD"), SalaryKind.MEDIAN, "US", null, SOURCE);
 		research.setOutlook(21, "2021–2031");
 		Career dataScientist = career(2, "data-scientist", "Data scientist", """
 				Data scientists look for patterns in data that answer a question someone has, and explain what \
 				they found to colleagues and decision makers. Machine learning lets them build models that go \
 				further than statistics by hand.""", "Bachelor's degree");
-		dataScientist.setSalary(Money.of("100910", "USD"), SalaryKind.MEDIAN, 2023, SOURCE);
+		dataScientist.setSalary(Money.of("100910", "USD"), SalaryKind.MEDIAN, "US", null, SOURCE);
 		dataScientist.setOutlook(36, "2021–2031");
 		Career engineer = career(3, "machine-learning-engineer", "Machine learning engineer", """
 				Machine learning engineers turn models into working software: they design and train models, test \
 				and tune them so that they keep learning with little help, and explain to their team how the \
 				system behaves.""", "Bachelor's degree");
 		// The seed gives no projection for this role.
-		engineer.setSalary(Money.of("114980", "USD"), SalaryKind.AVERAGE, 2023, SOURCE);
+		engineer.setSalary(Money.of("114980", "USD"), SalaryKind.AVERAGE, "US", null, SOURCE);
 		Career analyst = career(4, "business-intelligence-analyst", "Business intelligence analyst", """
 				Business intelligence analysts gather and study an organisation's financial, market and internal \
 				data with tools such as SQL, data mining and machine learning, and keep the databases, models and \
 				spreadsheets that go with them.""", "Bachelor's degree");
-		analyst.setSalary(Money.of("78860", "USD"), SalaryKind.AVERAGE, 2023, SOURCE);
+		analyst.setSalary(Money.of("78860", "USD"), SalaryKind.AVERAGE, "US", null, SOURCE);
 		analyst.setOutlook(11, "2021–2031");
 		List<Career> careers = List.of(engineer, dataScientist, research, analyst);
+		// A programme leads to the careers its own page names for its graduates, not to
+		// every career of a guide written for another country.
 		for (Programme programme : programmes) {
-			for (int i = 0; i < careers.size(); i++) {
-				this.entityManager.persist(new ProgrammeCareer(programme, careers.get(i), i + 1));
+			int position = 1;
+			for (Career career : careers) {
+				if (programme.getCareerTitles()
+					.stream()
+					.anyMatch((title) -> title.equalsIgnoreCase(career.getTitle()))) {
+					this.entityManager.persist(new ProgrammeCareer(programme, career, position++));
+				}
 			}
 		}
 	}
