@@ -83,6 +83,20 @@ public class StaffManagement {
 		return this.memberships.places(scope.isPortalAdministrator() ? null : scope.institutions(StaffRole.ADMIN));
 	}
 
+	/**
+	 * The roles of each person {@link #list()} shows, at the institutions the signed-in
+	 * administrator administers, by person id.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, List<StaffMemberships.Held>> heldByPerson() {
+		StaffScope scope = StaffScope.current();
+		java.util.Map<Long, List<StaffMemberships.Held>> byPerson = new java.util.HashMap<>();
+		this.memberships.heldByPerson()
+			.forEach((person, held) -> byPerson.put(person,
+					held.stream().filter((h) -> scope.covers(StaffRole.ADMIN, h.place().id())).toList()));
+		return byPerson;
+	}
+
 	/** The person's roles at each institution. */
 	@Transactional(readOnly = true)
 	public List<StaffMemberships.Held> held(long id) {
@@ -111,38 +125,50 @@ public class StaffManagement {
 	}
 
 	/**
-	 * Gives someone exactly {@code roles} at one institution, if nobody changed the
-	 * account since {@code expectedVersion}; none removes them from it. Their sessions
-	 * end.
-	 * @throws StaleStaffEditException when somebody did
+	 * Changes someone's roles at one institution by what the administrator ticked and
+	 * unticked on a form that showed {@code shown}: roles added to it are given, roles
+	 * taken from it are removed, and no other role is touched. Adding every role of none
+	 * shown adds the person to the institution; unticking all removes them from it. Their
+	 * sessions end.
+	 * @throws StaleMembershipException when the person's roles there are no longer
+	 * {@code shown}: somebody changed them since the form was shown, and nothing is
+	 * written
 	 * @throws StaffChangeRefusedException when an administrator would remove their own
 	 * administration of the institution
 	 * @throws org.springframework.security.access.AccessDeniedException when the
 	 * signed-in person does not administer the institution
 	 */
 	@Transactional
-	public void changeMemberships(long id, long expectedVersion, long institutionId, Set<StaffRole> roles,
+	public void changeMemberships(long id, long institutionId, Set<StaffRole> shown, Set<StaffRole> roles,
 			String actingEmail) {
 		StaffScope scope = StaffScope.current();
 		if (!scope.covers(StaffRole.ADMIN, institutionId)) {
 			throw new org.springframework.security.access.AccessDeniedException("Not an administrator there");
 		}
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
-		if (user.getVersion() != expectedVersion) {
-			throw new StaleStaffEditException(user);
-		}
+		// Two saves for the same person queue here, so the second compares with what the
+		// first wrote, not with what both read.
+		this.memberships.lock(id);
 		Set<StaffRole> before = this.memberships.at(id, institutionId);
-		if (user.getEmail().equals(Emails.canonical(actingEmail)) && before.contains(StaffRole.ADMIN)
-				&& !roles.contains(StaffRole.ADMIN) && !scope.isPortalAdministrator()) {
+		if (!before.equals(shown)) {
+			throw new StaleMembershipException(before);
+		}
+		Set<StaffRole> added = StaffRole.setOf(roles);
+		added.removeAll(shown);
+		Set<StaffRole> removed = StaffRole.setOf(shown);
+		removed.removeAll(roles);
+		if (user.getEmail().equals(Emails.canonical(actingEmail)) && removed.contains(StaffRole.ADMIN)
+				&& !scope.isPortalAdministrator()) {
 			throw new StaffChangeRefusedException("roles", "staff.memberships.self");
 		}
-		if (before.equals(roles)) {
+		if (added.isEmpty() && removed.isEmpty()) {
 			return;
 		}
-		this.memberships.replace(id, institutionId, roles);
+		this.memberships.change(id, institutionId, added, removed);
+		Set<StaffRole> after = this.memberships.at(id, institutionId);
 		this.auditLog.recordAt(institutionId, AuditAction.ROLE_CHANGE, ENTITY_TYPE, id,
 				"Changed the roles of " + user.getEmail() + " at " + this.memberships.name(institutionId),
-				new FieldChange.Diff().field("staff.memberships", names(before), names(roles)).changes());
+				new FieldChange.Diff().field("staff.memberships", names(before), names(after)).changes());
 		expireSessions(user);
 	}
 
