@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.SignInThrottle;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
 import org.prospectus.support.CatalogueFixtures;
@@ -182,6 +183,33 @@ class PersonalDataTests {
 			.with(csrf())
 			.exchange();
 		assertThat(count("applicant where email = '" + EMAIL + "' and closed_at is null")).isOne();
+	}
+
+	@Test
+	void closingCountsWrongPasswordsLikeSignInAndRefusesEvenTheRightOneUntilThePauseEnds() {
+		// After the sign-in of the set-up, which started the count afresh.
+		this.clock.advance(java.time.Duration.ofSeconds(1));
+		for (int attempt = 0; attempt < SignInThrottle.ACCOUNT_LIMIT; attempt++) {
+			assertThat(page(close("guess " + attempt)).select("#password-error").text())
+				.startsWith("That is not the password");
+		}
+		MvcTestResult paused = close(Applying.PASSWORD);
+		assertThat(paused).hasStatusOk();
+		assertThat(page(paused).select("#password-error").text())
+			.isEqualTo("Too many wrong passwords. Closing the account is paused for 15 minutes; try again after that.");
+		assertThat(count("applicant where email = '" + EMAIL + "' and closed_at is null")).isOne();
+
+		this.clock.advance(SignInThrottle.WINDOW.plusMinutes(1));
+		assertThat(close(Applying.PASSWORD)).hasRedirectedUrl("/account/sign-in?closed");
+	}
+
+	MvcTestResult close(String password) {
+		return this.mvc.post()
+			.uri("/account/close")
+			.param("password", password)
+			.session(this.ada)
+			.with(csrf())
+			.exchange();
 	}
 
 	@Test
