@@ -276,6 +276,45 @@ class PersonalDataTests {
 			.isPositive();
 	}
 
+	@Test
+	void theErasurePageSaysOnlyThatOtherInstitutionsHoldApplicationsNeverWhich() {
+		long kth = this.jdbc.sql("select id from institution where slug = 'kth'").query(Long.class).single();
+		this.staff.createAt("admin@kth.example", "Agnes Admin", kth, StaffRole.ADMIN);
+		var soton = this.fixtures.institution("soton", "Europe/London");
+		this.fixtures.round(soton, "southampton-2027", Instant.parse("2026-10-15T22:00:00Z"), Applying.DEADLINE,
+				this.fixtures.programme(soton, "soton-ml", "Southampton Machine Learning"),
+				this.fixtures.programme(soton, "soton-ds", "Southampton Data Science"));
+		long sotonMl = this.jdbc.sql("select id from programme where slug = 'soton-ml'").query(Long.class).single();
+		long sotonDs = this.jdbc.sql("select id from programme where slug = 'soton-ds'").query(Long.class).single();
+		String elsewhere = this.applying.start(this.ada, "southampton-2027");
+		this.applying.fillEverything(this.ada, elsewhere, "SE", sotonMl, sotonDs);
+		assertThat(this.applying.submit(this.ada, elsewhere)).hasRedirectedUrl("/applications/" + elsewhere);
+		String sotonReference = reference(elsewhere);
+
+		MockHttpSession admin = this.staff.signIn("admin@kth.example");
+		MvcTestResult confirm = this.mvc.get()
+			.uri("/admin/applications/{id}/erase", this.submitted)
+			.session(admin)
+			.exchange();
+		Document page = page(confirm);
+		assertThat(page.text())
+			.contains(reference(this.submitted) + ", Round autumn-2027 at University kth",
+					"Other institutions also hold applications of this applicant's")
+			.doesNotContain(sotonReference, "southampton-2027", "University soton", "their account is deleted too");
+		assertThat(confirm.getMvcResult().getModelAndView().getModel().get("plan").toString())
+			.as("the service hands the page nothing of the other institution's application")
+			.doesNotContain(sotonReference, "southampton-2027", "University soton", elsewhere);
+
+		assertThat(this.mvc.post()
+			.uri("/admin/applications/{id}/erase", this.submitted)
+			.param("reason", "Request of 1 December 2026, case 115")
+			.session(admin)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/admin/applications");
+		assertThat(count("application where id = cast('" + elsewhere + "' as uuid)")).isOne();
+		assertThat(count("applicant where email = '" + EMAIL + "'")).as("the account stays with Southampton").isOne();
+	}
+
 	/**
 	 * Every row of every table whose text, as PostgreSQL writes it, contains one of the
 	 * values or the hex of one of the documents: table name and count.
