@@ -1,6 +1,7 @@
 package org.prospectus.account;
 
 import java.security.Principal;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +13,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.support.Emails;
 import org.prospectus.web.ConflictView;
-import org.prospectus.web.PublicUrls;
+import org.prospectus.web.Formats;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -36,13 +37,10 @@ class AdminStaffController {
 
 	private final StaffManagement staff;
 
-	private final PublicUrls urls;
-
 	private final MessageSource messages;
 
-	AdminStaffController(StaffManagement staff, PublicUrls urls, MessageSource messages) {
+	AdminStaffController(StaffManagement staff, MessageSource messages) {
 		this.staff = staff;
-		this.urls = urls;
 		this.messages = messages;
 	}
 
@@ -66,14 +64,13 @@ class AdminStaffController {
 
 	@PostMapping("/admin/staff/invite")
 	String invite(@Valid @ModelAttribute("inviteForm") InviteForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		if (result.hasErrors()) {
 			return showList(model);
 		}
 		try {
-			String token = this.staff.invite(form.email(), form.displayName(), form.roles(), form.institution());
-			redirect.addFlashAttribute("link", link(token));
-			redirect.addFlashAttribute("linkFor", Emails.canonical(form.email()));
+			show(this.staff.invite(form.email(), form.displayName(), form.roles(), form.institution()),
+					Emails.canonical(form.email()), redirect, locale);
 		}
 		catch (StaffChangeRefusedException ex) {
 			result.rejectValue(ex.field(), ex.messageKey());
@@ -175,11 +172,17 @@ class AdminStaffController {
 	}
 
 	@PostMapping("/admin/staff/{id}/link")
-	String newLink(@PathVariable long id, RedirectAttributes redirect) {
+	String newLink(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
 		StaffUser user = find(id);
-		redirect.addFlashAttribute("link", link(this.staff.newLink(id)));
-		redirect.addFlashAttribute("linkFor", user.getEmail());
+		show(this.staff.newLink(id), user.getEmail(), redirect, locale);
 		return "redirect:/admin/staff/" + id;
+	}
+
+	/** The link, shown once, with whom it was e-mailed to and until when it works. */
+	private static void show(StaffManagement.Link link, String email, RedirectAttributes redirect, Locale locale) {
+		redirect.addFlashAttribute("link", link.url());
+		redirect.addFlashAttribute("linkFor", email);
+		redirect.addFlashAttribute("linkUntil", Formats.at(link.expiresAt(), ZoneId.of("UTC"), locale));
 	}
 
 	private String showList(Model model) {
@@ -207,10 +210,6 @@ class AdminStaffController {
 
 	private StaffUser find(long id) {
 		return this.staff.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private String link(String token) {
-		return this.urls.at("/staff/set-password").queryParam("token", token).build().toUriString();
 	}
 
 	private String labels(Set<StaffRole> roles, Locale locale) {

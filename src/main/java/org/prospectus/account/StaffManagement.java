@@ -1,6 +1,10 @@
 package org.prospectus.account;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.mail.MailOutbox;
 import org.prospectus.support.Emails;
+import org.prospectus.web.Formats;
+import org.prospectus.web.PublicUrls;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.session.SessionInformation;
@@ -38,8 +45,14 @@ public class StaffManagement {
 
 	private final StaffMemberships memberships;
 
+	private final MailOutbox outbox;
+
+	private final PublicUrls urls;
+
 	StaffManagement(StaffUserRepository users, StaffAccounts accounts, AuditLog auditLog, SessionRegistry sessions,
-			StaffMemberships memberships) {
+			StaffMemberships memberships, MailOutbox outbox, PublicUrls urls) {
+		this.outbox = outbox;
+		this.urls = urls;
 		this.users = users;
 		this.accounts = accounts;
 		this.auditLog = auditLog;
@@ -173,12 +186,13 @@ public class StaffManagement {
 	}
 
 	/**
-	 * Creates an account without a password and returns the token of a single-use link
-	 * with which the person sets one.
+	 * Creates an account without a password, and e-mails the person a single-use link
+	 * with which they set one, valid for {@link StaffAccounts#INVITATION_LIFETIME}.
+	 * @return the link, for the administrator to see once
 	 * @throws StaffChangeRefusedException when the e-mail already has an account
 	 */
 	@Transactional
-	public String invite(String email, String displayName, Set<StaffRole> roles, @Nullable Long institutionId) {
+	public Link invite(String email, String displayName, Set<StaffRole> roles, @Nullable Long institutionId) {
 		StaffScope scope = StaffScope.current();
 		if ((institutionId == null) ? !scope.isPortalAdministrator() : !scope.covers(StaffRole.ADMIN, institutionId)) {
 			throw new StaffChangeRefusedException("institution", "staff.invite.institution");
@@ -201,17 +215,46 @@ public class StaffManagement {
 					"Invited " + user.getEmail() + " to " + this.memberships.name(institutionId),
 					diff.field("staff.memberships", null, names(roles)).changes());
 		}
-		return this.accounts.issueToken(user, TokenPurpose.INVITATION);
+		return send(user, TokenPurpose.INVITATION);
 	}
 
-	/** A new single-use link for someone, to set a password they never set or lost. */
+	/**
+	 * A new single-use link for someone, e-mailed to them: an invitation again for a
+	 * password never set, a short-lived reset for one lost.
+	 * @return the link, for the administrator to see once
+	 */
 	@Transactional
-	public String newLink(long id) {
+	public Link newLink(long id) {
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
 		requireAccount(user);
 		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
 				"Issued a new set-password link for " + user.getEmail(), List.of());
-		return this.accounts.issueToken(user, TokenPurpose.INVITATION);
+		return send(user, user.hasPassword() ? TokenPurpose.PASSWORD_RESET : TokenPurpose.INVITATION);
+	}
+
+	/**
+	 * Issues a link and puts it in the outbox, in this transaction: the mail goes exactly
+	 * when the account change does.
+	 */
+	private Link send(StaffUser user, TokenPurpose purpose) {
+		StaffAccounts.IssuedToken issued = this.accounts.issue(user, purpose);
+		String url = this.urls.at("/staff/set-password").queryParam("token", issued.token()).build().toUriString();
+		this.outbox
+			.enqueue(user.getEmail(), "staff-link",
+					Map.of("name", user.getDisplayName(), "link", url, "invitation", purpose == TokenPurpose.INVITATION,
+							"expiresAt", Formats.at(issued.expiresAt(), ZoneId.of("UTC"), Locale.ENGLISH)),
+					Locale.ENGLISH);
+		return new Link(url, issued.expiresAt());
+	}
+
+	/**
+	 * A single-use link to set a password, e-mailed to the person.
+	 *
+	 * @param url the link
+	 * @param expiresAt when it stops working
+	 */
+	public record Link(String url, Instant expiresAt) {
+
 	}
 
 	/**
