@@ -1,16 +1,21 @@
 package org.prospectus.account;
 
 import java.security.Principal;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.support.Emails;
 import org.prospectus.web.ConflictView;
-import org.prospectus.web.PublicUrls;
+import org.prospectus.web.Formats;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,11 +37,11 @@ class AdminStaffController {
 
 	private final StaffManagement staff;
 
-	private final PublicUrls urls;
+	private final MessageSource messages;
 
-	AdminStaffController(StaffManagement staff, PublicUrls urls) {
+	AdminStaffController(StaffManagement staff, MessageSource messages) {
 		this.staff = staff;
-		this.urls = urls;
+		this.messages = messages;
 	}
 
 	@InitBinder("inviteForm")
@@ -59,14 +64,13 @@ class AdminStaffController {
 
 	@PostMapping("/admin/staff/invite")
 	String invite(@Valid @ModelAttribute("inviteForm") InviteForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		if (result.hasErrors()) {
 			return showList(model);
 		}
 		try {
-			String token = this.staff.invite(form.email(), form.displayName(), form.roles(), form.institution());
-			redirect.addFlashAttribute("link", link(token));
-			redirect.addFlashAttribute("linkFor", Emails.canonical(form.email()));
+			show(this.staff.invite(form.email(), form.displayName(), form.roles(), form.institution()),
+					Emails.canonical(form.email()), redirect, locale);
 		}
 		catch (StaffChangeRefusedException ex) {
 			result.rejectValue(ex.field(), ex.messageKey());
@@ -108,26 +112,31 @@ class AdminStaffController {
 		return "redirect:/admin/staff/" + id;
 	}
 
-	/** Roles at one institution: what an institution's administrator gives and takes. */
+	/**
+	 * Roles at one institution: what an institution's administrator gives and takes. The
+	 * form carries the roles it showed, so that only what was ticked or unticked changes,
+	 * and a form shown before someone else's change is refused rather than applied.
+	 */
 	@PostMapping("/admin/staff/{id}/memberships")
-	String changeMemberships(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
-			@RequestParam(required = false) @Nullable Long institution,
-			@RequestParam(required = false) java.util.Set<StaffRole> roles, Principal principal, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String changeMemberships(@PathVariable long id, @RequestParam(required = false) @Nullable Long institution,
+			@RequestParam(required = false) @Nullable Set<StaffRole> shown,
+			@RequestParam(required = false) @Nullable Set<StaffRole> roles, Principal principal, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
 		StaffUser user = find(id);
-		if (version == null || institution == null) {
+		if (institution == null) {
 			model.addAttribute("refused", "staff.memberships.choose");
 			model.addAttribute("rolesForm", RolesForm.of(user));
 			return showPerson(user, model);
 		}
-		java.util.Set<StaffRole> chosen = StaffRole.setOf((roles != null) ? roles : java.util.Set.of());
+		Set<StaffRole> chosen = StaffRole.setOf(roles);
 		try {
-			this.staff.changeMemberships(id, version, institution, chosen, principal.getName());
+			this.staff.changeMemberships(id, institution, StaffRole.setOf(shown), chosen, principal.getName());
 		}
-		catch (StaleStaffEditException | OptimisticLockingFailureException ex) {
+		catch (StaleMembershipException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("conflict", new ConflictView(user.getEmail(),
-					List.of(new ConflictView.Row("staff.memberships", "", names(chosen))), "/admin/staff/" + id));
+			model.addAttribute("conflict", new ConflictView(user.getEmail(), List
+				.of(new ConflictView.Row("staff.memberships", labels(ex.saved(), locale), labels(chosen, locale))),
+					"/admin/staff/" + id));
 			return ConflictView.VIEW;
 		}
 		catch (StaffChangeRefusedException ex) {
@@ -163,15 +172,22 @@ class AdminStaffController {
 	}
 
 	@PostMapping("/admin/staff/{id}/link")
-	String newLink(@PathVariable long id, RedirectAttributes redirect) {
+	String newLink(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
 		StaffUser user = find(id);
-		redirect.addFlashAttribute("link", link(this.staff.newLink(id)));
-		redirect.addFlashAttribute("linkFor", user.getEmail());
+		show(this.staff.newLink(id), user.getEmail(), redirect, locale);
 		return "redirect:/admin/staff/" + id;
+	}
+
+	/** The link, shown once, with whom it was e-mailed to and until when it works. */
+	private static void show(StaffManagement.Link link, String email, RedirectAttributes redirect, Locale locale) {
+		redirect.addFlashAttribute("link", link.url());
+		redirect.addFlashAttribute("linkFor", email);
+		redirect.addFlashAttribute("linkUntil", Formats.at(link.expiresAt(), ZoneId.of("UTC"), locale));
 	}
 
 	private String showList(Model model) {
 		model.addAttribute("people", this.staff.list());
+		model.addAttribute("heldBy", this.staff.heldByPerson());
 		model.addAttribute("allRoles", StaffRole.values());
 		model.addAttribute("places", this.staff.places());
 		model.addAttribute("portalAdministrator", StaffScope.current().isPortalAdministrator());
@@ -181,8 +197,12 @@ class AdminStaffController {
 	private String showPerson(StaffUser user, Model model) {
 		model.addAttribute("person", user);
 		model.addAttribute("allRoles", StaffRole.values());
-		model.addAttribute("places", this.staff.places());
-		model.addAttribute("held", this.staff.held(user.getId()));
+		List<StaffMemberships.Place> places = this.staff.places();
+		List<StaffMemberships.Held> held = this.staff.held(user.getId());
+		Set<Long> holds = held.stream().map((h) -> h.place().id()).collect(Collectors.toSet());
+		model.addAttribute("places", places);
+		model.addAttribute("held", held);
+		model.addAttribute("otherPlaces", places.stream().filter((place) -> !holds.contains(place.id())).toList());
 		model.addAttribute("managesAccount", this.staff.managesAccount(user));
 		model.addAttribute("portalAdministrator", StaffScope.current().isPortalAdministrator());
 		return "admin/staff/show";
@@ -192,8 +212,11 @@ class AdminStaffController {
 		return this.staff.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	private String link(String token) {
-		return this.urls.at("/staff/set-password").queryParam("token", token).build().toUriString();
+	private String labels(Set<StaffRole> roles, Locale locale) {
+		return roles.stream()
+			.sorted()
+			.map((role) -> this.messages.getMessage(role.messageKey(), null, locale))
+			.collect(Collectors.joining(", "));
 	}
 
 	private static String names(java.util.Set<StaffRole> roles) {

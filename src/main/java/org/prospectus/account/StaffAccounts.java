@@ -20,8 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class StaffAccounts {
 
-	/** How long a link to set a password works. */
+	/**
+	 * How long a link works that resets a password, or sets the first administrator's.
+	 */
 	public static final Duration LINK_LIFETIME = Duration.ofHours(1);
+
+	/** How long an invitation's link to set a password works. */
+	public static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 
 	private final StaffUserRepository users;
 
@@ -72,12 +77,23 @@ public class StaffAccounts {
 	 * @return the token, to put in the link; only its hash is stored
 	 */
 	public String issueToken(StaffUser user, TokenPurpose purpose) {
+		return issue(user, purpose).token();
+	}
+
+	/** As {@link #issueToken}, with the instant the link stops working. */
+	IssuedToken issue(StaffUser user, TokenPurpose purpose) {
 		Instant now = this.clock.instant();
 		StaffUser managed = this.users.getReferenceById(user.getId());
 		this.tokens.spendOpenTokens(managed, purpose, now);
 		String token = Tokens.generate();
-		this.tokens.save(new AccountToken(managed, purpose, Tokens.hash(token), now.plus(LINK_LIFETIME)));
-		return token;
+		Instant expiresAt = now.plus(purpose.lifetime());
+		this.tokens.save(new AccountToken(managed, purpose, Tokens.hash(token), expiresAt));
+		return new IssuedToken(token, expiresAt);
+	}
+
+	/** A link's token and the instant it stops working. */
+	record IssuedToken(String token, Instant expiresAt) {
+
 	}
 
 	/** The person a usable link belongs to, to greet them on the set-password page. */

@@ -1,6 +1,10 @@
 package org.prospectus.account;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.mail.MailOutbox;
 import org.prospectus.support.Emails;
+import org.prospectus.web.Formats;
+import org.prospectus.web.PublicUrls;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.session.SessionInformation;
@@ -38,8 +45,14 @@ public class StaffManagement {
 
 	private final StaffMemberships memberships;
 
+	private final MailOutbox outbox;
+
+	private final PublicUrls urls;
+
 	StaffManagement(StaffUserRepository users, StaffAccounts accounts, AuditLog auditLog, SessionRegistry sessions,
-			StaffMemberships memberships) {
+			StaffMemberships memberships, MailOutbox outbox, PublicUrls urls) {
+		this.outbox = outbox;
+		this.urls = urls;
 		this.users = users;
 		this.accounts = accounts;
 		this.auditLog = auditLog;
@@ -83,6 +96,20 @@ public class StaffManagement {
 		return this.memberships.places(scope.isPortalAdministrator() ? null : scope.institutions(StaffRole.ADMIN));
 	}
 
+	/**
+	 * The roles of each person {@link #list()} shows, at the institutions the signed-in
+	 * administrator administers, by person id.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, List<StaffMemberships.Held>> heldByPerson() {
+		StaffScope scope = StaffScope.current();
+		java.util.Map<Long, List<StaffMemberships.Held>> byPerson = new java.util.HashMap<>();
+		this.memberships.heldByPerson()
+			.forEach((person, held) -> byPerson.put(person,
+					held.stream().filter((h) -> scope.covers(StaffRole.ADMIN, h.place().id())).toList()));
+		return byPerson;
+	}
+
 	/** The person's roles at each institution. */
 	@Transactional(readOnly = true)
 	public List<StaffMemberships.Held> held(long id) {
@@ -111,48 +138,61 @@ public class StaffManagement {
 	}
 
 	/**
-	 * Gives someone exactly {@code roles} at one institution, if nobody changed the
-	 * account since {@code expectedVersion}; none removes them from it. Their sessions
-	 * end.
-	 * @throws StaleStaffEditException when somebody did
+	 * Changes someone's roles at one institution by what the administrator ticked and
+	 * unticked on a form that showed {@code shown}: roles added to it are given, roles
+	 * taken from it are removed, and no other role is touched. Adding every role of none
+	 * shown adds the person to the institution; unticking all removes them from it. Their
+	 * sessions end.
+	 * @throws StaleMembershipException when the person's roles there are no longer
+	 * {@code shown}: somebody changed them since the form was shown, and nothing is
+	 * written
 	 * @throws StaffChangeRefusedException when an administrator would remove their own
 	 * administration of the institution
 	 * @throws org.springframework.security.access.AccessDeniedException when the
 	 * signed-in person does not administer the institution
 	 */
 	@Transactional
-	public void changeMemberships(long id, long expectedVersion, long institutionId, Set<StaffRole> roles,
+	public void changeMemberships(long id, long institutionId, Set<StaffRole> shown, Set<StaffRole> roles,
 			String actingEmail) {
 		StaffScope scope = StaffScope.current();
 		if (!scope.covers(StaffRole.ADMIN, institutionId)) {
 			throw new org.springframework.security.access.AccessDeniedException("Not an administrator there");
 		}
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
-		if (user.getVersion() != expectedVersion) {
-			throw new StaleStaffEditException(user);
-		}
+		// Two saves for the same person queue here, so the second compares with what the
+		// first wrote, not with what both read.
+		this.memberships.lock(id);
 		Set<StaffRole> before = this.memberships.at(id, institutionId);
-		if (user.getEmail().equals(Emails.canonical(actingEmail)) && before.contains(StaffRole.ADMIN)
-				&& !roles.contains(StaffRole.ADMIN) && !scope.isPortalAdministrator()) {
+		if (!before.equals(shown)) {
+			throw new StaleMembershipException(before);
+		}
+		Set<StaffRole> added = StaffRole.setOf(roles);
+		added.removeAll(shown);
+		Set<StaffRole> removed = StaffRole.setOf(shown);
+		removed.removeAll(roles);
+		if (user.getEmail().equals(Emails.canonical(actingEmail)) && removed.contains(StaffRole.ADMIN)
+				&& !scope.isPortalAdministrator()) {
 			throw new StaffChangeRefusedException("roles", "staff.memberships.self");
 		}
-		if (before.equals(roles)) {
+		if (added.isEmpty() && removed.isEmpty()) {
 			return;
 		}
-		this.memberships.replace(id, institutionId, roles);
+		this.memberships.change(id, institutionId, added, removed);
+		Set<StaffRole> after = this.memberships.at(id, institutionId);
 		this.auditLog.recordAt(institutionId, AuditAction.ROLE_CHANGE, ENTITY_TYPE, id,
 				"Changed the roles of " + user.getEmail() + " at " + this.memberships.name(institutionId),
-				new FieldChange.Diff().field("staff.memberships", names(before), names(roles)).changes());
+				new FieldChange.Diff().field("staff.memberships", names(before), names(after)).changes());
 		expireSessions(user);
 	}
 
 	/**
-	 * Creates an account without a password and returns the token of a single-use link
-	 * with which the person sets one.
+	 * Creates an account without a password, and e-mails the person a single-use link
+	 * with which they set one, valid for {@link StaffAccounts#INVITATION_LIFETIME}.
+	 * @return the link, for the administrator to see once
 	 * @throws StaffChangeRefusedException when the e-mail already has an account
 	 */
 	@Transactional
-	public String invite(String email, String displayName, Set<StaffRole> roles, @Nullable Long institutionId) {
+	public Link invite(String email, String displayName, Set<StaffRole> roles, @Nullable Long institutionId) {
 		StaffScope scope = StaffScope.current();
 		if ((institutionId == null) ? !scope.isPortalAdministrator() : !scope.covers(StaffRole.ADMIN, institutionId)) {
 			throw new StaffChangeRefusedException("institution", "staff.invite.institution");
@@ -175,17 +215,46 @@ public class StaffManagement {
 					"Invited " + user.getEmail() + " to " + this.memberships.name(institutionId),
 					diff.field("staff.memberships", null, names(roles)).changes());
 		}
-		return this.accounts.issueToken(user, TokenPurpose.INVITATION);
+		return send(user, TokenPurpose.INVITATION);
 	}
 
-	/** A new single-use link for someone, to set a password they never set or lost. */
+	/**
+	 * A new single-use link for someone, e-mailed to them: an invitation again for a
+	 * password never set, a short-lived reset for one lost.
+	 * @return the link, for the administrator to see once
+	 */
 	@Transactional
-	public String newLink(long id) {
+	public Link newLink(long id) {
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
 		requireAccount(user);
 		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
 				"Issued a new set-password link for " + user.getEmail(), List.of());
-		return this.accounts.issueToken(user, TokenPurpose.INVITATION);
+		return send(user, user.hasPassword() ? TokenPurpose.PASSWORD_RESET : TokenPurpose.INVITATION);
+	}
+
+	/**
+	 * Issues a link and puts it in the outbox, in this transaction: the mail goes exactly
+	 * when the account change does.
+	 */
+	private Link send(StaffUser user, TokenPurpose purpose) {
+		StaffAccounts.IssuedToken issued = this.accounts.issue(user, purpose);
+		String url = this.urls.at("/staff/set-password").queryParam("token", issued.token()).build().toUriString();
+		this.outbox
+			.enqueue(user.getEmail(), "staff-link",
+					Map.of("name", user.getDisplayName(), "link", url, "invitation", purpose == TokenPurpose.INVITATION,
+							"expiresAt", Formats.at(issued.expiresAt(), ZoneId.of("UTC"), Locale.ENGLISH)),
+					Locale.ENGLISH);
+		return new Link(url, issued.expiresAt());
+	}
+
+	/**
+	 * A single-use link to set a password, e-mailed to the person.
+	 *
+	 * @param url the link
+	 * @param expiresAt when it stops working
+	 */
+	public record Link(String url, Instant expiresAt) {
+
 	}
 
 	/**

@@ -82,6 +82,57 @@ public class StaffMemberships {
 		accessChanged(staffUserId);
 	}
 
+	/**
+	 * Gives the person the {@code added} roles at the institution and takes the
+	 * {@code removed} ones; leaves every other role as it is.
+	 */
+	@Transactional
+	public void change(long staffUserId, long institutionId, Set<StaffRole> added, Set<StaffRole> removed) {
+		if (!removed.isEmpty()) {
+			this.jdbc.sql("""
+					delete from staff_membership
+					where staff_user_id = :user and institution_id = :institution and role in (:roles)""")
+				.param("user", staffUserId)
+				.param("institution", institutionId)
+				.param("roles", removed.stream().map(StaffRole::name).toList())
+				.update();
+		}
+		for (StaffRole role : added) {
+			grant(staffUserId, institutionId, role);
+		}
+		accessChanged(staffUserId);
+	}
+
+	/**
+	 * Holds the person's account row until the transaction ends, so that changes to their
+	 * memberships happen one after the other.
+	 */
+	@Transactional
+	public void lock(long staffUserId) {
+		this.jdbc.sql("select id from staff_user where id = :id for update")
+			.param("id", staffUserId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Everyone's roles at each institution, by person id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Held>> heldByPerson() {
+		Map<Long, Map<Place, Set<StaffRole>>> byPerson = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select m.staff_user_id, m.role, i.id, i.name from staff_membership m
+				join institution i on i.id = m.institution_id order by i.name, i.id""").query((rs) -> {
+			byPerson.computeIfAbsent(rs.getLong("staff_user_id"), (id) -> new java.util.LinkedHashMap<>())
+				.computeIfAbsent(new Place(rs.getLong("id"), rs.getString("name")),
+						(place) -> java.util.EnumSet.noneOf(StaffRole.class))
+				.add(StaffRole.valueOf(rs.getString("role")));
+		});
+		Map<Long, List<Held>> held = new java.util.HashMap<>();
+		byPerson.forEach((person, places) -> held.put(person,
+				places.entrySet().stream().map((entry) -> new Held(entry.getKey(), entry.getValue())).toList()));
+		return held;
+	}
+
 	/** Everyone with a role at one of the institutions. */
 	@Transactional(readOnly = true)
 	public Set<Long> membersOf(Set<Long> institutions) {

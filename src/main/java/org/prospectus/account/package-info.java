@@ -1,10 +1,10 @@
 /**
  * Staff accounts: sign-in with throttling, invitations and password resets by token,
- * roles, and the sessions that end when an account changes. Offers
- * {@link org.prospectus.account.StaffAccounts} and the security filters the site's
- * configuration installs.
+ * roles, and the sessions that end when an account changes. Invitation and reset links go
+ * out through the mail outbox. Offers {@link org.prospectus.account.StaffAccounts} and
+ * the security filters the site's configuration installs.
  */
-@ApplicationModule(allowedDependencies = { "audit", "support", "web" })
+@ApplicationModule(allowedDependencies = { "audit", "mail", "support", "web" })
 @NullMarked
 package org.prospectus.account;
 

@@ -51,8 +51,9 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 	 * @param kind SUBMIT or DOCUMENTS
 	 */
 	@Query(value = """
-			select until_at from deadline_exception
-			where round_id = :roundId and applicant_id = :applicantId and kind = :kind""", nativeQuery = true)
+			select e.until_at from deadline_exception e join applicant p on p.email = e.email
+			where e.round_id = :roundId and p.id = :applicantId and p.closed_at is null and e.kind = :kind""",
+			nativeQuery = true)
 	Optional<java.time.Instant> findExceptionUntil(long roundId, long applicantId, String kind);
 
 	/** Starts an application unless the applicant has one for the round already. */

@@ -308,21 +308,21 @@ public class ApplicationReview {
 		if (!until.isAfter(deadline) || !until.isAfter(this.clock.instant())) {
 			return Grant.NOT_LATER;
 		}
+		// Kept for the address whether or not it has an account, and answered the same
+		// either way: the exception holds for whoever registers with it and applies.
+		String address = org.prospectus.support.Emails.canonical(email);
 		List<Long> applicant = this.jdbc.sql("select id from applicant where email = :email and closed_at is null")
-			.param("email", org.prospectus.support.Emails.canonical(email))
+			.param("email", address)
 			.query(Long.class)
 			.list();
-		if (applicant.isEmpty()) {
-			return Grant.NO_ACCOUNT;
-		}
 		this.jdbc.sql("""
-				insert into deadline_exception (round_id, applicant_id, kind, until_at, reason, granted_by, granted_at)
-				values (:round, :applicant, :kind, :until, :reason, :by, :at)
-				on conflict (round_id, applicant_id, kind) do update
+				insert into deadline_exception (round_id, email, kind, until_at, reason, granted_by, granted_at)
+				values (:round, :email, :kind, :until, :reason, :by, :at)
+				on conflict (round_id, email, kind) do update
 				set until_at = excluded.until_at, reason = excluded.reason, granted_by = excluded.granted_by,
 				    granted_at = excluded.granted_at""")
 			.param("round", roundId)
-			.param("applicant", applicant.get(0))
+			.param("email", address)
 			.param("kind", kind)
 			.param("until", Timestamp.from(until))
 			.param("reason", reason.strip())
@@ -331,13 +331,14 @@ public class ApplicationReview {
 			.update();
 		String what = ApplicationService.SUBMIT_EXCEPTION.equals(kind) ? "submit" : "send documents";
 		// The address as stored, so that erasing the account finds it in the summary.
-		String summary = "Let " + org.prospectus.support.Emails.canonical(email) + " " + what
-				+ " after the deadline of " + round.getName() + ", until "
+		String summary = "Let " + address + " " + what + " after the deadline of " + round.getName() + ", until "
 				+ Formats.at(until, round.getZone(), Locale.ENGLISH);
 		List<FieldChange> changes = List.of(
 				new FieldChange("exceptionUntil", null, Formats.at(until, round.getZone(), Locale.ENGLISH)),
 				new FieldChange("reason", null, reason.strip()));
-		Optional<UUID> application = this.applications.findIdByApplicantAndRound(applicant.get(0), roundId);
+		Optional<UUID> application = applicant.stream()
+			.findFirst()
+			.flatMap((id) -> this.applications.findIdByApplicantAndRound(id, roundId));
 		if (application.isPresent()) {
 			this.auditLog.recordFor(AuditAction.UPDATE, Application.AUDIT_TYPE, application.get(), summary, changes);
 		}
@@ -347,20 +348,25 @@ public class ApplicationReview {
 		return Grant.DONE;
 	}
 
-	/** A round's deadline exceptions, newest first. */
+	/**
+	 * A round's deadline exceptions, newest first. The applicant's name and application
+	 * show once they submitted to the round: until then nothing tells an address with an
+	 * account from one without.
+	 */
 	@Transactional(readOnly = true)
 	public List<DeadlineException> exceptions(long roundId) {
 		return this.jdbc.sql("""
-				select p.email, p.full_name, e.kind, e.until_at, e.reason, e.granted_by, e.granted_at,
+				select e.email, p.full_name, e.kind, e.until_at, e.reason, e.granted_by, e.granted_at,
 				       a.id as application_id, a.status
-				from deadline_exception e join applicant p on p.id = e.applicant_id
-				left join application a on a.round_id = e.round_id and a.applicant_id = e.applicant_id
+				from deadline_exception e
+				left join applicant p on p.email = e.email and p.closed_at is null
+				left join application a on a.round_id = e.round_id and a.applicant_id = p.id and a.status <> 'DRAFT'
 				where e.round_id = :round order by e.granted_at desc""")
 			.param("round", roundId)
-			.query((rs, n) -> new DeadlineException(rs.getString("email"), rs.getString("full_name"),
-					rs.getString("kind"), rs.getTimestamp("until_at").toInstant(), rs.getString("reason"),
-					rs.getString("granted_by"), rs.getTimestamp("granted_at").toInstant(),
-					rs.getObject("application_id", UUID.class),
+			.query((rs, n) -> new DeadlineException(rs.getString("email"),
+					(rs.getObject("application_id") != null) ? rs.getString("full_name") : null, rs.getString("kind"),
+					rs.getTimestamp("until_at").toInstant(), rs.getString("reason"), rs.getString("granted_by"),
+					rs.getTimestamp("granted_at").toInstant(), rs.getObject("application_id", UUID.class),
 					(rs.getString("status") != null) ? ApplicationStatus.valueOf(rs.getString("status")) : null))
 			.list();
 	}
@@ -372,17 +378,15 @@ public class ApplicationReview {
 		/** Another institution runs the round. */
 		NOT_YOURS,
 		/** The instant is not after the deadline, or has passed. */
-		NOT_LATER,
-		/** Nobody has an applicant account with the address. */
-		NO_ACCOUNT
+		NOT_LATER
 
 	}
 
 	/**
 	 * One applicant's leave to submit or send documents late.
 	 *
-	 * @param email their account's address
-	 * @param name their name
+	 * @param email the address it was granted to
+	 * @param name the applicant's name once they submitted to the round; else none
 	 * @param kind SUBMIT or DOCUMENTS
 	 * @param until the last instant
 	 * @param reason why
@@ -391,7 +395,7 @@ public class ApplicationReview {
 	 * @param applicationId their application in the round, if they started one
 	 * @param status where it stands
 	 */
-	public record DeadlineException(String email, String name, String kind, Instant until, String reason,
+	public record DeadlineException(String email, @Nullable String name, String kind, Instant until, String reason,
 			String grantedBy, Instant grantedAt, @Nullable UUID applicationId, @Nullable ApplicationStatus status) {
 
 	}

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.prospectus.account.SignInThrottle;
 import org.prospectus.applicant.ApplicantAccounts;
 import org.prospectus.applicant.ApplicantAuthentication;
 import org.prospectus.applicant.ApplicantPrincipal;
@@ -32,10 +33,14 @@ class AccountDataController {
 
 	private final ApplicantAccounts accounts;
 
-	AccountDataController(PersonalDataArchive archive, AccountClosing closing, ApplicantAccounts accounts) {
+	private final SignInThrottle throttle;
+
+	AccountDataController(PersonalDataArchive archive, AccountClosing closing, ApplicantAccounts accounts,
+			SignInThrottle throttle) {
 		this.archive = archive;
 		this.closing = closing;
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@GetMapping("/account/data")
@@ -60,9 +65,19 @@ class AccountDataController {
 	@PostMapping("/account/close")
 	String close(@AuthenticationPrincipal ApplicantPrincipal me,
 			@RequestParam(required = false) @Nullable String password, HttpServletRequest request, Model model) {
-		if (!this.accounts.isPassword(me.applicantId(), password)) {
+		// Counted as sign-in failures of the account, so that this form guesses no faster
+		// than the sign-in form, and neither resets the other's count.
+		String account = SignInThrottle.accountKey(me.getUsername());
+		String address = SignInThrottle.addressKey(request.getRemoteAddr());
+		if (this.throttle.isBlocked(SignInThrottle.Audience.APPLICANT, account, address)) {
 			model.addAttribute("preview", this.closing.preview(me.applicantId()));
-			model.addAttribute("passwordWrong", true);
+			model.addAttribute("passwordError", "privacy.close.password.paused");
+			return "privacy/close";
+		}
+		if (!this.accounts.isPassword(me.applicantId(), password)) {
+			this.throttle.record(SignInThrottle.Audience.APPLICANT, account, address, false);
+			model.addAttribute("preview", this.closing.preview(me.applicantId()));
+			model.addAttribute("passwordError", "privacy.close.password.wrong");
 			return "privacy/close";
 		}
 		this.closing.close(me.applicantId());

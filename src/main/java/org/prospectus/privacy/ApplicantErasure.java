@@ -61,17 +61,27 @@ public class ApplicantErasure {
 		if (applicant.isEmpty()) {
 			return Optional.empty();
 		}
+		// Another institution's applications are counted, never read: their reference,
+		// round and institution are that institution's to know (ADR 0019).
 		StaffScope scope = StaffScope.current();
-		List<Held> held = this.jdbc.sql("""
-				select a.id, a.reference, a.status, r.name as round, i.id as institution_id, i.name as institution
+		List<Held> erasable = new java.util.ArrayList<>();
+		int[] elsewhere = { 0 };
+		this.jdbc.sql("""
+				select a.id, a.reference, r.name as round, i.id as institution_id, i.name as institution
 				from application a join application_round r on r.id = a.round_id
 				join institution i on i.id = r.institution_id
 				where a.applicant_id = :applicant order by a.created_at, a.id""")
 			.param("applicant", applicant.get())
-			.query((rs, n) -> new Held(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("round"),
-					rs.getString("institution"), scope.covers(StaffRole.ADMIN, rs.getLong("institution_id"))))
-			.list();
-		return Optional.of(new Plan(applicationId, applicant.get(), held));
+			.query((rs) -> {
+				if (scope.covers(StaffRole.ADMIN, rs.getLong("institution_id"))) {
+					erasable.add(new Held(rs.getObject("id", UUID.class), rs.getString("reference"),
+							rs.getString("round"), rs.getString("institution")));
+				}
+				else {
+					elsewhere[0]++;
+				}
+			});
+		return Optional.of(new Plan(applicationId, applicant.get(), List.copyOf(erasable), elsewhere[0]));
 	}
 
 	/**
@@ -97,7 +107,7 @@ public class ApplicantErasure {
 			.single();
 		List<UUID> erased = plan.erasable().stream().map(Held::id).toList();
 		int documents = this.purge.applications(erased);
-		boolean accountGone = plan.kept().isEmpty();
+		boolean accountGone = plan.heldElsewhere() == 0;
 		if (accountGone) {
 			this.purge.account(plan.applicantId(), email, this.clock.instant());
 			this.jdbc.sql("delete from mail_outbox where lower(recipient) = lower(:email)")
@@ -118,28 +128,21 @@ public class ApplicantErasure {
 	 *
 	 * @param applicationId the application it was asked from
 	 * @param applicantId whose applications they are
-	 * @param held every application of the applicant's, with whether this administrator
-	 * may erase it
+	 * @param erasable the applicant's applications at institutions this administrator
+	 * administers
+	 * @param heldElsewhere how many other institutions' applications stay, with the
+	 * account; nothing else of them
 	 */
-	public record Plan(UUID applicationId, long applicantId, List<Held> held) {
-
-		public List<Held> erasable() {
-			return this.held.stream().filter(Held::erasable).toList();
-		}
-
-		/** Applications other institutions hold, which stay, with the account. */
-		public List<Held> kept() {
-			return this.held.stream().filter((h) -> !h.erasable()).toList();
-		}
+	public record Plan(UUID applicationId, long applicantId, List<Held> erasable, int heldElsewhere) {
 
 		public boolean allowed() {
-			return !erasable().isEmpty();
+			return !this.erasable.isEmpty();
 		}
 
 	}
 
-	/** One of the applicant's applications. */
-	public record Held(UUID id, String reference, String round, String institution, boolean erasable) {
+	/** One of the applicant's applications that this administrator may erase. */
+	public record Held(UUID id, String reference, String round, String institution) {
 
 	}
 

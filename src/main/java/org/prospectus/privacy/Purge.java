@@ -66,8 +66,8 @@ class Purge {
 				  and strpos(m.text_body, a.reference) > 0""").param("ids", array).update();
 		// Staff's leave to submit late, whose reason may say why (an illness, say).
 		this.jdbc.sql("""
-				delete from deadline_exception e using application a
-				where a.id = any(:ids) and e.round_id = a.round_id and e.applicant_id = a.applicant_id""")
+				delete from deadline_exception e using application a join applicant p on p.id = a.applicant_id
+				where a.id = any(:ids) and e.round_id = a.round_id and e.email = p.email""")
 			.param("ids", array)
 			.update();
 		this.jdbc.sql("delete from application where id = any(:ids)").param("ids", array).update();
@@ -92,7 +92,7 @@ class Purge {
 		this.jdbc.sql("delete from sign_in_attempt where account_key = :email").param("email", key).update();
 		this.jdbc.sql("delete from mail_request where recipient = :email").param("email", key).update();
 		this.jdbc.sql("delete from applicant_token where applicant_id = :id").param("id", applicantId).update();
-		this.jdbc.sql("delete from deadline_exception where applicant_id = :id").param("id", applicantId).update();
+		this.jdbc.sql("delete from deadline_exception where email = :email").param("email", key).update();
 		// Their sessions in the shared store (ADR 0020): the serialized sign-in, and any
 		// typed form kept in them, hold the address.
 		this.jdbc

@@ -91,7 +91,6 @@ class AdminExceptionsController {
 					return "redirect:" + PATH + "?round=" + round.id();
 				}
 				case NOT_LATER -> errors.put("until", "review.exceptions.until.not-later");
-				case NO_ACCOUNT -> errors.put("email", "review.exceptions.email.no-account");
 				case NOT_YOURS -> errors.put("kind", "review.exceptions.not-yours");
 			}
 		}

@@ -56,8 +56,8 @@ public class ReviewQueue {
 			  where b.round_id = a.round_id and b.decision_programme_id = a.decision_programme_id
 			    and b.status = 'RESERVE' and (coalesce(b.reserve_rank, 2147483647), b.decided_at, b.id)
 			        < (coalesce(a.reserve_rank, 2147483647), a.decided_at, a.id)) end as reserve_position,
-			exists (select 1 from deadline_exception e where e.round_id = a.round_id
-			  and e.applicant_id = a.applicant_id) as excepted""";
+			exists (select 1 from deadline_exception e join applicant p on p.email = e.email
+			  where e.round_id = a.round_id and p.id = a.applicant_id) as excepted""";
 
 	private final JdbcClient jdbc;
 

@@ -7,8 +7,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffMemberships;
 import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
+import org.prospectus.account.StaffUser;
 import org.prospectus.institution.Institution;
 import org.prospectus.institution.Institutions;
 import org.prospectus.intake.ApplicationRound;
@@ -38,9 +40,12 @@ class AdminDashboardController {
 
 	private final RoundEditing roundEditing;
 
+	private final StaffMemberships memberships;
+
 	AdminDashboardController(StaffAccounts accounts, ProgrammePublishing publishing, RoundService rounds,
-			RoundEditing roundEditing) {
+			RoundEditing roundEditing, StaffMemberships memberships) {
 		this.accounts = accounts;
+		this.memberships = memberships;
 		this.publishing = publishing;
 		this.rounds = rounds;
 		this.roundEditing = roundEditing;
@@ -48,7 +53,9 @@ class AdminDashboardController {
 
 	@GetMapping("/admin")
 	String dashboard(Principal principal, Model model) {
-		model.addAttribute("staff", this.accounts.findByEmail(principal.getName()).orElseThrow());
+		StaffUser staff = this.accounts.findByEmail(principal.getName()).orElseThrow();
+		model.addAttribute("staff", staff);
+		model.addAttribute("held", this.memberships.held(staff.getId()));
 		boolean editor = StaffScope.current().hasAnywhere(StaffRole.EDITOR);
 		// Only what the editor's institutions own (ADR 0018).
 		model.addAttribute("drafts", editable(editor, this.publishing::drafts, Programme::getInstitution));

@@ -1,6 +1,9 @@
 package org.prospectus.account;
 
+import java.util.List;
+
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.support.CatalogueFixtures;
@@ -13,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prospectus.support.StaffSessions.page;
@@ -125,6 +130,67 @@ class InstitutionAdministrationTests {
 	}
 
 	@Test
+	void theMembershipFormOpensOnTheRolesHeldAndAddingOneKeepsTheOthers() {
+		this.jdbc
+			.sql("insert into staff_membership (staff_user_id, institution_id, role) values (:id, :kth, 'ADMISSIONS')")
+			.param("id", this.kthEditor)
+			.param("kth", this.kth)
+			.update();
+		Document person = page(
+				this.mvc.get().uri("/admin/staff/{id}", this.kthEditor).session(this.kthAdmin).exchange());
+		String form = "form.membership-" + this.kth;
+		assertThat(person.select(form + " input[name=roles][checked]").eachAttr("value"))
+			.as("the form shows what the person holds there")
+			.containsExactlyInAnyOrder("EDITOR", "ADMISSIONS");
+		MultiValueMap<String, String> fields = fields(person, form);
+		fields.add("roles", "ADMIN");
+		assertThat(post(this.kthEditor, fields, this.kthAdmin)).hasRedirectedUrl("/admin/staff/" + this.kthEditor);
+		assertThat(rolesAt(this.kthEditor, this.kth)).containsExactlyInAnyOrder("EDITOR", "ADMISSIONS", "ADMIN");
+
+		MockHttpSession portal = this.staff.signIn("portal@uni.example");
+		Document portalView = page(this.mvc.get().uri("/admin/staff/{id}", this.kthEditor).session(portal).exchange());
+		assertThat(portalView.select("form.membership-new select[name=institution] option").eachText())
+			.as("another institution is added with a form of its own")
+			.containsExactly("University soton");
+		MultiValueMap<String, String> added = fields(portalView, "form.membership-new");
+		added.add("roles", "EDITOR");
+		assertThat(post(this.kthEditor, added, portal)).hasRedirectedUrl("/admin/staff/" + this.kthEditor);
+		assertThat(rolesAt(this.kthEditor, this.soton)).containsExactly("EDITOR");
+		assertThat(rolesAt(this.kthEditor, this.kth)).containsExactlyInAnyOrder("EDITOR", "ADMISSIONS", "ADMIN");
+	}
+
+	@Test
+	void aMembershipFormShownBeforeSomeoneElseChangedTheRolesThereIsRefusedNotApplied() {
+		Document first = page(
+				this.mvc.get().uri("/admin/staff/{id}", this.kthEditor).session(this.kthAdmin).exchange());
+		Document second = page(
+				this.mvc.get().uri("/admin/staff/{id}", this.kthEditor).session(this.kthAdmin).exchange());
+		String form = "form.membership-" + this.kth;
+		MultiValueMap<String, String> addsAdmissions = fields(first, form);
+		addsAdmissions.add("roles", "ADMISSIONS");
+		assertThat(post(this.kthEditor, addsAdmissions, this.kthAdmin))
+			.hasRedirectedUrl("/admin/staff/" + this.kthEditor);
+		MultiValueMap<String, String> addsAdmin = fields(second, form);
+		addsAdmin.add("roles", "ADMIN");
+		MvcTestResult stale = post(this.kthEditor, addsAdmin, this.kthAdmin);
+		assertThat(stale).hasStatus(409);
+		assertThat(page(stale).text()).contains("Someone else saved", "Admissions officer");
+		assertThat(rolesAt(this.kthEditor, this.kth)).as("nothing removed, nothing overwritten")
+			.containsExactlyInAnyOrder("EDITOR", "ADMISSIONS");
+	}
+
+	@Test
+	void theStaffListAndTheDashboardNameEachRoleWithItsInstitution() {
+		Document list = page(this.mvc.get().uri("/admin/staff").session(this.kthAdmin).exchange());
+		assertThat(list.select("tbody tr:has(td:containsOwn(editor@kth.example)) td:nth-child(3)").text())
+			.isEqualTo("Catalogue editor at University kth");
+		MockHttpSession editor = this.staff.signIn("editor@kth.example");
+		Document dashboard = page(this.mvc.get().uri("/admin").session(editor).exchange());
+		assertThat(dashboard.select("ul.your-roles li").eachText())
+			.containsExactly("Catalogue editor at University kth");
+	}
+
+	@Test
 	void theAuditLogOfAnInstitutionsAdministratorHoldsTheirInstitutionsEventsAndNoOthers() {
 		memberships(this.kthEditor, this.kth, "EDITOR", "ADMISSIONS");
 		MockHttpSession portal = this.staff.signIn("portal@uni.example");
@@ -160,19 +226,52 @@ class InstitutionAdministrationTests {
 		return request.exchange();
 	}
 
+	/**
+	 * Saves roles at an institution from a form that showed what the person holds there
+	 * now.
+	 */
 	MvcTestResult memberships(long id, long institution, String... roles) {
-		long version = this.jdbc.sql("select version from staff_user where id = :id")
-			.param("id", id)
-			.query(Long.class)
-			.single();
 		var request = this.mvc.post()
 			.uri("/admin/staff/{id}/memberships", id)
-			.param("version", Long.toString(version))
 			.param("institution", Long.toString(institution))
+			.param("shown", rolesAt(id, institution).toArray(String[]::new))
 			.param("roles", roles)
 			.session(this.kthAdmin)
 			.with(csrf());
 		return request.exchange();
+	}
+
+	MvcTestResult post(long id, MultiValueMap<String, String> fields, MockHttpSession session) {
+		return this.mvc.post()
+			.uri("/admin/staff/{id}/memberships", id)
+			.params(fields)
+			.session(session)
+			.with(csrf())
+			.exchange();
+	}
+
+	List<String> rolesAt(long id, long institution) {
+		return this.jdbc.sql("select role from staff_membership where staff_user_id = :id and institution_id = :at")
+			.param("id", id)
+			.param("at", institution)
+			.query(String.class)
+			.list();
+	}
+
+	/** A form's fields as a browser sends them, every ticked box of a name among them. */
+	static MultiValueMap<String, String> fields(Document page, String formSelector) {
+		assertThat(page.select(formSelector)).as(formSelector).hasSize(1);
+		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+		for (Element field : page.select(formSelector + " input[name], " + formSelector + " select[name]")) {
+			if (field.attr("name").equals("_csrf")
+					|| (field.attr("type").equals("checkbox") && !field.hasAttr("checked"))) {
+				continue;
+			}
+			Element option = field.selectFirst("option[selected]");
+			values.add(field.attr("name"), !field.tagName().equals("select") ? field.attr("value")
+					: ((option != null) ? option : field.child(0)).attr("value"));
+		}
+		return values;
 	}
 
 	long epoch(long id) {

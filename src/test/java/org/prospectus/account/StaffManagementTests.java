@@ -3,6 +3,7 @@ package org.prospectus.account;
 import java.util.EnumSet;
 
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.audit.AuditAction;
@@ -10,6 +11,7 @@ import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditFilter;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
 
@@ -40,6 +42,9 @@ class StaffManagementTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
 
 	long adminId;
 
@@ -94,6 +99,55 @@ class StaffManagementTests {
 			.get(0);
 		assertThat(created.actor()).isEqualTo("admin@uni.example");
 		assertThat(created.summary()).isEqualTo("Invited new.officer@uni.example");
+	}
+
+	@Test
+	void anInvitationIsEmailedWithALinkThatWorksForDaysWhileAResetLinkStaysShort() {
+		this.clock.setInstant(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
+		MvcTestResult invited = this.mvc.post()
+			.uri("/admin/staff/invite")
+			.param("email", "New.Officer@Uni.Example")
+			.param("displayName", "Nora Officer")
+			.param("roles", "ADMISSIONS")
+			.session(admin)
+			.with(csrf())
+			.exchange();
+		Document shown = page(follow(invited, admin));
+		String link = shown.select("code.link-to-send").text();
+		assertThat(shown.select(".alert-success").text()).contains("e-mailed to new.officer@uni.example",
+				"30 November 2026, 09:00 UTC");
+		String mail = this.jdbc.sql("select subject || '\n' || text_body from mail_outbox where recipient = :to")
+			.param("to", "new.officer@uni.example")
+			.query(String.class)
+			.single();
+		assertThat(mail).contains("Nora Officer", link, "30 November 2026, 09:00 UTC");
+
+		this.clock.advance(java.time.Duration.ofDays(6));
+		assertThat(this.mvc.get().uri(link.substring(link.indexOf("/staff/")))).bodyText()
+			.doesNotContain("This link has expired");
+		this.clock.advance(java.time.Duration.ofDays(1));
+		assertThat(this.mvc.get().uri(link.substring(link.indexOf("/staff/")))).bodyText()
+			.contains("This link has expired");
+
+		// Someone who has a password and lost it gets a link as short-lived as any reset.
+		MockHttpSession again = this.staff.signIn("admin@uni.example");
+		page(follow(this.mvc.post().uri("/admin/staff/{id}/link", this.editorId).session(again).with(csrf()).exchange(),
+				again));
+		String reset = this.jdbc.sql("select text_body from mail_outbox where recipient = :to")
+			.param("to", "editor@uni.example")
+			.query(String.class)
+			.single();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("/staff/set-password\\?token=[A-Za-z0-9_-]+")
+			.matcher(reset);
+		assertThat(token.find()).isTrue();
+		this.clock.advance(java.time.Duration.ofMinutes(61));
+		assertThat(this.mvc.get().uri(token.group())).bodyText().contains("This link has expired");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.SignInThrottle;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
 import org.prospectus.support.CatalogueFixtures;
@@ -185,6 +186,33 @@ class PersonalDataTests {
 	}
 
 	@Test
+	void closingCountsWrongPasswordsLikeSignInAndRefusesEvenTheRightOneUntilThePauseEnds() {
+		// After the sign-in of the set-up, which started the count afresh.
+		this.clock.advance(java.time.Duration.ofSeconds(1));
+		for (int attempt = 0; attempt < SignInThrottle.ACCOUNT_LIMIT; attempt++) {
+			assertThat(page(close("guess " + attempt)).select("#password-error").text())
+				.startsWith("That is not the password");
+		}
+		MvcTestResult paused = close(Applying.PASSWORD);
+		assertThat(paused).hasStatusOk();
+		assertThat(page(paused).select("#password-error").text())
+			.isEqualTo("Too many wrong passwords. Closing the account is paused for 15 minutes; try again after that.");
+		assertThat(count("applicant where email = '" + EMAIL + "' and closed_at is null")).isOne();
+
+		this.clock.advance(SignInThrottle.WINDOW.plusMinutes(1));
+		assertThat(close(Applying.PASSWORD)).hasRedirectedUrl("/account/sign-in?closed");
+	}
+
+	MvcTestResult close(String password) {
+		return this.mvc.post()
+			.uri("/account/close")
+			.param("password", password)
+			.session(this.ada)
+			.with(csrf())
+			.exchange();
+	}
+
+	@Test
 	void anInstitutionAdministratorErasesAnApplicantAndNothingOfThemIsLeftInAnyTable() {
 		long kth = this.jdbc.sql("select id from institution where slug = 'kth'").query(Long.class).single();
 		this.staff.createAt("officer@kth.example", "Olle Officer", kth, StaffRole.ADMISSIONS);
@@ -246,6 +274,45 @@ class PersonalDataTests {
 		assertThat(count("audit_event where summary like 'Moved " + reference + "%'"))
 			.as("what happened stays, without whom it was about")
 			.isPositive();
+	}
+
+	@Test
+	void theErasurePageSaysOnlyThatOtherInstitutionsHoldApplicationsNeverWhich() {
+		long kth = this.jdbc.sql("select id from institution where slug = 'kth'").query(Long.class).single();
+		this.staff.createAt("admin@kth.example", "Agnes Admin", kth, StaffRole.ADMIN);
+		var soton = this.fixtures.institution("soton", "Europe/London");
+		this.fixtures.round(soton, "southampton-2027", Instant.parse("2026-10-15T22:00:00Z"), Applying.DEADLINE,
+				this.fixtures.programme(soton, "soton-ml", "Southampton Machine Learning"),
+				this.fixtures.programme(soton, "soton-ds", "Southampton Data Science"));
+		long sotonMl = this.jdbc.sql("select id from programme where slug = 'soton-ml'").query(Long.class).single();
+		long sotonDs = this.jdbc.sql("select id from programme where slug = 'soton-ds'").query(Long.class).single();
+		String elsewhere = this.applying.start(this.ada, "southampton-2027");
+		this.applying.fillEverything(this.ada, elsewhere, "SE", sotonMl, sotonDs);
+		assertThat(this.applying.submit(this.ada, elsewhere)).hasRedirectedUrl("/applications/" + elsewhere);
+		String sotonReference = reference(elsewhere);
+
+		MockHttpSession admin = this.staff.signIn("admin@kth.example");
+		MvcTestResult confirm = this.mvc.get()
+			.uri("/admin/applications/{id}/erase", this.submitted)
+			.session(admin)
+			.exchange();
+		Document page = page(confirm);
+		assertThat(page.text())
+			.contains(reference(this.submitted) + ", Round autumn-2027 at University kth",
+					"Other institutions also hold applications of this applicant's")
+			.doesNotContain(sotonReference, "southampton-2027", "University soton", "their account is deleted too");
+		assertThat(confirm.getMvcResult().getModelAndView().getModel().get("plan").toString())
+			.as("the service hands the page nothing of the other institution's application")
+			.doesNotContain(sotonReference, "southampton-2027", "University soton", elsewhere);
+
+		assertThat(this.mvc.post()
+			.uri("/admin/applications/{id}/erase", this.submitted)
+			.param("reason", "Request of 1 December 2026, case 115")
+			.session(admin)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/admin/applications");
+		assertThat(count("application where id = cast('" + elsewhere + "' as uuid)")).isOne();
+		assertThat(count("applicant where email = '" + EMAIL + "'")).as("the account stays with Southampton").isOne();
 	}
 
 	/**
