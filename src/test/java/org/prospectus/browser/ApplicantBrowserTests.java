@@ -100,11 +100,14 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		this.jdbc.sql("update institution set fee_exempt_countries = '{SE}'").update();
 		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Apply now")).click();
+		assertThat(page.getByRole(AriaRole.MAIN))
+			.containsText(BrowserCatalogue.PROGRAMME_TITLE + " will be your first choice");
 		assertAccessible(page, "start an application");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the application")).click();
 
-		field(page, "Given names").fill("Grace");
-		field(page, "Family name").fill("Hopper");
+		// The name given at registration is there already; the applicant checks it.
+		assertThat(field(page, "Given names")).hasValue("Grace");
+		assertThat(field(page, "Family name")).hasValue("Hopper");
 		field(page, "Date of birth").fill("1990-12-09");
 		assertAccessible(page, "personal details");
 		continueStep(page);
@@ -133,11 +136,15 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		page.getByLabel("I studied in English before").check();
 		assertAccessible(page, "language");
 		continueStep(page);
-		field(page, "Choice 1").selectOption(
-				new com.microsoft.playwright.options.SelectOption().setLabel(BrowserCatalogue.PROGRAMME_TITLE));
+		// The programme whose page the application started from is the first choice.
+		assertThat(field(page, "Choice 1").locator("option:checked")).hasText(BrowserCatalogue.PROGRAMME_TITLE);
 		assertAccessible(page, "programme choices");
 		continueStep(page);
+		assertThat(page.locator("#text-count")).hasText("You have 1,000 words left.");
 		field(page, "Statement of purpose").fill("I want to build learning systems that last.");
+		// The counter follows the typing, from the portal's own script file.
+		assertThat(page.locator("#text-count")).hasText("You have 992 words left.");
+		assertAccessible(page, "statement with its word counter");
 		continueStep(page);
 
 		// Documents: the limits come first; a transcript made here as a real PDF.
