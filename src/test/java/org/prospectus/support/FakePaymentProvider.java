@@ -2,7 +2,7 @@ package org.prospectus.support;
 
 import java.util.Optional;
 
-import org.prospectus.applications.PaymentProvider;
+import org.prospectus.applications.payments.PaymentProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

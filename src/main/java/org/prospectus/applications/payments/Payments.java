@@ -1,8 +1,7 @@
-package org.prospectus.applications;
+package org.prospectus.applications.payments;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,7 +18,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
-import org.prospectus.applications.PaymentProvider.PaymentEvent;
+import org.prospectus.applications.payments.PaymentProvider.PaymentEvent;
+import org.prospectus.applications.Application;
+import org.prospectus.applications.DocumentChecklist;
+import org.prospectus.applications.FeeStatus;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -86,7 +88,19 @@ public class Payments {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
-		return MessageDigest.isEqual(hmac(this.properties.secrets().get(provider.name()), body), given);
+		return sameBytes(hmac(this.properties.secrets().get(provider.name()), body), given);
+	}
+
+	/**
+	 * Compares in time that does not depend on where the bytes differ, so that timing
+	 * tells nothing of the expected signature; only its fixed length is public.
+	 */
+	static boolean sameBytes(byte[] expected, byte[] given) {
+		int difference = expected.length ^ given.length;
+		for (int i = 0; i < expected.length; i++) {
+			difference |= expected[i] ^ ((i < given.length) ? given[i] : 0);
+		}
+		return difference == 0;
 	}
 
 	static byte[] hmac(String secret, byte[] body) {
@@ -134,7 +148,7 @@ public class Payments {
 					"The payment provider " + provider.name() + " confirmed the application fee of "
 							+ event.applicationReference(),
 					List.of(new FieldChange("fee", (before != null) ? before.name() : null, fee(application).name()),
-							new FieldChange("payment event", null, event.id())));
+							new FieldChange("paymentEvent", null, event.id())));
 		}
 		return true;
 	}

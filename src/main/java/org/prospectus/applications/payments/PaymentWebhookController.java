@@ -1,7 +1,7 @@
-package org.prospectus.applications;
+package org.prospectus.applications.payments;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.prospectus.applications.PaymentProvider.PaymentEvent;
+import org.prospectus.applications.payments.PaymentProvider.PaymentEvent;
 import org.prospectus.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.applications.payments;
 
 import java.util.Map;
 
