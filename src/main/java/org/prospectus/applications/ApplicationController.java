@@ -84,6 +84,7 @@ class ApplicationController {
 		model.addAttribute("round", application.getRound());
 		model.addAttribute("deadline", deadline(application.getRound(), application.getApplicant().getId()));
 		model.addAttribute("checks", this.applications.check(application, answers));
+		model.addAttribute("fee", this.applications.fee(application));
 		model.addAttribute("steps", Step.values());
 		List<ApplicationDocuments.DocumentView> files = this.documents.list(application.getId(), me.applicantId());
 		model.addAttribute("documents", files);
@@ -230,6 +231,7 @@ class ApplicationController {
 		model.addAttribute("declarationKey", "application.declaration." + ApplicationService.DECLARATION_VERSION);
 		model.addAttribute("complete", checks.values().stream().noneMatch(Errors::hasErrors));
 		model.addAttribute("feeStatus", checked.fee());
+		model.addAttribute("fee", this.applications.fee(application, checked.fee()));
 		model.addAttribute("context", this.applications.context(application));
 		model.addAttribute("steps", Step.values());
 		model.addAttribute("deadline", deadline(application.getRound(), application.getApplicant().getId()));

@@ -158,7 +158,8 @@ class ApplicationDocumentController {
 		FeeStatus fee = this.applications.feeStatus(application, this.applications.answers(application));
 		return java.util.Arrays.stream(DocumentKind.values())
 			.filter((kind) -> kind != DocumentKind.FEE_EXEMPTION || fee == FeeStatus.EXEMPT)
-			.filter((kind) -> kind != DocumentKind.FEE_RECEIPT || fee == FeeStatus.DUE || fee == FeeStatus.PAID)
+			.filter((kind) -> kind != DocumentKind.FEE_RECEIPT || fee == FeeStatus.DUE
+					|| fee == FeeStatus.RECEIPT_RECEIVED || fee == FeeStatus.PAID)
 			.toList();
 	}
 
@@ -170,7 +171,9 @@ class ApplicationDocumentController {
 		model.addAttribute("kinds", offered(application));
 		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
 		model.addAttribute("canAdd", this.documents.canAdd(application));
-		model.addAttribute("feeStatus", this.applications.feeStatus(application, answers));
+		FeeStatus fee = this.applications.feeStatus(application, answers);
+		model.addAttribute("feeStatus", fee);
+		model.addAttribute("fee", this.applications.fee(application, fee));
 		model.addAttribute("maxSize", ApplicationDocuments.MAX_SIZE);
 		model.addAttribute("maxDocuments", ApplicationDocuments.MAX_DOCUMENTS);
 		model.addAttribute("documentsDeadline",

@@ -194,6 +194,17 @@ public class ApplicationDocuments {
 		return send(listForReview(id), id, documentId, target);
 	}
 
+	/**
+	 * Sends one fee receipt of an application, draft or not, to staff who may check it.
+	 */
+	public boolean sendReceipt(UUID id, UUID documentId, DocumentTarget target) {
+		List<DocumentView> receipts = this.jdbc.sql(DOCUMENTS_SQL + " and d.kind = 'FEE_RECEIPT'")
+			.param("id", id)
+			.query(ApplicationDocuments::document)
+			.list();
+		return send(receipts, id, documentId, target);
+	}
+
 	private boolean send(List<DocumentView> documents, UUID id, UUID documentId, DocumentTarget target) {
 		DocumentView document = documents.stream()
 			.filter((candidate) -> candidate.id().equals(documentId))

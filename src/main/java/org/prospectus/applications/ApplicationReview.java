@@ -275,17 +275,148 @@ public class ApplicationReview {
 			return Outcome.NOT_YOURS;
 		}
 		String actor = currentActor();
+		FeeStatus feeBefore = application.getFeeStatus();
 		this.checklist.record(id, kind, verdict, blankToNull(reason), actor, this.clock.instant());
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange(kind.messageKey(), null, verdict.name()));
 		if (verdict == Verdict.REJECTED) {
 			changes.add(new FieldChange("reason", null, reason.strip()));
 		}
+		if (kind == DocumentKind.FEE_RECEIPT) {
+			FeeStatus feeAfter = feeStatusOf(id);
+			if (feeAfter != feeBefore) {
+				changes.add(new FieldChange("fee", String.valueOf(feeBefore), String.valueOf(feeAfter)));
+			}
+		}
 		this.auditLog.recordFor(AuditAction.DOCUMENT_CHECK, Application.AUDIT_TYPE, id,
 				verdict.name().charAt(0) + verdict.name().substring(1).toLowerCase(Locale.ROOT) + " the "
 						+ kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of " + application.getReference(),
 				changes);
 		return Outcome.DONE;
+	}
+
+	/**
+	 * The fee receipts of the officer's rounds that wait for a check, oldest first: of
+	 * submitted applications, and of drafts where the institution has submitting wait for
+	 * the check. Of a draft staff see only its reference and its receipts (ADR 0026).
+	 */
+	@Transactional(readOnly = true)
+	public List<ReceiptToCheck> receiptsToCheck() {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String coordinated = this.reach.current().coordinated(params);
+		String sql = """
+				select a.id, a.reference, a.status, r.name as round, i.time_zone, d.id as document, d.stored_name,
+				       d.uploaded_at
+				from application a join application_round r on r.id = a.round_id
+				join institution i on i.id = r.institution_id
+				join application_document d on d.application_id = a.id and d.kind = 'FEE_RECEIPT'
+				where (a.status = 'DRAFT' and i.fee_receipt_check_before_submit
+				       or a.status <> 'DRAFT' and a.status <> 'WITHDRAWN' and a.fee_status = 'RECEIPT_RECEIVED')"""
+				+ " and " + coordinated + " and (" + DocumentChecklist.FEE_SQL + ") = 'RECEIPT_RECEIVED'"
+				+ " order by d.uploaded_at, d.id limit 500";
+		return this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new ReceiptToCheck(rs.getObject("id", UUID.class), rs.getString("reference"),
+					ApplicationStatus.valueOf(rs.getString("status")), rs.getString("round"),
+					ZoneId.of(rs.getString("time_zone")), rs.getObject("document", UUID.class),
+					rs.getString("stored_name"), rs.getTimestamp("uploaded_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * A fee receipt waiting for a check.
+	 *
+	 * @param document one file of it, the latest last
+	 */
+	public record ReceiptToCheck(UUID application, String reference, ApplicationStatus status, String round,
+			ZoneId zone, UUID document, String storedName, Instant uploadedAt) {
+
+	}
+
+	/**
+	 * Checks the fee receipt of an application the officer's institution coordinates,
+	 * submitted or a draft waiting for the check: verified, the fee is paid; refused, it
+	 * is due again, and the applicant sees the reason. Audited with the fee before and
+	 * after.
+	 */
+	@Transactional
+	public Outcome checkReceipt(UUID id, Verdict verdict, String reason) {
+		Application application = lockedForFee(id);
+		if (!coordinates(application)) {
+			return Outcome.NOT_YOURS;
+		}
+		if (!application.isDraft()) {
+			return checkDocument(id, DocumentKind.FEE_RECEIPT, verdict, reason);
+		}
+		FeeStatus before = this.checklist.owedFee(id);
+		this.checklist.record(id, DocumentKind.FEE_RECEIPT, verdict, blankToNull(reason), currentActor(),
+				this.clock.instant());
+		FeeStatus after = this.checklist.owedFee(id);
+		List<FieldChange> changes = new ArrayList<>();
+		changes.add(new FieldChange(DocumentKind.FEE_RECEIPT.messageKey(), null, verdict.name()));
+		if (verdict == Verdict.REJECTED) {
+			changes.add(new FieldChange("reason", null, reason.strip()));
+		}
+		changes.add(new FieldChange("fee", before.name(), after.name()));
+		this.auditLog.recordFor(AuditAction.DOCUMENT_CHECK, Application.AUDIT_TYPE, id,
+				((verdict == Verdict.VERIFIED) ? "Verified" : "Rejected") + " the fee receipt of "
+						+ application.getReference(),
+				changes);
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Sends a fee receipt waiting for a check to an officer of the coordinating
+	 * institution, audited: the one file of a draft staff may open.
+	 */
+	@Transactional
+	public boolean openReceipt(UUID id, UUID documentId, boolean download, DocumentTarget target) {
+		if (receiptsToCheck().stream()
+			.noneMatch((receipt) -> receipt.application().equals(id) && receipt.document().equals(documentId))) {
+			return false;
+		}
+		return this.documents.sendReceipt(id, documentId, (document) -> {
+			this.auditLog.recordFor(download ? AuditAction.DOWNLOAD : AuditAction.VIEW, Application.AUDIT_TYPE, id,
+					(download ? "Downloaded " : "Viewed ") + document.storedName(), List.of());
+			return target.open(document);
+		});
+	}
+
+	/**
+	 * Whether the officer's institution coordinates the application, submitted or a
+	 * draft, and so may check its fee receipt.
+	 */
+	@Transactional(readOnly = true)
+	public boolean checksFeeOf(UUID id) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String coordinated = this.reach.current().coordinated(params);
+		params.put("id", id);
+		return this.jdbc
+			.sql("select exists (select 1 from application a where a.id = :id and a.status <> 'WITHDRAWN' and "
+					+ coordinated + ")")
+			.params(params)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** A submitted application or a draft, locked, if the officer reaches its round. */
+	private Application lockedForFee(UUID id) {
+		Application application = checksFeeOf(id)
+				? this.entityManager.find(Application.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+				: null;
+		if (application == null) {
+			throw org.prospectus.web.NotFoundException.forMissing("application");
+		}
+		this.entityManager.refresh(application);
+		return application;
+	}
+
+	private FeeStatus feeStatusOf(UUID id) {
+		String fee = this.jdbc.sql("select fee_status from application where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		return (fee != null) ? FeeStatus.valueOf(fee) : FeeStatus.NONE;
 	}
 
 	/**

@@ -20,12 +20,15 @@ import org.prospectus.applicant.Applicant;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.jspecify.annotations.Nullable;
+import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundService;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.support.FieldChecks;
+import org.prospectus.support.Money;
 import org.prospectus.web.Formats;
 import org.prospectus.web.PublicUrls;
 import tools.jackson.databind.DeserializationFeature;
@@ -295,16 +298,66 @@ public class ApplicationService {
 	public record Checked(Map<Step, Errors> steps, FeeStatus fee) {
 	}
 
+	/**
+	 * What the applicant is told of the fee: where it stands, the institution's amount
+	 * and how to pay it, and why staff refused the last receipt.
+	 *
+	 * @param amount the institution's fee; {@code null} when it names none
+	 * @param instructions how to pay, as the institution wrote it
+	 * @param waitsForCheck whether submitting waits until staff have checked a receipt
+	 * @param refusal why staff refused the latest receipt, while the fee is due again
+	 */
+	public record FeeView(FeeStatus status, @Nullable Money amount, @Nullable String instructions,
+			boolean waitsForCheck, @Nullable String refusal) {
+
+		/**
+		 * Whether the applicant still has to pay, or wait for a check of what they sent.
+		 */
+		public boolean isOwed() {
+			return this.status == FeeStatus.DUE || this.status == FeeStatus.RECEIPT_RECEIVED;
+		}
+
+	}
+
+	/**
+	 * The fee as the applicant's status page shows it: as the answers make it while a
+	 * draft, as kept since submitting.
+	 */
+	@Transactional(readOnly = true)
+	public FeeView fee(Application application) {
+		FeeStatus status = application.isDraft() ? feeStatus(application, answers(application))
+				: (application.getFeeStatus() != null) ? application.getFeeStatus() : FeeStatus.NONE;
+		return fee(application, status);
+	}
+
+	/** The fee as the applicant's pages show it. */
+	@Transactional(readOnly = true)
+	public FeeView fee(Application application, FeeStatus status) {
+		Institution institution = application.getRound().getInstitution();
+		String refusal = (status == FeeStatus.DUE) ? this.jdbc.sql("""
+				select c.reason from application_document_check c
+				where c.application_id = :id and c.kind = 'FEE_RECEIPT' and c.verdict = 'REJECTED'
+				and c.checked_at >= (select max(d.uploaded_at) from application_document d
+				    where d.application_id = :id and d.kind = 'FEE_RECEIPT')""")
+			.param("id", application.getId())
+			.query(String.class)
+			.optional()
+			.orElse(null) : null;
+		return new FeeView(status, institution.getApplicationFee(), institution.getPaymentInstructions(),
+				institution.isFeeReceiptCheckBeforeSubmit(), refusal);
+	}
+
 	/** {@link #check} and the fee status, found together. */
 	@Transactional(readOnly = true)
 	public Checked checkWithFee(Application application, Answers answers) {
 		StepContext context = context(application);
 		Set<DocumentKind> uploaded = this.documents.kinds(application.getId());
-		FeeStatus fee = feeStatus(application, answers, uploaded);
+		FeeStatus fee = owedOrNot(application, answers);
 		Map<Step, Errors> result = new LinkedHashMap<>();
 		for (Step step : Step.values()) {
 			if (!step.isForm()) {
-				result.put(step, checkDocuments(uploaded, fee));
+				result.put(step, checkDocuments(uploaded, fee,
+						application.getRound().getInstitution().isFeeReceiptCheckBeforeSubmit()));
 				continue;
 			}
 			StepForm form = answers.step(step);
@@ -315,7 +368,7 @@ public class ApplicationService {
 		return new Checked(result, fee);
 	}
 
-	private static Errors checkDocuments(Set<DocumentKind> uploaded, FeeStatus fee) {
+	private static Errors checkDocuments(Set<DocumentKind> uploaded, FeeStatus fee, boolean waitsForCheck) {
 		Errors errors = new MapBindingResult(new HashMap<>(), "documents");
 		for (DocumentKind kind : DocumentKind.REQUIRED) {
 			if (!uploaded.contains(kind)) {
@@ -326,19 +379,23 @@ public class ApplicationService {
 		if (fee == FeeStatus.DUE) {
 			errors.rejectValue(DocumentKind.FEE_RECEIPT.name(), "application.document.missing-receipt");
 		}
+		else if (fee == FeeStatus.RECEIPT_RECEIVED && waitsForCheck) {
+			errors.rejectValue(DocumentKind.FEE_RECEIPT.name(), "application.document.receipt-unchecked");
+		}
 		return errors;
 	}
 
 	/**
-	 * Exempt by citizenship, as the institution says; otherwise paid once a fee receipt
-	 * is uploaded, and due until then.
+	 * Exempt by citizenship, as the institution says; otherwise due until a receipt is
+	 * uploaded, then "receipt received" until staff check it: paid when they verify it,
+	 * due again when they refuse it. A payment the provider reports makes it paid.
 	 */
 	@Transactional(readOnly = true)
 	public FeeStatus feeStatus(Application application, Answers answers) {
-		return feeStatus(application, answers, this.documents.kinds(application.getId()));
+		return owedOrNot(application, answers);
 	}
 
-	private FeeStatus feeStatus(Application application, Answers answers, Set<DocumentKind> uploaded) {
+	private FeeStatus owedOrNot(Application application, Answers answers) {
 		if (!chargesAFee(application, answers)) {
 			return FeeStatus.NONE;
 		}
@@ -346,7 +403,7 @@ public class ApplicationService {
 		if (answers.exemptBy(exempt)) {
 			return FeeStatus.EXEMPT;
 		}
-		return uploaded.contains(DocumentKind.FEE_RECEIPT) ? FeeStatus.PAID : FeeStatus.DUE;
+		return this.checklist.owedFee(application.getId());
 	}
 
 	/**
@@ -410,6 +467,9 @@ public class ApplicationService {
 		FeeStatus fee = checked.fee();
 		if (fee == FeeStatus.DUE) {
 			return SubmitOutcome.of(SubmitOutcome.Result.FEE_DUE);
+		}
+		if (fee == FeeStatus.RECEIPT_RECEIVED && round.getInstitution().isFeeReceiptCheckBeforeSubmit()) {
+			return SubmitOutcome.of(SubmitOutcome.Result.FEE_UNCHECKED);
 		}
 		if (!declared) {
 			return SubmitOutcome.of(SubmitOutcome.Result.NOT_DECLARED);

@@ -50,13 +50,33 @@ public class DocumentChecklist {
 	 */
 	private static final String MISSING_SQL = """
 			exists (select 1 from unnest(cast(:required as varchar[])
-			        || case when a.fee_status = 'PAID' then array['FEE_RECEIPT']::varchar[] else array[]::varchar[] end)
+			        || case when a.fee_status in ('DUE', 'RECEIPT_RECEIVED') then array['FEE_RECEIPT']::varchar[]
+			                else array[]::varchar[] end)
 			        as k (kind)
 			    where not exists (select 1 from application_document d
 			        where d.application_id = a.id and d.kind = k.kind
 			        and not exists (select 1 from application_document_check c
 			            where c.application_id = a.id and c.kind = k.kind and c.verdict = 'REJECTED'
 			            and c.checked_at >= d.uploaded_at)))""";
+
+	/**
+	 * The SQL of where a fee that is owed stands, from the application's payments, fee
+	 * receipts and their latest check: paid when the payment provider said so or staff
+	 * verified the latest receipt; due when there is no receipt or staff refused the
+	 * latest; else a receipt not yet checked (ADR 0026).
+	 */
+	static final String FEE_SQL = """
+			case when exists (select 1 from payment_event p
+			                  where p.application_id = a.id and p.kind = 'PAYMENT_SUCCEEDED') then 'PAID'
+			     else coalesce((select case when c.verdict = 'VERIFIED' then 'PAID' else 'DUE' end
+			                    from application_document_check c
+			                    where c.application_id = a.id and c.kind = 'FEE_RECEIPT'
+			                    and c.checked_at >= (select max(d.uploaded_at) from application_document d
+			                        where d.application_id = a.id and d.kind = 'FEE_RECEIPT')),
+			                   case when exists (select 1 from application_document d
+			                       where d.application_id = a.id and d.kind = 'FEE_RECEIPT')
+			                        then 'RECEIPT_RECEIVED' else 'DUE' end)
+			end""";
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +86,7 @@ public class DocumentChecklist {
 
 	/**
 	 * One line per kind the application needs or has: the required kinds, the fee receipt
-	 * when the fee was paid by one, and any other kind uploaded.
+	 * while the fee is owed, and any other kind uploaded.
 	 * @param documents the application's documents, oldest first
 	 */
 	@Transactional(readOnly = true)
@@ -137,15 +157,39 @@ public class DocumentChecklist {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refresh(UUID applicationId) {
+		// The fee first: whether a receipt is still needed follows from it. A fee that
+		// was never owed, or was waived, stays as submitted.
+		this.jdbc
+			.sql("update application a set fee_status = " + FEE_SQL + " where a.id = :id and a.status <> 'DRAFT'"
+					+ " and a.fee_status in ('DUE', 'RECEIPT_RECEIVED', 'PAID')")
+			.param("id", applicationId)
+			.update();
 		this.jdbc.sql("update application a set missing_documents = " + MISSING_SQL + " where a.id = :id")
 			.param("id", applicationId)
 			.param("required", DocumentKind.REQUIRED.stream().map(Enum::name).toArray(String[]::new))
 			.update();
 	}
 
+	/**
+	 * Where an owed fee stands now, whether or not the application is submitted: paid,
+	 * due, or a receipt not yet checked.
+	 */
+	@Transactional(readOnly = true)
+	public FeeStatus owedFee(UUID applicationId) {
+		return FeeStatus.valueOf(this.jdbc.sql("select " + FEE_SQL + " from application a where a.id = :id")
+			.param("id", applicationId)
+			.query(String.class)
+			.single());
+	}
+
+	/**
+	 * A receipt is needed while the fee is owed and not paid; once paid, a receipt sent
+	 * is listed as any other file.
+	 */
 	private static Set<DocumentKind> needed(Application application) {
 		Set<DocumentKind> needed = EnumSet.copyOf(DocumentKind.REQUIRED);
-		if (application.getFeeStatus() == FeeStatus.PAID) {
+		FeeStatus fee = application.getFeeStatus();
+		if (fee == FeeStatus.DUE || fee == FeeStatus.RECEIPT_RECEIVED) {
 			needed.add(DocumentKind.FEE_RECEIPT);
 		}
 		return needed;

@@ -27,6 +27,11 @@ public record SubmitOutcome(Result result, List<Step> incomplete, String deadlin
 		INCOMPLETE,
 		/** The fee is due and no receipt is uploaded: nothing changed. */
 		FEE_DUE,
+		/**
+		 * A receipt is uploaded, staff have not checked it, and the institution has
+		 * submitting wait for the check: nothing changed.
+		 */
+		FEE_UNCHECKED,
 		/** The deadline has passed: nothing changed, the draft stays. */
 		TOO_LATE,
 		/** Withdrawn: it cannot be submitted. */

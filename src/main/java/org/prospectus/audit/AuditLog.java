@@ -67,6 +67,16 @@ public class AuditLog {
 	}
 
 	/**
+	 * Records a change to a record whose id is a UUID made by someone who does not sign
+	 * in, such as a payment provider, inside the transaction that makes it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordForAs(String actor, AuditAction action, String entityType, UUID entityId, String summary,
+			List<FieldChange> changes) {
+		write(actor, action, entityType, null, entityId, summary, changes);
+	}
+
+	/**
 	 * Records a change under a name other than the signed-in person's, inside the
 	 * transaction that makes it: a pseudonym, where the person's address must not be
 	 * kept.

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.support.BaseEntity;
+import org.prospectus.support.Money;
 
 /**
  * A university or college. Its time zone is the one its deadlines are defined in.
@@ -69,6 +72,21 @@ public class Institution extends BaseEntity {
 
 	/** Where applicants write about their personal data: the data protection officer. */
 	private String privacyContact;
+
+	/**
+	 * What an application to this institution's rounds is charged when a programme ranked
+	 * charges a fee, in the institution's currency; {@code null} when it names none.
+	 */
+	@Embedded
+	@AttributeOverride(name = "amount", column = @Column(name = "application_fee_amount"))
+	@AttributeOverride(name = "currency", column = @Column(name = "application_fee_currency"))
+	private @Nullable Money applicationFee;
+
+	/** How to pay the application fee, as plain text shown to applicants. */
+	private @Nullable String paymentInstructions;
+
+	/** Whether submitting waits until staff have checked the fee receipt (ADR 0026). */
+	private boolean feeReceiptCheckBeforeSubmit;
 
 	/** The retention periods in months that V21 gives an institution that sets none. */
 	public static final int DEFAULT_DRAFT_MONTHS = 6;
@@ -268,6 +286,29 @@ public class Institution extends BaseEntity {
 
 	public Currency getCurrency() {
 		return Currency.getInstance(this.currency);
+	}
+
+	public @Nullable Money getApplicationFee() {
+		return this.applicationFee;
+	}
+
+	public @Nullable String getPaymentInstructions() {
+		return this.paymentInstructions;
+	}
+
+	public boolean isFeeReceiptCheckBeforeSubmit() {
+		return this.feeReceiptCheckBeforeSubmit;
+	}
+
+	/**
+	 * The application fee, how to pay it, and whether submitting waits for staff to check
+	 * the receipt.
+	 */
+	public void setApplicationFee(@Nullable Money fee, @Nullable String paymentInstructions,
+			boolean receiptCheckBeforeSubmit) {
+		this.applicationFee = fee;
+		this.paymentInstructions = paymentInstructions;
+		this.feeReceiptCheckBeforeSubmit = receiptCheckBeforeSubmit;
 	}
 
 }

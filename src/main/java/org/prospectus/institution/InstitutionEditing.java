@@ -108,6 +108,11 @@ public class InstitutionEditing {
 			.field("institution.form.zone", was.getTimeZone(), after.getTimeZone())
 			.field("institution.form.currency", was.getCurrency(), after.getCurrency())
 			.field("institution.form.fee-exempt", was.getFeeExemptCountries(), after.getFeeExemptCountries())
+			.field("institution.form.application-fee", was.getApplicationFeeAmount(), after.getApplicationFeeAmount())
+			.field("institution.form.payment-instructions", was.getPaymentInstructions(),
+					after.getPaymentInstructions())
+			.field("institution.form.fee-receipt-check", String.valueOf(was.isFeeReceiptCheckBeforeSubmit()),
+					String.valueOf(after.isFeeReceiptCheckBeforeSubmit()))
 			.field("institution.form.offer-conditions", was.getOfferConditions(), after.getOfferConditions())
 			.field("institution.form.refusal-reasons", was.getRefusalReasons(), after.getRefusalReasons())
 			.field("institution.form.letter-signatory", was.getLetterSignatory(), after.getLetterSignatory())

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.prospectus.support.FieldChecks;
+import org.prospectus.support.Money;
 
 import org.springframework.validation.Errors;
 
@@ -82,6 +83,14 @@ public class InstitutionForm {
 	/** The citizenships that pay no application fee: country codes, such as SE FI DE. */
 	private String feeExemptCountries;
 
+	/** The application fee as typed, in the institution's currency; blank for none. */
+	private String applicationFeeAmount;
+
+	@Size(max = 2000, message = "{institution.form.too-long}")
+	private String paymentInstructions;
+
+	private boolean feeReceiptCheckBeforeSubmit;
+
 	@Size(max = 254, message = "{institution.form.too-long}")
 	@jakarta.validation.constraints.Email(message = "{institution.form.email.pattern}")
 	private String admissionsEmail;
@@ -118,6 +127,10 @@ public class InstitutionForm {
 		form.timeZone = institution.getZone().getId();
 		form.currency = institution.getCurrency().getCurrencyCode();
 		form.feeExemptCountries = String.join(" ", institution.getFeeExemptCountries());
+		form.applicationFeeAmount = (institution.getApplicationFee() != null)
+				? FieldChecks.plain(institution.getApplicationFee().amount()) : null;
+		form.paymentInstructions = institution.getPaymentInstructions();
+		form.feeReceiptCheckBeforeSubmit = institution.isFeeReceiptCheckBeforeSubmit();
 		form.offerConditions = String.join("\n", institution.getOfferConditions());
 		form.refusalReasons = String.join("\n", institution.getRefusalReasons());
 		form.letterSignatory = institution.getLetterSignatory();
@@ -148,6 +161,9 @@ public class InstitutionForm {
 		List<String> exempt = feeExemptCountryList();
 		if (exempt.size() > 250 || !FieldChecks.COUNTRIES.containsAll(exempt)) {
 			errors.rejectValue("feeExemptCountries", "institution.form.fee-exempt.unknown");
+		}
+		if (!errors.hasFieldErrors("currency") && currencyOrNull() != null) {
+			new FieldChecks(errors).money("applicationFeeAmount", this.applicationFeeAmount, "currency", this.currency);
 		}
 		List<String> conditions = lines(this.offerConditions);
 		if (conditions.size() > MAX_OFFER_CONDITIONS) {
@@ -223,6 +239,9 @@ public class InstitutionForm {
 		institution.setRegulatorNote(blankToNull(this.regulatorNote));
 		institution.setWebsite(blankToNull(this.website));
 		institution.setFeeExemptCountries(feeExemptCountryList());
+		institution.setApplicationFee(applicationFee(),
+				blankToNull(FieldChecks.typedText((this.paymentInstructions != null) ? this.paymentInstructions : "")),
+				this.feeReceiptCheckBeforeSubmit);
 		institution.setOfferConditions(lines(this.offerConditions).stream().distinct().toList());
 		institution.setRefusalReasons(lines(this.refusalReasons).stream().distinct().toList());
 		institution.setLetter(blankToNull(this.letterSignatory), blankToNull(this.letterClosing));
@@ -231,6 +250,15 @@ public class InstitutionForm {
 		institution.setRetention(Integer.parseInt(this.retentionDraftMonths.strip()),
 				Integer.parseInt(this.retentionUnsuccessfulMonths.strip()),
 				Integer.parseInt(this.retentionAdmittedMonths.strip()));
+	}
+
+	/** The fee typed, in the institution's currency; {@code null} when blank. */
+	@Nullable Money applicationFee() {
+		if (FieldChecks.blank(this.applicationFeeAmount)) {
+			return null;
+		}
+		return new Money(new java.math.BigDecimal(this.applicationFeeAmount.strip().replace(" ", "").replace(',', '.')),
+				currencyOrNull().getCurrencyCode());
 	}
 
 	/** The most standard conditions an institution keeps. */
@@ -389,6 +417,30 @@ public class InstitutionForm {
 
 	public void setCurrency(String currency) {
 		this.currency = currency;
+	}
+
+	public String getApplicationFeeAmount() {
+		return this.applicationFeeAmount;
+	}
+
+	public void setApplicationFeeAmount(String applicationFeeAmount) {
+		this.applicationFeeAmount = applicationFeeAmount;
+	}
+
+	public String getPaymentInstructions() {
+		return this.paymentInstructions;
+	}
+
+	public void setPaymentInstructions(String paymentInstructions) {
+		this.paymentInstructions = paymentInstructions;
+	}
+
+	public boolean isFeeReceiptCheckBeforeSubmit() {
+		return this.feeReceiptCheckBeforeSubmit;
+	}
+
+	public void setFeeReceiptCheckBeforeSubmit(boolean feeReceiptCheckBeforeSubmit) {
+		this.feeReceiptCheckBeforeSubmit = feeReceiptCheckBeforeSubmit;
 	}
 
 	public String getAdmissionsEmail() {

@@ -139,6 +139,9 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/login", "/staff/set-password", "/error")
 			.permitAll()
+			// A payment provider's events, proven by their signature (ADR 0026).
+			.requestMatchers(HttpMethod.POST, "/payments/webhook/*")
+			.permitAll()
 			// The portal's administrators, and each institution's for its own (ADR 0018).
 			.requestMatchers("/admin/audit/**", "/admin/audit", "/admin/staff/**", "/admin/staff")
 			.hasAnyRole("ADMIN", "INSTITUTION_ADMIN")
@@ -151,6 +154,10 @@ class SecurityConfiguration {
 			.anyRequest()
 			.denyAll())
 			.authenticationManager(authenticationManager)
+			// A provider cannot hold a CSRF token; its signature stands in for one there,
+			// and only there.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/payments/webhook/*")))
 			.formLogin(
 					(form) -> form.loginPage("/login").defaultSuccessUrl("/admin").failureHandler(loginFailureHandler))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"))

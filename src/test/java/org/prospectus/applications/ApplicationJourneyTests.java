@@ -506,7 +506,7 @@ class ApplicationJourneyTests {
 	}
 
 	@Test
-	void aFeeReceiptPaysTheDueFeeAndTheSameApplicationSubmits() {
+	void aFeeReceiptLetsTheSameApplicationSubmitWhileItWaitsForItsCheck() {
 		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
 		String id = start(ada);
 		fillEverything(ada, id, "IN");
@@ -514,10 +514,11 @@ class ApplicationJourneyTests {
 		assertThat(applying().upload(ada, id, "FEE_RECEIPT", "receipt.pdf", UploadFiles.pdf("Paid: SEK 900")))
 			.hasRedirectedUrl("/applications/" + id + "/documents");
 		assertThat(page(this.mvc.get().uri("/applications/{id}/review", id).session(ada).exchange()).text())
-			.contains("Paid; the receipt is uploaded.");
+			.contains("Receipt received: the admissions office has not checked it yet.");
 		assertThat(submit(ada, id)).hasRedirectedUrl("/applications/" + id);
 		assertThat(this.jdbc.sql("select status || ' ' || fee_status from application").query(String.class).single())
-			.isEqualTo("SUBMITTED PAID");
+			.as("paid only once staff have checked the receipt")
+			.isEqualTo("SUBMITTED RECEIPT_RECEIVED");
 	}
 
 	@Test

@@ -185,10 +185,27 @@ public class DemoCatalogue {
 	}
 
 	/**
+	 * The fee one application to a KTH round pays when it is owed: the figure Swedish
+	 * universities charge, the same as the programme advertises. Southampton charges
+	 * none.
+	 */
+	static final Money KTH_APPLICATION_FEE = Money.of("900", "SEK");
+
+	static final String KTH_PAYMENT_INSTRUCTIONS = """
+			Pay the application fee of SEK 900 by card on the payment page of the admissions service, \
+			or by bank transfer to the account it shows, before the documents deadline.
+			Quote your application reference with the payment, then upload the receipt under Documents.
+			This is a demonstration portal: do not pay anything.""";
+
+	/**
 	 * Who is exempt from the application fee, also in a demo database created before
 	 * institutions said so.
 	 */
 	private void addFeeRules() {
+		this.entityManager.createQuery("select i from Institution i where i.slug = 'kth'", Institution.class)
+			.getResultStream()
+			.filter((kth) -> kth.getApplicationFee() == null)
+			.forEach((kth) -> kth.setApplicationFee(KTH_APPLICATION_FEE, KTH_PAYMENT_INSTRUCTIONS, false));
 		Map.of("kth", EU_EEA_CH, "southampton", List.of("GB"))
 			.forEach((slug, countries) -> this.entityManager
 				.createQuery("select i from Institution i where i.slug = :slug", Institution.class)
@@ -306,6 +323,7 @@ public class DemoCatalogue {
 		// and
 		// Switzerland.
 		kth.setFeeExemptCountries(EU_EEA_CH);
+		kth.setApplicationFee(KTH_APPLICATION_FEE, KTH_PAYMENT_INSTRUCTIONS, false);
 		// Demo addresses, so that nothing the demo sends reaches a real office.
 		kth.setContacts("admissions@kth.demo.prospectus.example", "+46 8 790 60 00",
 				"KTH Royal Institute of Technology\nSE-100 44 Stockholm\nSweden",

@@ -119,10 +119,15 @@ class AdminInstitutionTests {
 			.isEqualTo("Another institution already uses this slug.");
 	}
 
-	/** The form's fields as the edit page filled them. */
+	/**
+	 * The form's fields as the edit page filled them, as a browser sends them: an
+	 * unticked box not at all.
+	 */
 	static java.util.Map<String, String> values(Document form) {
 		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
 		form.select("form[method=post] input[name], form[method=post] textarea[name]")
+			.stream()
+			.filter((input) -> !input.attr("type").equals("checkbox") || input.hasAttr("checked"))
 			.forEach((input) -> values.put(input.attr("name"), input.is("textarea") ? input.text() : input.val()));
 		return values;
 	}

@@ -35,6 +35,11 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
+	FakePaymentProvider fakePaymentProvider() {
+		return new FakePaymentProvider();
+	}
+
+	@Bean
 	static StatementCounter statementCounter() {
 		return new StatementCounter();
 	}
