@@ -227,16 +227,25 @@ public class RoundEditing {
 	}
 
 	/**
-	 * The programmes a new round coordinated by an institution may admit to: any that is
-	 * not retired, the institution's own first. A joint round admits to programmes of
-	 * several institutions; its dates and fee rules are the coordinator's.
+	 * The programmes a new round coordinated by an institution may admit to, the
+	 * institution's own first: its own that are not retired, drafts included, and other
+	 * institutions' published ones. A joint round admits to programmes of several
+	 * institutions; its dates and fee rules are the coordinator's. Another institution's
+	 * draft is its own business, so it is never offered.
 	 */
 	@Transactional(readOnly = true)
 	public List<Programme> choicesFor(Institution institution) {
 		return this.programmes.allFirstOf(institution.getId())
 			.stream()
-			.filter((programme) -> programme.getState() != PublicationState.RETIRED)
+			.filter((programme) -> offerable(programme, institution.getId()))
 			.toList();
+	}
+
+	private static boolean offerable(Programme programme, long coordinatorId) {
+		if (programme.getInstitution().getId() == coordinatorId) {
+			return programme.getState() != PublicationState.RETIRED;
+		}
+		return programme.getState() == PublicationState.PUBLISHED;
 	}
 
 	/**
@@ -296,15 +305,16 @@ public class RoundEditing {
 	}
 
 	/**
-	 * Programmes a round may admit to: any institution's, its coordinator's first, except
-	 * retired ones it never had.
+	 * Programmes a round may admit to, its coordinator's first: those a new round of its
+	 * coordinator may admit to, and those it already admits to, so that saving it
+	 * unchanged never fails.
 	 */
 	private List<Programme> choices(ApplicationRound round) {
 		Set<Long> linked = round.getProgrammes().stream().map(Programme::getId).collect(Collectors.toSet());
-		return this.programmes.allFirstOf(round.getInstitution().getId())
+		long coordinatorId = round.getInstitution().getId();
+		return this.programmes.allFirstOf(coordinatorId)
 			.stream()
-			.filter((programme) -> programme.getState() != PublicationState.RETIRED
-					|| linked.contains(programme.getId()))
+			.filter((programme) -> offerable(programme, coordinatorId) || linked.contains(programme.getId()))
 			.toList();
 	}
 

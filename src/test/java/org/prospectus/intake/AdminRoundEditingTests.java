@@ -241,6 +241,38 @@ class AdminRoundEditingTests {
 	}
 
 	@Test
+	void anotherInstitutionsDraftProgrammeIsNeitherOfferedNorAccepted() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		Institution kth = this.fixtures.find(Institution.class, this.round.getInstitution().getId());
+		Institution other = this.fixtures.institution("northbridge", "Europe/London");
+		long ownDraft = this.fixtures.programme(kth, "own-draft", "Own Draft").getId();
+		long partnerDraft = this.fixtures.programme(other, "quantum", "Quantum Machine Learning").getId();
+		long partnerPublished = this.fixtures.programme(other, "other-ml", "Other ML").getId();
+		this.jdbc.sql("update programme set state = 'DRAFT' where id in (:ids)")
+			.param("ids", java.util.List.of(ownDraft, partnerDraft))
+			.update();
+
+		Document edit = page(this.mvc.get().uri(reviewUrl() + "/edit").session(session).exchange());
+		assertThat(edit.select("input[name=programmes]").eachAttr("value"))
+			.contains(Long.toString(ownDraft), Long.toString(partnerPublished))
+			.doesNotContain(Long.toString(partnerDraft));
+		assertThat(edit.select("label[for=programme-" + ownDraft + "]").text()).isEqualTo("Own Draft (Draft)");
+		Document created = page(this.mvc.get()
+			.uri("/admin/catalogue/rounds/new")
+			.param("institution", Long.toString(kth.getId()))
+			.session(session)
+			.exchange());
+		assertThat(created.select("input[name=programmes]").eachAttr("value"))
+			.contains(Long.toString(ownDraft), Long.toString(partnerPublished))
+			.doesNotContain(Long.toString(partnerDraft));
+
+		// Named anyway, it is refused beside the field, and nothing is staged.
+		Document refused = page(save(session, "programmes", Long.toString(partnerDraft)));
+		assertThat(refused.select("#programmes-error").text()).isEqualTo("Choose among the programmes listed.");
+		assertThat(pendingCount()).isZero();
+	}
+
+	@Test
 	void aProgrammeThatIsNotListedCannotBeChosen() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document page = page(save(session, "programmes", "999999"));
