@@ -84,6 +84,9 @@ class DemoCatalogueTests {
 	DemoApplications demoApplications;
 
 	@Autowired
+	DemoStaff demoStaff;
+
+	@Autowired
 	org.prospectus.support.StaffSessions staff;
 
 	@BeforeEach
@@ -201,6 +204,44 @@ class DemoCatalogueTests {
 			.isEqualTo("September");
 		assertThat(round("kth-autumn-2020").getName()).isEqualTo("Autumn 2020");
 		assertThat(round("ml-masters-joint-intake").stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
+	}
+
+	/**
+	 * A fresh clone's first start: the runner on an empty database makes every login the
+	 * README names, each institution's staff included, with their roles.
+	 */
+	@Test
+	void theFirstStartMakesEveryLoginTheReadmeNames() throws IOException {
+		DatabaseCleaner.clean(this.jdbc);
+		new DemoDataRunner(this.demoCatalogue, this.demoStaff, this.demoApplications).run(null);
+
+		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+		List<String> named = java.util.regex.Pattern.compile("`([a-z.]+)@…`")
+			.matcher(readme)
+			.results()
+			.map((match) -> match.group(1) + "@demo.prospectus.example")
+			.toList();
+		assertThat(named).contains("admin.kth@demo.prospectus.example",
+				"admissions.southampton@demo.prospectus.example");
+		List<String> logins = this.jdbc.sql("select email from staff_user where password_hash is not null")
+			.query(String.class)
+			.list();
+		assertThat(logins).containsAll(named);
+		List<String> held = this.jdbc.sql("""
+				select u.email || ' ' || m.role from staff_membership m
+				  join staff_user u on u.id = m.staff_user_id join institution i on i.id = m.institution_id
+				 where u.email = lower(m.role) || '.' || i.slug || '@demo.prospectus.example'""").query(String.class).list();
+		for (String institution : List.of("kth", "southampton", "northbridge", "lakeshore")) {
+			for (String role : List.of("ADMIN", "EDITOR", "ADMISSIONS")) {
+				assertThat(held).contains(role.toLowerCase(java.util.Locale.ROOT) + "." + institution
+						+ "@demo.prospectus.example " + role);
+			}
+		}
+		assertThat(this.jdbc
+			.sql("select u.email || ' ' || r.role from staff_role r join staff_user u on u.id = r.staff_user_id")
+			.query(String.class)
+			.list()).contains("admin@demo.prospectus.example ADMIN", "editor@demo.prospectus.example EDITOR",
+					"admissions@demo.prospectus.example ADMISSIONS");
 	}
 
 	@Test
