@@ -186,6 +186,7 @@ public class RoundEditing {
 		round.rename(form.getName().strip());
 		round.reschedule(schedule);
 		round.setChoiceLimit(form.limit());
+		round.markPublished();
 		round.getProgrammes().clear();
 		chosen.forEach((programmeId) -> round.admitTo(this.entityManager.getReference(Programme.class, programmeId)));
 		this.entityManager.lock(round, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -274,7 +275,7 @@ public class RoundEditing {
 			throw new SlugTakenException();
 		}
 		RoundSchedule schedule = form.toSchedule(institution.getZone(), new BeanPropertyBindingResult(form, "form"));
-		ApplicationRound round = new ApplicationRound(this.entityManager.merge(institution), slug,
+		ApplicationRound round = ApplicationRound.unpublished(this.entityManager.merge(institution), slug,
 				form.getName().strip(), schedule);
 		round.setChoiceLimit(form.limit());
 		this.rounds.saveAndFlush(round);

@@ -329,6 +329,14 @@ class AdminRoundEditingTests {
 
 		Document reviewPage = page(this.mvc.get().uri(review).session(session).exchange());
 		assertThat(reviewPage.select("tr.table-warning").text()).contains("Machine Learning");
+		// Never published: no column of published values, and the list says so too.
+		assertThat(reviewPage.select("table thead th").eachText()).containsExactly("Field", "After publishing");
+		assertThat(reviewPage.select("tbody tr:has(th:containsOwn(Application deadline)) td").eachText())
+			.containsExactly("2028-01-15 23:59:59 Europe/Stockholm");
+		assertThat(reviewPage.text()).contains("This round has never been published.");
+		assertThat(page(this.mvc.get().uri("/admin/catalogue/rounds").param("q", "2028").session(session).exchange())
+			.select("tbody tr")
+			.text()).contains("Autumn 2028", "Not published").doesNotContain("Open for applications", "Opens soon");
 		MockHttpServletRequestBuilder publish = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.post(review + "/publish")
 			.session(session)
@@ -340,6 +348,10 @@ class AdminRoundEditingTests {
 		assertThat(this.mvc.perform(publish)).hasRedirectedUrl("/admin/catalogue/rounds");
 		assertThat(page(this.mvc.get().uri("/deadlines").exchange()).text()).contains("Autumn 2028",
 				"Machine Learning");
+		Document published = page(this.mvc.get().uri(review).session(session).exchange());
+		assertThat(published.select("table thead th").eachText()).containsExactly("Field", "Published");
+		assertThat(published.select("tbody tr:has(th:containsOwn(Application deadline)) td").eachText())
+			.containsExactly("2028-01-15 23:59:59 Europe/Stockholm");
 		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.CREATE, "application-round", null, null), 5))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.summary())
