@@ -152,6 +152,42 @@ class DemoCatalogueTests {
 		}
 	}
 
+	/**
+	 * As the seeds say, KTH starts in August and Southampton in September, the joint
+	 * round included; each page and search card features the programme's own open round.
+	 */
+	@Test
+	void eachMachineLearningMasterStartsWhenItsSeedSaysAndFeaturesItsOwnRound() throws IOException {
+		assertThat(
+				round(DemoCatalogue.ML_JOINT_ROUND).getStudiesStartAt().atZone(DemoRoundCalendar.STOCKHOLM).getMonth())
+			.isEqualTo(java.time.Month.AUGUST);
+		org.jsoup.nodes.Document kth = Jsoup.parse(this.mvc.get()
+			.uri("/programmes/kth-msc-machine-learning")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(kth.select(".at-a-glance").text()).contains("Next start August 2027");
+		assertThat(kth.text()).doesNotContain("May 2027");
+		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
+			.uri("/programmes/southampton-msc-machine-learning")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(soton.select(".at-a-glance").text()).contains("Next start September 2027",
+				"Application deadline 31 July 2027");
+		assertThat(soton.getElementById("round-heading").text()).isEqualTo("Applications for September 2027 entry");
+		assertThat(soton.text()).as("the joint round's start is KTH's, not Southampton's")
+			.doesNotContain("May 2027", "Studies start August");
+		org.jsoup.nodes.Document search = Jsoup.parse(this.mvc.get()
+			.uri("/programmes")
+			.param("q", "machine learning")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(search.select(".result-card:has(a[href*=southampton-msc-machine-learning])").text())
+			.contains("31 July 2027");
+	}
+
 	@Test
 	void bothMachineLearningMastersLeadToTheSeedsFourCareers() {
 		String careers = pageText("/careers");
