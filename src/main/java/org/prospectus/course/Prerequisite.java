@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A specific prerequisite of a course: what is required, and the courses whose completion
@@ -59,6 +60,31 @@ public class Prerequisite {
 
 	public List<String> getEquivalentCodes() {
 		return List.copyOf(this.equivalentCodes);
+	}
+
+	/**
+	 * The equivalent courses as pages show them: single codes, and ranges read as one.
+	 */
+	public List<Equivalent> getEquivalents() {
+		return this.equivalentCodes.stream().map((code) -> {
+			int dash = code.indexOf('-');
+			return (dash < 0) ? new Equivalent(code, null)
+					: new Equivalent(code.substring(0, dash), code.substring(dash + 1));
+		}).toList();
+	}
+
+	/**
+	 * A course code, or a range of codes (any course from {@code code} to {@code last}).
+	 *
+	 * @param code the code, or the first of the range
+	 * @param last the last code of the range, or {@code null} for a single code
+	 */
+	public record Equivalent(String code, @Nullable String last) {
+
+		public boolean isRange() {
+			return this.last != null;
+		}
+
 	}
 
 }

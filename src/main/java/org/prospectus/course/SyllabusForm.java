@@ -3,6 +3,7 @@ package org.prospectus.course;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ public class SyllabusForm {
 	static final int MAX_PREREQUISITES = 20;
 
 	static final int MAX_EQUIVALENT_CODES = 20;
+
+	/** A hyphen or en dash between the two codes of a range, spaces and all. */
+	private static final Pattern RANGE_MARK = Pattern.compile("\\s*[-\u2013]\\s*");
 
 	/** The most credits a module can have: what its column holds. */
 	static final BigDecimal MAX_MODULE_CREDITS = new BigDecimal("999.9");
@@ -168,8 +172,7 @@ public class SyllabusForm {
 			}
 			String prefix = "prerequisites[" + i + "].";
 			String description = check.text(prefix + "description", row.getDescription(), true, 2000);
-			List<String> codes = check.codes(prefix + "equivalentCodes", row.getEquivalentCodes(), NewCourseForm.CODE,
-					MAX_EQUIVALENT_CODES);
+			List<String> codes = equivalentCodes(check, prefix + "equivalentCodes", row.getEquivalentCodes());
 			result.add(new SyllabusContent.PrerequisiteContent(description, codes));
 		}
 		if (result.size() > MAX_PREREQUISITES) {
@@ -178,6 +181,49 @@ public class SyllabusForm {
 						null);
 		}
 		return result;
+	}
+
+	/**
+	 * Course codes, or ranges of them as KTH writes its syllabuses ("DD1310-DD1319": any
+	 * course from the first to the last). A range's codes start with the same letters,
+	 * are as long, and ascend; an en dash or spaces around the hyphen are read as the
+	 * hyphen.
+	 */
+	static List<String> equivalentCodes(FieldChecks check, String field, @Nullable String value) {
+		String typed = (value != null) ? RANGE_MARK.matcher(value).replaceAll("-") : null;
+		List<String> codes = FieldChecks.codeList(typed);
+		if (codes.size() > MAX_EQUIVALENT_CODES) {
+			check.errors().rejectValue(field, "check.lines.too-many", new Object[] { MAX_EQUIVALENT_CODES }, null);
+			return codes;
+		}
+		for (String code : codes) {
+			String[] ends = code.split("-", -1);
+			if (ends.length > 2 || Arrays.stream(ends).anyMatch((end) -> !NewCourseForm.CODE.matcher(end).matches())) {
+				check.errors().rejectValue(field, "course.form.prerequisite.codes");
+				return codes;
+			}
+			if (ends.length == 2) {
+				if (!letters(ends[0]).equals(letters(ends[1])) || ends[0].length() != ends[1].length()) {
+					check.errors()
+						.rejectValue(field, "course.form.prerequisite.range.mixed", new Object[] { code }, null);
+					return codes;
+				}
+				if (ends[0].compareTo(ends[1]) >= 0) {
+					check.errors()
+						.rejectValue(field, "course.form.prerequisite.range.backwards", new Object[] { code }, null);
+					return codes;
+				}
+			}
+		}
+		return codes;
+	}
+
+	private static String letters(String code) {
+		int end = 0;
+		while (end < code.length() && Character.isLetter(code.charAt(end))) {
+			end++;
+		}
+		return code.substring(0, end);
 	}
 
 	private static String oneDecimal(BigDecimal value) {

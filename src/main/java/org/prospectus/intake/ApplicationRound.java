@@ -51,6 +51,12 @@ public class ApplicationRound extends BaseEntity {
 
 	private int choiceLimit = 4;
 
+	/**
+	 * Whether the round has been published: one made on the new-round page is not until
+	 * its first publication, so its values are nobody's published values yet.
+	 */
+	private boolean everPublished = true;
+
 	@ManyToMany
 	@JoinTable(name = "round_programme", joinColumns = @JoinColumn(name = "round_id"),
 			inverseJoinColumns = @JoinColumn(name = "programme_id"))
@@ -64,6 +70,21 @@ public class ApplicationRound extends BaseEntity {
 		this.slug = slug;
 		this.name = name;
 		reschedule(schedule);
+	}
+
+	/** A round that waits for its first publication; see {@link #isEverPublished()}. */
+	static ApplicationRound unpublished(Institution institution, String slug, String name, RoundSchedule schedule) {
+		ApplicationRound round = new ApplicationRound(institution, slug, name, schedule);
+		round.everPublished = false;
+		return round;
+	}
+
+	public boolean isEverPublished() {
+		return this.everPublished;
+	}
+
+	void markPublished() {
+		this.everPublished = true;
 	}
 
 	public Institution getInstitution() {

@@ -202,6 +202,7 @@ public class RoundEditing {
 		round.rename(form.getName().strip());
 		round.reschedule(schedule);
 		round.setChoiceLimit(form.limit());
+		round.markPublished();
 		round.getProgrammes().clear();
 		chosen.forEach((programmeId) -> round.admitTo(this.entityManager.getReference(Programme.class, programmeId)));
 		this.entityManager.lock(round, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -243,16 +244,25 @@ public class RoundEditing {
 	}
 
 	/**
-	 * The programmes a new round coordinated by an institution may admit to: any that is
-	 * not retired, the institution's own first. A joint round admits to programmes of
-	 * several institutions; its dates and fee rules are the coordinator's.
+	 * The programmes a new round coordinated by an institution may admit to, the
+	 * institution's own first: its own that are not retired, drafts included, and other
+	 * institutions' published ones. A joint round admits to programmes of several
+	 * institutions; its dates and fee rules are the coordinator's. Another institution's
+	 * draft is its own business, so it is never offered.
 	 */
 	@Transactional(readOnly = true)
 	public List<Programme> choicesFor(Institution institution) {
 		return this.programmes.allFirstOf(institution.getId())
 			.stream()
-			.filter((programme) -> programme.getState() != PublicationState.RETIRED)
+			.filter((programme) -> offerable(programme, institution.getId()))
 			.toList();
+	}
+
+	private static boolean offerable(Programme programme, long coordinatorId) {
+		if (programme.getInstitution().getId() == coordinatorId) {
+			return programme.getState() != PublicationState.RETIRED;
+		}
+		return programme.getState() == PublicationState.PUBLISHED;
 	}
 
 	/**
@@ -281,7 +291,7 @@ public class RoundEditing {
 			throw new SlugTakenException();
 		}
 		RoundSchedule schedule = form.toSchedule(institution.getZone(), new BeanPropertyBindingResult(form, "form"));
-		ApplicationRound round = new ApplicationRound(this.entityManager.merge(institution), slug,
+		ApplicationRound round = ApplicationRound.unpublished(this.entityManager.merge(institution), slug,
 				form.getName().strip(), schedule);
 		round.setChoiceLimit(form.limit());
 		this.rounds.saveAndFlush(round);
@@ -312,15 +322,16 @@ public class RoundEditing {
 	}
 
 	/**
-	 * Programmes a round may admit to: any institution's, its coordinator's first, except
-	 * retired ones it never had.
+	 * Programmes a round may admit to, its coordinator's first: those a new round of its
+	 * coordinator may admit to, and those it already admits to, so that saving it
+	 * unchanged never fails.
 	 */
 	private List<Programme> choices(ApplicationRound round) {
 		Set<Long> linked = round.getProgrammes().stream().map(Programme::getId).collect(Collectors.toSet());
-		return this.programmes.allFirstOf(round.getInstitution().getId())
+		long coordinatorId = round.getInstitution().getId();
+		return this.programmes.allFirstOf(coordinatorId)
 			.stream()
-			.filter((programme) -> programme.getState() != PublicationState.RETIRED
-					|| linked.contains(programme.getId()))
+			.filter((programme) -> offerable(programme, coordinatorId) || linked.contains(programme.getId()))
 			.toList();
 	}
 

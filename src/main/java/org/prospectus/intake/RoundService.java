@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
@@ -51,7 +52,7 @@ public class RoundService {
 	 * deadline, else the next to open, else the most recent one) and the earlier ones.
 	 */
 	public ProgrammeRounds roundsFor(Programme programme) {
-		return select(this.rounds.findByProgrammeId(programme.getId()));
+		return select(this.rounds.findByProgrammeId(programme.getId()), programme.getInstitution().getId());
 	}
 
 	/**
@@ -60,14 +61,18 @@ public class RoundService {
 	 */
 	public Map<Long, ProgrammeRounds> roundsFor(java.util.Collection<Programme> programmes) {
 		Map<Long, List<ApplicationRound>> byProgramme = new LinkedHashMap<>();
-		programmes.forEach((programme) -> byProgramme.put(programme.getId(), new ArrayList<>()));
+		Map<Long, Long> institutions = new HashMap<>();
+		programmes.forEach((programme) -> {
+			byProgramme.put(programme.getId(), new ArrayList<>());
+			institutions.put(programme.getId(), programme.getInstitution().getId());
+		});
 		if (!byProgramme.isEmpty()) {
 			for (Object[] row : this.rounds.findByProgrammeIds(byProgramme.keySet())) {
 				byProgramme.get((Long) row[0]).add((ApplicationRound) row[1]);
 			}
 		}
 		Map<Long, ProgrammeRounds> result = new LinkedHashMap<>();
-		byProgramme.forEach((id, rounds) -> result.put(id, select(rounds)));
+		byProgramme.forEach((id, rounds) -> result.put(id, select(rounds, institutions.get(id))));
 		return result;
 	}
 
@@ -116,13 +121,17 @@ public class RoundService {
 			round.reschedule(schedule);
 			shown.add(round);
 		}
-		return select(shown);
+		return select(shown, programme.getInstitution().getId());
 	}
 
-	private ProgrammeRounds select(List<ApplicationRound> rounds) {
+	/**
+	 * The rounds of a programme of the given institution: the one to feature, the others
+	 * open or upcoming, and the earlier ones.
+	 */
+	private ProgrammeRounds select(List<ApplicationRound> rounds, long institutionId) {
 		Instant now = this.clock.instant();
 		List<RoundView> views = rounds.stream().map((round) -> RoundView.of(round, now)).toList();
-		RoundView current = pickCurrent(views).orElse(null);
+		RoundView current = pickCurrent(views, institutionId).orElse(null);
 		List<RoundView> earlier = views.stream()
 			.filter((view) -> view != current)
 			.filter((view) -> view.state() == RoundState.CLOSED || view.state() == RoundState.RESULTS_PUBLISHED)
@@ -137,15 +146,28 @@ public class RoundService {
 	}
 
 	static Optional<RoundView> pickCurrent(List<RoundView> views) {
+		return pickCurrent(views, null);
+	}
+
+	/**
+	 * The round a programme's page and search card feature: an open one, else the next to
+	 * open, else the latest; among open or upcoming ones, the programme's own
+	 * institution's before a joint round another coordinates (whose dates are not the
+	 * programme's own), then the soonest.
+	 * @param institutionId the programme's institution, or {@code null} to prefer none
+	 */
+	static Optional<RoundView> pickCurrent(List<RoundView> views, @Nullable Long institutionId) {
+		Comparator<RoundView> ownFirst = Comparator.comparing((RoundView view) -> institutionId != null
+				&& !institutionId.equals(view.round().getInstitution().getId()));
 		Optional<RoundView> open = views.stream()
 			.filter(RoundView::isOpen)
-			.min(Comparator.comparing((RoundView view) -> view.round().getDeadlineAt()));
+			.min(ownFirst.thenComparing((RoundView view) -> view.round().getDeadlineAt()));
 		if (open.isPresent()) {
 			return open;
 		}
 		Optional<RoundView> upcoming = views.stream()
 			.filter((view) -> view.state() == RoundState.UPCOMING)
-			.min(Comparator.comparing((RoundView view) -> view.round().getOpensAt()));
+			.min(ownFirst.thenComparing((RoundView view) -> view.round().getOpensAt()));
 		if (upcoming.isPresent()) {
 			return upcoming;
 		}

@@ -130,7 +130,7 @@ public class BulkStatusChange {
 			Refusal refusal = programmeIsOurs
 					? check(change, candidate.status(), candidate.notified(), candidate.choices()) : Refusal.NOT_YOURS;
 			Item item = new Item(candidate.id(), candidate.reference(), candidate.name(), candidate.status(),
-					candidate.version(), refusal);
+					candidate.status(), candidate.version(), refusal);
 			((refusal == null) ? changes : refused).add(item);
 		}
 		return new Preview(changes, refused, false);
@@ -174,10 +174,9 @@ public class BulkStatusChange {
 					refusal = Refusal.NO_PLACES;
 				}
 			}
-			Item item = new Item(application.getId(), application.getReference(), application.getFullName(), from,
-					application.getVersion(), refusal);
 			if (refusal != null) {
-				refused.add(item);
+				refused.add(new Item(application.getId(), application.getReference(), application.getFullName(), from,
+						from, application.getVersion(), refusal));
 				continue;
 			}
 			Long programmeBefore = application.getDecisionProgrammeId();
@@ -187,7 +186,8 @@ public class BulkStatusChange {
 			// A bulk offer is unconditional; conditions are set one application at a
 			// time.
 			this.offers.decided(application, from, List.of());
-			changed.add(item);
+			changed.add(new Item(application.getId(), application.getReference(), application.getFullName(), from,
+					application.getStatus(), application.getVersion(), null));
 			List<FieldChange> fields = new ArrayList<>();
 			fields.add(new FieldChange("status", from.name(), change.target().name()));
 			String titleBefore = (programmeBefore != null) ? programmeTitles.getOrDefault(programmeBefore, "") : null;
@@ -206,7 +206,7 @@ public class BulkStatusChange {
 		}
 		for (Map.Entry<UUID, Long> entry : versions.entrySet()) {
 			if (!found.contains(entry.getKey())) {
-				refused.add(new Item(entry.getKey(), null, null, null, entry.getValue(), Refusal.NOT_FOUND));
+				refused.add(new Item(entry.getKey(), null, null, null, null, entry.getValue(), Refusal.NOT_FOUND));
 			}
 		}
 		changed.sort(java.util.Comparator.comparing(Item::reference));
@@ -311,11 +311,12 @@ public class BulkStatusChange {
 	 * One application in a preview or an outcome.
 	 *
 	 * @param from its status before
+	 * @param now its status now: after the change in an outcome, as it is in a preview
 	 * @param version its version when checked
 	 * @param refusal why it is not changed, or {@code null} when it is (or would be)
 	 */
-	public record Item(UUID id, String reference, String name, ApplicationStatus from, long version,
-			@Nullable Refusal refusal) {
+	public record Item(UUID id, @Nullable String reference, @Nullable String name, @Nullable ApplicationStatus from,
+			@Nullable ApplicationStatus now, long version, @Nullable Refusal refusal) {
 	}
 
 	/** What a confirmation would do, or that the view holds too many to act on. */

@@ -48,7 +48,7 @@ public class ProgrammeSearch {
 			left join lateral (select r.deadline_at, ri.time_zone from round_programme rp
 			  join application_round r on r.id = rp.round_id join institution ri on ri.id = r.institution_id
 			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now
-			  order by r.deadline_at, r.id limit 1) o on true""";
+			  order by r.institution_id <> p.institution_id, r.deadline_at, r.id limit 1) o on true""";
 
 	/**
 	 * The tuition for the whole programme, worked out from a yearly fee and the length as

@@ -41,6 +41,7 @@ class ProgrammeSearchController {
 		ProgrammeSearchCriteria criteria = form.toCriteria();
 		Page<ProgrammeSummary> results = this.search.search(criteria, form.toPageable());
 		model.addAttribute("criteria", criteria);
+		model.addAttribute("budgetProblem", form.budgetProblem());
 		model.addAttribute("results", results);
 		model.addAttribute("pagination", Pagination.of(results, request));
 		model.addAttribute("facets", this.search.facets());

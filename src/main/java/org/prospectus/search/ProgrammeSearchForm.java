@@ -15,7 +15,9 @@ import org.springframework.data.domain.Pageable;
 /**
  * The search page's query string. Every field arrives as text and is parsed leniently: a
  * value that is not one of the offered options is ignored, never an error page, because
- * bookmarked and hand-edited URLs must keep working.
+ * bookmarked and hand-edited URLs must keep working. A budget is the exception a person
+ * types: one that cannot be used is said so beside its field (see
+ * {@link #budgetProblem()}).
  */
 public class ProgrammeSearchForm {
 
@@ -66,8 +68,8 @@ public class ProgrammeSearchForm {
 		if (amount == null || code == null || !code.matches("[A-Za-z]{3}")) {
 			return null;
 		}
-		String digits = amount.replaceAll("[,\\s\u00a0]", "");
-		if (!digits.matches("\\d{1,10}(\\.\\d{1,2})?")) {
+		String digits = digits(amount);
+		if (digits == null) {
 			return null;
 		}
 		try {
@@ -76,6 +78,27 @@ public class ProgrammeSearchForm {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Why the amount typed cannot be used as a budget, or {@code null} when it can or
+	 * none was typed. A currency alone is no budget, and nothing to complain of.
+	 */
+	public @Nullable BudgetProblem budgetProblem() {
+		String amount = blankToNull(this.maxTuition);
+		if (amount == null) {
+			return null;
+		}
+		if (digits(amount) == null) {
+			return BudgetProblem.AMOUNT;
+		}
+		return (budget() == null) ? BudgetProblem.CURRENCY : null;
+	}
+
+	/** The amount without its separators, or {@code null} when it is not a number. */
+	private static @Nullable String digits(String amount) {
+		String digits = amount.replaceAll("[,\\s\u00a0]", "");
+		return digits.matches("\\d{1,10}(\\.\\d{1,2})?") ? digits : null;
 	}
 
 	/** The start month, written as 2027-09; anything else is ignored. */

@@ -71,9 +71,13 @@ class ProgrammeStructuredData {
 			ZoneId zone = current.getZone();
 			node.put("applicationStartDate", current.getOpensAt().atZone(zone).toOffsetDateTime().toString());
 			node.put("applicationDeadline", current.getDeadlineAt().atZone(zone).toOffsetDateTime().toString());
-			LocalDate start = LocalDate.ofInstant(current.getStudiesStartAt(), zone);
-			node.put("startDate", current.getSchedule().studiesStartMonthOnly() ? YearMonth.from(start).toString()
-					: start.toString());
+			// A joint round another institution coordinates starts on its coordinator's
+			// date, not necessarily this programme's.
+			if (current.getInstitution().getId().equals(programme.getInstitution().getId())) {
+				LocalDate start = LocalDate.ofInstant(current.getStudiesStartAt(), zone);
+				node.put("startDate", current.getSchedule().studiesStartMonthOnly() ? YearMonth.from(start).toString()
+						: start.toString());
+			}
 		}
 		List<Map<String, Object>> offers = new ArrayList<>();
 		if (programme.getTuition() != null) {

@@ -222,6 +222,41 @@ class CourseEditingTests {
 		assertThat(pendingRevisions()).isZero();
 	}
 
+	/**
+	 * KTH writes prerequisites as ranges of codes: DD2424's syllabus saves unchanged, and
+	 * the course page reads the range as one.
+	 */
+	@Test
+	void prerequisiteCodeRangesAreSavedUnchangedAndShownAsRanges() {
+		this.jdbc.sql(
+				"update syllabus_prerequisite set equivalent_codes = array['DD1337', 'DD1310-DD1319', 'SF1910-SF1924']")
+			.update();
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> syllabus = formValues(editor, syllabusUri("/edit"));
+		assertThat(syllabus).containsEntry("prerequisites[0].equivalentCodes", "DD1337, DD1310-DD1319, SF1910-SF1924");
+		syllabus.put("contents", "Transformers and attention.");
+		assertThat(post(editor, syllabusUri(""), syllabus)).hasRedirectedUrl(courseUri("/preview"));
+		assertThat(publish(editor, preview(editor))).hasStatus3xxRedirection();
+		assertThat(publicPage()).contains("DD1337, DD1310 to DD1319, SF1910 to SF1924");
+	}
+
+	@Test
+	void aMalformedCodeRangeIsRefusedBesideItsFieldAsTyped() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> syllabus = formValues(editor, syllabusUri("/edit"));
+		syllabus.put("prerequisites[0].equivalentCodes", "DD1337, DD1319-DD1310");
+		Document backwards = page(post(editor, syllabusUri(""), syllabus));
+		assertThat(backwards.getElementById("prerequisites[0].equivalentCodes-error").text())
+			.isEqualTo("DD1319-DD1310 runs backwards: write the lower code first, such as DD1310-DD1319.");
+		assertThat(backwards.getElementById("prerequisites[0].equivalentCodes").val())
+			.isEqualTo("DD1337, DD1319-DD1310");
+		syllabus.put("prerequisites[0].equivalentCodes", "DD1310-SF1919");
+		Document mixed = page(post(editor, syllabusUri(""), syllabus));
+		assertThat(mixed.getElementById("prerequisites[0].equivalentCodes-error").text()).isEqualTo(
+				"DD1310-SF1919 is not a range: both codes start with the same letters and are as long, such as DD1310-DD1319.");
+		assertThat(pendingRevisions()).isZero();
+	}
+
 	@Test
 	void duplicateModuleCodesValidFromTermsAndApplicationCodesAreRefusedBesideTheirFields() {
 		MockHttpSession editor = this.staff.signIn("editor@uni.example");

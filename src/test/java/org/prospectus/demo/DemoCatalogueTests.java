@@ -84,6 +84,9 @@ class DemoCatalogueTests {
 	DemoApplications demoApplications;
 
 	@Autowired
+	DemoStaff demoStaff;
+
+	@Autowired
 	org.prospectus.support.StaffSessions staff;
 
 	@BeforeEach
@@ -136,8 +139,8 @@ class DemoCatalogueTests {
 				"CLGYM-TIDE", "TCSCM", "TCYSM", "TEBSM", "TIEMM", "TIVNM", "TMAIM", "TMEKM", "TSCRM", "TSEDM", "TBDVM",
 				"The course memo is not published yet.", "The schedule is not published yet.", "Autumn 2024",
 				"KTH Campus", "Normal daytime", "TEN1", "3.0", "A, B, C, D, E, FX, F", "LAB2", "4.5", "P, F", "DD1337",
-				"DD1310-DD1319", "DD1321", "DD1331", "DD100N", "ID1018", "SF1624", "SF1672", "SF1684", "SF1626",
-				"SF1674", "SF1910-SF1924", "SF1935", "DD1420", "DD2421", "DD2380", "ID1214", "Ethical approach",
+				"DD1310 to DD1319", "DD1321", "DD1331", "DD100N", "ID1018", "SF1624", "SF1672", "SF1684", "SF1626",
+				"SF1674", "SF1910 to SF1924", "SF1935", "DD1420", "DD2421", "DD2380", "ID1214", "Ethical approach",
 				"Course syllabus as PDF");
 		assertThat(pageText("/programmes/southampton-msc-machine-learning")).contains("Machine Learning",
 				"Master of Science", "2:1", "1 year", "Full-time", "Highfield", "September", "Antonia Marcu",
@@ -147,6 +150,42 @@ class DemoCatalogueTests {
 				"/programmes/southampton-msc-machine-learning")) {
 			assertThat(pageText(path)).doesNotContain("[object Object]", "such as:", "null");
 		}
+	}
+
+	/**
+	 * As the seeds say, KTH starts in August and Southampton in September, the joint
+	 * round included; each page and search card features the programme's own open round.
+	 */
+	@Test
+	void eachMachineLearningMasterStartsWhenItsSeedSaysAndFeaturesItsOwnRound() throws IOException {
+		assertThat(
+				round(DemoCatalogue.ML_JOINT_ROUND).getStudiesStartAt().atZone(DemoRoundCalendar.STOCKHOLM).getMonth())
+			.isEqualTo(java.time.Month.AUGUST);
+		org.jsoup.nodes.Document kth = Jsoup.parse(this.mvc.get()
+			.uri("/programmes/kth-msc-machine-learning")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(kth.select(".at-a-glance").text()).contains("Next start August 2027");
+		assertThat(kth.text()).doesNotContain("May 2027");
+		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
+			.uri("/programmes/southampton-msc-machine-learning")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(soton.select(".at-a-glance").text()).contains("Next start September 2027",
+				"Application deadline 31 July 2027");
+		assertThat(soton.getElementById("round-heading").text()).isEqualTo("Applications for September 2027 entry");
+		assertThat(soton.text()).as("the joint round's start is KTH's, not Southampton's")
+			.doesNotContain("May 2027", "Studies start August");
+		org.jsoup.nodes.Document search = Jsoup.parse(this.mvc.get()
+			.uri("/programmes")
+			.param("q", "machine learning")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(search.select(".result-card:has(a[href*=southampton-msc-machine-learning])").text())
+			.contains("31 July 2027");
 	}
 
 	/**
@@ -211,6 +250,46 @@ class DemoCatalogueTests {
 			.isEqualTo("September");
 		assertThat(round("kth-autumn-2020").getName()).isEqualTo("Autumn 2020");
 		assertThat(round("ml-masters-joint-intake").stateAt(this.clock.instant())).isEqualTo(RoundState.OPEN);
+	}
+
+	/**
+	 * A fresh clone's first start: the runner on an empty database makes every login the
+	 * README names, each institution's staff included, with their roles.
+	 */
+	@Test
+	void theFirstStartMakesEveryLoginTheReadmeNames() throws IOException {
+		DatabaseCleaner.clean(this.jdbc);
+		new DemoDataRunner(this.demoCatalogue, this.demoStaff, this.demoApplications).run(null);
+
+		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+		List<String> named = java.util.regex.Pattern.compile("`([a-z.]+)@…`")
+			.matcher(readme)
+			.results()
+			.map((match) -> match.group(1) + "@demo.prospectus.example")
+			.toList();
+		assertThat(named).contains("admin.kth@demo.prospectus.example",
+				"admissions.southampton@demo.prospectus.example");
+		List<String> logins = this.jdbc.sql("select email from staff_user where password_hash is not null")
+			.query(String.class)
+			.list();
+		assertThat(logins).containsAll(named);
+		List<String> held = this.jdbc.sql("""
+				select u.email || ' ' || m.role from staff_membership m
+				  join staff_user u on u.id = m.staff_user_id join institution i on i.id = m.institution_id
+				 where u.email = lower(m.role) || '.' || i.slug || '@demo.prospectus.example'""")
+			.query(String.class)
+			.list();
+		for (String institution : List.of("kth", "southampton", "northbridge", "lakeshore")) {
+			for (String role : List.of("ADMIN", "EDITOR", "ADMISSIONS")) {
+				assertThat(held).contains(role.toLowerCase(java.util.Locale.ROOT) + "." + institution
+						+ "@demo.prospectus.example " + role);
+			}
+		}
+		assertThat(this.jdbc
+			.sql("select u.email || ' ' || r.role from staff_role r join staff_user u on u.id = r.staff_user_id")
+			.query(String.class)
+			.list()).contains("admin@demo.prospectus.example ADMIN", "editor@demo.prospectus.example EDITOR",
+					"admissions@demo.prospectus.example ADMISSIONS");
 	}
 
 	@Test

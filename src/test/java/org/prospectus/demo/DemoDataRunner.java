@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Fills the database with the demo catalogue when the application runs with the
  * {@code demo} profile. A runner rather than a migration, so that demo data can never
- * reach a real database, and so that its clock-bound rounds are moved on every start.
+ * reach a real database, and so that its clock-bound rounds are moved on every start. The
+ * staff logins come after the catalogue, whose institutions they belong to, and before
+ * the applications.
  */
 @Component
 @Profile("demo")
@@ -22,16 +24,20 @@ public class DemoDataRunner implements ApplicationRunner {
 
 	private final DemoCatalogue demoCatalogue;
 
+	private final DemoStaff demoStaff;
+
 	private final DemoApplications demoApplications;
 
-	public DemoDataRunner(DemoCatalogue demoCatalogue, DemoApplications demoApplications) {
+	DemoDataRunner(DemoCatalogue demoCatalogue, DemoStaff demoStaff, DemoApplications demoApplications) {
 		this.demoCatalogue = demoCatalogue;
+		this.demoStaff = demoStaff;
 		this.demoApplications = demoApplications;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		this.demoCatalogue.load();
+		this.demoStaff.load();
 		long applications = this.demoApplications.load();
 		DemoCounts counts = this.demoCatalogue.counts();
 		logger.info("Demo catalogue ready: " + counts.institutions() + " institutions, " + counts.programmes()

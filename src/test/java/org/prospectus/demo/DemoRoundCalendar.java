@@ -103,11 +103,21 @@ final class DemoRoundCalendar {
 
 	/**
 	 * The demo's joint round for the two machine learning masters, coordinated from
-	 * Stockholm: opened three weeks ago, closing in seven weeks, whatever day it is.
+	 * Stockholm: opened three weeks ago, closing in seven weeks, whatever day it is. Its
+	 * studies start is its coordinator's, KTH's August start (announced as the month);
+	 * Southampton's programme keeps its own September start, which its page shows.
 	 */
 	static DemoRound jointMachineLearningIntake(Clock clock) {
-		DemoRound intake = relativeIntake(clock, STOCKHOLM, -21, 49);
-		return new DemoRound("Machine learning masters: " + intake.name(), intake.schedule());
+		RoundSchedule relative = relativeIntake(clock, STOCKHOLM, -21, 49).schedule();
+		LocalDate replyBy = LocalDate.ofInstant(relative.replyByAt(), STOCKHOLM);
+		LocalDate start = LocalDate.of(replyBy.getYear(), 8, 17);
+		if (!start.isAfter(replyBy)) {
+			start = start.plusYears(1);
+		}
+		RoundSchedule schedule = new RoundSchedule(relative.opensAt(), relative.deadlineAt(),
+				relative.documentsDeadlineAt(), null, relative.notificationAt(), startOfDay(start, STOCKHOLM), true)
+			.withReplyBy(relative.replyByAt());
+		return new DemoRound("Machine learning masters: Autumn " + start.getYear() + " intake", schedule);
 	}
 
 	/**

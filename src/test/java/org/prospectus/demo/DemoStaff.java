@@ -15,10 +15,6 @@ import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffUser;
 import org.prospectus.web.PublicUrls;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +23,12 @@ import org.springframework.stereotype.Component;
  * administrator, editor and admissions officer, and an editor and an officer of each
  * institution, who reach only its catalogue and the applications that reach it (ADR
  * 0018). There is no fixed demo password anywhere, and none of this code is in the
- * production jar.
+ * production jar. {@link DemoDataRunner} calls it once the institutions exist: as a
+ * runner of its own it ran before them on a fresh database, and printed only the three
+ * logins that work everywhere.
  */
 @Component
-@Profile("demo")
-@Order(2)
-class DemoStaff implements ApplicationRunner {
+class DemoStaff {
 
 	private static final Log logger = LogFactory.getLog(DemoStaff.class);
 
@@ -53,8 +49,8 @@ class DemoStaff implements ApplicationRunner {
 		this.jdbc = jdbc;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	/** Makes or updates every demo login, with a new password each, and prints them. */
+	void load() {
 		List<String> lines = new ArrayList<>();
 		lines.add(create("admin@demo.prospectus.example", "Ada Admin", StaffRole.ADMIN));
 		lines.add(create("editor@demo.prospectus.example", "Eddie Editor", StaffRole.EDITOR));

@@ -241,6 +241,38 @@ class AdminRoundEditingTests {
 	}
 
 	@Test
+	void anotherInstitutionsDraftProgrammeIsNeitherOfferedNorAccepted() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		Institution kth = this.fixtures.find(Institution.class, this.round.getInstitution().getId());
+		Institution other = this.fixtures.institution("northbridge", "Europe/London");
+		long ownDraft = this.fixtures.programme(kth, "own-draft", "Own Draft").getId();
+		long partnerDraft = this.fixtures.programme(other, "quantum", "Quantum Machine Learning").getId();
+		long partnerPublished = this.fixtures.programme(other, "other-ml", "Other ML").getId();
+		this.jdbc.sql("update programme set state = 'DRAFT' where id in (:ids)")
+			.param("ids", java.util.List.of(ownDraft, partnerDraft))
+			.update();
+
+		Document edit = page(this.mvc.get().uri(reviewUrl() + "/edit").session(session).exchange());
+		assertThat(edit.select("input[name=programmes]").eachAttr("value"))
+			.contains(Long.toString(ownDraft), Long.toString(partnerPublished))
+			.doesNotContain(Long.toString(partnerDraft));
+		assertThat(edit.select("label[for=programme-" + ownDraft + "]").text()).isEqualTo("Own Draft (Draft)");
+		Document created = page(this.mvc.get()
+			.uri("/admin/catalogue/rounds/new")
+			.param("institution", Long.toString(kth.getId()))
+			.session(session)
+			.exchange());
+		assertThat(created.select("input[name=programmes]").eachAttr("value"))
+			.contains(Long.toString(ownDraft), Long.toString(partnerPublished))
+			.doesNotContain(Long.toString(partnerDraft));
+
+		// Named anyway, it is refused beside the field, and nothing is staged.
+		Document refused = page(save(session, "programmes", Long.toString(partnerDraft)));
+		assertThat(refused.select("#programmes-error").text()).isEqualTo("Choose among the programmes listed.");
+		assertThat(pendingCount()).isZero();
+	}
+
+	@Test
 	void aProgrammeThatIsNotListedCannotBeChosen() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		Document page = page(save(session, "programmes", "999999"));
@@ -297,6 +329,14 @@ class AdminRoundEditingTests {
 
 		Document reviewPage = page(this.mvc.get().uri(review).session(session).exchange());
 		assertThat(reviewPage.select("tr.table-warning").text()).contains("Machine Learning");
+		// Never published: no column of published values, and the list says so too.
+		assertThat(reviewPage.select("table thead th").eachText()).containsExactly("Field", "After publishing");
+		assertThat(reviewPage.select("tbody tr:has(th:containsOwn(Application deadline)) td").eachText())
+			.containsExactly("2028-01-15 23:59:59 Europe/Stockholm");
+		assertThat(reviewPage.text()).contains("This round has never been published.");
+		assertThat(page(this.mvc.get().uri("/admin/catalogue/rounds").param("q", "2028").session(session).exchange())
+			.select("tbody tr")
+			.text()).contains("Autumn 2028", "Not published").doesNotContain("Open for applications", "Opens soon");
 		MockHttpServletRequestBuilder publish = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.post(review + "/publish")
 			.session(session)
@@ -308,6 +348,10 @@ class AdminRoundEditingTests {
 		assertThat(this.mvc.perform(publish)).hasRedirectedUrl("/admin/catalogue/rounds");
 		assertThat(page(this.mvc.get().uri("/deadlines").exchange()).text()).contains("Autumn 2028",
 				"Machine Learning");
+		Document published = page(this.mvc.get().uri(review).session(session).exchange());
+		assertThat(published.select("table thead th").eachText()).containsExactly("Field", "Published");
+		assertThat(published.select("tbody tr:has(th:containsOwn(Application deadline)) td").eachText())
+			.containsExactly("2028-01-15 23:59:59 Europe/Stockholm");
 		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.CREATE, "application-round", null, null), 5))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.summary())

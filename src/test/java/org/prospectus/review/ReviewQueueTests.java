@@ -330,6 +330,13 @@ class ReviewQueueTests {
 		Document result = page(request.exchange());
 		assertThat(result.select("#changed tbody tr td:first-child").eachText()).containsExactly("BULK0001",
 				"BULK0002");
+		// The result shows where each application was and where it is now.
+		assertThat(result.select("[role=status]").text()).isEqualTo("2 applications changed to Eligibility checked.");
+		assertThat(result.select("#changed thead th").eachText()).containsExactly("Reference", "Name", "Status before",
+				"Status now");
+		assertThat(result.select("#changed tbody tr").eachText()).satisfiesExactly(
+				(row) -> assertThat(row).endsWith("Submitted Eligibility checked"),
+				(row) -> assertThat(row).endsWith("Documents missing Eligibility checked"));
 		assertThat(status(submitted)).isEqualTo("ELIGIBILITY_CHECKED");
 		assertThat(status(documents)).isEqualTo("ELIGIBILITY_CHECKED");
 		assertThat(status(review)).isEqualTo("UNDER_REVIEW");

@@ -42,6 +42,9 @@ class ProgrammeSearchTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
 	Institution kth;
 
 	Institution soton;
@@ -295,6 +298,43 @@ class ProgrammeSearchTests {
 		assertThat(this.search.facets().starts()).doesNotContain(java.time.YearMonth.of(2027, 8));
 		this.clock.setInstant(deadline);
 		assertThat(this.search.facets().starts()).as("a clock set back").contains(java.time.YearMonth.of(2027, 8));
+	}
+
+	/**
+	 * A budget the search cannot use is said so beside its field, with what was typed
+	 * kept, and the results come without it rather than not at all.
+	 */
+	@Test
+	void aBudgetThatCannotBeUsedIsExplainedBesideItsFieldAndTheResultsComeWithoutIt() {
+		this.jdbc
+			.sql("update programme set tuition_amount = 100000, tuition_currency = 'SEK', tuition_period = 'PER_YEAR'")
+			.update();
+		org.jsoup.nodes.Document notANumber = org.prospectus.support.StaffSessions
+			.page(this.mvc.get().uri("/programmes").param("maxTuition", "a lot").param("currency", "SEK").exchange());
+		assertThat(notANumber.getElementById("maxTuition-error").text())
+			.isEqualTo("Enter the amount in digits, such as 150000 or 150,000.");
+		assertThat(notANumber.getElementById("maxTuition").attr("aria-describedby")).contains("maxTuition-error");
+		assertThat(notANumber.getElementById("maxTuition").val()).isEqualTo("a lot");
+		assertThat(notANumber.select("#currency option[selected]").val()).isEqualTo("SEK");
+		assertThat(notANumber.select("details.filters-fold").hasAttr("open")).as("the field is not folded away")
+			.isTrue();
+		assertThat(notANumber.select(".budget-ignored").text()).contains("without the tuition filter");
+		assertThat(notANumber.select(".budget-ignored a").attr("href")).isEqualTo("#maxTuition");
+		assertThat(notANumber.select(".result-card h2").eachText()).containsExactly("Data Science", "Machine Learning",
+				"Robotics");
+
+		org.jsoup.nodes.Document noCurrency = org.prospectus.support.StaffSessions
+			.page(this.mvc.get().uri("/programmes").param("maxTuition", "150000").exchange());
+		assertThat(noCurrency.getElementById("currency-error").text()).isEqualTo("Choose the currency of the amount.");
+		assertThat(noCurrency.getElementById("currency").attr("aria-describedby")).contains("currency-error");
+		assertThat(noCurrency.getElementById("maxTuition").val()).isEqualTo("150000");
+		assertThat(noCurrency.select(".result-card")).hasSize(3);
+
+		org.jsoup.nodes.Document fine = org.prospectus.support.StaffSessions
+			.page(this.mvc.get().uri("/programmes").param("maxTuition", "150000").param("currency", "SEK").exchange());
+		assertThat(fine.select(".invalid-feedback, .budget-ignored")).isEmpty();
+		assertThat(org.prospectus.support.StaffSessions.page(this.mvc.get().uri("/programmes").exchange())
+			.select(".invalid-feedback, .budget-ignored")).as("no budget, nothing to say").isEmpty();
 	}
 
 	@Test
