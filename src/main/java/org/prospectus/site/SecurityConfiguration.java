@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.account.StaffAccessFilter;
 import org.prospectus.applicant.ApplicantAuthentication;
 import org.prospectus.applicant.ApplicantPrincipal;
+import org.prospectus.web.SecurityHeaders;
 import org.prospectus.web.UploadTooLargeFilter;
 
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -47,14 +49,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	/**
-	 * No inline script or style anywhere; data: images only for Bootstrap's CSS icons.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-			+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-
-	/**
 	 * No observation around each of the dozen security filters, nor around the
 	 * authorization, of every request: on a public page they were a measurable share of
 	 * its CPU (issue 15, docs/benchmarks.md). The request is still timed whole as
@@ -66,6 +60,19 @@ class SecurityConfiguration {
 			.shouldObserveRequests(false)
 			.shouldObserveAuthorizations(false)
 			.build();
+	}
+
+	/**
+	 * An address the request firewall refuses (a double slash, an encoded dot segment, a
+	 * semicolon) gets the site's 400 page. The security filters never ran for it, so the
+	 * headers they write are written here, and the error page keeps them.
+	 */
+	@Bean
+	static RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> {
+			SecurityHeaders.writeForError(response);
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+		};
 	}
 
 	/**
@@ -193,9 +200,9 @@ class SecurityConfiguration {
 	private static void headers(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
 			.addHeaderWriter(PublicPageCaching.headerWriter())
-			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
+			.permissionsPolicyHeader((permissions) -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
 	}
 
 	/**
