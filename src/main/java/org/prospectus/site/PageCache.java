@@ -47,12 +47,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * 0023). It sits in front of the session store and the security filters, so a page it has
  * costs about what copying its bytes costs.
  * <p>
- * What it keeps: an anonymous GET of a {@link PublicPageCaching#PAGES public page} that
- * answered 200 and that {@link PublicPageCaching} let shared caches keep (so no session
- * was made and no cookie set), with every header the portal's filters wrote, and a
- * gzipped copy made once. The key is the address as requested (scheme, host, port, path
- * and query: absolute links are made from it when {@code prospectus.base-url} is not set)
- * and the locale the page is rendered in.
+ * What it keeps: an anonymous GET (a HEAD gets the same headers, not from the cache) of a
+ * {@link PublicPageCaching#PAGES public page} that answered 200 and that
+ * {@link PublicPageCaching} let shared caches keep (so no session was made and no cookie
+ * set), with every header the portal's filters wrote, and a gzipped copy made once. The
+ * key is the address as requested (scheme, host, port, path and query: absolute links are
+ * made from it when {@code prospectus.base-url} is not set) and the locale the page is
+ * rendered in.
  * <p>
  * How long: while the {@link CatalogueVersion catalogue} is the one it was rendered from,
  * up to the next instant its {@link org.prospectus.intake.RoundTimeline timeline} says
@@ -143,7 +144,7 @@ class PageCache extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (!"GET".equals(request.getMethod()) || PublicPageCaching.hasSessionCookie(request)) {
+		if (!PublicPageCaching.isGetOrHead(request) || PublicPageCaching.hasSessionCookie(request)) {
 			return true;
 		}
 		PathContainer path = PathContainer
@@ -176,7 +177,10 @@ class PageCache extends OncePerRequestFilter {
 			return;
 		}
 		String key = key(request, locale);
-		if (this.enabled) {
+		// A HEAD gets the GET's headers and ETag, but neither reads nor fills the cache:
+		// its rendering has no body to keep.
+		boolean head = "HEAD".equals(request.getMethod());
+		if (this.enabled && !head) {
 			Page page = this.cache.getIfPresent(key);
 			if (page != null && page.state == state && !now.isBefore(page.rendered) && now.isBefore(page.expires)) {
 				page.writeTo(request, response);
@@ -192,7 +196,7 @@ class PageCache extends OncePerRequestFilter {
 				&& !rendered.containsHeader(HttpHeaders.SET_COOKIE)) {
 			rendered.setHeader(HttpHeaders.ETAG, etag);
 			rendered.setHeader(HttpHeaders.VARY, VARY);
-			if (this.enabled && rendered.size() <= this.settings.maxSize().toBytes() / 64) {
+			if (this.enabled && !head && rendered.size() <= this.settings.maxSize().toBytes() / 64) {
 				Instant expires = state.timeline().nextChangeAfter(now);
 				this.cache.put(key, Page.of(state, now, expires, etag, rendered, before));
 			}

@@ -49,6 +49,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	/**
+	 * The public addresses, open to GET and so to HEAD and OPTIONS: the catalogue;
+	 * helping applicants choose (ADR 0013); the statements every page links to (ADR
+	 * 0019); static files and the probes.
+	 */
+	static final String[] PUBLIC_PATHS = { "/", "/programmes", "/programmes/*", "/programmes/*/course-description.pdf",
+			"/courses/*", "/courses/*/syllabus.pdf", "/deadlines", "/deadlines.ics", "/programmes/*/deadlines.ics",
+			"/sitemap.xml", "/robots.txt", "/compare", "/careers", "/guide", "/finder", "/privacy", "/privacy/*",
+			"/accessibility", "/contact", "/contact/*", "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+			"/actuator/health/**", "/livez", "/readyz" };
+
+	/**
 	 * No observation around each of the dozen security filters, nor around the
 	 * authorization, of every request: on a public page they were a measurable share of
 	 * its CPU (issue 15, docs/benchmarks.md). The request is still timed whole as
@@ -123,20 +134,12 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry, JdbcClient jdbc,
 			ManagementPort managementPort) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
-					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines",
-					"/deadlines.ics", "/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_PATHS)
 			.permitAll()
-			// Helping applicants choose: comparison, careers, guide and finder (ADR
-			// 0013).
-			.requestMatchers(HttpMethod.GET, "/compare", "/careers", "/guide", "/finder")
+			// RFC 9110: HEAD wherever GET works; OPTIONS says which methods do.
+			.requestMatchers(HttpMethod.HEAD, PUBLIC_PATHS)
 			.permitAll()
-			// The statements every page links to (ADR 0019).
-			.requestMatchers(HttpMethod.GET, "/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-					"/actuator/health/**", "/livez", "/readyz")
+			.requestMatchers(HttpMethod.OPTIONS, PUBLIC_PATHS)
 			.permitAll()
 			// Metrics: open on the management port only; elsewhere the portal's
 			// administrator's.
