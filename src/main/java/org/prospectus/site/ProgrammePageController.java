@@ -10,6 +10,7 @@ import org.prospectus.programme.ProgrammePage;
 import org.prospectus.programme.ProgrammeService;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.web.NotFoundException;
+import org.prospectus.web.MetaDescription;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.stereotype.Controller;
@@ -59,6 +60,7 @@ class ProgrammePageController {
 		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
 		addRounds(model, rounds);
 		model.addAttribute("canonicalUrl", this.urls.of("/programmes/{slug}", page.programme().getSlug()));
+		model.addAttribute("metaDescription", MetaDescription.of(page.programme().getSummary()));
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
 		}
