@@ -62,7 +62,7 @@ class ProgrammePageController {
 		model.addAttribute("canonicalUrl", this.urls.of("/programmes/{slug}", page.programme().getSlug()));
 		model.addAttribute("metaDescription", MetaDescription.of(page.programme().getSummary()));
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
-			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
+			model.addAttribute("structuredData", this.structuredData.programme(page, rounds));
 		}
 		model.addAttribute("careers", this.careers.careersOf(page.programme()));
 		return "programmes/show";
