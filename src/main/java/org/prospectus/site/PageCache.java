@@ -76,6 +76,12 @@ class PageCache extends OncePerRequestFilter {
 	 */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+	/**
+	 * Files made of the catalogue alone, which are not kept but carry the pages' ETag and
+	 * answer 304 like them (issue 25): they name their own caching.
+	 */
+	static final List<String> VALIDATED = List.of("/courses/*/syllabus.pdf", "/sitemap.xml", "/robots.txt");
+
 	/** Headers the cache writes itself, or the container does. */
 	private static final Set<String> NOT_KEPT = Set.of("content-length", "content-encoding", "transfer-encoding",
 			"date", "etag", "vary", "set-cookie", "content-type");
@@ -93,6 +99,8 @@ class PageCache extends OncePerRequestFilter {
 	private final String build;
 
 	private final List<PathPattern> pages;
+
+	private final List<PathPattern> validated;
 
 	private final Cache<String, Page> cache;
 
@@ -112,6 +120,7 @@ class PageCache extends OncePerRequestFilter {
 				? properties.getTime().toEpochMilli() : System.nanoTime()) & 0xFFFFFFFFFFL, 36);
 		PathPatternParser parser = new PathPatternParser();
 		this.pages = PublicPageCaching.PAGES.stream().map(parser::parse).toList();
+		this.validated = VALIDATED.stream().map(parser::parse).toList();
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(settings.maxSize().toBytes())
 			.weigher((String key, Page page) -> key.length() * 2 + page.weight())
@@ -154,7 +163,18 @@ class PageCache extends OncePerRequestFilter {
 				return false;
 			}
 		}
-		return true;
+		return !isValidated(request);
+	}
+
+	private boolean isValidated(HttpServletRequest request) {
+		PathContainer path = PathContainer
+			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		for (PathPattern file : this.validated) {
+			if (file.matches(path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -172,8 +192,17 @@ class PageCache extends OncePerRequestFilter {
 		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, etag);
-			response.setHeader(HttpHeaders.CACHE_CONTROL, PublicPageCaching.PUBLIC);
+			if (!isValidated(request)) {
+				response.setHeader(HttpHeaders.CACHE_CONTROL, PublicPageCaching.PUBLIC);
+			}
 			response.setHeader(HttpHeaders.VARY, VARY);
+			return;
+		}
+		if (isValidated(request)) {
+			// Set before the body is written, which may be streamed; the controller names
+			// the caching.
+			response.setHeader(HttpHeaders.ETAG, etag);
+			chain.doFilter(request, response);
 			return;
 		}
 		String key = key(request, locale);

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
@@ -221,6 +222,53 @@ class SecurityHeadersTests {
 		byte[] html = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body())).readAllBytes();
 		assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("</html>");
 		assertThat(html.length).isGreaterThan(page.body().length);
+	}
+
+	/**
+	 * The calendar feeds are sent gzipped like pages; the syllabus PDF, the sitemap and
+	 * robots.txt carry an ETag and answer 304 when it still holds; a WebJar asset whose
+	 * address names its version is kept for a year, unchanged.
+	 */
+	@Test
+	void feedsAreCompressedFilesRevalidateAndVersionedAssetsAreKeptForAYear() throws Exception {
+		Institution kth = this.jdbc.sql("select id from institution where slug = 'kth'")
+			.query(Long.class)
+			.optional()
+			.map((id) -> this.fixtures.find(Institution.class, id))
+			.orElseThrow();
+		var ml = this.jdbc.sql("select id from programme where slug = 'ml'").query(Long.class).single();
+		var programme = this.fixtures.find(org.prospectus.programme.Programme.class, ml);
+		for (int i = 0; i < 8; i++) {
+			this.fixtures.round(kth, "round-" + i,
+					java.time.Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i * 86400L),
+					java.time.Instant.parse("2027-01-15T23:00:00Z").plusSeconds(i * 86400L), programme);
+		}
+		HttpResponse<byte[]> feed = HTTP
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/deadlines.ics"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(feed.statusCode()).isEqualTo(200);
+		assertThat(feed.headers().firstValue("Content-Encoding")).as("the feed, gzipped").contains("gzip");
+
+		for (String path : List.of("/courses/DD2424/syllabus.pdf", "/sitemap.xml", "/robots.txt")) {
+			HttpResponse<String> first = get(path);
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			String etag = first.headers().firstValue("ETag").orElse(null);
+			assertThat(etag).as(path + " ETag").isNotBlank();
+			HttpResponse<String> again = get(path, "If-None-Match", etag);
+			assertThat(again.statusCode()).as(path + " again").isEqualTo(304);
+			assertThat(again.body()).as(path + " again").isEmpty();
+		}
+
+		String css = Jsoup.parse(get("/").body()).select("link[rel=stylesheet][href^=/webjars/]").attr("href");
+		assertThat(css).as("a versioned WebJar address").matches("/webjars/bootstrap/\\d[^/]*/.*\\.css");
+		HttpResponse<String> versioned = get(css);
+		assertThat(versioned.statusCode()).isEqualTo(200);
+		assertThat(versioned.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				(cache) -> assertThat(cache).contains("max-age=31536000", "immutable").doesNotContain("no-store"));
+		assertThat(get("/static/css/prospectus.css").headers().firstValue("Cache-Control"))
+			.as("our own files, unversioned")
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=3600").doesNotContain("immutable"));
 	}
 
 	@Test
