@@ -90,6 +90,14 @@ public record Shortlist(List<String> slugs) {
 		return new Shortlist(this.slugs.stream().filter((s) -> !s.equals(slug)).toList());
 	}
 
+	/**
+	 * The same programmes in one order whatever the order picked: the comparison's one
+	 * address for search engines, however many orders link to it.
+	 */
+	public Shortlist canonical() {
+		return new Shortlist(this.slugs.stream().sorted().toList());
+	}
+
 	/** The comparison page of this shortlist. */
 	public String compareUrl() {
 		return url("/compare", "p");

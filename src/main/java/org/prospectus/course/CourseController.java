@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.prospectus.staging.PublicationState;
 import org.prospectus.web.NotFoundException;
+import org.prospectus.web.MetaDescription;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.http.CacheControl;
@@ -44,6 +45,7 @@ class CourseController {
 		model.addAttribute("course", page.course());
 		// One address for the page, however the code was typed (dd2424 or DD2424).
 		model.addAttribute("canonicalUrl", this.urls.of("/courses/{code}", page.course().getCode()));
+		model.addAttribute("metaDescription", MetaDescription.of(page.course().getSummary()));
 		if (page.course().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.course(page));
 		}

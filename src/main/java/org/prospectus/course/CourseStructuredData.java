@@ -1,6 +1,7 @@
 package org.prospectus.course;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,13 @@ public class CourseStructuredData {
 		JsonLd.putIfPresent(node, "description", course.getSummary());
 		node.put("provider", provider(course.getInstitution()));
 		node.put("numberOfCredits", credits(course.getCredits(), course.getCreditSystem()));
+		// Google's course guide asks for an offer. A course is taken within a programme,
+		// whose page and data give the tuition; no price is kept per course.
+		Map<String, Object> offer = JsonLd.node("Offer");
+		offer.put("category", "Paid");
+		offer.put("url", url);
+		node.put("offers", List.of(offer));
+		String workload = workload(course.getCredits(), course.getCreditSystem());
 		List<Map<String, Object>> instances = new ArrayList<>();
 		for (CourseOffering offering : page.offerings()) {
 			Map<String, Object> instance = JsonLd.node("CourseInstance");
@@ -45,6 +53,7 @@ public class CourseStructuredData {
 			instance.put("endDate", offering.getEndDate().toString());
 			JsonLd.putIfPresent(instance, "inLanguage", offering.getLanguage());
 			JsonLd.putIfPresent(instance, "location", offering.getLocation());
+			instance.put("courseWorkload", workload);
 			instances.add(instance);
 		}
 		JsonLd.putIfPresent(node, "hasCourseInstance", instances);
@@ -72,9 +81,25 @@ public class CourseStructuredData {
 		return provider;
 	}
 
-	/** Credits in the named credit system, as a schema.org {@code StructuredValue}. */
+	/**
+	 * The hours of study the credits stand for, as an ISO 8601 duration: a year of 60
+	 * ECTS credits is about 1,600 hours (the ECTS guide says 1,500 to 1,800), a UK credit
+	 * is 10 notional hours, and a US semester credit hour about 45 hours in and out of
+	 * class.
+	 */
+	static String workload(BigDecimal credits, CreditSystem system) {
+		int minutesPerCredit = switch (system) {
+			// 1,600 hours over 60 credits: 1,600 minutes a credit.
+			case ECTS -> 1600;
+			case UK_CREDITS -> 10 * 60;
+			case US_CREDITS -> 45 * 60;
+		};
+		return Duration.ofMinutes(credits.multiply(BigDecimal.valueOf(minutesPerCredit)).longValue()).toString();
+	}
+
+	/** Credits in the named credit system, as a schema.org {@code QuantitativeValue}. */
 	public static Map<String, Object> credits(BigDecimal credits, CreditSystem system) {
-		Map<String, Object> value = JsonLd.node("StructuredValue");
+		Map<String, Object> value = JsonLd.node("QuantitativeValue");
 		value.put("value", credits.stripTrailingZeros().scale() <= 0 ? credits.setScale(0) : credits);
 		value.put("unitText", switch (system) {
 			case ECTS -> "ECTS";

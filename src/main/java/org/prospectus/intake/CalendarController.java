@@ -61,7 +61,10 @@ class CalendarController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString())
 			.cacheControl(CacheControl.maxAge(15, TimeUnit.MINUTES).cachePublic())
-			.eTag(DigestUtils.md5DigestAsHex(body))
+			// Weak: the same feed, whatever its encoding, so that the container may gzip
+			// it
+			// (Tomcat sends a strongly tagged response as it is).
+			.eTag("W/\"" + DigestUtils.md5DigestAsHex(body) + "\"")
 			.body(body);
 	}
 

@@ -47,12 +47,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * 0023). It sits in front of the session store and the security filters, so a page it has
  * costs about what copying its bytes costs.
  * <p>
- * What it keeps: an anonymous GET of a {@link PublicPageCaching#PAGES public page} that
- * answered 200 and that {@link PublicPageCaching} let shared caches keep (so no session
- * was made and no cookie set), with every header the portal's filters wrote, and a
- * gzipped copy made once. The key is the address as requested (scheme, host, port, path
- * and query: absolute links are made from it when {@code prospectus.base-url} is not set)
- * and the locale the page is rendered in.
+ * What it keeps: an anonymous GET (a HEAD gets the same headers, not from the cache) of a
+ * {@link PublicPageCaching#PAGES public page} that answered 200 and that
+ * {@link PublicPageCaching} let shared caches keep (so no session was made and no cookie
+ * set), with every header the portal's filters wrote, and a gzipped copy made once. The
+ * key is the address as requested (scheme, host, port, path and query: absolute links are
+ * made from it when {@code prospectus.base-url} is not set) and the locale the page is
+ * rendered in.
  * <p>
  * How long: while the {@link CatalogueVersion catalogue} is the one it was rendered from,
  * up to the next instant its {@link org.prospectus.intake.RoundTimeline timeline} says
@@ -75,6 +76,12 @@ class PageCache extends OncePerRequestFilter {
 	 */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+	/**
+	 * Files made of the catalogue alone, which are not kept but carry the pages' ETag and
+	 * answer 304 like them (issue 25): they name their own caching.
+	 */
+	static final List<String> VALIDATED = List.of("/courses/*/syllabus.pdf", "/sitemap.xml", "/robots.txt");
+
 	/** Headers the cache writes itself, or the container does. */
 	private static final Set<String> NOT_KEPT = Set.of("content-length", "content-encoding", "transfer-encoding",
 			"date", "etag", "vary", "set-cookie", "content-type");
@@ -92,6 +99,8 @@ class PageCache extends OncePerRequestFilter {
 	private final String build;
 
 	private final List<PathPattern> pages;
+
+	private final List<PathPattern> validated;
 
 	private final Cache<String, Page> cache;
 
@@ -111,6 +120,7 @@ class PageCache extends OncePerRequestFilter {
 				? properties.getTime().toEpochMilli() : System.nanoTime()) & 0xFFFFFFFFFFL, 36);
 		PathPatternParser parser = new PathPatternParser();
 		this.pages = PublicPageCaching.PAGES.stream().map(parser::parse).toList();
+		this.validated = VALIDATED.stream().map(parser::parse).toList();
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(settings.maxSize().toBytes())
 			.weigher((String key, Page page) -> key.length() * 2 + page.weight())
@@ -143,7 +153,7 @@ class PageCache extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (!"GET".equals(request.getMethod()) || PublicPageCaching.hasSessionCookie(request)) {
+		if (!PublicPageCaching.isGetOrHead(request) || PublicPageCaching.hasSessionCookie(request)) {
 			return true;
 		}
 		PathContainer path = PathContainer
@@ -153,7 +163,18 @@ class PageCache extends OncePerRequestFilter {
 				return false;
 			}
 		}
-		return true;
+		return !isValidated(request);
+	}
+
+	private boolean isValidated(HttpServletRequest request) {
+		PathContainer path = PathContainer
+			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		for (PathPattern file : this.validated) {
+			if (file.matches(path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -171,12 +192,24 @@ class PageCache extends OncePerRequestFilter {
 		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, etag);
-			response.setHeader(HttpHeaders.CACHE_CONTROL, PublicPageCaching.PUBLIC);
+			if (!isValidated(request)) {
+				response.setHeader(HttpHeaders.CACHE_CONTROL, PublicPageCaching.PUBLIC);
+			}
 			response.setHeader(HttpHeaders.VARY, VARY);
 			return;
 		}
+		if (isValidated(request)) {
+			// Set before the body is written, which may be streamed; the controller names
+			// the caching.
+			response.setHeader(HttpHeaders.ETAG, etag);
+			chain.doFilter(request, response);
+			return;
+		}
 		String key = key(request, locale);
-		if (this.enabled) {
+		// A HEAD gets the GET's headers and ETag, but neither reads nor fills the cache:
+		// its rendering has no body to keep.
+		boolean head = "HEAD".equals(request.getMethod());
+		if (this.enabled && !head) {
 			Page page = this.cache.getIfPresent(key);
 			if (page != null && page.state == state && !now.isBefore(page.rendered) && now.isBefore(page.expires)) {
 				page.writeTo(request, response);
@@ -192,7 +225,7 @@ class PageCache extends OncePerRequestFilter {
 				&& !rendered.containsHeader(HttpHeaders.SET_COOKIE)) {
 			rendered.setHeader(HttpHeaders.ETAG, etag);
 			rendered.setHeader(HttpHeaders.VARY, VARY);
-			if (this.enabled && rendered.size() <= this.settings.maxSize().toBytes() / 64) {
+			if (this.enabled && !head && rendered.size() <= this.settings.maxSize().toBytes() / 64) {
 				Instant expires = state.timeline().nextChangeAfter(now);
 				this.cache.put(key, Page.of(state, now, expires, etag, rendered, before));
 			}

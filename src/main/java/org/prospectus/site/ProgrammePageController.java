@@ -12,6 +12,7 @@ import org.prospectus.programme.ProgrammeService;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.support.Countries;
 import org.prospectus.web.NotFoundException;
+import org.prospectus.web.MetaDescription;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.stereotype.Controller;
@@ -61,8 +62,9 @@ class ProgrammePageController {
 		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
 		addRounds(model, rounds);
 		model.addAttribute("canonicalUrl", this.urls.of("/programmes/{slug}", page.programme().getSlug()));
+		model.addAttribute("metaDescription", MetaDescription.of(page.programme().getSummary()));
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
-			model.addAttribute("structuredData", this.structuredData.programme(page, rounds.current()));
+			model.addAttribute("structuredData", this.structuredData.programme(page, rounds));
 		}
 		List<Career> careers = this.careers.careersOf(page.programme());
 		model.addAttribute("careers", careers);

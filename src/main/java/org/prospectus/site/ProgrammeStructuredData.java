@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.course.Course;
 import org.prospectus.course.CourseStructuredData;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.ProgrammeRounds;
 import org.prospectus.intake.RoundView;
 import org.prospectus.programme.PlanEntry;
 import org.prospectus.programme.PlanView;
@@ -45,11 +46,14 @@ class ProgrammeStructuredData {
 	}
 
 	/**
-	 * A published programme with its current round (or {@code null}), as JSON ready for
-	 * the page's script block.
+	 * A published programme with its rounds, as JSON ready for the page's script block.
+	 * The application dates are those of the first round, featured or also open, whose
+	 * deadline has not passed; with none, there are none, since a deadline in the past
+	 * advertises nothing anyone can apply to.
 	 */
-	String programme(ProgrammePage page, @Nullable RoundView round) {
+	String programme(ProgrammePage page, ProgrammeRounds rounds) {
 		Programme programme = page.programme();
+		RoundView round = advertised(rounds);
 		Map<String, Object> node = JsonLd.node("EducationalOccupationalProgram");
 		String url = this.urls.of("/programmes/{slug}", programme.getSlug());
 		node.put("@id", url);
@@ -65,7 +69,6 @@ class ProgrammeStructuredData {
 		}
 		node.put("educationalProgramMode",
 				List.of(CourseStructuredData.pace(programme.getPacePercent()), mode(programme.getMode())));
-		JsonLd.putIfPresent(node, "inLanguage", programme.getLanguage());
 		if (round != null) {
 			ApplicationRound current = round.round();
 			ZoneId zone = current.getZone();
@@ -110,6 +113,20 @@ class ProgrammeStructuredData {
 		}
 		JsonLd.putIfPresent(node, "hasCourse", List.copyOf(courses.values()));
 		return JsonLd.toScriptSafeJson(node);
+	}
+
+	private static @Nullable RoundView advertised(ProgrammeRounds rounds) {
+		List<RoundView> candidates = new ArrayList<>();
+		if (rounds.current() != null) {
+			candidates.add(rounds.current());
+		}
+		candidates.addAll(rounds.alsoOpen());
+		for (RoundView candidate : candidates) {
+			if (candidate.round().getDeadlineAt().isAfter(candidate.now())) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	private static Map<String, Object> offer(String category, Money price) {

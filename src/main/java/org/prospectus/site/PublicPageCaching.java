@@ -31,7 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code postHandle}), and at commit the response must still set no cookie and have made
  * no session ({@link #headerWriter()}). Everything else is {@code no-store}: staff and
  * applicant pages, public pages for someone with a session, errors, and anything not a
- * GET. A response that names its own caching (a PDF, a feed, the sitemap) keeps it.
+ * GET or HEAD. A response that names its own caching (a PDF, a feed, the sitemap) keeps
+ * it.
  */
 @Component
 class PublicPageCaching implements HandlerInterceptor, WebMvcConfigurer {
@@ -50,7 +51,7 @@ class PublicPageCaching implements HandlerInterceptor, WebMvcConfigurer {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView modelAndView) {
-		if ("GET".equals(request.getMethod()) && response.getStatus() == HttpServletResponse.SC_OK
+		if (isGetOrHead(request) && response.getStatus() == HttpServletResponse.SC_OK
 				&& !response.containsHeader(HttpHeaders.CACHE_CONTROL) && isAnonymous(request)) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, PUBLIC);
 			response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
@@ -74,6 +75,11 @@ class PublicPageCaching implements HandlerInterceptor, WebMvcConfigurer {
 			}
 			noStore.writeHeaders(request, response);
 		};
+	}
+
+	/** A HEAD is answered as its GET is, without the body (RFC 9110). */
+	static boolean isGetOrHead(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 	}
 
 	/** No session, and no session cookie either: nothing in the page is anybody's own. */

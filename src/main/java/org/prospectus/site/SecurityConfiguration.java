@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.account.StaffAccessFilter;
 import org.prospectus.applicant.ApplicantAuthentication;
 import org.prospectus.applicant.ApplicantPrincipal;
+import org.prospectus.web.SecurityHeaders;
 import org.prospectus.web.UploadTooLargeFilter;
 
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -47,12 +49,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	/**
-	 * No inline script or style anywhere; data: images only for Bootstrap's CSS icons.
+	 * The public addresses, open to GET and so to HEAD and OPTIONS: the catalogue;
+	 * helping applicants choose (ADR 0013); the statements every page links to (ADR
+	 * 0019); static files and the probes.
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-			+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+	static final String[] PUBLIC_PATHS = { "/", "/programmes", "/programmes/*", "/programmes/*/course-description.pdf",
+			"/courses/*", "/courses/*/syllabus.pdf", "/deadlines", "/deadlines.ics", "/programmes/*/deadlines.ics",
+			"/sitemap.xml", "/robots.txt", "/compare", "/careers", "/guide", "/finder", "/privacy", "/privacy/*",
+			"/accessibility", "/contact", "/contact/*", "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+			"/actuator/health/**", "/livez", "/readyz" };
 
 	/**
 	 * No observation around each of the dozen security filters, nor around the
@@ -66,6 +71,19 @@ class SecurityConfiguration {
 			.shouldObserveRequests(false)
 			.shouldObserveAuthorizations(false)
 			.build();
+	}
+
+	/**
+	 * An address the request firewall refuses (a double slash, an encoded dot segment, a
+	 * semicolon) gets the site's 400 page. The security filters never ran for it, so the
+	 * headers they write are written here, and the error page keeps them.
+	 */
+	@Bean
+	static RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> {
+			SecurityHeaders.writeForError(response);
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+		};
 	}
 
 	/**
@@ -116,20 +134,12 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			AuthenticationFailureHandler loginFailureHandler, SessionRegistry sessionRegistry, JdbcClient jdbc,
 			ManagementPort managementPort) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/programmes", "/programmes/*",
-					"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/deadlines",
-					"/deadlines.ics", "/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_PATHS)
 			.permitAll()
-			// Helping applicants choose: comparison, careers, guide and finder (ADR
-			// 0013).
-			.requestMatchers(HttpMethod.GET, "/compare", "/careers", "/guide", "/finder")
+			// RFC 9110: HEAD wherever GET works; OPTIONS says which methods do.
+			.requestMatchers(HttpMethod.HEAD, PUBLIC_PATHS)
 			.permitAll()
-			// The statements every page links to (ADR 0019).
-			.requestMatchers(HttpMethod.GET, "/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-					"/actuator/health/**", "/livez", "/readyz")
+			.requestMatchers(HttpMethod.OPTIONS, PUBLIC_PATHS)
 			.permitAll()
 			// Metrics: open on the management port only; elsewhere the portal's
 			// administrator's.
@@ -200,9 +210,9 @@ class SecurityConfiguration {
 	private static void headers(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
 			.addHeaderWriter(PublicPageCaching.headerWriter())
-			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)));
+			.permissionsPolicyHeader((permissions) -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
 	}
 
 	/**

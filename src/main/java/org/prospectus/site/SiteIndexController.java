@@ -36,8 +36,14 @@ class SiteIndexController {
 
 	static final String SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-	/** Paths no crawler needs: sign-in, staff and applicant pages. */
-	static final List<String> DISALLOWED = List.of("/admin", "/account", "/applications", "/login", "/staff");
+	/**
+	 * Paths no crawler needs: sign-in, staff and applicant pages; and the comparison and
+	 * the pages that carry a shortlist, one address for every list of up to four
+	 * programmes in every order (the clean address of each page is linked elsewhere and
+	 * named as its canonical).
+	 */
+	static final List<String> DISALLOWED = List.of("/admin", "/account", "/applications", "/login", "/staff",
+			"/compare", "/*?compare=", "/*&compare=");
 
 	private static final CacheControl ONE_HOUR = CacheControl.maxAge(1, TimeUnit.HOURS).cachePublic();
 

@@ -17,12 +17,12 @@ import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 
 /**
- * Refuses, before anything reads it, a request whose fields hold a NUL character: no page
- * can show it and PostgreSQL cannot store it in text, so letting it through only turns
- * into a server error deep in a save or a search. The answer is the 400 page, which says
- * what to do. It runs ahead of the security filters, so sign-in forms are covered too.
- * Multipart bodies are left to {@link UploadTooLargeFilter} and the upload checks, which
- * read them.
+ * Refuses, before anything reads it, a request whose fields hold a NUL character, or that
+ * the container cannot decode at all: no page can show it and PostgreSQL cannot store it
+ * in text, so letting it through only turns into a server error deep in a save or a
+ * search. The answer is the 400 page, which says what to do. It runs ahead of the
+ * security filters, so sign-in forms are covered too. Multipart bodies are left to
+ * {@link UploadTooLargeFilter} and the upload checks, which read them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -38,7 +38,17 @@ public class UnreadableInputFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (holdsNul(request.getParameterMap())) {
+		boolean unreadable;
+		try {
+			unreadable = holdsNul(request.getParameterMap());
+		}
+		catch (IllegalStateException ex) {
+			// The container could not decode the query or form (a stray %, say).
+			unreadable = true;
+		}
+		if (unreadable) {
+			// Ahead of the security filters, so their headers are written here.
+			SecurityHeaders.writeForError(response);
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
 		}

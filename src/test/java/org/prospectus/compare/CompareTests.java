@@ -178,7 +178,11 @@ class CompareTests {
 
 	@Test
 	void ignoresDuplicatesAndKeepsTheFirstPlace() {
-		Document page = compare("kth-ml", "soton-ml", "kth-ml", " KTH-ML ");
+		assertThat(this.mvc.get().uri("/compare").param("p", "kth-ml", "soton-ml", "kth-ml", " KTH-ML ").exchange())
+			.as("sent to the one spelling of the shortlist")
+			.hasStatus(301)
+			.hasHeader("Location", "/compare?p=kth-ml&p=soton-ml");
+		Document page = compare("kth-ml", "soton-ml");
 		assertThat(page.select("table.compare-table thead th[scope=col] a").eachAttr("href"))
 			.extracting((href) -> href.substring(0, href.indexOf('?')))
 			.containsExactly("/programmes/kth-ml", "/programmes/soton-ml");
@@ -350,6 +354,37 @@ class CompareTests {
 		assertThat(programme.select("#compare-heading + p a").attr("href")).isEqualTo("/compare?p=kth-ml&p=soton-ml");
 		assertThat(programme.select("#compare-heading + p a").text())
 			.isEqualTo("Add to comparison: Machine Learning, University soton");
+	}
+
+	/**
+	 * A crawler following every "Add to comparison" found thousands of addresses: the
+	 * links are marked nofollow, the comparison is noindex and names one canonical
+	 * address whatever the order, a hand-made spelling of a shortlist is sent to its one
+	 * spelling, and robots.txt keeps crawlers out of the comparison.
+	 */
+	@Test
+	void shortlistsAreNoCrawlerTrap() throws Exception {
+		for (String uri : List.of("/programmes?q=machine&compare=kth-ml", "/programmes/soton-ml?compare=kth-ml",
+				"/compare?p=kth-ml&p=soton-ml")) {
+			Elements shortlistLinks = page(uri).select("a[href^=/compare], a[href*=compare=]");
+			assertThat(shortlistLinks).as(uri).isNotEmpty();
+			assertThat(shortlistLinks).as(uri)
+				.allSatisfy(
+						(link) -> assertThat(link.attr("rel").split(" ")).as(link.attr("href")).contains("nofollow"));
+		}
+		for (String order : List.of("/compare?p=soton-ml&p=kth-ml", "/compare?p=kth-ml&p=soton-ml")) {
+			MvcTestResult result = this.mvc.get().uri(order).exchange();
+			assertThat(result.getResponse().getHeader("X-Robots-Tag")).as(order).contains("noindex");
+			Document page = page(result);
+			assertThat(page.select("meta[name=robots]").attr("content")).as(order).contains("noindex");
+			assertThat(page.select("link[rel=canonical]").eachAttr("href")).as(order)
+				.singleElement()
+				.satisfies((href) -> assertThat(href).startsWith("http").endsWith("/compare?p=kth-ml&p=soton-ml"));
+		}
+		MvcTestResult handMade = this.mvc.get().uri("/compare?p=KTH-ml&p=kth-ml&p=&p=soton-ml").exchange();
+		assertThat(handMade).hasStatus(301).hasHeader("Location", "/compare?p=kth-ml&p=soton-ml");
+		String robots = this.mvc.get().uri("/robots.txt").exchange().getResponse().getContentAsString();
+		assertThat(robots.lines()).contains("Disallow: /compare");
 	}
 
 }

@@ -1,9 +1,14 @@
 package org.prospectus.site;
 
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.prospectus.applications.Applying;
@@ -14,10 +19,12 @@ import org.prospectus.support.PortalIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -46,6 +53,9 @@ class MetricsTests {
 
 	@Autowired
 	CatalogueFixtures fixtures;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void thePortalsOwnFiguresAreOnTheManagementPortOnly() throws Exception {
@@ -86,8 +96,31 @@ class MetricsTests {
 		assertThat(get(this.port, "/").headers().firstValue("X-Request-Id")).isPresent();
 	}
 
+	/**
+	 * The management port is reached from the machine itself unless an operator widens it
+	 * ({@code management.server.address}): from this machine's other addresses nothing
+	 * answers there, while the public port does.
+	 */
+	@Test
+	void theManagementPortListensOnLoopbackOnly() throws Exception {
+		assertThat(InetAddress.getByName(this.environment.getRequiredProperty("management.server.address"))
+			.isLoopbackAddress()).as("management.server.address").isTrue();
+		List<InetAddress> others = NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+			.toList();
+		for (InetAddress address : others) {
+			try (Socket publicPort = new Socket(address, this.port)) {
+				assertThat(publicPort.isConnected()).as("the public port on " + address).isTrue();
+			}
+			assertThatExceptionOfType(ConnectException.class).as("the management port on " + address)
+				.isThrownBy(() -> new Socket(address, this.managementPort).close());
+		}
+		assertThat(get(this.managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+	}
+
 	static HttpResponse<String> get(int port, String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -111,6 +111,35 @@ class PublicPagesTests {
 		});
 	}
 
+	/**
+	 * Search engines show a page's meta description under its title, and take its
+	 * canonical link as its one address: every public page has one of each, the
+	 * programme's and the course's made of their own summary.
+	 */
+	@Test
+	void everyPublicPageHasOneDescriptionAndACanonicalLink() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning",
+				(p) -> p.setSummary("A two-year programme in   machine learning\nat KTH."));
+		this.fixtures.course(this.kth, "DD2424", "Deep Learning", (c) -> c.setSummary("Deep networks, trained well."));
+		for (String path : List.of("/", "/programmes", "/programmes/ml", "/courses/DD2424", "/deadlines", "/compare",
+				"/careers", "/guide", "/finder", "/privacy", "/privacy/kth", "/accessibility", "/contact",
+				"/contact/kth")) {
+			Document page = html(path);
+			assertThat(page.select("meta[name=description]")).as(path)
+				.singleElement()
+				.satisfies((meta) -> assertThat(meta.attr("content")).as(path).isNotBlank());
+			assertThat(page.select("link[rel=canonical]")).as(path)
+				.singleElement()
+				.satisfies((link) -> assertThat(link.attr("href")).as(path).startsWith("http").endsWith(path));
+		}
+		assertThat(html("/programmes/ml").select("meta[name=description]").attr("content"))
+			.isEqualTo("A two-year programme in machine learning at KTH.");
+		assertThat(html("/courses/DD2424").select("meta[name=description]").attr("content"))
+			.isEqualTo("Deep networks, trained well.");
+		assertThat(html("/").select("meta[name=description]").attr("content"))
+			.isNotEqualTo(html("/deadlines").select("meta[name=description]").attr("content"));
+	}
+
 	@Nested
 	class Home {
 

@@ -177,6 +177,81 @@ class RouteInventoryTests {
 		}
 	}
 
+	/**
+	 * RFC 9110: HEAD wherever GET works, with the GET's status and headers and no body;
+	 * OPTIONS says which methods the address takes. Crawlers and uptime checks use both.
+	 */
+	@Test
+	void publicRoutesAnswerHeadLikeGetAndOptionsWithAllow() throws Exception {
+		org.prospectus.support.DatabaseCleaner.clean(this.jdbc);
+		var kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		this.fixtures.programme(kth, "ml", "Machine Learning");
+		this.fixtures.course(kth, "DD2424", "Deep Learning", (c) -> {
+		});
+		int answered = 0;
+		for (Route route : this.routes) {
+			if (route.method() != HttpMethod.GET
+					|| !(PUBLIC.contains(route.key()) || APPLICANT_PUBLIC.contains(route.key()))) {
+				continue;
+			}
+			String path = route.pattern()
+				.replace("/programmes/{slug}", "/programmes/ml")
+				.replace("/courses/{code}", "/courses/DD2424")
+				.replaceAll("\\{[^}]+}", "kth");
+			java.net.http.HttpResponse<String> get = HTTP
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			RawHead head = head(path);
+			assertThat(head.status()).as("HEAD " + path).isEqualTo(get.statusCode());
+			assertThat(head.body()).as("HEAD " + path + " body").isEmpty();
+			for (String header : List.of("Content-Type", "Cache-Control", "ETag", "Content-Security-Policy")) {
+				assertThat(head.headers().get(header.toLowerCase(java.util.Locale.ROOT)))
+					.as("HEAD " + path + " " + header)
+					.isEqualTo(get.headers().firstValue(header).orElse(null));
+			}
+			if (get.statusCode() == 200) {
+				answered++;
+				var options = HTTP.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))
+					.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				assertThat(options.statusCode()).as("OPTIONS " + path).isIn(200, 204);
+				assertThat(options.headers().firstValue("Allow")).as("OPTIONS " + path)
+					.hasValueSatisfying((allow) -> assertThat(allow).contains("GET", "HEAD"));
+			}
+		}
+		assertThat(answered).as("public routes that answered GET").isGreaterThan(10);
+	}
+
+	static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+	record RawHead(int status, Map<String, String> headers, String body) {
+	}
+
+	/**
+	 * A HEAD over a socket, read to the end: what the server sends after the headers is
+	 * seen, which a client that knows HEAD has no body would not show.
+	 */
+	RawHead head(String path) throws java.io.IOException {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			String text = new String(socket.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			String[] lines = text.substring(0, end).split("\r\n");
+			Map<String, String> headers = new java.util.HashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+						lines[i].substring(colon + 1).strip());
+			}
+			return new RawHead(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+		}
+	}
+
 	@Test
 	void staffRoutesSendAnonymousVisitorsToSignIn() {
 		for (Route route : this.routes) {

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
@@ -100,6 +102,79 @@ class SecurityHeadersTests {
 		}
 	}
 
+	/**
+	 * Addresses the request firewall refuses, and ones the container refuses before any
+	 * filter of ours sees them (an encoded slash, a lone percent sign, a character not
+	 * allowed in a request line, a query that is not percent-encoded). Sent over a plain
+	 * socket, since a well-behaved client will not send them.
+	 */
+	@Test
+	void requestsRefusedBeforeTheApplicationGetTheSitesErrorPageAndHeaders() throws Exception {
+		for (String target : List.of("/programmes//x", "/programmes/a%2Fb", "/%", "/programmes/a;b",
+				"/programmes/%2e%2e/x", "/a{b", "/programmes?q=%ZZ", "/programmes?q=a%00b", "/programmes/%00")) {
+			RawResponse response = raw(target);
+			assertThat(response.status()).as(target).isIn(400, 404);
+			assertThat(response.header("Content-Type")).as(target).startsWith("text/html");
+			assertThat(response.body()).as(target)
+				.contains("<html", "Prospectus")
+				.doesNotContain("HTTP Status", "Tomcat", "Exception");
+			assertThat(response.header("Content-Security-Policy")).as(target)
+				.contains("default-src 'self'", "frame-ancestors 'none'");
+			assertThat(response.header("X-Frame-Options")).as(target).isEqualTo("DENY");
+			assertThat(response.header("X-Content-Type-Options")).as(target).isEqualTo("nosniff");
+			assertThat(response.header("Referrer-Policy")).as(target).isEqualTo("strict-origin-when-cross-origin");
+			assertThat(response.header("Cache-Control")).as(target).contains("no-store");
+		}
+	}
+
+	record RawResponse(int status, Map<String, String> headers, String body) {
+
+		String header(String name) {
+			return this.headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+		}
+
+	}
+
+	/** One request over a socket, the target sent exactly as given. */
+	RawResponse raw(String target) throws IOException {
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET " + target
+						+ " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			// Bytes as characters one for one, so that chunk sizes count right.
+			String text = new String(socket.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			String[] lines = text.substring(0, end).split("\r\n");
+			Map<String, String> headers = new java.util.HashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+						lines[i].substring(colon + 1).strip());
+			}
+			String body = text.substring(end + 4);
+			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+				StringBuilder joined = new StringBuilder();
+				int at = 0;
+				while (true) {
+					int lineEnd = body.indexOf("\r\n", at);
+					int size = Integer.parseInt(body.substring(at, lineEnd).strip(), 16);
+					if (size == 0) {
+						break;
+					}
+					joined.append(body, lineEnd + 2, lineEnd + 2 + size);
+					at = lineEnd + 2 + size + 2;
+				}
+				body = joined.toString();
+			}
+			return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers,
+					new String(body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+							java.nio.charset.StandardCharsets.UTF_8));
+		}
+	}
+
 	@Test
 	void staffPagesAreNeverCached() {
 		this.accounts.replacePassword(
@@ -147,6 +222,53 @@ class SecurityHeadersTests {
 		byte[] html = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body())).readAllBytes();
 		assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("</html>");
 		assertThat(html.length).isGreaterThan(page.body().length);
+	}
+
+	/**
+	 * The calendar feeds are sent gzipped like pages; the syllabus PDF, the sitemap and
+	 * robots.txt carry an ETag and answer 304 when it still holds; a WebJar asset whose
+	 * address names its version is kept for a year, unchanged.
+	 */
+	@Test
+	void feedsAreCompressedFilesRevalidateAndVersionedAssetsAreKeptForAYear() throws Exception {
+		Institution kth = this.jdbc.sql("select id from institution where slug = 'kth'")
+			.query(Long.class)
+			.optional()
+			.map((id) -> this.fixtures.find(Institution.class, id))
+			.orElseThrow();
+		var ml = this.jdbc.sql("select id from programme where slug = 'ml'").query(Long.class).single();
+		var programme = this.fixtures.find(org.prospectus.programme.Programme.class, ml);
+		for (int i = 0; i < 8; i++) {
+			this.fixtures.round(kth, "round-" + i,
+					java.time.Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i * 86400L),
+					java.time.Instant.parse("2027-01-15T23:00:00Z").plusSeconds(i * 86400L), programme);
+		}
+		HttpResponse<byte[]> feed = HTTP
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/deadlines.ics"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(feed.statusCode()).isEqualTo(200);
+		assertThat(feed.headers().firstValue("Content-Encoding")).as("the feed, gzipped").contains("gzip");
+
+		for (String path : List.of("/courses/DD2424/syllabus.pdf", "/sitemap.xml", "/robots.txt")) {
+			HttpResponse<String> first = get(path);
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			String etag = first.headers().firstValue("ETag").orElse(null);
+			assertThat(etag).as(path + " ETag").isNotBlank();
+			HttpResponse<String> again = get(path, "If-None-Match", etag);
+			assertThat(again.statusCode()).as(path + " again").isEqualTo(304);
+			assertThat(again.body()).as(path + " again").isEmpty();
+		}
+
+		String css = Jsoup.parse(get("/").body()).select("link[rel=stylesheet][href^=/webjars/]").attr("href");
+		assertThat(css).as("a versioned WebJar address").matches("/webjars/bootstrap/\\d[^/]*/.*\\.css");
+		HttpResponse<String> versioned = get(css);
+		assertThat(versioned.statusCode()).isEqualTo(200);
+		assertThat(versioned.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				(cache) -> assertThat(cache).contains("max-age=31536000", "immutable").doesNotContain("no-store"));
+		assertThat(get("/static/css/prospectus.css").headers().firstValue("Cache-Control"))
+			.as("our own files, unversioned")
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=3600").doesNotContain("immutable"));
 	}
 
 	@Test

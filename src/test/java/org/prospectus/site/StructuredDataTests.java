@@ -114,10 +114,11 @@ class StructuredDataTests {
 		assertThat(data.path("url").asString()).isEqualTo("http://localhost/programmes/ml");
 		assertThat(data.path("description").asString()).isEqualTo("A programme about Machine Learning.");
 		assertThat(data.path("educationalCredentialAwarded").asString()).isEqualTo("Master of Science");
+		assertThat(data.path("numberOfCredits").path("@type").asString()).isEqualTo("QuantitativeValue");
 		assertThat(data.path("numberOfCredits").path("value").decimalValue()).isEqualByComparingTo("120");
 		assertThat(data.path("numberOfCredits").path("unitText").asString()).isEqualTo("ECTS");
 		assertThat(data.path("timeToComplete").asString()).isEqualTo("P24M");
-		assertThat(data.path("inLanguage").asString()).isEqualTo("en");
+		assertThat(data.has("inLanguage")).as("not a property of EducationalOccupationalProgram").isFalse();
 		assertThat(data.path("educationalProgramMode").valueStream().map(JsonNode::asString))
 			.containsExactly("full-time", "onsite");
 		JsonNode provider = data.path("provider");
@@ -143,6 +144,15 @@ class StructuredDataTests {
 		assertThat(fee.path("price").decimalValue()).isEqualByComparingTo("900");
 		assertThat(data.path("hasCourse").get(0).path("courseCode").asString()).isEqualTo("DD2424");
 		assertThat(data.path("hasCourse").get(0).path("url").asString()).isEqualTo("http://localhost/courses/DD2424");
+	}
+
+	@Test
+	void aDeadlineThatHasPassedIsNotAdvertised() {
+		machineLearning();
+		this.clock.setInstant(DEADLINE.plusSeconds(60));
+		JsonNode data = structuredData(html("/programmes/ml"));
+		assertThat(data.has("applicationDeadline")).isFalse();
+		assertThat(data.has("applicationStartDate")).isFalse();
 	}
 
 	@Test
@@ -178,8 +188,13 @@ class StructuredDataTests {
 		assertThat(data.path("name").asString()).isEqualTo("Deep Learning in Data Science");
 		assertThat(data.path("description").asString()).isEqualTo("Neural networks & their training.");
 		assertThat(data.path("url").asString()).isEqualTo("http://localhost/courses/DD2424");
+		assertThat(data.path("numberOfCredits").path("@type").asString()).isEqualTo("QuantitativeValue");
 		assertThat(data.path("numberOfCredits").path("value").decimalValue())
 			.isEqualByComparingTo(new BigDecimal("7.5"));
+		assertThat(data.path("offers")).as("Google's course guide asks for offers").isNotEmpty().allSatisfy((offer) -> {
+			assertThat(offer.path("@type").asString()).isEqualTo("Offer");
+			assertThat(offer.path("category").asString()).isIn("Free", "Partially Free", "Subscription", "Paid");
+		});
 		assertThat(data.path("provider").path("name").asString()).isEqualTo("University kth");
 		JsonNode instances = data.path("hasCourseInstance");
 		assertThat(instances.size()).isEqualTo(2);
@@ -193,6 +208,9 @@ class StructuredDataTests {
 		assertThat(instances.get(1).path("courseMode").valueStream().map(JsonNode::asString))
 			.containsExactly("full-time", "online");
 		assertThat(instances.get(1).has("location")).isFalse();
+		assertThat(instances).as("each with a workload, as Google's course guide asks")
+			.allSatisfy((instance) -> assertThat(java.time.Duration.parse(instance.path("courseWorkload").asString()))
+				.isPositive());
 	}
 
 	@Test

@@ -1,0 +1,57 @@
+package org.prospectus.site;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A WebJar asset whose address names its version ({@code /webjars/bootstrap/5.3.8/...},
+ * as every page links it) never changes at that address: browsers may keep it for a year
+ * without asking again ({@code immutable}). An upgrade changes the address. Everything
+ * else keeps the static files' hour ({@code spring.web.resources.cache}), and a missing
+ * asset is an error page that no one keeps.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class VersionedAssets extends OncePerRequestFilter {
+
+	static final String A_YEAR = "public, max-age=31536000, immutable";
+
+	private static final Pattern VERSIONED = Pattern.compile("/webjars/[^/]+/\\d[^/]*/.+");
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !VERSIONED.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		// The resource handler names its caching only when it serves the file.
+		chain.doFilter(request, new HttpServletResponseWrapper(response) {
+
+			@Override
+			public void setHeader(String name, String value) {
+				super.setHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? A_YEAR : value);
+			}
+
+			@Override
+			public void addHeader(String name, String value) {
+				super.addHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? A_YEAR : value);
+			}
+
+		});
+	}
+
+}
