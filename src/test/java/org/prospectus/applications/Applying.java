@@ -179,7 +179,7 @@ public class Applying {
 	}
 
 	/** Uploads as a browser would, declaring whatever type the name suggests. */
-	MvcTestResult upload(MockHttpSession session, String id, String kind, String filename, byte[] content) {
+	public MvcTestResult upload(MockHttpSession session, String id, String kind, String filename, byte[] content) {
 		String declared = filename.endsWith(".pdf") ? "application/pdf"
 				: filename.endsWith(".png") ? "image/png" : "image/jpeg";
 		return this.mvc.post()

@@ -131,10 +131,14 @@ class EditorBrowserTests extends BrowserTestBase {
 			.isEqualTo("auto");
 		field(page, "Duration in months").fill("many");
 		field(page, "Summary").fill("Learn to build and question machine learning systems, now with a lab year.");
+		// The careers the programme leads to are the editor's to choose, ticked as held.
+		assertThat(field(page, "Data scientist")).isChecked();
+		field(page, "Data scientist").uncheck();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and preview")).click();
 		assertThat(page.locator("#durationMonths-error")).hasText("Enter a whole number from 1 to 120.");
 		assertThat(field(page, "Summary"))
 			.hasValue("Learn to build and question machine learning systems, now with a lab year.");
+		assertThat(field(page, "Data scientist")).not().isChecked();
 		assertAccessible(page, "programme edit form with an error");
 		field(page, "Duration in months").fill("24");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and preview")).click();
@@ -147,6 +151,7 @@ class EditorBrowserTests extends BrowserTestBase {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish these changes")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Published " + BrowserCatalogue.PROGRAMME_TITLE);
 		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
+		assertThat(page.locator("a[href='/careers#" + BrowserCatalogue.CAREER + "']")).hasCount(0);
 		assertThat(page.locator("p.lead"))
 			.hasText("Learn to build and question machine learning systems, now with a lab year.");
 

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
+import org.prospectus.applications.UploadFiles;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -39,6 +43,9 @@ class ReviewBrowserTests extends BrowserTestBase {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	StaffSessions staff;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
@@ -61,6 +68,85 @@ class ReviewBrowserTests extends BrowserTestBase {
 			.param("slug", slug)
 			.query(Long.class)
 			.single();
+	}
+
+	/** A page of its own for one member of staff, signed in. */
+	Page signedIn(String email) {
+		BrowserContext own = this.browser.newContext("http://localhost:" + this.port);
+		Page page = own.newPage();
+		page.navigate("/login");
+		field(page, "E-mail address").fill(email);
+		field(page, "Password").fill(StaffSessions.PASSWORD);
+		press(page, "Sign in");
+		return page;
+	}
+
+	/**
+	 * Each member of staff is shown only what they may do, checked with axe: in KTH's
+	 * round made joint with Southampton, Southampton's officer sees no document verdicts;
+	 * KTH's officer checks the fee receipt, which makes the fee paid; the portal
+	 * administrator opens the officer's roles at Southampton as held and adds one without
+	 * losing the other.
+	 */
+	@Test
+	void eachMemberOfStaffIsShownOnlyWhatTheyMayDo() {
+		Institution soton = this.fixtures.institution("soton", "Europe/London");
+		Programme sotonMl = this.fixtures.programme(soton, "soton-ml", "Machine Learning");
+		this.jdbc.sql("""
+				insert into round_programme (round_id, programme_id)
+				select r.id, :programme from application_round r where r.slug = :round""")
+			.param("programme", sotonMl.getId())
+			.param("round", BrowserCatalogue.ROUND)
+			.update();
+		this.jdbc.sql("""
+				update institution set fee_exempt_countries = '{SE}', application_fee_amount = 900,
+				application_fee_currency = 'SEK', payment_instructions = 'Pay by bank giro 123-4567.'
+				where slug = 'kth'""").update();
+		Applying applying = new Applying(this.mvc, this.jdbc);
+		MockHttpSession ada = applying.applicant("ada@example.org", "Ada Lovelace");
+		String id = applying.start(ada, BrowserCatalogue.ROUND);
+		applying.fillEverything(ada, id, "IN", sotonMl.getId(), programme(BrowserCatalogue.PROGRAMME));
+		applying.upload(ada, id, "FEE_RECEIPT", "receipt.pdf", UploadFiles.pdf("Paid: SEK 900"));
+		org.assertj.core.api.Assertions.assertThat(applying.submit(ada, id).getResponse().getRedirectedUrl())
+			.isEqualTo("/applications/" + id);
+		long sotonOfficer = this.staff.createAt("officer.soton@uni.example", "Sam Soton", soton.getId(),
+				StaffRole.ADMISSIONS);
+		this.staff.create("officer@uni.example", "Olivia Officer", StaffRole.ADMISSIONS);
+		this.staff.create("admin@uni.example", "Ada Admin", StaffRole.ADMIN);
+
+		Page partner = signedIn("officer.soton@uni.example");
+		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(partner);
+		partner.navigate("/admin/applications/" + id);
+		assertThat(partner.locator("#partner-note")).containsText("University kth coordinates this round");
+		assertThat(partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the verdict")))
+			.hasCount(0);
+		assertAccessible(partner, "a joint round's application, to its partner");
+
+		Page coordinator = signedIn("officer@uni.example");
+		coordinator.navigate("/admin/applications/fee-receipts");
+		assertAccessible(coordinator, "fee receipts to check");
+		field(coordinator, "Verified").check();
+		press(coordinator, "Record the verdict");
+		assertThat(coordinator.getByRole(AriaRole.STATUS)).isVisible();
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select fee_status from application").query(String.class).single())
+			.isEqualTo("PAID");
+
+		Page admin = signedIn("admin@uni.example");
+		admin.navigate("/admin/staff/" + sotonOfficer);
+		Locator atSoton = admin.locator(".membership-" + soton.getId());
+		assertThat(field(atSoton, "Admissions officer")).isChecked();
+		assertAccessible(admin, "a member of staff's roles");
+		field(atSoton, "Catalogue editor").check();
+		atSoton.getByRole(AriaRole.BUTTON).click();
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select role from staff_membership where staff_user_id = :id order by role")
+				.param("id", sotonOfficer)
+				.query(String.class)
+				.list())
+			.containsExactly("ADMISSIONS", "EDITOR");
+		assertThat(field(admin.locator(".membership-" + soton.getId()), "Admissions officer")).isChecked();
+		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
 	}
 
 	@Test
