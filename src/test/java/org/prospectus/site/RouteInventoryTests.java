@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.RawHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -201,7 +202,7 @@ class RouteInventoryTests {
 			java.net.http.HttpResponse<String> get = HTTP
 				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))
 					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-			RawHead head = head(path);
+			RawHttp.Response head = RawHttp.send(this.port, "HEAD", path);
 			assertThat(head.status()).as("HEAD " + path).isEqualTo(get.statusCode());
 			assertThat(head.body()).as("HEAD " + path + " body").isEmpty();
 			for (String header : List.of("Content-Type", "Cache-Control", "ETag", "Content-Security-Policy")) {
@@ -224,33 +225,6 @@ class RouteInventoryTests {
 	}
 
 	static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
-
-	record RawHead(int status, Map<String, String> headers, String body) {
-	}
-
-	/**
-	 * A HEAD over a socket, read to the end: what the server sends after the headers is
-	 * seen, which a client that knows HEAD has no body would not show.
-	 */
-	RawHead head(String path) throws java.io.IOException {
-		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
-			socket.getOutputStream()
-				.write(("HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n")
-					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-			String text = new String(socket.getInputStream().readAllBytes(),
-					java.nio.charset.StandardCharsets.ISO_8859_1);
-			int end = text.indexOf("\r\n\r\n");
-			String[] lines = text.substring(0, end).split("\r\n");
-			Map<String, String> headers = new java.util.HashMap<>();
-			for (int i = 1; i < lines.length; i++) {
-				int colon = lines[i].indexOf(':');
-				headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
-						lines[i].substring(colon + 1).strip());
-			}
-			return new RawHead(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
-		}
-	}
 
 	@Test
 	void staffRoutesSendAnonymousVisitorsToSignIn() {

@@ -21,6 +21,7 @@ import org.prospectus.institution.Institution;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.RawHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -112,67 +113,23 @@ class SecurityHeadersTests {
 	void requestsRefusedBeforeTheApplicationGetTheSitesErrorPageAndHeaders() throws Exception {
 		for (String target : List.of("/programmes//x", "/programmes/a%2Fb", "/%", "/programmes/a;b",
 				"/programmes/%2e%2e/x", "/a{b", "/programmes?q=%ZZ", "/programmes?q=a%00b", "/programmes/%00")) {
-			RawResponse response = raw(target);
+			RawHttp.Response response = RawHttp.send(this.port, "GET", target);
 			assertThat(response.status()).as(target).isIn(400, 404);
-			assertThat(response.header("Content-Type")).as(target).startsWith("text/html");
+			assertThat(header(response, "Content-Type")).as(target).startsWith("text/html");
 			assertThat(response.body()).as(target)
 				.contains("<html", "Prospectus")
 				.doesNotContain("HTTP Status", "Tomcat", "Exception");
-			assertThat(response.header("Content-Security-Policy")).as(target)
+			assertThat(header(response, "Content-Security-Policy")).as(target)
 				.contains("default-src 'self'", "frame-ancestors 'none'");
-			assertThat(response.header("X-Frame-Options")).as(target).isEqualTo("DENY");
-			assertThat(response.header("X-Content-Type-Options")).as(target).isEqualTo("nosniff");
-			assertThat(response.header("Referrer-Policy")).as(target).isEqualTo("strict-origin-when-cross-origin");
-			assertThat(response.header("Cache-Control")).as(target).contains("no-store");
+			assertThat(header(response, "X-Frame-Options")).as(target).isEqualTo("DENY");
+			assertThat(header(response, "X-Content-Type-Options")).as(target).isEqualTo("nosniff");
+			assertThat(header(response, "Referrer-Policy")).as(target).isEqualTo("strict-origin-when-cross-origin");
+			assertThat(header(response, "Cache-Control")).as(target).contains("no-store");
 		}
 	}
 
-	record RawResponse(int status, Map<String, String> headers, String body) {
-
-		String header(String name) {
-			return this.headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
-		}
-
-	}
-
-	/** One request over a socket, the target sent exactly as given. */
-	RawResponse raw(String target) throws IOException {
-		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
-			socket.setSoTimeout(10_000);
-			socket.getOutputStream()
-				.write(("GET " + target
-						+ " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
-					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-			// Bytes as characters one for one, so that chunk sizes count right.
-			String text = new String(socket.getInputStream().readAllBytes(),
-					java.nio.charset.StandardCharsets.ISO_8859_1);
-			int end = text.indexOf("\r\n\r\n");
-			String[] lines = text.substring(0, end).split("\r\n");
-			Map<String, String> headers = new java.util.HashMap<>();
-			for (int i = 1; i < lines.length; i++) {
-				int colon = lines[i].indexOf(':');
-				headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
-						lines[i].substring(colon + 1).strip());
-			}
-			String body = text.substring(end + 4);
-			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-				StringBuilder joined = new StringBuilder();
-				int at = 0;
-				while (true) {
-					int lineEnd = body.indexOf("\r\n", at);
-					int size = Integer.parseInt(body.substring(at, lineEnd).strip(), 16);
-					if (size == 0) {
-						break;
-					}
-					joined.append(body, lineEnd + 2, lineEnd + 2 + size);
-					at = lineEnd + 2 + size + 2;
-				}
-				body = joined.toString();
-			}
-			return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers,
-					new String(body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-							java.nio.charset.StandardCharsets.UTF_8));
-		}
+	static String header(RawHttp.Response response, String name) {
+		return response.headers().getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
 	}
 
 	@Test
