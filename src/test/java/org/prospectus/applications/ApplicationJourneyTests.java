@@ -308,6 +308,14 @@ class ApplicationJourneyTests {
 		assertThat(page(refused).text()).contains("some steps are not complete");
 	}
 
+	@Test
+	void theAccountPageDatesTheAddressInTheZoneOfTheApplicationsInstitution() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		start(ada);
+		Document account = page(this.mvc.get().uri("/account").session(ada).exchange());
+		assertThat(account.select("dl.facts dd").get(1).text()).isEqualTo("10 January 2027, 13:00 CET");
+	}
+
 	/** A request that carries the cookie of a session that has ended. */
 	static org.springframework.test.web.servlet.request.RequestPostProcessor endedSession() {
 		// The session cookie (Base64, as Spring Session writes it) of a session the

@@ -164,7 +164,7 @@ class ReviewQueueTests {
 		assertThat(page.select("#fee option[selected]").attr("value")).isEqualTo("PAID");
 		assertThat(page.text()).contains("1 application in this view");
 		assertThat(page.select("table.queue-table tbody tr").first().text()).contains("Grace Hopper",
-				"Artificial Intelligence", "Under review", "Paid", "United States", "2026-11-05 10:00:00 UTC");
+				"Artificial Intelligence", "Under review", "Paid", "United States", "5 November 2026, 11:00 CET");
 		assertThat(page.select("table.queue-table tbody a").first().attr("href")).startsWith("/admin/applications/");
 		assertThat(page.select("a:contains(Download this view as CSV)").attr("href"))
 			.isEqualTo("/admin/applications/export.csv?status=UNDER_REVIEW&fee=PAID");
