@@ -223,6 +223,33 @@ class ProgrammeSearchTests {
 		assertThat(facets.languages()).containsExactly("en", "sv");
 	}
 
+	/**
+	 * British and American spellings, and case or accents, make one topic: the facet
+	 * offers it once and the filter finds every programme that lists it in any spelling.
+	 */
+	@Test
+	void topicsThatDifferOnlyBySpellingCaseOrAccentsAreOne() {
+		this.jdbc.sql(
+				"update programme set topics = array['Optimisation', 'Statistics', 'Contról'] where slug = 'data-science'")
+			.update();
+		this.jdbc.sql(
+				"update programme set topics = array['Optimization', 'Computer Vision', 'Control'] where slug = 'robotics'")
+			.update();
+		// Each named as its first spelling in a dictionary's order.
+		assertThat(this.search.facets().topics()).containsExactly("Computer vision", "Control", "Deep learning",
+				"Optimisation", "Statistics");
+		for (String topic : new String[] { "Optimisation", "Optimization", "optimization" }) {
+			assertThat(slugs(topic(topic))).as(topic).containsExactly("data-science", "robotics");
+		}
+		assertThat(slugs(topic("Computer vision"))).containsExactly("ml", "robotics");
+		assertThat(slugs(topic("Control"))).containsExactly("data-science", "robotics");
+		assertThat(slugs(topic("Statistics"))).containsExactly("data-science");
+	}
+
+	static ProgrammeSearchCriteria topic(String topic) {
+		return new ProgrammeSearchCriteria(null, null, null, null, null, null, null, topic, false);
+	}
+
 	ProgrammeSearchCriteria budget(String amount, String currency) {
 		return new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false,
 				Money.of(amount, currency), null);
