@@ -295,8 +295,13 @@ class ApplicationJourneyTests {
 				values("givenNames", "Ada", "familyName", "", "dateOfBirth", "10/12/2000"));
 		assertThat(result).hasStatusOk();
 		Document form = page(result);
-		assertThat(form.select("#familyName-error").text()).isEqualTo("Fill in this field.");
-		assertThat(form.select("#dateOfBirth-error").text()).startsWith("Enter a date as year-month-day");
+		assertThat(form.select("#familyName-error").text()).isEqualTo("Enter your family name.");
+		assertThat(form.select("#dateOfBirth-error").text())
+			.isEqualTo("Enter your date of birth as year-month-day, such as 2001-04-23.");
+		// The summary names each field, and the date's example is its hint's.
+		assertThat(form.select(".alert-danger li a").eachText()).containsExactly("Enter your family name.",
+				"Enter your date of birth as year-month-day, such as 2001-04-23.");
+		assertThat(form.select("#dateOfBirth-hint").text()).contains("such as 2001-04-23");
 		assertThat(form.select("#dateOfBirth").val()).isEqualTo("10/12/2000");
 		assertThat(this.jdbc.sql("select answers -> 'personal' ->> 'dateOfBirth' from application")
 			.query(String.class)
