@@ -321,6 +321,28 @@ class ApplicationJourneyTests {
 		assertThat(account.select("dl.facts dd").get(1).text()).isEqualTo("10 January 2027, 13:00 CET");
 	}
 
+	@Test
+	void anEducationThatEndsBeforeItStartsIsRefusedBesideItsEnd() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		MvcTestResult result = step(ada, id, "education",
+				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
+						"entries[0].qualification", "Bachelor of Science", "entries[0].subject", "Mathematics",
+						"entries[0].grade", "A", "entries[0].from", "2022-06", "entries[0].until", "2019-09"));
+		assertThat(result).hasStatusOk();
+		Document form = page(result);
+		assertThat(form.getElementById("entries[0].until-error").text())
+			.isEqualTo("Enter an end no earlier than the start, 2022-06.");
+		assertThat(form.getElementById("entries[0].from-error")).isNull();
+		assertThat(form.getElementById("entries[0].until").val()).isEqualTo("2019-09");
+		assertThat(step(ada, id, "education",
+				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
+						"entries[0].qualification", "Bachelor of Science", "entries[0].subject", "Mathematics",
+						"entries[0].grade", "A", "entries[0].from", "2022-06", "entries[0].until", "2022-06")))
+			.as("a course within one month")
+			.hasRedirectedUrl("/applications/" + id + "/steps/language");
+	}
+
 	/** A request that carries the cookie of a session that has ended. */
 	static org.springframework.test.web.servlet.request.RequestPostProcessor endedSession() {
 		// The session cookie (Base64, as Spring Session writes it) of a session the
