@@ -336,6 +336,10 @@ class ApplicationDocumentTests {
 
 		Document status = page(this.mvc.get().uri("/applications/{id}", id).session(ada).exchange());
 		assertThat(status.select("#documents-heading + ul li")).hasSize(3);
+		// Each file by the name it had on the applicant's computer, and what it is.
+		assertThat(status.select("#documents-heading + ul li").eachText())
+			.anySatisfy((item) -> assertThat(item).startsWith("Transcript of records: transcript.pdf,"))
+			.anySatisfy((item) -> assertThat(item).startsWith("Passport or national identity card: passport.png,"));
 		assertThat(status.text()).contains("Add documents (possible until 22 January 2027, 23:59 CET)");
 
 		this.clock.setInstant(DOCUMENTS_DEADLINE);
