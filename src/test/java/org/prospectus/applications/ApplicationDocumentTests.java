@@ -327,6 +327,17 @@ class ApplicationDocumentTests {
 	}
 
 	@Test
+	void aFilesOwnNameIsKeptWithoutItsPathOrCharactersThatDisguiseIt() {
+		assertThat(ApplicationDocuments.originalName("C:\\Users\\ada\\transcript.pdf")).isEqualTo("transcript.pdf");
+		assertThat(ApplicationDocuments.originalName("../../etc/passwd.pdf")).isEqualTo("passwd.pdf");
+		assertThat(ApplicationDocuments.originalName("cv\u202Efdp.exe")).isEqualTo("cvfdp.exe");
+		assertThat(ApplicationDocuments.originalName("line\nbreak.pdf")).isEqualTo("linebreak.pdf");
+		assertThat(ApplicationDocuments.originalName("a".repeat(300) + ".pdf")).hasSize(200);
+		assertThat(ApplicationDocuments.originalName(" / ")).isNull();
+		assertThat(ApplicationDocuments.originalName(null)).isNull();
+	}
+
+	@Test
 	void afterSubmittingDocumentsCanOnlyBeAddedUntilTheDocumentsDeadline() {
 		MockHttpSession ada = this.applying.applicant("ada@example.org", "Ada Lovelace");
 		String id = this.applying.start(ada);
