@@ -220,6 +220,16 @@ public class ProgrammeSearch {
 		return kept().facets();
 	}
 
+	/**
+	 * The name the topic filter offers a topic under, for any of its spellings
+	 * (optimization is Optimisation where that is the first); the topic as given when no
+	 * published programme lists it.
+	 */
+	public String topicName(String topic) {
+		List<String> spellings = kept().spellings().get(Topics.key(topic));
+		return (spellings != null) ? spellings.get(0) : topic;
+	}
+
 	private KeptFacets kept() {
 		Instant now = this.clock.instant();
 		long version = this.published.current();

@@ -34,6 +34,9 @@ class ProgrammeSearchTests {
 	ProgrammeSearch search;
 
 	@Autowired
+	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
+	@Autowired
 	CatalogueFixtures fixtures;
 
 	@Autowired
@@ -244,6 +247,14 @@ class ProgrammeSearchTests {
 		assertThat(slugs(topic("Computer vision"))).containsExactly("ml", "robotics");
 		assertThat(slugs(topic("Control"))).containsExactly("data-science", "robotics");
 		assertThat(slugs(topic("Statistics"))).containsExactly("data-science");
+		assertThat(this.search.topicName("optimization")).as("the filter's name for a spelling")
+			.isEqualTo("Optimisation");
+		assertThat(this.search.topicName("Quantum computing")).isEqualTo("Quantum computing");
+		// A programme page links its own spelling; the filter shows it chosen.
+		org.jsoup.nodes.Document page = org.prospectus.support.StaffSessions
+			.page(this.mvc.get().uri("/programmes?topic=Optimization").exchange());
+		assertThat(page.select("#topic option[selected]").attr("value")).isEqualTo("Optimisation");
+		assertThat(page.select("#topic option").eachAttr("value")).doesNotContain("Optimization");
 	}
 
 	static ProgrammeSearchCriteria topic(String topic) {
