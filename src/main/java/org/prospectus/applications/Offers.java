@@ -41,13 +41,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Offers {
 
+	/** The last second of a day, where a deadline that names only a day ends. */
+	static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
 	/**
 	 * When an offer's reply window closes: its own, else the round's reply-by, else the
 	 * start of studies. SQL over {@code offer o} and {@code application_round r}.
 	 */
-	/** The last second of a day, where a deadline that names only a day ends. */
-	static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
-
 	static final String REPLY_BY = "coalesce(o.reply_by_at, r.reply_by_at, r.studies_start_at)";
 
 	private final JdbcClient jdbc;
