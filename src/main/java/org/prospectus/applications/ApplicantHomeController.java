@@ -1,6 +1,8 @@
 package org.prospectus.applications;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import org.prospectus.applicant.ApplicantAccounts;
 import org.prospectus.applicant.ApplicantPrincipal;
@@ -29,7 +31,11 @@ class ApplicantHomeController {
 	@GetMapping("/account")
 	String home(@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
 		model.addAttribute("applicant", this.accounts.findByEmail(me.getUsername()).orElseThrow());
-		model.addAttribute("applications", this.applications.ofApplicant(me.applicantId()));
+		List<Application> applications = this.applications.ofApplicant(me.applicantId());
+		model.addAttribute("applications", applications);
+		// Times in the zone of the institution the newest application goes to, which is
+		// the one whose dates the applicant reads; UTC, named, before there is one.
+		model.addAttribute("zone", applications.isEmpty() ? ZoneOffset.UTC : applications.get(0).getRound().getZone());
 		// Each status as the applicant may see it now: no decision before its date.
 		model.addAttribute("now", this.clock.instant());
 		return "applicant/home";

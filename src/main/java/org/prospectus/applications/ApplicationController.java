@@ -212,7 +212,7 @@ class ApplicationController {
 		model.addAttribute("steps", Step.values());
 		model.addAttribute("fromReview", "review".equals(from));
 		model.addAttribute("context", this.applications.context(application));
-		model.addAttribute("countries", Countries.ALL);
+		model.addAttribute("countries", (step == Step.CITIZENSHIP) ? Countries.CITIZENSHIPS : Countries.ALL);
 		if (step == Step.STATEMENT && model.getAttribute("form") instanceof StatementForm statement) {
 			// The counter is worked out here, so that it is there without JavaScript too.
 			model.addAttribute("statementWords", StatementForm.words(statement.getText()));

@@ -90,7 +90,7 @@ class ApplicationDocumentController {
 			}
 			try (InputStream content = file.getInputStream()) {
 				ApplicationDocuments.DocumentView stored = this.documents.upload(application.getId(), me.applicantId(),
-						documentKind, content, file.getSize());
+						documentKind, content, file.getSize(), file.getOriginalFilename());
 				redirect.addFlashAttribute("uploaded", stored.storedName());
 				redirect.addFlashAttribute("uploadedKind", stored.kind());
 			}

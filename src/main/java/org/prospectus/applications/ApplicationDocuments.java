@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -86,6 +87,16 @@ public class ApplicationDocuments {
 	 * @throws NotFoundException when the application is not the applicant's
 	 */
 	public DocumentView upload(UUID id, long applicantId, DocumentKind kind, InputStream content, long size) {
+		return upload(id, applicantId, kind, content, size, null);
+	}
+
+	/**
+	 * As {@link #upload(UUID, long, DocumentKind, InputStream, long)}, keeping the name
+	 * the file had on the applicant's computer to show beside it.
+	 * @param originalName the name the browser sent, if any: only its last part is kept
+	 */
+	public DocumentView upload(UUID id, long applicantId, DocumentKind kind, InputStream content, long size,
+			@Nullable String originalName) {
 		if (size > MAX_SIZE) {
 			throw new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE);
 		}
@@ -95,8 +106,8 @@ public class ApplicationDocuments {
 				throw new RejectedUploadException(RejectedUploadException.Reason.EMPTY);
 			}
 			UploadInspector.Type type = UploadInspector.inspect(upload.file());
-			return this.transactions
-				.execute((status) -> store(id, applicantId, kind, type, upload.file(), upload.size()));
+			return this.transactions.execute((status) -> store(id, applicantId, kind, type, upload.file(),
+					upload.size(), originalName(originalName)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the upload's temporary file", ex);
@@ -125,14 +136,34 @@ public class ApplicationDocuments {
 	}
 
 	private static final String DOCUMENTS_SQL = """
-			select d.id, d.kind, d.stored_name, d.content_type, d.size, d.sha256, d.uploaded_at, d.after_submission
+			select d.id, d.kind, d.stored_name, d.content_type, d.size, d.sha256, d.uploaded_at, d.after_submission,
+			       d.original_name
 			from application_document d join application a on a.id = d.application_id
 			where a.id = :id""";
 
 	private static DocumentView document(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new DocumentView(rs.getObject("id", UUID.class), DocumentKind.valueOf(rs.getString("kind")),
 				rs.getString("stored_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-				rs.getTimestamp("uploaded_at").toInstant(), rs.getBoolean("after_submission"));
+				rs.getTimestamp("uploaded_at").toInstant(), rs.getBoolean("after_submission"),
+				rs.getString("original_name"));
+	}
+
+	/**
+	 * The file's own name as it can be shown: its last part only (a browser may send a
+	 * path), without control or formatting characters (a right-to-left override can make
+	 * "fdp.exe" read as "exe.pdf"), and at most 200 characters; none when nothing is
+	 * left.
+	 */
+	static @Nullable String originalName(@Nullable String name) {
+		if (name == null) {
+			return null;
+		}
+		String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		String clean = last.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+		if (clean.length() > 200) {
+			clean = clean.substring(0, 200);
+		}
+		return clean.isEmpty() ? null : clean;
 	}
 
 	/** The kinds of document the application has, for its checks and fee status. */
@@ -276,7 +307,7 @@ public class ApplicationDocuments {
 	}
 
 	private DocumentView store(UUID id, long applicantId, DocumentKind kind, UploadInspector.Type type, Path file,
-			long size) {
+			long size, @Nullable String originalName) {
 		Application application = this.applications.lockOwned(id, applicantId)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
 		this.entityManager.refresh(application);
@@ -309,8 +340,9 @@ public class ApplicationDocuments {
 		try (InputStream in = Files.newInputStream(file)) {
 			sha256 = this.jdbc.sql("""
 					insert into application_document
-					(id, application_id, kind, stored_name, content_type, size, content, uploaded_at, after_submission)
-					values (:document, :id, :kind, :name, :type, :size, :content, :at, :after)
+					(id, application_id, kind, stored_name, content_type, size, content, uploaded_at, after_submission,
+					 original_name)
+					values (:document, :id, :kind, :name, :type, :size, :content, :at, :after, :original)
 					returning sha256""")
 				.param("document", documentId)
 				.param("id", id)
@@ -321,6 +353,7 @@ public class ApplicationDocuments {
 				.param("content", new SqlBinaryValue(in, size))
 				.param("at", Timestamp.from(now))
 				.param("after", afterSubmission)
+				.param("original", originalName)
 				.query(String.class)
 				.single();
 		}
@@ -333,7 +366,8 @@ public class ApplicationDocuments {
 		this.auditLog.recordFor(AuditAction.UPLOAD, Application.AUDIT_TYPE, id,
 				"Uploaded " + name + (afterSubmission ? " after submitting" : ""), List.of(new FieldChange("document",
 						null, name + " (" + type.contentType + ", " + size + " bytes, SHA-256 " + sha256 + ")")));
-		return new DocumentView(documentId, kind, name, type.contentType, size, sha256, now, afterSubmission);
+		return new DocumentView(documentId, kind, name, type.contentType, size, sha256, now, afterSubmission,
+				originalName);
 	}
 
 	private static java.util.function.Predicate<String> numbered(String prefix, int n) {
@@ -351,9 +385,17 @@ public class ApplicationDocuments {
 	 * @param sha256 SHA-256 of its content, hex, computed by the database
 	 * @param uploadedAt when it was uploaded
 	 * @param afterSubmission whether it was added after the application was submitted
+	 * @param originalName the name the file had on the applicant's computer, if known
 	 */
 	public record DocumentView(UUID id, DocumentKind kind, String storedName, String contentType, long size,
-			String sha256, Instant uploadedAt, boolean afterSubmission) {
+			String sha256, Instant uploadedAt, boolean afterSubmission, @Nullable String originalName) {
+
+		/**
+		 * The name to show: the file's own, or the server's for a file kept without it.
+		 */
+		public String shownName() {
+			return (this.originalName != null) ? this.originalName : this.storedName;
+		}
 
 	}
 

@@ -16,8 +16,8 @@ public final class CitizenshipForm implements StepForm {
 
 	@Override
 	public void check(FieldChecks check, StepContext context) {
-		check.country("country", this.country, true);
-		check.country("secondCountry", this.secondCountry, false);
+		check.citizenship("country", this.country, true);
+		check.citizenship("secondCountry", this.secondCountry, false);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.prospectus.applications;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,8 +33,13 @@ public final class EducationForm implements StepForm {
 			check.text(prefix + "qualification", entry.qualification, true, 200);
 			check.text(prefix + "subject", entry.subject, true, 200);
 			check.text(prefix + "grade", entry.grade, true, 100);
-			check.month(prefix + "from", entry.from, true);
-			check.month(prefix + "until", entry.until, false);
+			YearMonth from = check.month(prefix + "from", entry.from, true);
+			YearMonth until = check.month(prefix + "until", entry.until, false);
+			if (from != null && until != null && until.isBefore(from)) {
+				check.errors()
+					.rejectValue(prefix + "until", "application.check.education.ends-before-start",
+							new Object[] { from.toString() }, null);
+			}
 		}
 		if (filled == 0) {
 			check.errors().reject("application.check.education.none");

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Offers {
+
+	/** The last second of a day, where a deadline that names only a day ends. */
+	static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
 	/**
 	 * When an offer's reply window closes: its own, else the round's reply-by, else the
@@ -151,13 +156,22 @@ public class Offers {
 	}
 
 	/**
-	 * The end of a reply window of its own for an offer made now:
-	 * {@code prospectus.offers.reply-window} from when the applicant can first see it,
-	 * never past the start of studies.
+	 * The end of a reply window of its own for an offer made now: the end of the day
+	 * (23:59:59 in the institution's zone) {@code prospectus.offers.reply-window} after
+	 * the applicant can first see it, never past the start of studies.
 	 */
 	Instant replyWindowEnd(ApplicationRound round, Instant now) {
 		Instant seen = now.isAfter(round.getNotificationAt()) ? now : round.getNotificationAt();
-		Instant end = seen.plus(this.replyWindow);
+		// The end of the day the window ends on, in the institution's zone, as every
+		// other deadline: a window counted from the instant an offer was made would end
+		// at that time of day, a reply-by of 04:08.
+		ZoneId zone = round.getZone();
+		Instant end = seen.plus(this.replyWindow)
+			.atZone(zone)
+			.toLocalDate()
+			.atTime(END_OF_DAY)
+			.atZone(zone)
+			.toInstant();
 		return end.isBefore(round.getStudiesStartAt()) ? end : round.getStudiesStartAt();
 	}
 

@@ -3,6 +3,7 @@ package org.prospectus.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,8 +149,7 @@ public class AuditLog {
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> search(AuditFilter filter, int limit) {
-		StringBuilder sql = new StringBuilder(
-				"select id, occurred_at, actor, action, entity_type, entity_id, summary from audit_event where true");
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_event where true");
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (filter.actor() != null) {
 			sql.append(" and actor = :actor");
@@ -193,17 +193,22 @@ public class AuditLog {
 		params.put("uuid", entityId);
 		params.put("limit", limit);
 		return entries(
-				"select id, occurred_at, actor, action, entity_type, entity_id, summary from audit_event "
+				"select " + COLUMNS + " from audit_event "
 						+ "where entity_uuid = :uuid and entity_type = :type order by occurred_at, id limit :limit",
 				params);
 	}
+
+	/** An event's columns, with the zone of the institution it belongs to. */
+	private static final String COLUMNS = "id, occurred_at, actor, action, entity_type, entity_id, summary,"
+			+ " (select i.time_zone from institution i where i.id = audit_event.institution_id) as time_zone";
 
 	private List<AuditEntry> entries(String sql, Map<String, Object> params) {
 		List<Object[]> rows = this.jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new Object[] { rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("entity_type"),
-					(Long) rs.getObject("entity_id", Long.class), rs.getString("summary") })
+					(Long) rs.getObject("entity_id", Long.class), rs.getString("summary"),
+					(rs.getString("time_zone") != null) ? ZoneId.of(rs.getString("time_zone")) : null })
 			.list();
 		if (rows.isEmpty()) {
 			return List.of();
@@ -221,7 +226,8 @@ public class AuditLog {
 			});
 		return rows.stream()
 			.map((row) -> new AuditEntry((Long) row[0], (Instant) row[1], (String) row[2], (AuditAction) row[3],
-					(String) row[4], (Long) row[5], (String) row[6], changes.getOrDefault((Long) row[0], List.of())))
+					(String) row[4], (Long) row[5], (String) row[6], changes.getOrDefault((Long) row[0], List.of()),
+					(ZoneId) row[7]))
 			.toList();
 	}
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.prospectus.staging.PublicationState;
-import org.prospectus.web.NotFoundException;
 import org.prospectus.web.MetaDescription;
+import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.http.CacheControl;
@@ -30,12 +30,15 @@ class CourseController {
 
 	private final PublicUrls urls;
 
+	private final CourseProgrammes programmes;
+
 	CourseController(CourseService courses, SyllabusPdfRenderer pdf, CourseStructuredData structuredData,
-			PublicUrls urls) {
+			PublicUrls urls, CourseProgrammes programmes) {
 		this.courses = courses;
 		this.pdf = pdf;
 		this.structuredData = structuredData;
 		this.urls = urls;
+		this.programmes = programmes;
 	}
 
 	@GetMapping("/courses/{code}")
@@ -46,6 +49,9 @@ class CourseController {
 		// One address for the page, however the code was typed (dd2424 or DD2424).
 		model.addAttribute("canonicalUrl", this.urls.of("/courses/{code}", page.course().getCode()));
 		model.addAttribute("metaDescription", MetaDescription.of(page.course().getSummary()));
+		// The way back to a programme is on the page itself, not in a parameter: one
+		// address per course keeps it one page in the caches.
+		model.addAttribute("partOf", this.programmes.of(page.course().getId()));
 		if (page.course().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.course(page));
 		}

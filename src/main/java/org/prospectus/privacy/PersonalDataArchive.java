@@ -225,16 +225,18 @@ public class PersonalDataArchive {
 							rs.getString("reason"), "at", iso(rs.getTimestamp("checked_at"))));
 			});
 		this.jdbc.sql("""
-				select id, application_id, kind, stored_name, content_type, size, sha256, uploaded_at, after_submission
+				select id, application_id, kind, stored_name, original_name, content_type, size, sha256, uploaded_at,
+				       after_submission
 				from application_document where application_id = any(:ids) order by application_id, uploaded_at, id""")
 			.param("ids", ids)
 			.query((rs) -> {
 				byId.get(rs.getObject("application_id", UUID.class))
 					.documents()
-					.add(map("id", rs.getObject("id", UUID.class), "file", rs.getString("stored_name"), "kind",
-							rs.getString("kind"), "contentType", rs.getString("content_type"), "bytes",
-							rs.getLong("size"), "sha256", rs.getString("sha256"), "uploadedAt",
-							iso(rs.getTimestamp("uploaded_at")), "afterSubmission", rs.getBoolean("after_submission")));
+					.add(map("id", rs.getObject("id", UUID.class), "file", rs.getString("stored_name"), "originalName",
+							rs.getString("original_name"), "kind", rs.getString("kind"), "contentType",
+							rs.getString("content_type"), "bytes", rs.getLong("size"), "sha256", rs.getString("sha256"),
+							"uploadedAt", iso(rs.getTimestamp("uploaded_at")), "afterSubmission",
+							rs.getBoolean("after_submission")));
 			});
 		// Offers, once the applicant may see them, with each condition and the reply.
 		Map<UUID, List<Object>> offers = new LinkedHashMap<>();

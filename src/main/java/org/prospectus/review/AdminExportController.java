@@ -45,6 +45,10 @@ class AdminExportController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		// A byte order mark, without which Excel reads the file in the computer's own
+		// code
+		// page and shows Åström as Ã…strÃ¶m; other readers of UTF-8 skip it.
+		out.write('\uFEFF');
 		this.export.write(filter, out);
 		out.flush();
 	}

@@ -1,14 +1,12 @@
 package org.prospectus.review;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.FeeStatus;
+import org.prospectus.support.Countries;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,10 +24,8 @@ class AdminQueueController {
 	/** The statuses a submitted application can have, in the order of the review. */
 	static final Set<ApplicationStatus> LISTED_STATUSES = EnumSet.complementOf(EnumSet.of(ApplicationStatus.DRAFT));
 
-	private static final List<Country> COUNTRIES = Arrays.stream(Locale.getISOCountries())
-		.map((code) -> new Country(code,
-				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH)))
-		.sorted(Comparator.comparing(Country::name))
+	private static final List<Country> COUNTRIES = Countries.CITIZENSHIPS.stream()
+		.map((pair) -> new Country(pair[0], pair[1]))
 		.toList();
 
 	private final ReviewQueue queue;

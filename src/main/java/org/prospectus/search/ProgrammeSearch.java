@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.course.CreditSystem;
@@ -118,7 +119,8 @@ public class ProgrammeSearch {
 			where.add("p.duration_months between :minMonths and :maxMonths");
 		}
 		if (criteria.topic() != null) {
-			where.add("p.topics @> array[cast(:topic as text)]");
+			// Any spelling of the topic (Topics).
+			where.add("p.topics && cast(:topics as text[])");
 		}
 		if (criteria.openOnly()) {
 			where.add(IS_OPEN);
@@ -168,7 +170,10 @@ public class ProgrammeSearch {
 				.param("maxMonths", criteria.duration().maxMonths());
 		}
 		if (criteria.topic() != null) {
-			spec = spec.param("topic", criteria.topic());
+			spec = spec.param("topics",
+					kept().spellings()
+						.getOrDefault(Topics.key(criteria.topic()), List.of(criteria.topic()))
+						.toArray(String[]::new));
 		}
 		if (criteria.budget() != null) {
 			spec = spec.param("budgetCurrency", criteria.budget().currency())
@@ -212,13 +217,28 @@ public class ProgrammeSearch {
 	 * catalogue.
 	 */
 	public SearchFacets facets() {
+		return kept().facets();
+	}
+
+	/**
+	 * The name the topic filter offers a topic under, for any of its spellings
+	 * (optimization is Optimisation where that is the first); the topic as given when no
+	 * published programme lists it.
+	 */
+	public String topicName(String topic) {
+		List<String> spellings = kept().spellings().get(Topics.key(topic));
+		return (spellings != null) ? spellings.get(0) : topic;
+	}
+
+	private KeptFacets kept() {
 		Instant now = this.clock.instant();
 		long version = this.published.current();
 		KeptFacets kept = this.kept;
 		if (kept != null && kept.version() == version && !now.isBefore(kept.from()) && now.isBefore(kept.until())) {
-			return kept.facets();
+			return kept;
 		}
-		SearchFacets facets = readFacets(now);
+		List<String> topics = new ArrayList<>();
+		SearchFacets facets = readFacets(now, topics);
 		Timestamp nextDeadline = this.jdbc
 			.sql("select min(deadline_at) from application_round where deadline_at >= :now")
 			.param("now", Timestamp.from(now))
@@ -227,8 +247,11 @@ public class ProgrammeSearch {
 			.orElse(null);
 		// The deadline's own instant still counts; the facet changes just after it.
 		Instant until = (nextDeadline != null) ? nextDeadline.toInstant().plusNanos(1) : Instant.MAX;
-		this.kept = new KeptFacets(version, now, until, facets);
-		return facets;
+		Map<String, List<String>> spellings = Topics.spellings(topics);
+		kept = new KeptFacets(version, now, until, new SearchFacets(facets.institutions(), Topics.names(spellings),
+				facets.languages(), facets.currencies(), facets.starts()), spellings);
+		this.kept = kept;
+		return kept;
 	}
 
 	/**
@@ -237,11 +260,13 @@ public class ProgrammeSearch {
 	 * differ too
 	 * @param until the first instant they may be out of date
 	 * @param facets the values
+	 * @param spellings the spellings of each topic, by {@link Topics#key}
 	 */
-	private record KeptFacets(long version, Instant from, Instant until, SearchFacets facets) {
+	private record KeptFacets(long version, Instant from, Instant until, SearchFacets facets,
+			Map<String, List<String>> spellings) {
 	}
 
-	private SearchFacets readFacets(Instant now) {
+	private SearchFacets readFacets(Instant now, List<String> everyTopic) {
 		List<SearchFacets.InstitutionOption> institutions = this.jdbc.sql("""
 				select i.slug, i.name from institution i where exists
 				(select 1 from programme p where p.institution_id = i.id and p.state = 'PUBLISHED') order by i.name""")
@@ -267,6 +292,7 @@ public class ProgrammeSearch {
 			.query((rs, rowNum) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
 		List<String> topics = values.stream().filter((v) -> v[0].equals("topic")).map((v) -> v[1]).toList();
+		everyTopic.addAll(topics);
 		List<String> languages = values.stream().filter((v) -> v[0].equals("language")).map((v) -> v[1]).toList();
 		List<String> currencies = values.stream().filter((v) -> v[0].equals("currency")).map((v) -> v[1]).toList();
 		List<YearMonth> starts = values.stream()

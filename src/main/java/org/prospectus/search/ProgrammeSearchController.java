@@ -40,6 +40,12 @@ class ProgrammeSearchController {
 	String search(@ModelAttribute("search") ProgrammeSearchForm form, Model model, HttpServletRequest request) {
 		ProgrammeSearchCriteria criteria = form.toCriteria();
 		Page<ProgrammeSummary> results = this.search.search(criteria, form.toPageable());
+		if (criteria.topic() != null) {
+			// A link may name a topic in another spelling than the filter's (a
+			// programme's
+			// own): the filter shows it chosen, so that searching again keeps it.
+			form.setTopic(this.search.topicName(criteria.topic()));
+		}
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("budgetProblem", form.budgetProblem());
 		model.addAttribute("results", results);

@@ -7,7 +7,8 @@ import java.util.List;
  * The values the search filters offer, taken from the published catalogue.
  *
  * @param institutions institutions with published programmes
- * @param topics every topic of a published programme, alphabetically
+ * @param topics every topic of a published programme, alphabetically, each once whatever
+ * its spellings ({@link Topics})
  * @param languages every language of instruction
  * @param currencies every currency a tuition fee is published in
  * @param starts the months studies start in, for rounds whose deadline has not passed

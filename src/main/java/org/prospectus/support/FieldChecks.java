@@ -206,6 +206,19 @@ public final class FieldChecks {
 		return code;
 	}
 
+	/**
+	 * As {@link #country}, for a citizenship: a place nobody is a citizen of
+	 * ({@link Countries#NO_CITIZENSHIP}) is refused.
+	 */
+	public @Nullable String citizenship(String field, @Nullable String value, boolean required) {
+		String code = country(field, value, required);
+		if (code != null && Countries.NO_CITIZENSHIP.contains(code)) {
+			this.errors.rejectValue(field, "check.country");
+			return null;
+		}
+		return code;
+	}
+
 	/** A date (year-month-day) from {@code earliest} to {@code latest}, both included. */
 	public @Nullable LocalDate date(String field, @Nullable String value, LocalDate earliest, LocalDate latest) {
 		LocalDate date = date(field, value);

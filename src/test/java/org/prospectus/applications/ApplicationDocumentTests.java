@@ -327,6 +327,17 @@ class ApplicationDocumentTests {
 	}
 
 	@Test
+	void aFilesOwnNameIsKeptWithoutItsPathOrCharactersThatDisguiseIt() {
+		assertThat(ApplicationDocuments.originalName("C:\\Users\\ada\\transcript.pdf")).isEqualTo("transcript.pdf");
+		assertThat(ApplicationDocuments.originalName("../../etc/passwd.pdf")).isEqualTo("passwd.pdf");
+		assertThat(ApplicationDocuments.originalName("cv\u202Efdp.exe")).isEqualTo("cvfdp.exe");
+		assertThat(ApplicationDocuments.originalName("line\nbreak.pdf")).isEqualTo("linebreak.pdf");
+		assertThat(ApplicationDocuments.originalName("a".repeat(300) + ".pdf")).hasSize(200);
+		assertThat(ApplicationDocuments.originalName(" / ")).isNull();
+		assertThat(ApplicationDocuments.originalName(null)).isNull();
+	}
+
+	@Test
 	void afterSubmittingDocumentsCanOnlyBeAddedUntilTheDocumentsDeadline() {
 		MockHttpSession ada = this.applying.applicant("ada@example.org", "Ada Lovelace");
 		String id = this.applying.start(ada);
@@ -336,6 +347,10 @@ class ApplicationDocumentTests {
 
 		Document status = page(this.mvc.get().uri("/applications/{id}", id).session(ada).exchange());
 		assertThat(status.select("#documents-heading + ul li")).hasSize(3);
+		// Each file by the name it had on the applicant's computer, and what it is.
+		assertThat(status.select("#documents-heading + ul li").eachText())
+			.anySatisfy((item) -> assertThat(item).startsWith("Transcript of records: transcript.pdf,"))
+			.anySatisfy((item) -> assertThat(item).startsWith("Passport or national identity card: passport.png,"));
 		assertThat(status.text()).contains("Add documents (possible until 22 January 2027, 23:59 CET)");
 
 		this.clock.setInstant(DOCUMENTS_DEADLINE);

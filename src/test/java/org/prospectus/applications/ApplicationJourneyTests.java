@@ -295,8 +295,13 @@ class ApplicationJourneyTests {
 				values("givenNames", "Ada", "familyName", "", "dateOfBirth", "10/12/2000"));
 		assertThat(result).hasStatusOk();
 		Document form = page(result);
-		assertThat(form.select("#familyName-error").text()).isEqualTo("Fill in this field.");
-		assertThat(form.select("#dateOfBirth-error").text()).startsWith("Enter a date as year-month-day");
+		assertThat(form.select("#familyName-error").text()).isEqualTo("Enter your family name.");
+		assertThat(form.select("#dateOfBirth-error").text())
+			.isEqualTo("Enter your date of birth as year-month-day, such as 2001-04-23.");
+		// The summary names each field, and the date's example is its hint's.
+		assertThat(form.select(".alert-danger li a").eachText()).containsExactly("Enter your family name.",
+				"Enter your date of birth as year-month-day, such as 2001-04-23.");
+		assertThat(form.select("#dateOfBirth-hint").text()).contains("such as 2001-04-23");
 		assertThat(form.select("#dateOfBirth").val()).isEqualTo("10/12/2000");
 		assertThat(this.jdbc.sql("select answers -> 'personal' ->> 'dateOfBirth' from application")
 			.query(String.class)
@@ -306,6 +311,36 @@ class ApplicationJourneyTests {
 		MvcTestResult refused = submit(ada, id);
 		assertThat(refused).hasStatus(422);
 		assertThat(page(refused).text()).contains("some steps are not complete");
+	}
+
+	@Test
+	void theAccountPageDatesTheAddressInTheZoneOfTheApplicationsInstitution() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		start(ada);
+		Document account = page(this.mvc.get().uri("/account").session(ada).exchange());
+		assertThat(account.select("dl.facts dd").get(1).text()).isEqualTo("10 January 2027, 13:00 CET");
+	}
+
+	@Test
+	void anEducationThatEndsBeforeItStartsIsRefusedBesideItsEnd() {
+		MockHttpSession ada = applicant("ada@example.org", "Ada Lovelace");
+		String id = start(ada);
+		MvcTestResult result = step(ada, id, "education",
+				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
+						"entries[0].qualification", "Bachelor of Science", "entries[0].subject", "Mathematics",
+						"entries[0].grade", "A", "entries[0].from", "2022-06", "entries[0].until", "2019-09"));
+		assertThat(result).hasStatusOk();
+		Document form = page(result);
+		assertThat(form.getElementById("entries[0].until-error").text())
+			.isEqualTo("Enter an end no earlier than the start, 2022-06.");
+		assertThat(form.getElementById("entries[0].from-error")).isNull();
+		assertThat(form.getElementById("entries[0].until").val()).isEqualTo("2019-09");
+		assertThat(step(ada, id, "education",
+				values("entries[0].institution", "Uppsala University", "entries[0].country", "SE",
+						"entries[0].qualification", "Bachelor of Science", "entries[0].subject", "Mathematics",
+						"entries[0].grade", "A", "entries[0].from", "2022-06", "entries[0].until", "2022-06")))
+			.as("a course within one month")
+			.hasRedirectedUrl("/applications/" + id + "/steps/language");
 	}
 
 	/** A request that carries the cookie of a session that has ended. */

@@ -121,6 +121,9 @@ class DecisionLetterTests {
 			.filter((wording) -> !wording.equals(own))
 			.forEach((other) -> assertThat(text).as("a " + decision + " letter never says " + other)
 				.doesNotContain(other));
+		assertThat(PdfText.fontFamilies(letter.getResponse().getContentAsByteArray()))
+			.as("one family of type throughout")
+			.hasSize(1);
 		switch (decision) {
 			case "ADMITTED" -> assertThat(text).contains("Machine Learning", "Degree awarded: not yet checked",
 					"accept or decline the offer");

@@ -224,7 +224,9 @@ class PlacesTests {
 		assertThat(this.jdbc.sql("select reply_by_at from offer where promoted")
 			.query(java.sql.Timestamp.class)
 			.single()
-			.toInstant()).isEqualTo(NOTIFICATION.plusSeconds(3600).plus(java.time.Duration.ofDays(7)));
+			.toInstant())
+			.as("the end of the day in Stockholm a week after the promotion, made at 00:59:59 on 30 January")
+			.isEqualTo(Instant.parse("2027-02-06T22:59:59Z"));
 		assertThat(applicantPage(2)).contains("Your offer", "Accept this offer");
 		assertThat(this.deciding.post("/admin/applications/dashboard/programme/promote", "round",
 				Long.toString(this.round), "programme", Long.toString(this.ml)))

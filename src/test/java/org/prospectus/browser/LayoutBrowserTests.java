@@ -248,7 +248,16 @@ class LayoutBrowserTests extends BrowserTestBase {
 			for (String answer : typed) {
 				assertThat(main).containsText(answer);
 			}
+			// A wide table scrolls in its own box; the page is never wider than the
+			// screen.
+			assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+				.as("application detail" + at)
+				.isLessThanOrEqualTo(size[0]);
 			assertAccessible(page, "application detail" + at);
+			page.navigate("/admin/applications");
+			assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).as("queue" + at)
+				.isLessThanOrEqualTo(size[0]);
+			page.navigate("/admin/applications/" + id);
 		}
 		page.setViewportSize(1280, 900);
 		for (String status : new String[] { "ELIGIBILITY_CHECKED", "UNDER_REVIEW" }) {

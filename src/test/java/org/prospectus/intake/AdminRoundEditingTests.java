@@ -53,6 +53,9 @@ class AdminRoundEditingTests {
 	AuditLog auditLog;
 
 	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -459,6 +462,39 @@ class AdminRoundEditingTests {
 			.exchange();
 		assertThat(audit).hasStatusOk();
 		assertThat(page(audit).select(".audit-table").text()).contains("admin@uni.example", "Signed in");
+	}
+
+	/**
+	 * An event of an institution's record is dated in that institution's zone; one that
+	 * belongs to none (a sign-in) says UTC. Coded values read as words.
+	 */
+	@Test
+	void theAuditLogDatesEachEventInItsInstitutionsZoneAndSpellsValuesOut() {
+		new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.auditLog.recordAs("editor@uni.example", AuditAction.UPDATE,
+					"application-round", this.round.getId(), "Changed the syllabus",
+					java.util.List.of(
+							new org.prospectus.audit.FieldChange("course.form.syllabus.valid-from", "SPRING 2027",
+									"AUTUMN 2027"),
+							new org.prospectus.audit.FieldChange("course.grading-scale", "P_F", "A_F"))));
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
+		this.clock.setInstant(NOW.plusSeconds(60));
+		Document log = page(this.mvc.get().uri("/admin/audit").session(admin).exchange());
+		org.jsoup.select.Elements rows = log.select(".audit-table > tbody > tr");
+		org.jsoup.nodes.Element change = rows.stream()
+			.filter((row) -> row.text().contains("Changed the syllabus"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(change.select("td").first().text()).isEqualTo("21 November 2026, 13:00 CET");
+		assertThat(change.select(".audit-changes tbody").text())
+			.contains("Spring 2027", "Autumn 2027", "A, B, C, D, E, FX, F", "P, F")
+			.doesNotContain("AUTUMN", "A_F");
+		org.jsoup.nodes.Element signIn = rows.stream()
+			.filter((row) -> row.text().contains("Signed in"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(signIn.select("td").first().text()).isEqualTo("2026-11-21 12:00:00 UTC");
+		assertThat(log.select(".audit-table th").first().text()).doesNotContain("UTC");
 	}
 
 	@Test

@@ -164,7 +164,7 @@ class ReviewQueueTests {
 		assertThat(page.select("#fee option[selected]").attr("value")).isEqualTo("PAID");
 		assertThat(page.text()).contains("1 application in this view");
 		assertThat(page.select("table.queue-table tbody tr").first().text()).contains("Grace Hopper",
-				"Artificial Intelligence", "Under review", "Paid", "United States", "2026-11-05 10:00:00 UTC");
+				"Artificial Intelligence", "Under review", "Paid", "United States", "5 November 2026, 11:00 CET");
 		assertThat(page.select("table.queue-table tbody a").first().attr("href")).startsWith("/admin/applications/");
 		assertThat(page.select("a:contains(Download this view as CSV)").attr("href"))
 			.isEqualTo("/admin/applications/export.csv?status=UNDER_REVIEW&fee=PAID");
@@ -276,7 +276,10 @@ class ReviewQueueTests {
 		assertThat(result.getResponse().getHeader("Content-Disposition"))
 			.startsWith("attachment; filename=\"applications-");
 		assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
-		String csv = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		byte[] body = result.getResponse().getContentAsByteArray();
+		// A byte order mark first, or Excel reads the UTF-8 as its own code page: Åström.
+		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+		String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
 		assertThat(csv.split("\r\n")).containsExactly(
 				"reference,name,email,round,first_choice_code,first_choice_title,status,fee_status,citizenship,missing_documents,submitted_at_utc,offer_state,reply_by_utc,conditions_pending,reserve_position",
 				"CSV00001,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",csv00001@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-01T10:00:00Z,,,0,",

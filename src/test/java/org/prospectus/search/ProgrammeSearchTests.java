@@ -34,6 +34,9 @@ class ProgrammeSearchTests {
 	ProgrammeSearch search;
 
 	@Autowired
+	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
+	@Autowired
 	CatalogueFixtures fixtures;
 
 	@Autowired
@@ -224,6 +227,41 @@ class ProgrammeSearchTests {
 			.containsExactlyInAnyOrder("kth", "soton");
 		assertThat(facets.topics()).containsExactly("Computer vision", "Control", "Deep learning", "Statistics");
 		assertThat(facets.languages()).containsExactly("en", "sv");
+	}
+
+	/**
+	 * British and American spellings, and case or accents, make one topic: the facet
+	 * offers it once and the filter finds every programme that lists it in any spelling.
+	 */
+	@Test
+	void topicsThatDifferOnlyBySpellingCaseOrAccentsAreOne() {
+		this.jdbc.sql(
+				"update programme set topics = array['Optimisation', 'Statistics', 'Contról'] where slug = 'data-science'")
+			.update();
+		this.jdbc.sql(
+				"update programme set topics = array['Optimization', 'Computer Vision', 'Control'] where slug = 'robotics'")
+			.update();
+		// Each named as its first spelling in a dictionary's order.
+		assertThat(this.search.facets().topics()).containsExactly("Computer vision", "Control", "Deep learning",
+				"Optimisation", "Statistics");
+		for (String topic : new String[] { "Optimisation", "Optimization", "optimization" }) {
+			assertThat(slugs(topic(topic))).as(topic).containsExactly("data-science", "robotics");
+		}
+		assertThat(slugs(topic("Computer vision"))).containsExactly("ml", "robotics");
+		assertThat(slugs(topic("Control"))).containsExactly("data-science", "robotics");
+		assertThat(slugs(topic("Statistics"))).containsExactly("data-science");
+		assertThat(this.search.topicName("optimization")).as("the filter's name for a spelling")
+			.isEqualTo("Optimisation");
+		assertThat(this.search.topicName("Quantum computing")).isEqualTo("Quantum computing");
+		// A programme page links its own spelling; the filter shows it chosen.
+		org.jsoup.nodes.Document page = org.prospectus.support.StaffSessions
+			.page(this.mvc.get().uri("/programmes?topic=Optimization").exchange());
+		assertThat(page.select("#topic option[selected]").attr("value")).isEqualTo("Optimisation");
+		assertThat(page.select("#topic option").eachAttr("value")).doesNotContain("Optimization");
+	}
+
+	static ProgrammeSearchCriteria topic(String topic) {
+		return new ProgrammeSearchCriteria(null, null, null, null, null, null, null, topic, false);
 	}
 
 	ProgrammeSearchCriteria budget(String amount, String currency) {

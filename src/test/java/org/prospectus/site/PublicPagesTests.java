@@ -329,6 +329,25 @@ class PublicPagesTests {
 					});
 		}
 
+		/**
+		 * The way back to a programme: each published programme whose plan has the
+		 * course, on the page itself, so that its address stays one (and cacheable).
+		 */
+		@Test
+		void namesTheProgrammesWhosePlanHasTheCourse() {
+			Programme ml = mlProgramme();
+			Programme ai = fixtures.programme(kth, "ai", "Artificial Intelligence");
+			Programme draft = fixtures.programme(kth, "draft", "Draft Programme", (p) -> p.retire());
+			fixtures.persistPlanEntry(ml, this.course, 1, Season.SPRING);
+			fixtures.persistPlanEntry(ai, this.course, 2, Season.AUTUMN);
+			fixtures.persistPlanEntry(draft, this.course, 1, Season.SPRING);
+			Document page = html("/courses/DD2424");
+			assertThat(page.select("#part-of a").eachAttr("href")).containsExactly("/programmes/ai", "/programmes/ml");
+			assertThat(page.select("#part-of").text()).contains("Part of", "Artificial Intelligence",
+					"Machine Learning");
+			assertThat(html("/courses/SF1624").select("#part-of")).as("in no plan").isEmpty();
+		}
+
 		@Test
 		void showsTheOfferingWithEveryFact() {
 			Document page = html("/courses/DD2424");

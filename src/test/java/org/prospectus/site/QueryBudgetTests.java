@@ -41,6 +41,13 @@ class QueryBudgetTests {
 
 	static final int PROGRAMME_AND_COURSE_PAGE_BUDGET = 5;
 
+	/**
+	 * The course page's five, and the programmes whose plan has the course (issue 25): a
+	 * course never names a programme, so the programme module answers in one statement of
+	 * its own, whatever the number of programmes.
+	 */
+	static final int COURSE_PAGE_BUDGET = PROGRAMME_AND_COURSE_PAGE_BUDGET + 1;
+
 	/** Rounds with their institution and programmes, in one query. */
 	static final int DEADLINES_FEED_BUDGET = 1;
 
@@ -166,7 +173,7 @@ class QueryBudgetTests {
 		System.out.printf("SQL statements for the course page: %d%n", small);
 		assertThat(small).as("the counter sees the page's queries")
 			.isPositive()
-			.isLessThanOrEqualTo(PROGRAMME_AND_COURSE_PAGE_BUDGET);
+			.isLessThanOrEqualTo(COURSE_PAGE_BUDGET);
 		assertThat(large).isEqualTo(small);
 	}
 

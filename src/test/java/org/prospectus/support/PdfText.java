@@ -13,6 +13,28 @@ public final class PdfText {
 	private PdfText() {
 	}
 
+	/**
+	 * The families of the fonts a PDF's pages use, by the base font's name without its
+	 * style (Times-Bold is Times) or subset tag.
+	 */
+	public static java.util.Set<String> fontFamilies(byte[] pdf) {
+		java.util.Set<String> families = new java.util.TreeSet<>();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+				org.apache.pdfbox.pdmodel.PDResources resources = page.getResources();
+				for (org.apache.pdfbox.cos.COSName name : resources.getFontNames()) {
+					String font = resources.getFont(name).getName();
+					String base = font.contains("+") ? font.substring(font.indexOf('+') + 1) : font;
+					families.add(base.split("[-,]")[0]);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Not a readable PDF", ex);
+		}
+		return families;
+	}
+
 	public static String of(byte[] pdf) {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
