@@ -70,10 +70,12 @@ class StaffManagementTests {
 			.exchange();
 	}
 
-	@Test
-	void anInvitedPersonSetsAPasswordWithTheShownLinkAndSignsInWithTheirRole() {
-		MockHttpSession admin = this.staff.signIn("admin@uni.example");
-		MvcTestResult invited = this.mvc.post()
+	/**
+	 * The administrator invites Nora as an admissions officer, her address typed in
+	 * capitals.
+	 */
+	MvcTestResult inviteNora(MockHttpSession admin) {
+		return this.mvc.post()
 			.uri("/admin/staff/invite")
 			.param("email", "New.Officer@Uni.Example")
 			.param("displayName", "Nora Officer")
@@ -81,6 +83,12 @@ class StaffManagementTests {
 			.session(admin)
 			.with(csrf())
 			.exchange();
+	}
+
+	@Test
+	void anInvitedPersonSetsAPasswordWithTheShownLinkAndSignsInWithTheirRole() {
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
+		MvcTestResult invited = inviteNora(admin);
 		assertThat(invited).hasRedirectedUrl("/admin/staff");
 		String link = page(follow(invited, admin)).select("code.link-to-send").text();
 		// The address the request came to: MockMvc's is http://localhost.
@@ -105,14 +113,7 @@ class StaffManagementTests {
 	void anInvitationIsEmailedWithALinkThatWorksForDaysWhileAResetLinkStaysShort() {
 		this.clock.setInstant(java.time.Instant.parse("2026-11-23T09:00:00Z"));
 		MockHttpSession admin = this.staff.signIn("admin@uni.example");
-		MvcTestResult invited = this.mvc.post()
-			.uri("/admin/staff/invite")
-			.param("email", "New.Officer@Uni.Example")
-			.param("displayName", "Nora Officer")
-			.param("roles", "ADMISSIONS")
-			.session(admin)
-			.with(csrf())
-			.exchange();
+		MvcTestResult invited = inviteNora(admin);
 		Document shown = page(follow(invited, admin));
 		String link = shown.select("code.link-to-send").text();
 		assertThat(shown.select(".alert-success").text()).contains("e-mailed to new.officer@uni.example",
