@@ -45,9 +45,6 @@ class ProgrammeSearchTests {
 	@Autowired
 	MutableClock clock;
 
-	@Autowired
-	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
-
 	Institution kth;
 
 	Institution soton;
