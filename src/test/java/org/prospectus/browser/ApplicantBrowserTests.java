@@ -127,7 +127,8 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		field(page, "From").fill("2019-09");
 		field(page, "Until (empty if you are still studying)").fill("2013-13");
 		continueStep(page);
-		assertThat(page.locator("[id='entries[0].until-error']")).hasText("Enter a year and month such as 2019-09.");
+		assertThat(page.locator("[id='entries[0].until-error']"))
+			.hasText("Enter the month you finished as year and month, such as 2022-06.");
 		Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Education 1"));
 		assertThat(first.getByLabel("School, college or university")).hasValue("Uppsala University");
 		assertAccessible(page, "education with an error");
