@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Deletes personal data when its institution's retention period ends (ADR 0019):
  * <ul>
  * <li>drafts, a number of months after their last change;</li>
+ * <li>deadline exceptions for an address that never applied, as many months after the
+ * exception ended;</li>
  * <li>submitted applications with their documents, a number of months after their round's
  * start of studies: one period for the admitted, another for everyone else;</li>
  * <li>closed accounts, once no application refers to them;</li>
@@ -118,7 +120,18 @@ public class RetentionJob {
 				+ this.jdbc.sql("delete from mail_request where requested_at < cast(:before as timestamptz)")
 					.param("before", before)
 					.update();
-		Removed removed = new Removed(false, drafts.size(), submitted.size(), documents, accounts, links, signIns);
+		// An exception kept for an address that never applied to its round (issue 25)
+		// holds a reason that may be about the person's health: it goes as a draft
+		// would, its institution's draft period after the exception ended. One that an
+		// application uses goes with that application.
+		int exceptions = this.jdbc.sql("""
+				delete from deadline_exception e using application_round r, institution i
+				where r.id = e.round_id and i.id = r.institution_id
+				  and e.until_at < cast(:now as timestamptz) - make_interval(months => i.retention_draft_months)
+				  and not exists (select 1 from application a join applicant p on p.id = a.applicant_id
+				                  where a.round_id = e.round_id and p.email = e.email)""").param("now", at).update();
+		Removed removed = new Removed(false, drafts.size(), submitted.size(), documents, accounts, links, signIns,
+				exceptions);
 		logger.info("Retention: removed " + removed);
 		org.springframework.transaction.support.TransactionSynchronizationManager
 			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
@@ -130,6 +143,7 @@ public class RetentionJob {
 					count("accounts", removed.accounts());
 					count("links", removed.links());
 					count("sign_in_records", removed.signIns());
+					count("deadline_exceptions", removed.exceptions());
 				}
 			});
 		return removed;
@@ -149,21 +163,23 @@ public class RetentionJob {
 	 * @param accounts closed accounts no application refers to any more
 	 * @param links single-use links of applicants and staff
 	 * @param signIns sign-in records and mail-request records
+	 * @param exceptions deadline exceptions for addresses that never applied
 	 */
 	public record Removed(boolean skipped, int drafts, int applications, int documents, int accounts, int links,
-			int signIns) {
+			int signIns, int exceptions) {
 
-		static final Removed SKIPPED = new Removed(true, 0, 0, 0, 0, 0, 0);
+		static final Removed SKIPPED = new Removed(true, 0, 0, 0, 0, 0, 0, 0);
 
 		public int total() {
-			return this.drafts + this.applications + this.accounts + this.links + this.signIns;
+			return this.drafts + this.applications + this.accounts + this.links + this.signIns + this.exceptions;
 		}
 
 		@Override
 		public String toString() {
 			return this.drafts + " drafts, " + this.applications + " submitted applications, " + this.documents
 					+ " documents, " + this.accounts + " closed accounts, " + this.links + " single-use links, "
-					+ this.signIns + " sign-in and mail-request records";
+					+ this.signIns + " sign-in and mail-request records, " + this.exceptions
+					+ " deadline exceptions nobody used";
 		}
 
 	}

@@ -126,6 +126,31 @@ class RetentionJobTests {
 		assertThat(count("audit_event where actor like '%@example.org'")).isZero();
 	}
 
+	/**
+	 * An exception kept for an address that never applied goes as a draft would, six
+	 * months after it ended; one for an address that applied stays with the application.
+	 */
+	@Test
+	void aDeadlineExceptionNobodyUsedGoesAsADraftWouldAfterItEnded() {
+		String used = submitted("ada@example.org");
+		for (String email : new String[] { "nobody@example.org", "ada@example.org" }) {
+			this.jdbc.sql("""
+					insert into deadline_exception (round_id, email, kind, until_at, reason, granted_by, granted_at)
+					select id, :email, 'SUBMIT', :until, 'A reason about their health', 'officer@uni.example', :until
+					from application_round where slug = 'autumn-2027'""")
+				.param("email", email)
+				.param("until", Timestamp.from(Instant.parse("2027-01-20T22:59:59Z")))
+				.update();
+		}
+		at("2027-07-20T22:59:58Z");
+		assertThat(this.retention.run().exceptions()).isZero();
+		at("2027-07-20T23:00:00Z");
+		assertThat(this.retention.run().exceptions()).as("six months after it ended").isOne();
+		assertThat(this.jdbc.sql("select email from deadline_exception").query(String.class).list())
+			.containsExactly("ada@example.org");
+		assertThat(exists(used)).isTrue();
+	}
+
 	@Test
 	void eachInstitutionsOwnPeriodsApplyAndAClosedAccountGoesWithItsLastApplication() {
 		String refused = submitted("ada@example.org");
