@@ -303,17 +303,9 @@ public class ApplicationReview {
 	@Transactional(readOnly = true)
 	public List<ReceiptToCheck> receiptsToCheck() {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String coordinated = this.reach.current().coordinated(params);
 		String sql = """
 				select a.id, a.reference, a.status, r.name as round, i.time_zone, d.id as document, d.stored_name,
-				       d.uploaded_at
-				from application a join application_round r on r.id = a.round_id
-				join institution i on i.id = r.institution_id
-				join application_document d on d.application_id = a.id and d.kind = 'FEE_RECEIPT'
-				where (a.status = 'DRAFT' and i.fee_receipt_check_before_submit
-				       or a.status <> 'DRAFT' and a.status <> 'WITHDRAWN' and a.fee_status = 'RECEIPT_RECEIVED')"""
-				+ " and " + coordinated + " and (" + DocumentChecklist.FEE_SQL + ") = 'RECEIPT_RECEIVED'"
-				+ " order by d.uploaded_at, d.id limit 500";
+				       d.uploaded_at""" + receiptsWaiting(params) + " order by d.uploaded_at, d.id limit 500";
 		return this.jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new ReceiptToCheck(rs.getObject("id", UUID.class), rs.getString("reference"),
@@ -321,6 +313,23 @@ public class ApplicationReview {
 					ZoneId.of(rs.getString("time_zone")), rs.getObject("document", UUID.class),
 					rs.getString("stored_name"), rs.getTimestamp("uploaded_at").toInstant()))
 			.list();
+	}
+
+	/**
+	 * The from and where clauses of the fee receipts waiting for a check in the rounds
+	 * the signed-in officer coordinates, with their parameters put into {@code params}:
+	 * one rule for the list and for opening one receipt.
+	 */
+	private String receiptsWaiting(Map<String, Object> params) {
+		String coordinated = this.reach.current().coordinated(params);
+		return """
+
+				from application a join application_round r on r.id = a.round_id
+				join institution i on i.id = r.institution_id
+				join application_document d on d.application_id = a.id and d.kind = 'FEE_RECEIPT'
+				where (a.status = 'DRAFT' and i.fee_receipt_check_before_submit
+				       or a.status <> 'DRAFT' and a.status <> 'WITHDRAWN' and a.fee_status = 'RECEIPT_RECEIVED')"""
+				+ " and " + coordinated + " and (" + DocumentChecklist.FEE_SQL + ") = 'RECEIPT_RECEIVED'";
 	}
 
 	/**
@@ -371,8 +380,14 @@ public class ApplicationReview {
 	 */
 	@Transactional
 	public boolean openReceipt(UUID id, UUID documentId, boolean download, DocumentTarget target) {
-		if (receiptsToCheck().stream()
-			.noneMatch((receipt) -> receipt.application().equals(id) && receipt.document().equals(documentId))) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String waiting = receiptsWaiting(params);
+		params.put("application", id);
+		params.put("document", documentId);
+		if (!this.jdbc.sql("select exists (select 1" + waiting + " and a.id = :application and d.id = :document)")
+			.params(params)
+			.query(Boolean.class)
+			.single()) {
 			return false;
 		}
 		return this.documents.sendReceipt(id, documentId, (document) -> {
