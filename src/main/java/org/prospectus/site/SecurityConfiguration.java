@@ -27,6 +27,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -84,6 +85,43 @@ class SecurityConfiguration {
 			SecurityHeaders.writeForError(response);
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 		};
+	}
+
+	/** Files that are the same for everyone: they never need to know who asks. */
+	static final String[] STATIC_PATHS = { "/static/**", "/webjars/**", "/favicon.ico" };
+
+	/**
+	 * Static files: read, never written, the same for everyone. Their chain keeps no
+	 * security context and never asks for the session, so a signed-in person's stylesheet
+	 * costs the session store nothing (issue 26, ADR 0027). They still carry the site's
+	 * headers.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain staticFilesChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(STATIC_PATHS)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, STATIC_PATHS)
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, STATIC_PATHS)
+				.permitAll()
+				.requestMatchers(HttpMethod.OPTIONS, STATIC_PATHS)
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			// Nobody is looked up, not even as anonymous: that alone would ask the
+			// session
+			// store for the session's id.
+			.anonymous((anonymous) -> anonymous.disable())
+			.sessionManagement((sessions) -> sessions.disable())
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, denied) -> notFound(response))
+				.accessDeniedHandler((request, response, denied) -> notFound(response)));
+		headers(http);
+		return http.build();
 	}
 
 	/**

@@ -9,7 +9,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,14 +27,11 @@ class SessionCleanup {
 
 	private static final Log logger = LogFactory.getLog(SessionCleanup.class);
 
-	private final JdbcIndexedSessionRepository sessions;
-
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
-	SessionCleanup(JdbcIndexedSessionRepository sessions, JdbcClient jdbc, TransactionTemplate transactions) {
-		this.sessions = sessions;
+	SessionCleanup(JdbcClient jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 	}
@@ -48,7 +44,11 @@ class SessionCleanup {
 					.param("key", LOCK)
 					.query(Boolean.class)
 					.single()) {
-					this.sessions.cleanUpExpiredSessions();
+					// Spring Session's own clean-up statement; attributes go with their
+					// session.
+					this.jdbc.sql("delete from spring_session where expiry_time < :now")
+						.param("now", System.currentTimeMillis())
+						.update();
 				}
 			});
 		}

@@ -25,6 +25,8 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 
 	private final AtomicInteger sessionStore = new AtomicInteger();
 
+	private final java.util.Queue<String> sessionStatements = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
@@ -42,12 +44,21 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 		for (QueryInfo query : queryInfoList) {
 			boolean session = query.getQuery().toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION");
 			(session ? this.sessionStore : this.count).incrementAndGet();
+			if (session) {
+				this.sessionStatements.add(query.getQuery());
+			}
 		}
 	}
 
 	public void reset() {
 		this.count.set(0);
 		this.sessionStore.set(0);
+		this.sessionStatements.clear();
+	}
+
+	/** The session store's statements since the last {@link #reset()}, in order. */
+	public List<String> sessionStatements() {
+		return List.copyOf(this.sessionStatements);
 	}
 
 	/** The session store's statements since the last {@link #reset()}. */

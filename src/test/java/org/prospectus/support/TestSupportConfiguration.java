@@ -34,6 +34,16 @@ public class TestSupportConfiguration {
 		return new MockSessionIdResolver(cookies);
 	}
 
+	/**
+	 * MockMvc makes its own dispatcher, which does not read
+	 * {@code spring.mvc.publish-request-handled-events}; the real one does not publish
+	 * them (issue 26), so neither does this one.
+	 */
+	@Bean
+	org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer noRequestHandledEvents() {
+		return (builder) -> builder.addDispatcherServletCustomizer((dispatcher) -> dispatcher.setPublishEvents(false));
+	}
+
 	@Bean
 	FakePaymentProvider fakePaymentProvider() {
 		return new FakePaymentProvider();

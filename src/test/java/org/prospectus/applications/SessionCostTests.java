@@ -1,0 +1,116 @@
+package org.prospectus.applications;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffRole;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
+import org.prospectus.support.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the shared session store (ADR 0020) costs a signed-in request (issue 26): it is
+ * read once at most, written only when something in it changed, and never touched for a
+ * static file.
+ */
+@PortalIntegrationTest
+class SessionCostTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Autowired
+	StaffSessions staff;
+
+	@BeforeEach
+	void setUp() {
+		Applying.catalogue(this.fixtures, this.jdbc, this.clock);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	List<String> sessionStatementsFor(Runnable request) {
+		this.statements.reset();
+		request.run();
+		return this.statements.sessionStatements();
+	}
+
+	static long reads(List<String> statements) {
+		return statements.stream().filter((sql) -> sql.strip().toUpperCase().startsWith("SELECT")).count();
+	}
+
+	static long writes(List<String> statements) {
+		return statements.size() - reads(statements);
+	}
+
+	@Test
+	void aSignedInApplicantsPagesReadTheSessionOnceAndStaticFilesNever() {
+		Applying applying = new Applying(this.mvc, this.jdbc);
+		MockHttpSession session = applying.applicant("cost@example.org", "Cost Person");
+		String id = applying.start(session);
+
+		List<String> step = sessionStatementsFor(
+				() -> assertThat(this.mvc.get().uri("/applications/{id}/steps/personal", id).session(session))
+					.hasStatusOk());
+		assertThat(reads(step)).as("%s", step).isLessThanOrEqualTo(1);
+		assertThat(writes(step)).as("%s", step).isZero();
+
+		List<String> account = sessionStatementsFor(
+				() -> assertThat(this.mvc.get().uri("/account").session(session)).hasStatusOk());
+		assertThat(reads(account)).as("%s", account).isLessThanOrEqualTo(1);
+		assertThat(writes(account)).as("%s", account).isZero();
+
+		List<String> saved = sessionStatementsFor(() -> assertThat(applying.step(session, id, "personal",
+				Applying.values("givenNames", "Cost", "familyName", "Person", "dateOfBirth", "1999-04-02")))
+			.hasStatus3xxRedirection());
+		assertThat(reads(saved)).as("%s", saved).isLessThanOrEqualTo(1);
+
+		for (String file : List.of("/static/css/prospectus.css", "/webjars/bootstrap/dist/css/bootstrap.min.css")) {
+			List<String> asset = sessionStatementsFor(
+					() -> assertThat(this.mvc.get().uri(file).session(session)).hasStatusOk());
+			assertThat(asset).as(file).isEmpty();
+		}
+	}
+
+	@Test
+	void staffPagesReadTheSessionOnce() {
+		this.staff.create("cost-staff@example.org", "Cost Staff", StaffRole.ADMIN);
+		MockHttpSession session = this.staff.signIn("cost-staff@example.org");
+		// The first page after signing in makes the session's CSRF token and keeps it.
+		assertThat(this.mvc.get().uri("/admin").session(session)).hasStatusOk();
+		List<String> dashboard = sessionStatementsFor(
+				() -> assertThat(this.mvc.get().uri("/admin").session(session)).hasStatusOk());
+		assertThat(reads(dashboard)).as("%s", dashboard).isLessThanOrEqualTo(1);
+		assertThat(writes(dashboard)).as("%s", dashboard).isZero();
+		List<String> asset = sessionStatementsFor(
+				() -> assertThat(this.mvc.get().uri("/static/css/prospectus.css").session(session)).hasStatusOk());
+		assertThat(asset).isEmpty();
+	}
+
+}
