@@ -2,6 +2,7 @@ package org.prospectus.site;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -24,6 +25,35 @@ final class RenderedPage extends HttpServletResponseWrapper {
 
 	private final ByteArrayOutputStream content = new ByteArrayOutputStream(32 * 1024);
 
+	private final int holdAtMost;
+
+	/** Where the body goes: {@link #content}, or the response once it outgrew it. */
+	private final OutputStream body = new OutputStream() {
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			if (RenderedPage.this.streamed == null
+					&& RenderedPage.this.content.size() + (long) length > RenderedPage.this.holdAtMost) {
+				streamFromHere();
+			}
+			if (RenderedPage.this.streamed != null) {
+				RenderedPage.this.streamed.write(bytes, offset, length);
+			}
+			else {
+				RenderedPage.this.content.write(bytes, offset, length);
+			}
+		}
+
+	};
+
+	/** The response's own stream, once the body is too large to hold. */
+	private @Nullable OutputStream streamed;
+
 	private @Nullable ServletOutputStream stream;
 
 	private @Nullable PrintWriter writer;
@@ -31,12 +61,28 @@ final class RenderedPage extends HttpServletResponseWrapper {
 	private boolean passedOn;
 
 	RenderedPage(HttpServletResponse response) {
+		this(response, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A response held whole up to {@code holdAtMost} bytes; a larger body (a document
+	 * download) is sent as it is written from there on.
+	 */
+	RenderedPage(HttpServletResponse response, int holdAtMost) {
 		super(response);
+		this.holdAtMost = holdAtMost;
 	}
 
 	/** Whether the body is here, to keep: not an error or redirect already sent. */
 	boolean isBuffered() {
-		return !this.passedOn;
+		return !this.passedOn && this.streamed == null;
+	}
+
+	private void streamFromHere() throws IOException {
+		OutputStream out = getResponse().getOutputStream();
+		this.content.writeTo(out);
+		this.content.reset();
+		this.streamed = out;
 	}
 
 	int size() {
@@ -55,6 +101,9 @@ final class RenderedPage extends HttpServletResponseWrapper {
 			return;
 		}
 		flushWriter();
+		if (this.streamed != null) {
+			return;
+		}
 		HttpServletResponse response = (HttpServletResponse) getResponse();
 		if (!response.isCommitted()) {
 			response.setContentLength(this.content.size());
@@ -68,6 +117,11 @@ final class RenderedPage extends HttpServletResponseWrapper {
 		}
 	}
 
+	/** Whether the body is sent as it is written, being too large to hold. */
+	boolean isStreamed() {
+		return this.streamed != null;
+	}
+
 	@Override
 	public ServletOutputStream getOutputStream() {
 		if (this.writer != null) {
@@ -77,13 +131,13 @@ final class RenderedPage extends HttpServletResponseWrapper {
 			this.stream = new ServletOutputStream() {
 
 				@Override
-				public void write(int b) {
-					RenderedPage.this.content.write(b);
+				public void write(int b) throws IOException {
+					RenderedPage.this.body.write(b);
 				}
 
 				@Override
-				public void write(byte[] bytes, int offset, int length) {
-					RenderedPage.this.content.write(bytes, offset, length);
+				public void write(byte[] bytes, int offset, int length) throws IOException {
+					RenderedPage.this.body.write(bytes, offset, length);
 				}
 
 				@Override
@@ -107,31 +161,45 @@ final class RenderedPage extends HttpServletResponseWrapper {
 			throw new IllegalStateException("getOutputStream() was called first");
 		}
 		if (this.writer == null) {
-			this.writer = new PrintWriter(
-					new OutputStreamWriter(this.content, Charset.forName(getCharacterEncoding())));
+			this.writer = new PrintWriter(new OutputStreamWriter(this.body, Charset.forName(getCharacterEncoding())));
 		}
 		return this.writer;
 	}
 
 	@Override
-	public void flushBuffer() {
+	public void flushBuffer() throws IOException {
 		// Held until the page is finished: flushing would commit the response.
 		flushWriter();
+		if (this.streamed != null) {
+			this.streamed.flush();
+		}
 	}
 
 	@Override
 	public void setContentLength(int length) {
-		// The length is set on sending, from what was written.
+		// The length is set on sending, from what was written; a body too large to
+		// hold keeps the length its writer gave.
+		if (this.holdAtMost != Integer.MAX_VALUE) {
+			super.setContentLength(length);
+		}
 	}
 
 	@Override
 	public void setContentLengthLong(long length) {
+		if (this.holdAtMost != Integer.MAX_VALUE) {
+			super.setContentLengthLong(length);
+		}
 	}
 
 	@Override
 	public void resetBuffer() {
 		flushWriter();
-		this.content.reset();
+		if (this.streamed == null) {
+			this.content.reset();
+		}
+		else {
+			super.resetBuffer();
+		}
 	}
 
 	@Override
@@ -142,7 +210,7 @@ final class RenderedPage extends HttpServletResponseWrapper {
 
 	@Override
 	public boolean isCommitted() {
-		return this.passedOn || super.isCommitted();
+		return this.passedOn || this.streamed != null || super.isCommitted();
 	}
 
 	@Override
