@@ -12,7 +12,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * After a failed sign-in, shows the sign-in page again with the e-mail address as typed
- * (never the password), and the one generic message whatever the reason.
+ * (never the password), and the one generic message whatever the reason; only a sign-in
+ * whose password could not be checked in time is asked to try again instead.
  */
 public class KeepTypedEmailFailureHandler implements AuthenticationFailureHandler {
 
@@ -41,7 +42,8 @@ public class KeepTypedEmailFailureHandler implements AuthenticationFailureHandle
 			flash.setTargetRequestPath(request.getContextPath() + this.loginPath);
 			this.flashMaps.saveOutputFlashMap(flash, request, response);
 		}
-		response.sendRedirect(request.getContextPath() + this.loginPath + "?error");
+		String outcome = (exception instanceof SignInBusyException) ? "?busy" : "?error";
+		response.sendRedirect(request.getContextPath() + this.loginPath + outcome);
 	}
 
 }

@@ -135,6 +135,16 @@ public class StaffAccounts {
 		managed.setPasswordHash(this.passwordEncoder.encode(password));
 	}
 
+	/**
+	 * Stores a stronger hash of the same password, made at sign-in (ADR 0028), only while
+	 * the row still holds the hash it replaces: a password changed meanwhile stays. The
+	 * row's version and access epoch stay too, so an edit of the account open meanwhile
+	 * still saves and no session ends.
+	 */
+	void upgradePasswordHash(String email, String oldHash, String newHash) {
+		this.users.replacePasswordHash(Emails.canonical(email), oldHash, newHash);
+	}
+
 	private Optional<AccountToken> findToken(String token) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();

@@ -1,5 +1,8 @@
 package org.prospectus.account;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -8,9 +11,12 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Refuses a sign-in while its account or address is throttled, before the password is
- * even checked, with the same exception a wrong password gives.
+ * even checked, with the same exception a wrong password gives. A sign-in whose password
+ * could not be checked in time ends in {@link SignInBusyException}.
  */
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+	private static final Log logger = LogFactory.getLog(ThrottlingAuthenticationProvider.class);
 
 	private final AuthenticationProvider delegate;
 
@@ -34,7 +40,15 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 		if (this.throttle.isBlocked(this.audience, account, address(authentication))) {
 			throw new BadCredentialsException("Throttled");
 		}
-		return this.delegate.authenticate(authentication);
+		try {
+			return this.delegate.authenticate(authentication);
+		}
+		catch (PasswordHashingBusyException ex) {
+			// No failure event follows (the publisher maps only known exceptions), so the
+			// throttle does not count it: the password was never checked.
+			logger.warn("Sign-in for " + account + " could not be checked in time: " + ex.getMessage());
+			throw new SignInBusyException(ex);
+		}
 	}
 
 	@Override

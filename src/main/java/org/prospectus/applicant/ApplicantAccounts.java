@@ -198,6 +198,16 @@ public class ApplicantAccounts {
 		return this.applicants.findByEmail(Emails.canonical(email));
 	}
 
+	/**
+	 * Stores a stronger hash of the same password, made at sign-in (ADR 0028), only while
+	 * the row still holds the hash it replaces: a password reset meanwhile stays. The
+	 * row's version and access epoch stay too, so no session ends.
+	 */
+	@Transactional
+	void upgradePasswordHash(long applicantId, String oldHash, String newHash) {
+		this.applicants.replacePasswordHash(applicantId, oldHash, newHash);
+	}
+
 	@Transactional
 	void recordSignIn(String email) {
 		this.applicants.findByEmail(Emails.canonical(email)).ifPresent((a) -> a.signedInAt(this.clock.instant()));

@@ -5,19 +5,24 @@ import java.io.IOException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.account.AccessEpochFilter;
 import org.prospectus.account.KeepTypedEmailFailureHandler;
+import org.prospectus.account.SignInBusyException;
 import org.prospectus.account.SignInThrottle;
 import org.prospectus.account.ThrottlingAuthenticationProvider;
 import org.prospectus.support.Emails;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,6 +52,8 @@ public class ApplicantAuthentication {
 	/** Where the applicant page that asked for sign-in is remembered. */
 	public static final String SAVED_REQUEST_KEY = "PROSPECTUS_APPLICANT_SAVED_REQUEST";
 
+	private static final Log logger = LogFactory.getLog(ApplicantAuthentication.class);
+
 	private final AuthenticationManager manager;
 
 	private final SignInThrottle throttle;
@@ -59,6 +66,7 @@ public class ApplicantAuthentication {
 			ApplicantAccounts accounts, JdbcClient jdbc) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails(applicants));
 		passwords.setPasswordEncoder(passwordEncoder);
+		passwords.setUserDetailsPasswordService((user, newHash) -> upgrade(accounts, user, newHash));
 		this.manager = new ProviderManager(
 				new ThrottlingAuthenticationProvider(passwords, throttle, SignInThrottle.Audience.APPLICANT));
 		this.throttle = throttle;
@@ -76,6 +84,25 @@ public class ApplicantAuthentication {
 			.filter(Applicant::isVerified)
 			.map((a) -> new ApplicantPrincipal(a.getId(), a.getEmail(), a.getPasswordHash(), a.getAccessEpoch()))
 			.orElseThrow(() -> new UsernameNotFoundException("No usable account"));
+	}
+
+	/**
+	 * Stores the hash made with today's settings after a sign-in with an older one. The
+	 * upgrade is a courtesy: if it cannot be stored, the sign-in still succeeds and the
+	 * next one tries again.
+	 */
+	private static UserDetails upgrade(ApplicantAccounts accounts, UserDetails user, @Nullable String newHash) {
+		if (newHash != null && user.getPassword() != null && user instanceof ApplicantPrincipal applicant) {
+			try {
+				accounts.upgradePasswordHash(applicant.applicantId(), user.getPassword(), newHash);
+			}
+			catch (DataAccessException ex) {
+				logger.warn("Could not store the upgraded password hash of applicant " + applicant.applicantId(), ex);
+			}
+		}
+		// The principal's copy of the hash is erased once sign-in ends, so it stays as
+		// is.
+		return user;
 	}
 
 	/**
@@ -105,6 +132,11 @@ public class ApplicantAuthentication {
 	public AuthenticationFailureHandler failureHandler() {
 		KeepTypedEmailFailureHandler page = new KeepTypedEmailFailureHandler(SIGN_IN_PATH);
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+			if (exception instanceof SignInBusyException) {
+				// Not an attempt at the password: it was never checked.
+				page.onAuthenticationFailure(request, response, exception);
+				return;
+			}
 			this.throttle.record(SignInThrottle.Audience.APPLICANT,
 					SignInThrottle.accountKey(request.getParameter("username")),
 					SignInThrottle.addressKey(request.getRemoteAddr()), false);

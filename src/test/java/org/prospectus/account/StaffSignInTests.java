@@ -3,7 +3,10 @@ package org.prospectus.account;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +21,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.MessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @PortalIntegrationTest
@@ -50,6 +64,18 @@ class StaffSignInTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	SignInThrottle throttle;
+
+	@Autowired
+	AuthenticationEventPublisher events;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeEach
 	void editor() {
@@ -94,6 +120,103 @@ class StaffSignInTests {
 			.query(String.class)
 			.single();
 		assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void upgradesAHashMadeWithOlderSettingsAtTheNextSignIn() {
+		String[] older = { "{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(PASSWORD),
+				"{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD) };
+		for (String old : older) {
+			this.jdbc.sql("update staff_user set password_hash = :hash where email = :email")
+				.param("hash", old)
+				.param("email", EMAIL)
+				.update();
+			Map<String, Object> before = row();
+			MvcTestResult result = signIn(EMAIL, PASSWORD);
+			assertThat(result).as("signed in with " + old).hasRedirectedUrl("/admin");
+			Map<String, Object> after = row();
+			assertThat((String) after.get("password_hash")).as("upgraded from " + old)
+				.startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+			// The session that just started (its access epoch) does not notice it.
+			assertThat(after.get("access_epoch")).isEqualTo(before.get("access_epoch"));
+			MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+			assertThat(this.mvc.get().uri("/admin").session(session)).hasStatusOk();
+			assertThat(signIn(EMAIL, PASSWORD)).hasRedirectedUrl("/admin");
+			assertThat(signIn(EMAIL, "wrong password entirely")).hasRedirectedUrl("/login?error");
+		}
+	}
+
+	@Test
+	void anUpgradeNeverOverwritesAPasswordChangedMeanwhile() {
+		String old = "{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(PASSWORD);
+		StaffUser editor = this.accounts.findByEmail(EMAIL).orElseThrow();
+		this.accounts.replacePassword(editor, "a newer password chosen meanwhile");
+		String changed = (String) row().get("password_hash");
+		this.accounts.upgradePasswordHash(EMAIL, old, "{argon2}$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+		assertThat(row().get("password_hash")).isEqualTo(changed);
+	}
+
+	@Test
+	void anUpgradeLeavesTheRowsVersionSoThatAConcurrentEditStillSaves() {
+		Map<String, Object> before = row();
+		String upgraded = "{argon2}$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
+		this.accounts.upgradePasswordHash(EMAIL, (String) before.get("password_hash"), upgraded);
+		Map<String, Object> after = row();
+		assertThat(after.get("password_hash")).isEqualTo(upgraded);
+		assertThat(after.get("version")).isEqualTo(before.get("version"));
+		assertThat(after.get("access_epoch")).isEqualTo(before.get("access_epoch"));
+	}
+
+	@Test
+	void aSignInWhosePasswordCouldNotBeCheckedInTimeIsAskedToTryAgainAndIsNotCounted() throws Exception {
+		AuthenticationProvider busyPool = new AuthenticationProvider() {
+
+			@Override
+			public Authentication authenticate(Authentication authentication) {
+				throw new PasswordHashingBusyException("full");
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return true;
+			}
+
+		};
+		ProviderManager manager = new ProviderManager(
+				new ThrottlingAuthenticationProvider(busyPool, this.throttle, SignInThrottle.Audience.STAFF));
+		manager.setAuthenticationEventPublisher(this.events);
+		for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT + 1; i++) {
+			assertThatExceptionOfType(SignInBusyException.class).isThrownBy(
+					() -> manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(EMAIL, PASSWORD)));
+		}
+		assertThat(this.jdbc.sql("select count(*) from sign_in_attempt").query(Long.class).single()).isZero();
+		assertThat(signIn(EMAIL, PASSWORD)).hasRedirectedUrl("/admin");
+
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+		request.setParameter("username", EMAIL);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new KeepTypedEmailFailureHandler().onAuthenticationFailure(request, response,
+				new SignInBusyException(new PasswordHashingBusyException("full")));
+		assertThat(response.getRedirectedUrl()).isEqualTo("/login?busy");
+		String page = body(this.mvc.get().uri("/login?busy").exchange());
+		assertThat(Jsoup.parse(page).select("[role=alert]").text())
+			.isEqualTo(this.messages.getMessage("login.busy", null, java.util.Locale.ENGLISH));
+	}
+
+	@Test
+	void theHashingPoolsWaitAndQueueAreMetrics() {
+		Timer waited = this.meters.get("executor.idle").tag("name", "prospectus.passwords").timer();
+		long before = waited.count();
+		signIn(EMAIL, PASSWORD);
+		assertThat(waited.count()).isGreaterThan(before);
+		assertThat(this.meters.get("executor.queued").tag("name", "prospectus.passwords").gauge().value()).isZero();
+	}
+
+	Map<String, Object> row() {
+		return this.jdbc.sql("select password_hash, version, access_epoch from staff_user where email = ?")
+			.param(EMAIL)
+			.query()
+			.singleRow();
 	}
 
 	@Test
