@@ -303,6 +303,14 @@ class PageCacheTests {
 			.as("nothing of Ada's in Eddie's page")
 			.isEmpty();
 
+		HttpResponse<byte[]> adasGzipped = ada.client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/programmes/ml"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(adasGzipped.headers().firstValue("Content-Encoding")).as("the container compresses it")
+			.hasValue("gzip");
+		assertThat(gunzip(adasGzipped.body())).contains("action=\"/account/sign-out\"");
+
 		String afterBody = get(this.port, "/programmes/ml").body();
 		assertThat(afterBody).as("the kept page, unchanged by anyone's view").isEqualTo(anonymousBody);
 		Document after = Jsoup.parse(afterBody);
