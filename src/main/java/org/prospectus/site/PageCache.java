@@ -3,11 +3,14 @@ package org.prospectus.site;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +67,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * content (the build, the catalogue version, the last change of the timeline, the
  * locale), the same on every instance. A GET with that ETag in {@code If-None-Match}
  * answers 304 before anything is rendered, with the cache on or off.
+ * <p>
+ * Someone signed in (a GET with a session cookie) gets the same kept page with their own
+ * parts of the layout rendered for them (ADR 0029): the rendering that is kept marks the
+ * layout's {@link #PER_PERSON per-person fragments} with this instance's nonce, the marks
+ * are taken out of what anyone is sent, and the page is kept split at them.
+ * {@link KeptPageForViewer} fills them in, after the session store and the security
+ * filters. Only anonymous renderings are ever kept.
  */
 @Component
 @Order(PageCache.ORDER)
@@ -88,6 +98,24 @@ class PageCache extends OncePerRequestFilter {
 
 	private static final String VARY = HttpHeaders.COOKIE + ", " + HttpHeaders.ACCEPT_ENCODING;
 
+	/**
+	 * The layout's fragments that differ from person to person: the header's links and
+	 * sign-out forms, and the footer's sign-ins (ADR 0029).
+	 */
+	static final List<String> PER_PERSON = List.of("viewer-nav", "viewer-actions", "viewer-footer");
+
+	/**
+	 * The request attribute that asks the layout to mark its {@link #PER_PERSON parts}:
+	 * this instance's nonce, which never leaves the server.
+	 */
+	static final String MARK = "keptPageMark";
+
+	/** The request attribute that hands a kept page to {@link KeptPageForViewer}. */
+	static final String KEPT = PageCache.class.getName() + ".KEPT";
+
+	/** Headers of a kept page that a signed-in visitor's copy never carries. */
+	private static final Set<String> PUBLIC_ONLY = Set.of("cache-control", "pragma", "expires");
+
 	private final CatalogueVersion catalogue;
 
 	private final Clock clock;
@@ -104,6 +132,8 @@ class PageCache extends OncePerRequestFilter {
 
 	private final Cache<String, Page> cache;
 
+	private final String mark;
+
 	private volatile boolean enabled;
 
 	PageCache(CatalogueVersion catalogue, Clock clock, LocaleResolver localeResolver, Settings settings,
@@ -119,6 +149,9 @@ class PageCache extends OncePerRequestFilter {
 		this.build = Long.toString(((properties != null && properties.getTime() != null)
 				? properties.getTime().toEpochMilli() : System.nanoTime()) & 0xFFFFFFFFFFL, 36);
 		PathPatternParser parser = new PathPatternParser();
+		byte[] nonce = new byte[16];
+		new SecureRandom().nextBytes(nonce);
+		this.mark = HexFormat.of().formatHex(nonce);
 		this.pages = PublicPageCaching.PAGES.stream().map(parser::parse).toList();
 		this.validated = VALIDATED.stream().map(parser::parse).toList();
 		this.cache = Caffeine.newBuilder()
@@ -153,17 +186,21 @@ class PageCache extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (!PublicPageCaching.isGetOrHead(request) || PublicPageCaching.hasSessionCookie(request)) {
+		if (!PublicPageCaching.isGetOrHead(request)) {
 			return true;
 		}
+		return !isPage(request) && (PublicPageCaching.hasSessionCookie(request) || !isValidated(request));
+	}
+
+	private boolean isPage(HttpServletRequest request) {
 		PathContainer path = PathContainer
 			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		for (PathPattern page : this.pages) {
 			if (page.matches(path)) {
-				return false;
+				return true;
 			}
 		}
-		return !isValidated(request);
+		return false;
 	}
 
 	private boolean isValidated(HttpServletRequest request) {
@@ -180,6 +217,10 @@ class PageCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (PublicPageCaching.hasSessionCookie(request)) {
+			signedIn(request, response, chain);
+			return;
+		}
 		State state = this.catalogue.current();
 		if (state == null) {
 			chain.doFilter(request, response);
@@ -211,7 +252,7 @@ class PageCache extends OncePerRequestFilter {
 		boolean head = "HEAD".equals(request.getMethod());
 		if (this.enabled && !head) {
 			Page page = this.cache.getIfPresent(key);
-			if (page != null && page.state == state && !now.isBefore(page.rendered) && now.isBefore(page.expires)) {
+			if (page != null && page.isCurrent(state, now)) {
 				page.writeTo(request, response);
 				return;
 			}
@@ -219,18 +260,66 @@ class PageCache extends OncePerRequestFilter {
 		Set<String> before = new HashSet<>();
 		response.getHeaderNames().forEach((name) -> before.add(name.toLowerCase(Locale.ROOT)));
 		RenderedPage rendered = new RenderedPage(response);
-		chain.doFilter(request, rendered);
-		if (rendered.isBuffered() && rendered.getStatus() == HttpServletResponse.SC_OK
+		// Only a rendering that may be kept marks its per-person parts; the marks are
+		// taken out below, whatever becomes of the page, and never sent.
+		boolean marked = this.enabled && !head;
+		if (marked) {
+			request.setAttribute(MARK, this.mark);
+		}
+		try {
+			chain.doFilter(request, rendered);
+		}
+		finally {
+			request.removeAttribute(MARK);
+		}
+		if (!rendered.isBuffered()) {
+			return;
+		}
+		Segments segments = marked ? Segments.of(rendered.toByteArray(), this.mark) : null;
+		if (segments != null) {
+			rendered.replaceContent(segments.anonymous());
+		}
+		if (rendered.getStatus() == HttpServletResponse.SC_OK
 				&& PublicPageCaching.PUBLIC.equals(rendered.getHeader(HttpHeaders.CACHE_CONTROL))
 				&& !rendered.containsHeader(HttpHeaders.SET_COOKIE)) {
 			rendered.setHeader(HttpHeaders.ETAG, etag);
 			rendered.setHeader(HttpHeaders.VARY, VARY);
 			if (this.enabled && !head && rendered.size() <= this.settings.maxSize().toBytes() / 64) {
 				Instant expires = state.timeline().nextChangeAfter(now);
-				this.cache.put(key, Page.of(state, now, expires, etag, rendered, before));
+				this.cache.put(key, Page.of(state, now, expires, etag, rendered, before,
+						(segments != null && segments.complete()) ? segments : null));
 			}
 		}
 		rendered.send();
+	}
+
+	/**
+	 * Someone with a session cookie (ADR 0029). If this instance keeps the page, current
+	 * by the same rules as for anyone, it goes on through the session store and the
+	 * security filters with the kept page in hand, and {@link KeptPageForViewer} sends it
+	 * with the person's own parts rendered for them. Otherwise it is rendered as theirs,
+	 * as it always was. Neither gets an ETag or a 304, and neither is kept.
+	 */
+	private void signedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		State state = this.catalogue.current();
+		if (!this.enabled || state == null || !"GET".equals(request.getMethod())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Instant now = this.clock.instant();
+		Page page = this.cache.getIfPresent(key(request, this.locales.resolveLocale(request)));
+		if (page == null || page.segments == null || !page.isCurrent(state, now)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		request.setAttribute(KEPT, page);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			request.removeAttribute(KEPT);
+		}
 	}
 
 	private static String key(HttpServletRequest request, Locale locale) {
@@ -292,7 +381,7 @@ class PageCache extends OncePerRequestFilter {
 	 * A kept page: the bytes as rendered, gzipped once, and the headers to send them
 	 * with.
 	 */
-	private static final class Page {
+	static final class Page {
 
 		private final State state;
 
@@ -310,8 +399,11 @@ class PageCache extends OncePerRequestFilter {
 
 		private final byte @Nullable [] gzipped;
 
+		private final @Nullable Segments segments;
+
 		private Page(State state, Instant rendered, Instant expires, String etag, String contentType,
-				List<Map.Entry<String, String>> headers, byte[] body) {
+				List<Map.Entry<String, String>> headers, byte[] body, @Nullable Segments segments) {
+			this.segments = segments;
 			this.state = state;
 			this.rendered = rendered;
 			this.expires = expires;
@@ -324,7 +416,7 @@ class PageCache extends OncePerRequestFilter {
 		}
 
 		static Page of(State state, Instant renderedAt, Instant expires, String etag, RenderedPage rendered,
-				Set<String> setBefore) {
+				Set<String> setBefore, @Nullable Segments segments) {
 			List<Map.Entry<String, String>> headers = new ArrayList<>();
 			for (String name : new HashSet<>(rendered.getHeaderNames())) {
 				String lower = name.toLowerCase(Locale.ROOT);
@@ -335,11 +427,50 @@ class PageCache extends OncePerRequestFilter {
 			String contentType = rendered.getContentType();
 			return new Page(state, renderedAt, expires, etag,
 					(contentType != null) ? contentType : "text/html;charset=UTF-8", List.copyOf(headers),
-					rendered.toByteArray());
+					rendered.toByteArray(), segments);
+		}
+
+		boolean isCurrent(State current, Instant now) {
+			return this.state == current && !now.isBefore(this.rendered) && now.isBefore(this.expires);
 		}
 
 		int weight() {
-			return this.body.length + ((this.gzipped != null) ? this.gzipped.length : 0) + 512;
+			return this.body.length + ((this.gzipped != null) ? this.gzipped.length : 0)
+					+ ((this.segments != null) ? this.body.length : 0) + 512;
+		}
+
+		/**
+		 * The page for someone signed in: the kept anonymous rendering with their own
+		 * {@link #PER_PERSON parts} in place of the anonymous ones, under the headers the
+		 * page's own handler wrote, and private ({@code no-store}, no ETag): it is
+		 * theirs. The container compresses it.
+		 */
+		void writeFor(HttpServletResponse response, Map<String, byte[]> parts) throws IOException {
+			Segments segments = this.segments;
+			if (segments == null) {
+				throw new IllegalStateException("A page without marked parts is never sent to someone signed in");
+			}
+			byte[] body = segments.with(parts);
+			response.setStatus(HttpServletResponse.SC_OK);
+			Set<String> written = new HashSet<>();
+			for (Map.Entry<String, String> header : this.headers) {
+				String lower = header.getKey().toLowerCase(Locale.ROOT);
+				if (PUBLIC_ONLY.contains(lower)) {
+					continue;
+				}
+				if (written.add(lower)) {
+					response.setHeader(header.getKey(), header.getValue());
+				}
+				else {
+					response.addHeader(header.getKey(), header.getValue());
+				}
+			}
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
+			response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+			response.setHeader(HttpHeaders.EXPIRES, "0");
+			response.setContentType(this.contentType);
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
 		}
 
 		void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -370,6 +501,85 @@ class PageCache extends OncePerRequestFilter {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+			return out.toByteArray();
+		}
+
+	}
+
+	/**
+	 * A page split at the marks around its {@link #PER_PERSON per-person parts}: the
+	 * parts between them, and the page as an anonymous visitor gets it, without the
+	 * marks.
+	 */
+	record Segments(List<byte[]> between, List<String> parts, byte[] anonymous, boolean complete) {
+
+		private static final String OPEN = "<kept-mark data-at=\"";
+
+		private static final String CLOSE = "\"></kept-mark>";
+
+		/**
+		 * Splits a page, or {@code null} when it has no marks. Marks that do not pair up
+		 * as the layout writes them are taken out, and the page is not {@link #complete}:
+		 * it is still sent to anonymous visitors, but never served to anyone signed in.
+		 */
+		static @Nullable Segments of(byte[] page, String nonce) {
+			String text = new String(page, StandardCharsets.UTF_8);
+			String prefix = OPEN + nonce + ":";
+			if (!text.contains(prefix)) {
+				return null;
+			}
+			List<byte[]> between = new ArrayList<>();
+			List<String> parts = new ArrayList<>();
+			StringBuilder anonymous = new StringBuilder(text.length());
+			boolean complete = true;
+			int at = 0;
+			while (true) {
+				int open = text.indexOf(prefix, at);
+				if (open < 0) {
+					break;
+				}
+				int openEnd = text.indexOf(CLOSE, open);
+				String name = (openEnd < 0) ? "" : text.substring(open + prefix.length(), openEnd);
+				String mark = prefix + name + CLOSE;
+				int close = (openEnd < 0) ? -1 : text.indexOf(mark, openEnd + CLOSE.length());
+				if (close < 0 || !PER_PERSON.contains(name) || parts.contains(name)) {
+					// Not as the layout writes them: drop this mark and go on.
+					complete = false;
+					anonymous.append(text, at, open);
+					at = (openEnd < 0) ? text.length() : openEnd + CLOSE.length();
+					continue;
+				}
+				String before = text.substring(at, open);
+				between.add(before.getBytes(StandardCharsets.UTF_8));
+				parts.add(name);
+				anonymous.append(before).append(text, openEnd + CLOSE.length(), close);
+				at = close + mark.length();
+			}
+			String rest = text.substring(at);
+			between.add(rest.getBytes(StandardCharsets.UTF_8));
+			anonymous.append(rest);
+			String stripped = anonymous.toString();
+			if (stripped.contains(prefix)) {
+				return new Segments(List.of(), List.of(), stripped.replace(prefix, "").getBytes(StandardCharsets.UTF_8),
+						false);
+			}
+			return new Segments(List.copyOf(between), List.copyOf(parts), stripped.getBytes(StandardCharsets.UTF_8),
+					complete && parts.size() == PER_PERSON.size());
+		}
+
+		/** The page with these renderings of its parts in place. */
+		byte[] with(Map<String, byte[]> rendered) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(this.anonymous.length + 1024);
+			for (int i = 0; i < this.between.size(); i++) {
+				out.writeBytes(this.between.get(i));
+				if (i < this.parts.size()) {
+					byte[] part = rendered.get(this.parts.get(i));
+					if (part == null) {
+						throw new IllegalArgumentException("No rendering of " + this.parts.get(i));
+					}
+					out.writeBytes(part);
+				}
 			}
 			return out.toByteArray();
 		}

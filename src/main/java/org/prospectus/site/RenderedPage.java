@@ -95,6 +95,13 @@ final class RenderedPage extends HttpServletResponseWrapper {
 		return this.content.toByteArray();
 	}
 
+	/** Holds these bytes instead of what was written (the page without its marks). */
+	void replaceContent(byte[] body) {
+		flushWriter();
+		this.content.reset();
+		this.content.writeBytes(body);
+	}
+
 	/** Sends the held body, with its length. */
 	void send() throws IOException {
 		if (this.passedOn) {

@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.prospectus.account.StaffRole;
+import org.prospectus.applications.Applying;
 import org.prospectus.institution.Institution;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
@@ -87,6 +91,9 @@ class PageCacheTests {
 
 	@Autowired
 	CatalogueVersion catalogue;
+
+	@Autowired
+	MeterRegistry meters;
 
 	OtherInstance other;
 
@@ -252,6 +259,134 @@ class PageCacheTests {
 		HttpResponse<String> plain = get(this.port, "/programmes/ml");
 		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
 		assertThat(plain.body()).isEqualTo(gunzip(rendered.body()));
+	}
+
+	@Test
+	void signedInVisitorsGetTheKeptPageWithOnlyTheirOwnHeaderRenderedForThem() throws Exception {
+		this.cache.setEnabled(true);
+		MeterRegistry meters = this.meters;
+		new Applying(this.mvc, this.jdbc).applicant("ada@example.org", "Ada Lovelace");
+		SharedSessionTests.Browser ada = signedIn("/account/sign-in", "ada@example.org", Applying.PASSWORD);
+		SharedSessionTests.Browser eddie = signedIn("/login", "editor@uni.example", StaffSessions.PASSWORD);
+		String anonymousBody = get(this.port, "/programmes/ml").body();
+		Document anonymous = Jsoup.parse(anonymousBody);
+
+		double hits = hits(meters);
+		this.statements.reset();
+		HttpResponse<String> adasResponse = ada.get(this.port, "/programmes/ml");
+		assertThat(hits(meters)).as("Ada's page came from the cache").isEqualTo(hits + 1);
+		assertThat(this.statements.count()).as("nothing rendered from the database for Ada").isZero();
+		this.statements.reset();
+		HttpResponse<String> eddiesResponse = eddie.get(this.port, "/programmes/ml");
+		assertThat(hits(meters)).as("Eddie's page came from the cache").isEqualTo(hits + 2);
+		assertThat(this.statements.count()).as("only the staff access check").isLessThanOrEqualTo(1);
+
+		for (HttpResponse<String> own : List.of(adasResponse, eddiesResponse)) {
+			assertThat(own.statusCode()).isEqualTo(200);
+			assertThat(own.headers().firstValue("Cache-Control"))
+				.hasValueSatisfying((caching) -> assertThat(caching).contains("no-store").doesNotContain("public"));
+			assertThat(own.headers().firstValue("ETag")).isEmpty();
+			assertThat(own.headers().allValues("Content-Security-Policy")).hasSize(1);
+			assertThat(Jsoup.parse(own.body()).select("main").outerHtml())
+				.isEqualTo(anonymous.select("main").outerHtml());
+			assertThat(own.body()).doesNotContain("kept-mark");
+		}
+		Document adas = Jsoup.parse(adasResponse.body());
+		assertThat(adas.select("header a[href=/account]")).hasSize(1);
+		assertThat(adas.select("header form[action=/account/sign-out] input[name=_csrf]")).hasSize(1);
+		assertThat(adas.select("header a[href=/admin], header form[action=/logout], footer a[href=/login]")).isEmpty();
+		Document eddies = Jsoup.parse(eddiesResponse.body());
+		assertThat(eddies.select("header a[href=/admin]")).hasSize(1);
+		assertThat(eddies.select("header form[action=/logout] input[name=_csrf]")).hasSize(1);
+		assertThat(
+				eddies.select("header a[href=/account], header form[action=/account/sign-out], footer a[href=/login]"))
+			.as("nothing of Ada's in Eddie's page")
+			.isEmpty();
+
+		HttpResponse<byte[]> adasGzipped = ada.client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/programmes/ml"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(adasGzipped.headers().firstValue("Content-Encoding")).as("the container compresses it")
+			.hasValue("gzip");
+		assertThat(gunzip(adasGzipped.body())).contains("action=\"/account/sign-out\"");
+
+		String afterBody = get(this.port, "/programmes/ml").body();
+		assertThat(afterBody).as("the kept page, unchanged by anyone's view").isEqualTo(anonymousBody);
+		Document after = Jsoup.parse(afterBody);
+		assertThat(after.select("form[method=post], input[name=_csrf]")).as("no one's form or token").isEmpty();
+		assertThat(after.select("footer a[href=/account/sign-in], footer a[href=/login]")).hasSize(2);
+		assertThat(afterBody).doesNotContain("kept-mark").doesNotContain("<!--");
+
+		// Each sign-out form carries its own session's token: Ada's does not sign Eddie
+		// out, his own does; Ada's signs her out.
+		String adasToken = adas.select("header form[action=/account/sign-out] input[name=_csrf]").val();
+		String eddiesToken = eddies.select("header form[action=/logout] input[name=_csrf]").val();
+		assertThat(eddie.post(this.port, "/logout", Map.of("_csrf", adasToken)).statusCode()).isEqualTo(403);
+		assertThat(eddie.post(this.port, "/logout", Map.of("_csrf", eddiesToken)).headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?signedOut"));
+		assertThat(
+				ada.post(this.port, "/account/sign-out", Map.of("_csrf", adasToken)).headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/account/sign-in?signedOut"));
+	}
+
+	@Test
+	void aCatalogueChangeEndsTheKeptPageForSignedInVisitorsToo() throws Exception {
+		this.cache.setEnabled(true);
+		SharedSessionTests.Browser eddie = signedIn("/login", "editor@uni.example", StaffSessions.PASSWORD);
+		get(this.port, "/programmes/ml");
+		double hits = hits(this.meters);
+		assertThat(eddie.get(this.port, "/programmes/ml").body()).contains("Machine Learning");
+		assertThat(hits(this.meters)).as("kept").isEqualTo(hits + 1);
+
+		this.jdbc.sql("update programme set title = 'Learning Machines' where id = ?").param(this.programmeId).update();
+		awaitHeard(this.catalogue);
+		assertThat(Jsoup.parse(eddie.get(this.port, "/programmes/ml").body()).select("h1").text())
+			.isEqualTo("Learning Machines");
+		awaitHeard(this.other.bean(CatalogueVersion.class));
+	}
+
+	@Test
+	void marksThatDoNotPairAsTheLayoutWritesThemAreTakenOutAndTheSplitIsNeverServed() throws Exception {
+		String nonce = "0123abcd";
+		String nav = "<kept-mark data-at=\"0123abcd:viewer-nav\"></kept-mark>";
+		String actions = "<kept-mark data-at=\"0123abcd:viewer-actions\"></kept-mark>";
+		String footer = "<kept-mark data-at=\"0123abcd:viewer-footer\"></kept-mark>";
+		String whole = "<a>" + nav + "N" + nav + "<b>" + actions + "A" + actions + "<c>" + footer + "F" + footer
+				+ "<d>";
+		PageCache.Segments split = PageCache.Segments.of(whole.getBytes(StandardCharsets.UTF_8), nonce);
+		assertThat(split).isNotNull();
+		assertThat(split.complete()).isTrue();
+		assertThat(new String(split.anonymous(), StandardCharsets.UTF_8)).isEqualTo("<a>N<b>A<c>F<d>");
+		assertThat(new String(split.with(Map.of("viewer-nav", "n".getBytes(), "viewer-actions", "a".getBytes(),
+				"viewer-footer", "f".getBytes())), StandardCharsets.UTF_8))
+			.isEqualTo("<a>n<b>a<c>f<d>");
+
+		for (String broken : List.of("<a>" + nav + "N<b>" + actions + "A" + actions + "<c>" + footer + "F" + footer,
+				"<a>" + nav + "N" + nav + "<b>" + actions + "A" + actions,
+				"<a>" + nav.replace("viewer-nav", "someone-else") + "N" + nav.replace("viewer-nav", "someone-else")
+						+ "<b>" + actions + "A" + actions + footer + footer)) {
+			PageCache.Segments kept = PageCache.Segments.of(broken.getBytes(StandardCharsets.UTF_8), nonce);
+			assertThat(kept).isNotNull();
+			assertThat(kept.complete()).as(broken).isFalse();
+			assertThat(new String(kept.anonymous(), StandardCharsets.UTF_8)).as(broken).doesNotContain(nonce);
+		}
+		assertThat(PageCache.Segments.of("<a>no marks</a>".getBytes(StandardCharsets.UTF_8), nonce)).isNull();
+
+		this.cache.setEnabled(true);
+		HttpResponse<String> missing = get(this.port, "/programmes/no-such-programme");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).doesNotContain("kept-mark");
+	}
+
+	/** A browser signed in through a sign-in form over HTTP, with its session cookie. */
+	SharedSessionTests.Browser signedIn(String form, String email, String password) throws Exception {
+		SharedSessionTests.Browser browser = new SharedSessionTests.Browser();
+		Document signIn = browser.page(this.port, form);
+		HttpResponse<String> signedIn = browser.post(this.port, form,
+				Map.of("username", email, "password", password, "_csrf", signIn.select("input[name=_csrf]").val()));
+		assertThat(signedIn.statusCode()).as("signed in").isEqualTo(302);
+		return browser;
 	}
 
 	/** Waits until an instance has heard the catalogue's last committed change. */

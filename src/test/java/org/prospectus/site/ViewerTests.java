@@ -2,10 +2,14 @@ package org.prospectus.site;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.prospectus.applications.Applying;
+import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -21,6 +25,9 @@ class ViewerTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Document privacyPageAs(RequestPostProcessor who) {
 		var result = this.mvc.get().uri("/privacy").with(who).exchange();
@@ -42,6 +49,19 @@ class ViewerTests {
 
 		assertThat(page.select("header a[href=/account]")).hasSize(1);
 		assertThat(page.select("header form[action=/account/sign-out]")).hasSize(1);
+		assertThat(page.select("header a[href=/admin], header form[action=/logout], footer a[href=/login]")).isEmpty();
+	}
+
+	@Test
+	void anApplicantSignedInThroughTheirOwnSignInSeesTheirAccountOnPublicPagesToo() {
+		DatabaseCleaner.clean(this.jdbc);
+		MockHttpSession ada = new Applying(this.mvc, this.jdbc).applicant("ada@example.org", "Ada Lovelace");
+		var result = this.mvc.get().uri("/privacy").session(ada).exchange();
+		assertThat(result).hasStatusOk();
+		Document page = StaffSessions.page(result);
+
+		assertThat(page.select("header a[href=/account]")).hasSize(1);
+		assertThat(page.select("header form[action=/account/sign-out] input[name=_csrf]")).hasSize(1);
 		assertThat(page.select("header a[href=/admin], header form[action=/logout], footer a[href=/login]")).isEmpty();
 	}
 
