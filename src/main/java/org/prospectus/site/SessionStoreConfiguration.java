@@ -18,6 +18,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMap;
@@ -50,6 +51,16 @@ class SessionStoreConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Two requests of one session that both add an attribute (two tabs opened at once
+	 * after signing in, each making the CSRF token) would both insert it, and the second
+	 * would fail with a duplicate key: PostgreSQL's upsert lets the later one win.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	/**

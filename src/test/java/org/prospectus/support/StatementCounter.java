@@ -35,8 +35,24 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 		return bean;
 	}
 
+	private volatile java.util.function.@org.jspecify.annotations.Nullable Predicate<String> failing;
+
+	/**
+	 * The next statement that {@code statement} accepts fails as a lost database
+	 * connection does, before it reaches the database; once.
+	 */
+	public void failNext(java.util.function.Predicate<String> statement) {
+		this.failing = statement;
+	}
+
 	@Override
 	public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+		java.util.function.Predicate<String> statement = this.failing;
+		if (statement != null && queryInfoList.stream().map(QueryInfo::getQuery).anyMatch(statement)) {
+			this.failing = null;
+			throw new org.springframework.dao.DataAccessResourceFailureException(
+					"The database went away (a test's failure)");
+		}
 	}
 
 	@Override
@@ -54,6 +70,7 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 		this.count.set(0);
 		this.sessionStore.set(0);
 		this.sessionStatements.clear();
+		this.failing = null;
 	}
 
 	/** The session store's statements since the last {@link #reset()}, in order. */
