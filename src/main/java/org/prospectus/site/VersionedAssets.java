@@ -45,20 +45,27 @@ class VersionedAssets extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// The resource handler names its caching only when it serves the file.
+		// The resource handler names its caching only when it serves the file. A missing
+		// file gets the security headers' no-store instead, which must stay: they are
+		// written through this wrapper before the error status is set, so the status
+		// cannot tell the two apart.
 		chain.doFilter(request, new HttpServletResponseWrapper(response) {
 
 			@Override
 			public void setHeader(String name, String value) {
-				super.setHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? A_YEAR : value);
+				super.setHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? kept(value) : value);
 			}
 
 			@Override
 			public void addHeader(String name, String value) {
-				super.addHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? A_YEAR : value);
+				super.addHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? kept(value) : value);
 			}
 
 		});
+	}
+
+	private static String kept(String cacheControl) {
+		return cacheControl.contains("no-store") ? cacheControl : A_YEAR;
 	}
 
 }

@@ -252,9 +252,13 @@ class SecurityHeadersTests {
 		assertThat(plain.body()).isEqualTo(file);
 		assertThat(plain.headers().firstValue("Cache-Control")).hasValueSatisfying(
 				(cache) -> assertThat(cache).contains("max-age=3600").doesNotContain("immutable", "31536000"));
-		assertThat(getBytes("/static/css/prospectus-0123456789abcdef0123456789abcdef.css").statusCode())
-			.as("a hash that is not the content's")
-			.isEqualTo(404);
+		for (String missing : List.of("/static/css/prospectus-0123456789abcdef0123456789abcdef.css",
+				"/webjars/bootstrap/5.3.8/dist/css/no-such-file.css")) {
+			HttpResponse<byte[]> error = getBytes(missing);
+			assertThat(error.statusCode()).as(missing).isEqualTo(404);
+			assertThat(error.headers().firstValue("Cache-Control")).as(missing + " is kept by no one")
+				.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store").doesNotContain("immutable"));
+		}
 	}
 
 	/**
