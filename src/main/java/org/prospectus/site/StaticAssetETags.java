@@ -32,7 +32,11 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 @Component
 class StaticAssetETags implements BeanPostProcessor {
 
-	private final Cache<String, String> etags = Caffeine.newBuilder().maximumSize(1_000).build();
+	/**
+	 * By the resource itself, as the resource chain's cache hands the same one out for
+	 * each request: asking a class path resource for its URL is a class loader look-up.
+	 */
+	private final Cache<Resource, String> etags = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -47,12 +51,7 @@ class StaticAssetETags implements BeanPostProcessor {
 	}
 
 	@Nullable String etag(Resource resource) {
-		try {
-			return this.etags.get(resource.getURL().toString(), (url) -> contentHash(resource));
-		}
-		catch (IOException ex) {
-			return null;
-		}
+		return this.etags.get(resource, StaticAssetETags::contentHash);
 	}
 
 	private static @Nullable String contentHash(Resource resource) {
