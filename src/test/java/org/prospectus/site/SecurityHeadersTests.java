@@ -1,13 +1,16 @@
 package org.prospectus.site;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +28,12 @@ import org.prospectus.support.RawHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.util.DigestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -226,6 +231,106 @@ class SecurityHeadersTests {
 		assertThat(get("/static/css/prospectus.css").headers().firstValue("Cache-Control"))
 			.as("our own files, unversioned")
 			.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=3600").doesNotContain("immutable"));
+	}
+
+	/**
+	 * Our own stylesheet is linked by an address that names a hash of its content, kept
+	 * for a year; the address without the hash still answers, for an hour.
+	 */
+	@Test
+	void ourStylesheetIsLinkedByItsContentHashAndKeptForAYear() throws Exception {
+		byte[] file = new ClassPathResource("static/css/prospectus.css").getContentAsByteArray();
+		String css = Jsoup.parse(get("/").body()).select("link[rel=stylesheet][href^=/static/]").attr("href");
+		assertThat(css).isEqualTo("/static/css/prospectus-" + DigestUtils.md5DigestAsHex(file) + ".css");
+		HttpResponse<byte[]> hashed = getBytes(css);
+		assertThat(hashed.statusCode()).isEqualTo(200);
+		assertThat(hashed.body()).isEqualTo(file);
+		assertThat(hashed.headers().firstValue("Cache-Control")).contains(VersionedAssets.A_YEAR);
+		assertThat(hashed.headers().firstValue("ETag")).contains("W/\"" + DigestUtils.md5DigestAsHex(file) + "\"");
+		HttpResponse<byte[]> plain = getBytes("/static/css/prospectus.css");
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(plain.body()).isEqualTo(file);
+		assertThat(plain.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				(cache) -> assertThat(cache).contains("max-age=3600").doesNotContain("immutable", "31536000"));
+		for (String missing : List.of("/static/css/prospectus-0123456789abcdef0123456789abcdef.css",
+				"/webjars/bootstrap/5.3.8/dist/css/no-such-file.css")) {
+			HttpResponse<byte[]> error = getBytes(missing);
+			assertThat(error.statusCode()).as(missing).isEqualTo(404);
+			assertThat(error.headers().firstValue("Cache-Control")).as(missing + " is kept by no one")
+				.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store").doesNotContain("immutable"));
+		}
+	}
+
+	/**
+	 * A static file's validator is a hash of its content, whichever encoding carries it:
+	 * a new build of the same file keeps it, so browsers revalidate to a 304 after a
+	 * deployment. No Last-Modified, which changed with every build.
+	 */
+	@Test
+	void ourStylesheetsValidatorIsItsContentAndSurvivesANewBuild() throws Exception {
+		byte[] file = new ClassPathResource("static/css/prospectus.css").getContentAsByteArray();
+		String etag = "W/\"" + DigestUtils.md5DigestAsHex(file) + "\"";
+		for (String encoding : List.of("identity", "gzip")) {
+			HttpResponse<byte[]> css = getBytes("/static/css/prospectus.css", "Accept-Encoding", encoding);
+			assertThat(css.headers().firstValue("ETag")).as(encoding).contains(etag);
+			assertThat(css.headers().firstValue("Last-Modified")).as(encoding).isEmpty();
+			HttpResponse<byte[]> again = getBytes("/static/css/prospectus.css", "Accept-Encoding", encoding,
+					"If-None-Match", etag);
+			assertThat(again.statusCode()).as(encoding + " again").isEqualTo(304);
+			assertThat(again.body()).as(encoding + " again").isEmpty();
+		}
+	}
+
+	/**
+	 * Bootstrap and our own files (every one a page links, by its hashed or its plain
+	 * address) are gzipped once, when the application is built, and sent as those bytes:
+	 * the container does not compress them again per request (it would send no
+	 * Content-Length, and other bytes). Each body unzips to exactly the file.
+	 */
+	@Test
+	void staticAssetsAreSentFromTheirPrecompressedCopyNeverCompressedAgain() throws Exception {
+		Map<String, String> files = new LinkedHashMap<>();
+		for (var link : Jsoup.parse(get("/").body()).select("link[rel=stylesheet], script[src]")) {
+			String path = link.hasAttr("src") ? link.attr("src") : link.attr("href");
+			files.put(path, path.startsWith("/webjars/") ? "META-INF/resources" + path
+					: path.substring(1).replaceFirst("-[0-9a-f]{32}\\.", "."));
+		}
+		assertThat(files).as("Bootstrap's stylesheet and ours, at least").hasSizeGreaterThanOrEqualTo(2);
+		files.put("/static/css/prospectus.css", "static/css/prospectus.css");
+		files.put("/static/js/word-count.js", "static/js/word-count.js");
+		for (Map.Entry<String, String> asset : files.entrySet()) {
+			String path = asset.getKey();
+			String file = asset.getValue();
+			byte[] original = new ClassPathResource(file).getContentAsByteArray();
+			ClassPathResource precompressed = new ClassPathResource(file + ".gz");
+			assertThat(precompressed.exists()).as(file + ".gz, made by the build").isTrue();
+			for (int time = 1; time <= 2; time++) {
+				HttpResponse<byte[]> response = getBytes(path, "Accept-Encoding", "gzip, deflate, br");
+				String what = path + ", time " + time;
+				assertThat(response.statusCode()).as(what).isEqualTo(200);
+				assertThat(response.headers().firstValue("Content-Encoding")).as(what).contains("gzip");
+				assertThat(response.headers().allValues("Vary")).as(what)
+					.anySatisfy((vary) -> assertThat(vary).containsIgnoringCase("accept-encoding"));
+				assertThat(response.headers().firstValue("Content-Length")).as(what + ": sent as is, not streamed")
+					.contains(String.valueOf(precompressed.contentLength()));
+				assertThat(response.body()).as(what).isEqualTo(precompressed.getContentAsByteArray());
+				assertThat(new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes()).as(what)
+					.isEqualTo(original);
+			}
+			HttpResponse<byte[]> identity = getBytes(path, "Accept-Encoding", "identity");
+			assertThat(identity.headers().firstValue("Content-Encoding")).as(path + " unencoded").isEmpty();
+			assertThat(identity.body()).as(path + " unencoded").isEqualTo(original);
+			assertThat(identity.headers().allValues("Vary")).as(path + " unencoded, kept by a shared cache")
+				.anySatisfy((vary) -> assertThat(vary).containsIgnoringCase("accept-encoding"));
+		}
+	}
+
+	HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	@Test
