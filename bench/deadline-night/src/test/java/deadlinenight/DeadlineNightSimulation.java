@@ -275,7 +275,7 @@ public class DeadlineNightSimulation extends Simulation {
 	@Override
 	public void after() {
 		try {
-			Recorder.write(this.out, this.rate, this.arrivalSeconds);
+			Recorder.write(this.out, this.rate);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -169,9 +169,8 @@ final class Recorder {
 	 * Writes the run's figures as {@code key=value} lines to {@code dir/figures}, the
 	 * acknowledged submissions to {@code dir/acks} ("epoch-ms application-id"), and a table
 	 * per page kind to {@code dir/kinds}.
-	 * @param arrivalSeconds how long applicants arrived, for the goodput window
 	 */
-	static void write(Path dir, double rate, int arrivalSeconds) throws IOException {
+	static void write(Path dir, double rate) throws IOException {
 		Files.createDirectories(dir);
 		Map<String, String> figures = new TreeMap<>();
 		long requests = 0;
@@ -209,12 +208,12 @@ final class Recorder {
 		long noAnswer = kinds.values().stream().mapToLong((k) -> Math.max(0, k.attempts.sum() - k.responses.sum())).sum();
 		int[] sorted = all.stream().mapToInt(Integer::intValue).toArray();
 		Arrays.sort(sorted);
-		long windowFrom = startMillis + Math.min(60, arrivalSeconds / 3) * 1000L;
-		long windowTo = startMillis + arrivalSeconds * 1000L;
-		long inWindow = acks.stream().mapToLong((line) -> Long.parseLong(line.substring(0, line.indexOf(' '))))
-			.filter((t) -> t >= windowFrom && t < windowTo)
-			.count();
-		double goodput = inWindow / ((windowTo - windowFrom) / 1000.0);
+		// Goodput: acknowledged submissions a second from the first acknowledgement to the last,
+		// so that neither the first journeys' ramp nor an idle end counts, and a backlog
+		// served late counts at the rate it was served.
+		long[] times = acks.stream().mapToLong((line) -> Long.parseLong(line.substring(0, line.indexOf(' ')))).sorted().toArray();
+		double span = (times.length > 1) ? (times[times.length - 1] - times[0]) / 1000.0 : 0;
+		double goodput = (span > 0) ? (times.length - 1) / span : 0;
 		figures.put("rate", String.valueOf(rate));
 		figures.put("started", String.valueOf(started.sum()));
 		figures.put("submitted", String.valueOf(acks.size()));
@@ -229,7 +228,7 @@ final class Recorder {
 		figures.put("p95", String.valueOf(percentile(sorted, 95)));
 		figures.put("p99", String.valueOf(percentile(sorted, 99)));
 		figures.put("goodput", String.format(Locale.ROOT, "%.2f", goodput));
-		figures.put("goodput_window_s", String.valueOf((windowTo - windowFrom) / 1000));
+		figures.put("goodput_span_s", String.format(Locale.ROOT, "%.0f", span));
 		figures.put("attempts", String.valueOf(attempts));
 		figures.put("answered", String.valueOf(answered));
 		StringBuilder lines = new StringBuilder();
