@@ -62,7 +62,7 @@ class AdmissionControl extends OncePerRequestFilter {
 		this.line = new Line(settings.maxConcurrent(), settings.maxQueued(), settings.newcomerEvery());
 		this.waits = Timer.builder("prospectus.admission.wait")
 			.description("How long requests waited for their turn")
-			.publishPercentiles(0.5, 0.99)
+			.publishPercentileHistogram()
 			.register(meters);
 		Gauge.builder("prospectus.admission.waiting", this.line, Line::waiting)
 			.description("Requests waiting for their turn")
