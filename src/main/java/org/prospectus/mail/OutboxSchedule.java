@@ -39,7 +39,9 @@ class OutboxSchedule {
 			return;
 		}
 		try {
-			this.sender.sendDue();
+			// Less than the delay between runs, and the scheduler's other jobs wait for
+			// it.
+			this.sender.sendDueFor(java.time.Duration.ofSeconds(10));
 			this.sender.purgeSent();
 			this.backoff.succeeded();
 		}

@@ -105,6 +105,30 @@ public class OutboxSender {
 	}
 
 	/**
+	 * Sends batch after batch while full batches go out, for at most {@code budget}: a
+	 * backlog (a deadline night's confirmations, thousands an hour) drains at the pace
+	 * the mail server takes, not one batch per run (issue 26). A batch with a failure, or
+	 * one that empties the outbox, ends the run.
+	 * @param budget the longest the run goes on starting new batches
+	 * @return how many were sent and how many failed
+	 */
+	public Run sendDueFor(Duration budget) {
+		Instant until = this.clock.instant().plus(budget);
+		long started = System.nanoTime();
+		int sent = 0;
+		int failed = 0;
+		Run run;
+		do {
+			run = sendDue();
+			sent += run.sent();
+			failed += run.failed();
+		}
+		while (run.failed() == 0 && run.sent() == this.batchSize && this.clock.instant().isBefore(until)
+				&& System.nanoTime() - started < budget.toNanos());
+		return new Run(sent, failed);
+	}
+
+	/**
 	 * Tries the messages that are due now, at most one batch of them, oldest first.
 	 * @return how many were sent and how many failed
 	 */

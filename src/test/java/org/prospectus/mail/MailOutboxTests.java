@@ -208,6 +208,19 @@ class MailOutboxTests {
 	}
 
 	@Test
+	void aBacklogIsSentBatchAfterBatchInOneRunNotOneBatchPerRun() {
+		this.transactions.executeWithoutResult((status) -> {
+			for (int i = 0; i < 45; i++) {
+				this.outbox.enqueue("applicant" + i + "@example.org", "account-verification",
+						verificationModel("Applicant " + i), Locale.ENGLISH);
+			}
+		});
+		assertThat(this.sender.sendDueFor(java.time.Duration.ofMinutes(1))).isEqualTo(new Run(45, 0));
+		assertThat(this.greenMail.getReceivedMessages()).hasSize(45);
+		assertThat(this.sender.sendDueFor(java.time.Duration.ofMinutes(1))).isEqualTo(new Run(0, 0));
+	}
+
+	@Test
 	void sentMessagesAreDeletedAfterTheRetentionPeriodAndUnsentOnesStay() {
 		long sent = enqueueCommitted("ada@example.org");
 		assertThat(this.sender.sendDue()).isEqualTo(new Run(1, 0));
