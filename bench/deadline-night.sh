@@ -18,6 +18,8 @@
 #   QUICK=1 bench/deadline-night.sh          # short steps, for working on the benchmark
 #
 # Settings (environment): RATES ("2 4 6 8 10 12 14 16", applicants a second),
+# PORTAL_JAVA_OPTS (more options for the portal's JVM, say
+# "-XX:StartFlightRecording=filename=/tmp/night.jfr" to see where its CPU goes),
 # WARMUP_SECONDS (60 at 1 a second first, not counted: the JIT compiler's warm-up), STEP_SECONDS (60), SURGE_SECONDS (180), SURGE_FACTOR (2), DRAIN_SECONDS (240: the longest
 # the journeys begun in a phase may take after its arrivals end), JAR (the portal's jar;
 # built with ./mvnw -DskipTests package when missing). Needs a JDK and Debian's
@@ -105,7 +107,8 @@ java -Xmx256m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=$smtp_po
 pids+=($!)
 
 # The production setup of the README: the jar, PostgreSQL and SMTP, no profile.
-java -Xmx1g -jar "$jar" --server.port=$app_port --management.server.port=$((app_port + 1)) \
+# shellcheck disable=SC2086 # PORTAL_JAVA_OPTS is words for the JVM, such as a JFR recording
+java -Xmx1g ${PORTAL_JAVA_OPTS:-} -jar "$jar" --server.port=$app_port --management.server.port=$((app_port + 1)) \
 	--spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg_port/prospectus" \
 	--spring.datasource.username=postgres --spring.datasource.password=unused \
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$smtp_port \
