@@ -86,6 +86,10 @@ pids=()
 load_group=
 cleanup() {
 	[ -n "$load_group" ] && kill -9 -- "-$load_group" 2>/dev/null || true
+	# The portal first, asked to stop, so that a flight recording it makes is written.
+	if [ -n "${portal:-}" ] && kill "$portal" 2>/dev/null; then
+		for _ in $(seq 1 40); do kill -0 "$portal" 2>/dev/null || break; sleep 0.5; done
+	fi
 	for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 	as_pg "$pg_bin/pg_ctl" -D "$work/db/data" -m immediate stop >/dev/null 2>&1 || true
 }

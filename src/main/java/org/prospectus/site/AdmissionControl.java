@@ -59,8 +59,7 @@ class AdmissionControl extends OncePerRequestFilter {
 
 	AdmissionControl(Settings settings, MeterRegistry meters) {
 		this.settings = settings;
-		this.line = new Line(settings.maxConcurrent(), settings.maxQueued(), settings.newcomerEvery(),
-				settings.newcomerWaitsAtMost());
+		this.line = new Line(settings.maxConcurrent(), settings.maxQueued(), settings.newcomerEvery());
 		this.waits = Timer.builder("prospectus.admission.wait")
 			.description("How long requests waited for their turn")
 			.publishPercentileHistogram()
@@ -80,14 +79,10 @@ class AdmissionControl extends OncePerRequestFilter {
 	 * @param maxQueued requests that may wait at once
 	 * @param maxWait the longest a request waits before it is told to come back
 	 * @param newcomerEvery one turn in this many goes to a new arrival, if one waits
-	 * @param newcomerWaitsAtMost a new arrival that has waited this long goes next,
-	 * whoever else waits: past capacity the line then serves in order of arrival, and no
-	 * one waits out a browser's patience behind a stream of others
 	 */
 	@ConfigurationProperties("prospectus.admission")
 	record Settings(@DefaultValue("8") int maxConcurrent, @DefaultValue("2000") int maxQueued,
-			@DefaultValue("45s") Duration maxWait, @DefaultValue("4") int newcomerEvery,
-			@DefaultValue("3s") Duration newcomerWaitsAtMost) {
+			@DefaultValue("45s") Duration maxWait, @DefaultValue("4") int newcomerEvery) {
 	}
 
 	@Override
@@ -154,15 +149,12 @@ class AdmissionControl extends OncePerRequestFilter {
 
 		private int working;
 
-		private final long newcomerWaitsAtMost;
-
 		private int handedOut;
 
-		Line(int turns, int maxQueued, int newcomerEvery, Duration newcomerWaitsAtMost) {
+		Line(int turns, int maxQueued, int newcomerEvery) {
 			this.turns = turns;
 			this.maxQueued = maxQueued;
 			this.newcomerEvery = Math.max(1, newcomerEvery);
-			this.newcomerWaitsAtMost = newcomerWaitsAtMost.toNanos();
 		}
 
 		/** Waits for a turn; {@code false} when the line is full or the wait too long. */
@@ -223,9 +215,7 @@ class AdmissionControl extends OncePerRequestFilter {
 
 		private Waiter next() {
 			this.handedOut++;
-			Waiter newcomer = this.newcomers.peek();
-			boolean newcomersTurn = this.handedOut % this.newcomerEvery == 0
-					|| (newcomer != null && System.nanoTime() - newcomer.since >= this.newcomerWaitsAtMost);
+			boolean newcomersTurn = this.handedOut % this.newcomerEvery == 0;
 			Waiter next = newcomersTurn ? this.newcomers.poll() : this.atWork.poll();
 			return (next != null) ? next : (newcomersTurn ? this.atWork.poll() : this.newcomers.poll());
 		}
@@ -243,8 +233,6 @@ class AdmissionControl extends OncePerRequestFilter {
 	private static final class Waiter {
 
 		private final CountDownLatch latch = new CountDownLatch(1);
-
-		private final long since = System.nanoTime();
 
 		private volatile boolean admitted;
 

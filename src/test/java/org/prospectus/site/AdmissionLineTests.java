@@ -17,7 +17,7 @@ class AdmissionLineTests {
 
 	@Test
 	void whoeverIsAtWorkGoesFirstAndANewcomerEveryFewTurns() throws Exception {
-		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 3, Duration.ofMinutes(1));
+		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 3);
 		assertThat(line.enter(false, Duration.ofSeconds(1))).isTrue();
 		List<String> served = new CopyOnWriteArrayList<>();
 		List<Thread> waiting = new java.util.ArrayList<>();
@@ -52,40 +52,8 @@ class AdmissionLineTests {
 	}
 
 	@Test
-	void aNewcomerWhoHasWaitedLongEnoughGoesBeforeThoseAtWork() throws Exception {
-		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 100, Duration.ofMillis(200));
-		assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
-		List<String> served = new CopyOnWriteArrayList<>();
-		List<Thread> waiting = new java.util.ArrayList<>();
-		for (String name : new String[] { "new1", "work1", "work2" }) {
-			Thread thread = new Thread(() -> {
-				try {
-					if (line.enter(name.startsWith("work"), Duration.ofSeconds(10))) {
-						served.add(name);
-						line.leave();
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			thread.start();
-			while (line.waiting() < waiting.size() + 1) {
-				Thread.onSpinWait();
-			}
-			waiting.add(thread);
-		}
-		Thread.sleep(300);
-		line.leave();
-		for (Thread thread : waiting) {
-			thread.join(10_000);
-		}
-		assertThat(served).containsExactly("new1", "work1", "work2");
-	}
-
-	@Test
 	void aFullLineOrALongWaitIsRefusedAndLeavesNoTrace() throws Exception {
-		AdmissionControl.Line line = new AdmissionControl.Line(1, 1, 4, Duration.ofMinutes(1));
+		AdmissionControl.Line line = new AdmissionControl.Line(1, 1, 4);
 		assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
 		Thread waiter = new Thread(() -> {
 			try {
