@@ -51,6 +51,9 @@ final class RenderedPage extends HttpServletResponseWrapper {
 
 	};
 
+	/** The length the writer declared, passed on when the body is not held whole. */
+	private long declaredLength = -1;
+
 	/** The response's own stream, once the body is too large to hold. */
 	private @Nullable OutputStream streamed;
 
@@ -112,7 +115,8 @@ final class RenderedPage extends HttpServletResponseWrapper {
 			return;
 		}
 		HttpServletResponse response = (HttpServletResponse) getResponse();
-		if (!response.isCommitted()) {
+		// A HEAD writes no body but declares the GET's length: that length stands.
+		if (!response.isCommitted() && !(this.content.size() == 0 && this.declaredLength >= 0)) {
 			response.setContentLength(this.content.size());
 		}
 		this.content.writeTo(response.getOutputStream());
@@ -187,6 +191,7 @@ final class RenderedPage extends HttpServletResponseWrapper {
 		// The length is set on sending, from what was written; a body too large to
 		// hold keeps the length its writer gave.
 		if (this.holdAtMost != Integer.MAX_VALUE) {
+			this.declaredLength = length;
 			super.setContentLength(length);
 		}
 	}
@@ -194,6 +199,7 @@ final class RenderedPage extends HttpServletResponseWrapper {
 	@Override
 	public void setContentLengthLong(long length) {
 		if (this.holdAtMost != Integer.MAX_VALUE) {
+			this.declaredLength = length;
 			super.setContentLengthLong(length);
 		}
 	}

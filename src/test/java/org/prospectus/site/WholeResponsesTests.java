@@ -49,6 +49,14 @@ class WholeResponsesTests {
 	}
 
 	@Test
+	void aHeadKeepsTheLengthItsGetWouldHave() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new WholeResponses().doFilter(new MockHttpServletRequest("HEAD", "/account"), response,
+				(request, written) -> written.setContentLength(PAGE.length()));
+		assertThat(response.getContentLength()).isEqualTo(PAGE.length());
+	}
+
+	@Test
 	void aBodyTooLargeToHoldIsStreamedWithTheLengthItsWriterGave() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		byte[] document = new byte[WholeResponses.HOLD_AT_MOST + 1];
