@@ -88,8 +88,8 @@ class AdmissionControl extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")
-				|| path.equals("/livez") || path.equals("/readyz") || path.startsWith("/actuator/");
+		return StaticFiles.matches(request) || path.equals("/livez") || path.equals("/readyz")
+				|| path.startsWith("/actuator/");
 	}
 
 	/** Someone already at work: their next step goes before a newcomer's first. */

@@ -87,9 +87,6 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** Files that are the same for everyone: they never need to know who asks. */
-	static final String[] STATIC_PATHS = { "/static/**", "/webjars/**", "/favicon.ico" };
-
 	/**
 	 * Static files: read, never written, the same for everyone. Their chain keeps no
 	 * security context and never asks for the session, so a signed-in person's stylesheet
@@ -99,12 +96,12 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain staticFilesChain(HttpSecurity http) throws Exception {
-		http.securityMatcher(STATIC_PATHS)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, STATIC_PATHS)
+		http.securityMatcher(StaticFiles.PATHS)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, StaticFiles.PATHS)
 				.permitAll()
-				.requestMatchers(HttpMethod.HEAD, STATIC_PATHS)
+				.requestMatchers(HttpMethod.HEAD, StaticFiles.PATHS)
 				.permitAll()
-				.requestMatchers(HttpMethod.OPTIONS, STATIC_PATHS)
+				.requestMatchers(HttpMethod.OPTIONS, StaticFiles.PATHS)
 				.permitAll()
 				.anyRequest()
 				.denyAll())

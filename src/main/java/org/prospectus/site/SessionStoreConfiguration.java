@@ -1,7 +1,6 @@
 package org.prospectus.site;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -15,9 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -70,14 +66,11 @@ class SessionStoreConfiguration {
 	 */
 	@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
 	FlashMapManager flashMapManager() {
-		RequestMatcher staticFiles = new OrRequestMatcher(Arrays.stream(SecurityConfiguration.STATIC_PATHS)
-			.map((path) -> PathPatternRequestMatcher.withDefaults().matcher(path))
-			.toArray(RequestMatcher[]::new));
 		return new SessionFlashMapManager() {
 
 			@Override
 			protected @Nullable List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
-				return staticFiles.matches(request) ? null : super.retrieveFlashMaps(request);
+				return StaticFiles.matches(request) ? null : super.retrieveFlashMaps(request);
 			}
 
 		};

@@ -32,8 +32,7 @@ class WholeResponses extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+		return StaticFiles.matches(request);
 	}
 
 	@Override
