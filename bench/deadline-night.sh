@@ -275,6 +275,8 @@ row() {
 f() { fig "$2" "$1"; }
 p() { awk -v v="$(fig "$2" "$1")" 'BEGIN {printf "%.2f", v / 1000}'; }
 pctl() { echo "$(p p50 "$1") / $(p p95 "$1") / $(p p99 "$1")"; }
+room_count() { echo "$(fig "$1" room_applicants) ($(fig "$1" room_pages))"; }
+room_time() { echo "$(p room_p50 "$1") / $(p room_p99 "$1") / $(p room_max "$1")"; }
 cpu_per_jit() { cpu_per "$1" cpu_jit_s; }
 cpu_split() { echo "$(cpu_per "$1" cpu_jvm_s) / $(cpu_per "$1" cpu_pg_s)"; }
 title() { if [ "$1" = surge ]; then echo "surge $surge_rate/s"; else echo "${1#rate-}/s"; fi; }
@@ -296,7 +298,9 @@ row "pages with no answer (connection error, timeout, closed)" f no_answer
 row "403" f forbidden
 row "pages tried again" f retried
 row "applicants who gave up" f gave_up
-row "p50 / p95 / p99 (s)" pctl
+row "applicants who waited in the waiting room (its pages)" room_count
+row "time in the waiting room p50 / p99 / max (s)" room_time
+row "p50 / p95 / p99 (s), waiting pages apart" pctl
 row "server CPU per application (s)" cpu_total
 row "… of which JVM / PostgreSQL (s)" cpu_split
 row "… of which the JIT compiler (s)" cpu_per_jit

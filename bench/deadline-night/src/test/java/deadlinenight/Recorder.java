@@ -63,6 +63,11 @@ final class Recorder {
 
 	static final ConcurrentLinkedQueue<String> cutOffs = new ConcurrentLinkedQueue<>();
 
+	/** How long each applicant who met the waiting room spent in it, in ms. */
+	static final ConcurrentLinkedQueue<Long> roomTimes = new ConcurrentLinkedQueue<>();
+
+	static final LongAdder roomPages = new LongAdder();
+
 	static volatile long startMillis;
 
 	private Recorder() {
@@ -117,6 +122,14 @@ final class Recorder {
 	 */
 	static boolean failed(Response response) {
 		String kindName = kindOf(response.request().getMethod().name(), response.request().getUri().getPath());
+		if (kindName.equals("sign-in page") && response.status().code() == 200
+				&& response.body().string().contains("data-waiting-room")) {
+			// The waiting room's page: counted apart, not as an attempt at the sign-in page;
+			// its time is the applicant's time in the room.
+			roomPages.increment();
+			kind(kindName).attempts.decrement();
+			return cutOff(response);
+		}
 		Kind kind = kind(kindName);
 		kind.responses.increment();
 		kind.latency((int) (response.endTimestamp() - response.startTimestamp()));
@@ -151,6 +164,10 @@ final class Recorder {
 			return !response.body().string().stripTrailing().endsWith("</html>");
 		}
 		return false;
+	}
+
+	static void room(long millis) {
+		roomTimes.add(millis);
 	}
 
 	static void ack(String applicationId) {
@@ -229,6 +246,13 @@ final class Recorder {
 		figures.put("p99", String.valueOf(percentile(sorted, 99)));
 		figures.put("goodput", String.format(Locale.ROOT, "%.2f", goodput));
 		figures.put("goodput_span_s", String.format(Locale.ROOT, "%.0f", span));
+		long[] room = roomTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+		int[] roomSorted = java.util.stream.LongStream.of(room).mapToInt((ms) -> (int) ms).toArray();
+		figures.put("room_pages", String.valueOf(roomPages.sum()));
+		figures.put("room_applicants", String.valueOf(room.length));
+		figures.put("room_p50", String.valueOf(percentile(roomSorted, 50)));
+		figures.put("room_p99", String.valueOf(percentile(roomSorted, 99)));
+		figures.put("room_max", String.valueOf((room.length > 0) ? room[room.length - 1] : 0));
 		figures.put("attempts", String.valueOf(attempts));
 		figures.put("answered", String.valueOf(answered));
 		StringBuilder lines = new StringBuilder();

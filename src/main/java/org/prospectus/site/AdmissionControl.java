@@ -3,9 +3,12 @@ package org.prospectus.site;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,15 +54,29 @@ class AdmissionControl extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(AdmissionControl.class);
 
+	/** How soon the waiting page loads again, near the front and further back. */
+	static final Duration REFRESH = Duration.ofSeconds(5);
+
+	static final Duration FAR_REFRESH = Duration.ofSeconds(15);
+
+	/** A request that waited this long for its turn is let in with a pass. */
+	private static final Duration WAITED = Duration.ofMillis(1);
+
 	private final Settings settings;
 
 	private final Line line;
 
+	private final WaitingRoom room;
+
 	private final Timer waits;
 
-	AdmissionControl(Settings settings, MeterRegistry meters) {
+	private final Counter roomPages;
+
+	AdmissionControl(Settings settings, WaitingRoom room, MeterRegistry meters) {
 		this.settings = settings;
-		this.line = new Line(settings.maxConcurrent(), settings.maxQueued(), settings.newcomerEvery());
+		this.room = room;
+		this.line = new Line(settings.maxConcurrent(), settings.maxQueued(), settings.newcomerEvery(),
+				settings.atWorkLimit());
 		this.waits = Timer.builder("prospectus.admission.wait")
 			.description("How long requests waited for their turn")
 			.publishPercentileHistogram()
@@ -70,6 +87,12 @@ class AdmissionControl extends OncePerRequestFilter {
 		Gauge.builder("prospectus.admission.working", this.line, Line::working)
 			.description("Requests doing their work")
 			.register(meters);
+		Gauge.builder("prospectus.admission.room", room, WaitingRoom::waiting)
+			.description("New arrivals waiting in the waiting room")
+			.register(meters);
+		this.roomPages = Counter.builder("prospectus.admission.room.pages")
+			.description("Waiting pages answered")
+			.register(meters);
 	}
 
 	/**
@@ -78,11 +101,20 @@ class AdmissionControl extends OncePerRequestFilter {
 	 * @param maxConcurrent requests that work at once; below the connection pool's size
 	 * @param maxQueued requests that may wait at once
 	 * @param maxWait the longest a request waits before it is told to come back
-	 * @param newcomerEvery one turn in this many goes to a new arrival, if one waits
+	 * @param newcomerEvery one turn in this many goes to a new arrival, if one waits;
+	 * about one in the number of requests of a whole journey, so that past capacity new
+	 * journeys begin about as fast as journeys end
+	 * @param atWorkLimit while this many at work wait, no new arrival gets a turn
+	 * @param front how many new arrivals wait in the line itself; past that they wait in
+	 * the {@link WaitingRoom}
+	 * @param frontWait how long a new arrival waits in the line before going back to the
+	 * room, place kept
 	 */
 	@ConfigurationProperties("prospectus.admission")
 	record Settings(@DefaultValue("8") int maxConcurrent, @DefaultValue("2000") int maxQueued,
-			@DefaultValue("45s") Duration maxWait, @DefaultValue("4") int newcomerEvery) {
+			@DefaultValue("45s") Duration maxWait, @DefaultValue("20") int newcomerEvery,
+			@DefaultValue("16") int atWorkLimit, @DefaultValue("64") int front,
+			@DefaultValue("10s") Duration frontWait) {
 	}
 
 	@Override
@@ -106,16 +138,41 @@ class AdmissionControl extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		boolean atWork = atWork(request) || this.room.hasPass(request);
+		boolean canWait = !atWork && WaitingRoom.canWait(request);
+		Long ticket = canWait ? this.room.ticket(request) : null;
+		long arrival = (ticket != null) ? WaitingRoom.arrival(ticket) : System.currentTimeMillis();
+		if (canWait) {
+			// Someone already waits in the room, or the front of the line is full: take a
+			// ticket (or keep yours) and wait there, unless your turn is near.
+			if (ticket == null && (this.room.occupied() || this.line.newcomersWaiting() >= this.settings.front())) {
+				ticket = this.room.issue(arrival);
+			}
+			if (ticket != null) {
+				int ahead = this.room.ahead(ticket);
+				if (ahead >= this.settings.front() || this.line.newcomersWaiting() >= this.settings.front()) {
+					waitInRoom(request, response, ticket, ahead);
+					return;
+				}
+			}
+		}
 		long start = System.nanoTime();
 		boolean admitted;
 		try {
-			admitted = this.line.enter(atWork(request), this.settings.maxWait());
+			admitted = this.line.enter(atWork, arrival, canWait ? this.settings.frontWait() : this.settings.maxWait());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			admitted = false;
 		}
-		this.waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		long waited = System.nanoTime() - start;
+		this.waits.record(waited, TimeUnit.NANOSECONDS);
+		if (!admitted && canWait) {
+			// The front of the line did not move in time: back to the room, place kept.
+			long kept = (ticket != null) ? ticket : this.room.issue(arrival);
+			waitInRoom(request, response, kept, this.room.ahead(kept));
+			return;
+		}
 		if (!admitted) {
 			logger.warn("Request waited " + this.settings.maxWait() + " or found " + this.settings.maxQueued()
 					+ " waiting; told to come back");
@@ -124,6 +181,13 @@ class AdmissionControl extends OncePerRequestFilter {
 			return;
 		}
 		try {
+			if (ticket != null) {
+				this.room.letIn(ticket);
+			}
+			if (!atWork && (ticket != null || waited >= WAITED.toNanos())) {
+				// Let in after waiting: the rest of the visit goes with those at work.
+				this.room.pass(request, response, ticket != null);
+			}
 			chain.doFilter(request, response);
 		}
 		finally {
@@ -131,9 +195,21 @@ class AdmissionControl extends OncePerRequestFilter {
 		}
 	}
 
+	Line line() {
+		return this.line;
+	}
+
+	private void waitInRoom(HttpServletRequest request, HttpServletResponse response, long ticket, int ahead)
+			throws IOException {
+		this.roomPages.increment();
+		this.room.answer(request, response, ticket, ahead, (ahead < 4 * this.settings.front()) ? REFRESH : FAR_REFRESH);
+	}
+
 	/**
 	 * The two lines and the turns: a request either works at once (a turn is free and
-	 * nobody waits) or waits on a latch that {@link #leave()} opens, in order.
+	 * nobody waits) or waits on a latch that {@link #leave()} opens. Those at work wait
+	 * in order of arrival; newcomers in order of the time they first came, so that
+	 * someone back from the {@link WaitingRoom} goes before anyone who came after them.
 	 */
 	static final class Line {
 
@@ -143,22 +219,44 @@ class AdmissionControl extends OncePerRequestFilter {
 
 		private final int newcomerEvery;
 
+		private final int atWorkLimit;
+
 		private final ArrayDeque<Waiter> atWork = new ArrayDeque<>();
 
-		private final ArrayDeque<Waiter> newcomers = new ArrayDeque<>();
+		private final PriorityQueue<Waiter> newcomers = new PriorityQueue<>(
+				Comparator.comparingLong((Waiter waiter) -> waiter.since).thenComparingLong((waiter) -> waiter.order));
 
 		private int working;
 
-		private int handedOut;
+		private long handedOut;
+
+		private long arrivals;
 
 		Line(int turns, int maxQueued, int newcomerEvery) {
+			this(turns, maxQueued, newcomerEvery, Integer.MAX_VALUE);
+		}
+
+		/**
+		 * @param atWorkLimit while this many at work wait, no newcomer gets a turn: the
+		 * journeys already begun need the whole capacity
+		 */
+		Line(int turns, int maxQueued, int newcomerEvery, int atWorkLimit) {
 			this.turns = turns;
 			this.maxQueued = maxQueued;
 			this.newcomerEvery = Math.max(1, newcomerEvery);
+			this.atWorkLimit = Math.max(1, atWorkLimit);
 		}
 
 		/** Waits for a turn; {@code false} when the line is full or the wait too long. */
 		boolean enter(boolean atWork, Duration maxWait) throws InterruptedException {
+			return enter(atWork, System.currentTimeMillis(), maxWait);
+		}
+
+		/**
+		 * Waits for a turn, a newcomer in order of {@code since} (epoch milliseconds);
+		 * {@code false} when the line is full or the wait too long.
+		 */
+		boolean enter(boolean atWork, long since, Duration maxWait) throws InterruptedException {
 			Waiter waiter;
 			synchronized (this) {
 				if (this.working < this.turns && this.atWork.isEmpty() && this.newcomers.isEmpty()) {
@@ -168,8 +266,13 @@ class AdmissionControl extends OncePerRequestFilter {
 				if (waiting() >= this.maxQueued) {
 					return false;
 				}
-				waiter = new Waiter();
-				(atWork ? this.atWork : this.newcomers).add(waiter);
+				waiter = new Waiter(since, this.arrivals++);
+				if (atWork) {
+					this.atWork.add(waiter);
+				}
+				else {
+					this.newcomers.add(waiter);
+				}
 			}
 			try {
 				if (waiter.latch.await(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -214,6 +317,9 @@ class AdmissionControl extends OncePerRequestFilter {
 		}
 
 		private Waiter next() {
+			if (this.atWork.size() >= this.atWorkLimit) {
+				return this.atWork.poll();
+			}
 			this.handedOut++;
 			boolean newcomersTurn = this.handedOut % this.newcomerEvery == 0;
 			Waiter next = newcomersTurn ? this.newcomers.poll() : this.atWork.poll();
@@ -222,6 +328,10 @@ class AdmissionControl extends OncePerRequestFilter {
 
 		synchronized int waiting() {
 			return this.atWork.size() + this.newcomers.size();
+		}
+
+		synchronized int newcomersWaiting() {
+			return this.newcomers.size();
 		}
 
 		synchronized int working() {
@@ -234,7 +344,16 @@ class AdmissionControl extends OncePerRequestFilter {
 
 		private final CountDownLatch latch = new CountDownLatch(1);
 
+		private final long since;
+
+		private final long order;
+
 		private volatile boolean admitted;
+
+		Waiter(long since, long order) {
+			this.since = since;
+			this.order = order;
+		}
 
 	}
 

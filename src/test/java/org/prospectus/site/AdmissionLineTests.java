@@ -78,4 +78,41 @@ class AdmissionLineTests {
 		assertThat(line.enter(false, Duration.ofMillis(50))).isTrue();
 	}
 
+	@Test
+	void whileManyAtWorkWaitNoNewcomerGetsATurnAndNewcomersGoInOrderOfFirstArrival() throws Exception {
+		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 1, 2);
+		assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
+		List<String> served = new CopyOnWriteArrayList<>();
+		List<Thread> waiting = new java.util.ArrayList<>();
+		// Arrivals, with the time each first came: "back" came before "new" and returns
+		// later.
+		String[][] arrivals = { { "new", "2000" }, { "work1", "0" }, { "work2", "0" }, { "back", "1000" } };
+		for (String[] arrival : arrivals) {
+			Thread thread = new Thread(() -> {
+				try {
+					if (line.enter(arrival[0].startsWith("work"), Long.parseLong(arrival[1]), Duration.ofSeconds(10))) {
+						served.add(arrival[0]);
+						line.leave();
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			thread.start();
+			while (line.waiting() < waiting.size() + 1) {
+				Thread.onSpinWait();
+			}
+			waiting.add(thread);
+		}
+		line.leave();
+		for (Thread thread : waiting) {
+			thread.join(10_000);
+		}
+		// Every turn is a newcomer's (newcomerEvery 1), but two at work wait: they go
+		// first
+		// until fewer than two do.
+		assertThat(served).containsExactly("work1", "back", "new", "work2");
+	}
+
 }

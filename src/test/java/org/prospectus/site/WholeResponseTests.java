@@ -54,6 +54,9 @@ class WholeResponseTests {
 	@Autowired
 	StatementCounter statements;
 
+	@Autowired
+	WaitingRoom room;
+
 	@BeforeEach
 	void catalogue() {
 		Applying.catalogue(this.fixtures, this.jdbc, this.clock);
@@ -134,6 +137,25 @@ class WholeResponseTests {
 		finally {
 			crowd.shutdownNow();
 		}
+	}
+
+	@Test
+	void theWaitingPageIsWholeWithItsTextsAndNeedsNoScript() throws Exception {
+		org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(
+				"GET", "/account/sign-in");
+		org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+		this.room.answer(request, response, this.room.issue(System.currentTimeMillis() - 180_000), 12,
+				AdmissionControl.REFRESH);
+		String page = response.getContentAsString();
+		assertThat(page)
+			.contains("About 12 people are ahead of you.", "You have waited 3 minutes.",
+					"checks your place every 5 seconds", "href=\"/account/sign-in?refresh=off\"")
+			.doesNotContain("??", "<script")
+			.endsWith("</html>\n");
+		assertThat(response.getHeader("Refresh")).isEqualTo("5");
+		assertThat(response.getHeader("Content-Security-Policy"))
+			.isEqualTo(org.prospectus.web.SecurityHeaders.CONTENT_SECURITY_POLICY);
+		assertThat(this.room.signed("ticket", response.getCookie(WaitingRoom.TICKET).getValue())).isNotNull();
 	}
 
 }
