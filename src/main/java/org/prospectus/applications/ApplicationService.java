@@ -23,6 +23,7 @@ import org.prospectus.audit.FieldChange;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundChoices;
 import org.prospectus.intake.RoundService;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.programme.Programme;
@@ -246,19 +247,20 @@ public class ApplicationService {
 	/** What a step's checks need: the round's programmes, its limit and today. */
 	@Transactional(readOnly = true)
 	public StepContext context(Application application) {
-		ApplicationRound round = this.rounds.findBySlug(application.getRound().getSlug()).orElseThrow();
+		RoundChoices round = this.rounds.choices(application.getRound().getId()).orElseThrow();
 		Map<Long, String> programmes = new LinkedHashMap<>();
-		List<Programme> offered = programmes(round);
 		// A joint round's programmes may share a title, so each is named with its
-		// institution; reading a proxy's id loads nothing.
-		boolean joint = offered.stream()
-			.anyMatch((programme) -> !programme.getInstitution().getId().equals(round.getInstitution().getId()));
-		offered.forEach((programme) -> programmes.put(programme.getId(),
-				joint ? this.messages.getMessage("application.choices.programme-of",
-						new Object[] { programme.getTitle(), programme.getInstitution().getName() },
-						LocaleContextHolder.getLocale()) : programme.getTitle()));
-		return new StepContext(LocalDate.ofInstant(this.clock.instant(), round.getZone()), programmes,
-				round.getChoiceLimit());
+		// institution.
+		boolean joint = round.programmes()
+			.stream()
+			.anyMatch((programme) -> programme.institutionId() != round.institutionId());
+		round.programmes()
+			.forEach((programme) -> programmes.put(programme.id(),
+					joint ? this.messages.getMessage("application.choices.programme-of",
+							new Object[] { programme.title(), programme.institutionName() },
+							LocaleContextHolder.getLocale()) : programme.title()));
+		return new StepContext(LocalDate.ofInstant(this.clock.instant(), round.zone()), programmes,
+				round.choiceLimit());
 	}
 
 	/**

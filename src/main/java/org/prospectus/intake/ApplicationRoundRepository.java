@@ -57,6 +57,14 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	@Query("select r from ApplicationRound r join fetch r.institution where r.id in :ids")
 	List<ApplicationRound> findAllWithInstitution(java.util.Collection<Long> ids);
 
+	@Query("""
+			select new org.prospectus.intake.RoundChoices$Row(r.choiceLimit, ri.id, ri.timeZone, p.id, p.title, pi.id,
+				pi.name)
+			from ApplicationRound r join r.institution ri
+				left join r.programmes p on p.state = :state left join p.institution pi
+			where r.id = :id""")
+	List<RoundChoices.Row> findChoices(long id, org.prospectus.staging.PublicationState state);
+
 	@Query("select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes where r.slug = :slug")
 	Optional<ApplicationRound> findBySlugWithProgrammes(String slug);
 

@@ -235,4 +235,21 @@ public class RoundService {
 		return this.rounds.findBySlugWithProgrammes(slug);
 	}
 
+	/** The round's choices as plain values, without loading its programmes. */
+	public Optional<RoundChoices> choices(long roundId) {
+		List<RoundChoices.Row> rows = this.rounds.findChoices(roundId, PublicationState.PUBLISHED);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		RoundChoices.Row round = rows.get(0);
+		List<RoundChoices.Offered> offered = rows.stream()
+			.filter((row) -> row.programmeId() != null)
+			.map((row) -> new RoundChoices.Offered(row.programmeId(), row.title(), row.programmeInstitutionId(),
+					row.programmeInstitutionName()))
+			.sorted(Comparator.comparing(RoundChoices.Offered::title))
+			.toList();
+		return Optional.of(new RoundChoices(java.time.ZoneId.of(round.zone()), round.choiceLimit(),
+				round.institutionId(), offered));
+	}
+
 }

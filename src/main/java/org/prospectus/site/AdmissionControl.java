@@ -101,9 +101,10 @@ class AdmissionControl extends OncePerRequestFilter {
 	 * @param maxConcurrent requests that work at once; below the connection pool's size
 	 * @param maxQueued requests that may wait at once
 	 * @param maxWait the longest a request waits before it is told to come back
-	 * @param newcomerEvery one turn in this many goes to a new arrival, if one waits;
-	 * about one in the number of requests of a whole journey, so that past capacity new
-	 * journeys begin about as fast as journeys end
+	 * @param newcomerEvery one turn in this many goes to a new arrival, if one waits: a
+	 * journey is about 25 requests, two of them a newcomer's (the sign-in page and the
+	 * sign-in), so past capacity new journeys begin a little faster than journeys end,
+	 * and the at-work limit stops them when that shows
 	 * @param atWorkLimit while this many at work wait, no new arrival gets a turn
 	 * @param front how many new arrivals wait in the line itself; past that they wait in
 	 * the {@link WaitingRoom}
@@ -112,9 +113,9 @@ class AdmissionControl extends OncePerRequestFilter {
 	 */
 	@ConfigurationProperties("prospectus.admission")
 	record Settings(@DefaultValue("8") int maxConcurrent, @DefaultValue("2000") int maxQueued,
-			@DefaultValue("45s") Duration maxWait, @DefaultValue("20") int newcomerEvery,
+			@DefaultValue("45s") Duration maxWait, @DefaultValue("8") int newcomerEvery,
 			@DefaultValue("16") int atWorkLimit, @DefaultValue("64") int front,
-			@DefaultValue("10s") Duration frontWait) {
+			@DefaultValue("5s") Duration frontWait) {
 	}
 
 	@Override

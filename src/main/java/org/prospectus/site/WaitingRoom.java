@@ -57,6 +57,13 @@ class WaitingRoom {
 
 	private static final String REFRESH_OFF = "refresh=off";
 
+	/**
+	 * The most tickets an instance keeps track of; past that a new ticket is still given
+	 * and ordered by its time, but not counted, so that a flood of new visitors costs
+	 * bounded memory and time here.
+	 */
+	static final int MAX_TRACKED = 20_000;
+
 	private final byte[] key;
 
 	private final Function<Map<String, Object>, String> page;
@@ -138,7 +145,9 @@ class WaitingRoom {
 	 */
 	synchronized int ahead(long ticket) {
 		sweep();
-		this.tickets.put(ticket, System.currentTimeMillis());
+		if (this.tickets.size() < MAX_TRACKED || this.tickets.containsKey(ticket)) {
+			this.tickets.put(ticket, System.currentTimeMillis());
+		}
 		return this.tickets.headMap(ticket).size();
 	}
 

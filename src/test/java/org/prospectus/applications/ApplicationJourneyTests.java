@@ -47,8 +47,12 @@ class ApplicationJourneyTests {
 	 */
 	static final int STEP_BUDGET = 9;
 
-	/** Statements the submit may run, with its e-mail and the ranked choices. */
-	static final int SUBMIT_BUDGET = 15;
+	/**
+	 * Statements the submit may run, with its e-mail and the ranked choices, and the
+	 * round with its institution for the fee check (the choices themselves are read as
+	 * plain values, without the round's entities).
+	 */
+	static final int SUBMIT_BUDGET = 16;
 
 	@Autowired
 	MockMvcTester mvc;
