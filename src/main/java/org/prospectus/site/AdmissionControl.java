@@ -101,10 +101,10 @@ class AdmissionControl extends OncePerRequestFilter {
 	 * @param maxConcurrent requests that work at once; below the connection pool's size
 	 * @param maxQueued requests that may wait at once
 	 * @param maxWait the longest a request waits before it is told to come back
-	 * @param newcomerEvery one turn in this many goes to a new arrival, if one waits: a
-	 * journey is about 25 requests, two of them a newcomer's (the sign-in page and the
-	 * sign-in), so past capacity new journeys begin a little faster than journeys end,
-	 * and the at-work limit stops them when that shows
+	 * @param newcomerEvery while those at work queue, one turn in this many goes to a new
+	 * arrival: a journey is about 25 requests, two of them a newcomer's, so past capacity
+	 * new journeys begin no faster than journeys end. With turns to spare a new arrival
+	 * goes first.
 	 * @param atWorkLimit while this many at work wait, no new arrival gets a turn
 	 * @param front how many new arrivals wait in the line itself; past that they wait in
 	 * the {@link WaitingRoom}
@@ -113,9 +113,9 @@ class AdmissionControl extends OncePerRequestFilter {
 	 */
 	@ConfigurationProperties("prospectus.admission")
 	record Settings(@DefaultValue("8") int maxConcurrent, @DefaultValue("2000") int maxQueued,
-			@DefaultValue("45s") Duration maxWait, @DefaultValue("8") int newcomerEvery,
+			@DefaultValue("45s") Duration maxWait, @DefaultValue("20") int newcomerEvery,
 			@DefaultValue("16") int atWorkLimit, @DefaultValue("64") int front,
-			@DefaultValue("5s") Duration frontWait) {
+			@DefaultValue("10s") Duration frontWait) {
 	}
 
 	@Override
@@ -322,7 +322,9 @@ class AdmissionControl extends OncePerRequestFilter {
 				return this.atWork.poll();
 			}
 			this.handedOut++;
-			boolean newcomersTurn = this.handedOut % this.newcomerEvery == 0;
+			// With turns to spare (fewer at work wait than work at once), a newcomer goes
+			// first; when those at work queue, one turn in newcomerEvery.
+			boolean newcomersTurn = this.atWork.size() < this.turns / 2 || this.handedOut % this.newcomerEvery == 0;
 			Waiter next = newcomersTurn ? this.newcomers.poll() : this.atWork.poll();
 			return (next != null) ? next : (newcomersTurn ? this.atWork.poll() : this.newcomers.poll());
 		}

@@ -115,4 +115,37 @@ class AdmissionLineTests {
 		assertThat(served).containsExactly("work1", "back", "new", "work2");
 	}
 
+	@Test
+	void withTurnsToSpareANewcomerGoesBeforeSomeoneAtWork() throws Exception {
+		AdmissionControl.Line line = new AdmissionControl.Line(4, 100, 100, 100);
+		for (int i = 0; i < 4; i++) {
+			assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
+		}
+		List<String> served = new CopyOnWriteArrayList<>();
+		List<Thread> waiting = new java.util.ArrayList<>();
+		for (String name : List.of("new", "work")) {
+			Thread thread = new Thread(() -> {
+				try {
+					if (line.enter(name.equals("work"), Duration.ofSeconds(10))) {
+						served.add(name);
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			thread.start();
+			while (line.waiting() < waiting.size() + 1) {
+				Thread.onSpinWait();
+			}
+			waiting.add(thread);
+		}
+		// One at work waits, fewer than half the four turns: the newcomer goes first.
+		line.leave();
+		waiting.get(0).join(10_000);
+		line.leave();
+		waiting.get(1).join(10_000);
+		assertThat(served).containsExactly("new", "work");
+	}
+
 }
