@@ -57,7 +57,7 @@ class AdmissionControl extends OncePerRequestFilter {
 	/** How soon the waiting page loads again, near the front and further back. */
 	static final Duration REFRESH = Duration.ofSeconds(5);
 
-	static final Duration FAR_REFRESH = Duration.ofSeconds(15);
+	static final Duration FAR_REFRESH = Duration.ofSeconds(30);
 
 	/** A request that waited this long for its turn is let in with a pass. */
 	private static final Duration WAITED = Duration.ofMillis(1);

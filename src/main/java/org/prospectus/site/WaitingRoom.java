@@ -2,10 +2,9 @@ package org.prospectus.site;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -13,23 +12,23 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.support.Hmac;
 import org.prospectus.web.SecurityHeaders;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Where a new arrival waits when the portal is past capacity (issue 26, ADR 0027): a page
@@ -77,15 +76,28 @@ class WaitingRoom {
 
 	private long lastSweep;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	WaitingRoom(JdbcClient jdbc, ObjectProvider<ITemplateEngine> templates, WebProperties web) {
+	@Autowired
+	WaitingRoom(JdbcClient jdbc, ObjectProvider<ITemplateEngine> templates, ObjectProvider<ResourceUrlProvider> assets,
+			WebProperties web) {
 		this(jdbc.sql("select secret from admission_key where id = 1")
 			.query(String.class)
 			.single()
-			.getBytes(StandardCharsets.UTF_8),
-				(variables) -> templates.getObject()
+			.getBytes(StandardCharsets.UTF_8), (variables) -> {
+				Map<String, Object> all = new HashMap<>(variables);
+				// The stylesheets at their versioned addresses, kept a year: a page that
+				// loads itself again every few seconds fetches them once.
+				all.put("bootstrapCss", asset(assets, "/webjars/bootstrap/dist/css/bootstrap.min.css"));
+				all.put("siteCss", asset(assets, "/static/css/prospectus.css"));
+				return templates.getObject()
 					.process("waiting-room",
-							new Context((web.getLocale() != null) ? web.getLocale() : Locale.ENGLISH, variables)));
+							new Context((web.getLocale() != null) ? web.getLocale() : Locale.ENGLISH, all));
+			});
+	}
+
+	private static String asset(ObjectProvider<ResourceUrlProvider> assets, String path) {
+		ResourceUrlProvider provider = assets.getIfAvailable();
+		String versioned = (provider != null) ? provider.getForLookupPath(path) : null;
+		return (versioned != null) ? versioned : path;
 	}
 
 	WaitingRoom(byte[] key, Function<Map<String, Object>, String> page) {
@@ -257,18 +269,11 @@ class WaitingRoom {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-		return MessageDigest.isEqual(mac(purpose + ":" + number), given) ? number : null;
+		return Hmac.sameBytes(mac(purpose + ":" + number), given) ? number : null;
 	}
 
 	private byte[] mac(String text) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.key, "HmacSHA256"));
-			return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-		}
+		return Hmac.sha256(this.key, text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -150,6 +150,7 @@ class WholeResponseTests {
 		assertThat(page)
 			.contains("About 12 people are ahead of you.", "You have waited 3 minutes.",
 					"checks your place every 5 seconds", "href=\"/account/sign-in?refresh=off\"")
+			.containsPattern("href=\"/static/css/prospectus-[0-9a-f]{32}\\.css\"")
 			.doesNotContain("??", "<script")
 			.endsWith("</html>\n");
 		assertThat(response.getHeader("Refresh")).isEqualTo("5");

@@ -1,8 +1,6 @@
 package org.prospectus.applications.payments;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -14,9 +12,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 import org.prospectus.applications.payments.PaymentProvider.PaymentEvent;
 import org.prospectus.applications.Application;
@@ -25,6 +20,7 @@ import org.prospectus.applications.FeeStatus;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.support.Hmac;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,30 +84,9 @@ public class Payments {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
-		return sameBytes(hmac(this.properties.secrets().get(provider.name()), body), given);
-	}
-
-	/**
-	 * Compares in time that does not depend on where the bytes differ, so that timing
-	 * tells nothing of the expected signature; only its fixed length is public.
-	 */
-	static boolean sameBytes(byte[] expected, byte[] given) {
-		int difference = expected.length ^ given.length;
-		for (int i = 0; i < expected.length; i++) {
-			difference |= expected[i] ^ ((i < given.length) ? given[i] : 0);
-		}
-		return difference == 0;
-	}
-
-	static byte[] hmac(String secret, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return mac.doFinal(body);
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
+		return Hmac.sameBytes(
+				Hmac.sha256(this.properties.secrets().get(provider.name()).getBytes(StandardCharsets.UTF_8), body),
+				given);
 	}
 
 	/**
