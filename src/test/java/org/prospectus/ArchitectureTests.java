@@ -1,7 +1,14 @@
 package org.prospectus;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -168,6 +175,29 @@ class ArchitectureTests {
 		String rest = name.startsWith("org.prospectus.") ? name.substring("org.prospectus.".length()) : "";
 		int dot = rest.indexOf('.');
 		return (dot < 0) ? rest : rest.substring(0, dot);
+	}
+
+	/**
+	 * A template gets its values from the model, never by naming a Java type: a
+	 * {@code T(...)} expression is a dependency no module check sees (a guide page naming
+	 * a programme type), and it ties the page to a class name.
+	 */
+	@Test
+	void noTemplateNamesAJavaType() throws IOException {
+		Path templates = Path.of("src/main/resources/templates");
+		Pattern typeReference = Pattern.compile("\\bT\\s*\\(");
+		List<String> offenders = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(templates)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".html")).toList()) {
+				List<String> lines = Files.readAllLines(file);
+				for (int line = 0; line < lines.size(); line++) {
+					if (typeReference.matcher(lines.get(line)).find()) {
+						offenders.add(templates.relativize(file) + ":" + (line + 1));
+					}
+				}
+			}
+		}
+		assertThat(offenders).as("templates that name a Java type with T(...)").isEmpty();
 	}
 
 }

@@ -12,4 +12,12 @@ import java.util.Map;
  */
 public record StepContext(LocalDate today, Map<Long, String> programmes, int choiceLimit) {
 
+	/**
+	 * The title of a ranked choice as the form keeps it (the programme's id), or
+	 * {@code null} when the round does not offer it.
+	 */
+	public String choiceTitle(String choice) {
+		return this.programmes.get(ChoicesForm.id(choice));
+	}
+
 }

@@ -51,6 +51,7 @@ class CompareController {
 		ModelAndView page = new ModelAndView("compare");
 		page.addObject("comparison", this.comparisons.compare(shortlist));
 		page.addObject("robots", NOINDEX);
+		page.addObject("compareLimit", Shortlist.LIMIT);
 		UriComponentsBuilder canonical = this.urls.at("/compare");
 		shortlist.canonical().slugs().forEach((slug) -> canonical.queryParam("p", slug));
 		page.addObject("canonicalUrl", canonical.encode().build().toUriString());

@@ -138,6 +138,8 @@ class AdminInstitutionController {
 
 	private String showForm(Institution institution, Model model) {
 		model.addAttribute("institution", institution);
+		model.addAttribute("zones", InstitutionForm.sortedZones());
+		model.addAttribute("retentionFields", InstitutionForm.RETENTION_FIELDS);
 		return "admin/catalogue/institution-form";
 	}
 

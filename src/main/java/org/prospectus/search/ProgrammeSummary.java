@@ -2,6 +2,7 @@ package org.prospectus.search;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.programme.StudyMode;
@@ -32,6 +33,11 @@ public record ProgrammeSummary(String slug, String code, String title, String aw
 
 	public boolean isOpen() {
 		return this.openDeadline != null;
+	}
+
+	/** {@link #zone()} as a zone, for formatting the open deadline. */
+	public ZoneId deadlineZone() {
+		return ZoneId.of(this.zone);
 	}
 
 }

@@ -3,6 +3,9 @@ package org.prospectus.search;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.prospectus.programme.ProgrammeLevel;
+import org.prospectus.programme.StudyMode;
+
 /**
  * The values the search filters offer, taken from the published catalogue.
  *
@@ -15,6 +18,26 @@ import java.util.List;
  */
 public record SearchFacets(List<InstitutionOption> institutions, List<String> topics, List<String> languages,
 		List<String> currencies, List<YearMonth> starts) {
+
+	/** The study levels the level filter offers, in order. */
+	public List<ProgrammeLevel> levels() {
+		return List.of(ProgrammeLevel.values());
+	}
+
+	/** The ways of study the mode filter offers. */
+	public List<StudyMode> modes() {
+		return List.of(StudyMode.values());
+	}
+
+	/** The paces the pace filter offers. */
+	public List<Pace> paces() {
+		return List.of(Pace.values());
+	}
+
+	/** The lengths the duration filter offers. */
+	public List<DurationBand> durations() {
+		return List.of(DurationBand.values());
+	}
 
 	/**
 	 * @param slug the institution's slug
