@@ -1,5 +1,8 @@
 package org.prospectus.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.prospectus.ProspectusApplication;
 
 import org.springframework.boot.WebApplicationType;
@@ -24,13 +27,26 @@ public final class OtherInstance implements AutoCloseable {
 	 * profile's
 	 */
 	public OtherInstance(String jdbcUrl, JdbcConnectionDetails database, String... properties) {
+		// As arguments, not default properties: those rank below application.properties,
+		// whose fixed management port would then collide with whatever holds it.
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("server.port", "0");
+		settings.put("management.server.port", "0");
+		settings.put("spring.datasource.url", jdbcUrl);
+		settings.put("spring.datasource.username", database.getUsername());
+		settings.put("spring.datasource.password", database.getPassword());
+		settings.put("spring.flyway.enabled", "false");
+		settings.put("spring.main.banner-mode", "off");
+		for (String property : properties) {
+			int equals = property.indexOf('=');
+			settings.put(property.substring(0, equals), property.substring(equals + 1));
+		}
 		this.context = new SpringApplicationBuilder(ProspectusApplication.class).web(WebApplicationType.SERVLET)
 			.profiles("test")
-			.properties("server.port=0", "management.server.port=0", "spring.datasource.url=" + jdbcUrl,
-					"spring.datasource.username=" + database.getUsername(),
-					"spring.datasource.password=" + database.getPassword(), "spring.flyway.enabled=false",
-					"spring.main.banner-mode=off")
-			.run(java.util.Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new));
+			.run(settings.entrySet()
+				.stream()
+				.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+				.toArray(String[]::new));
 	}
 
 	/** One of its beans, to look at what it did. */
