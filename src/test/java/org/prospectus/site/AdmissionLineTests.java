@@ -1,9 +1,9 @@
 package org.prospectus.site;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,28 +20,13 @@ class AdmissionLineTests {
 		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 3);
 		assertThat(line.enter(false, Duration.ofSeconds(1))).isTrue();
 		List<String> served = new CopyOnWriteArrayList<>();
-		List<Thread> waiting = new java.util.ArrayList<>();
+		List<Thread> waiting = new ArrayList<>();
 		String[] arrivals = { "new1", "work1", "new2", "work2", "work3", "work4", "new3" };
 		for (String name : arrivals) {
-			CountDownLatch queued = new CountDownLatch(1);
-			Thread thread = new Thread(() -> {
-				try {
-					queued.countDown();
-					if (line.enter(name.startsWith("work"), Duration.ofSeconds(10))) {
-						served.add(name);
-						line.leave();
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+			queue(line, waiting, () -> line.enter(name.startsWith("work"), Duration.ofSeconds(10)), () -> {
+				served.add(name);
+				line.leave();
 			});
-			thread.start();
-			queued.await();
-			while (line.waiting() < waiting.size() + 1) {
-				Thread.onSpinWait();
-			}
-			waiting.add(thread);
 		}
 		line.leave();
 		for (Thread thread : waiting) {
@@ -83,35 +68,24 @@ class AdmissionLineTests {
 		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 1, 2);
 		assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
 		List<String> served = new CopyOnWriteArrayList<>();
-		List<Thread> waiting = new java.util.ArrayList<>();
+		List<Thread> waiting = new ArrayList<>();
 		// Arrivals, with the time each first came: "back" came before "new" and returns
 		// later.
 		String[][] arrivals = { { "new", "2000" }, { "work1", "0" }, { "work2", "0" }, { "back", "1000" } };
 		for (String[] arrival : arrivals) {
-			Thread thread = new Thread(() -> {
-				try {
-					if (line.enter(arrival[0].startsWith("work"), Long.parseLong(arrival[1]), Duration.ofSeconds(10))) {
+			queue(line, waiting,
+					() -> line.enter(arrival[0].startsWith("work"), Long.parseLong(arrival[1]), Duration.ofSeconds(10)),
+					() -> {
 						served.add(arrival[0]);
 						line.leave();
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			thread.start();
-			while (line.waiting() < waiting.size() + 1) {
-				Thread.onSpinWait();
-			}
-			waiting.add(thread);
+					});
 		}
 		line.leave();
 		for (Thread thread : waiting) {
 			thread.join(10_000);
 		}
 		// Every turn is a newcomer's (newcomerEvery 1), but two at work wait: they go
-		// first
-		// until fewer than two do.
+		// first until fewer than two do.
 		assertThat(served).containsExactly("work1", "back", "new", "work2");
 	}
 
@@ -122,23 +96,9 @@ class AdmissionLineTests {
 			assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
 		}
 		List<String> served = new CopyOnWriteArrayList<>();
-		List<Thread> waiting = new java.util.ArrayList<>();
+		List<Thread> waiting = new ArrayList<>();
 		for (String name : List.of("new", "work")) {
-			Thread thread = new Thread(() -> {
-				try {
-					if (line.enter(name.equals("work"), Duration.ofSeconds(10))) {
-						served.add(name);
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			thread.start();
-			while (line.waiting() < waiting.size() + 1) {
-				Thread.onSpinWait();
-			}
-			waiting.add(thread);
+			queue(line, waiting, () -> line.enter(name.equals("work"), Duration.ofSeconds(10)), () -> served.add(name));
 		}
 		// One at work waits, fewer than half the four turns: the newcomer goes first.
 		line.leave();
@@ -146,6 +106,35 @@ class AdmissionLineTests {
 		line.leave();
 		waiting.get(1).join(10_000);
 		assertThat(served).containsExactly("new", "work");
+	}
+
+	/** A request's way into the line. */
+	interface Entry {
+
+		boolean enter() throws InterruptedException;
+
+	}
+
+	/**
+	 * Starts a request that enters the line and, given its turn, runs {@code served};
+	 * returns once it waits in the line.
+	 */
+	static void queue(AdmissionControl.Line line, List<Thread> waiting, Entry entry, Runnable served) {
+		Thread thread = new Thread(() -> {
+			try {
+				if (entry.enter()) {
+					served.run();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		thread.start();
+		while (line.waiting() < waiting.size() + 1) {
+			Thread.onSpinWait();
+		}
+		waiting.add(thread);
 	}
 
 }
