@@ -696,21 +696,6 @@ public class ApplicationReview {
 	}
 
 	/**
-	 * What the detail page shows.
-	 * @param app the application, with its round and applicant
-	 * @param answers the answers as submitted
-	 * @param context the round's programmes, for the answers' titles
-	 * @param choices the ranked programmes' titles by id, in rank order
-	 * @param documents the files, oldest first
-	 * @param checklist one line per document kind needed or given
-	 * @param notes the notes, oldest first
-	 * @param history the audit events, oldest first
-	 * @param offers the offers made on it, oldest first
-	 * @param conditionOptions the standard conditions an offer on it may have
-	 * @param refusalOptions the standard reasons of the round's institution for a
-	 * refusal, without their advice
-	 */
-	/**
 	 * What the signed-in officer may do with one application.
 	 *
 	 * @param coordinates whether their institution runs its round

@@ -60,7 +60,6 @@ public enum ApplicationStatus {
 		return next().contains(target);
 	}
 
-	/** A decision the applicant is told of on the round's notification date. */
 	/**
 	 * This status as the applicant may see it: a decision only once its notification date
 	 * has come, and the eligibility check folded into "under review".

@@ -38,7 +38,6 @@ public class CourseService {
 		this.clock = clock;
 	}
 
-	/** Every published course, by code, for the sitemap: one query. */
 	/**
 	 * A course by its code in whatever state, as a programme's study plan names it (the
 	 * plan may list a draft course before it is published).

@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Purge {
 
-	/** The audit fields kept about a deleted application: what happened, not to whom. */
 	/** The audit log's entity type for an applicant's account. */
 	static final String APPLICANT_TYPE = "applicant";
 
