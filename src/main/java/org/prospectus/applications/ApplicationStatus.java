@@ -1,6 +1,7 @@
 package org.prospectus.applications;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,7 +39,7 @@ public enum ApplicationStatus {
 	 * English: "Under review" rather than UNDER_REVIEW.
 	 */
 	public String inWords() {
-		String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+		String words = name().replace('_', ' ').toLowerCase(Locale.ROOT);
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 

@@ -3,6 +3,7 @@ package org.prospectus.privacy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +81,7 @@ class Purge {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void account(long applicantId, String email, Instant now) {
-		String key = email.toLowerCase(java.util.Locale.ROOT);
+		String key = email.toLowerCase(Locale.ROOT);
 		this.jdbc
 			.sql("""
 					update audit_event set actor = 'applicant #' || :id, summary = replace(summary, :email, 'applicant #' || :id)
