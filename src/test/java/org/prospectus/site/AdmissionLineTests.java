@@ -1,6 +1,7 @@
 package org.prospectus.site;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +21,7 @@ class AdmissionLineTests {
 		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 3);
 		assertThat(line.enter(false, Duration.ofSeconds(1))).isTrue();
 		List<String> served = new CopyOnWriteArrayList<>();
-		List<Thread> waiting = new java.util.ArrayList<>();
+		List<Thread> waiting = new ArrayList<>();
 		String[] arrivals = { "new1", "work1", "new2", "work2", "work3", "work4", "new3" };
 		for (String name : arrivals) {
 			CountDownLatch queued = new CountDownLatch(1);
@@ -83,7 +84,7 @@ class AdmissionLineTests {
 		AdmissionControl.Line line = new AdmissionControl.Line(1, 100, 1, 2);
 		assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
 		List<String> served = new CopyOnWriteArrayList<>();
-		List<Thread> waiting = new java.util.ArrayList<>();
+		List<Thread> waiting = new ArrayList<>();
 		// Arrivals, with the time each first came: "back" came before "new" and returns
 		// later.
 		String[][] arrivals = { { "new", "2000" }, { "work1", "0" }, { "work2", "0" }, { "back", "1000" } };
@@ -122,7 +123,7 @@ class AdmissionLineTests {
 			assertThat(line.enter(true, Duration.ofSeconds(1))).isTrue();
 		}
 		List<String> served = new CopyOnWriteArrayList<>();
-		List<Thread> waiting = new java.util.ArrayList<>();
+		List<Thread> waiting = new ArrayList<>();
 		for (String name : List.of("new", "work")) {
 			Thread thread = new Thread(() -> {
 				try {

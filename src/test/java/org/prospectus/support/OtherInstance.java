@@ -1,5 +1,7 @@
 package org.prospectus.support;
 
+import java.util.Arrays;
+
 import org.prospectus.ProspectusApplication;
 
 import org.springframework.boot.WebApplicationType;
@@ -30,7 +32,7 @@ public final class OtherInstance implements AutoCloseable {
 					"spring.datasource.username=" + database.getUsername(),
 					"spring.datasource.password=" + database.getPassword(), "spring.flyway.enabled=false",
 					"spring.main.banner-mode=off")
-			.run(java.util.Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new));
+			.run(Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new));
 	}
 
 	/** One of its beans, to look at what it did. */
