@@ -73,6 +73,7 @@ public enum ApplicationStatus {
 		return (this == ELIGIBILITY_CHECKED) ? UNDER_REVIEW : this;
 	}
 
+	/** A decision the applicant is told of on the round's notification date. */
 	public boolean isDecision() {
 		return this == ADMITTED || this == RESERVE || this == NOT_ADMITTED;
 	}

@@ -23,6 +23,7 @@ class Purge {
 	/** The audit log's entity type for an applicant's account. */
 	static final String APPLICANT_TYPE = "applicant";
 
+	/** The audit fields kept about a deleted application: what happened, not to whom. */
 	static final List<String> KEPT_AUDIT_FIELDS = List.of("status", "programme", "documents by");
 
 	private final JdbcClient jdbc;
