@@ -23,8 +23,10 @@ import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.data.repository.Repository;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -113,9 +115,9 @@ class ArchitectureTests {
 		noClasses().that()
 			.resideOutsideOfPackages("org.prospectus.demo..", "org.prospectus.testdb..")
 			.and()
-			.areNotAnnotatedWith(org.springframework.boot.test.context.TestConfiguration.class)
+			.areNotAnnotatedWith(TestConfiguration.class)
 			.should()
-			.beMetaAnnotatedWith(org.springframework.stereotype.Component.class)
+			.beMetaAnnotatedWith(Component.class)
 			.because("test beans belong in TestSupportConfiguration, which only integration tests import")
 			.check(testClasses);
 	}

@@ -219,7 +219,7 @@ class AdminStaffController {
 			.collect(Collectors.joining(", "));
 	}
 
-	private static String names(java.util.Set<StaffRole> roles) {
+	private static String names(Set<StaffRole> roles) {
 		return String.join(", ", new TreeSet<>(roles.stream().map(StaffRole::name).toList()));
 	}
 

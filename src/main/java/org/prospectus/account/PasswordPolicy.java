@@ -1,6 +1,8 @@
 package org.prospectus.account;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.nulabinc.zxcvbn.Strength;
@@ -77,10 +79,7 @@ public class PasswordPolicy {
 
 	private static String lettersOf(String text) {
 		StringBuilder letters = new StringBuilder();
-		text.toLowerCase(java.util.Locale.ROOT)
-			.codePoints()
-			.filter(Character::isLetter)
-			.forEach(letters::appendCodePoint);
+		text.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetter).forEach(letters::appendCodePoint);
 		return letters.toString();
 	}
 
@@ -88,8 +87,8 @@ public class PasswordPolicy {
 		if (email == null || email.isBlank()) {
 			return CONTEXT_WORDS;
 		}
-		List<String> words = new java.util.ArrayList<>(CONTEXT_WORDS);
-		for (String part : email.toLowerCase(java.util.Locale.ROOT).split("[@._+-]")) {
+		List<String> words = new ArrayList<>(CONTEXT_WORDS);
+		for (String part : email.toLowerCase(Locale.ROOT).split("[@._+-]")) {
 			if (part.length() >= 3) {
 				words.add(part);
 			}

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.prospectus.support.Emails;
@@ -36,9 +38,9 @@ public class SignInThrottle {
 
 	private final Clock clock;
 
-	private final io.micrometer.core.instrument.MeterRegistry meters;
+	private final MeterRegistry meters;
 
-	SignInThrottle(JdbcClient jdbc, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+	SignInThrottle(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.meters = meters;
@@ -110,7 +112,7 @@ public class SignInThrottle {
 	 * Counts a sign-in refused for a pause, for the operator's alerts (operations.md).
 	 */
 	private void pause(Audience audience) {
-		this.meters.counter("prospectus.sign-in.pauses", "audience", audience.name().toLowerCase(java.util.Locale.ROOT))
+		this.meters.counter("prospectus.sign-in.pauses", "audience", audience.name().toLowerCase(Locale.ROOT))
 			.increment();
 	}
 
@@ -122,8 +124,7 @@ public class SignInThrottle {
 	public void record(Audience audience, String accountKey, String address, boolean succeeded) {
 		Instant now = this.clock.instant();
 		if (!succeeded) {
-			this.meters
-				.counter("prospectus.sign-in.failures", "audience", audience.name().toLowerCase(java.util.Locale.ROOT))
+			this.meters.counter("prospectus.sign-in.failures", "audience", audience.name().toLowerCase(Locale.ROOT))
 				.increment();
 		}
 		this.jdbc

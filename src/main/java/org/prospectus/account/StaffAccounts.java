@@ -3,6 +3,7 @@ package org.prospectus.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,7 +57,7 @@ public class StaffAccounts {
 	/** Adds a role to a person's roles. */
 	public void grant(StaffUser user, StaffRole role) {
 		StaffUser managed = this.users.findById(user.getId()).orElseThrow();
-		Set<StaffRole> roles = java.util.EnumSet.of(role);
+		Set<StaffRole> roles = EnumSet.of(role);
 		roles.addAll(managed.getRoles());
 		managed.setRoles(roles);
 	}

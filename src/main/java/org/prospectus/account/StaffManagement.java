@@ -2,6 +2,7 @@ package org.prospectus.account;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.prospectus.support.Emails;
 import org.prospectus.web.Formats;
 import org.prospectus.web.PublicUrls;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -101,9 +103,9 @@ public class StaffManagement {
 	 * administrator administers, by person id.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Map<Long, List<StaffMemberships.Held>> heldByPerson() {
+	public Map<Long, List<StaffMemberships.Held>> heldByPerson() {
 		StaffScope scope = StaffScope.current();
-		java.util.Map<Long, List<StaffMemberships.Held>> byPerson = new java.util.HashMap<>();
+		Map<Long, List<StaffMemberships.Held>> byPerson = new HashMap<>();
 		this.memberships.heldByPerson()
 			.forEach((person, held) -> byPerson.put(person,
 					held.stream().filter((h) -> scope.covers(StaffRole.ADMIN, h.place().id())).toList()));
@@ -156,7 +158,7 @@ public class StaffManagement {
 			String actingEmail) {
 		StaffScope scope = StaffScope.current();
 		if (!scope.covers(StaffRole.ADMIN, institutionId)) {
-			throw new org.springframework.security.access.AccessDeniedException("Not an administrator there");
+			throw new AccessDeniedException("Not an administrator there");
 		}
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
 		// Two saves for the same person queue here, so the second compares with what the
@@ -266,7 +268,7 @@ public class StaffManagement {
 	@Transactional
 	public void changeRoles(long id, long expectedVersion, Set<StaffRole> roles) {
 		if (!StaffScope.current().isPortalAdministrator()) {
-			throw new org.springframework.security.access.AccessDeniedException("Portal-wide roles");
+			throw new AccessDeniedException("Portal-wide roles");
 		}
 		StaffUser user = this.users.findByIdWithRoles(id).orElseThrow();
 		if (user.getVersion() != expectedVersion) {
@@ -320,7 +322,7 @@ public class StaffManagement {
 
 	private void requireAccount(StaffUser user) {
 		if (!managesAccount(user)) {
-			throw new org.springframework.security.access.AccessDeniedException("Account of several institutions");
+			throw new AccessDeniedException("Account of several institutions");
 		}
 	}
 

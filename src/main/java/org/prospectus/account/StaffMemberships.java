@@ -1,6 +1,10 @@
 package org.prospectus.account;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +61,7 @@ public class StaffMemberships {
 	/** The roles the person holds at one institution. */
 	@Transactional(readOnly = true)
 	public Set<StaffRole> at(long staffUserId, long institutionId) {
-		Set<StaffRole> roles = java.util.EnumSet.noneOf(StaffRole.class);
+		Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
 		this.jdbc.sql("select role from staff_membership where staff_user_id = :user and institution_id = :institution")
 			.param("user", staffUserId)
 			.param("institution", institutionId)
@@ -118,16 +122,16 @@ public class StaffMemberships {
 	/** Everyone's roles at each institution, by person id, in one query. */
 	@Transactional(readOnly = true)
 	public Map<Long, List<Held>> heldByPerson() {
-		Map<Long, Map<Place, Set<StaffRole>>> byPerson = new java.util.HashMap<>();
+		Map<Long, Map<Place, Set<StaffRole>>> byPerson = new HashMap<>();
 		this.jdbc.sql("""
 				select m.staff_user_id, m.role, i.id, i.name from staff_membership m
 				join institution i on i.id = m.institution_id order by i.name, i.id""").query((rs) -> {
-			byPerson.computeIfAbsent(rs.getLong("staff_user_id"), (id) -> new java.util.LinkedHashMap<>())
+			byPerson.computeIfAbsent(rs.getLong("staff_user_id"), (id) -> new LinkedHashMap<>())
 				.computeIfAbsent(new Place(rs.getLong("id"), rs.getString("name")),
-						(place) -> java.util.EnumSet.noneOf(StaffRole.class))
+						(place) -> EnumSet.noneOf(StaffRole.class))
 				.add(StaffRole.valueOf(rs.getString("role")));
 		});
-		Map<Long, List<Held>> held = new java.util.HashMap<>();
+		Map<Long, List<Held>> held = new HashMap<>();
 		byPerson.forEach((person, places) -> held.put(person,
 				places.entrySet().stream().map((entry) -> new Held(entry.getKey(), entry.getValue())).toList()));
 		return held;
@@ -139,7 +143,7 @@ public class StaffMemberships {
 		if (institutions.isEmpty()) {
 			return Set.of();
 		}
-		return new java.util.HashSet<>(
+		return new HashSet<>(
 				this.jdbc.sql("select distinct staff_user_id from staff_membership where institution_id in (:ids)")
 					.param("ids", institutions)
 					.query(Long.class)
@@ -176,10 +180,10 @@ public class StaffMemberships {
 	@Transactional(readOnly = true)
 	public List<Held> held(long staffUserId) {
 		Map<StaffRole, Set<Long>> byRole = of(staffUserId);
-		Set<Long> ids = new java.util.TreeSet<>();
+		Set<Long> ids = new TreeSet<>();
 		byRole.values().forEach(ids::addAll);
 		return places(ids).stream().map((place) -> {
-			Set<StaffRole> roles = java.util.EnumSet.noneOf(StaffRole.class);
+			Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
 			byRole.forEach((role, at) -> {
 				if (at.contains(place.id())) {
 					roles.add(role);

@@ -3,6 +3,8 @@ package org.prospectus.applicant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +35,8 @@ public class ApplicantAccounts {
 	/** How long a password reset link works. */
 	static final Duration RESET_TTL = Duration.ofHours(1);
 
-	private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter
-		.ofPattern("d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH);
+	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'",
+			Locale.ENGLISH);
 
 	private final ApplicantRepository applicants;
 
@@ -228,7 +230,7 @@ public class ApplicantAccounts {
 
 	/** When a link stops working, as the e-mail says it: in UTC, named. */
 	private static String until(Instant instant) {
-		return UNTIL.format(instant.atZone(java.time.ZoneOffset.UTC));
+		return UNTIL.format(instant.atZone(ZoneOffset.UTC));
 	}
 
 	private Optional<ApplicantToken> usable(String token, ApplicantToken.Purpose purpose) {

@@ -28,6 +28,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,8 +110,7 @@ public class ApplicantAuthentication {
 	/**
 	 * Counts the success for the throttle and returns to the page that asked to sign in.
 	 */
-	public SavedRequestAwareAuthenticationSuccessHandler successHandler(
-			org.springframework.security.web.savedrequest.RequestCache requests) {
+	public SavedRequestAwareAuthenticationSuccessHandler successHandler(RequestCache requests) {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 
 			@Override
@@ -145,8 +146,7 @@ public class ApplicantAuthentication {
 	}
 
 	/** Keeps a step's typed fields when the session ended before they were saved. */
-	public ExpiredSessionRescue expiredSessionRescue(
-			org.springframework.security.web.savedrequest.HttpSessionRequestCache requests) {
+	public ExpiredSessionRescue expiredSessionRescue(HttpSessionRequestCache requests) {
 		return new ExpiredSessionRescue(requests);
 	}
 

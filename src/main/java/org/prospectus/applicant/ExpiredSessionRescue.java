@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -124,7 +125,7 @@ public class ExpiredSessionRescue implements AccessDeniedHandler {
 	}
 
 	/** The step's page: the POST seen as the GET to return to. */
-	private static final class StepPageRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+	private static final class StepPageRequest extends HttpServletRequestWrapper {
 
 		StepPageRequest(HttpServletRequest request) {
 			super(request);

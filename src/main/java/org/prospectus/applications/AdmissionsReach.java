@@ -1,8 +1,10 @@
 package org.prospectus.applications;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
@@ -72,7 +74,7 @@ public class AdmissionsReach {
 	 * offer or hold a reserve place on: one statement for a whole list of choices.
 	 */
 	@Transactional(readOnly = true)
-	public Set<Long> offeredAmong(java.util.Collection<Long> programmeIds) {
+	public Set<Long> offeredAmong(Collection<Long> programmeIds) {
 		StaffScope scope = StaffScope.current();
 		if (programmeIds.isEmpty() || !scope.hasAnywhere(StaffRole.ADMISSIONS)) {
 			return Set.of();
@@ -134,8 +136,7 @@ public class AdmissionsReach {
 				return "true";
 			}
 			params.put("reach_all_rounds",
-					java.util.stream.Stream.concat(this.coordinated.stream(), this.partner.stream())
-						.toArray(Long[]::new));
+					Stream.concat(this.coordinated.stream(), this.partner.stream()).toArray(Long[]::new));
 			return "r.id = any(:reach_all_rounds)";
 		}
 

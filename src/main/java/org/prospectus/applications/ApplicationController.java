@@ -1,6 +1,8 @@
 package org.prospectus.applications;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.prospectus.support.FieldChecks;
 import org.prospectus.web.Formats;
 import org.prospectus.web.NotFoundException;
 
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,10 +47,10 @@ class ApplicationController {
 
 	private final Places places;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	ApplicationController(ApplicationService applications, ApplicationDocuments documents, Offers offers, Places places,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.places = places;
 		this.offers = offers;
 		this.clock = clock;
@@ -118,7 +121,7 @@ class ApplicationController {
 		if (typed.isPresent()) {
 			// Typed before the session ended: shown again, saved only when sent again.
 			form = current.blankForm();
-			binder(form).bind(new org.springframework.beans.MutablePropertyValues(typed.get()));
+			binder(form).bind(new MutablePropertyValues(typed.get()));
 			model.addAttribute("restored", true);
 		}
 		form.ifRows(EducationForm::withBlankRow);
@@ -245,7 +248,7 @@ class ApplicationController {
 
 	/** The applicant's deadline as the institution states it: the round's, or theirs. */
 	private String deadline(ApplicationRound round, long applicantId) {
-		return Formats.at(this.applications.deadlineFor(round, applicantId), round.getZone(), java.util.Locale.ENGLISH);
+		return Formats.at(this.applications.deadlineFor(round, applicantId), round.getZone(), Locale.ENGLISH);
 	}
 
 	private Application owned(String id, ApplicantPrincipal me) {

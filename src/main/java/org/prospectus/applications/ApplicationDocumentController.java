@@ -3,8 +3,12 @@ package org.prospectus.applications;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.applicant.ApplicantPrincipal;
 import org.prospectus.web.NotFoundException;
@@ -44,10 +48,10 @@ class ApplicationDocumentController {
 
 	private final ApplicationDocuments documents;
 
-	private final io.micrometer.core.instrument.MeterRegistry meters;
+	private final MeterRegistry meters;
 
 	ApplicationDocumentController(ApplicationService applications, ApplicationDocuments documents,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			MeterRegistry meters) {
 		this.applications = applications;
 		this.documents = documents;
 		this.meters = meters;
@@ -96,8 +100,7 @@ class ApplicationDocumentController {
 			}
 		}
 		catch (RejectedUploadException ex) {
-			this.meters
-				.counter("prospectus.uploads.refused", "reason", ex.reason().name().toLowerCase(java.util.Locale.ROOT))
+			this.meters.counter("prospectus.uploads.refused", "reason", ex.reason().name().toLowerCase(Locale.ROOT))
 				.increment();
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			refusal(model, documentKind, ex);
@@ -154,9 +157,9 @@ class ApplicationDocumentController {
 	 * The kinds an applicant may upload: evidence of exemption only when the citizenship
 	 * given exempts from the fee, a fee receipt only when it does not.
 	 */
-	private java.util.List<DocumentKind> offered(Application application) {
+	private List<DocumentKind> offered(Application application) {
 		FeeStatus fee = this.applications.feeStatus(application, this.applications.answers(application));
-		return java.util.Arrays.stream(DocumentKind.values())
+		return Arrays.stream(DocumentKind.values())
 			.filter((kind) -> kind != DocumentKind.FEE_EXEMPTION || fee == FeeStatus.EXEMPT)
 			.filter((kind) -> kind != DocumentKind.FEE_RECEIPT || fee == FeeStatus.DUE
 					|| fee == FeeStatus.RECEIPT_RECEIVED || fee == FeeStatus.PAID)

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
@@ -141,7 +144,7 @@ public class ApplicationDocuments {
 			from application_document d join application a on a.id = d.application_id
 			where a.id = :id""";
 
-	private static DocumentView document(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static DocumentView document(ResultSet rs, int row) throws SQLException {
 		return new DocumentView(rs.getObject("id", UUID.class), DocumentKind.valueOf(rs.getString("kind")),
 				rs.getString("stored_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
 				rs.getTimestamp("uploaded_at").toInstant(), rs.getBoolean("after_submission"),
@@ -370,7 +373,7 @@ public class ApplicationDocuments {
 				originalName);
 	}
 
-	private static java.util.function.Predicate<String> numbered(String prefix, int n) {
+	private static Predicate<String> numbered(String prefix, int n) {
 		return (name) -> name.startsWith(prefix + n + ".");
 	}
 

@@ -1,5 +1,6 @@
 package org.prospectus.applications;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +55,7 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 			select e.until_at from deadline_exception e join applicant p on p.email = e.email
 			where e.round_id = :roundId and p.id = :applicantId and p.closed_at is null and e.kind = :kind""",
 			nativeQuery = true)
-	Optional<java.time.Instant> findExceptionUntil(long roundId, long applicantId, String kind);
+	Optional<Instant> findExceptionUntil(long roundId, long applicantId, String kind);
 
 	/** Starts an application unless the applicant has one for the round already. */
 	@Modifying

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
 import org.prospectus.account.StaffScope;
@@ -30,10 +32,13 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.RefusalReason;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.mail.MailOutbox;
+import org.prospectus.support.Emails;
 import org.prospectus.web.Formats;
+import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -180,7 +185,7 @@ public class ApplicationReview {
 			return Outcome.NOT_YOURS;
 		}
 		if (target == ApplicationStatus.ADMITTED) {
-			java.util.OptionalInt free = this.places.lockFree(application.getRound().getId(), programmeId);
+			OptionalInt free = this.places.lockFree(application.getRound().getId(), programmeId);
 			if (free.isPresent() && free.getAsInt() <= 0) {
 				return Outcome.NO_PLACES;
 			}
@@ -417,10 +422,9 @@ public class ApplicationReview {
 	/** A submitted application or a draft, locked, if the officer reaches its round. */
 	private Application lockedForFee(UUID id) {
 		Application application = checksFeeOf(id)
-				? this.entityManager.find(Application.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-				: null;
+				? this.entityManager.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE) : null;
 		if (application == null) {
-			throw org.prospectus.web.NotFoundException.forMissing("application");
+			throw NotFoundException.forMissing("application");
 		}
 		this.entityManager.refresh(application);
 		return application;
@@ -456,7 +460,7 @@ public class ApplicationReview {
 		}
 		// Kept for the address whether or not it has an account, and answered the same
 		// either way: the exception holds for whoever registers with it and applies.
-		String address = org.prospectus.support.Emails.canonical(email);
+		String address = Emails.canonical(email);
 		List<Long> applicant = this.jdbc.sql("select id from applicant where email = :email and closed_at is null")
 			.param("email", address)
 			.query(Long.class)
@@ -566,7 +570,7 @@ public class ApplicationReview {
 	Application locked(UUID id) {
 		Application application = this.applications.lockSubmitted(id)
 			.filter((found) -> reaches(id))
-			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
 		this.entityManager.refresh(application);
 		return application;
 	}
@@ -655,8 +659,7 @@ public class ApplicationReview {
 
 	/** Who is changing an application: the signed-in person, or the system's jobs. */
 	static String currentActor() {
-		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-			.getAuthentication();
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null) ? authentication.getName() : "system";
 	}
 
@@ -695,21 +698,6 @@ public class ApplicationReview {
 
 	}
 
-	/**
-	 * What the detail page shows.
-	 * @param app the application, with its round and applicant
-	 * @param answers the answers as submitted
-	 * @param context the round's programmes, for the answers' titles
-	 * @param choices the ranked programmes' titles by id, in rank order
-	 * @param documents the files, oldest first
-	 * @param checklist one line per document kind needed or given
-	 * @param notes the notes, oldest first
-	 * @param history the audit events, oldest first
-	 * @param offers the offers made on it, oldest first
-	 * @param conditionOptions the standard conditions an offer on it may have
-	 * @param refusalOptions the standard reasons of the round's institution for a
-	 * refusal, without their advice
-	 */
 	/**
 	 * What the signed-in officer may do with one application.
 	 *

@@ -1,10 +1,12 @@
 package org.prospectus.applications;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.applicant.Applicant;
@@ -25,12 +29,14 @@ import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundChoices;
 import org.prospectus.intake.RoundService;
+import org.prospectus.intake.RoundState;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.support.Money;
 import org.prospectus.web.Formats;
+import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +47,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.MapBindingResult;
@@ -78,7 +86,7 @@ public class ApplicationService {
 	private final Clock clock;
 
 	/** Applications submitted, counted once each, as they commit. */
-	private final io.micrometer.core.instrument.Counter submissions;
+	private final Counter submissions;
 
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -99,7 +107,7 @@ public class ApplicationService {
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock, PublicUrls urls,
 			ApplicationDocuments documents, AuditLog auditLog, DocumentChecklist checklist, MessageSource messages,
-			io.micrometer.core.instrument.MeterRegistry meters, Offers offers) {
+			MeterRegistry meters, Offers offers) {
 		this.offers = offers;
 		this.submissions = meters.counter("prospectus.submissions");
 		this.applications = applications;
@@ -149,7 +157,7 @@ public class ApplicationService {
 	public Optional<ApplicationRound> openRoundFor(String slug, long applicantId) {
 		Instant now = this.clock.instant();
 		return this.rounds.findBySlug(slug)
-			.filter((round) -> round.stateAt(now) == org.prospectus.intake.RoundState.OPEN
+			.filter((round) -> round.stateAt(now) == RoundState.OPEN
 					|| (!now.isBefore(round.getOpensAt()) && !now.isAfter(deadlineFor(round, applicantId))))
 			.filter((round) -> !programmes(round).isEmpty());
 	}
@@ -158,7 +166,7 @@ public class ApplicationService {
 	@Transactional(readOnly = true)
 	public Optional<ApplicationRound> openRound(String slug) {
 		return this.rounds.findBySlug(slug)
-			.filter((round) -> round.stateAt(this.clock.instant()) == org.prospectus.intake.RoundState.OPEN)
+			.filter((round) -> round.stateAt(this.clock.instant()) == RoundState.OPEN)
 			.filter((round) -> !programmes(round).isEmpty());
 	}
 
@@ -221,10 +229,10 @@ public class ApplicationService {
 	public Application owned(String id, long applicantId) {
 		try {
 			return find(UUID.fromString(id), applicantId)
-				.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+				.orElseThrow(() -> NotFoundException.forMissing("application"));
 		}
 		catch (IllegalArgumentException ex) {
-			throw org.prospectus.web.NotFoundException.forMissing("application");
+			throw NotFoundException.forMissing("application");
 		}
 	}
 
@@ -277,7 +285,7 @@ public class ApplicationService {
 		form.putInto(answers);
 		this.jdbc.sql("update application set answers = cast(:answers as jsonb), updated_at = :now where id = :id")
 			.param("answers", this.json.writeValueAsString(answers))
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("now", Timestamp.from(this.clock.instant()))
 			.param("id", id)
 			.update();
 		return true;
@@ -499,13 +507,12 @@ public class ApplicationService {
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
 				"Submitted application " + application.getReference(),
 				List.of(new FieldChange("status", ApplicationStatus.DRAFT.name(), ApplicationStatus.SUBMITTED.name())));
-		org.springframework.transaction.support.TransactionSynchronizationManager
-			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					ApplicationService.this.submissions.increment();
-				}
-			});
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				ApplicationService.this.submissions.increment();
+			}
+		});
 		return SubmitOutcome.of(SubmitOutcome.Result.SUBMITTED);
 	}
 
@@ -582,7 +589,7 @@ public class ApplicationService {
 		return round.getProgrammes()
 			.stream()
 			.filter((programme) -> programme.getState() == PublicationState.PUBLISHED)
-			.sorted(java.util.Comparator.comparing(Programme::getTitle))
+			.sorted(Comparator.comparing(Programme::getTitle))
 			.toList();
 	}
 

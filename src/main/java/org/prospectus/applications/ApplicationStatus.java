@@ -1,6 +1,7 @@
 package org.prospectus.applications;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,7 +39,7 @@ public enum ApplicationStatus {
 	 * English: "Under review" rather than UNDER_REVIEW.
 	 */
 	public String inWords() {
-		String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+		String words = name().replace('_', ' ').toLowerCase(Locale.ROOT);
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
@@ -60,7 +61,6 @@ public enum ApplicationStatus {
 		return next().contains(target);
 	}
 
-	/** A decision the applicant is told of on the round's notification date. */
 	/**
 	 * This status as the applicant may see it: a decision only once its notification date
 	 * has come, and the eligibility check folded into "under review".
@@ -73,6 +73,7 @@ public enum ApplicationStatus {
 		return (this == ELIGIBILITY_CHECKED) ? UNDER_REVIEW : this;
 	}
 
+	/** A decision the applicant is told of on the round's notification date. */
 	public boolean isDecision() {
 		return this == ADMITTED || this == RESERVE || this == NOT_ADMITTED;
 	}

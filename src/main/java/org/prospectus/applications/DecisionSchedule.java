@@ -1,7 +1,11 @@
 package org.prospectus.applications;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.prospectus.support.Backoff;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +30,12 @@ class DecisionSchedule {
 
 	private final OfferDeadlines deadlines;
 
-	private final org.prospectus.support.Backoff backoff;
+	private final Backoff backoff;
 
-	DecisionSchedule(DecisionNotifier notifier, OfferDeadlines deadlines, java.time.Clock clock) {
+	DecisionSchedule(DecisionNotifier notifier, OfferDeadlines deadlines, Clock clock) {
 		this.notifier = notifier;
 		this.deadlines = deadlines;
-		this.backoff = new org.prospectus.support.Backoff(clock, java.time.Duration.ofMinutes(1),
-				java.time.Duration.ofMinutes(10));
+		this.backoff = new Backoff(clock, Duration.ofMinutes(1), Duration.ofMinutes(10));
 	}
 
 	@Scheduled(fixedDelayString = "${prospectus.decisions.delay:60s}",

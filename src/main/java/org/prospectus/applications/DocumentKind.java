@@ -1,6 +1,7 @@
 package org.prospectus.applications;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** What an uploaded document is, as the applicant says when uploading it. */
@@ -20,8 +21,7 @@ public enum DocumentKind {
 	FEE_EXEMPTION("fee-exemption");
 
 	/** The kinds every application needs before it can be submitted. */
-	public static final java.util.List<DocumentKind> REQUIRED = java.util.List.of(TRANSCRIPT, DEGREE_CERTIFICATE,
-			PASSPORT);
+	public static final List<DocumentKind> REQUIRED = List.of(TRANSCRIPT, DEGREE_CERTIFICATE, PASSPORT);
 
 	private final String slug;
 

@@ -3,6 +3,7 @@ package org.prospectus.applications;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.prospectus.applicant.ApplicantPrincipal;
 import org.prospectus.applications.Offers.Offer;
@@ -78,7 +79,7 @@ class OfferController {
 			throw NotFoundException.forMissing("offer");
 		}
 		redirect.addFlashAttribute("replyOutcome",
-				(outcome == Reply.DONE) ? reply.toUpperCase(java.util.Locale.ROOT) : outcome.name());
+				(outcome == Reply.DONE) ? reply.toUpperCase(Locale.ROOT) : outcome.name());
 		return "redirect:/applications/" + application.getId() + "#offers";
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.prospectus.applications.Offers.Offer;
 import org.prospectus.audit.AuditAction;
@@ -123,7 +124,7 @@ public class OfferDeadlines {
 		List<UUID> ids = due.stream().map(Due::applicationId).distinct().toList();
 		Map<UUID, Application> applications = this.applications.findAllById(ids)
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Application::getId, (application) -> application));
+			.collect(Collectors.toMap(Application::getId, (application) -> application));
 		Map<UUID, List<Offer>> offers = this.offers.of(ids);
 		return due.stream()
 			.map((one) -> new DueOffer(applications.get(one.applicationId()),

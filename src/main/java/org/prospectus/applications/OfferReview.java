@@ -3,9 +3,12 @@ package org.prospectus.applications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.prospectus.applications.ApplicationReview.Outcome;
@@ -86,7 +89,7 @@ public class OfferReview {
 			.update();
 		bump(offerId);
 		Offer after = offer(id, offerId).orElseThrow();
-		List<FieldChange> changes = new java.util.ArrayList<>();
+		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("condition", condition.get().text() + ": " + condition.get().state().name(),
 				condition.get().text() + ": " + state.name()));
 		if (offer.isConditional() && !after.isConditional()) {
@@ -95,8 +98,7 @@ public class OfferReview {
 		}
 		this.auditLog.recordFor(AuditAction.CONDITION_CHECK, Application.AUDIT_TYPE, id,
 				"Condition of " + application.getReference() + " "
-						+ state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
-						+ condition.get().text(),
+						+ state.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + condition.get().text(),
 				changes);
 		if (application.getDecisionNotifiedAt() != null) {
 			this.offers.mail(application, after, "offer-conditions",
@@ -169,7 +171,7 @@ public class OfferReview {
 		if (!this.reach.offers(programmeId)) {
 			return Outcome.NOT_YOURS;
 		}
-		java.util.OptionalInt free = this.places.lockFree(application.getRoundId(), programmeId);
+		OptionalInt free = this.places.lockFree(application.getRoundId(), programmeId);
 		if (free.isPresent() && free.getAsInt() <= 0) {
 			return Outcome.NO_PLACES;
 		}
@@ -179,7 +181,7 @@ public class OfferReview {
 			.filter((offer) -> offer.programmeId() == programmeId)
 			.findFirst()
 			.orElseThrow();
-		List<FieldChange> changes = new java.util.ArrayList<>();
+		List<FieldChange> changes = new ArrayList<>();
 		changes.add(new FieldChange("offer", null, made.programme() + ": " + OfferState.OPEN.name()));
 		if (!conditions.isEmpty()) {
 			changes.add(new FieldChange("conditions", null, String.join("; ", conditions)));

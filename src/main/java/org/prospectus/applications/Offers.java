@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.Formats;
+import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -364,8 +366,8 @@ public class Offers {
 	}
 
 	/** What an e-mail says of an offer. */
-	static Map<String, Object> mailModel(Offer offer, java.time.ZoneId zone, boolean monthOnly, Locale locale) {
-		String start = java.time.format.DateTimeFormatter.ofPattern(monthOnly ? "MMMM uuuu" : "d MMMM uuuu", locale)
+	static Map<String, Object> mailModel(Offer offer, ZoneId zone, boolean monthOnly, Locale locale) {
+		String start = DateTimeFormatter.ofPattern(monthOnly ? "MMMM uuuu" : "d MMMM uuuu", locale)
 			.withZone(zone)
 			.format(offer.studiesStart());
 		return Map.of("programme", offer.programme(), "institution", offer.institution(), "start", start, "replyBy",
@@ -379,7 +381,7 @@ public class Offers {
 
 	private Application lockOwned(UUID applicationId, long applicantId) {
 		Application application = this.applications.lockOwned(applicationId, applicantId)
-			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
 		return application;
 	}
 

@@ -1,6 +1,9 @@
 package org.prospectus.applications;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -102,7 +105,7 @@ public class Places {
 		}
 		lockFree(roundId, programmeId);
 		Integer stored = summary(roundId, programmeId).places();
-		if (!java.util.Objects.equals(stored, shown)) {
+		if (!Objects.equals(stored, shown)) {
 			return Change.STALE;
 		}
 		if (places == null) {
@@ -215,14 +218,14 @@ public class Places {
 			return Change.NOT_YOURS;
 		}
 		lockFree(roundId, programmeId);
-		List<UUID> order = new java.util.ArrayList<>(
+		List<UUID> order = new ArrayList<>(
 				reserve(roundId, programmeId).stream().map(ReservePlace::applicationId).toList());
 		int at = order.indexOf(applicationId);
 		int to = up ? at - 1 : at + 1;
 		if (at < 0 || to < 0 || to >= order.size()) {
 			return Change.STALE;
 		}
-		java.util.Collections.swap(order, at, to);
+		Collections.swap(order, at, to);
 		for (int i = 0; i < order.size(); i++) {
 			this.jdbc.sql("update application set reserve_rank = :rank where id = :id")
 				.param("rank", i + 1)

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +46,7 @@ class AuditController {
 		LocalDate fromDate = date(from);
 		AuditFilter filter = new AuditFilter(blankToNull(actor), action(action), blankToNull(type),
 				(fromDate != null) ? fromDate.atStartOfDay(ZoneOffset.UTC).toInstant() : null, until);
-		java.util.Optional<java.util.Set<Long>> institutions = this.reach.institutions();
+		Optional<Set<Long>> institutions = this.reach.institutions();
 		List<AuditEntry> entries = this.auditLog.search(institutions.map(filter::within).orElse(filter), PAGE_SIZE);
 		model.addAttribute("entries", entries);
 		model.addAttribute("actions", AuditAction.values());
@@ -56,10 +58,10 @@ class AuditController {
 		if (entries.size() == PAGE_SIZE) {
 			model.addAttribute("older",
 					UriComponentsBuilder.fromPath("/admin/audit")
-						.queryParamIfPresent("actor", java.util.Optional.ofNullable(blankToNull(actor)))
-						.queryParamIfPresent("action", java.util.Optional.ofNullable(filter.action()))
-						.queryParamIfPresent("type", java.util.Optional.ofNullable(blankToNull(type)))
-						.queryParamIfPresent("from", java.util.Optional.ofNullable(fromDate))
+						.queryParamIfPresent("actor", Optional.ofNullable(blankToNull(actor)))
+						.queryParamIfPresent("action", Optional.ofNullable(filter.action()))
+						.queryParamIfPresent("type", Optional.ofNullable(blankToNull(type)))
+						.queryParamIfPresent("from", Optional.ofNullable(fromDate))
 						.queryParam("before", entries.get(entries.size() - 1).occurredAt())
 						.encode()
 						.toUriString());

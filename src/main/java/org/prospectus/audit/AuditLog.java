@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -153,7 +154,7 @@ public class AuditLog {
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (filter.actor() != null) {
 			sql.append(" and actor = :actor");
-			params.put("actor", filter.actor().strip().toLowerCase(java.util.Locale.ROOT));
+			params.put("actor", filter.actor().strip().toLowerCase(Locale.ROOT));
 		}
 		if (filter.action() != null) {
 			sql.append(" and action = :action");

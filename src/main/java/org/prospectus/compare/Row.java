@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.prospectus.programme.Career;
@@ -67,7 +68,7 @@ public enum Row {
 
 	/** Sets compare as sets whatever their order; everything else by equality. */
 	private static Object sameness(Object value) {
-		return (value instanceof java.util.Set<?> set) ? java.util.Set.copyOf(set) : value;
+		return (value instanceof Set<?> set) ? Set.copyOf(set) : value;
 	}
 
 	public String messageKey() {

@@ -2,6 +2,7 @@ package org.prospectus.course;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -28,6 +29,6 @@ interface CourseOfferingRepository extends JpaRepository<CourseOffering, Long> {
 	List<CourseOffering> findAllWithPeriods(Course course);
 
 	@Query("select o from CourseOffering o join fetch o.course c join fetch c.institution where o.id = :id")
-	java.util.Optional<CourseOffering> findWithCourse(long id);
+	Optional<CourseOffering> findWithCourse(long id);
 
 }

@@ -3,7 +3,10 @@ package org.prospectus.course;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.PublishedEntry;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +14,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface CourseRepository extends JpaRepository<Course, Long> {
 
@@ -24,9 +28,8 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 
 	@Query("select new org.prospectus.staging.PublishedEntry(c.code, c.updatedAt) from Course c "
 			+ "where c.state = org.prospectus.staging.PublicationState.PUBLISHED order by c.code")
-	@org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
-			name = org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, value = "1000"))
-	java.util.stream.Stream<PublishedEntry> streamPublishedEntries();
+	@QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "1000"))
+	Stream<PublishedEntry> streamPublishedEntries();
 
 	Optional<Course> findByCode(String code);
 
@@ -41,7 +44,7 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 			countQuery = "select count(c) from Course c join c.institution i where (:everywhere = true or i.id in :ids) and (:state is null or c.state = :state) and "
 					+ "(lower(c.title) like lower(concat('%', :text, '%')) or lower(c.code) like lower(concat('%', :text, '%')) "
 					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
-	Page<Course> searchForStaff(boolean everywhere, java.util.Collection<Long> ids, String text,
-			@Nullable PublicationState state, Pageable pageable);
+	Page<Course> searchForStaff(boolean everywhere, Collection<Long> ids, String text, @Nullable PublicationState state,
+			Pageable pageable);
 
 }

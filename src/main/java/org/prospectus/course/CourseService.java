@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.prospectus.staging.PublishedEntry;
 import org.springframework.stereotype.Service;
@@ -38,7 +40,6 @@ public class CourseService {
 		this.clock = clock;
 	}
 
-	/** Every published course, by code, for the sitemap: one query. */
 	/**
 	 * A course by its code in whatever state, as a programme's study plan names it (the
 	 * plan may list a draft course before it is published).
@@ -50,8 +51,8 @@ public class CourseService {
 	/**
 	 * Every published course, by code, for the sitemap, as it is read (see programmes').
 	 */
-	public void eachPublishedEntry(java.util.function.Consumer<PublishedEntry> action) {
-		try (java.util.stream.Stream<PublishedEntry> entries = this.courses.streamPublishedEntries()) {
+	public void eachPublishedEntry(Consumer<PublishedEntry> action) {
+		try (Stream<PublishedEntry> entries = this.courses.streamPublishedEntries()) {
 			entries.forEach(action);
 		}
 	}

@@ -1,5 +1,6 @@
 package org.prospectus.course;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -37,7 +38,7 @@ public class NewCourseForm extends CourseForm {
 	}
 
 	String normalizedCode() {
-		return this.code.strip().toUpperCase(java.util.Locale.ROOT);
+		return this.code.strip().toUpperCase(Locale.ROOT);
 	}
 
 	public String getInstitution() {

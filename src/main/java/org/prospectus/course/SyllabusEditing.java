@@ -1,5 +1,6 @@
 package org.prospectus.course;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public class SyllabusEditing {
 	 * The credits the modules must add up to: the course's, with its pending edits.
 	 */
 	@Transactional(readOnly = true)
-	public java.math.BigDecimal moduleCreditsFor(Course course) {
+	public BigDecimal moduleCreditsFor(Course course) {
 		return this.courseEditing.creditsAfterPublishing(course);
 	}
 

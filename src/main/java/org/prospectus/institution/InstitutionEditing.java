@@ -1,5 +1,7 @@
 package org.prospectus.institution;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.prospectus.account.StaffRole;
@@ -59,7 +61,7 @@ public class InstitutionEditing {
 		}
 		ensureSlugFree(form.getSlug().strip(), null);
 		Institution institution = new Institution(form.getSlug().strip(), form.getName().strip(),
-				form.getCountryCode().strip().toUpperCase(java.util.Locale.ROOT), form.zone(), form.currencyOrNull());
+				form.getCountryCode().strip().toUpperCase(Locale.ROOT), form.zone(), form.currencyOrNull());
 		form.applyTo(institution);
 		this.institutions.save(institution);
 		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, institution.getId(),
@@ -81,7 +83,7 @@ public class InstitutionEditing {
 		ensureSlugFree(form.getSlug().strip(), id);
 		InstitutionForm before = InstitutionForm.of(institution);
 		form.applyTo(institution);
-		java.util.List<FieldChange> changes = diff(before, InstitutionForm.of(institution));
+		List<FieldChange> changes = diff(before, InstitutionForm.of(institution));
 		if (!changes.isEmpty()) {
 			this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
 					"Changed the institution " + institution.getName(), changes);
@@ -94,7 +96,7 @@ public class InstitutionEditing {
 		});
 	}
 
-	private static java.util.List<FieldChange> diff(InstitutionForm before, InstitutionForm after) {
+	private static List<FieldChange> diff(InstitutionForm before, InstitutionForm after) {
 		InstitutionForm was = (before != null) ? before : new InstitutionForm();
 		return new FieldChange.Diff().field("institution.form.slug", was.getSlug(), after.getSlug())
 			.field("institution.form.name", was.getName(), after.getName())

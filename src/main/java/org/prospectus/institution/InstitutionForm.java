@@ -1,5 +1,6 @@
 package org.prospectus.institution;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -92,7 +94,7 @@ public class InstitutionForm {
 	private boolean feeReceiptCheckBeforeSubmit;
 
 	@Size(max = 254, message = "{institution.form.too-long}")
-	@jakarta.validation.constraints.Email(message = "{institution.form.email.pattern}")
+	@Email(message = "{institution.form.email.pattern}")
 	private String admissionsEmail;
 
 	@Size(max = 40, message = "{institution.form.too-long}")
@@ -102,7 +104,7 @@ public class InstitutionForm {
 	private String postalAddress;
 
 	@Size(max = 254, message = "{institution.form.too-long}")
-	@jakarta.validation.constraints.Email(message = "{institution.form.email.pattern}")
+	@Email(message = "{institution.form.email.pattern}")
 	private String privacyContact;
 
 	// Months, as typed; checked as whole numbers beside their fields (ADR 0019).
@@ -257,7 +259,7 @@ public class InstitutionForm {
 		if (FieldChecks.blank(this.applicationFeeAmount)) {
 			return null;
 		}
-		return new Money(new java.math.BigDecimal(this.applicationFeeAmount.strip().replace(" ", "").replace(',', '.')),
+		return new Money(new BigDecimal(this.applicationFeeAmount.strip().replace(" ", "").replace(',', '.')),
 				currencyOrNull().getCurrencyCode());
 	}
 

@@ -1,5 +1,6 @@
 package org.prospectus.institution;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -15,7 +16,6 @@ interface InstitutionRepository extends JpaRepository<Institution, Long> {
 			+ "(lower(i.name) like lower(concat('%', :text, '%')) or lower(i.slug) like lower(concat('%', :text, '%')))",
 			countQuery = "select count(i) from Institution i where (:everywhere = true or i.id in :ids) and "
 					+ "(lower(i.name) like lower(concat('%', :text, '%')) or lower(i.slug) like lower(concat('%', :text, '%')))")
-	Page<Institution> searchForStaff(boolean everywhere, java.util.Collection<Long> ids, String text,
-			Pageable pageable);
+	Page<Institution> searchForStaff(boolean everywhere, Collection<Long> ids, String text, Pageable pageable);
 
 }

@@ -1,9 +1,12 @@
 package org.prospectus.intake;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import java.util.Optional;
+
+import org.prospectus.staging.PublicationState;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,7 +24,7 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	 */
 	@Query("select p.id, r from ApplicationRound r join fetch r.institution join r.programmes p "
 			+ "where p.id in :programmeIds order by r.deadlineAt")
-	List<Object[]> findByProgrammeIds(java.util.Collection<Long> programmeIds);
+	List<Object[]> findByProgrammeIds(Collection<Long> programmeIds);
 
 	/**
 	 * Rounds whose deadline has not passed, with institution and programmes, soonest
@@ -46,8 +49,7 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 			+ "where (:everywhere = true or i.id in :ids) and (lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%')))",
 			countQuery = "select count(r) from ApplicationRound r join r.institution i "
 					+ "where (:everywhere = true or i.id in :ids) and (lower(r.name) like lower(concat('%', :text, '%')) or lower(i.name) like lower(concat('%', :text, '%')))")
-	Page<ApplicationRound> searchForStaff(boolean everywhere, java.util.Collection<Long> ids, String text,
-			Pageable pageable);
+	Page<ApplicationRound> searchForStaff(boolean everywhere, Collection<Long> ids, String text, Pageable pageable);
 
 	@Query("select r from ApplicationRound r join fetch r.institution where r.id = :id")
 	Optional<ApplicationRound> findWithInstitution(long id);
@@ -55,7 +57,7 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 	boolean existsBySlug(String slug);
 
 	@Query("select r from ApplicationRound r join fetch r.institution where r.id in :ids")
-	List<ApplicationRound> findAllWithInstitution(java.util.Collection<Long> ids);
+	List<ApplicationRound> findAllWithInstitution(Collection<Long> ids);
 
 	@Query("""
 			select new org.prospectus.intake.RoundChoices$Row(r.choiceLimit, ri.id, ri.timeZone, p.id, p.title, pi.id,
@@ -63,7 +65,7 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 			from ApplicationRound r join r.institution ri
 				left join r.programmes p on p.state = :state left join p.institution pi
 			where r.id = :id""")
-	List<RoundChoices.Row> findChoices(long id, org.prospectus.staging.PublicationState state);
+	List<RoundChoices.Row> findChoices(long id, PublicationState state);
 
 	@Query("select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes where r.slug = :slug")
 	Optional<ApplicationRound> findBySlugWithProgrammes(String slug);

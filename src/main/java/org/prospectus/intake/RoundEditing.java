@@ -1,8 +1,10 @@
 package org.prospectus.intake;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,11 +18,13 @@ import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.Institution;
+import org.prospectus.institution.Institutions;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.ProgrammeEditing;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.staging.StaleRevisionException;
 
 import org.prospectus.web.NotFoundException;
 
@@ -82,19 +86,19 @@ public class RoundEditing {
 	 */
 	private Optional<ApplicationRound> editable(long id) {
 		return this.rounds.findWithInstitution(id)
-			.filter((round) -> org.prospectus.institution.Institutions.editable(round.getInstitution().getId()));
+			.filter((round) -> Institutions.editable(round.getInstitution().getId()));
 	}
 
 	/** Rounds with unpublished changes, most recently saved first. */
 	@Transactional(readOnly = true)
 	public List<ApplicationRound> withPendingChanges() {
 		List<Long> ids = this.revisions.idsOf(ENTITY_TYPE);
-		Map<Long, ApplicationRound> found = new java.util.HashMap<>();
+		Map<Long, ApplicationRound> found = new HashMap<>();
 		this.rounds.findAllWithInstitution(ids).forEach((round) -> found.put(round.getId(), round));
 		return ids.stream()
 			.map(found::get)
-			.filter(java.util.Objects::nonNull)
-			.filter((round) -> org.prospectus.institution.Institutions.editable(round.getInstitution().getId()))
+			.filter(Objects::nonNull)
+			.filter((round) -> Institutions.editable(round.getInstitution().getId()))
 			.toList();
 	}
 
@@ -165,7 +169,7 @@ public class RoundEditing {
 		try {
 			this.revisions.save(ENTITY_TYPE, id, round.getVersion(), expected, form);
 		}
-		catch (org.prospectus.staging.StaleRevisionException ex) {
+		catch (StaleRevisionException ex) {
 			throw new RoundConflictException(draft.form());
 		}
 		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, id,
@@ -190,7 +194,7 @@ public class RoundEditing {
 		try {
 			form = this.revisions.take(ENTITY_TYPE, id, expectedRevision, RoundForm.class).orElseThrow();
 		}
-		catch (org.prospectus.staging.StaleRevisionException ex) {
+		catch (StaleRevisionException ex) {
 			throw new RoundConflictException(draft.form());
 		}
 		Errors errors = new BeanPropertyBindingResult(form, "form");
@@ -221,7 +225,7 @@ public class RoundEditing {
 		try {
 			this.revisions.take(ENTITY_TYPE, id, expectedRevision, RoundForm.class);
 		}
-		catch (org.prospectus.staging.StaleRevisionException ex) {
+		catch (StaleRevisionException ex) {
 			throw new RoundConflictException(draft.form());
 		}
 		if (draft.pendingFields() != null) {
@@ -240,7 +244,7 @@ public class RoundEditing {
 	@Transactional(readOnly = true)
 	public Optional<Institution> institution(long id) {
 		return Optional.ofNullable(this.entityManager.find(Institution.class, id))
-			.filter((institution) -> org.prospectus.institution.Institutions.editable(institution.getId()));
+			.filter((institution) -> Institutions.editable(institution.getId()));
 	}
 
 	/**

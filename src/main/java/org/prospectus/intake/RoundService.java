@@ -1,11 +1,14 @@
 package org.prospectus.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoundService {
 
 	/** How long after its start of studies a round stays in the calendar feeds. */
-	static final java.time.Duration CALENDAR_HISTORY = java.time.Duration.ofDays(366);
+	static final Duration CALENDAR_HISTORY = Duration.ofDays(366);
 
 	private final ApplicationRoundRepository rounds;
 
@@ -59,7 +62,7 @@ public class RoundService {
 	 * As {@link #roundsFor(Programme)} for several programmes at once, in one query, by
 	 * programme id. A programme without rounds has an entry with no current round.
 	 */
-	public Map<Long, ProgrammeRounds> roundsFor(java.util.Collection<Programme> programmes) {
+	public Map<Long, ProgrammeRounds> roundsFor(Collection<Programme> programmes) {
 		Map<Long, List<ApplicationRound>> byProgramme = new LinkedHashMap<>();
 		Map<Long, Long> institutions = new HashMap<>();
 		programmes.forEach((programme) -> {
@@ -178,7 +181,7 @@ public class RoundService {
 	 * Rounds that open or close within the given time from now, soonest deadline first:
 	 * what editors should check before it is public.
 	 */
-	public List<RoundView> openingOrClosingWithin(java.time.Duration window) {
+	public List<RoundView> openingOrClosingWithin(Duration window) {
 		Instant now = this.clock.instant();
 		Instant until = now.plus(window);
 		return this.rounds.findWithDeadlineFrom(now)
@@ -248,8 +251,8 @@ public class RoundService {
 					row.programmeInstitutionName()))
 			.sorted(Comparator.comparing(RoundChoices.Offered::title))
 			.toList();
-		return Optional.of(new RoundChoices(java.time.ZoneId.of(round.zone()), round.choiceLimit(),
-				round.institutionId(), offered));
+		return Optional
+			.of(new RoundChoices(ZoneId.of(round.zone()), round.choiceLimit(), round.institutionId(), offered));
 	}
 
 }

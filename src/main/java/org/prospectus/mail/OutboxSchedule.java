@@ -1,7 +1,11 @@
 package org.prospectus.mail;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.prospectus.support.Backoff;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +28,11 @@ class OutboxSchedule {
 
 	private final OutboxSender sender;
 
-	private final org.prospectus.support.Backoff backoff;
+	private final Backoff backoff;
 
-	OutboxSchedule(OutboxSender sender, java.time.Clock clock) {
+	OutboxSchedule(OutboxSender sender, Clock clock) {
 		this.sender = sender;
-		this.backoff = new org.prospectus.support.Backoff(clock, java.time.Duration.ofSeconds(30),
-				java.time.Duration.ofMinutes(5));
+		this.backoff = new Backoff(clock, Duration.ofSeconds(30), Duration.ofMinutes(5));
 	}
 
 	@Scheduled(fixedDelayString = "${prospectus.mail.sender.delay:30s}",
@@ -41,7 +44,7 @@ class OutboxSchedule {
 		try {
 			// Less than the delay between runs, and the scheduler's other jobs wait for
 			// it.
-			this.sender.sendDueFor(java.time.Duration.ofSeconds(10));
+			this.sender.sendDueFor(Duration.ofSeconds(10));
 			this.sender.purgeSent();
 			this.backoff.succeeded();
 		}

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -243,17 +247,17 @@ public class OutboxSender {
 	}
 
 	private List<MimeBodyPart> attachments(long messageId) throws MessagingException {
-		List<MimeBodyPart> parts = new java.util.ArrayList<>();
+		List<MimeBodyPart> parts = new ArrayList<>();
 		for (Map<String, Object> row : this.jdbc
 			.sql("select filename, content_type, content from mail_attachment where message_id = :id order by position")
 			.param("id", messageId)
 			.query()
 			.listOfRows()) {
 			MimeBodyPart part = new MimeBodyPart();
-			part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
-					(byte[]) row.get("content"), (String) row.get("content_type"))));
+			part.setDataHandler(new DataHandler(
+					new ByteArrayDataSource((byte[]) row.get("content"), (String) row.get("content_type"))));
 			part.setFileName((String) row.get("filename"));
-			part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+			part.setDisposition(Part.ATTACHMENT);
 			parts.add(part);
 		}
 		return parts;

@@ -1,5 +1,7 @@
 package org.prospectus.privacy;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +37,9 @@ public class ApplicantErasure {
 
 	private final AuditLog auditLog;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	ApplicantErasure(JdbcClient jdbc, AdmissionsReach reach, Purge purge, AuditLog auditLog, java.time.Clock clock) {
+	ApplicantErasure(JdbcClient jdbc, AdmissionsReach reach, Purge purge, AuditLog auditLog, Clock clock) {
 		this.jdbc = jdbc;
 		this.reach = reach;
 		this.purge = purge;
@@ -64,7 +67,7 @@ public class ApplicantErasure {
 		// Another institution's applications are counted, never read: their reference,
 		// round and institution are that institution's to know (ADR 0019).
 		StaffScope scope = StaffScope.current();
-		List<Held> erasable = new java.util.ArrayList<>();
+		List<Held> erasable = new ArrayList<>();
 		int[] elsewhere = { 0 };
 		this.jdbc.sql("""
 				select a.id, a.reference, r.name as round, i.id as institution_id, i.name as institution
@@ -99,7 +102,7 @@ public class ApplicantErasure {
 		}
 		Plan plan = found.get();
 		if (!plan.allowed()) {
-			throw new org.springframework.security.access.AccessDeniedException("Not an administrator there");
+			throw new AccessDeniedException("Not an administrator there");
 		}
 		String email = this.jdbc.sql("select email from applicant where id = :id for update")
 			.param("id", plan.applicantId())

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.web.NotFoundException;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +55,7 @@ class ErasureController {
 		ApplicantErasure.Plan plan = this.erasure.plan(id)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
 		if (!plan.allowed()) {
-			throw new org.springframework.security.access.AccessDeniedException("Not an administrator there");
+			throw new AccessDeniedException("Not an administrator there");
 		}
 		return plan;
 	}

@@ -3,6 +3,7 @@ package org.prospectus.privacy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -106,7 +107,7 @@ public class PersonalDataArchive {
 							content.transferTo(zip);
 						}
 						catch (IOException ex) {
-							throw new java.io.UncheckedIOException(ex);
+							throw new UncheckedIOException(ex);
 						}
 					});
 				zip.closeEntry();

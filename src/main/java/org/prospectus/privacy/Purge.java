@@ -3,6 +3,7 @@ package org.prospectus.privacy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Purge {
 
-	/** The audit fields kept about a deleted application: what happened, not to whom. */
 	/** The audit log's entity type for an applicant's account. */
 	static final String APPLICANT_TYPE = "applicant";
 
+	/** The audit fields kept about a deleted application: what happened, not to whom. */
 	static final List<String> KEPT_AUDIT_FIELDS = List.of("status", "programme", "documents by");
 
 	private final JdbcClient jdbc;
@@ -81,7 +82,7 @@ class Purge {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void account(long applicantId, String email, Instant now) {
-		String key = email.toLowerCase(java.util.Locale.ROOT);
+		String key = email.toLowerCase(Locale.ROOT);
 		this.jdbc
 			.sql("""
 					update audit_event set actor = 'applicant #' || :id, summary = replace(summary, :email, 'applicant #' || :id)

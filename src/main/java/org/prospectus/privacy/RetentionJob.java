@@ -9,12 +9,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deletes personal data when its institution's retention period ends (ADR 0019):
@@ -48,9 +51,9 @@ public class RetentionJob {
 
 	private final Clock clock;
 
-	private final io.micrometer.core.instrument.MeterRegistry meters;
+	private final MeterRegistry meters;
 
-	RetentionJob(JdbcClient jdbc, Purge purge, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+	RetentionJob(JdbcClient jdbc, Purge purge, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.purge = purge;
 		this.clock = clock;
@@ -133,19 +136,18 @@ public class RetentionJob {
 		Removed removed = new Removed(false, drafts.size(), submitted.size(), documents, accounts, links, signIns,
 				exceptions);
 		logger.info("Retention: removed " + removed);
-		org.springframework.transaction.support.TransactionSynchronizationManager
-			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					count("drafts", removed.drafts());
-					count("applications", removed.applications());
-					count("documents", removed.documents());
-					count("accounts", removed.accounts());
-					count("links", removed.links());
-					count("sign_in_records", removed.signIns());
-					count("deadline_exceptions", removed.exceptions());
-				}
-			});
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				count("drafts", removed.drafts());
+				count("applications", removed.applications());
+				count("documents", removed.documents());
+				count("accounts", removed.accounts());
+				count("links", removed.links());
+				count("sign_in_records", removed.signIns());
+				count("deadline_exceptions", removed.exceptions());
+			}
+		});
 		return removed;
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -180,7 +181,7 @@ class AdminProgrammeController {
 		catch (InvalidRevisionException ex) {
 			ProgrammeEditing.Draft draft = this.editing.draft(id).orElseThrow();
 			ProgrammeForm form = draft.form();
-			BindingResult result = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+			BindingResult result = new BeanPropertyBindingResult(form, "form");
 			this.editing.check(form, result);
 			model.addAttribute("form", form.withBlankRows());
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);

@@ -1,5 +1,6 @@
 package org.prospectus.programme;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.prospectus.staging.PublicationState;
@@ -21,7 +22,7 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 			select e from PlanEntry e join fetch e.course c
 			where e.programme.id in :programmeIds and c.state <> org.prospectus.staging.PublicationState.DRAFT
 			order by e.studyYear, e.position, c.code""")
-	List<PlanEntry> findPublicPlans(java.util.Collection<Long> programmeIds);
+	List<PlanEntry> findPublicPlans(Collection<Long> programmeIds);
 
 	/** The whole plan, draft courses included, for editors. */
 	@Query("""

@@ -25,6 +25,7 @@ import org.prospectus.staging.PublicationState;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
@@ -198,7 +199,7 @@ public class ProgrammeEditing {
 	 * plan; for publishing.
 	 * @return each field before and after
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.MANDATORY)
 	List<FieldChange> apply(Programme programme, ProgrammeContent content) {
 		ProgrammeForm before = liveForm(programme);
 		content.applyTo(programme);

@@ -1,9 +1,13 @@
 package org.prospectus.programme;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.account.StaffRole;
@@ -151,7 +155,7 @@ public class ProgrammePublishing {
 	@Transactional(readOnly = true)
 	public List<Programme> withPendingChanges() {
 		List<Long> ids = this.revisions.idsOf(ENTITY_TYPE);
-		java.util.Map<Long, Programme> found = new java.util.HashMap<>();
+		Map<Long, Programme> found = new HashMap<>();
 		this.programmes.findAllWithInstitution(ids).forEach((programme) -> found.put(programme.getId(), programme));
 		return ids.stream()
 			.map(found::get)
@@ -162,8 +166,8 @@ public class ProgrammePublishing {
 
 	/** Which of these programmes have unpublished changes. */
 	@Transactional(readOnly = true)
-	public java.util.Set<Long> pendingAmong(List<Programme> programmes) {
-		return new java.util.HashSet<>(
+	public Set<Long> pendingAmong(List<Programme> programmes) {
+		return new HashSet<>(
 				this.revisions.pendingAmong(ENTITY_TYPE, programmes.stream().map(Programme::getId).toList()));
 	}
 

@@ -3,13 +3,19 @@ package org.prospectus.programme;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
 import org.prospectus.institution.Institution;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.PublishedEntry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
@@ -34,14 +40,13 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 			countQuery = "select count(p) from Programme p join p.institution i where (:everywhere = true or i.id in :ids) and (:state is null or p.state = :state) and "
 					+ "(lower(p.title) like lower(concat('%', :text, '%')) or lower(p.code) like lower(concat('%', :text, '%')) "
 					+ "or lower(i.name) like lower(concat('%', :text, '%')))")
-	org.springframework.data.domain.Page<Programme> searchForStaff(boolean everywhere, java.util.Collection<Long> ids,
-			String text, @Nullable PublicationState state, org.springframework.data.domain.Pageable pageable);
+	Page<Programme> searchForStaff(boolean everywhere, Collection<Long> ids, String text,
+			@Nullable PublicationState state, Pageable pageable);
 
 	@Query("select new org.prospectus.staging.PublishedEntry(p.slug, p.updatedAt) from Programme p "
 			+ "where p.state = org.prospectus.staging.PublicationState.PUBLISHED order by p.slug")
-	@org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
-			name = org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, value = "1000"))
-	java.util.stream.Stream<PublishedEntry> streamPublishedEntries();
+	@QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "1000"))
+	Stream<PublishedEntry> streamPublishedEntries();
 
 	boolean existsBySlug(String slug);
 

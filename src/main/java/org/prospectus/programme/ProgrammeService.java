@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.prospectus.staging.PublishedEntry;
 import org.springframework.stereotype.Service;
@@ -81,8 +83,8 @@ public class ProgrammeService {
 	 * rows at a time and handed on as they come, so the sitemap of a large catalogue is
 	 * never held in memory whole.
 	 */
-	public void eachPublishedEntry(java.util.function.Consumer<PublishedEntry> action) {
-		try (java.util.stream.Stream<PublishedEntry> entries = this.programmes.streamPublishedEntries()) {
+	public void eachPublishedEntry(Consumer<PublishedEntry> action) {
+		try (Stream<PublishedEntry> entries = this.programmes.streamPublishedEntries()) {
 			entries.forEach(action);
 		}
 	}

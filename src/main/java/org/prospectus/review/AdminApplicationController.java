@@ -6,8 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.applications.ApplicationReview;
@@ -29,6 +33,7 @@ import org.prospectus.review.ReviewForms.StatusForm;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.applications.Offers;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -238,7 +243,7 @@ class AdminApplicationController {
 			errors.rejectValue("otherConditions", "review.status.other-conditions.too-long",
 					new Object[] { CONDITION_LENGTH }, null);
 		}
-		List<String> all = java.util.stream.Stream.concat(chosen.stream(), typed.stream()).distinct().toList();
+		List<String> all = Stream.concat(chosen.stream(), typed.stream()).distinct().toList();
 		if (all.size() > MAX_CONDITIONS) {
 			errors.rejectValue("otherConditions", "review.status.other-conditions.too-many",
 					new Object[] { MAX_CONDITIONS }, null);
@@ -446,10 +451,7 @@ class AdminApplicationController {
 		if (!model.containsAttribute("offerForm")) {
 			model.addAttribute("offerForm", new StatusForm());
 		}
-		java.util.Set<Long> offered = detail.offers()
-			.stream()
-			.map(org.prospectus.applications.Offers.Offer::programmeId)
-			.collect(java.util.stream.Collectors.toSet());
+		Set<Long> offered = detail.offers().stream().map(Offers.Offer::programmeId).collect(Collectors.toSet());
 		model.addAttribute("otherChoices",
 				(detail.app().getStatus() == ApplicationStatus.ADMITTED) ? detail.choices()
 					.entrySet()
@@ -481,7 +483,7 @@ class AdminApplicationController {
 		if (value == null) {
 			return null;
 		}
-		String name = value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+		String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
 		return Arrays.stream(type.getEnumConstants()).filter((e) -> e.name().equals(name)).findFirst().orElse(null);
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import org.prospectus.applications.ApplicationReview;
 import org.prospectus.applications.ApplicationReview.Grant;
 import org.prospectus.applications.ApplicationService;
 import org.prospectus.support.Emails;
+import org.prospectus.web.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -126,8 +128,8 @@ class AdminExceptionsController {
 		return rounds.stream()
 			.filter((r) -> Long.toString(r.id()).equals((round != null) ? round.strip() : null))
 			.findFirst()
-			.or(() -> (round == null || round.isBlank()) ? rounds.stream().findFirst() : java.util.Optional.empty())
-			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("round"));
+			.or(() -> (round == null || round.isBlank()) ? rounds.stream().findFirst() : Optional.empty())
+			.orElseThrow(() -> NotFoundException.forMissing("round"));
 	}
 
 }

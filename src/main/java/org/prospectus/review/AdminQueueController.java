@@ -1,5 +1,6 @@
 package org.prospectus.review;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +31,9 @@ class AdminQueueController {
 
 	private final ReviewQueue queue;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	AdminQueueController(ReviewQueue queue, java.time.Clock clock) {
+	AdminQueueController(ReviewQueue queue, Clock clock) {
 		this.queue = queue;
 		this.clock = clock;
 	}

@@ -1,16 +1,21 @@
 package org.prospectus.review;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +31,8 @@ import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.applications.Offers;
+import org.prospectus.applications.Places;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,13 +71,12 @@ public class BulkStatusChange {
 
 	private final AdmissionsReach reach;
 
-	private final org.prospectus.applications.Offers offers;
+	private final Offers offers;
 
-	private final org.prospectus.applications.Places places;
+	private final Places places;
 
 	BulkStatusChange(JdbcClient jdbc, EntityManager entityManager, AuditLog auditLog, Clock clock,
-			AdmissionsReach reach, org.prospectus.applications.Offers offers,
-			org.prospectus.applications.Places places) {
+			AdmissionsReach reach, Offers offers, Places places) {
 		this.places = places;
 		this.reach = reach;
 		this.offers = offers;
@@ -159,7 +165,7 @@ public class BulkStatusChange {
 		Instant now = this.clock.instant();
 		List<Item> changed = new ArrayList<>();
 		List<Item> refused = new ArrayList<>();
-		Set<UUID> found = new java.util.HashSet<>();
+		Set<UUID> found = new HashSet<>();
 		for (Application application : locked) {
 			found.add(application.getId());
 			ApplicationStatus from = application.getStatus();
@@ -169,7 +175,7 @@ public class BulkStatusChange {
 							: check(change, from, application.getDecisionNotifiedAt() != null,
 									choices.getOrDefault(application.getId(), List.of()));
 			if (refusal == null && change.target() == ApplicationStatus.ADMITTED) {
-				java.util.OptionalInt free = this.places.lockFree(application.getRoundId(), change.programme());
+				OptionalInt free = this.places.lockFree(application.getRoundId(), change.programme());
 				if (free.isPresent() && free.getAsInt() <= 0) {
 					refusal = Refusal.NO_PLACES;
 				}
@@ -193,10 +199,10 @@ public class BulkStatusChange {
 			String titleBefore = (programmeBefore != null) ? programmeTitles.getOrDefault(programmeBefore, "") : null;
 			String titleAfter = (application.getDecisionProgrammeId() != null)
 					? programmeTitles.getOrDefault(application.getDecisionProgrammeId(), "") : null;
-			if (!java.util.Objects.equals(titleBefore, titleAfter)) {
+			if (!Objects.equals(titleBefore, titleAfter)) {
 				fields.add(new FieldChange("decisionProgramme", titleBefore, titleAfter));
 			}
-			if (!java.util.Objects.equals(reasonBefore, change.reason())) {
+			if (!Objects.equals(reasonBefore, change.reason())) {
 				fields.add(new FieldChange("reason", reasonBefore, change.reason()));
 			}
 			this.auditLog.recordFor(AuditAction.STATUS_CHANGE, Application.AUDIT_TYPE, application.getId(),
@@ -209,7 +215,7 @@ public class BulkStatusChange {
 				refused.add(new Item(entry.getKey(), null, null, null, null, entry.getValue(), Refusal.NOT_FOUND));
 			}
 		}
-		changed.sort(java.util.Comparator.comparing(Item::reference));
+		changed.sort(Comparator.comparing(Item::reference));
 		return new Outcome(changed, refused);
 	}
 
@@ -253,7 +259,7 @@ public class BulkStatusChange {
 			a.id, a.reference, a.full_name, a.status, a.version, a.decision_notified_at is not null as notified,
 			array(select c.programme_id from application_choice c where c.application_id = a.id order by c.rank) as choices""";
 
-	private static Candidate candidate(java.sql.ResultSet rs) throws SQLException {
+	private static Candidate candidate(ResultSet rs) throws SQLException {
 		Array array = rs.getArray("choices");
 		List<Long> choices = new ArrayList<>();
 		if (array != null) {

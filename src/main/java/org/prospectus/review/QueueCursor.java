@@ -2,6 +2,7 @@ package org.prospectus.review;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +51,7 @@ record QueueCursor(QueueSort sort, String key, UUID id) {
 			}
 			return Optional.of(cursor);
 		}
-		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+		catch (IllegalArgumentException | DateTimeParseException ex) {
 			return Optional.empty();
 		}
 	}

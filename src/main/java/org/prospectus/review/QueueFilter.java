@@ -1,5 +1,8 @@
 package org.prospectus.review;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -73,9 +76,9 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 			.build()
 			.getQueryParams();
 		MultiValueMap<String, String> decoded = new LinkedMultiValueMap<>();
-		encoded.forEach((name, values) -> values.forEach((value) -> decoded.add(
-				java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8),
-				(value != null) ? java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8) : "")));
+		encoded.forEach(
+				(name, values) -> values.forEach((value) -> decoded.add(URLDecoder.decode(name, StandardCharsets.UTF_8),
+						(value != null) ? URLDecoder.decode(value, StandardCharsets.UTF_8) : "")));
 		return from(decoded);
 	}
 
@@ -108,12 +111,12 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 	}
 
 	/** The first instant of {@link #from}, UTC. */
-	java.time.@Nullable Instant fromInstant() {
+	@Nullable Instant fromInstant() {
 		return (this.from != null) ? this.from.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
 	}
 
 	/** The instant after {@link #to}, UTC: the day is included. */
-	java.time.@Nullable Instant untilInstant() {
+	@Nullable Instant untilInstant() {
 		return (this.to != null) ? this.to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
 	}
 

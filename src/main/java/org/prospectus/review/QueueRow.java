@@ -1,5 +1,6 @@
 package org.prospectus.review;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ public record QueueRow(UUID id, String reference, String name, String email, lon
 		if (this.replyBy == null || !now.isBefore(this.replyBy)) {
 			return 0;
 		}
-		long seconds = java.time.Duration.between(now, this.replyBy).getSeconds();
+		long seconds = Duration.between(now, this.replyBy).getSeconds();
 		return (seconds + 86_399) / 86_400;
 	}
 

@@ -3,6 +3,7 @@ package org.prospectus.review;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,8 @@ public class ReviewDashboard {
 		});
 		List<Line> lines = new ArrayList<>();
 		byProgramme.forEach((id, counts) -> lines.add(new Line(id, (id != null) ? programmes.get(id) : null, counts)));
-		lines.sort(java.util.Comparator
-			.comparing((Line line) -> (line.programme() != null) ? line.programme().title() : "\uffff"));
+		lines.sort(
+				Comparator.comparing((Line line) -> (line.programme() != null) ? line.programme().title() : "\uffff"));
 		params.put("zone", round.zone().getId());
 		List<Day> days = this.jdbc.sql("""
 				select cast(a.submitted_at at time zone :zone as date) as day, count(*) as n from application a

@@ -1,5 +1,8 @@
 package org.prospectus.review;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The forms of the application detail page. Each is bound on its own, with only its own
  * fields allowed.
@@ -21,7 +24,7 @@ public final class ReviewForms {
 		private long version;
 
 		/** Standard conditions of an offer, as chosen from the institution's list. */
-		private java.util.List<String> conditions = new java.util.ArrayList<>();
+		private List<String> conditions = new ArrayList<>();
 
 		/** Conditions of an offer typed by the officer, one per line. */
 		private String otherConditions;
@@ -37,11 +40,11 @@ public final class ReviewForms {
 			this.refusal = refusal;
 		}
 
-		public java.util.List<String> getConditions() {
+		public List<String> getConditions() {
 			return this.conditions;
 		}
 
-		public void setConditions(java.util.List<String> conditions) {
+		public void setConditions(List<String> conditions) {
 			this.conditions = conditions;
 		}
 

@@ -1,6 +1,8 @@
 package org.prospectus.search;
 
 import java.time.YearMonth;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.prospectus.programme.ProgrammeLevel;
 import org.prospectus.programme.StudyMode;
 import org.prospectus.support.Money;
@@ -40,10 +42,10 @@ public record ProgrammeSearchCriteria(String text, String institution, Programme
 
 	/** How many filters other than the words are set: the folded filters say so. */
 	public int filterCount() {
-		return (int) java.util.stream.Stream
+		return (int) Stream
 			.of(this.institution, this.level, this.mode, this.pace, this.language, this.duration, this.topic,
 					this.openOnly ? Boolean.TRUE : null, this.budget, this.start)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.count();
 	}
 

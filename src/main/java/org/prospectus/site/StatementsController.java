@@ -1,6 +1,9 @@
 package org.prospectus.site;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.institution.Institution;
@@ -42,7 +45,7 @@ class StatementsController {
 			@Value("${prospectus.operator.name}") String operatorName,
 			@Value("${prospectus.operator.email:}") String operatorEmail,
 			@Value("${prospectus.accessibility.reviewed}") LocalDate accessibilityReviewed,
-			@Value("${prospectus.mail.retention:30d}") java.time.Duration mailRetention) {
+			@Value("${prospectus.mail.retention:30d}") Duration mailRetention) {
 		this.mailDays = mailRetention.toDays();
 		this.institutions = institutions;
 		this.jdbc = jdbc;
@@ -91,10 +94,10 @@ class StatementsController {
 	@Transactional(readOnly = true)
 	String institutionContact(@PathVariable String slug, Model model) {
 		Institution institution = institution(slug);
-		return contactPage(java.util.List.of(institution), institution, model);
+		return contactPage(List.of(institution), institution, model);
 	}
 
-	private String contactPage(java.util.List<Institution> shown, @Nullable Institution only, Model model) {
+	private String contactPage(List<Institution> shown, @Nullable Institution only, Model model) {
 		model.addAttribute("institutions", shown);
 		model.addAttribute("only", only);
 		model.addAttribute("programmes",
@@ -107,7 +110,7 @@ class StatementsController {
 							rs.getString("title"), rs.getString("lead_name"), rs.getString("contact_email")))
 					.list()
 					.stream()
-					.collect(java.util.stream.Collectors.groupingBy(ProgrammeContact::institutionId)));
+					.collect(Collectors.groupingBy(ProgrammeContact::institutionId)));
 		return "statements/contact";
 	}
 

@@ -1,5 +1,7 @@
 package org.prospectus.staging;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -189,7 +191,7 @@ public class PendingRevisions {
 	}
 
 	/** A pending revision from a row with its payload, versions, author and time. */
-	private <F> PendingRevision<F> revision(java.sql.ResultSet rs, Class<F> formType) throws java.sql.SQLException {
+	private <F> PendingRevision<F> revision(ResultSet rs, Class<F> formType) throws SQLException {
 		return new PendingRevision<>(this.json.readValue(rs.getString("payload"), formType), rs.getLong("base_version"),
 				rs.getLong("version"), rs.getString("author"), rs.getTimestamp("updated_at").toInstant());
 	}

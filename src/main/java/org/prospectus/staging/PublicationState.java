@@ -1,5 +1,7 @@
 package org.prospectus.staging;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /** Whether a catalogue entry is visible to the public. */
@@ -14,7 +16,7 @@ public enum PublicationState {
 	public static @Nullable PublicationState parseOrNull(@Nullable String value) {
 		try {
 			return (value == null || value.isBlank()) ? null
-					: PublicationState.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+					: PublicationState.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -1,5 +1,6 @@
 package org.prospectus.web;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -60,7 +61,7 @@ public final class JsonLd {
 	 */
 	public static void putIfPresent(Map<String, Object> node, String key, @Nullable Object value) {
 		if (value == null || (value instanceof String text && text.isBlank())
-				|| (value instanceof java.util.Collection<?> list && list.isEmpty())) {
+				|| (value instanceof Collection<?> list && list.isEmpty())) {
 			return;
 		}
 		node.put(key, value);

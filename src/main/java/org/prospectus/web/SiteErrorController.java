@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -60,8 +61,7 @@ class SiteErrorController extends BasicErrorController {
 			return HttpStatus.NOT_FOUND;
 		}
 		HttpStatus status = super.getStatus(request);
-		if (status.is5xxServerError() && DatabaseAway
-			.is(this.errors.getError(new org.springframework.web.context.request.ServletWebRequest(request)))) {
+		if (status.is5xxServerError() && DatabaseAway.is(this.errors.getError(new ServletWebRequest(request)))) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		return status;

@@ -2,6 +2,9 @@ package org.prospectus.account;
 
 import java.lang.management.ManagementFactory;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
+
 /**
  * Prints what one password check costs with each implementation, at the settings new
  * hashes get (ADR 0028 quotes its numbers). Not a test: run it on a quiet machine, with
@@ -32,9 +35,8 @@ public final class Argon2idCost {
 	}
 
 	private static String cost(Argon2idPasswordEncoder encoder, String password, String hash, int checks) {
-		com.sun.management.ThreadMXBean thread = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-		com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-			.getOperatingSystemMXBean();
+		ThreadMXBean thread = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+		OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		long id = Thread.currentThread().getId();
 		long wall = System.nanoTime();
 		long cpu = thread.getCurrentThreadCpuTime();

@@ -1,6 +1,10 @@
 package org.prospectus.account;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +115,7 @@ class StaffManagementTests {
 
 	@Test
 	void anInvitationIsEmailedWithALinkThatWorksForDaysWhileAResetLinkStaysShort() {
-		this.clock.setInstant(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+		this.clock.setInstant(Instant.parse("2026-11-23T09:00:00Z"));
 		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		MvcTestResult invited = inviteNora(admin);
 		Document shown = page(follow(invited, admin));
@@ -124,10 +128,10 @@ class StaffManagementTests {
 			.single();
 		assertThat(mail).contains("Nora Officer", link, "30 November 2026, 09:00 UTC");
 
-		this.clock.advance(java.time.Duration.ofDays(6));
+		this.clock.advance(Duration.ofDays(6));
 		assertThat(this.mvc.get().uri(link.substring(link.indexOf("/staff/")))).bodyText()
 			.doesNotContain("This link has expired");
-		this.clock.advance(java.time.Duration.ofDays(1));
+		this.clock.advance(Duration.ofDays(1));
 		assertThat(this.mvc.get().uri(link.substring(link.indexOf("/staff/")))).bodyText()
 			.contains("This link has expired");
 
@@ -139,10 +143,9 @@ class StaffManagementTests {
 			.param("to", "editor@uni.example")
 			.query(String.class)
 			.single();
-		java.util.regex.Matcher token = java.util.regex.Pattern.compile("/staff/set-password\\?token=[A-Za-z0-9_-]+")
-			.matcher(reset);
+		Matcher token = Pattern.compile("/staff/set-password\\?token=[A-Za-z0-9_-]+").matcher(reset);
 		assertThat(token.find()).isTrue();
-		this.clock.advance(java.time.Duration.ofMinutes(61));
+		this.clock.advance(Duration.ofMinutes(61));
 		assertThat(this.mvc.get().uri(token.group())).bodyText().contains("This link has expired");
 	}
 

@@ -2,7 +2,9 @@ package org.prospectus.account;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +22,7 @@ import org.prospectus.support.PortalIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -47,7 +50,7 @@ class StaffSignInTests {
 
 	static final String PASSWORD = "lantern marmalade orbit cello";
 
-	@org.springframework.boot.test.web.server.LocalServerPort
+	@LocalServerPort
 	int port;
 
 	@Autowired
@@ -200,7 +203,7 @@ class StaffSignInTests {
 		assertThat(response.getRedirectedUrl()).isEqualTo("/login?busy");
 		String page = body(this.mvc.get().uri("/login?busy").exchange());
 		assertThat(Jsoup.parse(page).select("[role=alert]").text())
-			.isEqualTo(this.messages.getMessage("login.busy", null, java.util.Locale.ENGLISH));
+			.isEqualTo(this.messages.getMessage("login.busy", null, Locale.ENGLISH));
 	}
 
 	@Test
@@ -270,7 +273,7 @@ class StaffSignInTests {
 
 		@Test
 		void refusesEvenTheRightPasswordAfterFiveFailuresThenAllowsItAfterTheWindow() {
-			clock.setInstant(java.time.Instant.parse("2026-11-21T10:00:00Z"));
+			clock.setInstant(Instant.parse("2026-11-21T10:00:00Z"));
 			for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT; i++) {
 				assertThat(signIn(EMAIL, "wrong guess number " + i)).hasRedirectedUrl("/login?error");
 			}
@@ -281,7 +284,7 @@ class StaffSignInTests {
 
 		@Test
 		void failuresTypedWithSpacesOrInAnotherCaseCountForTheAccountAndCannotStepAroundIt() {
-			clock.setInstant(java.time.Instant.parse("2026-11-21T10:00:00Z"));
+			clock.setInstant(Instant.parse("2026-11-21T10:00:00Z"));
 			String[] spellings = { "\u2003" + EMAIL, EMAIL + "\u3000", "\u00a0" + EMAIL.toUpperCase(), "\ufeff" + EMAIL,
 					" " + EMAIL + "\u200b" };
 			for (String spelling : spellings) {
@@ -296,7 +299,7 @@ class StaffSignInTests {
 
 		@Test
 		void countsOnlyFailuresSinceTheLastSuccess() {
-			clock.setInstant(java.time.Instant.parse("2026-11-21T10:00:00Z"));
+			clock.setInstant(Instant.parse("2026-11-21T10:00:00Z"));
 			for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT - 1; i++) {
 				signIn(EMAIL, "wrong guess number " + i);
 			}
@@ -310,7 +313,7 @@ class StaffSignInTests {
 
 		@Test
 		void throttlesAnAddressTryingManyAccounts() {
-			clock.setInstant(java.time.Instant.parse("2026-11-21T10:00:00Z"));
+			clock.setInstant(Instant.parse("2026-11-21T10:00:00Z"));
 			for (int i = 0; i < SignInThrottle.ADDRESS_LIMIT; i++) {
 				signIn("someone" + i + "@uni.example", "guess");
 			}
@@ -406,7 +409,7 @@ class StaffSignInTests {
 
 		@Test
 		void theLinkExpiresAfterAnHour() {
-			clock.setInstant(java.time.Instant.parse("2026-11-21T10:00:00Z"));
+			clock.setInstant(Instant.parse("2026-11-21T10:00:00Z"));
 			String token = token(bootstrap.issueLink());
 			clock.advance(StaffAccounts.LINK_LIFETIME);
 			assertThat(accounts.setPassword(token, "ribbon tundra falcon 1987"))

@@ -2,7 +2,10 @@ package org.prospectus.applicant;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -292,7 +295,7 @@ class ApplicantAccountTests {
 	 * space around it, another case, the full-width compatibility forms.
 	 */
 	static List<String> spellingsOfAda() {
-		List<String> spellings = new java.util.ArrayList<>(List.of("ADA@example.org", "Ada@Example.ORG",
+		List<String> spellings = new ArrayList<>(List.of("ADA@example.org", "Ada@Example.ORG",
 				"\uff41\uff44\uff41@example.org", " ada@example.org ", "\tada@example.org\n"));
 		for (int c = 0; c <= 0xFFFF; c++) {
 			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -382,7 +385,7 @@ class ApplicantAccountTests {
 		assertThat(signIn("ada@example.org", PASSWORD)).as("not throttled").hasRedirectedUrl("/account");
 		Document page = page(this.mvc.get().uri("/account/sign-in?busy").exchange());
 		assertThat(page.select("[role=alert]").text())
-			.isEqualTo(this.messages.getMessage("applicant.sign-in.busy", null, java.util.Locale.ENGLISH));
+			.isEqualTo(this.messages.getMessage("applicant.sign-in.busy", null, Locale.ENGLISH));
 	}
 
 	Map<String, Object> applicantRow() {
@@ -402,8 +405,8 @@ class ApplicantAccountTests {
 			register("new" + i + "@example.org", "Someone", PASSWORD, PASSWORD);
 			fresh[i] = System.nanoTime() - start;
 		}
-		java.util.Arrays.sort(taken);
-		java.util.Arrays.sort(fresh);
+		Arrays.sort(taken);
+		Arrays.sort(fresh);
 		// Hashing the password dominates a new registration (about 25 ms of CPU against
 		// 7 ms without it, ADR 0028), so skipping it for a taken address would show.
 		assertThat(taken[3]).as("median time for a taken address against a new one (%d ns)", fresh[3])

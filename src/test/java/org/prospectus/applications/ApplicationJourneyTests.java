@@ -1,8 +1,13 @@
 package org.prospectus.applications;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.servlet.http.Cookie;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +26,14 @@ import org.prospectus.applicant.ExpiredSessionRescue;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prospectus.support.StaffSessions.page;
@@ -70,7 +78,7 @@ class ApplicationJourneyTests {
 	ApplicationService applications;
 
 	@Autowired
-	org.prospectus.support.StatementCounter statements;
+	StatementCounter statements;
 
 	long ml;
 
@@ -288,7 +296,7 @@ class ApplicationJourneyTests {
 			.query()
 			.singleRow();
 		assertThat(declared.get("declaration_version")).isEqualTo(ApplicationService.DECLARATION_VERSION);
-		assertThat(((java.sql.Timestamp) declared.get("declared_at")).toInstant()).isEqualTo(this.clock.instant());
+		assertThat(((Timestamp) declared.get("declared_at")).toInstant()).isEqualTo(this.clock.instant());
 	}
 
 	@Test
@@ -348,13 +356,13 @@ class ApplicationJourneyTests {
 	}
 
 	/** A request that carries the cookie of a session that has ended. */
-	static org.springframework.test.web.servlet.request.RequestPostProcessor endedSession() {
+	static RequestPostProcessor endedSession() {
 		// The session cookie (Base64, as Spring Session writes it) of a session the
 		// shared
 		// store no longer has.
 		return (request) -> {
-			request.setCookies(new jakarta.servlet.http.Cookie("SESSION", java.util.Base64.getEncoder()
-				.encodeToString("ended-long-ago".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+			request.setCookies(new Cookie("SESSION",
+					Base64.getEncoder().encodeToString("ended-long-ago".getBytes(StandardCharsets.UTF_8))));
 			return request;
 		};
 	}
@@ -453,9 +461,9 @@ class ApplicationJourneyTests {
 	 */
 	@Test
 	void theDeadlineHoldsToTheSecondInOtherZonesOnTheDaysTheClocksChange() {
-		Map<String, java.time.LocalDateTime> zones = new LinkedHashMap<>();
-		zones.put("Australia/Sydney", java.time.LocalDateTime.parse("2027-04-04T23:59:59"));
-		zones.put("America/Los_Angeles", java.time.LocalDateTime.parse("2027-03-14T23:59:59"));
+		Map<String, LocalDateTime> zones = new LinkedHashMap<>();
+		zones.put("Australia/Sydney", LocalDateTime.parse("2027-04-04T23:59:59"));
+		zones.put("America/Los_Angeles", LocalDateTime.parse("2027-03-14T23:59:59"));
 		// Everyone fills in their application first, under the round as it stands.
 		List<MockHttpSession> sessions = new ArrayList<>();
 		List<String> ids = new ArrayList<>();
@@ -467,20 +475,20 @@ class ApplicationJourneyTests {
 			ids.add(id);
 		}
 		int n = 0;
-		for (Map.Entry<String, java.time.LocalDateTime> zone : zones.entrySet()) {
+		for (Map.Entry<String, LocalDateTime> zone : zones.entrySet()) {
 			MockHttpSession onTime = sessions.get(2 * n);
 			MockHttpSession late = sessions.get(2 * n + 1);
 			String first = ids.get(2 * n);
 			String second = ids.get(2 * n + 1);
-			Instant deadline = zone.getValue().atZone(java.time.ZoneId.of(zone.getKey())).toInstant();
+			Instant deadline = zone.getValue().atZone(ZoneId.of(zone.getKey())).toInstant();
 			this.jdbc.sql("update institution set time_zone = :zone").param("zone", zone.getKey()).update();
 			this.jdbc.sql("""
 					update application_round set deadline_at = :deadline, documents_deadline_at = :documents,
 					    notification_at = :notification, studies_start_at = :start""")
-				.param("deadline", java.sql.Timestamp.from(deadline))
-				.param("documents", java.sql.Timestamp.from(deadline.plus(Duration.ofDays(7))))
-				.param("notification", java.sql.Timestamp.from(deadline.plus(Duration.ofDays(14))))
-				.param("start", java.sql.Timestamp.from(deadline.plus(Duration.ofDays(60))))
+				.param("deadline", Timestamp.from(deadline))
+				.param("documents", Timestamp.from(deadline.plus(Duration.ofDays(7))))
+				.param("notification", Timestamp.from(deadline.plus(Duration.ofDays(14))))
+				.param("start", Timestamp.from(deadline.plus(Duration.ofDays(60))))
 				.update();
 			this.clock.setInstant(deadline);
 			assertThat(submit(onTime, first)).as(zone.getKey()).hasRedirectedUrl("/applications/" + first);

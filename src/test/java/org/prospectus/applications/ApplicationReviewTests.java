@@ -3,6 +3,7 @@ package org.prospectus.applications;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -218,7 +219,7 @@ class ApplicationReviewTests {
 		assertThat(this.jdbc.sql("select actor from audit_event where action = 'VIEW'").query(String.class).single())
 			.isEqualTo("officer@uni.example");
 		assertThat(this.mvc.get()
-			.uri("/admin/applications/{id}/documents/{doc}", this.id, java.util.UUID.randomUUID())
+			.uri("/admin/applications/{id}/documents/{doc}", this.id, UUID.randomUUID())
 			.session(officer)
 			.exchange()).hasStatus(404);
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,7 +57,7 @@ class ApplicationStatusTests {
 		assertThat(to.needsReasonFrom(from)).isEqualTo(expected);
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void theAuditLogNamesStatusesInWords() {
 		assertThat(UNDER_REVIEW.inWords()).isEqualTo("Under review");
 		assertThat(NOT_ADMITTED.inWords()).isEqualTo("Not admitted");

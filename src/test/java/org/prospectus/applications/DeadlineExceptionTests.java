@@ -1,6 +1,8 @@
 package org.prospectus.applications;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -131,8 +133,8 @@ class DeadlineExceptionTests {
 		MvcTestResult unknown = grant(" Late.Comer@Example.ORG", "SUBMIT", "2027-01-18T12:00", "In hospital.");
 		for (MvcTestResult result : new MvcTestResult[] { known, unknown }) {
 			assertThat(result).hasRedirectedUrl("/admin/applications/exceptions?round=" + this.round);
-			assertThat(new java.util.HashMap<String, Object>(result.getMvcResult().getFlashMap()))
-				.isEqualTo(java.util.Map.of("done", "review.exceptions.done"));
+			assertThat(new HashMap<String, Object>(result.getMvcResult().getFlashMap()))
+				.isEqualTo(Map.of("done", "review.exceptions.done"));
 		}
 		Document list = page(this.mvc.get()
 			.uri("/admin/applications/exceptions?round=" + this.round)

@@ -1,5 +1,6 @@
 package org.prospectus.applications;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -18,6 +19,7 @@ import org.prospectus.account.StaffRole;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.OtherInstance;
+import org.prospectus.support.PdfText;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
 
@@ -298,9 +300,7 @@ class OfferTests {
 	void theQueueFindsOffersByWhereTheyStandAndTheExportSaysSo() throws Exception {
 		long offer = offer();
 		Instant replyBy = NOTIFICATION.plusSeconds(14 * 86400);
-		this.jdbc.sql("update application_round set reply_by_at = :at")
-			.param("at", java.sql.Timestamp.from(replyBy))
-			.update();
+		this.jdbc.sql("update application_round set reply_by_at = :at").param("at", Timestamp.from(replyBy)).update();
 		this.clock.setInstant(replyBy.minusSeconds(5 * 86400 - 60));
 		assertThat(queue("offer=waiting")).singleElement()
 			.asString()
@@ -370,9 +370,7 @@ class OfferTests {
 				.update();
 		}
 		Instant replyBy = NOTIFICATION.plusSeconds(14 * 86400);
-		this.jdbc.sql("update application_round set reply_by_at = :at")
-			.param("at", java.sql.Timestamp.from(replyBy))
-			.update();
+		this.jdbc.sql("update application_round set reply_by_at = :at").param("at", Timestamp.from(replyBy)).update();
 		this.clock.setInstant(NOTIFICATION);
 		this.notifier.notifyDue();
 		if (!from.equals("OPEN")) {
@@ -380,7 +378,7 @@ class OfferTests {
 					update offer set state = :state, replied_at = :at, withdrawn_reason = case when :state = 'WITHDRAWN'
 					then 'Not met.' end where id = :id""")
 				.param("state", from)
-				.param("at", java.sql.Timestamp.from(NOTIFICATION))
+				.param("at", Timestamp.from(NOTIFICATION))
 				.param("id", offer)
 				.update();
 		}
@@ -432,7 +430,7 @@ class OfferTests {
 				.uri("/applications/{id}/letter.pdf", this.id)
 				.session(this.applicant)
 				.exchange();
-			assertThat(org.prospectus.support.PdfText.of(letter.getResponse().getContentAsByteArray()))
+			assertThat(PdfText.of(letter.getResponse().getContentAsByteArray()))
 				.as("the letter follows the decision recorded now")
 				.contains(DecisionLetterTests.REFUSAL, "The degree was awarded with a 2:2.")
 				.doesNotContain(DecisionLetterTests.OFFER);
@@ -451,7 +449,7 @@ class OfferTests {
 		Instant noon = ZonedDateTime.of(2027, 3, 28, 12, 0, 0, 0, ZoneId.of("Europe/Stockholm")).toInstant();
 		assertThat(noon).isEqualTo(Instant.parse("2027-03-28T10:00:00Z"));
 		this.jdbc.sql("update application_round set studies_start_at = '2027-08-20T08:00:00Z', reply_by_at = :at")
-			.param("at", java.sql.Timestamp.from(noon))
+			.param("at", Timestamp.from(noon))
 			.update();
 		this.clock.setInstant(NOTIFICATION);
 		this.notifier.notifyDue();
@@ -473,9 +471,7 @@ class OfferTests {
 	void aReminderGoesOutOnceBeforeTheReplyBy() {
 		offer();
 		Instant replyBy = NOTIFICATION.plusSeconds(14 * 86400);
-		this.jdbc.sql("update application_round set reply_by_at = :at")
-			.param("at", java.sql.Timestamp.from(replyBy))
-			.update();
+		this.jdbc.sql("update application_round set reply_by_at = :at").param("at", Timestamp.from(replyBy)).update();
 		this.clock.setInstant(NOTIFICATION);
 		this.notifier.notifyDue();
 		this.clock.setInstant(replyBy.minusSeconds(3 * 86400 + 1));
@@ -498,11 +494,9 @@ class OfferTests {
 		Instant now = Instant.now();
 		this.clock.setInstant(now);
 		this.jdbc.sql("update application set decision_notified_at = :at where status = 'ADMITTED'")
-			.param("at", java.sql.Timestamp.from(now.minusSeconds(3600)))
+			.param("at", Timestamp.from(now.minusSeconds(3600)))
 			.update();
-		this.jdbc.sql("update offer set reply_by_at = :at")
-			.param("at", java.sql.Timestamp.from(now.minusSeconds(60)))
-			.update();
+		this.jdbc.sql("update offer set reply_by_at = :at").param("at", Timestamp.from(now.minusSeconds(60))).update();
 		try (OtherInstance other = new OtherInstance(this.database.getJdbcUrl(), this.database,
 				"prospectus.decisions.batch-size=1")) {
 			OfferDeadlines theirs = other.bean(OfferDeadlines.class);

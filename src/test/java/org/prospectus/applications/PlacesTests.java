@@ -1,8 +1,10 @@
 package org.prospectus.applications;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +134,7 @@ class PlacesTests {
 	}
 
 	long offerOf(int applicant) {
-		return this.offers.of(java.util.UUID.fromString(this.ids.get(applicant))).get(0).id();
+		return this.offers.of(UUID.fromString(this.ids.get(applicant))).get(0).id();
 	}
 
 	long applicantId(int applicant) {
@@ -163,8 +165,7 @@ class PlacesTests {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				return this.offers.decline(java.util.UUID.fromString(this.ids.get(who)), applicantId(who),
-						offerOf(who));
+				return this.offers.decline(UUID.fromString(this.ids.get(who)), applicantId(who), offerOf(who));
 			}));
 		}
 		start.countDown();
@@ -212,7 +213,7 @@ class PlacesTests {
 		assertThat(applicantPage(2)).contains("You are number 1 on the reserve list.");
 		assertThat(applicantPage(1)).contains("You are number 2 on the reserve list.");
 
-		assertThat(this.offers.decline(java.util.UUID.fromString(this.ids.get(0)), applicantId(0), offerOf(0)))
+		assertThat(this.offers.decline(UUID.fromString(this.ids.get(0)), applicantId(0), offerOf(0)))
 			.isEqualTo(Offers.Reply.DONE);
 		assertThat(status(2)).as("waits for an officer").isEqualTo("RESERVE");
 		page = page(this.mvc.get().uri(programmePage()).session(signedIn()).exchange());
@@ -222,7 +223,7 @@ class PlacesTests {
 			.hasRedirectedUrl(programmePage());
 		assertThat(status(2)).isEqualTo("ADMITTED");
 		assertThat(this.jdbc.sql("select reply_by_at from offer where promoted")
-			.query(java.sql.Timestamp.class)
+			.query(Timestamp.class)
 			.single()
 			.toInstant())
 			.as("the end of the day in Stockholm a week after the promotion, made at 00:59:59 on 30 January")

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessibilityBrowserTests extends BrowserTestBase {
 
-	/** WCAG 2.0, 2.1 and 2.2 at levels A and AA: what public-sector sites must meet. */
 	/** Name, path, status and a text that proves the page shows what it should. */
 	static Stream<Arguments> publicPages() {
 		String filters = "q=learning&institution=" + BrowserCatalogue.INSTITUTION
@@ -82,7 +81,5 @@ class AccessibilityBrowserTests extends BrowserTestBase {
 		assertAccessible(page, path);
 		assertThat(cspErrors.messages()).as("Content Security Policy errors on %s", path).isEmpty();
 	}
-
-	/** Each violation with what to fix and where: enough to act on without rerunning. */
 
 }

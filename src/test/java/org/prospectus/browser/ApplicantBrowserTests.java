@@ -1,11 +1,22 @@
 package org.prospectus.browser;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -31,28 +42,27 @@ class ApplicantBrowserTests extends BrowserTestBase {
 	}
 
 	static void upload(Page page, String label, String name, String type, byte[] content) {
-		field(page, label).setInputFiles(new com.microsoft.playwright.options.FilePayload(name, type, content));
+		field(page, label).setInputFiles(new FilePayload(name, type, content));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload: " + label).setExact(true)).click();
 	}
 
 	static byte[] pdf(String text) {
-		try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
-			org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+		try (PDDocument document = new PDDocument()) {
+			PDPage page = new PDPage();
 			document.addPage(page);
-			try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+			try (var content = new PDPageContentStream(document, page)) {
 				content.beginText();
-				content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
-						org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
 				content.newLineAtOffset(72, 700);
 				content.showText(text);
 				content.endText();
 			}
-			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			document.save(out);
 			return out.toByteArray();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -82,7 +92,7 @@ class ApplicantBrowserTests extends BrowserTestBase {
 			.query(String.class)
 			.single();
 		Matcher link = VERIFY.matcher(body);
-		org.assertj.core.api.Assertions.assertThat(link.find()).as("verification link in " + body).isTrue();
+		Assertions.assertThat(link.find()).as("verification link in " + body).isTrue();
 		page.navigate(link.group(1));
 		assertAccessible(page, "confirm the address");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my address")).click();
@@ -157,7 +167,7 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Uploaded: Transcript of records");
 		upload(page, "Degree certificate", "degree.pdf", "application/pdf", pdf("Degree certificate"));
 		upload(page, "Passport or national identity card", "passport.html", "text/html",
-				"<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				"<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
 		assertThat(page.locator("[id='file-PASSPORT-error']")).containsText("The file is not a PDF, JPEG or PNG");
 		this.browser.screenshot(page, "documents-refused");
 		assertAccessible(page, "documents with a refused upload");
@@ -174,7 +184,7 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the application")).click();
 		assertThat(page.locator("#declaration-error")).containsText("Confirm the declaration");
 		assertAccessible(page, "submit without the declaration");
-		page.getByLabel(java.util.regex.Pattern.compile("^I declare")).check();
+		page.getByLabel(Pattern.compile("^I declare")).check();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the application")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Your application is submitted");
 		assertAccessible(page, "application status");
@@ -192,7 +202,7 @@ class ApplicantBrowserTests extends BrowserTestBase {
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("You are signed out.");
-		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+		Assertions.assertThat(cspErrors.messages()).isEmpty();
 	}
 
 }

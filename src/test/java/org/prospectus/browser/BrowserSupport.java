@@ -1,5 +1,6 @@
 package org.prospectus.browser;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -193,7 +194,7 @@ final class BrowserSupport implements AutoCloseable {
 			}
 			String path = System.getenv("PATH");
 			if (path != null) {
-				for (String directory : path.split(java.io.File.pathSeparator)) {
+				for (String directory : path.split(File.pathSeparator)) {
 					for (String name : List.of("chromium", "chromium-browser")) {
 						Path candidate = Paths.get(directory).resolve(name);
 						if (!directory.isEmpty() && Files.isExecutable(candidate)) {

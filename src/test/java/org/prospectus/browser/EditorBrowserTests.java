@@ -4,10 +4,12 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
@@ -78,8 +80,7 @@ class EditorBrowserTests extends BrowserTestBase {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
 		assertThat(page.locator("#deadline-error"))
 			.hasText("The application deadline must come after applications open.");
-		assertThat(field(page, "Application deadline"))
-			.hasValue(java.util.regex.Pattern.compile("2020-01-01T12:00(:00)?"));
+		assertThat(field(page, "Application deadline")).hasValue(Pattern.compile("2020-01-01T12:00(:00)?"));
 		this.browser.screenshot(page, "round-edit-error");
 		assertAccessible(page, "round edit form with an error");
 
@@ -126,8 +127,7 @@ class EditorBrowserTests extends BrowserTestBase {
 		// under
 		// the pointer for over two seconds after a field was typed in, before a click
 		// landed.
-		org.assertj.core.api.Assertions
-			.assertThat(page.evaluate("getComputedStyle(document.documentElement).scrollBehavior"))
+		Assertions.assertThat(page.evaluate("getComputedStyle(document.documentElement).scrollBehavior"))
 			.isEqualTo("auto");
 		field(page, "Duration in months").fill("many");
 		field(page, "Summary").fill("Learn to build and question machine learning systems, now with a lab year.");
@@ -234,7 +234,7 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertThat(page.locator(".audit-table")).containsText("Application deadline");
 		this.browser.screenshot(page, "audit-log");
 		assertAccessible(page, "audit log");
-		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+		Assertions.assertThat(cspErrors.messages()).isEmpty();
 	}
 
 }

@@ -1,11 +1,14 @@
 package org.prospectus.browser;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -103,10 +106,10 @@ class LayoutBrowserTests extends BrowserTestBase {
 
 	String deadlineOfJointRound() {
 		Instant at = this.jdbc.sql("select deadline_at from application_round where slug = 'joint'")
-			.query(java.sql.Timestamp.class)
+			.query(Timestamp.class)
 			.single()
 			.toInstant();
-		return java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm zzz", java.util.Locale.ENGLISH)
+		return DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm zzz", Locale.ENGLISH)
 			.format(at.atZone(ZoneId.of(BrowserCatalogue.ZONE)));
 	}
 

@@ -1,13 +1,19 @@
 package org.prospectus.browser;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
@@ -16,6 +22,7 @@ import org.prospectus.applications.Applying;
 import org.prospectus.applications.UploadFiles;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
+import org.prospectus.support.PdfText;
 import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,7 +114,7 @@ class ReviewBrowserTests extends BrowserTestBase {
 		String id = applying.start(ada, BrowserCatalogue.ROUND);
 		applying.fillEverything(ada, id, "IN", sotonMl.getId(), programme(BrowserCatalogue.PROGRAMME));
 		applying.upload(ada, id, "FEE_RECEIPT", "receipt.pdf", UploadFiles.pdf("Paid: SEK 900"));
-		org.assertj.core.api.Assertions.assertThat(applying.submit(ada, id).getResponse().getRedirectedUrl())
+		Assertions.assertThat(applying.submit(ada, id).getResponse().getRedirectedUrl())
 			.isEqualTo("/applications/" + id);
 		long sotonOfficer = this.staff.createAt("officer.soton@uni.example", "Sam Soton", soton.getId(),
 				StaffRole.ADMISSIONS);
@@ -128,8 +135,7 @@ class ReviewBrowserTests extends BrowserTestBase {
 		field(coordinator, "Verified").check();
 		press(coordinator, "Record the verdict");
 		assertThat(coordinator.getByRole(AriaRole.STATUS)).isVisible();
-		org.assertj.core.api.Assertions
-			.assertThat(this.jdbc.sql("select fee_status from application").query(String.class).single())
+		Assertions.assertThat(this.jdbc.sql("select fee_status from application").query(String.class).single())
 			.isEqualTo("PAID");
 
 		Page admin = signedIn("admin@uni.example");
@@ -139,14 +145,14 @@ class ReviewBrowserTests extends BrowserTestBase {
 		assertAccessible(admin, "a member of staff's roles");
 		field(atSoton, "Catalogue editor").check();
 		atSoton.getByRole(AriaRole.BUTTON).click();
-		org.assertj.core.api.Assertions
+		Assertions
 			.assertThat(this.jdbc.sql("select role from staff_membership where staff_user_id = :id order by role")
 				.param("id", sotonOfficer)
 				.query(String.class)
 				.list())
 			.containsExactly("ADMISSIONS", "EDITOR");
 		assertThat(field(admin.locator(".membership-" + soton.getId()), "Admissions officer")).isChecked();
-		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+		Assertions.assertThat(cspErrors.messages()).isEmpty();
 	}
 
 	@Test
@@ -158,7 +164,7 @@ class ReviewBrowserTests extends BrowserTestBase {
 		String id = applying.start(ada, BrowserCatalogue.ROUND);
 		applying.fillEverything(ada, id, "SE", programme(BrowserCatalogue.PROGRAMME),
 				programme(BrowserCatalogue.OTHER_PROGRAMME));
-		org.assertj.core.api.Assertions.assertThat(applying.submit(ada, id).getResponse().getRedirectedUrl())
+		Assertions.assertThat(applying.submit(ada, id).getResponse().getRedirectedUrl())
 			.isEqualTo("/applications/" + id);
 		this.accounts.replacePassword(
 				this.accounts.findOrCreate("officer@uni.example", "Olivia Officer", EnumSet.of(StaffRole.ADMISSIONS)),
@@ -209,7 +215,7 @@ class ReviewBrowserTests extends BrowserTestBase {
 			.containsText("Not yet: the decision is e-mailed from the notification date");
 		this.browser.screenshot(page, "application-detail-admitted");
 		assertAccessible(page, "an admitted application");
-		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+		Assertions.assertThat(cspErrors.messages()).isEmpty();
 
 		BrowserContext applicantContext = this.browser.newContext("http://localhost:" + this.port);
 		try {
@@ -224,7 +230,7 @@ class ReviewBrowserTests extends BrowserTestBase {
 
 			Instant notification = this.jdbc.sql("select notification_at from application_round where slug = :slug")
 				.param("slug", BrowserCatalogue.ROUND)
-				.query(java.sql.Timestamp.class)
+				.query(Timestamp.class)
 				.single()
 				.toInstant();
 			this.clock.setInstant(notification);
@@ -252,19 +258,18 @@ class ReviewBrowserTests extends BrowserTestBase {
 
 			mine.reload();
 			assertThat(mine.locator("#offers")).containsText("Unconditional");
-			com.microsoft.playwright.Download letter = mine.waitForDownload(() -> mine
+			Download letter = mine.waitForDownload(() -> mine
 				.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download your decision letter (PDF)"))
 				.click());
-			org.assertj.core.api.Assertions.assertThat(letter.suggestedFilename())
-				.isEqualTo("decision-" + reference + ".pdf");
-			try (java.io.InputStream in = letter.createReadStream()) {
-				org.assertj.core.api.Assertions.assertThat(org.prospectus.support.PdfText.of(in.readAllBytes()))
+			Assertions.assertThat(letter.suggestedFilename()).isEqualTo("decision-" + reference + ".pdf");
+			try (InputStream in = letter.createReadStream()) {
+				Assertions.assertThat(PdfText.of(in.readAllBytes()))
 					.contains("Offer of a place", "The offer is unconditional.", "You accepted the offer on");
 			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
-			org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+			Assertions.assertThat(cspErrors.messages()).isEmpty();
 		}
 		finally {
 			applicantContext.close();

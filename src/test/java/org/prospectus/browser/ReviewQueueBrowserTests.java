@@ -3,10 +3,12 @@ package org.prospectus.browser;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
@@ -73,7 +75,7 @@ class ReviewQueueBrowserTests extends BrowserTestBase {
 		field(page, "Status").selectOption("SUBMITTED");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
 		assertThat(page.locator("table.queue-table tbody tr")).hasCount(2);
-		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*status=SUBMITTED.*"));
+		assertThat(page).hasURL(Pattern.compile(".*status=SUBMITTED.*"));
 		this.browser.screenshot(page, "review-queue-filtered");
 		assertAccessible(page, "filtered applications queue");
 
@@ -102,7 +104,7 @@ class ReviewQueueBrowserTests extends BrowserTestBase {
 		assertThat(page.locator("#per-day tbody tr")).hasCount(3);
 		this.browser.screenshot(page, "review-dashboard");
 		assertAccessible(page, "applications dashboard");
-		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+		Assertions.assertThat(cspErrors.messages()).isEmpty();
 	}
 
 }

@@ -2,8 +2,10 @@ package org.prospectus.browser;
 
 import java.util.EnumSet;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
@@ -24,7 +26,7 @@ class StaffSignInBrowserTests extends BrowserTestBase {
 	@Autowired
 	StaffAccounts accounts;
 
-	static com.microsoft.playwright.Locator field(Page page, String label) {
+	static Locator field(Page page, String label) {
 		return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
 	}
 
@@ -64,7 +66,7 @@ class StaffSignInBrowserTests extends BrowserTestBase {
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("You are signed out.");
-		org.assertj.core.api.Assertions.assertThat(cspErrors.messages()).isEmpty();
+		Assertions.assertThat(cspErrors.messages()).isEmpty();
 	}
 
 }

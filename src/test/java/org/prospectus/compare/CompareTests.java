@@ -1,5 +1,6 @@
 package org.prospectus.compare;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.course.Course;
+import org.prospectus.course.CreditSystem;
 import org.prospectus.course.Season;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Career;
@@ -97,8 +99,7 @@ class CompareTests {
 		});
 		this.sotonMl = this.fixtures.programme(this.soton, "soton-ml", "Machine Learning", (p) -> {
 			p.setStudyForm(12, 100, p.getMode(), "en");
-			p.setAward("Master of Science", p.getLevel(), new java.math.BigDecimal("180"),
-					org.prospectus.course.CreditSystem.UK_CREDITS);
+			p.setAward("Master of Science", p.getLevel(), new BigDecimal("180"), CreditSystem.UK_CREDITS);
 			p.setTopics(List.of("Computer vision", "Deep learning", "Reinforcement learning"));
 			p.setTuition(Money.of("32000", "GBP"), TuitionPeriod.TOTAL, null);
 			p.setApplicationFee(Money.of("50", "GBP"), null);

@@ -1,10 +1,19 @@
 package org.prospectus.demo;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.prospectus.account.StaffPrincipal;
@@ -34,8 +43,10 @@ import org.prospectus.applications.SubmitOutcome;
 import org.prospectus.applications.UploadFiles;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundService;
+import org.prospectus.intake.RoundState;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.web.PublicUrls;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,8 +82,7 @@ public class DemoApplications {
 	/** The demo applicant whose password is printed at every start. */
 	static final String JOURNEY_APPLICANT = "applicant@demo.prospectus.example";
 
-	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
-		.getLog(DemoApplications.class);
+	private static final Log logger = LogFactory.getLog(DemoApplications.class);
 
 	private static final String[] ROUNDS = { DemoCatalogue.ML_JOINT_ROUND, DemoCatalogue.KTH_CURRENT_ROUND,
 			DemoCatalogue.SOUTHAMPTON_CURRENT_ROUND };
@@ -89,7 +99,7 @@ public class DemoApplications {
 
 	private final PasswordEncoder passwords;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final Offers offers;
 
@@ -101,12 +111,12 @@ public class DemoApplications {
 
 	private final OfferDeadlines deadlines;
 
-	private final org.prospectus.web.PublicUrls urls;
+	private final PublicUrls urls;
 
 	public DemoApplications(ApplicationService applications, ApplicationDocuments documents, ApplicationReview review,
-			RoundService rounds, JdbcClient jdbc, PasswordEncoder passwords, java.time.Clock clock, Offers offers,
-			OfferReview offerReview, DecisionNotifier notifier, OfferDeadlines deadlines,
-			org.prospectus.web.PublicUrls urls, Promotions promotions) {
+			RoundService rounds, JdbcClient jdbc, PasswordEncoder passwords, Clock clock, Offers offers,
+			OfferReview offerReview, DecisionNotifier notifier, OfferDeadlines deadlines, PublicUrls urls,
+			Promotions promotions) {
 		this.promotions = promotions;
 		this.offers = offers;
 		this.offerReview = offerReview;
@@ -129,12 +139,12 @@ public class DemoApplications {
 	public long load() {
 		long existing = this.jdbc.sql("select count(*) from application").query(Long.class).single();
 		SecurityContextHolder.getContext()
-			.setAuthentication(StaffPrincipal.authentication(
-					StaffPrincipal.acting(OFFICER, java.util.EnumSet.of(StaffRole.ADMISSIONS), java.util.Map.of())));
+			.setAuthentication(StaffPrincipal
+				.authentication(StaffPrincipal.acting(OFFICER, EnumSet.of(StaffRole.ADMISSIONS), Map.of())));
 		try {
 			for (int i = 0; existing == 0 && i < PEOPLE.length; i++) {
 				ApplicationRound round = this.rounds.findBySlug(ROUNDS[i % ROUNDS.length]).orElse(null);
-				if (round != null && round.stateAt(this.clock.instant()) == org.prospectus.intake.RoundState.OPEN) {
+				if (round != null && round.stateAt(this.clock.instant()) == RoundState.OPEN) {
 					apply(i, round);
 				}
 			}
@@ -161,7 +171,7 @@ public class DemoApplications {
 	 */
 	private @Nullable Submitted submit(int i, String[] person, ApplicationRound round, @Nullable String email) {
 		if (email == null) {
-			email = (person[0] + "." + person[1]).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "")
+			email = (person[0] + "." + person[1]).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "")
 					+ "@applicant.example";
 		}
 		long applicant = this.jdbc.sql("""
@@ -216,9 +226,8 @@ public class DemoApplications {
 		citizenship.setCountry(person[2]);
 		this.applications.saveStep(id, applicant, citizenship);
 		EducationForm.Entry degree = new EducationForm.Entry();
-		degree.setInstitution("National University of " + new java.util.Locale.Builder().setRegion(person[2])
-			.build()
-			.getDisplayCountry(java.util.Locale.ENGLISH));
+		degree.setInstitution("National University of "
+				+ new Locale.Builder().setRegion(person[2]).build().getDisplayCountry(Locale.ENGLISH));
 		degree.setCountry(person[2]);
 		degree.setQualification("Bachelor of Science");
 		degree.setSubject((i % 3 == 0) ? "Computer Science" : (i % 3 == 1) ? "Mathematics" : "Electrical Engineering");
@@ -246,8 +255,7 @@ public class DemoApplications {
 
 	private void upload(UUID id, long applicant, DocumentKind kind, String text) {
 		// The PDF's standard font has no accents: Kovač is written Kovac in the scan.
-		byte[] content = UploadFiles
-			.pdf(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
+		byte[] content = UploadFiles.pdf(Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
 		this.documents.upload(id, applicant, kind, new ByteArrayInputStream(content), content.length);
 	}
 
@@ -304,7 +312,7 @@ public class DemoApplications {
 			.single() > 0) {
 			return;
 		}
-		java.time.Instant now = this.clock.instant();
+		Instant now = this.clock.instant();
 		RoundDates dates = this.jdbc.sql("""
 				select opens_at, deadline_at, documents_deadline_at, notification_at, reply_by_at
 				from application_round where id = :round""")
@@ -351,12 +359,12 @@ public class DemoApplications {
 					                                else cast(:notification as timestamptz) - interval '2 days' end,
 					       decided_at = case when decided_at is not null then cast(:notification as timestamptz) - interval '2 days' end
 					where round_id = :round""")
-			.param("deadline", java.sql.Timestamp.from(dates.deadlineAt()))
-			.param("notification", java.sql.Timestamp.from(dates.notificationAt()))
+			.param("deadline", Timestamp.from(dates.deadlineAt()))
+			.param("notification", Timestamp.from(dates.notificationAt()))
 			.param("round", round.getId())
 			.update();
 		this.jdbc.sql("update offer set made_at = :at where round_id = :round")
-			.param("at", java.sql.Timestamp.from(dates.notificationAt().minusSeconds(2 * 86400)))
+			.param("at", Timestamp.from(dates.notificationAt().minusSeconds(2 * 86400)))
 			.param("round", round.getId())
 			.update();
 		while (this.notifier.notifyDue() > 0) {
@@ -377,7 +385,7 @@ public class DemoApplications {
 		this.promotions.confirmNext(round.getId(), ml);
 		// The fifth's own reply window closed an hour ago: declined by default.
 		this.jdbc.sql("update offer set reply_by_at = :at where application_id = :id")
-			.param("at", java.sql.Timestamp.from(now.minusSeconds(3600)))
+			.param("at", Timestamp.from(now.minusSeconds(3600)))
 			.param("id", submitted.get(5).id())
 			.update();
 		while (this.deadlines.declineDue() > 0) {
@@ -415,19 +423,18 @@ public class DemoApplications {
 				update application_round set opens_at = :opens, deadline_at = :deadline,
 				       documents_deadline_at = :documents, notification_at = :notification, reply_by_at = :replyBy
 				where id = :round""")
-			.param("opens", java.sql.Timestamp.from(dates.opensAt()))
-			.param("deadline", java.sql.Timestamp.from(dates.deadlineAt()))
-			.param("documents", java.sql.Timestamp.from(dates.documentsDeadlineAt()))
-			.param("notification", java.sql.Timestamp.from(dates.notificationAt()))
-			.param("replyBy", (dates.replyByAt() != null) ? java.sql.Timestamp.from(dates.replyByAt()) : null)
+			.param("opens", Timestamp.from(dates.opensAt()))
+			.param("deadline", Timestamp.from(dates.deadlineAt()))
+			.param("documents", Timestamp.from(dates.documentsDeadlineAt()))
+			.param("notification", Timestamp.from(dates.notificationAt()))
+			.param("replyBy", (dates.replyByAt() != null) ? Timestamp.from(dates.replyByAt()) : null)
 			.param("round", round)
 			.update();
 	}
 
 	/** The milestones the decided round is moved by while it is applied to. */
-	private record RoundDates(java.time.Instant opensAt, java.time.Instant deadlineAt,
-			java.time.Instant documentsDeadlineAt, java.time.Instant notificationAt,
-			java.time.@Nullable Instant replyByAt) {
+	private record RoundDates(Instant opensAt, Instant deadlineAt, Instant documentsDeadlineAt, Instant notificationAt,
+			@Nullable Instant replyByAt) {
 
 	}
 

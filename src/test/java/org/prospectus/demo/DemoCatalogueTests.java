@@ -2,17 +2,25 @@ package org.prospectus.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Month;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffRole;
+import org.prospectus.applications.Applying;
 import org.prospectus.course.CoursePage;
 import org.prospectus.course.CourseService;
 import org.prospectus.course.Syllabus;
@@ -30,11 +38,13 @@ import org.prospectus.search.ProgrammeSummary;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,7 +97,7 @@ class DemoCatalogueTests {
 	DemoStaff demoStaff;
 
 	@Autowired
-	org.prospectus.support.StaffSessions staff;
+	StaffSessions staff;
 
 	@BeforeEach
 	void load() {
@@ -160,15 +170,15 @@ class DemoCatalogueTests {
 	void eachMachineLearningMasterStartsWhenItsSeedSaysAndFeaturesItsOwnRound() throws IOException {
 		assertThat(
 				round(DemoCatalogue.ML_JOINT_ROUND).getStudiesStartAt().atZone(DemoRoundCalendar.STOCKHOLM).getMonth())
-			.isEqualTo(java.time.Month.AUGUST);
-		org.jsoup.nodes.Document kth = Jsoup.parse(this.mvc.get()
+			.isEqualTo(Month.AUGUST);
+		Document kth = Jsoup.parse(this.mvc.get()
 			.uri("/programmes/kth-msc-machine-learning")
 			.exchange()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(kth.select(".at-a-glance").text()).contains("Next start August 2027");
 		assertThat(kth.text()).doesNotContain("May 2027");
-		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
+		Document soton = Jsoup.parse(this.mvc.get()
 			.uri("/programmes/southampton-msc-machine-learning")
 			.exchange()
 			.getResponse()
@@ -178,7 +188,7 @@ class DemoCatalogueTests {
 		assertThat(soton.getElementById("round-heading").text()).isEqualTo("Applications for September 2027 entry");
 		assertThat(soton.text()).as("the joint round's start is KTH's, not Southampton's")
 			.doesNotContain("May 2027", "Studies start August");
-		org.jsoup.nodes.Document search = Jsoup.parse(this.mvc.get()
+		Document search = Jsoup.parse(this.mvc.get()
 			.uri("/programmes")
 			.param("q", "machine learning")
 			.exchange()
@@ -261,8 +271,8 @@ class DemoCatalogueTests {
 		DatabaseCleaner.clean(this.jdbc);
 		new DemoDataRunner(this.demoCatalogue, this.demoStaff, this.demoApplications).run(null);
 
-		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
-		List<String> named = java.util.regex.Pattern.compile("`([a-z.]+)@…`")
+		String readme = Files.readString(Path.of("README.md"));
+		List<String> named = Pattern.compile("`([a-z.]+)@…`")
 			.matcher(readme)
 			.results()
 			.map((match) -> match.group(1) + "@demo.prospectus.example")
@@ -281,8 +291,8 @@ class DemoCatalogueTests {
 			.list();
 		for (String institution : List.of("kth", "southampton", "northbridge", "lakeshore")) {
 			for (String role : List.of("ADMIN", "EDITOR", "ADMISSIONS")) {
-				assertThat(held).contains(role.toLowerCase(java.util.Locale.ROOT) + "." + institution
-						+ "@demo.prospectus.example " + role);
+				assertThat(held)
+					.contains(role.toLowerCase(Locale.ROOT) + "." + institution + "@demo.prospectus.example " + role);
 			}
 		}
 		assertThat(this.jdbc
@@ -323,17 +333,17 @@ class DemoCatalogueTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
-		this.staff.create("officer@uni.example", "Olivia Officer", org.prospectus.account.StaffRole.ADMISSIONS);
+		this.staff.create("officer@uni.example", "Olivia Officer", StaffRole.ADMISSIONS);
 		var officer = this.staff.signIn("officer@uni.example");
 		MvcTestResult queue = this.mvc.get().uri("/admin/applications").session(officer).exchange();
 		assertThat(queue).hasStatusOk();
-		var rows = org.prospectus.support.StaffSessions.page(queue).select("tbody tr");
+		var rows = StaffSessions.page(queue).select("tbody tr");
 		assertThat(rows).hasSize(29);
 		String detail = rows.first().select("a[href^=/admin/applications/]").attr("href");
 		MvcTestResult page = this.mvc.get().uri(detail).session(officer).exchange();
 		assertThat(page).hasStatusOk();
-		assertThat(org.prospectus.support.StaffSessions.page(page).select("#answers-heading ~ section").text())
-			.contains("Bachelor of Science", "University Road");
+		assertThat(StaffSessions.page(page).select("#answers-heading ~ section").text()).contains("Bachelor of Science",
+				"University Road");
 	}
 
 	@Test
@@ -348,14 +358,12 @@ class DemoCatalogueTests {
 			.contains("joint round coordinated by KTH Royal Institute of Technology");
 
 		// Both are called Machine Learning: the choices name their institutions.
-		org.prospectus.applications.Applying applying = new org.prospectus.applications.Applying(this.mvc, this.jdbc);
-		org.springframework.mock.web.MockHttpSession ada = applying.applicant("ada@example.org", "Ada Lovelace");
+		Applying applying = new Applying(this.mvc, this.jdbc);
+		MockHttpSession ada = applying.applicant("ada@example.org", "Ada Lovelace");
 		String id = applying.start(ada, "ml-masters-joint-intake");
 		MvcTestResult choices = this.mvc.get().uri("/applications/{id}/steps/choices", id).session(ada).exchange();
-		assertThat(
-				org.prospectus.support.StaffSessions.page(choices).select("select[name='ranked[0]'] option").eachText())
-			.contains("Machine Learning, KTH Royal Institute of Technology",
-					"Machine Learning, University of Southampton");
+		assertThat(StaffSessions.page(choices).select("select[name='ranked[0]'] option").eachText()).contains(
+				"Machine Learning, KTH Royal Institute of Technology", "Machine Learning, University of Southampton");
 	}
 
 	@Test

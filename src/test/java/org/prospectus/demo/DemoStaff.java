@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -57,7 +58,7 @@ class DemoStaff {
 		lines.add(create("admissions@demo.prospectus.example", "Alex Admissions", StaffRole.ADMISSIONS));
 		this.jdbc.sql("select id, slug, name from institution order by slug").query((rs) -> {
 			for (StaffRole role : List.of(StaffRole.ADMIN, StaffRole.EDITOR, StaffRole.ADMISSIONS)) {
-				String name = role.name().toLowerCase(java.util.Locale.ROOT);
+				String name = role.name().toLowerCase(Locale.ROOT);
 				String title = switch (role) {
 					case ADMIN -> "Administrator, ";
 					case EDITOR -> "Editor, ";

@@ -1,6 +1,7 @@
 package org.prospectus.guide;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.assertj.core.api.Assertions;
+import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,10 +146,8 @@ class GuideTests {
 	void slugsAreUniqueAcrossSectionsAndEntries() {
 		GuideSection section = this.fixtures.guideSection("costs", "Costs", 1, (s) -> {
 		});
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> this.fixtures.guideEntry(section, "costs", 1, "Costs", "Body", (e) -> {
-			}))
-			.hasMessageContaining("already a section");
+		Assertions.assertThatThrownBy(() -> this.fixtures.guideEntry(section, "costs", 1, "Costs", "Body", (e) -> {
+		})).hasMessageContaining("already a section");
 	}
 
 	@Test
@@ -168,7 +170,7 @@ class GuideTests {
 		Instant start = LocalDate.of(2027, 8, 24).atStartOfDay(ZoneId.of("Europe/Stockholm")).toInstant();
 		this.fixtures.round(kth, "autumn", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)), cheap);
 		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'autumn'")
-			.param("start", java.sql.Timestamp.from(start))
+			.param("start", Timestamp.from(start))
 			.update();
 
 		Document finder = page("/finder");
@@ -192,12 +194,12 @@ class GuideTests {
 		UriComponentsBuilder query = UriComponentsBuilder.fromPath(form.attr("action"));
 		Map<String, List<String>> data = form.formData()
 			.stream()
-			.collect(Collectors.groupingBy(org.jsoup.Connection.KeyVal::key,
-					Collectors.mapping(org.jsoup.Connection.KeyVal::value, Collectors.toList())));
+			.collect(Collectors.groupingBy(Connection.KeyVal::key,
+					Collectors.mapping(Connection.KeyVal::value, Collectors.toList())));
 		assertThat(data).containsOnlyKeys("topic", "mode", "pace", "maxTuition", "currency", "start");
 		MvcTestResult result = this.mvc.get()
 			.uri(query.build().getPath())
-			.params(new org.springframework.util.LinkedMultiValueMap<>(data))
+			.params(new LinkedMultiValueMap<>(data))
 			.exchange();
 		Document results = Jsoup
 			.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));

@@ -1,5 +1,8 @@
 package org.prospectus.institution;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prospectus.support.StaffSessions.page;
@@ -51,14 +55,10 @@ class AdminInstitutionTests {
 	}
 
 	MvcTestResult create(String... fields) {
-		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/admin/catalogue/institutions")
-			.session(this.editor)
-			.with(csrf());
-		java.util.Map<String, String> values = new java.util.LinkedHashMap<>(
-				java.util.Map.of("slug", "soton", "name", "University of Southampton", "countryCode", "gb", "city",
-						"Southampton", "campuses", "Highfield\n\nAvenue", "website", "https://www.southampton.ac.uk",
-						"timeZone", "Europe/London", "currency", "gbp"));
+		var post = MockMvcRequestBuilders.post("/admin/catalogue/institutions").session(this.editor).with(csrf());
+		Map<String, String> values = new LinkedHashMap<>(Map.of("slug", "soton", "name", "University of Southampton",
+				"countryCode", "gb", "city", "Southampton", "campuses", "Highfield\n\nAvenue", "website",
+				"https://www.southampton.ac.uk", "timeZone", "Europe/London", "currency", "gbp"));
 		for (int i = 0; i < fields.length; i += 2) {
 			values.put(fields[i], fields[i + 1]);
 		}
@@ -123,8 +123,8 @@ class AdminInstitutionTests {
 	 * The form's fields as the edit page filled them, as a browser sends them: an
 	 * unticked box not at all.
 	 */
-	static java.util.Map<String, String> values(Document form) {
-		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+	static Map<String, String> values(Document form) {
+		Map<String, String> values = new LinkedHashMap<>();
 		form.select("form[method=post] input[name], form[method=post] textarea[name]")
 			.stream()
 			.filter((input) -> !input.attr("type").equals("checkbox") || input.hasAttr("checked"))
@@ -132,12 +132,11 @@ class AdminInstitutionTests {
 		return values;
 	}
 
-	MvcTestResult save(long id, java.util.Map<String, String> values, String field, String value) {
-		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/admin/catalogue/institutions/{id}", id)
+	MvcTestResult save(long id, Map<String, String> values, String field, String value) {
+		var post = MockMvcRequestBuilders.post("/admin/catalogue/institutions/{id}", id)
 			.session(this.editor)
 			.with(csrf());
-		java.util.Map<String, String> posted = new java.util.LinkedHashMap<>(values);
+		Map<String, String> posted = new LinkedHashMap<>(values);
 		posted.put(field, value);
 		posted.forEach(post::param);
 		return this.mvc.perform(post);
@@ -146,7 +145,7 @@ class AdminInstitutionTests {
 	@Test
 	void anEditRecordsEachChangedFieldAndAStaleEditGetsTheConflictPage() {
 		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
-		java.util.Map<String, String> form = values(page(this.mvc.get()
+		Map<String, String> form = values(page(this.mvc.get()
 			.uri("/admin/catalogue/institutions/{id}/edit", kth.getId())
 			.session(this.editor)
 			.exchange()));
@@ -166,7 +165,7 @@ class AdminInstitutionTests {
 	@Test
 	void theCitizenshipsExemptFromTheFeeAreEditedAndCheckedOnTheForm() {
 		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
-		java.util.Map<String, String> form = values(page(this.mvc.get()
+		Map<String, String> form = values(page(this.mvc.get()
 			.uri("/admin/catalogue/institutions/{id}/edit", kth.getId())
 			.session(this.editor)
 			.exchange()));

@@ -1,9 +1,16 @@
 package org.prospectus.intake;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.assertj.core.groups.Tuple;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +20,7 @@ import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditFilter;
 import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
@@ -27,6 +35,9 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prospectus.support.StaffSessions.page;
@@ -53,7 +64,7 @@ class AdminRoundEditingTests {
 	AuditLog auditLog;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -87,7 +98,7 @@ class AdminRoundEditingTests {
 	}
 
 	/** The edit form's fields as the page filled them. */
-	java.util.Map<String, String> formValues(MockHttpSession session) {
+	Map<String, String> formValues(MockHttpSession session) {
 		return StaffSessions.formFields(page(this.mvc.get()
 			.uri("/admin/catalogue/rounds/{id}/edit", this.round.getId())
 			.session(session)
@@ -95,12 +106,12 @@ class AdminRoundEditingTests {
 	}
 
 	/** Posts the form with some fields changed, as a browser would after typing. */
-	MvcTestResult save(MockHttpSession session, java.util.Map<String, String> values, String... changes) {
-		java.util.Map<String, String> posted = new java.util.LinkedHashMap<>(values);
+	MvcTestResult save(MockHttpSession session, Map<String, String> values, String... changes) {
+		Map<String, String> posted = new LinkedHashMap<>(values);
 		for (int i = 0; i < changes.length; i += 2) {
 			posted.put(changes[i], changes[i + 1]);
 		}
-		MockHttpServletRequestBuilder post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+		MockHttpServletRequestBuilder post = MockMvcRequestBuilders
 			.post("/admin/catalogue/rounds/{id}", this.round.getId())
 			.session(session)
 			.with(csrf());
@@ -118,8 +129,7 @@ class AdminRoundEditingTests {
 
 	/** Presses a button of the review page as it was shown. */
 	MvcTestResult press(MockHttpSession session, Document review, String action) {
-		MockHttpServletRequestBuilder post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post(reviewUrl() + "/" + action)
+		MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post(reviewUrl() + "/" + action)
 			.session(session)
 			.with(csrf());
 		review.select("form[action$=/" + action + "] input[type=hidden]").forEach((input) -> {
@@ -176,8 +186,8 @@ class AdminRoundEditingTests {
 			assertThat(entry.actor()).isEqualTo("editor@uni.example");
 			assertThat(entry.entityType()).isEqualTo("application-round");
 			assertThat(entry.changes()).extracting("field", "before", "after")
-				.contains(org.assertj.core.groups.Tuple.tuple("round.milestone.DEADLINE",
-						"2027-01-15 23:59:59 Europe/Stockholm", "2027-01-22 23:59:59 Europe/Stockholm"));
+				.contains(Tuple.tuple("round.milestone.DEADLINE", "2027-01-15 23:59:59 Europe/Stockholm",
+						"2027-01-22 23:59:59 Europe/Stockholm"));
 		}
 	}
 
@@ -188,7 +198,7 @@ class AdminRoundEditingTests {
 	@Test
 	void milestonesSentWithoutTheirZeroSecondsAreNotChanged() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
-		java.util.Map<String, String> values = new java.util.LinkedHashMap<>(formValues(session));
+		Map<String, String> values = new LinkedHashMap<>(formValues(session));
 		values.replaceAll((name, value) -> value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00")
 				? value.substring(0, 16) : value);
 		assertThat(save(session, values, "deadline", "2027-01-22T23:59:59", "documentsDeadline", "2027-01-27T23:59:59"))
@@ -214,7 +224,7 @@ class AdminRoundEditingTests {
 	@Test
 	void aProgrammeLeavingTheRoundKeepsItsPublicRoundUntilPublished() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
-		java.util.Map<String, String> values = formValues(session);
+		Map<String, String> values = formValues(session);
 		values.remove("programmes");
 		assertThat(save(session, values)).hasRedirectedUrl(reviewUrl());
 		long programmeId = this.jdbc.sql("select id from programme").query(Long.class).single();
@@ -252,7 +262,7 @@ class AdminRoundEditingTests {
 		long partnerDraft = this.fixtures.programme(other, "quantum", "Quantum Machine Learning").getId();
 		long partnerPublished = this.fixtures.programme(other, "other-ml", "Other ML").getId();
 		this.jdbc.sql("update programme set state = 'DRAFT' where id in (:ids)")
-			.param("ids", java.util.List.of(ownDraft, partnerDraft))
+			.param("ids", List.of(ownDraft, partnerDraft))
 			.update();
 
 		Document edit = page(this.mvc.get().uri(reviewUrl() + "/edit").session(session).exchange());
@@ -298,7 +308,7 @@ class AdminRoundEditingTests {
 		assertThat(form.text()).contains("Stockholm time (Europe/Stockholm)");
 		assertThat(form.select("input[name=programmes]").val()).isEqualTo(Long.toString(programmeId));
 
-		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		values.put("slug", "autumn-2027");
 		values.put("name", "Autumn 2028");
 		values.put("opens", "2027-10-15T00:00:00");
@@ -308,8 +318,7 @@ class AdminRoundEditingTests {
 		values.put("studiesStart", "2028-08-28T09:00:00");
 		values.put("choiceLimit", "4");
 		values.put("programmes", Long.toString(programmeId));
-		MockHttpServletRequestBuilder taken = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/admin/catalogue/rounds")
+		MockHttpServletRequestBuilder taken = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
 			.param("institution", Long.toString(kth))
 			.session(session)
 			.with(csrf());
@@ -319,8 +328,7 @@ class AdminRoundEditingTests {
 		assertThat(refused.select("#deadline").val()).isEqualTo("2028-01-15T23:59:59");
 
 		values.put("slug", "autumn-2028");
-		MockHttpServletRequestBuilder create = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/admin/catalogue/rounds")
+		MockHttpServletRequestBuilder create = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
 			.param("institution", Long.toString(kth))
 			.session(session)
 			.with(csrf());
@@ -340,8 +348,7 @@ class AdminRoundEditingTests {
 		assertThat(page(this.mvc.get().uri("/admin/catalogue/rounds").param("q", "2028").session(session).exchange())
 			.select("tbody tr")
 			.text()).contains("Autumn 2028", "Not published").doesNotContain("Open for applications", "Opens soon");
-		MockHttpServletRequestBuilder publish = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post(review + "/publish")
+		MockHttpServletRequestBuilder publish = MockMvcRequestBuilders.post(review + "/publish")
 			.session(session)
 			.with(csrf());
 		reviewPage.select("form[action$=/publish] input[type=hidden]")
@@ -390,10 +397,9 @@ class AdminRoundEditingTests {
 		assertThat(review.select("tr.table-warning").text()).contains("Reply to offers by",
 				"2027-02-12 23:59:59 Europe/Stockholm");
 		assertThat(press(session, review, "publish")).hasRedirectedUrl("/admin/catalogue/rounds");
-		assertThat(this.jdbc.sql("select reply_by_at from application_round")
-			.query(java.sql.Timestamp.class)
-			.single()
-			.toInstant()).isEqualTo(java.time.Instant.parse("2027-02-12T22:59:59Z"));
+		assertThat(
+				this.jdbc.sql("select reply_by_at from application_round").query(Timestamp.class).single().toInstant())
+			.isEqualTo(Instant.parse("2027-02-12T22:59:59Z"));
 		assertThat(page(this.mvc.get().uri("/programmes/ml").exchange()).text()).contains("Reply to offers by",
 				"12 February 2027, 23:59 CET");
 	}
@@ -420,8 +426,8 @@ class AdminRoundEditingTests {
 		MockHttpSession first = this.staff.signIn("editor@uni.example");
 		MockHttpSession second = this.staff.signIn("other.editor@uni.example");
 		// Both open the form before either saves.
-		java.util.Map<String, String> firstForm = formValues(first);
-		java.util.Map<String, String> secondForm = formValues(second);
+		Map<String, String> firstForm = formValues(first);
+		Map<String, String> secondForm = formValues(second);
 		assertThat(
 				save(first, firstForm, "deadline", "2027-01-20T23:59:59", "documentsDeadline", "2027-01-27T23:59:59"))
 			.hasRedirectedUrl(reviewUrl());
@@ -470,18 +476,16 @@ class AdminRoundEditingTests {
 	 */
 	@Test
 	void theAuditLogDatesEachEventInItsInstitutionsZoneAndSpellsValuesOut() {
-		new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+		new TransactionTemplate(this.transactions)
 			.executeWithoutResult((status) -> this.auditLog.recordAs("editor@uni.example", AuditAction.UPDATE,
 					"application-round", this.round.getId(), "Changed the syllabus",
-					java.util.List.of(
-							new org.prospectus.audit.FieldChange("course.form.syllabus.valid-from", "SPRING 2027",
-									"AUTUMN 2027"),
-							new org.prospectus.audit.FieldChange("course.grading-scale", "P_F", "A_F"))));
+					List.of(new FieldChange("course.form.syllabus.valid-from", "SPRING 2027", "AUTUMN 2027"),
+							new FieldChange("course.grading-scale", "P_F", "A_F"))));
 		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		this.clock.setInstant(NOW.plusSeconds(60));
 		Document log = page(this.mvc.get().uri("/admin/audit").session(admin).exchange());
-		org.jsoup.select.Elements rows = log.select(".audit-table > tbody > tr");
-		org.jsoup.nodes.Element change = rows.stream()
+		Elements rows = log.select(".audit-table > tbody > tr");
+		Element change = rows.stream()
 			.filter((row) -> row.text().contains("Changed the syllabus"))
 			.findFirst()
 			.orElseThrow();
@@ -489,10 +493,7 @@ class AdminRoundEditingTests {
 		assertThat(change.select(".audit-changes tbody").text())
 			.contains("Spring 2027", "Autumn 2027", "A, B, C, D, E, FX, F", "P, F")
 			.doesNotContain("AUTUMN", "A_F");
-		org.jsoup.nodes.Element signIn = rows.stream()
-			.filter((row) -> row.text().contains("Signed in"))
-			.findFirst()
-			.orElseThrow();
+		Element signIn = rows.stream().filter((row) -> row.text().contains("Signed in")).findFirst().orElseThrow();
 		assertThat(signIn.select("td").first().text()).isEqualTo("2026-11-21 12:00:00 UTC");
 		assertThat(log.select(".audit-table th").first().text()).doesNotContain("UTC");
 	}

@@ -2,8 +2,10 @@ package org.prospectus.intake;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.List;
@@ -17,6 +19,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.validate.ValidationEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +161,7 @@ class CalendarFeedTests {
 		assertThat(result.getResponse().getHeader(HttpHeaders.SET_COOKIE)).as("no session for a feed").isNull();
 		Calendar calendar = parse(body(result));
 		assertThat(calendar.validate().getEntries()).as("ical4j's RFC 5545 checks")
-			.noneMatch((entry) -> entry.getSeverity() == net.fortuna.ical4j.validate.ValidationEntry.Severity.ERROR);
+			.noneMatch((entry) -> entry.getSeverity() == ValidationEntry.Severity.ERROR);
 		assertThat(value(calendar, "VERSION")).isEqualTo("2.0");
 		assertThat(value(calendar, "PRODID")).isEqualTo(CalendarFeed.PRODUCT_ID);
 		assertThat(value(calendar, "METHOD")).isEqualTo("PUBLISH");
@@ -182,7 +185,7 @@ class CalendarFeedTests {
 	void eachProgrammesFeedPassesTheLibrarysChecks() throws Exception {
 		Calendar calendar = feed("/programmes/ds/deadlines.ics");
 		assertThat(calendar.validate().getEntries()).as("ical4j's RFC 5545 checks")
-			.noneMatch((entry) -> entry.getSeverity() == net.fortuna.ical4j.validate.ValidationEntry.Severity.ERROR);
+			.noneMatch((entry) -> entry.getSeverity() == ValidationEntry.Severity.ERROR);
 		assertThat(events(calendar)).hasSize(5);
 	}
 
@@ -207,8 +210,7 @@ class CalendarFeedTests {
 		// Two weeks after the deadline, 23:59:59 in Los Angeles, is already the next day
 		// in
 		// UTC: the event is on the Los Angeles date.
-		LocalDate day = LocalDate.ofInstant(this.losAngeles.getNotificationAt(),
-				java.time.ZoneId.of("America/Los_Angeles"));
+		LocalDate day = LocalDate.ofInstant(this.losAngeles.getNotificationAt(), ZoneId.of("America/Los_Angeles"));
 		assertThat(day).isEqualTo(LocalDate.of(2027, 3, 28));
 		assertThat(start(results)).isEqualTo(day);
 		assertThat(value(results, Property.DTEND)).isEqualTo("20270329");
@@ -254,7 +256,7 @@ class CalendarFeedTests {
 		assertThat(value(before, Property.DTSTAMP)).isEqualTo("20260101T000000Z");
 		assertThat(value(before, Property.LAST_MODIFIED)).isEqualTo("20260101T000000Z");
 
-		Instant moved = STOCKHOLM_DEADLINE.plus(java.time.Duration.ofDays(7));
+		Instant moved = STOCKHOLM_DEADLINE.plus(Duration.ofDays(7));
 		this.fixtures.inTransaction(() -> {
 			ApplicationRound round = this.entityManager.find(ApplicationRound.class, this.stockholm.getId());
 			RoundSchedule schedule = round.getSchedule();

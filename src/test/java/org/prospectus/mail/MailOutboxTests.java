@@ -2,6 +2,7 @@ package org.prospectus.mail;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,9 +216,9 @@ class MailOutboxTests {
 						verificationModel("Applicant " + i), Locale.ENGLISH);
 			}
 		});
-		assertThat(this.sender.sendDueFor(java.time.Duration.ofMinutes(1))).isEqualTo(new Run(45, 0));
+		assertThat(this.sender.sendDueFor(Duration.ofMinutes(1))).isEqualTo(new Run(45, 0));
 		assertThat(this.greenMail.getReceivedMessages()).hasSize(45);
-		assertThat(this.sender.sendDueFor(java.time.Duration.ofMinutes(1))).isEqualTo(new Run(0, 0));
+		assertThat(this.sender.sendDueFor(Duration.ofMinutes(1))).isEqualTo(new Run(0, 0));
 	}
 
 	@Test
@@ -228,9 +229,9 @@ class MailOutboxTests {
 		long unsent = enqueueCommitted("grace@example.org");
 		assertThat(this.sender.sendDue().failed()).isEqualTo(1);
 
-		this.clock.setInstant(NOW.plus(java.time.Duration.ofDays(30)));
+		this.clock.setInstant(NOW.plus(Duration.ofDays(30)));
 		assertThat(this.sender.purgeSent()).as("30 days to the second is not yet past").isZero();
-		this.clock.setInstant(NOW.plus(java.time.Duration.ofDays(30)).plusSeconds(1));
+		this.clock.setInstant(NOW.plus(Duration.ofDays(30)).plusSeconds(1));
 		assertThat(this.sender.purgeSent()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select id from mail_outbox").query(Long.class).list()).containsExactly(unsent)
 			.doesNotContain(sent);
@@ -266,8 +267,8 @@ class MailOutboxTests {
 		for (Map<String, Object> row : failed) {
 			assertThat(row.get("attempts")).isEqualTo(1);
 			assertThat(row.get("sent_at")).isNull();
-			assertThat(((java.sql.Timestamp) row.get("last_attempt_at")).toInstant()).isEqualTo(NOW);
-			assertThat(((java.sql.Timestamp) row.get("next_attempt_at")).toInstant()).isEqualTo(NOW.plusSeconds(60));
+			assertThat(((Timestamp) row.get("last_attempt_at")).toInstant()).isEqualTo(NOW);
+			assertThat(((Timestamp) row.get("next_attempt_at")).toInstant()).isEqualTo(NOW.plusSeconds(60));
 			assertThat((String) row.get("last_error")).isNotBlank()
 				.hasSizeLessThanOrEqualTo(OutboxSender.MAX_ERROR_LENGTH)
 				.doesNotContainIgnoringCase((String) row.get("recipient"));

@@ -3,7 +3,9 @@ package org.prospectus.privacy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.prospectus.account.SignInThrottle;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
+import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
@@ -122,10 +126,10 @@ class PersonalDataTests {
 	@Test
 	void closingEndsSignInDeletesDraftsAtOnceAndKeepsSubmittedApplicationsUntilTheirDate() {
 		this.fixtures.round(
-				this.fixtures.find(org.prospectus.institution.Institution.class,
+				this.fixtures.find(Institution.class,
 						this.jdbc.sql("select id from institution where slug = 'kth'").query(Long.class).single()),
 				"spring-2027", Instant.parse("2026-10-15T22:00:00Z"), Applying.DEADLINE,
-				this.fixtures.find(org.prospectus.programme.Programme.class, this.catalogue.ml()));
+				this.fixtures.find(Programme.class, this.catalogue.ml()));
 		String draft = this.applying.start(this.ada, "spring-2027");
 		Document confirm = page(this.mvc.get().uri("/account/close").session(this.ada).exchange());
 		assertThat(confirm.text()).contains("Your draft application is deleted",
@@ -188,7 +192,7 @@ class PersonalDataTests {
 	@Test
 	void closingCountsWrongPasswordsLikeSignInAndRefusesEvenTheRightOneUntilThePauseEnds() {
 		// After the sign-in of the set-up, which started the count afresh.
-		this.clock.advance(java.time.Duration.ofSeconds(1));
+		this.clock.advance(Duration.ofSeconds(1));
 		for (int attempt = 0; attempt < SignInThrottle.ACCOUNT_LIMIT; attempt++) {
 			assertThat(page(close("guess " + attempt)).select("#password-error").text())
 				.startsWith("That is not the password");
@@ -320,7 +324,7 @@ class PersonalDataTests {
 	 * values or the hex of one of the documents: table name and count.
 	 */
 	Map<String, Long> everywhere(List<String> values, List<byte[]> documents) {
-		List<String> needles = new java.util.ArrayList<>(values.stream().map(String::toLowerCase).toList());
+		List<String> needles = new ArrayList<>(values.stream().map(String::toLowerCase).toList());
 		documents.forEach((bytes) -> needles.add(HexFormat.of().formatHex(bytes, 0, 64)));
 		// Binary columns, such as serialized sessions, as PostgreSQL writes them: hex.
 		values.forEach((value) -> needles.add(HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8))));

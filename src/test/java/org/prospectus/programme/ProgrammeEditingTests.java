@@ -122,7 +122,7 @@ class ProgrammeEditingTests {
 
 	/** Browsers send a textarea's line breaks as CR LF, whatever the page held. */
 	static Map<String, String> asABrowserSendsThem(Map<String, String> values) {
-		Map<String, String> sent = new java.util.LinkedHashMap<>();
+		Map<String, String> sent = new LinkedHashMap<>();
 		values.forEach((name, value) -> sent.put(name, value.replace("\n", "\r\n")));
 		return sent;
 	}

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
+import org.prospectus.applications.DecisionNotifier;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
@@ -62,7 +64,7 @@ class InstitutionScopeTests {
 	StaffSessions staff;
 
 	@Autowired
-	org.prospectus.applications.DecisionNotifier notifier;
+	DecisionNotifier notifier;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -357,7 +359,7 @@ class InstitutionScopeTests {
 		assertThat(preview.select("#changes tbody tr td:first-child").eachText())
 			.containsExactly(reference(this.sotonOnly));
 		var confirm = this.mvc.post().uri("/admin/applications/bulk/confirm").session(this.sotonOfficer).with(csrf());
-		for (org.jsoup.nodes.Element field : preview.select("#confirm input[name]")) {
+		for (Element field : preview.select("#confirm input[name]")) {
 			confirm = confirm.param(field.attr("name"), field.attr("value"));
 		}
 		// A version for KTH's application slipped into the confirmation changes nothing.

@@ -1,14 +1,21 @@
 package org.prospectus.review;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.prospectus.account.StaffPrincipal;
+import org.prospectus.account.StaffRole;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
@@ -67,8 +74,8 @@ class ReviewQueuePlanTests {
 		for (int i = 0; i < 3; i++) {
 			rounds.add(
 					this.fixtures
-						.round(kth, "round-" + i, java.time.Instant.parse("2026-01-01T00:00:00Z"),
-								java.time.Instant.parse("2026-12-01T00:00:00Z"), all.toArray(Programme[]::new))
+						.round(kth, "round-" + i, Instant.parse("2026-01-01T00:00:00Z"),
+								Instant.parse("2026-12-01T00:00:00Z"), all.toArray(Programme[]::new))
 						.getId());
 		}
 		new ReviewData(this.jdbc).generate(ROWS, rounds, programmes);
@@ -117,20 +124,14 @@ class ReviewQueuePlanTests {
 	 * officer of KTH, whose views carry ADR 0018's condition on the round and the
 	 * choices.
 	 */
-	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(booleans = { false, true })
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
 	void noQueueStatementScansTheApplicationsTable(boolean scoped) {
 		long uu = this.jdbc.sql("select id from institution where slug = 'uu'").query(Long.class).single();
 		SecurityContextHolder.getContext()
-			.setAuthentication(
-					org.prospectus.account.StaffPrincipal
-						.authentication(scoped
-								? org.prospectus.account.StaffPrincipal.acting("officer", java.util.Set.of(),
-										java.util.Map.of(org.prospectus.account.StaffRole.ADMISSIONS,
-												java.util.Set.of(uu)))
-								: org.prospectus.account.StaffPrincipal.acting("officer",
-										java.util.EnumSet.of(org.prospectus.account.StaffRole.ADMISSIONS),
-										java.util.Map.of())));
+			.setAuthentication(StaffPrincipal.authentication(
+					scoped ? StaffPrincipal.acting("officer", Set.of(), Map.of(StaffRole.ADMISSIONS, Set.of(uu)))
+							: StaffPrincipal.acting("officer", EnumSet.of(StaffRole.ADMISSIONS), Map.of())));
 		try {
 			plansOfEveryView();
 		}
@@ -180,9 +181,8 @@ class ReviewQueuePlanTests {
 	@Test
 	void theCountStopsAtTheCapAndPagesStayFull() {
 		SecurityContextHolder.getContext()
-			.setAuthentication(org.prospectus.account.StaffPrincipal
-				.authentication(org.prospectus.account.StaffPrincipal.acting("officer",
-						java.util.EnumSet.of(org.prospectus.account.StaffRole.ADMISSIONS), java.util.Map.of())));
+			.setAuthentication(StaffPrincipal
+				.authentication(StaffPrincipal.acting("officer", EnumSet.of(StaffRole.ADMISSIONS), Map.of())));
 		try {
 			QueuePage all = this.queue.page(QueueFilter.none(), null);
 			assertThat(all.count()).isEqualTo(ReviewQueue.COUNT_CAP);

@@ -3,6 +3,7 @@ package org.prospectus.review;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -217,7 +218,7 @@ class ReviewQueueTests {
 		String next = first.selectFirst("a[rel=next]").attr("href");
 		String cursor = next.substring(next.indexOf("after=") + 6);
 		for (String tampered : List.of("garbage", "%00%01", cursor + "x", "U1VCTUlUVEVECm5vdC1hbi1pbnN0YW50CjE",
-				java.util.Base64.getUrlEncoder().encodeToString("NAME\nx\nnot-a-uuid".getBytes(StandardCharsets.UTF_8)),
+				Base64.getUrlEncoder().encodeToString("NAME\nx\nnot-a-uuid".getBytes(StandardCharsets.UTF_8)),
 				"A".repeat(5000))) {
 			Document page = queue("after=" + tampered);
 			assertThat(page.text()).as(tampered).contains("That page link was not valid");

@@ -1,9 +1,13 @@
 package org.prospectus.search;
 
+import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +21,13 @@ import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.Money;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +40,7 @@ class ProgrammeSearchTests {
 	ProgrammeSearch search;
 
 	@Autowired
-	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+	MockMvcTester mvc;
 
 	@Autowired
 	CatalogueFixtures fixtures;
@@ -66,8 +72,7 @@ class ProgrammeSearchTests {
 		});
 		this.fixtures.programme(this.kth, "robotics", "Robotics", (p) -> {
 			p.setStudyForm(36, 50, StudyMode.HYBRID, "sv");
-			p.setAward("Bachelor of Science", ProgrammeLevel.BACHELOR, new java.math.BigDecimal("180"),
-					CreditSystem.ECTS);
+			p.setAward("Bachelor of Science", ProgrammeLevel.BACHELOR, new BigDecimal("180"), CreditSystem.ECTS);
 			p.setSummary("Robots that move, see and plan.");
 			p.setTopics(List.of("Computer vision", "Control"));
 		});
@@ -251,8 +256,7 @@ class ProgrammeSearchTests {
 			.isEqualTo("Optimisation");
 		assertThat(this.search.topicName("Quantum computing")).isEqualTo("Quantum computing");
 		// A programme page links its own spelling; the filter shows it chosen.
-		org.jsoup.nodes.Document page = org.prospectus.support.StaffSessions
-			.page(this.mvc.get().uri("/programmes?topic=Optimization").exchange());
+		Document page = StaffSessions.page(this.mvc.get().uri("/programmes?topic=Optimization").exchange());
 		assertThat(page.select("#topic option[selected]").attr("value")).isEqualTo("Optimisation");
 		assertThat(page.select("#topic option").eachAttr("value")).doesNotContain("Optimization");
 	}
@@ -290,13 +294,13 @@ class ProgrammeSearchTests {
 	@Test
 	void filtersByTheMonthStudiesStartInARoundStillTakingApplications() {
 		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
-			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.param("start", Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
 			.update();
 		ProgrammeSearchCriteria august = new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null,
-				false, null, java.time.YearMonth.of(2027, 8));
+				false, null, YearMonth.of(2027, 8));
 		assertThat(slugs(august)).as("24 August in Stockholm, 23 August in UTC").containsExactly("ml");
 		assertThat(slugs(new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false, null,
-				java.time.YearMonth.of(2027, 9))))
+				YearMonth.of(2027, 9))))
 			.isEmpty();
 		this.clock.setInstant(NOW.plus(Duration.ofDays(21)));
 		assertThat(slugs(august)).as("the round has closed").isEmpty();
@@ -307,19 +311,19 @@ class ProgrammeSearchTests {
 		this.jdbc.sql("update programme set tuition_amount = 1, tuition_currency = 'SEK', tuition_period = 'PER_YEAR'")
 			.update();
 		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
-			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.param("start", Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
 			.update();
 		SearchFacets facets = this.search.facets();
 		assertThat(facets.currencies()).containsExactly("SEK");
-		assertThat(facets.starts()).containsExactly(java.time.YearMonth.of(2027, 8));
+		assertThat(facets.starts()).containsExactly(YearMonth.of(2027, 8));
 	}
 
 	@Test
 	void keptFacetsEndWhenTheCatalogueChangesAndWhenADeadlinePasses() {
 		this.jdbc.sql("update application_round set studies_start_at = :start where slug = 'open'")
-			.param("start", java.sql.Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
+			.param("start", Timestamp.from(Instant.parse("2027-08-23T22:00:00Z")))
 			.update();
-		assertThat(this.search.facets().starts()).contains(java.time.YearMonth.of(2027, 8));
+		assertThat(this.search.facets().starts()).contains(YearMonth.of(2027, 8));
 		assertThat(this.search.facets().topics()).doesNotContain("Quantum computing");
 		this.jdbc.sql("update programme set topics = array['Quantum computing'] where slug = 'robotics'").update();
 		assertThat(this.search.facets().topics()).as("a change to the catalogue").contains("Quantum computing");
@@ -328,11 +332,11 @@ class ProgrammeSearchTests {
 		// more applications, and its start month is no longer offered.
 		Instant deadline = NOW.plus(Duration.ofDays(20));
 		this.clock.setInstant(deadline);
-		assertThat(this.search.facets().starts()).contains(java.time.YearMonth.of(2027, 8));
+		assertThat(this.search.facets().starts()).contains(YearMonth.of(2027, 8));
 		this.clock.setInstant(deadline.plusSeconds(1));
-		assertThat(this.search.facets().starts()).doesNotContain(java.time.YearMonth.of(2027, 8));
+		assertThat(this.search.facets().starts()).doesNotContain(YearMonth.of(2027, 8));
 		this.clock.setInstant(deadline);
-		assertThat(this.search.facets().starts()).as("a clock set back").contains(java.time.YearMonth.of(2027, 8));
+		assertThat(this.search.facets().starts()).as("a clock set back").contains(YearMonth.of(2027, 8));
 	}
 
 	/**
@@ -344,7 +348,7 @@ class ProgrammeSearchTests {
 		this.jdbc
 			.sql("update programme set tuition_amount = 100000, tuition_currency = 'SEK', tuition_period = 'PER_YEAR'")
 			.update();
-		org.jsoup.nodes.Document notANumber = org.prospectus.support.StaffSessions
+		Document notANumber = StaffSessions
 			.page(this.mvc.get().uri("/programmes").param("maxTuition", "a lot").param("currency", "SEK").exchange());
 		assertThat(notANumber.getElementById("maxTuition-error").text())
 			.isEqualTo("Enter the amount in digits, such as 150000 or 150,000.");
@@ -358,17 +362,17 @@ class ProgrammeSearchTests {
 		assertThat(notANumber.select(".result-card h2").eachText()).containsExactly("Data Science", "Machine Learning",
 				"Robotics");
 
-		org.jsoup.nodes.Document noCurrency = org.prospectus.support.StaffSessions
+		Document noCurrency = StaffSessions
 			.page(this.mvc.get().uri("/programmes").param("maxTuition", "150000").exchange());
 		assertThat(noCurrency.getElementById("currency-error").text()).isEqualTo("Choose the currency of the amount.");
 		assertThat(noCurrency.getElementById("currency").attr("aria-describedby")).contains("currency-error");
 		assertThat(noCurrency.getElementById("maxTuition").val()).isEqualTo("150000");
 		assertThat(noCurrency.select(".result-card")).hasSize(3);
 
-		org.jsoup.nodes.Document fine = org.prospectus.support.StaffSessions
+		Document fine = StaffSessions
 			.page(this.mvc.get().uri("/programmes").param("maxTuition", "150000").param("currency", "SEK").exchange());
 		assertThat(fine.select(".invalid-feedback, .budget-ignored")).isEmpty();
-		assertThat(org.prospectus.support.StaffSessions.page(this.mvc.get().uri("/programmes").exchange())
+		assertThat(StaffSessions.page(this.mvc.get().uri("/programmes").exchange())
 			.select(".invalid-feedback, .budget-ignored")).as("no budget, nothing to say").isEmpty();
 	}
 
@@ -385,7 +389,7 @@ class ProgrammeSearchTests {
 		form.setCurrency("XYZ");
 		assertThat(form.toCriteria().budget()).isNull();
 		form.setStart("2027-09");
-		assertThat(form.toCriteria().start()).isEqualTo(java.time.YearMonth.of(2027, 9));
+		assertThat(form.toCriteria().start()).isEqualTo(YearMonth.of(2027, 9));
 		form.setStart("September");
 		assertThat(form.toCriteria().start()).isNull();
 	}

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,9 +85,9 @@ class DatabaseOutageTests {
 		HttpResponse<String> signedIn = HTTP
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/admin"))
 				.header("Accept", "text/html")
-				.header("Cookie", "SESSION=" + java.util.Base64.getEncoder()
-					.encodeToString(
-							java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.header("Cookie",
+						"SESSION=" + Base64.getEncoder()
+							.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(503);
 		assertThat(signedIn.body()).contains("The portal is briefly unavailable");

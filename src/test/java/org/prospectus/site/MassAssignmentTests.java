@@ -1,6 +1,7 @@
 package org.prospectus.site;
 
 import java.beans.PropertyDescriptor;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -62,8 +63,7 @@ class MassAssignmentTests {
 		assertThat(hostileNames).hasSizeGreaterThan(50);
 	}
 
-	static List<Class<?>> classesAnnotatedWith(Class<? extends java.lang.annotation.Annotation> annotation)
-			throws ClassNotFoundException {
+	static List<Class<?>> classesAnnotatedWith(Class<? extends Annotation> annotation) throws ClassNotFoundException {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(annotation));
 		List<Class<?>> found = new ArrayList<>();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
 import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.MutableClock;
@@ -117,7 +118,7 @@ class PageCacheTests {
 		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
 		this.programmeId = this.fixtures.programme(kth, "ml", "Machine Learning").getId();
 		this.fixtures.round(kth, "autumn", NOON, NOON.plus(Duration.ofDays(30)),
-				this.fixtures.find(org.prospectus.programme.Programme.class, this.programmeId));
+				this.fixtures.find(Programme.class, this.programmeId));
 		this.staff.createAt("editor@uni.example", "Eddie Editor", kth.getId(), StaffRole.EDITOR);
 		awaitHeard(this.catalogue);
 		awaitHeard(this.other.bean(CatalogueVersion.class));

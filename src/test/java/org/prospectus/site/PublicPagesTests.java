@@ -6,11 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.prospectus.course.Audience;
 import org.prospectus.course.Course;
+import org.prospectus.course.FormOfStudy;
 import org.prospectus.course.GradingScale;
 import org.prospectus.course.Season;
 import org.prospectus.course.Term;
@@ -62,7 +66,7 @@ class PublicPagesTests {
 	MutableClock clock;
 
 	@Autowired
-	jakarta.persistence.EntityManager entityManager;
+	EntityManager entityManager;
 
 	Institution kth;
 
@@ -95,8 +99,7 @@ class PublicPagesTests {
 	Document html(String uri) {
 		MvcTestResult result = this.mvc.get().uri(uri).exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
-		return Jsoup
-			.parse(new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+		return Jsoup.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
 	}
 
 	Programme mlProgramme() {
@@ -255,7 +258,7 @@ class PublicPagesTests {
 		@Test
 		void offersTheCourseDescriptionDocumentAsADownload() {
 			Programme ml = mlProgramme();
-			byte[] pdf = "%PDF-1.7 test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			byte[] pdf = "%PDF-1.7 test".getBytes(StandardCharsets.US_ASCII);
 			fixtures.inTransaction(() -> {
 				entityManager.persist(
 						new ProgrammeDocument(entityManager.merge(ml), "ml description.pdf", "application/pdf", pdf));
@@ -322,9 +325,8 @@ class PublicPagesTests {
 			});
 			fixtures.offering(this.course, Term.of(2027, Season.SPRING), LocalDate.of(2027, 3, 15),
 					LocalDate.of(2027, 6, 1), "60228", (o) -> {
-						o.setStudyForm(50, "KTH Campus", org.prospectus.course.FormOfStudy.DAYTIME, "en");
-						o.setAdmission(300, org.prospectus.course.Audience.PROGRAMME_STUDENTS, null,
-								List.of("TMAIM", "TCSCM"));
+						o.setStudyForm(50, "KTH Campus", FormOfStudy.DAYTIME, "en");
+						o.setAdmission(300, Audience.PROGRAMME_STUDENTS, null, List.of("TMAIM", "TCSCM"));
 						o.addPeriod(Term.of(2027, Season.SPRING), "P4", new BigDecimal("7.5"));
 					});
 		}
@@ -396,7 +398,7 @@ class PublicPagesTests {
 			MvcTestResult result = mvc.get().uri("/courses/DD2424/syllabus.pdf").exchange();
 			assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
 			byte[] pdf = result.getResponse().getContentAsByteArray();
-			assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+			assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 			try (PDDocument document = Loader.loadPDF(pdf)) {
 				String text = new PDFTextStripper().getText(document);
 				assertThat(text).contains("DD2424", "Deep Learning in Data Science", "Supervised learning", "TEN1",
@@ -431,8 +433,8 @@ class PublicPagesTests {
 				.param("topic", "Deep learning")
 				.exchange();
 			assertThat(result).hasStatusOk();
-			Document page = Jsoup.parse(
-					new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+			Document page = Jsoup
+				.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
 			assertThat(page.select(".result-card h2").eachText()).containsExactly("Machine Learning");
 			assertThat(page.select("#q").val()).isEqualTo("machine");
 			assertThat(page.select("#topic option[selected]").text()).isEqualTo("Deep learning");
@@ -475,7 +477,7 @@ class PublicPagesTests {
 			Institution soton = fixtures.institution("soton", "Europe/London");
 			Programme partner = fixtures.programme(soton, "soton-ml", "Machine Learning");
 			fixtures.round(kth, "joint", NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(10)), ml, partner);
-			for (String path : java.util.List.of("/", "/deadlines")) {
+			for (String path : List.of("/", "/deadlines")) {
 				assertThat(html(path).select(".inline-list a[href^=/programmes/]").eachText()).as(path)
 					.containsExactlyInAnyOrder("Machine Learning", "Machine Learning, University soton");
 			}

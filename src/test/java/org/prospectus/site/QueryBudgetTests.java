@@ -13,7 +13,9 @@ import org.prospectus.course.Course;
 import org.prospectus.course.GradingScale;
 import org.prospectus.course.Season;
 import org.prospectus.course.Term;
+import org.prospectus.guide.GuideSection;
 import org.prospectus.institution.Institution;
+import org.prospectus.programme.Career;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.Testimonial;
 import org.prospectus.support.CatalogueFixtures;
@@ -228,7 +230,7 @@ class QueryBudgetTests {
 	void comparePageStaysWithinBudgetWhateverHowManyProgrammesAndCourses() {
 		this.fixtures.programme(this.kth, "ml", "Machine Learning");
 		Institution soton = this.fixtures.institution("soton", "Europe/London");
-		org.prospectus.programme.Career career = this.fixtures.career("data-scientist", "Data scientist", (c) -> {
+		Career career = this.fixtures.career("data-scientist", "Data scientist", (c) -> {
 		});
 		Programme other = this.fixtures.programme(soton, "soton-ml", "Machine Learning");
 		this.fixtures.leadsTo(career, 1, other);
@@ -253,23 +255,22 @@ class QueryBudgetTests {
 
 	@Test
 	void careersAndGuideDoNotGrowWithTheirContent() {
-		org.prospectus.programme.Career first = this.fixtures.career("first", "First", (c) -> {
+		Career first = this.fixtures.career("first", "First", (c) -> {
 		});
 		Programme ml = this.fixtures.programme(this.kth, "ml", "Machine Learning");
 		this.fixtures.leadsTo(first, 1, ml);
-		org.prospectus.guide.GuideSection section = this.fixtures.guideSection("costs", "Costs", 1, (s) -> {
+		GuideSection section = this.fixtures.guideSection("costs", "Costs", 1, (s) -> {
 		});
 		this.fixtures.guideEntry(section, "tuition", 1, "Tuition", "Varies.", (e) -> {
 		});
 		int careers = statementsFor("/careers");
 		int guide = statementsFor("/guide");
 		for (int i = 0; i < 10; i++) {
-			org.prospectus.programme.Career career = this.fixtures.career("career-" + i, "Career " + i, (c) -> {
+			Career career = this.fixtures.career("career-" + i, "Career " + i, (c) -> {
 			});
 			this.fixtures.leadsTo(career, 1, ml, this.fixtures.programme(this.kth, "p" + i, "Programme " + i));
-			org.prospectus.guide.GuideSection more = this.fixtures.guideSection("section-" + i, "Section " + i, 2 + i,
-					(s) -> {
-					});
+			GuideSection more = this.fixtures.guideSection("section-" + i, "Section " + i, 2 + i, (s) -> {
+			});
 			this.fixtures.guideEntry(more, "entry-" + i, 1, "Entry " + i, "Body.", (e) -> {
 			});
 		}

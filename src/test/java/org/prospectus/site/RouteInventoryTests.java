@@ -1,7 +1,12 @@
 package org.prospectus.site;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,15 +14,26 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.prospectus.account.StaffRole;
+import org.prospectus.applications.Applying;
+import org.prospectus.institution.Institution;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.DatabaseCleaner;
+import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.RawHttp;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -67,7 +83,7 @@ class RouteInventoryTests {
 			"POST /account/verify", "GET /account/sign-in", "GET /account/forgot-password",
 			"POST /account/forgot-password", "GET /account/reset-password", "POST /account/reset-password");
 
-	@org.springframework.boot.test.web.server.LocalServerPort
+	@LocalServerPort
 	int port;
 
 	@Autowired
@@ -184,7 +200,7 @@ class RouteInventoryTests {
 	 */
 	@Test
 	void publicRoutesAnswerHeadLikeGetAndOptionsWithAllow() throws Exception {
-		org.prospectus.support.DatabaseCleaner.clean(this.jdbc);
+		DatabaseCleaner.clean(this.jdbc);
 		var kth = this.fixtures.institution("kth", "Europe/Stockholm");
 		this.fixtures.programme(kth, "ml", "Machine Learning");
 		this.fixtures.course(kth, "DD2424", "Deep Learning", (c) -> {
@@ -199,23 +215,21 @@ class RouteInventoryTests {
 				.replace("/programmes/{slug}", "/programmes/ml")
 				.replace("/courses/{code}", "/courses/DD2424")
 				.replaceAll("\\{[^}]+}", "kth");
-			java.net.http.HttpResponse<String> get = HTTP
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))
-					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> get = HTTP.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			RawHttp.Response head = RawHttp.send(this.port, "HEAD", path);
 			assertThat(head.status()).as("HEAD " + path).isEqualTo(get.statusCode());
 			assertThat(head.body()).as("HEAD " + path + " body").isEmpty();
 			for (String header : List.of("Content-Type", "Cache-Control", "ETag", "Content-Security-Policy")) {
-				assertThat(head.headers().get(header.toLowerCase(java.util.Locale.ROOT)))
-					.as("HEAD " + path + " " + header)
+				assertThat(head.headers().get(header.toLowerCase(Locale.ROOT))).as("HEAD " + path + " " + header)
 					.isEqualTo(get.headers().firstValue(header).orElse(null));
 			}
 			if (get.statusCode() == 200) {
 				answered++;
-				var options = HTTP.send(java.net.http.HttpRequest
-					.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))
-					.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
-					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				var options = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+					.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(options.statusCode()).as("OPTIONS " + path).isIn(200, 204);
 				assertThat(options.headers().firstValue("Allow")).as("OPTIONS " + path)
 					.hasValueSatisfying((allow) -> assertThat(allow).contains("GET", "HEAD"));
@@ -224,7 +238,7 @@ class RouteInventoryTests {
 		assertThat(answered).as("public routes that answered GET").isGreaterThan(10);
 	}
 
-	static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+	static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@Test
 	void staffRoutesSendAnonymousVisitorsToSignIn() {
@@ -298,37 +312,35 @@ class RouteInventoryTests {
 	/** A browser, a crawler and curl all get the page; JSON only when asked for. */
 	@Test
 	void theNotFoundPageIsHtmlUnlessJsonIsAskedFor() throws Exception {
-		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		HttpClient client = HttpClient.newHttpClient();
 		for (String accept : List.of("*/*", "text/html,application/xhtml+xml,*/*;q=0.8", "")) {
-			var request = java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/about"));
+			var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/about"));
 			if (!accept.isEmpty()) {
 				request.header("Accept", accept);
 			}
-			var response = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(accept).isEqualTo(404);
 			assertThat(response.headers().firstValue("Content-Type").orElse("")).as(accept).startsWith("text/html");
 			assertThat(response.body()).as(accept).contains("We cannot find that page");
 		}
-		var json = client
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/about"))
-				.header("Accept", "application/json")
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var json = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/about"))
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(json.statusCode()).isEqualTo(404);
 		assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
 	}
 
 	@Autowired
-	org.prospectus.support.CatalogueFixtures fixtures;
+	CatalogueFixtures fixtures;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	@Autowired
-	org.prospectus.support.MutableClock clock;
+	MutableClock clock;
 
 	@Autowired
-	org.prospectus.support.StaffSessions staff;
+	StaffSessions staff;
 
 	/**
 	 * Another institution's officer, editor and administrator (ADR 0018) get 404 on every
@@ -338,30 +350,26 @@ class RouteInventoryTests {
 	 */
 	@Test
 	void anotherInstitutionsStaffGetNotFoundOnEveryRouteThatNamesTheFirstsRecords() {
-		org.prospectus.applications.Applying.Catalogue catalogue = org.prospectus.applications.Applying
-			.catalogue(this.fixtures, this.jdbc, this.clock);
+		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
 		try {
-			org.prospectus.applications.Applying applying = new org.prospectus.applications.Applying(this.mvc,
-					this.jdbc);
+			Applying applying = new Applying(this.mvc, this.jdbc);
 			var ada = applying.applicant("ada@example.org", "Ada Lovelace");
 			String application = applying.start(ada, "autumn-2027");
 			applying.fillEverything(ada, application, "SE", catalogue.ml(), catalogue.applied());
 			applying.submit(ada, application);
 			long kth = id("select id from institution where slug = 'kth'");
-			var kthInstitution = this.fixtures.find(org.prospectus.institution.Institution.class, kth);
+			var kthInstitution = this.fixtures.find(Institution.class, kth);
 			long course = this.fixtures.course(kthInstitution, "DD2421", "Machine Learning", (c) -> {
 			}).getId();
 			Map<String, String> first = Map.of("programmes", Long.toString(catalogue.ml()), "courses",
 					Long.toString(course), "rounds", Long.toString(id("select id from application_round")),
 					"institutions", Long.toString(kth), "applications", application, "staff",
-					Long.toString(this.staff.createAt("editor@kth.example", "Kim KTH", kth,
-							org.prospectus.account.StaffRole.EDITOR)),
+					Long.toString(this.staff.createAt("editor@kth.example", "Kim KTH", kth, StaffRole.EDITOR)),
 					"document", id("select id::text from application_document limit 1", String.class));
 			long soton = this.fixtures.institution("soton", "Europe/London").getId();
-			this.staff.createAt("officer@soton.example", "Sam Officer", soton,
-					org.prospectus.account.StaffRole.ADMISSIONS);
-			this.staff.createAt("editor@soton.example", "Sue Editor", soton, org.prospectus.account.StaffRole.EDITOR);
-			this.staff.createAt("admin@soton.example", "Sid Admin", soton, org.prospectus.account.StaffRole.ADMIN);
+			this.staff.createAt("officer@soton.example", "Sam Officer", soton, StaffRole.ADMISSIONS);
+			this.staff.createAt("editor@soton.example", "Sue Editor", soton, StaffRole.EDITOR);
+			this.staff.createAt("admin@soton.example", "Sid Admin", soton, StaffRole.ADMIN);
 			Map<String, List<String>> areas = Map.of("officer@soton.example", List.of("/admin/applications/"),
 					"editor@soton.example", List.of("/admin/catalogue/"), "admin@soton.example",
 					List.of("/admin/applications/", "/admin/catalogue/", "/admin/staff/"));
@@ -375,10 +383,7 @@ class RouteInventoryTests {
 					}
 					String path = filled(route.pattern(), first);
 					MvcTestResult result = this.mvc
-						.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-							.request(route.method(), path)
-							.session(session)
-							.with(csrf()));
+						.perform(MockMvcRequestBuilders.request(route.method(), path).session(session).with(csrf()));
 					assertThat(result.getResponse().getStatus())
 						.as(persona.getKey() + " " + route.method() + " " + path)
 						.isEqualTo(404);
@@ -411,9 +416,8 @@ class RouteInventoryTests {
 		return this.jdbc.sql(sql).query(type).single();
 	}
 
-	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(Route route) {
-		return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(route.method(),
-				route.path());
+	private static MockHttpServletRequestBuilder request(Route route) {
+		return MockMvcRequestBuilders.request(route.method(), route.path());
 	}
 
 }

@@ -4,11 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -21,6 +26,7 @@ import org.prospectus.course.Course;
 import org.prospectus.course.Season;
 import org.prospectus.course.Term;
 import org.prospectus.institution.Institution;
+import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
 import org.prospectus.support.PortalIntegrationTest;
@@ -82,7 +88,7 @@ class SecurityHeadersTests {
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	static void assertSecurityHeaders(String what, java.net.http.HttpHeaders headers) {
+	static void assertSecurityHeaders(String what, HttpHeaders headers) {
 		assertThat(headers.firstValue("Content-Security-Policy")).as(what)
 			.hasValueSatisfying((csp) -> assertThat(csp)
 				.contains("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
@@ -134,7 +140,7 @@ class SecurityHeadersTests {
 	}
 
 	static String header(RawHttp.Response response, String name) {
-		return response.headers().getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+		return response.headers().getOrDefault(name.toLowerCase(Locale.ROOT), "");
 	}
 
 	@Test
@@ -168,7 +174,7 @@ class SecurityHeadersTests {
 			assertThat(get(path).headers().firstValue("Cache-Control")).as(path)
 				.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
 		}
-		String session = "SESSION=" + java.util.Base64.getEncoder().encodeToString("someone".getBytes());
+		String session = "SESSION=" + Base64.getEncoder().encodeToString("someone".getBytes());
 		assertThat(get("/programmes", "Cookie", session).headers().firstValue("Cache-Control"))
 			.as("a public page with a session cookie")
 			.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
@@ -181,8 +187,8 @@ class SecurityHeadersTests {
 				.header("Accept-Encoding", "gzip")
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(page.headers().firstValue("Content-Encoding")).contains("gzip");
-		byte[] html = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body())).readAllBytes();
-		assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("</html>");
+		byte[] html = new GZIPInputStream(new ByteArrayInputStream(page.body())).readAllBytes();
+		assertThat(new String(html, StandardCharsets.UTF_8)).contains("</html>");
 		assertThat(html.length).isGreaterThan(page.body().length);
 	}
 
@@ -199,11 +205,10 @@ class SecurityHeadersTests {
 			.map((id) -> this.fixtures.find(Institution.class, id))
 			.orElseThrow();
 		var ml = this.jdbc.sql("select id from programme where slug = 'ml'").query(Long.class).single();
-		var programme = this.fixtures.find(org.prospectus.programme.Programme.class, ml);
+		var programme = this.fixtures.find(Programme.class, ml);
 		for (int i = 0; i < 8; i++) {
-			this.fixtures.round(kth, "round-" + i,
-					java.time.Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i * 86400L),
-					java.time.Instant.parse("2027-01-15T23:00:00Z").plusSeconds(i * 86400L), programme);
+			this.fixtures.round(kth, "round-" + i, Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i * 86400L),
+					Instant.parse("2027-01-15T23:00:00Z").plusSeconds(i * 86400L), programme);
 		}
 		HttpResponse<byte[]> feed = HTTP
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/deadlines.ics"))

@@ -8,9 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -139,7 +142,7 @@ class SharedSessionTests {
 	SessionCleanup cleanup;
 
 	@Autowired
-	javax.sql.DataSource dataSource;
+	DataSource dataSource;
 
 	@Test
 	void expiredSessionsAreDeletedByOneInstanceAtATime() throws Exception {
@@ -148,7 +151,7 @@ class SharedSessionTests {
 				  max_inactive_interval, expiry_time)
 				values ('00000000-0000-0000-0000-0000000000aa', '00000000-0000-0000-0000-0000000000bb', 0, 0, 60, 1)""")
 			.update();
-		try (java.sql.Connection holder = this.dataSource.getConnection()) {
+		try (Connection holder = this.dataSource.getConnection()) {
 			holder.setAutoCommit(false);
 			try (var lock = holder.prepareStatement("select pg_advisory_xact_lock(?)")) {
 				lock.setLong(1, SessionCleanup.LOCK);

@@ -2,8 +2,10 @@ package org.prospectus.site;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
 import org.jsoup.Jsoup;
@@ -130,7 +132,7 @@ class StructuredDataTests {
 		OffsetDateTime deadline = OffsetDateTime.parse(data.path("applicationDeadline").asString());
 		assertThat(deadline.toInstant()).isEqualTo(DEADLINE);
 		assertThat(deadline.toLocalDateTime()).as("the institution's own time")
-			.isEqualTo(java.time.LocalDateTime.parse("2027-01-15T23:59:59"));
+			.isEqualTo(LocalDateTime.parse("2027-01-15T23:59:59"));
 		assertThat(data.path("startDate").asString()).isEqualTo("2027-03-23");
 
 		JsonNode tuition = data.path("offers").get(0);
@@ -209,8 +211,8 @@ class StructuredDataTests {
 			.containsExactly("full-time", "online");
 		assertThat(instances.get(1).has("location")).isFalse();
 		assertThat(instances).as("each with a workload, as Google's course guide asks")
-			.allSatisfy((instance) -> assertThat(java.time.Duration.parse(instance.path("courseWorkload").asString()))
-				.isPositive());
+			.allSatisfy(
+					(instance) -> assertThat(Duration.parse(instance.path("courseWorkload").asString())).isPositive());
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -97,7 +98,7 @@ class WaitingRoomTests {
 		return response.getCookie(WaitingRoom.TICKET);
 	}
 
-	void waitUntil(java.util.function.BooleanSupplier condition) {
+	void waitUntil(BooleanSupplier condition) {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (!condition.getAsBoolean() && System.nanoTime() < end) {
 			Thread.onSpinWait();

@@ -3,6 +3,7 @@ package org.prospectus.site;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +21,13 @@ import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StatementCounter;
+import org.prospectus.web.SecurityHeaders;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,8 +86,7 @@ class WholeResponseTests {
 		assertThat(response.body().strip()).endsWith("</html>");
 		response.headers()
 			.firstValueAsLong("Content-Length")
-			.ifPresent((length) -> assertThat(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-				.hasSize((int) length));
+			.ifPresent((length) -> assertThat(response.body().getBytes(StandardCharsets.UTF_8)).hasSize((int) length));
 	}
 
 	@Test
@@ -141,9 +144,8 @@ class WholeResponseTests {
 
 	@Test
 	void theWaitingPageIsWholeWithItsTextsAndNeedsNoScript() throws Exception {
-		org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(
-				"GET", "/account/sign-in");
-		org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/account/sign-in");
+		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.room.answer(request, response, this.room.issue(System.currentTimeMillis() - 180_000), 12,
 				AdmissionControl.REFRESH);
 		String page = response.getContentAsString();
@@ -154,8 +156,7 @@ class WholeResponseTests {
 			.doesNotContain("??", "<script")
 			.endsWith("</html>\n");
 		assertThat(response.getHeader("Refresh")).isEqualTo("5");
-		assertThat(response.getHeader("Content-Security-Policy"))
-			.isEqualTo(org.prospectus.web.SecurityHeaders.CONTENT_SECURITY_POLICY);
+		assertThat(response.getHeader("Content-Security-Policy")).isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
 		assertThat(this.room.signed("ticket", response.getCookie(WaitingRoom.TICKET).getValue())).isNotNull();
 	}
 

@@ -2,6 +2,7 @@ package org.prospectus.support;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
+import org.prospectus.course.Audience;
 import org.prospectus.course.Course;
 import org.prospectus.course.CourseOffering;
 import org.prospectus.course.CreditSystem;
+import org.prospectus.course.FormOfStudy;
+import org.prospectus.course.Season;
 import org.prospectus.course.Syllabus;
 import org.prospectus.course.Term;
 import org.prospectus.guide.GuideEntry;
@@ -20,6 +24,8 @@ import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.intake.RoundSchedule;
 import org.prospectus.programme.Career;
+import org.prospectus.programme.PlanCategory;
+import org.prospectus.programme.PlanEntry;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.ProgrammeCareer;
 import org.prospectus.programme.ProgrammeLevel;
@@ -87,13 +93,13 @@ public class CatalogueFixtures {
 		});
 	}
 
-	public CourseOffering offering(Course course, Term term, java.time.LocalDate start, java.time.LocalDate end,
-			String applicationCode, Consumer<CourseOffering> customizer) {
+	public CourseOffering offering(Course course, Term term, LocalDate start, LocalDate end, String applicationCode,
+			Consumer<CourseOffering> customizer) {
 		return persist(() -> {
 			CourseOffering offering = new CourseOffering(this.entityManager.merge(course), term, start, end,
 					applicationCode);
-			offering.setStudyForm(100, "Campus", org.prospectus.course.FormOfStudy.DAYTIME, "en");
-			offering.setAdmission(null, org.prospectus.course.Audience.ALL, null, List.of());
+			offering.setStudyForm(100, "Campus", FormOfStudy.DAYTIME, "en");
+			offering.setAdmission(null, Audience.ALL, null, List.of());
 			customizer.accept(offering);
 			return offering;
 		});
@@ -117,10 +123,10 @@ public class CatalogueFixtures {
 		});
 	}
 
-	public void persistPlanEntry(Programme programme, Course course, int year, org.prospectus.course.Season term) {
-		this.transactions.executeWithoutResult((status) -> this.entityManager
-			.persist(new org.prospectus.programme.PlanEntry(this.entityManager.merge(programme),
-					this.entityManager.merge(course), year, term, org.prospectus.programme.PlanCategory.COMPULSORY)));
+	public void persistPlanEntry(Programme programme, Course course, int year, Season term) {
+		this.transactions.executeWithoutResult(
+				(status) -> this.entityManager.persist(new PlanEntry(this.entityManager.merge(programme),
+						this.entityManager.merge(course), year, term, PlanCategory.COMPULSORY)));
 	}
 
 	/** A career with a summary; {@code customizer} adds pay, outlook and the rest. */

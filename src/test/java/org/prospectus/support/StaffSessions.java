@@ -2,9 +2,13 @@ package org.prospectus.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffMemberships;
 import org.prospectus.account.StaffRole;
@@ -49,7 +53,7 @@ public class StaffSessions {
 	 * {@link #PASSWORD}; returns its id.
 	 */
 	public long createAt(String email, String name, long institutionId, StaffRole role) {
-		var user = this.accounts.findOrCreate(email, name, java.util.Set.of());
+		var user = this.accounts.findOrCreate(email, name, Set.of());
 		this.accounts.replacePassword(user, PASSWORD);
 		this.memberships.grant(user.getId(), institutionId, role);
 		return user.getId();
@@ -80,10 +84,10 @@ public class StaffSessions {
 	 * unchanged: unchecked boxes left out, text areas' text, selects' chosen option. The
 	 * CSRF token is left out; requests add their own.
 	 */
-	public static java.util.Map<String, String> formFields(Document page, String formSelector) {
-		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-		for (org.jsoup.nodes.Element field : page.select(formSelector + " input[name], " + formSelector
-				+ " textarea[name], " + formSelector + " select[name]")) {
+	public static Map<String, String> formFields(Document page, String formSelector) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Element field : page.select(formSelector + " input[name], " + formSelector + " textarea[name], "
+				+ formSelector + " select[name]")) {
 			String name = field.attr("name");
 			if (name.equals("_csrf") || (field.attr("type").equals("checkbox") && !field.hasAttr("checked"))) {
 				continue;

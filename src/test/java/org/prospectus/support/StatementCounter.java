@@ -1,16 +1,23 @@
 package org.prospectus.support;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * Counts every SQL statement the application sends, whatever sends it (Hibernate,
@@ -25,40 +32,39 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 
 	private final AtomicInteger sessionStore = new AtomicInteger();
 
-	private final java.util.Queue<String> sessionStatements = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private final Queue<String> sessionStatements = new ConcurrentLinkedQueue<>();
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+		if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
 			return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(this).build();
 		}
 		return bean;
 	}
 
-	private volatile java.util.function.@org.jspecify.annotations.Nullable Predicate<String> failing;
+	private volatile @Nullable Predicate<String> failing;
 
 	/**
 	 * The next statement that {@code statement} accepts fails as a lost database
 	 * connection does, before it reaches the database; once.
 	 */
-	public void failNext(java.util.function.Predicate<String> statement) {
+	public void failNext(Predicate<String> statement) {
 		this.failing = statement;
 	}
 
 	@Override
 	public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-		java.util.function.Predicate<String> statement = this.failing;
+		Predicate<String> statement = this.failing;
 		if (statement != null && queryInfoList.stream().map(QueryInfo::getQuery).anyMatch(statement)) {
 			this.failing = null;
-			throw new org.springframework.dao.DataAccessResourceFailureException(
-					"The database went away (a test's failure)");
+			throw new DataAccessResourceFailureException("The database went away (a test's failure)");
 		}
 	}
 
 	@Override
 	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
 		for (QueryInfo query : queryInfoList) {
-			boolean session = query.getQuery().toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION");
+			boolean session = query.getQuery().toUpperCase(Locale.ROOT).contains("SPRING_SESSION");
 			(session ? this.sessionStore : this.count).incrementAndGet();
 			if (session) {
 				this.sessionStatements.add(query.getQuery());

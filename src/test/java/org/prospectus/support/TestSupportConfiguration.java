@@ -2,10 +2,14 @@ package org.prospectus.support;
 
 import jakarta.persistence.EntityManager;
 import org.prospectus.account.StaffAccounts;
+import org.prospectus.account.StaffMemberships;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,10 +29,10 @@ public class TestSupportConfiguration {
 
 	/** The session cookie, and for MockMvc the {@code MockHttpSession} as its carrier. */
 	@Bean
-	org.springframework.session.web.http.HttpSessionIdResolver mockSessionIdResolver() {
+	HttpSessionIdResolver mockSessionIdResolver() {
 		// Boot makes its cookie serializer only when no resolver is defined: this one
 		// writes the cookie as application.properties asks for it.
-		var cookies = new org.springframework.session.web.http.DefaultCookieSerializer();
+		var cookies = new DefaultCookieSerializer();
 		cookies.setUseHttpOnlyCookie(true);
 		cookies.setSameSite("Lax");
 		return new MockSessionIdResolver(cookies);
@@ -40,7 +44,7 @@ public class TestSupportConfiguration {
 	 * them (issue 26), so neither does this one.
 	 */
 	@Bean
-	org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer noRequestHandledEvents() {
+	MockMvcBuilderCustomizer noRequestHandledEvents() {
 		return (builder) -> builder.addDispatcherServletCustomizer((dispatcher) -> dispatcher.setPublishEvents(false));
 	}
 
@@ -60,8 +64,7 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
-	StaffSessions staffSessions(StaffAccounts accounts, MockMvcTester mvc,
-			org.prospectus.account.StaffMemberships memberships) {
+	StaffSessions staffSessions(StaffAccounts accounts, MockMvcTester mvc, StaffMemberships memberships) {
 		return new StaffSessions(accounts, mvc, memberships);
 	}
 

@@ -2,6 +2,7 @@ package org.prospectus.testdb;
 
 import java.nio.file.Path;
 
+import com.github.dockerjava.api.model.Bind;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -46,8 +47,7 @@ public class TestDatabaseConfiguration {
 		PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
 		if (environment.getProperty(PERSISTENT, Boolean.class, false)) {
 			container.withCreateContainerCmdModifier((command) -> command.getHostConfig()
-				.withBinds(com.github.dockerjava.api.model.Bind
-					.parse(environment.getProperty(VOLUME, DEV_VOLUME) + ":/var/lib/postgresql/data")));
+				.withBinds(Bind.parse(environment.getProperty(VOLUME, DEV_VOLUME) + ":/var/lib/postgresql/data")));
 		}
 		return container;
 	}

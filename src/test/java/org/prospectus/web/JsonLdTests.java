@@ -1,5 +1,6 @@
 package org.prospectus.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class JsonLdTests {
 		Map<String, Object> node = JsonLd.node("Thing");
 		JsonLd.putIfPresent(node, "description", " ");
 		JsonLd.putIfPresent(node, "url", null);
-		JsonLd.putIfPresent(node, "offers", java.util.List.of());
+		JsonLd.putIfPresent(node, "offers", List.of());
 		assertThat(node).containsOnlyKeys("@type");
 	}
 

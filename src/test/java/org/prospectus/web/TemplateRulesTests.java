@@ -2,6 +2,8 @@ package org.prospectus.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.course.CreditSystem;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -59,7 +63,7 @@ class TemplateRulesTests {
 	static void load() throws IOException {
 		messages = new Properties();
 		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages.properties"))) {
-			messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+			messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			templates = files.filter((path) -> path.toString().endsWith(".html")).sorted().toList();
@@ -149,7 +153,7 @@ class TemplateRulesTests {
 		int checked = 0;
 		for (BeanDefinition definition : scanner.findCandidateComponents("org.prospectus")) {
 			Class<?> type = Class.forName(definition.getBeanClassName());
-			java.lang.reflect.Method messageKey;
+			Method messageKey;
 			try {
 				messageKey = type.getMethod("messageKey");
 			}
@@ -164,7 +168,7 @@ class TemplateRulesTests {
 				}
 			}
 		}
-		for (org.prospectus.course.CreditSystem system : org.prospectus.course.CreditSystem.values()) {
+		for (CreditSystem system : CreditSystem.values()) {
 			for (String prefix : List.of("credits.", "credit-system.")) {
 				if (!messages.containsKey(prefix + system.name())) {
 					missing.add(prefix + system.name());
@@ -203,8 +207,7 @@ class TemplateRulesTests {
 			.isEmpty();
 		String statuses = messages.getProperty("audit.values.status");
 		assertThat(statuses).isNotNull();
-		for (org.prospectus.applications.ApplicationStatus status : org.prospectus.applications.ApplicationStatus
-			.values()) {
+		for (ApplicationStatus status : ApplicationStatus.values()) {
 			assertThat(messages).containsKey(statuses + status.name());
 		}
 	}

@@ -1,5 +1,7 @@
 package org.prospectus.demo.bench;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
@@ -107,8 +109,8 @@ class RenderCost implements WebMvcConfigurer {
 		}
 
 		@Override
-		public java.io.PrintWriter getWriter() {
-			return new java.io.PrintWriter(java.io.Writer.nullWriter());
+		public PrintWriter getWriter() {
+			return new PrintWriter(Writer.nullWriter());
 		}
 
 		@Override
