@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.LongStream;
 
 import io.gatling.http.response.Response;
 
@@ -247,7 +248,7 @@ final class Recorder {
 		figures.put("goodput", String.format(Locale.ROOT, "%.2f", goodput));
 		figures.put("goodput_span_s", String.format(Locale.ROOT, "%.0f", span));
 		long[] room = roomTimes.stream().mapToLong(Long::longValue).sorted().toArray();
-		int[] roomSorted = java.util.stream.LongStream.of(room).mapToInt((ms) -> (int) ms).toArray();
+		int[] roomSorted = LongStream.of(room).mapToInt((ms) -> (int) ms).toArray();
 		figures.put("room_pages", String.valueOf(roomPages.sum()));
 		figures.put("room_applicants", String.valueOf(room.length));
 		figures.put("room_p50", String.valueOf(percentile(roomSorted, 50)));
