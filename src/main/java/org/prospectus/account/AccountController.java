@@ -3,6 +3,7 @@ package org.prospectus.account;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
+import org.prospectus.web.FormFields;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,7 @@ class AccountController {
 
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("token", "password", "confirmation");
+		binder.setAllowedFields(FormFields.of(SetPasswordForm.class));
 	}
 
 	@GetMapping("/login")

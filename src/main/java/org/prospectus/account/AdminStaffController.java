@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.support.Emails;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.Formats;
+import org.prospectus.web.FormFields;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -46,12 +47,12 @@ class AdminStaffController {
 
 	@InitBinder("inviteForm")
 	void inviteFields(WebDataBinder binder) {
-		binder.setAllowedFields("email", "displayName", "roles", "institution");
+		binder.setAllowedFields(FormFields.of(InviteForm.class));
 	}
 
 	@InitBinder("rolesForm")
 	void rolesFields(WebDataBinder binder) {
-		binder.setAllowedFields("version", "roles");
+		binder.setAllowedFields(FormFields.of(RolesForm.class));
 	}
 
 	@GetMapping("/admin/staff")

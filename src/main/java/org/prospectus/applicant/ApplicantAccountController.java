@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.prospectus.account.PasswordPolicy;
 import org.prospectus.account.SetPasswordForm;
+import org.prospectus.web.FormFields;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,17 +34,17 @@ class ApplicantAccountController {
 
 	@InitBinder("registration")
 	void allowRegistrationFields(WebDataBinder binder) {
-		binder.setAllowedFields("fullName", "email", "password", "confirmation");
+		binder.setAllowedFields(FormFields.of(RegistrationForm.class));
 	}
 
 	@InitBinder("emailForm")
 	void allowEmailField(WebDataBinder binder) {
-		binder.setAllowedFields("email");
+		binder.setAllowedFields(FormFields.of(EmailForm.class));
 	}
 
 	@InitBinder("newPassword")
 	void allowNewPasswordFields(WebDataBinder binder) {
-		binder.setAllowedFields("token", "password", "confirmation");
+		binder.setAllowedFields(FormFields.of(SetPasswordForm.class));
 	}
 
 	@GetMapping("/account/register")

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.applicant.ApplicantPrincipal;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.UploadTooLargeFilter;
+import org.prospectus.web.FormFields;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,7 +60,7 @@ class ApplicationDocumentController {
 
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("file");
+		binder.setAllowedFields(FormFields.of(DocumentUploadForm.class));
 	}
 
 	@GetMapping("/applications/{id}/documents")

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.web.UploadTooLargeFilter;
+import org.prospectus.web.FormFields;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,7 @@ class AdminProgrammeDocumentController {
 
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("file");
+		binder.setAllowedFields(FormFields.of(DocumentUploadForm.class));
 	}
 
 	/**

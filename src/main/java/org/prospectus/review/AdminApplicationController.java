@@ -28,9 +28,11 @@ import org.prospectus.review.ReviewForms.CheckForm;
 import org.prospectus.review.ReviewForms.ConditionForm;
 import org.prospectus.review.ReviewForms.WithdrawOfferForm;
 import org.prospectus.review.ReviewForms.NoteForm;
+import org.prospectus.review.ReviewForms.OfferForm;
 import org.prospectus.review.ReviewForms.RequestForm;
 import org.prospectus.review.ReviewForms.StatusForm;
 import org.prospectus.web.ConflictView;
+import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.applications.Offers;
@@ -84,37 +86,37 @@ class AdminApplicationController {
 
 	@InitBinder("statusForm")
 	void statusFields(WebDataBinder binder) {
-		binder.setAllowedFields("status", "programme", "reason", "version", "conditions", "otherConditions", "refusal");
+		binder.setAllowedFields(FormFields.of(StatusForm.class));
 	}
 
 	@InitBinder("requestForm")
 	void requestFields(WebDataBinder binder) {
-		binder.setAllowedFields("by", "message", "version");
+		binder.setAllowedFields(FormFields.of(RequestForm.class));
 	}
 
 	@InitBinder("checkForm")
 	void checkFields(WebDataBinder binder) {
-		binder.setAllowedFields("verdict", "reason");
+		binder.setAllowedFields(FormFields.of(CheckForm.class));
 	}
 
 	@InitBinder("offerForm")
 	void offerFields(WebDataBinder binder) {
-		binder.setAllowedFields("programme", "version", "conditions", "otherConditions");
+		binder.setAllowedFields(FormFields.of(OfferForm.class));
 	}
 
 	@InitBinder("conditionForm")
 	void conditionFields(WebDataBinder binder) {
-		binder.setAllowedFields("state", "version");
+		binder.setAllowedFields(FormFields.of(ConditionForm.class));
 	}
 
 	@InitBinder("withdrawOfferForm")
 	void withdrawOfferFields(WebDataBinder binder) {
-		binder.setAllowedFields("reason", "version");
+		binder.setAllowedFields(FormFields.of(WithdrawOfferForm.class));
 	}
 
 	@InitBinder("noteForm")
 	void noteFields(WebDataBinder binder) {
-		binder.setAllowedFields("body");
+		binder.setAllowedFields(FormFields.of(NoteForm.class));
 	}
 
 	@GetMapping("/admin/applications/{id}")
@@ -126,19 +128,19 @@ class AdminApplicationController {
 	String changeStatus(@PathVariable String id, @ModelAttribute("statusForm") StatusForm form, BindingResult errors,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Detail detail = detailOf(id);
-		ApplicationStatus target = parse(ApplicationStatus.class, form.getStatus());
+		ApplicationStatus target = parse(ApplicationStatus.class, form.status());
 		ApplicationStatus from = detail.app().getStatus();
 		if (target == null || target == ApplicationStatus.DOCUMENTS_MISSING || !from.canMoveTo(target)) {
 			errors.rejectValue("status", "review.status.choose");
 		}
-		Long programme = parseLong(form.getProgramme());
+		Long programme = parseLong(form.programme());
 		if (target != null && target.needsProgramme()
 				&& (programme == null || !detail.choices().containsKey(programme))) {
 			errors.rejectValue("programme", "review.status.programme.choose");
 		}
 		String refusal = null;
-		if (target == ApplicationStatus.NOT_ADMITTED && form.getRefusal() != null && !form.getRefusal().isBlank()) {
-			refusal = form.getRefusal().strip();
+		if (target == ApplicationStatus.NOT_ADMITTED && form.refusal() != null && !form.refusal().isBlank()) {
+			refusal = form.refusal().strip();
 			if (!detail.refusalOptions().contains(refusal)) {
 				errors.rejectValue("refusal", "review.status.refusal.unknown");
 				refusal = null;
@@ -149,19 +151,20 @@ class AdminApplicationController {
 		// be added to it.
 		boolean reasonNeeded = target != null && target.needsReasonFrom(from)
 				&& !(target == ApplicationStatus.NOT_ADMITTED && refusal != null);
-		checkText(form.getReason(), reasonNeeded, REASON_LENGTH, "reason", "review.status.reason", errors);
-		List<String> conditions = (target == ApplicationStatus.ADMITTED) ? conditions(form, detail, errors) : List.of();
-		if (form.getVersion() != detail.app().getVersion()) {
-			return conflict(detail, form.getStatus(), form.getReason(), response, model);
+		checkText(form.reason(), reasonNeeded, REASON_LENGTH, "reason", "review.status.reason", errors);
+		List<String> conditions = (target == ApplicationStatus.ADMITTED)
+				? conditions(form.conditions(), form.otherConditions(), detail, errors) : List.of();
+		if (form.version() != detail.app().getVersion()) {
+			return conflict(detail, form.status(), form.reason(), response, model);
 		}
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(detail, model);
 		}
-		Outcome outcome = this.review.changeStatus(detail.app().getId(), form.getVersion(), target,
-				target.needsProgramme() ? programme : null, form.getReason(), conditions, refusal);
-		return finish(outcome, detail, form.getStatus(), form.getReason(), "review.status.done", "status", errors,
-				model, response, redirect);
+		Outcome outcome = this.review.changeStatus(detail.app().getId(), form.version(), target,
+				target.needsProgramme() ? programme : null, form.reason(), conditions, refusal);
+		return finish(outcome, detail, form.status(), form.reason(), "review.status.done", "status", errors, model,
+				response, redirect);
 	}
 
 	@PostMapping("/admin/applications/{id}/request-documents")
@@ -169,20 +172,20 @@ class AdminApplicationController {
 			BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Detail detail = detailOf(id);
 		LocalDate by = null;
-		if (form.getBy() == null || form.getBy().isBlank()) {
+		if (form.by() == null || form.by().isBlank()) {
 			errors.rejectValue("by", "review.request.by.required");
 		}
 		else {
 			try {
-				by = LocalDate.parse(form.getBy().strip());
+				by = LocalDate.parse(form.by().strip());
 			}
 			catch (DateTimeParseException ex) {
 				errors.rejectValue("by", "review.request.by.invalid");
 			}
 		}
-		checkText(form.getMessage(), true, REASON_LENGTH, "message", "review.request.message", errors);
-		if (form.getVersion() != detail.app().getVersion()) {
-			return conflict(detail, ApplicationStatus.DOCUMENTS_MISSING.name(), form.getMessage(), response, model);
+		checkText(form.message(), true, REASON_LENGTH, "message", "review.request.message", errors);
+		if (form.version() != detail.app().getVersion()) {
+			return conflict(detail, ApplicationStatus.DOCUMENTS_MISSING.name(), form.message(), response, model);
 		}
 		if (!detail.app().getStatus().canMoveTo(ApplicationStatus.DOCUMENTS_MISSING)) {
 			errors.reject("review.request.not-allowed");
@@ -191,8 +194,8 @@ class AdminApplicationController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(detail, model);
 		}
-		Outcome outcome = this.review.requestDocuments(detail.app().getId(), form.getVersion(), by, form.getMessage());
-		return finish(outcome, detail, ApplicationStatus.DOCUMENTS_MISSING.name(), form.getMessage(),
+		Outcome outcome = this.review.requestDocuments(detail.app().getId(), form.version(), by, form.message());
+		return finish(outcome, detail, ApplicationStatus.DOCUMENTS_MISSING.name(), form.message(),
 				"review.request.done", "by", errors, model, response, redirect);
 	}
 
@@ -205,18 +208,18 @@ class AdminApplicationController {
 		if (documentKind == null || detail.checklist().stream().noneMatch((item) -> item.kind() == documentKind)) {
 			throw NotFoundException.forMissing("document kind");
 		}
-		Verdict verdict = parse(Verdict.class, form.getVerdict());
+		Verdict verdict = parse(Verdict.class, form.verdict());
 		if (verdict == null) {
 			errors.rejectValue("verdict", "review.check.verdict.choose");
 		}
-		checkText(form.getReason(), verdict == Verdict.REJECTED, 500, "reason", "review.check.reason", errors);
+		checkText(form.reason(), verdict == Verdict.REJECTED, 500, "reason", "review.check.reason", errors);
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("checkKind", documentKind);
 			return show(detail, model);
 		}
 		if (this.review.checkDocument(detail.app().getId(), documentKind, verdict,
-				form.getReason()) == Outcome.NOT_YOURS) {
+				form.reason()) == Outcome.NOT_YOURS) {
 			errors.rejectValue("verdict", "review.outcome.NOT_YOURS");
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("checkKind", documentKind);
@@ -230,12 +233,12 @@ class AdminApplicationController {
 	 * The conditions of an offer: the standard ones ticked, which must be the
 	 * institution's, then the officer's own lines, each once.
 	 */
-	private static List<String> conditions(StatusForm form, Detail detail, BindingResult errors) {
-		List<String> chosen = (form.getConditions() != null) ? form.getConditions() : List.of();
+	private static List<String> conditions(List<String> chosen, @Nullable String otherConditions, Detail detail,
+			BindingResult errors) {
 		if (!detail.conditionOptions().containsAll(chosen)) {
 			errors.rejectValue("conditions", "review.status.conditions.unknown");
 		}
-		List<String> typed = (form.getOtherConditions() != null) ? Arrays.stream(form.getOtherConditions().split("\\R"))
+		List<String> typed = (otherConditions != null) ? Arrays.stream(otherConditions.split("\\R"))
 			.map(String::strip)
 			.filter((line) -> !line.isEmpty())
 			.toList() : List.of();
@@ -252,22 +255,22 @@ class AdminApplicationController {
 	}
 
 	@PostMapping("/admin/applications/{id}/offers")
-	String offerAnother(@PathVariable String id, @ModelAttribute("offerForm") StatusForm form, BindingResult errors,
+	String offerAnother(@PathVariable String id, @ModelAttribute("offerForm") OfferForm form, BindingResult errors,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Detail detail = detailOf(id);
-		Long programme = parseLong(form.getProgramme());
+		Long programme = parseLong(form.programme());
 		if (programme == null || !detail.choices().containsKey(programme)) {
 			errors.rejectValue("programme", "review.status.programme.choose");
 		}
-		List<String> conditions = conditions(form, detail, errors);
-		if (form.getVersion() != detail.app().getVersion()) {
+		List<String> conditions = conditions(form.conditions(), form.otherConditions(), detail, errors);
+		if (form.version() != detail.app().getVersion()) {
 			return conflict(detail, ApplicationStatus.ADMITTED.name(), null, response, model);
 		}
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(detail, model);
 		}
-		Outcome outcome = this.offerReview.offerAnother(detail.app().getId(), form.getVersion(), programme, conditions);
+		Outcome outcome = this.offerReview.offerAnother(detail.app().getId(), form.version(), programme, conditions);
 		return finish(outcome, detail, ApplicationStatus.ADMITTED.name(), null, "review.offer.another.done",
 				"programme", errors, model, response, redirect);
 	}
@@ -277,11 +280,11 @@ class AdminApplicationController {
 			@ModelAttribute("conditionForm") ConditionForm form, BindingResult errors, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Detail detail = detailOf(id);
-		ConditionState state = parse(ConditionState.class, form.getState());
+		ConditionState state = parse(ConditionState.class, form.state());
 		if (state == null) {
 			throw NotFoundException.forMissing("condition state");
 		}
-		Outcome outcome = this.offerReview.checkCondition(detail.app().getId(), offer, form.getVersion(), condition,
+		Outcome outcome = this.offerReview.checkCondition(detail.app().getId(), offer, form.version(), condition,
 				state);
 		return finishOffer(outcome, detail, "review.offer.condition.done", model, response, redirect);
 	}
@@ -291,13 +294,13 @@ class AdminApplicationController {
 			@ModelAttribute("withdrawOfferForm") WithdrawOfferForm form, BindingResult errors, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Detail detail = detailOf(id);
-		checkText(form.getReason(), true, REASON_LENGTH, "reason", "review.offer.withdraw.reason", errors);
+		checkText(form.reason(), true, REASON_LENGTH, "reason", "review.offer.withdraw.reason", errors);
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("withdrawOffer", offer);
 			return show(detail, model);
 		}
-		Outcome outcome = this.offerReview.withdraw(detail.app().getId(), offer, form.getVersion(), form.getReason());
+		Outcome outcome = this.offerReview.withdraw(detail.app().getId(), offer, form.version(), form.reason());
 		return finishOffer(outcome, detail, "review.offer.withdraw.done", model, response, redirect);
 	}
 
@@ -326,12 +329,12 @@ class AdminApplicationController {
 	String addNote(@PathVariable String id, @ModelAttribute("noteForm") NoteForm form, BindingResult errors,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Detail detail = detailOf(id);
-		checkText(form.getBody(), true, NOTE_LENGTH, "body", "review.note.body", errors);
+		checkText(form.body(), true, NOTE_LENGTH, "body", "review.note.body", errors);
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(detail, model);
 		}
-		this.review.addNote(detail.app().getId(), form.getBody());
+		this.review.addNote(detail.app().getId(), form.body());
 		redirect.addFlashAttribute("done", "review.note.done");
 		return "redirect:/admin/applications/" + detail.app().getId() + "#notes";
 	}
@@ -437,19 +440,19 @@ class AdminApplicationController {
 				powers.coordinates() && detail.app().getStatus().canMoveTo(ApplicationStatus.DOCUMENTS_MISSING));
 		model.addAttribute("verdicts", Verdict.values());
 		if (!model.containsAttribute("statusForm")) {
-			model.addAttribute("statusForm", new StatusForm());
+			model.addAttribute("statusForm", StatusForm.empty());
 		}
 		if (!model.containsAttribute("requestForm")) {
-			model.addAttribute("requestForm", new RequestForm());
+			model.addAttribute("requestForm", RequestForm.empty());
 		}
 		if (!model.containsAttribute("checkForm")) {
-			model.addAttribute("checkForm", new CheckForm());
+			model.addAttribute("checkForm", CheckForm.empty());
 		}
 		if (!model.containsAttribute("noteForm")) {
-			model.addAttribute("noteForm", new NoteForm());
+			model.addAttribute("noteForm", NoteForm.empty());
 		}
 		if (!model.containsAttribute("offerForm")) {
-			model.addAttribute("offerForm", new StatusForm());
+			model.addAttribute("offerForm", OfferForm.empty());
 		}
 		Set<Long> offered = detail.offers().stream().map(Offers.Offer::programmeId).collect(Collectors.toSet());
 		model.addAttribute("otherChoices",
@@ -459,7 +462,7 @@ class AdminApplicationController {
 					.filter((choice) -> !offered.contains(choice.getKey()) && powers.offers(choice.getKey()))
 					.toList() : List.of());
 		if (!model.containsAttribute("withdrawOfferForm")) {
-			model.addAttribute("withdrawOfferForm", new WithdrawOfferForm());
+			model.addAttribute("withdrawOfferForm", WithdrawOfferForm.empty());
 		}
 		model.addAttribute("conditionStates", ConditionState.values());
 		return "admin/applications/detail";

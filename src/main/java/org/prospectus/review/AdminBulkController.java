@@ -1,12 +1,14 @@
 package org.prospectus.review;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.web.FormFields;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
@@ -40,7 +42,12 @@ class AdminBulkController {
 
 	@InitBinder("bulk")
 	void allowBulkFields(WebDataBinder binder) {
-		binder.setAllowedFields("scope", "ids", "view", "target", "programme", "reason", "versions");
+		// The page sends the ticked ids and their versions as repeated parameters, never
+		// numbered, so the numbered forms of those lists (ids[*], versions[*]) that
+		// FormFields also lists stay out: a request cannot grow the lists by index.
+		binder.setAllowedFields(Arrays.stream(FormFields.of(BulkForm.class))
+			.filter((field) -> !field.endsWith("[*]"))
+			.toArray(String[]::new));
 	}
 
 	@PostMapping("/admin/applications/bulk")

@@ -8,6 +8,7 @@ import org.prospectus.applications.ApplicationReview;
 import org.prospectus.applications.ApplicationReview.Outcome;
 import org.prospectus.applications.DocumentChecklist.Verdict;
 import org.prospectus.review.ReviewForms.CheckForm;
+import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.http.ContentDisposition;
@@ -44,7 +45,7 @@ class AdminFeeReceiptsController {
 
 	@InitBinder("checkForm")
 	void checkFields(WebDataBinder binder) {
-		binder.setAllowedFields("verdict", "reason");
+		binder.setAllowedFields(FormFields.of(CheckForm.class));
 	}
 
 	@GetMapping("/admin/applications/fee-receipts")
@@ -83,7 +84,7 @@ class AdminFeeReceiptsController {
 		}
 		Verdict verdict = null;
 		try {
-			verdict = (form.getVerdict() != null) ? Verdict.valueOf(form.getVerdict()) : null;
+			verdict = (form.verdict() != null) ? Verdict.valueOf(form.verdict()) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			// Told beside the field below.
@@ -91,14 +92,13 @@ class AdminFeeReceiptsController {
 		if (verdict == null) {
 			errors.rejectValue("verdict", "review.check.verdict.choose");
 		}
-		if (verdict == Verdict.REJECTED && (form.getReason() == null || form.getReason().isBlank())) {
+		if (verdict == Verdict.REJECTED && (form.reason() == null || form.reason().isBlank())) {
 			errors.rejectValue("reason", "review.check.reason.required");
 		}
-		else if (form.getReason() != null && form.getReason().strip().length() > REASON_LENGTH) {
+		else if (form.reason() != null && form.reason().strip().length() > REASON_LENGTH) {
 			errors.rejectValue("reason", "review.check.reason.too-long", new Object[] { REASON_LENGTH }, null);
 		}
-		if (!errors.hasErrors()
-				&& this.review.checkReceipt(application, verdict, form.getReason()) == Outcome.NOT_YOURS) {
+		if (!errors.hasErrors() && this.review.checkReceipt(application, verdict, form.reason()) == Outcome.NOT_YOURS) {
 			errors.rejectValue("verdict", "review.outcome.NOT_YOURS");
 		}
 		if (errors.hasErrors()) {
@@ -113,7 +113,7 @@ class AdminFeeReceiptsController {
 	private String show(Model model) {
 		model.addAttribute("receipts", this.review.receiptsToCheck());
 		if (!model.containsAttribute("checkForm")) {
-			model.addAttribute("checkForm", new CheckForm());
+			model.addAttribute("checkForm", CheckForm.empty());
 		}
 		return "admin/applications/fee-receipts";
 	}

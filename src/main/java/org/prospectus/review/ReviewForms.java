@@ -1,151 +1,80 @@
 package org.prospectus.review;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The forms of the application detail page. Each is bound on its own, with only its own
- * fields allowed.
+ * The forms of the application detail page. Each is bound on its own, through its
+ * constructor, with only its own fields allowed; a field the request leaves out arrives
+ * as {@code null}, and a version as {@code 0}.
  */
 public final class ReviewForms {
 
 	private ReviewForms() {
 	}
 
-	/** Move the application to another status. */
-	public static class StatusForm {
+	/**
+	 * Move the application to another status.
+	 *
+	 * @param conditions standard conditions of an offer, as chosen from the institution's
+	 * list; none when none is ticked
+	 * @param otherConditions conditions of an offer typed by the officer, one per line
+	 * @param refusal the institution's standard reason for a refusal, as chosen
+	 */
+	public record StatusForm(@Nullable String status, @Nullable String programme, @Nullable String reason, long version,
+			List<String> conditions, @Nullable String otherConditions, @Nullable String refusal) {
 
-		private String status;
-
-		private String programme;
-
-		private String reason;
-
-		private long version;
-
-		/** Standard conditions of an offer, as chosen from the institution's list. */
-		private List<String> conditions = new ArrayList<>();
-
-		/** Conditions of an offer typed by the officer, one per line. */
-		private String otherConditions;
-
-		/** The institution's standard reason for a refusal, as chosen. */
-		private String refusal;
-
-		public String getRefusal() {
-			return this.refusal;
+		public StatusForm {
+			conditions = (conditions != null) ? conditions : List.of();
 		}
 
-		public void setRefusal(String refusal) {
-			this.refusal = refusal;
+		/** The form as the page first shows it. */
+		static StatusForm empty() {
+			return new StatusForm(null, null, null, 0, List.of(), null, null);
 		}
 
-		public List<String> getConditions() {
-			return this.conditions;
+	}
+
+	/**
+	 * Offer a place on another of the applicant's choices, while the application stays
+	 * admitted: the offer part of {@link StatusForm}, without a status, reason or refusal
+	 * to set.
+	 *
+	 * @param conditions standard conditions of the offer, as chosen from the
+	 * institution's list; none when none is ticked
+	 * @param otherConditions conditions typed by the officer, one per line
+	 */
+	public record OfferForm(@Nullable String programme, long version, List<String> conditions,
+			@Nullable String otherConditions) {
+
+		public OfferForm {
+			conditions = (conditions != null) ? conditions : List.of();
 		}
 
-		public void setConditions(List<String> conditions) {
-			this.conditions = conditions;
-		}
-
-		public String getOtherConditions() {
-			return this.otherConditions;
-		}
-
-		public void setOtherConditions(String otherConditions) {
-			this.otherConditions = otherConditions;
-		}
-
-		public String getStatus() {
-			return this.status;
-		}
-
-		public void setStatus(String status) {
-			this.status = status;
-		}
-
-		public String getProgramme() {
-			return this.programme;
-		}
-
-		public void setProgramme(String programme) {
-			this.programme = programme;
-		}
-
-		public String getReason() {
-			return this.reason;
-		}
-
-		public void setReason(String reason) {
-			this.reason = reason;
-		}
-
-		public long getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(long version) {
-			this.version = version;
+		/** The form as the page first shows it. */
+		static OfferForm empty() {
+			return new OfferForm(null, 0, List.of(), null);
 		}
 
 	}
 
 	/** Ask the applicant for documents by a date. */
-	public static class RequestForm {
+	public record RequestForm(@Nullable String by, @Nullable String message, long version) {
 
-		private String by;
-
-		private String message;
-
-		private long version;
-
-		public String getBy() {
-			return this.by;
-		}
-
-		public void setBy(String by) {
-			this.by = by;
-		}
-
-		public String getMessage() {
-			return this.message;
-		}
-
-		public void setMessage(String message) {
-			this.message = message;
-		}
-
-		public long getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(long version) {
-			this.version = version;
+		/** The form as the page first shows it. */
+		static RequestForm empty() {
+			return new RequestForm(null, null, 0);
 		}
 
 	}
 
 	/** A verdict on one kind of document; the kind is in the address. */
-	public static class CheckForm {
+	public record CheckForm(@Nullable String verdict, @Nullable String reason) {
 
-		private String verdict;
-
-		private String reason;
-
-		public String getVerdict() {
-			return this.verdict;
-		}
-
-		public void setVerdict(String verdict) {
-			this.verdict = verdict;
-		}
-
-		public String getReason() {
-			return this.reason;
-		}
-
-		public void setReason(String reason) {
-			this.reason = reason;
+		/** The form as the page first shows it. */
+		static CheckForm empty() {
+			return new CheckForm(null, null);
 		}
 
 	}
@@ -153,66 +82,26 @@ public final class ReviewForms {
 	/**
 	 * Whether a condition of an offer is met; the offer and condition are in the address.
 	 */
-	public static class ConditionForm {
-
-		private String state;
-
-		private long version;
-
-		public String getState() {
-			return this.state;
-		}
-
-		public void setState(String state) {
-			this.state = state;
-		}
-
-		public long getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(long version) {
-			this.version = version;
-		}
+	public record ConditionForm(@Nullable String state, long version) {
 
 	}
 
 	/** Withdraw an offer whose condition was not met, with the reason. */
-	public static class WithdrawOfferForm {
+	public record WithdrawOfferForm(@Nullable String reason, long version) {
 
-		private String reason;
-
-		private long version;
-
-		public String getReason() {
-			return this.reason;
-		}
-
-		public void setReason(String reason) {
-			this.reason = reason;
-		}
-
-		public long getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(long version) {
-			this.version = version;
+		/** The form as the page first shows it. */
+		static WithdrawOfferForm empty() {
+			return new WithdrawOfferForm(null, 0);
 		}
 
 	}
 
 	/** A staff-only note. */
-	public static class NoteForm {
+	public record NoteForm(@Nullable String body) {
 
-		private String body;
-
-		public String getBody() {
-			return this.body;
-		}
-
-		public void setBody(String body) {
-			this.body = body;
+		/** The form as the page first shows it. */
+		static NoteForm empty() {
+			return new NoteForm(null);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.prospectus.web;
 
 import java.beans.PropertyDescriptor;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,10 +9,11 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.ResolvableType;
 
 /**
- * The request parameters a form object takes: its writable properties, and for a list of
- * rows each row's writable properties ({@code plan[*].courseCode}). A form holds only
- * what its page edits, so its fields are written once, in the form, and a binder's
- * allow-list is read from there rather than typed again beside the controller.
+ * The request parameters a form object takes: a record's components, or a JavaBean's
+ * writable properties, and for a list of rows each row's own fields
+ * ({@code plan[*].courseCode}). A form holds only what its page edits, so its fields are
+ * written once, in the form, and a binder's allow-list is read from there rather than
+ * typed again beside the controller.
  */
 public final class FormFields {
 
@@ -19,24 +21,22 @@ public final class FormFields {
 		@Override
 		protected String[] computeValue(Class<?> type) {
 			List<String> fields = new ArrayList<>();
-			for (PropertyDescriptor property : writable(type)) {
-				if (List.class.isAssignableFrom(property.getPropertyType())) {
-					Class<?> row = ResolvableType.forMethodReturnType(property.getReadMethod())
-						.asCollection()
-						.resolveGeneric(0);
+			for (Field field : bound(type)) {
+				if (List.class.isAssignableFrom(field.type().toClass())) {
+					Class<?> row = field.type().asCollection().resolveGeneric(0);
 					if (row == null || BeanUtils.isSimpleValueType(row)) {
 						// Checkboxes send the list by its name, numbered fields by index.
-						fields.add(property.getName());
-						fields.add(property.getName() + "[*]");
+						fields.add(field.name());
+						fields.add(field.name() + "[*]");
 					}
 					else {
-						for (PropertyDescriptor column : writable(row)) {
-							fields.add(property.getName() + "[*]." + column.getName());
+						for (Field column : bound(row)) {
+							fields.add(field.name() + "[*]." + column.name());
 						}
 					}
 				}
 				else {
-					fields.add(property.getName());
+					fields.add(field.name());
 				}
 			}
 			return fields.toArray(String[]::new);
@@ -46,19 +46,33 @@ public final class FormFields {
 	private FormFields() {
 	}
 
-	/** The fields of a form class, in the order of its properties' names. */
+	/**
+	 * The fields of a form class: a record's components in their order, or a JavaBean's
+	 * writable properties in the order of their names.
+	 */
 	public static String[] of(Class<?> form) {
 		return FIELDS.get(form).clone();
 	}
 
-	private static List<PropertyDescriptor> writable(Class<?> type) {
-		List<PropertyDescriptor> properties = new ArrayList<>();
+	private static List<Field> bound(Class<?> type) {
+		List<Field> fields = new ArrayList<>();
+		if (type.isRecord()) {
+			// A record is bound through its canonical constructor, one parameter per
+			// component.
+			for (RecordComponent component : type.getRecordComponents()) {
+				fields.add(new Field(component.getName(), ResolvableType.forMethodReturnType(component.getAccessor())));
+			}
+			return fields;
+		}
 		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
 			if (property.getWriteMethod() != null && property.getReadMethod() != null) {
-				properties.add(property);
+				fields.add(new Field(property.getName(), ResolvableType.forMethodReturnType(property.getReadMethod())));
 			}
 		}
-		return properties;
+		return fields;
+	}
+
+	private record Field(String name, ResolvableType type) {
 	}
 
 }

@@ -15,6 +15,25 @@ class FormFieldsTests {
 				"rows[*].size");
 	}
 
+	@Test
+	void aRecordTakesItsComponentsInOrderAndEachRowsComponents() {
+		assertThat(FormFields.of(SampleRecord.class)).containsExactly("title", "version", "codes", "codes[*]",
+				"rows[*].name", "rows[*].size");
+	}
+
+	/** A record form: bound through its constructor, so every component is a field. */
+	public record SampleRecord(String title, long version, List<String> codes, List<RowRecord> rows) {
+
+		/** Shown, never bound: not a component. */
+		public String summary() {
+			return this.title;
+		}
+
+	}
+
+	public record RowRecord(String name, String size) {
+	}
+
 	public static class Sample {
 
 		private String title;
