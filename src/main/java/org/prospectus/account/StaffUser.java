@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
+import org.hibernate.annotations.OptimisticLock;
 import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Emails;
 
@@ -29,6 +30,11 @@ public class StaffUser extends BaseEntity {
 
 	private boolean enabled = true;
 
+	/**
+	 * The account's bookkeeping, not an edit: a sign-in does not move the version, so an
+	 * administrator's open form on the account stays current.
+	 */
+	@OptimisticLock(excluded = true)
 	private Instant lastSignInAt;
 
 	/**

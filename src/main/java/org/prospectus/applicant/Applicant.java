@@ -3,6 +3,7 @@ package org.prospectus.applicant;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.OptimisticLock;
 import org.prospectus.support.BaseEntity;
 
 /**
@@ -25,6 +26,11 @@ public class Applicant extends BaseEntity {
 	/** Goes up when the password changes, ending the sessions started before. */
 	private long accessEpoch;
 
+	/**
+	 * The account's bookkeeping, not an edit: a sign-in does not move the version, so an
+	 * administrator's open form on the account stays current.
+	 */
+	@OptimisticLock(excluded = true)
 	private Instant lastSignInAt;
 
 	protected Applicant() {

@@ -277,6 +277,28 @@ class StaffManagementTests {
 	}
 
 	@Test
+	void theMemberSigningInWhileTheirRolesAreOpenForEditingIsNoConflict() {
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
+		long version = this.jdbc.sql("select version from staff_user where id = ?")
+			.param(this.editorId)
+			.query(Long.class)
+			.single();
+		// The editor signs in while the administrator has their roles open: the sign-in
+		// time is the account's bookkeeping, not an edit the form could overwrite.
+		this.staff.signIn("editor@uni.example");
+		assertThat(this.jdbc.sql("select last_sign_in_at is not null from staff_user where id = ?")
+			.param(this.editorId)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.mvc.post()
+			.uri("/admin/staff/{id}/roles", this.editorId)
+			.param("version", Long.toString(version))
+			.param("roles", "EDITOR", "ADMISSIONS")
+			.session(admin)
+			.with(csrf())).hasRedirectedUrl("/admin/staff/" + this.editorId);
+	}
+
+	@Test
 	void changingRolesIsAuditedAndAStaleEditGetsTheConflictPage() {
 		MockHttpSession admin = this.staff.signIn("admin@uni.example");
 		long version = this.jdbc.sql("select version from staff_user where id = ?")
