@@ -41,10 +41,15 @@ class SiteErrorController extends BasicErrorController {
 	@Override
 	@RequestMapping
 	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
-		if (getStatus(request) == HttpStatus.SERVICE_UNAVAILABLE) {
-			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		if (getStatus(request) != HttpStatus.SERVICE_UNAVAILABLE) {
+			return super.errorHtml(request, response);
 		}
-		return super.errorHtml(request, response);
+		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		ModelAndView page = super.errorHtml(request, response);
+		// The page says why: the database away, or too much at once (password hashing
+		// behind, the admission line full), which is no fault of the database.
+		page.addObject("databaseAway", DatabaseAway.is(this.errors.getError(new ServletWebRequest(request))));
+		return page;
 	}
 
 	/** JSON only for a client that names it. */

@@ -12,10 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.servlet.RequestDispatcher;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.PasswordHashingBusyException;
 import org.prospectus.applications.Applying;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
@@ -25,6 +27,8 @@ import org.prospectus.web.SecurityHeaders;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -158,6 +162,25 @@ class WholeResponseTests {
 		assertThat(response.getHeader("Refresh")).isEqualTo("5");
 		assertThat(response.getHeader("Content-Security-Policy")).isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
 		assertThat(this.room.signed("ticket", response.getCookie(WaitingRoom.TICKET).getValue())).isNotNull();
+	}
+
+	@Test
+	void aFiveOhThreeSaysWhetherTheDatabaseIsAwayOrThePortalBusy() {
+		assertThat(this.mvc.get()
+			.uri("/error")
+			.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 503)
+			.requestAttr(RequestDispatcher.ERROR_EXCEPTION, new PasswordHashingBusyException("full"))
+			.accept(MediaType.TEXT_HTML)).hasStatus(503)
+			.bodyText()
+			.contains("Many people are using the portal at this moment")
+			.doesNotContain("database");
+		assertThat(this.mvc.get()
+			.uri("/error")
+			.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+			.requestAttr(RequestDispatcher.ERROR_EXCEPTION, new CannotGetJdbcConnectionException("pool empty"))
+			.accept(MediaType.TEXT_HTML)).hasStatus(503)
+			.bodyText()
+			.contains("We cannot reach our database for a moment");
 	}
 
 }
