@@ -66,6 +66,24 @@ class StaffManagementTests {
 		this.editorId = editor.getId();
 	}
 
+	long version(long staffUserId) {
+		return this.jdbc.sql("select version from staff_user where id = ?")
+			.param(staffUserId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The roles form sent as the administrator saw it, at {@code version}. */
+	MockMvcTester.MockMvcRequestBuilder changeRoles(MockHttpSession admin, long staffUserId, long version,
+			String... roles) {
+		return this.mvc.post()
+			.uri("/admin/staff/{id}/roles", staffUserId)
+			.param("version", Long.toString(version))
+			.param("roles", roles)
+			.session(admin)
+			.with(csrf());
+	}
+
 	MvcTestResult follow(MvcTestResult redirect, MockHttpSession session) {
 		return this.mvc.get()
 			.uri(redirect.getResponse().getRedirectedUrl())
@@ -260,16 +278,10 @@ class StaffManagementTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("You cannot disable your own account.");
-		long version = this.jdbc.sql("select version from staff_user where id = ?")
-			.param(this.adminId)
-			.query(Long.class)
-			.single();
-		assertThat(this.mvc.post()
-			.uri("/admin/staff/{id}/roles", this.adminId)
-			.param("version", Long.toString(version))
-			.param("roles", "EDITOR")
-			.session(admin)
-			.with(csrf())).hasStatusOk().bodyText().contains("This is the last administrator who can sign in.");
+		long version = version(this.adminId);
+		assertThat(changeRoles(admin, this.adminId, version, "EDITOR")).hasStatusOk()
+			.bodyText()
+			.contains("This is the last administrator who can sign in.");
 		assertThat(this.jdbc.sql("select role from staff_role where staff_user_id = ?")
 			.param(this.adminId)
 			.query(String.class)
@@ -279,10 +291,7 @@ class StaffManagementTests {
 	@Test
 	void theMemberSigningInWhileTheirRolesAreOpenForEditingIsNoConflict() {
 		MockHttpSession admin = this.staff.signIn("admin@uni.example");
-		long version = this.jdbc.sql("select version from staff_user where id = ?")
-			.param(this.editorId)
-			.query(Long.class)
-			.single();
+		long version = version(this.editorId);
 		// The editor signs in while the administrator has their roles open: the sign-in
 		// time is the account's bookkeeping, not an edit the form could overwrite.
 		this.staff.signIn("editor@uni.example");
@@ -290,27 +299,16 @@ class StaffManagementTests {
 			.param(this.editorId)
 			.query(Boolean.class)
 			.single()).isTrue();
-		assertThat(this.mvc.post()
-			.uri("/admin/staff/{id}/roles", this.editorId)
-			.param("version", Long.toString(version))
-			.param("roles", "EDITOR", "ADMISSIONS")
-			.session(admin)
-			.with(csrf())).hasRedirectedUrl("/admin/staff/" + this.editorId);
+		assertThat(changeRoles(admin, this.editorId, version, "EDITOR", "ADMISSIONS"))
+			.hasRedirectedUrl("/admin/staff/" + this.editorId);
 	}
 
 	@Test
 	void changingRolesIsAuditedAndAStaleEditGetsTheConflictPage() {
 		MockHttpSession admin = this.staff.signIn("admin@uni.example");
-		long version = this.jdbc.sql("select version from staff_user where id = ?")
-			.param(this.editorId)
-			.query(Long.class)
-			.single();
-		assertThat(this.mvc.post()
-			.uri("/admin/staff/{id}/roles", this.editorId)
-			.param("version", Long.toString(version))
-			.param("roles", "EDITOR", "ADMISSIONS")
-			.session(admin)
-			.with(csrf())).hasRedirectedUrl("/admin/staff/" + this.editorId);
+		long version = version(this.editorId);
+		assertThat(changeRoles(admin, this.editorId, version, "EDITOR", "ADMISSIONS"))
+			.hasRedirectedUrl("/admin/staff/" + this.editorId);
 		AuditEntry entry = this.auditLog.search(new AuditFilter(null, AuditAction.ROLE_CHANGE, null, null, null), 5)
 			.get(0);
 		assertThat(entry.changes()).singleElement()
