@@ -3,6 +3,7 @@ package org.prospectus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationStatus;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.data.repository.Repository;
@@ -159,6 +163,22 @@ class ArchitectureTests {
 								dependency.getDescription() + ": use the module's service instead")));
 				}
 			})
+			.check(classes);
+	}
+
+	/**
+	 * An application's status moves only where the rule for every move lives: the
+	 * deciding module, so that a single change, a bulk action and a promotion cannot
+	 * drift apart again. The applicant's own submit and withdrawal have methods of their
+	 * own.
+	 */
+	@Test
+	void onlyTheDecidingModuleMovesAnApplicationsStatus() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.prospectus.decisions..")
+			.should()
+			.callMethod(Application.class, "moveTo", ApplicationStatus.class, Long.class, String.class, Instant.class,
+					Instant.class)
 			.check(classes);
 	}
 

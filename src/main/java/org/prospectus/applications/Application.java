@@ -205,7 +205,7 @@ public class Application {
 	}
 
 	/** Records the institution's standard reason for a refusal just made. */
-	void refusedFor(String reason, String advice) {
+	public void refusedFor(String reason, String advice) {
 		this.refusalReason = reason;
 		this.refusalAdvice = advice.isEmpty() ? null : advice;
 	}
@@ -264,9 +264,10 @@ public class Application {
 	}
 
 	/**
-	 * Moves the application as admissions staff decided; the caller has checked that the
-	 * transition is allowed. A decision records its programme and reason; leaving a
-	 * decision clears them.
+	 * Moves the application as admissions staff decided. Only the deciding module calls
+	 * this, after its one rule for status moves ({@code decisions.StatusMoves}) allowed
+	 * the move; a transition the status table forbids fails here as well. A decision
+	 * records its programme and reason; leaving a decision clears them.
 	 * @param documentsBy for documents missing: the date they are asked for by
 	 */
 	public void moveTo(ApplicationStatus target, Long programmeId, String reason, Instant documentsBy, Instant at) {
@@ -296,7 +297,7 @@ public class Application {
 	 * becomes not admitted, with the reason. If the applicant was told of the offer, they
 	 * are told of this at once, not again by the decision e-mail.
 	 */
-	void offerWithdrawn(String reason, Instant at) {
+	public void offerWithdrawn(String reason, Instant at) {
 		this.status = ApplicationStatus.NOT_ADMITTED;
 		this.statusChangedAt = at;
 		this.decisionReason = reason;

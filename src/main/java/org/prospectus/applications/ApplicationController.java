@@ -1,6 +1,7 @@
 package org.prospectus.applications;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +44,13 @@ class ApplicationController {
 
 	private final ApplicationDocuments documents;
 
-	private final Offers offers;
-
-	private final Places places;
+	private final List<StatusPageSection> sections;
 
 	private final Clock clock;
 
-	ApplicationController(ApplicationService applications, ApplicationDocuments documents, Offers offers, Places places,
-			Clock clock) {
-		this.places = places;
-		this.offers = offers;
+	ApplicationController(ApplicationService applications, ApplicationDocuments documents,
+			List<StatusPageSection> sections, Clock clock) {
+		this.sections = sections;
 		this.clock = clock;
 		this.applications = applications;
 		this.documents = documents;
@@ -95,13 +93,11 @@ class ApplicationController {
 		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
 		model.addAttribute("documentsDeadline",
 				ApplicationDocuments.documentsDeadline(application.getRound(), this.documents.dueAt(application)));
-		model.addAttribute("offers",
-				application.isResultVisible(this.clock.instant()) ? this.offers.of(application.getId()) : List.of());
-		model.addAttribute("now", this.clock.instant());
-		model.addAttribute("reservePosition",
-				(application.isResultVisible(this.clock.instant())
-						&& application.getStatus() == ApplicationStatus.RESERVE)
-								? this.places.position(application.getId()).orElse(0) : 0);
+		Instant now = this.clock.instant();
+		model.addAttribute("now", now);
+		for (StatusPageSection section : this.sections) {
+			model.addAllAttributes(section.attributes(application, now));
+		}
 		return "applications/status";
 	}
 

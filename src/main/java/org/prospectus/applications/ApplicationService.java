@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.decisions.Offers;
 import org.prospectus.applicant.Applicant;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;

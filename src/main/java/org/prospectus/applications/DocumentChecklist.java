@@ -65,7 +65,7 @@ public class DocumentChecklist {
 	 * verified the latest receipt; due when there is no receipt or staff refused the
 	 * latest; else a receipt not yet checked (ADR 0026).
 	 */
-	static final String FEE_SQL = """
+	public static final String FEE_SQL = """
 			case when exists (select 1 from payment_event p
 			                  where p.application_id = a.id and p.kind = 'PAYMENT_SUCCEEDED') then 'PAID'
 			     else coalesce((select case when c.verdict = 'VERIFIED' then 'PAID' else 'DUE' end

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
-import org.prospectus.applications.AdmissionsReach;
+import org.prospectus.decisions.AdmissionsReach;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;

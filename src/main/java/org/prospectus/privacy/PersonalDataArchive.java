@@ -19,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.jspecify.annotations.Nullable;
+import org.prospectus.decisions.Offers;
 import org.prospectus.applications.ApplicationStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

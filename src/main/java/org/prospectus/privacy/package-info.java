@@ -4,7 +4,8 @@
  * This module is the one place that deletes a person's data across the other modules'
  * tables, so that what erasure and retention remove is written, and tested, once.
  */
-@ApplicationModule(allowedDependencies = { "account", "applicant", "applications", "audit", "support", "web" })
+@ApplicationModule(
+		allowedDependencies = { "account", "applicant", "applications", "audit", "decisions", "support", "web" })
 @NullMarked
 package org.prospectus.privacy;
 

@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.prospectus.applications.ApplicationReview;
-import org.prospectus.applications.ApplicationReview.Detail;
-import org.prospectus.applications.ApplicationReview.Outcome;
+import org.prospectus.decisions.ApplicationReview;
+import org.prospectus.decisions.ApplicationReview.Detail;
+import org.prospectus.decisions.ApplicationReview.Outcome;
 import org.prospectus.applications.ApplicationStatus;
-import org.prospectus.applications.ConditionState;
+import org.prospectus.decisions.ConditionState;
 import org.prospectus.support.Countries;
-import org.prospectus.applications.OfferReview;
+import org.prospectus.decisions.OfferReview;
 import org.prospectus.applications.DocumentChecklist.Verdict;
 import org.prospectus.applications.DocumentKind;
 import org.prospectus.applications.Step;
@@ -35,7 +35,7 @@ import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.prospectus.applications.Offers;
+import org.prospectus.decisions.Offers;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.decisions.StatusMoves;
 import org.prospectus.web.FormFields;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -60,7 +61,7 @@ class AdminBulkController {
 		}
 		BulkStatusChange.Preview preview = null;
 		if (errors.isEmpty()) {
-			BulkStatusChange.Change change = change(form);
+			StatusMoves.Move change = change(form);
 			preview = form.isWholeView() ? this.bulk.preview(change, filter)
 					: this.bulk.preview(change, form.selectedIds());
 			if (preview.tooMany()) {
@@ -92,7 +93,7 @@ class AdminBulkController {
 			model.addAttribute("back", AdminQueueController.link("/admin/applications", filter.toQuery()));
 			return "admin/applications/bulk-preview";
 		}
-		model.addAttribute("outcome", this.bulk.apply(change(form), versions, programmeTitles()));
+		model.addAttribute("outcome", this.bulk.apply(change(form), versions));
 		model.addAttribute("target", form.targetStatus());
 		model.addAttribute("back", AdminQueueController.link("/admin/applications", filter.toQuery()));
 		return "admin/applications/bulk-result";
@@ -109,10 +110,9 @@ class AdminBulkController {
 		return errors;
 	}
 
-	private static BulkStatusChange.Change change(BulkForm form) {
+	private static StatusMoves.Move change(BulkForm form) {
 		ApplicationStatus target = form.targetStatus();
-		return new BulkStatusChange.Change(target, target.needsProgramme() ? form.programmeId() : null,
-				form.reasonText());
+		return new StatusMoves.Move(target, target.needsProgramme() ? form.programmeId() : null, form.reasonText());
 	}
 
 	private Map<Long, String> programmeTitles() {

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.prospectus.applications.AdmissionsReach;
-import org.prospectus.applications.ApplicationReview;
-import org.prospectus.applications.ApplicationReview.Grant;
+import org.prospectus.decisions.AdmissionsReach;
+import org.prospectus.decisions.ApplicationReview;
+import org.prospectus.decisions.ApplicationReview.Grant;
 import org.prospectus.applications.ApplicationService;
 import org.prospectus.support.Emails;
 import org.prospectus.web.NotFoundException;

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.prospectus.applications.ApplicationReview;
-import org.prospectus.applications.ApplicationReview.Outcome;
+import org.prospectus.decisions.ApplicationReview;
+import org.prospectus.decisions.ApplicationReview.Outcome;
 import org.prospectus.applications.DocumentChecklist.Verdict;
 import org.prospectus.review.ReviewForms.CheckForm;
 import org.prospectus.web.FormFields;

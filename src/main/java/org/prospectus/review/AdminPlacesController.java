@@ -4,11 +4,11 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.prospectus.applications.AdmissionsReach;
-import org.prospectus.applications.Places;
-import org.prospectus.applications.Places.Change;
-import org.prospectus.applications.Promotions;
-import org.prospectus.applications.Promotions.Promotion;
+import org.prospectus.decisions.AdmissionsReach;
+import org.prospectus.decisions.Places;
+import org.prospectus.decisions.Places.Change;
+import org.prospectus.decisions.Promotions;
+import org.prospectus.decisions.Promotions.Promotion;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.http.HttpStatus;

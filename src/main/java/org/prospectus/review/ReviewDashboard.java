@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.prospectus.applications.AdmissionsReach;
+import org.prospectus.decisions.AdmissionsReach;
 import org.prospectus.applications.ApplicationStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.prospectus.applications.AdmissionsReach;
-import org.prospectus.applications.AdmissionsReach.Reach;
+import org.prospectus.decisions.AdmissionsReach;
+import org.prospectus.decisions.AdmissionsReach.Reach;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.FeeStatus;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@
  * application's detail with its documents and notes, decisions, bulk changes, the CSV
  * export and the dashboard.
  */
-@ApplicationModule(allowedDependencies = { "account", "applications", "audit", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account", "applications", "audit", "decisions", "support", "web" })
 @NullMarked
 package org.prospectus.review;
 

@@ -33,7 +33,7 @@ public class Applying {
 
 	public static final String PASSWORD = "quartz meadow lantern 2027";
 
-	static final Pattern VERIFY = Pattern.compile("/account/verify\\?token=([\\w-]+)");
+	public static final Pattern VERIFY = Pattern.compile("/account/verify\\?token=([\\w-]+)");
 
 	final MockMvcTester mvc;
 
@@ -103,7 +103,7 @@ public class Applying {
 		return (MockHttpSession) signedIn.getRequest().getSession(false);
 	}
 
-	String start(MockHttpSession session) {
+	public String start(MockHttpSession session) {
 		assertThat(
 				page(this.mvc.get().uri("/applications/new").param("round", "autumn-2027").session(session).exchange())
 					.text())
@@ -124,13 +124,13 @@ public class Applying {
 		return location.split("/")[2];
 	}
 
-	MvcTestResult step(MockHttpSession session, String id, String step, Map<String, String> values) {
+	public MvcTestResult step(MockHttpSession session, String id, String step, Map<String, String> values) {
 		var request = this.mvc.post().uri("/applications/{id}/steps/{step}", id, step).session(session).with(csrf());
 		values.forEach(request::param);
 		return request.exchange();
 	}
 
-	static Map<String, String> values(String... pairs) {
+	public static Map<String, String> values(String... pairs) {
 		Map<String, String> map = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			map.put(pairs[i], pairs[i + 1]);

@@ -8,6 +8,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.decisions.Deciding;
 import org.prospectus.account.StaffRole;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;

@@ -23,7 +23,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /** Files to upload, good and hostile, made in memory. */
 public final class UploadFiles {
 
-	static final String HTML = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>";
+	public static final String HTML = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>";
 
 	private UploadFiles() {
 	}
@@ -48,7 +48,7 @@ public final class UploadFiles {
 		}
 	}
 
-	static byte[] encryptedPdf() {
+	public static byte[] encryptedPdf() {
 		return encryptedPdf("open sesame");
 	}
 
@@ -72,7 +72,7 @@ public final class UploadFiles {
 	/**
 	 * A picture of noise, so that it compresses badly and cutting it loses pixel data.
 	 */
-	static byte[] image(String format, int width, int height) {
+	public static byte[] image(String format, int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Random random = new Random(42);
 		for (int y = 0; y < height; y++) {
@@ -102,18 +102,18 @@ public final class UploadFiles {
 		return image("png", 200, 120);
 	}
 
-	static byte[] html() {
+	public static byte[] html() {
 		return HTML.getBytes(StandardCharsets.UTF_8);
 	}
 
-	static byte[] svg() {
+	public static byte[] svg() {
 		return ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" onload=\"alert(1)\">"
 				+ "<script>alert(document.domain)</script></svg>")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** A JPEG's start-of-image and JFIF header, then a web page: Tika calls it a JPEG. */
-	static byte[] jpegHeaderThenHtml() {
+	public static byte[] jpegHeaderThenHtml() {
 		byte[] header = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00,
 				0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00 };
 		return concat(header, html());
@@ -123,16 +123,16 @@ public final class UploadFiles {
 	 * The PNG signature, then a whole PDF: Tika calls it a PNG, a lenient PDF reader a
 	 * PDF.
 	 */
-	static byte[] pngSignatureThenPdf() {
+	public static byte[] pngSignatureThenPdf() {
 		byte[] signature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 		return concat(signature, pdf("Hidden behind a PNG signature"));
 	}
 
-	static byte[] truncated(byte[] content) {
+	public static byte[] truncated(byte[] content) {
 		return Arrays.copyOf(content, content.length / 2);
 	}
 
-	static byte[] concat(byte[] first, byte[] second) {
+	public static byte[] concat(byte[] first, byte[] second) {
 		byte[] both = Arrays.copyOf(first, first.length + second.length);
 		System.arraycopy(second, 0, both, first.length, second.length);
 		return both;

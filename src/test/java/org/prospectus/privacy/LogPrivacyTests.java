@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
-import org.prospectus.applications.DecisionNotifier;
+import org.prospectus.decisions.DecisionNotifier;
 import org.prospectus.mail.OutboxSender;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;

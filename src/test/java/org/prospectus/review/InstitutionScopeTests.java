@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
-import org.prospectus.applications.DecisionNotifier;
+import org.prospectus.decisions.DecisionNotifier;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;

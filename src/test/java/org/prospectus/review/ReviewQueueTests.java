@@ -398,6 +398,37 @@ class ReviewQueueTests {
 			.param("id", second)
 			.query(Long.class)
 			.single()).isEqualTo(this.ml.getId());
+
+		// The same move made on one application's page reads the same in the audit log.
+		UUID single = submitted("RACE0003", this.autumn, (s) -> s.status = ApplicationStatus.UNDER_REVIEW);
+		long version = this.jdbc.sql("select version from application where id = :id")
+			.param("id", single)
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc.post()
+			.uri("/admin/applications/{id}/status", single)
+			.session(this.officer)
+			.with(csrf())
+			.param("status", "ADMITTED")
+			.param("programme", this.ml.getId().toString())
+			.param("version", Long.toString(version))
+			.exchange()).hasStatus3xxRedirection();
+		assertThat(statusMove(single)).isEqualTo(statusMove(second).replace("RACE0002", "RACE0003"))
+			.startsWith(
+					"Moved RACE0003 from Under review to Admitted | status: UNDER_REVIEW > ADMITTED; programme:  > ")
+			.contains(this.ml.getTitle());
+	}
+
+	/** An application's status move as the audit log records it: summary and fields. */
+	private String statusMove(UUID id) {
+		return this.jdbc.sql("""
+				select e.summary || ' | ' || string_agg(c.field || ': ' || coalesce(c.before_value, '') || ' > '
+				    || coalesce(c.after_value, ''), '; ' order by c.position)
+				from audit_event e join audit_change c on c.event_id = e.id
+				where e.entity_uuid = :id and e.action = 'STATUS_CHANGE' group by e.id""")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

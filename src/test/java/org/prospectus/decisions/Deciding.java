@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.util.stream.Stream;
 
@@ -16,24 +16,24 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * An admissions officer's forms on the application detail page, filled as a browser
  * would: the version comes from the page shown.
  */
-final class Deciding {
+public final class Deciding {
 
 	private final MockMvcTester mvc;
 
 	private final MockHttpSession officer;
 
-	Deciding(MockMvcTester mvc, MockHttpSession officer) {
+	public Deciding(MockMvcTester mvc, MockHttpSession officer) {
 		this.mvc = mvc;
 		this.officer = officer;
 	}
 
-	Document detail(String id) {
+	public Document detail(String id) {
 		MvcTestResult result = this.mvc.get().uri("/admin/applications/{id}", id).session(this.officer).exchange();
 		assertThat(result).hasStatusOk();
 		return page(result);
 	}
 
-	MvcTestResult post(MockHttpSession who, String path, String... pairs) {
+	public MvcTestResult post(MockHttpSession who, String path, String... pairs) {
 		var request = this.mvc.post().uri(path).session(who).with(csrf());
 		for (int i = 0; i < pairs.length; i += 2) {
 			request = request.param(pairs[i], pairs[i + 1]);
@@ -41,12 +41,12 @@ final class Deciding {
 		return request.exchange();
 	}
 
-	MvcTestResult post(String path, String... pairs) {
+	public MvcTestResult post(String path, String... pairs) {
 		return post(this.officer, path, pairs);
 	}
 
 	/** Moves the application with the status form, from the version its page shows. */
-	MvcTestResult move(String id, String status, String... more) {
+	public MvcTestResult move(String id, String status, String... more) {
 		String version = detail(id).select("form[action$=/status] input[name=version]").val();
 		String[] pairs = Stream.concat(Stream.of("status", status, "version", version), Stream.of(more))
 			.toArray(String[]::new);
@@ -54,7 +54,7 @@ final class Deciding {
 	}
 
 	/** Checks and reviews the application, then decides as given. */
-	MvcTestResult decide(String id, String status, String... more) {
+	public MvcTestResult decide(String id, String status, String... more) {
 		move(id, "ELIGIBILITY_CHECKED");
 		move(id, "UNDER_REVIEW");
 		return move(id, status, more);

@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,6 +17,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationFinder;
+import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -54,7 +57,7 @@ public class Offers {
 
 	private final JdbcClient jdbc;
 
-	private final ApplicationRepository applications;
+	private final ApplicationFinder applications;
 
 	private final MailOutbox outbox;
 
@@ -68,7 +71,7 @@ public class Offers {
 
 	private final ApplicationEventPublisher events;
 
-	Offers(JdbcClient jdbc, ApplicationRepository applications, MailOutbox outbox, AuditLog auditLog, Clock clock,
+	Offers(JdbcClient jdbc, ApplicationFinder applications, MailOutbox outbox, AuditLog auditLog, Clock clock,
 			PublicUrls urls, @Value("${prospectus.offers.reply-window:P7D}") Duration replyWindow,
 			ApplicationEventPublisher events) {
 		this.events = events;
@@ -314,7 +317,7 @@ public class Offers {
 	 * in the withdrawal's transaction.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void withdrawn(UUID applicationId, Instant at) {
+	public void withdrawn(UUID applicationId, Instant at) {
 		for (Offer offer : of(applicationId)) {
 			if (offer.state().holdsPlace()) {
 				setState(offer.id(), OfferState.DECLINED, at);

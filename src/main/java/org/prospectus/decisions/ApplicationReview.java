@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,11 +19,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.applications.Answers;
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationDocuments;
+import org.prospectus.applications.ApplicationFinder;
+import org.prospectus.applications.ApplicationService;
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.applications.DocumentChecklist;
+import org.prospectus.applications.DocumentKind;
+import org.prospectus.applications.FeeStatus;
+import org.prospectus.applications.StepContext;
 import org.prospectus.account.StaffScope;
 import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
 import org.prospectus.applications.ApplicationDocuments.DocumentView;
 import org.prospectus.applications.DocumentChecklist.Item;
 import org.prospectus.applications.DocumentChecklist.Verdict;
+import org.prospectus.decisions.StatusMoves.Move;
+import org.prospectus.decisions.StatusMoves.Refusal;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditEntry;
 import org.prospectus.audit.AuditLog;
@@ -56,7 +67,7 @@ public class ApplicationReview {
 	/** The most history entries a detail page shows. */
 	static final int HISTORY_LIMIT = 500;
 
-	private final ApplicationRepository applications;
+	private final ApplicationFinder applications;
 
 	private final ApplicationService service;
 
@@ -80,13 +91,13 @@ public class ApplicationReview {
 
 	private final Offers offers;
 
-	private final Places places;
+	private final StatusMoves moves;
 
-	ApplicationReview(ApplicationRepository applications, ApplicationService service, ApplicationDocuments documents,
+	ApplicationReview(ApplicationFinder applications, ApplicationService service, ApplicationDocuments documents,
 			DocumentChecklist checklist, AuditLog auditLog, MailOutbox outbox, JdbcClient jdbc,
 			EntityManager entityManager, Clock clock, PublicUrls urls, AdmissionsReach reach, Offers offers,
-			Places places) {
-		this.places = places;
+			StatusMoves moves) {
+		this.moves = moves;
 		this.reach = reach;
 		this.offers = offers;
 		this.applications = applications;
@@ -115,7 +126,7 @@ public class ApplicationReview {
 	/** Everything the detail page shows, or empty for a draft or an unknown id. */
 	@Transactional(readOnly = true)
 	public Optional<Detail> detail(UUID id) {
-		return this.applications.findSubmitted(id).filter((application) -> reaches(id)).map((application) -> {
+		return this.applications.submitted(id).filter((application) -> reaches(id)).map((application) -> {
 			List<DocumentView> files = this.documents.listForReview(id);
 			return new Detail(application, this.service.answers(application), this.service.context(application),
 					choices(id), files, this.checklist.items(application, files), notes(id),
@@ -170,27 +181,8 @@ public class ApplicationReview {
 		if (application.getVersion() != version) {
 			return Outcome.STALE;
 		}
-		ApplicationStatus before = application.getStatus();
-		if (!before.canMoveTo(target) || target == ApplicationStatus.DOCUMENTS_MISSING) {
-			return Outcome.NOT_ALLOWED;
-		}
-		if (before.isDecision() && application.getDecisionNotifiedAt() != null) {
-			return Outcome.ALREADY_TOLD;
-		}
-		Map<Long, Choice> titles = choices(id);
-		if (target.needsProgramme() && (programmeId == null || !titles.containsKey(programmeId))) {
-			return Outcome.NOT_A_CHOICE;
-		}
-		if (target.needsProgramme() ? !this.reach.offers(programmeId) : !coordinates(application)) {
-			return Outcome.NOT_YOURS;
-		}
-		if (target == ApplicationStatus.ADMITTED) {
-			OptionalInt free = this.places.lockFree(application.getRound().getId(), programmeId);
-			if (free.isPresent() && free.getAsInt() <= 0) {
-				return Outcome.NO_PLACES;
-			}
-		}
-		application.moveTo(target, programmeId, blankToNull(reason), null, this.clock.instant());
+		Map<Long, Choice> ranked = choices(id);
+		List<Long> choices = List.copyOf(ranked.keySet());
 		RefusalReason refusal = (target == ApplicationStatus.NOT_ADMITTED && refusalReason != null)
 				? application.getRound()
 					.getInstitution()
@@ -201,29 +193,25 @@ public class ApplicationReview {
 					.findFirst()
 					.orElse(null)
 				: null;
-		if (refusal != null) {
-			application.refusedFor(refusal.reason(), refusal.advice());
+		Move move = new Move(target, programmeId, reason, refusal);
+		Refusal refused = StatusMoves.check(move, application.getStatus(), application.getDecisionNotifiedAt() != null,
+				choices);
+		if (refused == null
+				&& (target.needsProgramme() ? !this.reach.offers(programmeId) : !coordinates(application))) {
+			return Outcome.NOT_YOURS;
 		}
-		List<String> offerConditions = (target == ApplicationStatus.ADMITTED) ? conditions : List.of();
-		this.offers.decided(application, before, offerConditions);
-		List<FieldChange> changes = new ArrayList<>();
-		changes.add(new FieldChange("status", before.name(), target.name()));
-		if (target.needsProgramme()) {
-			changes.add(new FieldChange("programme", null, titles.get(programmeId).toString()));
+		Map<Long, String> titles = new LinkedHashMap<>();
+		ranked.forEach((programme, choice) -> titles.put(programme, choice.toString()));
+		if (refused == null) {
+			refused = this.moves.make(application, move, choices, titles, conditions);
 		}
-		if (!offerConditions.isEmpty()) {
-			changes.add(new FieldChange("conditions", null, String.join("; ", offerConditions)));
-		}
-		if (refusal != null) {
-			changes.add(new FieldChange("refusalReason", null, refusal.reason()));
-		}
-		if (blankToNull(reason) != null) {
-			changes.add(new FieldChange("reason", null, reason.strip()));
-		}
-		this.auditLog.recordFor(AuditAction.STATUS_CHANGE, Application.AUDIT_TYPE, id,
-				"Moved " + application.getReference() + " from " + before.inWords() + " to " + target.inWords(),
-				changes);
-		return Outcome.DONE;
+		return (refused == null) ? Outcome.DONE : switch (refused) {
+			case ALREADY_NOTIFIED -> Outcome.ALREADY_TOLD;
+			case PROGRAMME_REQUIRED, NOT_A_CHOICE -> Outcome.NOT_A_CHOICE;
+			case NO_PLACES -> Outcome.NO_PLACES;
+			case NOT_YOURS, NOT_FOUND -> Outcome.NOT_YOURS;
+			case TRANSITION, REASON_REQUIRED, CHANGED_SINCE_PREVIEW -> Outcome.NOT_ALLOWED;
+		};
 	}
 
 	/**
@@ -240,32 +228,28 @@ public class ApplicationReview {
 		if (!coordinates(application)) {
 			return Outcome.NOT_YOURS;
 		}
-		ApplicationStatus before = application.getStatus();
-		if (!before.canMoveTo(ApplicationStatus.DOCUMENTS_MISSING)) {
-			return Outcome.NOT_ALLOWED;
-		}
 		ZoneId zone = application.getRound().getZone();
 		Instant due = by.atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+		if (!application.getStatus().canMoveTo(ApplicationStatus.DOCUMENTS_MISSING)) {
+			return Outcome.NOT_ALLOWED;
+		}
 		if (!due.isAfter(this.clock.instant())) {
 			return Outcome.DATE_PASSED;
 		}
-		application.moveTo(ApplicationStatus.DOCUMENTS_MISSING, null, message.strip(), due, this.clock.instant());
+		String date = Formats.at(due, zone, Locale.ENGLISH);
+		if (this.moves.askForDocuments(application, due, date, message) != null) {
+			return Outcome.NOT_ALLOWED;
+		}
 		List<String> outstanding = this.checklist.items(application, this.documents.listForReview(id))
 			.stream()
 			.filter(Item::isOutstanding)
 			.map((item) -> item.kind().messageKey())
 			.toList();
-		String date = Formats.at(due, zone, Locale.ENGLISH);
 		this.outbox.enqueue(application.getEmail(), "documents-requested",
 				Map.of("name", application.getFullName(), "reference", application.getReference(), "round",
 						application.getRound().getName(), "by", date, "message", message.strip(), "outstanding",
 						outstanding, "link", this.urls.of("/applications/{id}/documents", id)),
 				Locale.ENGLISH);
-		this.auditLog.recordFor(AuditAction.DOCUMENT_REQUEST, Application.AUDIT_TYPE, id,
-				"Asked for documents of " + application.getReference() + " by " + date,
-				List.of(new FieldChange("status", before.name(), ApplicationStatus.DOCUMENTS_MISSING.name()),
-						new FieldChange("documents by", null, date),
-						new FieldChange("message", null, message.strip())));
 		return Outcome.DONE;
 	}
 
@@ -488,7 +472,7 @@ public class ApplicationReview {
 				new FieldChange("reason", null, reason.strip()));
 		Optional<UUID> application = applicant.stream()
 			.findFirst()
-			.flatMap((id) -> this.applications.findIdByApplicantAndRound(id, roundId));
+			.flatMap((id) -> this.applications.idOf(id, roundId));
 		if (application.isPresent()) {
 			this.auditLog.recordFor(AuditAction.UPDATE, Application.AUDIT_TYPE, application.get(), summary, changes);
 		}
@@ -620,7 +604,7 @@ public class ApplicationReview {
 		/** As the audit log records it. */
 		@Override
 		public String toString() {
-			return this.title + ", " + this.institution;
+			return StatusMoves.programmeInWords(this.title, this.institution);
 		}
 
 	}

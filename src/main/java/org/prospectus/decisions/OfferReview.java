@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
-import org.prospectus.applications.ApplicationReview.Outcome;
-import org.prospectus.applications.Offers.Condition;
-import org.prospectus.applications.Offers.Offer;
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.decisions.ApplicationReview.Outcome;
+import org.prospectus.decisions.Offers.Condition;
+import org.prospectus.decisions.Offers.Offer;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;

@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.prospectus.applications.Offers.Offer;
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationFinder;
+import org.prospectus.decisions.Offers.Offer;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 
@@ -36,7 +38,7 @@ public class OfferDeadlines {
 
 	private final AuditLog auditLog;
 
-	private final ApplicationRepository applications;
+	private final ApplicationFinder applications;
 
 	private final Clock clock;
 
@@ -44,7 +46,7 @@ public class OfferDeadlines {
 
 	private final Duration reminderBefore;
 
-	OfferDeadlines(JdbcClient jdbc, Offers offers, AuditLog auditLog, ApplicationRepository applications, Clock clock,
+	OfferDeadlines(JdbcClient jdbc, Offers offers, AuditLog auditLog, ApplicationFinder applications, Clock clock,
 			@Value("${prospectus.decisions.batch-size:200}") int batchSize,
 			@Value("${prospectus.offers.reminder-before:P3D}") Duration reminderBefore) {
 		this.jdbc = jdbc;
@@ -122,7 +124,7 @@ public class OfferDeadlines {
 			.query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("application_id", UUID.class)))
 			.list();
 		List<UUID> ids = due.stream().map(Due::applicationId).distinct().toList();
-		Map<UUID, Application> applications = this.applications.findAllById(ids)
+		Map<UUID, Application> applications = this.applications.all(ids)
 			.stream()
 			.collect(Collectors.toMap(Application::getId, (application) -> application));
 		Map<UUID, List<Offer>> offers = this.offers.of(ids);

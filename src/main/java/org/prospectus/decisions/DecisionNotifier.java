@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.PublicUrls;
 

@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
-import org.prospectus.applications.Offers.Offer;
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationFinder;
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.decisions.Offers.Offer;
 import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.mail.MailOutbox;
@@ -35,7 +38,7 @@ public class DecisionLetters {
 
 	private final PdfRenderer pdf;
 
-	private final ApplicationRepository applications;
+	private final ApplicationFinder applications;
 
 	private final Offers offers;
 
@@ -45,7 +48,7 @@ public class DecisionLetters {
 
 	private final Clock clock;
 
-	DecisionLetters(PdfRenderer pdf, ApplicationRepository applications, Offers offers, Places places,
+	DecisionLetters(PdfRenderer pdf, ApplicationFinder applications, Offers offers, Places places,
 			EntityManager entityManager, Clock clock) {
 		this.pdf = pdf;
 		this.applications = applications;
@@ -58,7 +61,7 @@ public class DecisionLetters {
 	/** The applicant's letter, once released; empty before the notification date. */
 	@Transactional(readOnly = true)
 	public Optional<MailOutbox.Attachment> forApplicant(UUID id, long applicantId) {
-		return this.applications.findOwned(id, applicantId)
+		return this.applications.owned(id, applicantId)
 			.filter((application) -> application.isResultVisible(this.clock.instant()))
 			.map(this::letter);
 	}

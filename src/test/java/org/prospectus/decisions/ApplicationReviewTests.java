@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.applications.Applying;
+import org.prospectus.applications.UploadFiles;
 import org.prospectus.account.StaffRole;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;

@@ -1,13 +1,15 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationService;
 import org.prospectus.applicant.ApplicantPrincipal;
-import org.prospectus.applications.Offers.Offer;
-import org.prospectus.applications.Offers.Reply;
+import org.prospectus.decisions.Offers.Offer;
+import org.prospectus.decisions.Offers.Reply;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.NotFoundException;
 

@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 /**
  * Where an offer stands with the applicant. The institution's decision is the

@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.util.List;
 
@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.prospectus.applications.Applying;
 import org.prospectus.account.StaffRole;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;

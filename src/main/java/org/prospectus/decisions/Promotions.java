@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,8 +10,10 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
-import org.prospectus.applications.Offers.Offer;
-import org.prospectus.applications.Offers.PlaceFreed;
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.decisions.Offers.Offer;
+import org.prospectus.decisions.Offers.PlaceFreed;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;

@@ -1,4 +1,4 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 /** Whether one condition of an offer is met, as admissions staff recorded it. */
 public enum ConditionState {

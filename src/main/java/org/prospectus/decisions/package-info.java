@@ -1,0 +1,18 @@
+/**
+ * What an institution decides on a submitted application, and what follows: document
+ * verdicts and requests, status moves under one rule, offers and their conditions, places
+ * and reserve lists, promotions, reply deadlines, decision letters and the decision
+ * e-mails on the round's notification date. Offers
+ * {@link org.prospectus.decisions.ApplicationReview} and
+ * {@link org.prospectus.decisions.OfferReview} to the staff pages,
+ * {@link org.prospectus.decisions.AdmissionsReach} (which applications the signed-in
+ * officer reaches) and {@link org.prospectus.decisions.Offers} for reading offers.
+ */
+@ApplicationModule(allowedDependencies = { "account", "applicant", "applications", "audit", "institution", "intake",
+		"mail", "programme", "support", "web" })
+@NullMarked
+package org.prospectus.decisions;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
