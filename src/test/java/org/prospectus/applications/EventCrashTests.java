@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,8 @@ import static org.assertj.core.api.Assertions.fail;
  * after the withdrawal and its event publication have committed. The process is then
  * killed with SIGKILL. An instance started afterwards finds the publication stale, claims
  * it and hands it to the listener again: the offer is declined and the publication gone.
+ * And a listener that throws leaves the applicant's withdrawal done and its publication
+ * failed, for the resubmission to finish.
  */
 @PortalIntegrationTest
 class EventCrashTests {
@@ -65,14 +69,19 @@ class EventCrashTests {
 	@Autowired
 	JdbcConnectionDetails database;
 
+	@Autowired
+	FailedEventPublications failed;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
 	}
 
-	@Test
-	@Timeout(value = 4, unit = TimeUnit.MINUTES)
-	void aWithdrawalWhoseListenerDiedWithItsProcessIsHandledByTheNextInstance() throws Exception {
+	/** A submitted application whose offer holds a place. */
+	record Offered(String id, long offer, long applicantId, MockHttpSession applicant, Deciding deciding) {
+	}
+
+	Offered offered() {
 		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
 		Applying applying = new Applying(this.mvc, this.jdbc);
 		MockHttpSession applicant = applying.applicant("ada@example.org", "Ada Lovelace");
@@ -92,7 +101,16 @@ class EventCrashTests {
 			.query(Long.class)
 			.single();
 		assertThat(offerState(offer)).isEqualTo("OPEN");
+		return new Offered(id, offer, applicantId, applicant, deciding);
+	}
 
+	@Test
+	@Timeout(value = 4, unit = TimeUnit.MINUTES)
+	void aWithdrawalWhoseListenerDiedWithItsProcessIsHandledByTheNextInstance() throws Exception {
+		Offered offered = offered();
+		String id = offered.id();
+		long offer = offered.offer();
+		long applicantId = offered.applicantId();
 		Path log = Files.createTempFile("withdrawing-instance", ".log");
 		Process child = null;
 		try (Connection lock = DriverManager.getConnection(this.database.getJdbcUrl(), this.database.getUsername(),
@@ -214,6 +232,39 @@ class EventCrashTests {
 	private static String tail(File log) throws Exception {
 		List<String> lines = Files.readAllLines(log.toPath());
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+	}
+
+	@Test
+	void aListenerThatFailsLeavesTheWithdrawalDoneAndThePublicationFailedForAnotherTry() {
+		Offered offered = offered();
+		// For a moment the database refuses every change of an offer: the listener
+		// throws.
+		this.jdbc.sql("""
+				create function refuse_offer_change() returns trigger language plpgsql
+				as $$ begin raise exception 'offer changes refused'; end $$""").update();
+		this.jdbc.sql("""
+				create trigger refuse_offer_change before update on offer
+				for each row execute function refuse_offer_change()""").update();
+		try {
+			assertThat(offered.deciding().post(offered.applicant(), "/applications/" + offered.id() + "/withdraw"))
+				.as("the applicant is told of the withdrawal, which committed")
+				.hasStatus3xxRedirection();
+		}
+		finally {
+			this.jdbc.sql("drop trigger refuse_offer_change on offer").update();
+			this.jdbc.sql("drop function refuse_offer_change()").update();
+		}
+		assertThat(applicationStatus(offered.id())).isEqualTo("WITHDRAWN");
+		assertThat(offerState(offered.offer())).isEqualTo("OPEN");
+		assertThat(this.jdbc.sql("select status from event_publication where listener_id = :listener")
+			.param("listener", LISTENER)
+			.query(String.class)
+			.list()).as("the registry saw the failure").containsExactly("FAILED");
+
+		// What EventResubmission does once a minute.
+		this.failed.resubmit(ResubmissionOptions.defaults());
+		assertThat(offerState(offered.offer())).isEqualTo("DECLINED");
+		assertThat(this.jdbc.sql("select count(*) from event_publication").query(Long.class).single()).isZero();
 	}
 
 }
