@@ -85,7 +85,7 @@ class EventCrashTests {
 		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
 		Applying applying = new Applying(this.mvc, this.jdbc);
 		MockHttpSession applicant = applying.applicant("ada@example.org", "Ada Lovelace");
-		String id = applying.start(applicant);
+		String id = applying.start(applicant, "autumn-2027");
 		applying.fillEverything(applicant, id, "SE", catalogue.ml(), catalogue.applied());
 		assertThat(applying.submit(applicant, id)).hasRedirectedUrl("/applications/" + id);
 		this.staff.create("officer@uni.example", "Olivia Officer", StaffRole.ADMISSIONS);
