@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.decisions.Offers;
@@ -42,14 +40,13 @@ import org.prospectus.web.PublicUrls;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.MapBindingResult;
@@ -86,9 +83,6 @@ public class ApplicationService {
 
 	private final Clock clock;
 
-	/** Applications submitted, counted once each, as they commit. */
-	private final Counter submissions;
-
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
@@ -103,14 +97,13 @@ public class ApplicationService {
 
 	private final MessageSource messages;
 
-	private final Offers offers;
+	private final ApplicationEventPublisher events;
 
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock, PublicUrls urls,
 			ApplicationDocuments documents, AuditLog auditLog, DocumentChecklist checklist, MessageSource messages,
-			MeterRegistry meters, Offers offers) {
-		this.offers = offers;
-		this.submissions = meters.counter("prospectus.submissions");
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.applications = applications;
 		this.messages = messages;
 		this.checklist = checklist;
@@ -508,17 +501,14 @@ public class ApplicationService {
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
 				"Submitted application " + application.getReference(),
 				List.of(new FieldChange("status", ApplicationStatus.DRAFT.name(), ApplicationStatus.SUBMITTED.name())));
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				ApplicationService.this.submissions.increment();
-			}
-		});
+		this.events.publishEvent(new ApplicationSubmitted(id, round.getId(), now));
 		return SubmitOutcome.of(SubmitOutcome.Result.SUBMITTED);
 	}
 
 	/**
 	 * Withdraws a submitted application. A draft is not withdrawn: it can simply be left.
+	 * Publishes {@link ApplicationWithdrawn}, on which the offers that held a place are
+	 * declined once the withdrawal has committed.
 	 * @return whether it was withdrawn now
 	 */
 	@Transactional
@@ -531,7 +521,8 @@ public class ApplicationService {
 		ApplicationStatus before = application.getStatus();
 		Instant now = this.clock.instant();
 		application.withdraw(now);
-		this.offers.withdrawn(id, now);
+		// Its offers are declined after the commit, by Offers (ADR 0031).
+		this.events.publishEvent(new ApplicationWithdrawn(id, now));
 		ApplicationRound round = application.getRound();
 		// A confirmation, so that a withdrawal nobody meant (a shared computer, a stolen
 		// password) does not go unnoticed until the results.

@@ -32,6 +32,7 @@ import org.prospectus.web.PublicUrls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -313,9 +314,22 @@ public class Offers {
 	}
 
 	/**
-	 * The applicant withdrew the application: every offer that held a place is declined,
-	 * in the withdrawal's transaction.
+	 * The applicant withdrew the application: once the withdrawal has committed, in a
+	 * transaction of its own, every offer that still holds a place is declined, under the
+	 * application's row lock as every change of an offer. Handed the same event again
+	 * (after a crash or a failure, ADR 0031) it declines nothing twice. Its id names it
+	 * in the event publication registry, whatever class or package it moves to.
 	 */
+	@ApplicationModuleListener(id = "offers.application-withdrawn")
+	void on(ApplicationWithdrawn withdrawn) {
+		this.jdbc.sql("select id from application where id = :id for update")
+			.param("id", withdrawn.applicationId())
+			.query(UUID.class)
+			.optional();
+		withdrawn(withdrawn.applicationId(), withdrawn.at());
+	}
+
+	/** Declines every offer of the locked application that holds a place. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void withdrawn(UUID applicationId, Instant at) {
 		for (Offer offer : of(applicationId)) {
@@ -327,20 +341,21 @@ public class Offers {
 	}
 
 	/**
-	 * Says that an offer no longer holds its place, for the reserve list to fill it in
-	 * the same transaction ({@link Promotions}).
+	 * Says that an offer no longer holds its place, for the reserve list to fill it once
+	 * this transaction has committed ({@link Promotions}).
 	 */
 	void freed(Offer offer) {
 		this.events.publishEvent(new PlaceFreed(offer.roundId(), offer.programmeId()));
 	}
 
 	/**
-	 * A place on a programme in a round was freed in the current transaction.
+	 * A place on a programme in a round was freed; kept in the event publication registry
+	 * until {@link Promotions} has filled it (ADR 0031).
 	 *
 	 * @param roundId the round
 	 * @param programmeId the programme
 	 */
-	record PlaceFreed(long roundId, long programmeId) {
+	public record PlaceFreed(long roundId, long programmeId) {
 
 	}
 

@@ -19,19 +19,20 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fills freed places from the reserve list. When an offer stops holding its place (a
  * decline, a lapse, a withdrawal) and the round fills places automatically, the next
- * applicants on the programme's reserve list are offered the free places in the same
- * transaction; otherwise staff confirm each, one at a time. Either way the programme's
- * places row is locked first, so two declines at the same moment make two promotions and
- * never a third, and each candidate is taken {@code skip locked}, so a promotion never
- * waits on an applicant busy with their own application.
+ * applicants on the programme's reserve list are offered the free places once that change
+ * has committed, in a transaction of their own (ADR 0031); otherwise staff confirm each,
+ * one at a time. Either way the programme's places row is locked first, so two declines
+ * at the same moment make two promotions and never a third, and each candidate is taken
+ * {@code skip locked}, so a promotion never waits on an applicant busy with their own
+ * application.
  */
 @Service
 public class Promotions {
@@ -62,9 +63,12 @@ public class Promotions {
 	}
 
 	/**
-	 * A place was freed in the publisher's transaction: filled now if the round says so.
+	 * A place was freed and the change committed: filled now if the round says so. Handed
+	 * the same event again it promotes only into places still free, so nobody is promoted
+	 * twice. Its id names it in the event publication registry, whatever class or package
+	 * it moves to.
 	 */
-	@EventListener
+	@ApplicationModuleListener(id = "promotions.place-freed")
 	void freed(PlaceFreed place) {
 		if (this.places.promotesAutomatically(place.roundId())) {
 			while (promoteNext(place.roundId(), place.programmeId()) == Promotion.DONE) {

@@ -17,7 +17,7 @@ public final class DatabaseCleaner {
 						truncate table guide_entry, guide_section, programme_career, career, application_document, application_choice, application, applicant_token, applicant, audit_change, audit_event, pending_revision, round_programme, application_round, offering_period, course_offering,
 						examination_module, syllabus_prerequisite, syllabus, programme_plan_entry, course,
 						programme_testimonial, programme_document, programme, institution, sign_in_attempt, mail_request, account_token,
-						staff_role, staff_user, mail_outbox restart identity cascade""")
+						staff_role, staff_user, mail_outbox, event_publication restart identity cascade""")
 			.update();
 	}
 
