@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,6 +32,8 @@ import org.prospectus.applications.ApplicationStatus;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.data.repository.Repository;
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
@@ -50,6 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module's declared dependencies; these rules hold whatever a module declares.
  */
 class ArchitectureTests {
+
+	/** The shared kernels, open modules that every module may use whole. */
+	static final Set<String> KERNELS = Set.of("support", "web");
 
 	static JavaClasses classes;
 
@@ -180,6 +188,58 @@ class ArchitectureTests {
 			.callMethod(Application.class, "moveTo", ApplicationStatus.class, Long.class, String.class, Instant.class,
 					Instant.class)
 			.check(classes);
+	}
+
+	/**
+	 * A module reaches another only through what that one offers: the types it marks
+	 * {@code @NamedInterface("api")}, which its {@code package-info} describes. Depending
+	 * on a module by its bare name would let it reach every public type the module has,
+	 * and {@link ModularityTests} could not refuse a reach into its inner parts. The two
+	 * shared kernels are open modules: everything public in them is offered.
+	 */
+	@Test
+	void modulesDependOnlyOnWhatOthersOffer() {
+		List<String> bare = new ArrayList<>();
+		for (JavaPackage module : classes.getPackage("org.prospectus").getSubpackages()) {
+			String[] allowed = module.tryGetAnnotationOfType(ApplicationModule.class)
+				.map(ApplicationModule::allowedDependencies)
+				.orElseThrow(() -> new AssertionError(module.getName() + " declares no allowed dependencies"));
+			for (String target : allowed) {
+				if (!target.endsWith("::api") && !KERNELS.contains(target)) {
+					bare.add(module.getRelativeName() + " -> " + target);
+				}
+			}
+		}
+		assertThat(bare).isEmpty();
+	}
+
+	/**
+	 * Each module's {@code package-info} names every type it offers, so that the list a
+	 * reader trusts is the one {@link ModularityTests} enforces.
+	 */
+	@Test
+	void eachModuleSaysWhatItOffers() throws IOException {
+		Pattern named = Pattern.compile("\\{@code (\\w+)}");
+		for (JavaPackage module : classes.getPackage("org.prospectus").getSubpackages()) {
+			if (KERNELS.contains(module.getRelativeName())) {
+				continue;
+			}
+			Set<String> offered = new TreeSet<>();
+			module.getClassesInPackageTree()
+				.stream()
+				.filter((type) -> type.isTopLevelClass() && type.isAnnotatedWith(NamedInterface.class))
+				.forEach((type) -> offered.add(type.getSimpleName()));
+			String info = Files
+				.readString(Path.of("src/main/java", module.getName().replace('.', '/'), "package-info.java"));
+			int list = info.indexOf("@NamedInterface(\"api\")}:");
+			Set<String> said = new TreeSet<>();
+			if (list >= 0) {
+				named.matcher(info.substring(list, info.indexOf("*/", list)))
+					.results()
+					.forEach((match) -> said.add(match.group(1)));
+			}
+			assertThat(said).as(module.getRelativeName() + "'s package-info names what it offers").isEqualTo(offered);
+		}
 	}
 
 	/** About 40 files in a package is the sign that it hides two capabilities. */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @param <P> the principal type this filter looks after; other principals pass
  */
+@NamedInterface("api")
 public abstract class AccessEpochFilter<P> extends OncePerRequestFilter {
 
 	private final Class<P> principalType;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.servlet.FlashMap;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * (never the password), and the one generic message whatever the reason; only a sign-in
  * whose password could not be checked in time is asked to try again instead.
  */
+@NamedInterface("api")
 public class KeepTypedEmailFailureHandler implements AuthenticationFailureHandler {
 
 	private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();

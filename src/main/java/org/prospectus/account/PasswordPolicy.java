@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * person's e-mail) that must not carry a password.
  */
 @Component
+@NamedInterface("api")
 public class PasswordPolicy {
 
 	public static final int MIN_LENGTH = 12;

@@ -3,11 +3,14 @@ package org.prospectus.account;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A new password with its single-use link: staff setting theirs, applicants resetting
  * theirs. The password is never sent back to the browser, not even when the page shows an
  * error.
  */
+@NamedInterface("api")
 public class SetPasswordForm {
 
 	private String token;

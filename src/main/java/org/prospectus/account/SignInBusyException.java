@@ -1,5 +1,6 @@
 package org.prospectus.account;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.AuthenticationServiceException;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
  * It is not a failed attempt: the throttle does not count it, and the sign-in page asks
  * the person to try again.
  */
+@NamedInterface("api")
 public class SignInBusyException extends AuthenticationServiceException {
 
 	private static final long serialVersionUID = 1L;

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.support.Emails;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * typed.
  */
 @Component
+@NamedInterface("api")
 public class SignInThrottle {
 
 	/** Failures for one account, since its last success, within the window. */

@@ -5,11 +5,13 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Ends a staff session when the account changed since sign-in, on whichever instance
  * serves the next request (see {@link AccessEpochFilter}). The whole session goes.
  */
+@NamedInterface("api")
 public class StaffAccessFilter extends AccessEpochFilter<StaffPrincipal> {
 
 	static final String SESSION_ENDED_URL = "/login?sessionEnded";

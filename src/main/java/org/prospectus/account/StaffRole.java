@@ -6,7 +6,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a staff member may do. */
+@NamedInterface("api")
 public enum StaffRole {
 
 	/** Everything, including staff accounts and the audit log. */

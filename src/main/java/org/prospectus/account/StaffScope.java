@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -19,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * session with the principal; a change of memberships ends the session (the access epoch
  * moves on).
  */
+@NamedInterface("api")
 public final class StaffScope implements Serializable {
 
 	private static final long serialVersionUID = 1L;

@@ -15,11 +15,14 @@ import org.hibernate.annotations.OptimisticLock;
 import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Emails;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A member of staff who signs in to the staff area. The password hash is empty until the
  * person sets a password through a single-use link; nobody else ever chooses it.
  */
 @Entity
+@NamedInterface("api")
 public class StaffUser extends BaseEntity {
 
 	private String email;

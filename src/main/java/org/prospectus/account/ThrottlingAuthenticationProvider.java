@@ -3,6 +3,7 @@ package org.prospectus.account;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,6 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * even checked, with the same exception a wrong password gives. A sign-in whose password
  * could not be checked in time ends in {@link SignInBusyException}.
  */
+@NamedInterface("api")
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
 	private static final Log logger = LogFactory.getLog(ThrottlingAuthenticationProvider.class);

@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Random single-use tokens and their stored form. */
+@NamedInterface("api")
 public final class Tokens {
 
 	/** 256 bits from a CSPRNG, 43 URL-safe characters. */

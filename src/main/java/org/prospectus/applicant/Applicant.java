@@ -6,11 +6,14 @@ import jakarta.persistence.Entity;
 import org.hibernate.annotations.OptimisticLock;
 import org.prospectus.support.BaseEntity;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A person who applies: their own account, apart from staff accounts. They can sign in
  * once they have shown they read the address they registered with.
  */
 @Entity
+@NamedInterface("api")
 public class Applicant extends BaseEntity {
 
 	private String email;

@@ -16,6 +16,7 @@ import org.prospectus.mail.MailOutbox;
 import org.prospectus.support.Emails;
 import org.prospectus.web.PublicUrls;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is written to the outbox in the transaction that causes it.
  */
 @Service
+@NamedInterface("api")
 public class ApplicantAccounts {
 
 	/** How long a verification link works. */

@@ -17,6 +17,7 @@ import org.prospectus.support.Emails;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -40,6 +41,7 @@ import org.springframework.stereotype.Component;
  * share a campus or a school's address the night before a deadline.
  */
 @Component
+@NamedInterface("api")
 public class ApplicantAuthentication {
 
 	/** The sign-in page; applicants' pages send anonymous visitors here. */

@@ -2,6 +2,7 @@ package org.prospectus.applicant;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -9,6 +10,7 @@ import org.springframework.security.core.userdetails.User;
  * A signed-in applicant: their account id, for ownership checks, and the access epoch the
  * account had at sign-in.
  */
+@NamedInterface("api")
 public class ApplicantPrincipal extends User {
 
 	private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -31,6 +32,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * as much as a step's form can hold: a request without a session cookie never gets a
  * session here, so an anonymous client cannot park data in the server's memory.
  */
+@NamedInterface("api")
 public class ExpiredSessionRescue implements AccessDeniedHandler {
 
 	/** Where the typed fields wait in the new session. */

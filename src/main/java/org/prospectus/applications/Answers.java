@@ -5,12 +5,15 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Everything an applicant answers, one form per step (each owns its fields and checks,
  * see {@link StepForm}), and what spans steps: the name, the citizenships that decide the
  * fee, the programmes ranked. The whole object is the application's draft (JSON), and on
  * submission its snapshot; the JSON names the steps, never the form classes.
  */
+@NamedInterface("api")
 public class Answers {
 
 	private PersonalForm personal = new PersonalForm();

@@ -18,6 +18,8 @@ import org.hibernate.annotations.UpdateTimestamp;
 import org.prospectus.applicant.Applicant;
 import org.prospectus.intake.ApplicationRound;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An applicant's application to one round. Its id is random, so that no address can be
  * guessed; its reference is what people read out. The answers are a draft until
@@ -25,6 +27,7 @@ import org.prospectus.intake.ApplicationRound;
  * {@link ApplicationService} reads and writes itself, so the entity never loads them.
  */
 @Entity
+@NamedInterface("api")
 public class Application {
 
 	/** The entity type of an application's audit events, which make up its history. */

@@ -30,6 +30,7 @@ import org.prospectus.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * added, until the round's documents deadline.
  */
 @Service
+@NamedInterface("api")
 public class ApplicationDocuments {
 
 	/** The largest file accepted, 10 MB. */

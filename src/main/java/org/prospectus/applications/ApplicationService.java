@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
-import org.prospectus.decisions.Offers;
 import org.prospectus.applicant.Applicant;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
@@ -45,6 +44,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -58,6 +58,7 @@ import org.springframework.validation.MapBindingResult;
  * submitting checks everything at once, in one transaction, against the injected clock.
  */
 @Service
+@NamedInterface("api")
 public class ApplicationService {
 
 	private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

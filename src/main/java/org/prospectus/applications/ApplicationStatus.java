@@ -4,11 +4,14 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where an application stands. The applicant moves it from draft to submitted and may
  * withdraw it while it is open; admissions staff move it through the review, along the
  * transitions {@link #next()} allows and no others.
  */
+@NamedInterface("api")
 public enum ApplicationStatus {
 
 	/** Being written by the applicant; staff never see it. */

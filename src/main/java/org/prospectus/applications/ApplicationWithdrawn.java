@@ -3,6 +3,8 @@ package org.prospectus.applications;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The applicant withdrew a submitted application; published in the withdrawal's
  * transaction and kept in the event publication registry until every listener has done
@@ -12,6 +14,7 @@ import java.util.UUID;
  * @param applicationId the application
  * @param at when it was withdrawn
  */
+@NamedInterface("api")
 public record ApplicationWithdrawn(UUID applicationId, Instant at) {
 
 }

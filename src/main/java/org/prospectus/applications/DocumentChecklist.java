@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.applications.ApplicationDocuments.DocumentView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * admissions queue filters on, is kept here and only here.
  */
 @Component
+@NamedInterface("api")
 public class DocumentChecklist {
 
 	/** Where one kind of document stands. */

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What an uploaded document is, as the applicant says when uploading it. */
+@NamedInterface("api")
 public enum DocumentKind {
 
 	/** Grades of the studies that qualify for the programme. Required. */

@@ -1,6 +1,9 @@
 package org.prospectus.applications;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Whether the application fee stands in the way of submitting. */
+@NamedInterface("api")
 public enum FeeStatus {
 
 	/** Citizenship exempts the applicant, as the institution says. */

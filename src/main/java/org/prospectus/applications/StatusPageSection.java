@@ -3,11 +3,14 @@ package org.prospectus.applications;
 import java.time.Instant;
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A part of the applicant's status page that another module fills in: the module that
  * decides on applications adds the offers and the place on a reserve list. This module
  * shows them without depending on that one.
  */
+@NamedInterface("api")
 public interface StatusPageSection {
 
 	/**

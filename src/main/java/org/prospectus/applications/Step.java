@@ -7,7 +7,10 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The steps of an application, in the order they are filled in. */
+@NamedInterface("api")
 public enum Step {
 
 	PERSONAL("personal", PersonalForm::new, Answers::getPersonal),

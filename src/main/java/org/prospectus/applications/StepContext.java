@@ -3,6 +3,8 @@ package org.prospectus.applications;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What a step's checks need to know beyond its own fields.
  *
@@ -10,6 +12,7 @@ import java.util.Map;
  * @param programmes the programmes the round admits to, by id, with their titles
  * @param choiceLimit how many programmes may be ranked
  */
+@NamedInterface("api")
 public record StepContext(LocalDate today, Map<Long, String> programmes, int choiceLimit) {
 
 	/**

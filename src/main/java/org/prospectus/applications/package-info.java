@@ -7,13 +7,18 @@
  * applications, and {@link org.prospectus.applications.StatusPageSection}, through which
  * that module adds the decision to the applicant's status page without this module
  * depending on it.
+ *
+ * What other modules may use is marked {@code @NamedInterface("api")}: {@code Answers},
+ * {@code Application}, {@code ApplicationDocuments}, {@code ApplicationFinder},
+ * {@code ApplicationService}, {@code ApplicationStatus}, {@code ApplicationWithdrawn},
+ * {@code DocumentChecklist}, {@code DocumentKind}, {@code FeeStatus},
+ * {@code StatusPageSection}, {@code Step}, {@code StepContext}; everything else is its
+ * own.
  */
-@ApplicationModule(allowedDependencies = { "account", "applicant", "audit", "institution", "intake", "mail",
-		"programme", "staging", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account::api", "applicant::api", "audit::api", "institution::api",
+		"intake::api", "mail::api", "programme::api", "staging::api", "support", "web" })
 @NullMarked
 package org.prospectus.applications;
-
-import org.prospectus.decisions.Offers;
 
 import org.jspecify.annotations.NullMarked;
 

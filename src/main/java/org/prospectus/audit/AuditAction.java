@@ -1,6 +1,9 @@
 package org.prospectus.audit;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What kind of change an audit event records. */
+@NamedInterface("api")
 public enum AuditAction {
 
 	CREATE, UPDATE, PUBLISH, RETIRE, DELETE, DISCARD, UPLOAD, ROLE_CHANGE, SIGN_IN, SIGN_IN_FAILED, SUBMIT, WITHDRAW,

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One audit event as the audit log page shows it.
  *
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param zone the time zone of the institution the event belongs to, if it belongs to
  * one: the zone its staff read their other dates in
  */
+@NamedInterface("api")
 public record AuditEntry(long id, Instant occurredAt, String actor, AuditAction action, String entityType,
 		Long entityId, String summary, List<FieldChange> changes, @Nullable ZoneId zone) {
 

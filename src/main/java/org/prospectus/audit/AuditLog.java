@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the same transaction as the change it records, so neither exists without the other.
  */
 @Service
+@NamedInterface("api")
 public class AuditLog {
 
 	/** Longest summary stored; longer ones are cut with an ellipsis. */

@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.support.FieldChecks;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One field's value before and after a change, as people read it (dates in the
  * institution's zone, amounts with their currency).
@@ -16,6 +18,7 @@ import org.prospectus.support.FieldChecks;
  * @param before the value before, or {@code null} when there was none
  * @param after the value after, or {@code null} when there is none
  */
+@NamedInterface("api")
 public record FieldChange(String field, @Nullable String before, @Nullable String after) {
 
 	/**
@@ -29,6 +32,7 @@ public record FieldChange(String field, @Nullable String before, @Nullable Strin
 	}
 
 	/** Collects the fields whose values differ. */
+	@NamedInterface("api")
 	public static final class Diff {
 
 		private final List<FieldChange> changes = new ArrayList<>();

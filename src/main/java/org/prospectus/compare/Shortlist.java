@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param slugs the distinct slugs, in order
  */
+@NamedInterface("api")
 public record Shortlist(List<String> slugs) {
 
 	/** How many programmes the comparison shows side by side. */

@@ -11,8 +11,11 @@ import jakarta.persistence.ManyToOne;
 import org.prospectus.institution.Institution;
 import org.prospectus.staging.CatalogueEntry;
 
+import org.springframework.modulith.NamedInterface;
+
 /** A course such as DD2424 Deep Learning in Data Science. Its code is unique. */
 @Entity
+@NamedInterface("api")
 public class Course extends CatalogueEntry {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -2,11 +2,14 @@ package org.prospectus.course;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The published programmes whose plan has a course, for the course page's way back to
  * them. A course never names a programme, so the programme module answers this (the
  * dependency runs from programmes to courses, as everywhere else).
  */
+@NamedInterface("api")
 public interface CourseProgrammes {
 
 	/** The published programmes whose plan has the course, by title. */

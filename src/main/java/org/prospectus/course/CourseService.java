@@ -13,12 +13,14 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.prospectus.staging.PublishedEntry;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Courses as the public sees them. */
 @Service
 @Transactional(readOnly = true)
+@NamedInterface("api")
 public class CourseService {
 
 	/** Offerings that ended within this period are still shown, as recent ones. */

@@ -10,6 +10,7 @@ import org.prospectus.institution.Institution;
 import org.prospectus.web.JsonLd;
 import org.prospectus.web.PublicUrls;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * here: the provider, credits, pace and references to courses.
  */
 @Component
+@NamedInterface("api")
 public class CourseStructuredData {
 
 	private final PublicUrls urls;

@@ -1,6 +1,9 @@
 package org.prospectus.course;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The part of the academic year a term falls in, in calendar order. */
+@NamedInterface("api")
 public enum Season {
 
 	SPRING(1), SUMMER(2), AUTUMN(3);

@@ -11,6 +11,7 @@ import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * programmes.
  */
 @Component
+@NamedInterface("api")
 public class AdmissionsReach {
 
 	private final JdbcClient jdbc;

@@ -49,6 +49,7 @@ import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,7 @@ import org.springframework.transaction.annotation.Transactional;
  * application's history.
  */
 @Service
+@NamedInterface("api")
 public class ApplicationReview {
 
 	/** The most history entries a detail page shows. */

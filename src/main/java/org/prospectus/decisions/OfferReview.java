@@ -21,6 +21,7 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the offer, is e-mailed to them.
  */
 @Service
+@NamedInterface("api")
 public class OfferReview {
 
 	private final ApplicationReview review;

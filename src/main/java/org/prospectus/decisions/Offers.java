@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.applications.ApplicationWithdrawn;
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationFinder;
 import org.prospectus.applications.ApplicationStatus;
@@ -32,6 +33,7 @@ import org.prospectus.web.PublicUrls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,6 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reply-by job are never interleaved.
  */
 @Service
+@NamedInterface("api")
 public class Offers {
 
 	/** The last second of a day, where a deadline that names only a day ends. */
@@ -331,7 +334,7 @@ public class Offers {
 
 	/** Declines every offer of the locked application that holds a place. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void withdrawn(UUID applicationId, Instant at) {
+	void withdrawn(UUID applicationId, Instant at) {
 		for (Offer offer : of(applicationId)) {
 			if (offer.state().holdsPlace()) {
 				setState(offer.id(), OfferState.DECLINED, at);

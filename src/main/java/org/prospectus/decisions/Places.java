@@ -15,6 +15,7 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * counting exact: whoever makes an offer or fills a freed place takes it first.
  */
 @Service
+@NamedInterface("api")
 public class Places {
 
 	private final JdbcClient jdbc;

@@ -20,6 +20,7 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * application.
  */
 @Service
+@NamedInterface("api")
 public class Promotions {
 
 	private final JdbcClient jdbc;

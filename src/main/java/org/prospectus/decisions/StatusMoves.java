@@ -27,6 +27,7 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.RefusalReason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link Application#moveTo} (ArchitectureTests).
  */
 @Component
+@NamedInterface("api")
 public class StatusMoves {
 
 	/** The most applications one bulk action changes. */

@@ -7,9 +7,14 @@
  * {@link org.prospectus.decisions.OfferReview} to the staff pages,
  * {@link org.prospectus.decisions.AdmissionsReach} (which applications the signed-in
  * officer reaches) and {@link org.prospectus.decisions.Offers} for reading offers.
+ *
+ * What other modules may use is marked {@code @NamedInterface("api")}:
+ * {@code AdmissionsReach}, {@code ApplicationReview}, {@code ConditionState},
+ * {@code OfferReview}, {@code Offers}, {@code Places}, {@code Promotions},
+ * {@code StatusMoves}; everything else is its own.
  */
-@ApplicationModule(allowedDependencies = { "account", "applicant", "applications", "audit", "institution", "intake",
-		"mail", "programme", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account::api", "applicant::api", "applications::api", "audit::api",
+		"institution::api", "intake::api", "mail::api", "programme::api", "support", "web" })
 @NullMarked
 package org.prospectus.decisions;
 

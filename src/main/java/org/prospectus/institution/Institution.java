@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Money;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A university or college. Its time zone is the one its deadlines are defined in.
  */
 @Entity
+@NamedInterface("api")
 public class Institution extends BaseEntity {
 
 	private String slug;

@@ -8,6 +8,7 @@ import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
+@NamedInterface("api")
 public class Institutions {
 
 	private final InstitutionRepository institutions;

@@ -1,5 +1,7 @@
 package org.prospectus.institution;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One of an institution's refusal reasons, with what the applicant can do next. Kept as
  * one line, "reason | what to do next"; the advice may be empty.
@@ -7,6 +9,7 @@ package org.prospectus.institution;
  * @param reason why the applicant is not offered a place
  * @param advice what they can do next
  */
+@NamedInterface("api")
 public record RefusalReason(String reason, String advice) {
 
 	/** Reads a line as the institution's form keeps it. */

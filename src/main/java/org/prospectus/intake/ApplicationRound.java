@@ -18,11 +18,14 @@ import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.BaseEntity;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An intake, such as Autumn 2020: the programmes it admits to and its milestones. Every
  * milestone is an instant; it is entered and shown in the institution's time zone.
  */
 @Entity
+@NamedInterface("api")
 public class ApplicationRound extends BaseEntity {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The application rounds of one programme as its page shows them.
  *
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * own institution's round and in a joint one, by deadline
  * @param earlier rounds whose deadline has passed, latest first, for reference
  */
+@NamedInterface("api")
 public record ProgrammeRounds(@Nullable RoundView current, List<RoundView> alsoOpen, List<RoundView> earlier) {
 
 }

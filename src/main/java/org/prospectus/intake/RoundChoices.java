@@ -3,6 +3,8 @@ package org.prospectus.intake;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What an application's choices may be in a round: the published programmes it admits to,
  * by title, its limit on choices, and the zone its dates are in. Read as plain values in
@@ -13,6 +15,7 @@ import java.util.List;
  * @param institutionId the round's institution
  * @param programmes the published programmes, by title
  */
+@NamedInterface("api")
 public record RoundChoices(ZoneId zone, int choiceLimit, long institutionId, List<Offered> programmes) {
 
 	/**

@@ -30,6 +30,7 @@ import org.prospectus.web.NotFoundException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,7 @@ import org.springframework.validation.Errors;
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+@NamedInterface("api")
 public class RoundEditing {
 
 	static final String ENTITY_TYPE = "application-round";

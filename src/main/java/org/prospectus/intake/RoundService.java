@@ -19,6 +19,7 @@ import org.prospectus.programme.Programme;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
+@NamedInterface("api")
 public class RoundService {
 
 	/** How long after its start of studies a round stays in the calendar feeds. */

@@ -1,8 +1,11 @@
 package org.prospectus.intake;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where an application round stands at an instant. Derived from the clock, never stored.
  */
+@NamedInterface("api")
 public enum RoundState {
 
 	/** Applications have not opened yet. */

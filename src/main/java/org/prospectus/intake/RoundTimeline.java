@@ -14,6 +14,8 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * When public pages change by themselves, with nobody publishing: at every milestone of
  * every round (a round opens, its deadline passes, results come out, replies are due),
@@ -21,6 +23,7 @@ import java.util.TreeSet;
  * current offering). A page rendered at one instant is the page of any later instant up
  * to the next of these, which is what lets the page cache keep it (ADR 0023).
  */
+@NamedInterface("api")
 public final class RoundTimeline {
 
 	private RoundTimeline() {

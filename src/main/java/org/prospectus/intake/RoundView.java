@@ -10,6 +10,8 @@ import java.util.List;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.PublicationState;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A round as seen at one instant: its state, and how long until its next deadline.
  *
@@ -17,6 +19,7 @@ import org.prospectus.staging.PublicationState;
  * @param state its state at {@code now}
  * @param now the instant the view was made at
  */
+@NamedInterface("api")
 public record RoundView(ApplicationRound round, RoundState state, Instant now) {
 
 	/**

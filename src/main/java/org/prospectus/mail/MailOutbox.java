@@ -13,6 +13,7 @@ import org.prospectus.mail.MailTemplates.RenderedMail;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link OutboxSender} even if the mail server is down at the time.
  */
 @Service
+@NamedInterface("api")
 public class MailOutbox {
 
 	/** The longest address SMTP carries (RFC 5321's path limit less the brackets). */

@@ -14,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,6 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * deletes by what is due, so a second run finds nothing to do.
  */
 @Service
+@NamedInterface("api")
 public class RetentionJob {
 
 	/** How long single-use links and sign-in records are kept. */

@@ -11,6 +11,8 @@ import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Countries;
 import org.prospectus.support.Money;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A kind of work graduates go on to, such as data scientist, with the figures a visitor
  * weighs: the education it asks for, what it pays (a median or an average, for a year,
@@ -18,6 +20,7 @@ import org.prospectus.support.Money;
  * change. Programmes link to the careers they lead to.
  */
 @Entity
+@NamedInterface("api")
 public class Career extends BaseEntity {
 
 	private String slug;

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Careers as the public sees them, with the published programmes that lead to each. */
 @Service
 @Transactional(readOnly = true)
+@NamedInterface("api")
 public class CareerService {
 
 	private final CareerRepository careers;

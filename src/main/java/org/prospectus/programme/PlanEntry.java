@@ -13,9 +13,12 @@ import jakarta.persistence.Table;
 import org.prospectus.course.Course;
 import org.prospectus.course.Season;
 
+import org.springframework.modulith.NamedInterface;
+
 /** One course in a programme's plan: in which year and term, and how it counts. */
 @Entity
 @Table(name = "programme_plan_entry")
+@NamedInterface("api")
 public class PlanEntry {
 
 	@Id

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.prospectus.course.Season;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A programme plan grouped for display: by year of study, then by term in academic order
  * (autumn, spring, summer).
  *
  * @param years the years that have courses, in order
  */
+@NamedInterface("api")
 public record PlanView(List<Year> years) {
 
 	private static final Comparator<Season> ACADEMIC_ORDER = Comparator.comparingInt((season) -> switch (season) {

@@ -20,12 +20,15 @@ import org.prospectus.institution.Institution;
 import org.prospectus.staging.CatalogueEntry;
 import org.prospectus.support.Money;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A degree programme an institution admits students to, such as an MSc in Machine
  * Learning. Only published and retired programmes have public pages; retired ones say
  * they are no longer offered.
  */
 @Entity
+@NamedInterface("api")
 public class Programme extends CatalogueEntry {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)

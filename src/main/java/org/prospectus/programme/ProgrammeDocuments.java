@@ -21,6 +21,7 @@ import org.prospectus.support.SpooledUpload;
 
 import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+@NamedInterface("api")
 public class ProgrammeDocuments {
 
 	/** The largest document accepted, 10 MB. */

@@ -23,6 +23,7 @@ import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,6 +40,7 @@ import org.springframework.validation.Errors;
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+@NamedInterface("api")
 public class ProgrammeEditing {
 
 	private final ProgrammeRepository programmes;

@@ -1,6 +1,9 @@
 package org.prospectus.programme;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The level of a programme's award. */
+@NamedInterface("api")
 public enum ProgrammeLevel {
 
 	BACHELOR, MASTER, DOCTORAL, OTHER;

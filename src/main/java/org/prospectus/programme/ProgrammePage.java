@@ -2,6 +2,8 @@ package org.prospectus.programme;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Everything the public programme page shows, loaded in one read transaction.
  *
@@ -9,6 +11,7 @@ import java.util.List;
  * @param testimonials graduates' words, in order
  * @param plan the courses by year and term
  */
+@NamedInterface("api")
 public record ProgrammePage(Programme programme, List<Testimonial> testimonials, PlanView plan) {
 
 }

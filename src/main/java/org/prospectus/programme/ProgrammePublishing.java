@@ -22,6 +22,7 @@ import org.prospectus.staging.PublicationState;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ import org.springframework.validation.Errors;
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+@NamedInterface("api")
 public class ProgrammePublishing {
 
 	static final String ENTITY_TYPE = "programme";

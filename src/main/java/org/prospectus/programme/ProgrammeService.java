@@ -10,12 +10,14 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.prospectus.staging.PublishedEntry;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Programmes as the public sees them. */
 @Service
 @Transactional(readOnly = true)
+@NamedInterface("api")
 public class ProgrammeService {
 
 	private final ProgrammeRepository programmes;

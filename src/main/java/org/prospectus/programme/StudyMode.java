@@ -1,6 +1,9 @@
 package org.prospectus.programme;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where teaching happens. */
+@NamedInterface("api")
 public enum StudyMode {
 
 	CAMPUS, ONLINE, HYBRID;

@@ -1,6 +1,9 @@
 package org.prospectus.programme;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a tuition amount covers. */
+@NamedInterface("api")
 public enum TuitionPeriod {
 
 	PER_YEAR, TOTAL;

@@ -2,8 +2,12 @@
  * The admissions officers' area: the queue of applications at a million rows, an
  * application's detail with its documents and notes, decisions, bulk changes, the CSV
  * export and the dashboard.
+ *
+ * It offers other modules nothing: no type of it is marked
+ * {@code @NamedInterface("api")}.
  */
-@ApplicationModule(allowedDependencies = { "account", "applications", "audit", "decisions", "support", "web" })
+@ApplicationModule(
+		allowedDependencies = { "account::api", "applications::api", "audit::api", "decisions::api", "support", "web" })
 @NullMarked
 package org.prospectus.review;
 

@@ -3,10 +3,13 @@
  * programme with its rounds, careers and comparison) and its preview, the staff
  * dashboard, the sitemap, and the security configuration that puts every module's routes
  * behind the right sign-in. Nothing imports it.
+ *
+ * It offers other modules nothing: no type of it is marked
+ * {@code @NamedInterface("api")}.
  */
-@ApplicationModule(allowedDependencies = { "account", "applicant", "applications", "audit", "compare", "course",
-		"guide", "institution", "intake", "mail", "privacy", "programme", "review", "search", "staging", "support",
-		"web" })
+@ApplicationModule(
+		allowedDependencies = { "account::api", "applicant::api", "compare::api", "course::api", "institution::api",
+				"intake::api", "privacy::api", "programme::api", "search::api", "staging::api", "support", "web" })
 @NullMarked
 package org.prospectus.site;
 

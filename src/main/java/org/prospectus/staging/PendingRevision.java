@@ -2,6 +2,8 @@ package org.prospectus.staging;
 
 import java.time.Instant;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Edits saved but not yet published: the edit form as the editor left it.
  *
@@ -12,6 +14,7 @@ import java.time.Instant;
  * @param author who saved it last
  * @param updatedAt when
  */
+@NamedInterface("api")
 public record PendingRevision<F>(F form, long baseVersion, long version, String author, Instant updatedAt) {
 
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Whether a catalogue entry is visible to the public. */
+@NamedInterface("api")
 public enum PublicationState {
 
 	DRAFT, PUBLISHED, RETIRED;

@@ -1,6 +1,7 @@
 package org.prospectus.staging;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * same catalogue, so whatever was worked out from it can be kept until the number moves.
  */
 @Component
+@NamedInterface("api")
 public class PublishedVersion {
 
 	private final JdbcClient jdbc;

@@ -4,6 +4,11 @@
  * which stores a form per record by the record's type name, and
  * {@link org.prospectus.staging.CatalogueEntry}, the base of everything that is drafted,
  * published and retired.
+ *
+ * What other modules may use is marked {@code @NamedInterface("api")}:
+ * {@code CatalogueEntry}, {@code InvalidRevisionException}, {@code PendingRevision},
+ * {@code PendingRevisions}, {@code PublicationState}, {@code PublishedEntry},
+ * {@code PublishedVersion}, {@code StaleRevisionException}; everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "support" })
 @NullMarked

@@ -1,7 +1,8 @@
-package org.prospectus.applications;
+package org.prospectus.decisions;
 
 import java.util.UUID;
 
+import org.prospectus.applications.ApplicationService;
 import org.prospectus.support.OtherInstance;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
