@@ -1,8 +1,12 @@
 package org.prospectus.applications;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
@@ -20,8 +24,11 @@ public class ApplicationFinder {
 
 	private final ApplicationRepository applications;
 
-	ApplicationFinder(ApplicationRepository applications) {
+	private final EntityManager entityManager;
+
+	ApplicationFinder(ApplicationRepository applications, EntityManager entityManager) {
 		this.applications = applications;
+		this.entityManager = entityManager;
 	}
 
 	/**
@@ -51,6 +58,40 @@ public class ApplicationFinder {
 	/** The applicant's application to a round, if they started one. */
 	public Optional<UUID> idOf(long applicantId, long roundId) {
 		return this.applications.findIdByApplicantAndRound(applicantId, roundId);
+	}
+
+	/**
+	 * An application, draft or submitted, as it is in the database now (not as this
+	 * transaction last read it).
+	 */
+	public Application fresh(UUID id) {
+		Application application = this.entityManager.find(Application.class, id);
+		this.entityManager.refresh(application);
+		return application;
+	}
+
+	/** As {@link #fresh}, locked until the transaction ends; empty for an unknown id. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Application> lockFresh(UUID id) {
+		Application application = this.entityManager.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE);
+		if (application != null) {
+			this.entityManager.refresh(application);
+		}
+		return Optional.ofNullable(application);
+	}
+
+	/**
+	 * The submitted applications among these ids, locked in id order, so that two
+	 * transactions locking overlapping sets never wait for each other in a circle.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Application> lockSubmitted(Collection<UUID> ids) {
+		return this.entityManager
+			.createQuery("select a from Application a where a.id in :ids and a.submittedAt is not null order by a.id",
+					Application.class)
+			.setParameter("ids", ids)
+			.setLockMode(LockModeType.PESSIMISTIC_WRITE)
+			.getResultList();
 	}
 
 	/** The applications with these ids, in no particular order. */

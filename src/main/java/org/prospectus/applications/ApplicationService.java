@@ -46,6 +46,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
@@ -143,6 +144,32 @@ public class ApplicationService {
 
 	/** The kind of exception that lets an applicant send documents late. */
 	public static final String DOCUMENTS_EXCEPTION = "DOCUMENTS";
+
+	/**
+	 * Records an exception to a round's deadline for an address, whether or not it has an
+	 * account: granted again, it replaces the earlier one. The caller has checked that
+	 * the officer may grant it.
+	 * @param address the canonical e-mail address
+	 * @param kind {@link #SUBMIT_EXCEPTION} or {@link #DOCUMENTS_EXCEPTION}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void grantException(long roundId, String address, String kind, Instant until, String reason,
+			String grantedBy, Instant at) {
+		this.jdbc.sql("""
+				insert into deadline_exception (round_id, email, kind, until_at, reason, granted_by, granted_at)
+				values (:round, :email, :kind, :until, :reason, :by, :at)
+				on conflict (round_id, email, kind) do update
+				set until_at = excluded.until_at, reason = excluded.reason, granted_by = excluded.granted_by,
+				    granted_at = excluded.granted_at""")
+			.param("round", roundId)
+			.param("email", address)
+			.param("kind", kind)
+			.param("until", Timestamp.from(until))
+			.param("reason", reason)
+			.param("by", grantedBy)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
 
 	/**
 	 * A round this applicant may apply to now: open, or past its deadline with an

@@ -2,7 +2,8 @@
  * The applicant's side of an application: the eight steps with their answers, documents
  * and their checks, the atomic submit and withdrawal. Offers
  * {@link org.prospectus.applications.ApplicationService} to the applicant's pages,
- * {@link org.prospectus.applications.ApplicationFinder} and the
+ * {@link org.prospectus.applications.ApplicationFinder},
+ * {@link org.prospectus.applications.DecisionRecords} and the
  * {@link org.prospectus.applications.Application} entity to the module that decides on
  * applications, and {@link org.prospectus.applications.StatusPageSection}, through which
  * that module adds the decision to the applicant's status page without this module
@@ -11,9 +12,9 @@
  * What other modules may use is marked {@code @NamedInterface("api")}: {@code Answers},
  * {@code Application}, {@code ApplicationDocuments}, {@code ApplicationFinder},
  * {@code ApplicationService}, {@code ApplicationStatus}, {@code ApplicationWithdrawn},
- * {@code DocumentChecklist}, {@code DocumentKind}, {@code FeeStatus},
- * {@code StatusPageSection}, {@code Step}, {@code StepContext}; everything else is its
- * own.
+ * {@code DecisionRecords}, {@code DocumentChecklist}, {@code DocumentKind},
+ * {@code FeeStatus}, {@code StatusPageSection}, {@code Step}, {@code StepContext};
+ * everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "applicant::api", "audit::api", "institution::api",
 		"intake::api", "mail::api", "programme::api", "staging::api", "support", "web" })

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
 import org.prospectus.applications.Answers;
@@ -407,13 +406,10 @@ public class ApplicationReview {
 
 	/** A submitted application or a draft, locked, if the officer reaches its round. */
 	private Application lockedForFee(UUID id) {
-		Application application = checksFeeOf(id)
-				? this.entityManager.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE) : null;
-		if (application == null) {
-			throw NotFoundException.forMissing("application");
-		}
-		this.entityManager.refresh(application);
-		return application;
+		return Optional.of(id)
+			.filter(this::checksFeeOf)
+			.flatMap(this.applications::lockFresh)
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
 	}
 
 	private FeeStatus feeStatusOf(UUID id) {
@@ -451,20 +447,8 @@ public class ApplicationReview {
 			.param("email", address)
 			.query(Long.class)
 			.list();
-		this.jdbc.sql("""
-				insert into deadline_exception (round_id, email, kind, until_at, reason, granted_by, granted_at)
-				values (:round, :email, :kind, :until, :reason, :by, :at)
-				on conflict (round_id, email, kind) do update
-				set until_at = excluded.until_at, reason = excluded.reason, granted_by = excluded.granted_by,
-				    granted_at = excluded.granted_at""")
-			.param("round", roundId)
-			.param("email", address)
-			.param("kind", kind)
-			.param("until", Timestamp.from(until))
-			.param("reason", reason.strip())
-			.param("by", currentActor())
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update();
+		this.service.grantException(roundId, address, kind, until, reason.strip(), currentActor(),
+				this.clock.instant());
 		String what = ApplicationService.SUBMIT_EXCEPTION.equals(kind) ? "submit" : "send documents";
 		// The address as stored, so that erasing the account finds it in the summary.
 		String summary = "Let " + address + " " + what + " after the deadline of " + round.getName() + ", until "

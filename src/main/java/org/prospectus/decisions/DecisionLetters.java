@@ -69,7 +69,7 @@ public class DecisionLetters {
 	/** The letter of a decision being released, for the decision e-mail. */
 	@Transactional(readOnly = true)
 	MailOutbox.Attachment released(UUID id) {
-		return letter(this.entityManager.find(Application.class, id));
+		return letter(this.applications.fresh(id));
 	}
 
 	private MailOutbox.Attachment letter(Application application) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.prospectus.applications.DecisionRecords;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.PublicUrls;
@@ -43,8 +44,11 @@ public class DecisionNotifier {
 
 	private final int batchSize;
 
+	private final DecisionRecords records;
+
 	DecisionNotifier(JdbcClient jdbc, MailOutbox outbox, Offers offers, DecisionLetters letters, Clock clock,
-			PublicUrls urls, @Value("${prospectus.decisions.batch-size:200}") int batchSize) {
+			PublicUrls urls, @Value("${prospectus.decisions.batch-size:200}") int batchSize, DecisionRecords records) {
+		this.records = records;
 		this.letters = letters;
 		this.offers = offers;
 		this.jdbc = jdbc;
@@ -120,12 +124,7 @@ public class DecisionNotifier {
 					this.outbox.enqueue(decision.email(), "offer-made", another, Locale.ENGLISH);
 				});
 		}
-		if (!due.isEmpty()) {
-			this.jdbc.sql("update application set decision_notified_at = :now where id in (:ids)")
-				.param("now", Timestamp.from(now))
-				.param("ids", due.stream().map(Due::id).toList())
-				.update();
-		}
+		this.records.notified(due.stream().map(Due::id).toList(), now);
 		return due.size();
 	}
 

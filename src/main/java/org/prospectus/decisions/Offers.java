@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.applications.DecisionRecords;
 import org.prospectus.applications.ApplicationWithdrawn;
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationFinder;
@@ -75,9 +76,12 @@ public class Offers {
 
 	private final ApplicationEventPublisher events;
 
+	private final DecisionRecords records;
+
 	Offers(JdbcClient jdbc, ApplicationFinder applications, MailOutbox outbox, AuditLog auditLog, Clock clock,
 			PublicUrls urls, @Value("${prospectus.offers.reply-window:P7D}") Duration replyWindow,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DecisionRecords records) {
+		this.records = records;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.applications = applications;
@@ -102,21 +106,10 @@ public class Offers {
 				.update();
 		}
 		if (application.getStatus() == ApplicationStatus.RESERVE && before != ApplicationStatus.RESERVE) {
-			// Last on the programme's reserve list.
-			this.jdbc.sql("""
-					update application set reserve_rank = (select coalesce(max(reserve_rank), 0) + 1 from application
-					    where round_id = :round and decision_programme_id = :programme and status = 'RESERVE'
-					      and id <> :id)
-					where id = :id""")
-				.param("round", application.getRound().getId())
-				.param("programme", application.getDecisionProgrammeId())
-				.param("id", application.getId())
-				.update();
+			this.records.lastOnReserveList(application);
 		}
 		else if (before == ApplicationStatus.RESERVE && application.getStatus() != ApplicationStatus.RESERVE) {
-			this.jdbc.sql("update application set reserve_rank = null where id = :id")
-				.param("id", application.getId())
-				.update();
+			this.records.offReserveList(application.getId());
 		}
 		if (application.getStatus() != ApplicationStatus.ADMITTED || before == ApplicationStatus.ADMITTED) {
 			return;

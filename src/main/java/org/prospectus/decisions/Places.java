@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.applications.DecisionRecords;
 import org.prospectus.applications.Application;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
@@ -36,7 +37,10 @@ public class Places {
 
 	private final AdmissionsReach reach;
 
-	Places(JdbcClient jdbc, AuditLog auditLog, AdmissionsReach reach) {
+	private final DecisionRecords records;
+
+	Places(JdbcClient jdbc, AuditLog auditLog, AdmissionsReach reach, DecisionRecords records) {
+		this.records = records;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.reach = reach;
@@ -229,12 +233,7 @@ public class Places {
 			return Change.STALE;
 		}
 		Collections.swap(order, at, to);
-		for (int i = 0; i < order.size(); i++) {
-			this.jdbc.sql("update application set reserve_rank = :rank where id = :id")
-				.param("rank", i + 1)
-				.param("id", order.get(i))
-				.update();
-		}
+		this.records.rankReserveList(order);
 		this.auditLog.recordFor(AuditAction.UPDATE, Application.AUDIT_TYPE, applicationId,
 				"Moved " + (up ? "up" : "down") + " the reserve list",
 				List.of(new FieldChange("reservePosition", Integer.toString(at + 1), Integer.toString(to + 1))));

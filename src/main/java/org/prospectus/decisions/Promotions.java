@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-
+import org.prospectus.applications.ApplicationFinder;
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.decisions.Offers.Offer;
@@ -47,19 +46,19 @@ public class Promotions {
 
 	private final AuditLog auditLog;
 
-	private final EntityManager entityManager;
+	private final ApplicationFinder applications;
 
 	private final AdmissionsReach reach;
 
 	private final Clock clock;
 
-	Promotions(JdbcClient jdbc, Places places, Offers offers, AuditLog auditLog, EntityManager entityManager,
+	Promotions(JdbcClient jdbc, Places places, Offers offers, AuditLog auditLog, ApplicationFinder applications,
 			AdmissionsReach reach, Clock clock) {
 		this.jdbc = jdbc;
 		this.places = places;
 		this.offers = offers;
 		this.auditLog = auditLog;
-		this.entityManager = entityManager;
+		this.applications = applications;
 		this.reach = reach;
 		this.clock = clock;
 	}
@@ -114,8 +113,7 @@ public class Promotions {
 	}
 
 	private void promote(UUID id, long programmeId) {
-		Application application = this.entityManager.find(Application.class, id);
-		this.entityManager.refresh(application);
+		Application application = this.applications.fresh(id);
 		Instant now = this.clock.instant();
 		application.moveTo(ApplicationStatus.ADMITTED, programmeId, null, null, now);
 		this.offers.decided(application, ApplicationStatus.RESERVE, List.of());

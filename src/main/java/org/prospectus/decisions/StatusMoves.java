@@ -14,10 +14,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
+import org.prospectus.applications.ApplicationFinder;
 import org.prospectus.account.StaffScope;
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationStatus;
@@ -52,18 +51,18 @@ public class StatusMoves {
 
 	private final AuditLog auditLog;
 
-	private final EntityManager entityManager;
+	private final ApplicationFinder applications;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	StatusMoves(Offers offers, Places places, AuditLog auditLog, EntityManager entityManager, JdbcClient jdbc,
+	StatusMoves(Offers offers, Places places, AuditLog auditLog, ApplicationFinder applications, JdbcClient jdbc,
 			Clock clock) {
 		this.offers = offers;
 		this.places = places;
 		this.auditLog = auditLog;
-		this.entityManager = entityManager;
+		this.applications = applications;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -192,12 +191,7 @@ public class StatusMoves {
 		if (versions.isEmpty() || versions.size() > BULK_LIMIT) {
 			return new Outcome(List.of(), List.of());
 		}
-		List<Application> locked = this.entityManager
-			.createQuery("select a from Application a where a.id in :ids and a.submittedAt is not null order by a.id",
-					Application.class)
-			.setParameter("ids", versions.keySet())
-			.setLockMode(LockModeType.PESSIMISTIC_WRITE)
-			.getResultList();
+		List<Application> locked = this.applications.lockSubmitted(versions.keySet());
 		Map<UUID, List<Long>> choices = choices(versions.keySet());
 		Set<Long> programmes = new HashSet<>();
 		locked.forEach((application) -> programmes.add(application.getDecisionProgrammeId()));
