@@ -31,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module could read or write another's rows by name and no check would notice.
  *
  * <p>
+ * A module reads another's rows through that module's Java API or through a view its
+ * owner creates for it, named {@code <owner>_<what>_for_<reader>} (for example
+ * {@code applications_queue_for_review}): the owner's contract with one reader, column by
+ * column. Only that reader may name it.
+ *
+ * <p>
  * {@code privacy} is the one exception, by design (ADR 0019): it is the one place that
  * removes a person's data from every module's tables. Reads that other modules still make
  * of a table not theirs are listed, each once, in {@code foreign-table-queries.txt}: the
@@ -79,10 +85,31 @@ class TableOwnershipTests {
 
 	private static final Pattern JPQL_NAME = Pattern.compile("\\b(?:from|join|update)\\s+([A-Z]\\w*)\\b");
 
+	private static final Pattern VIEW = Pattern.compile("([a-z]+)(?:_\\w+)?_for_([a-z]+)");
+
 	@Test
 	void everyTableHasOneOwner() throws IOException {
+		Set<String> created = created("table");
+		Map<String, String> owners = owners();
+		assertThat(created).allSatisfy((table) -> assertThat(owners).as(table + " has an owner").containsKey(table));
+		assertThat(owners.keySet()).as("every owned table exists").isSubsetOf(created);
+	}
+
+	@Test
+	void everyViewNamesItsOwnerAndItsReader() throws IOException {
+		assertThat(created("view")).allSatisfy((view) -> {
+			Matcher name = VIEW.matcher(view);
+			assertThat(name.matches()).as(view + " is named <owner>_<what>_for_<reader>").isTrue();
+			assertThat(OWNERS).as(view + "'s owner").containsKey(name.group(1));
+			assertThat(Files.isDirectory(SOURCES.resolve(name.group(2)))).as(view + "'s reader is a module").isTrue();
+		});
+	}
+
+	/** The names of the tables or views the migrations create. */
+	private static Set<String> created(String kind) throws IOException {
 		Set<String> created = new TreeSet<>();
-		Pattern create = Pattern.compile("create table (?:if not exists )?([a-z_]+)", Pattern.CASE_INSENSITIVE);
+		Pattern create = Pattern.compile("create (?:or replace )?" + kind + " (?:if not exists )?([a-z_]+)",
+				Pattern.CASE_INSENSITIVE);
 		try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
 			for (Path migration : migrations.toList()) {
 				Matcher matcher = create.matcher(Files.readString(migration));
@@ -91,9 +118,7 @@ class TableOwnershipTests {
 				}
 			}
 		}
-		Map<String, String> owners = owners();
-		assertThat(created).allSatisfy((table) -> assertThat(owners).as(table + " has an owner").containsKey(table));
-		assertThat(owners.keySet()).as("every owned table exists").isSubsetOf(created);
+		return created;
 	}
 
 	@Test
@@ -130,8 +155,10 @@ class TableOwnershipTests {
 					Matcher matcher = SQL_NAME.matcher(text);
 					while (matcher.find()) {
 						String table = matcher.group(1).toLowerCase(Locale.ROOT);
-						String owner = owners.get(table);
-						if (owner != null && !owner.equals(module)) {
+						Matcher view = VIEW.matcher(table);
+						String owner = view.matches() ? view.group(1) : owners.get(table);
+						boolean reader = view.matches() && view.group(2).equals(module);
+						if (owner != null && !owner.equals(module) && !reader) {
 							found.add(module + "/" + file.getFileName().toString().replace(".java", "") + ": " + table);
 						}
 					}
