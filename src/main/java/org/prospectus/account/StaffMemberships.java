@@ -127,12 +127,13 @@ public class StaffMemberships {
 		Map<Long, Map<Place, Set<StaffRole>>> byPerson = new HashMap<>();
 		this.jdbc.sql("""
 				select m.staff_user_id, m.role, i.id, i.name from staff_membership m
-				join institution i on i.id = m.institution_id order by i.name, i.id""").query((rs) -> {
-			byPerson.computeIfAbsent(rs.getLong("staff_user_id"), (id) -> new LinkedHashMap<>())
-				.computeIfAbsent(new Place(rs.getLong("id"), rs.getString("name")),
-						(place) -> EnumSet.noneOf(StaffRole.class))
-				.add(StaffRole.valueOf(rs.getString("role")));
-		});
+				join institution_names_for_account i on i.id = m.institution_id order by i.name, i.id""")
+			.query((rs) -> {
+				byPerson.computeIfAbsent(rs.getLong("staff_user_id"), (id) -> new LinkedHashMap<>())
+					.computeIfAbsent(new Place(rs.getLong("id"), rs.getString("name")),
+							(place) -> EnumSet.noneOf(StaffRole.class))
+					.add(StaffRole.valueOf(rs.getString("role")));
+			});
 		Map<Long, List<Held>> held = new HashMap<>();
 		byPerson.forEach((person, places) -> held.put(person,
 				places.entrySet().stream().map((entry) -> new Held(entry.getKey(), entry.getValue())).toList()));
@@ -162,8 +163,8 @@ public class StaffMemberships {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("select id, name from institution" + ((institutions != null) ? " where id in (:ids)" : "")
-					+ " order by name, id")
+			.sql("select id, name from institution_names_for_account"
+					+ ((institutions != null) ? " where id in (:ids)" : "") + " order by name, id")
 			.params((institutions != null) ? Map.of("ids", institutions) : Map.of())
 			.query((rs, n) -> new Place(rs.getLong("id"), rs.getString("name")))
 			.list();
@@ -172,7 +173,7 @@ public class StaffMemberships {
 	/** An institution's name, for the audit log's summaries. */
 	@Transactional(readOnly = true)
 	public String name(long institutionId) {
-		return this.jdbc.sql("select name from institution where id = :id")
+		return this.jdbc.sql("select name from institution_names_for_account where id = :id")
 			.param("id", institutionId)
 			.query(String.class)
 			.single();

@@ -197,6 +197,12 @@ public class ApplicantAccounts {
 		return found.isPresent();
 	}
 
+	/** An applicant by id, closed or not. */
+	@Transactional(readOnly = true)
+	public Optional<Applicant> find(long applicantId) {
+		return this.applicants.findById(applicantId);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Applicant> findByEmail(String email) {
 		return this.applicants.findByEmail(Emails.canonical(email));

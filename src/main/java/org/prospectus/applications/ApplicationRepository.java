@@ -52,7 +52,7 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 	 * @param kind SUBMIT or DOCUMENTS
 	 */
 	@Query(value = """
-			select e.until_at from deadline_exception e join applicant p on p.email = e.email
+			select e.until_at from deadline_exception e join applicant_emails_for_applications p on p.email = e.email
 			where e.round_id = :roundId and p.id = :applicantId and p.closed_at is null and e.kind = :kind""",
 			nativeQuery = true)
 	Optional<Instant> findExceptionUntil(long roundId, long applicantId, String kind);

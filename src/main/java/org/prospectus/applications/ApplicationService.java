@@ -18,7 +18,9 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.programme.ProgrammeService;
 import org.prospectus.applicant.Applicant;
+import org.prospectus.applicant.ApplicantAccounts;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
@@ -101,10 +103,16 @@ public class ApplicationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ApplicantAccounts applicants;
+
+	private final ProgrammeService programmes;
+
 	ApplicationService(ApplicationRepository applications, RoundService rounds, JdbcClient jdbc,
 			EntityManager entityManager, MailOutbox outbox, Clock clock, PublicUrls urls,
 			ApplicationDocuments documents, AuditLog auditLog, DocumentChecklist checklist, MessageSource messages,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ApplicantAccounts applicants, ProgrammeService programmes) {
+		this.applicants = applicants;
+		this.programmes = programmes;
 		this.events = events;
 		this.applications = applications;
 		this.messages = messages;
@@ -218,7 +226,7 @@ public class ApplicationService {
 		UUID id = UUID.randomUUID();
 		if (this.applications.insertIfAbsent(id, newReference(), applicantId, roundId) == 1) {
 			Answers answers = new Answers();
-			Applicant applicant = this.entityManager.find(Applicant.class, applicantId);
+			Applicant applicant = this.applicants.find(applicantId).orElseThrow();
 			String name = applicant.getFullName().strip();
 			int last = name.lastIndexOf(' ');
 			answers.getPersonal().setGivenNames((last > 0) ? name.substring(0, last).strip() : name);
@@ -446,14 +454,15 @@ public class ApplicationService {
 		List<Long> ranked = answers.rankedProgrammeIds();
 		if (ranked.isEmpty()) {
 			return this.jdbc.sql("""
-					select exists (select 1 from round_programme rp join programme p on p.id = rp.programme_id
+					select exists (select 1 from intake_round_programmes_for_applications rp
+					               join programme_fees_for_applications p on p.id = rp.programme_id
 					               where rp.round_id = :round and p.application_fee_amount > 0)""")
 				.param("round", application.getRound().getId())
 				.query(Boolean.class)
 				.single();
 		}
-		return this.jdbc
-			.sql("select exists (select 1 from programme where id in (:ids) and application_fee_amount > 0)")
+		return this.jdbc.sql(
+				"select exists (select 1 from programme_fees_for_applications where id in (:ids) and application_fee_amount > 0)")
 			.param("ids", ranked)
 			.query(Boolean.class)
 			.single();
@@ -582,7 +591,7 @@ public class ApplicationService {
 					.toList();
 		String programme = null;
 		if (application.isResultVisible(now) && application.getDecisionProgrammeId() != null) {
-			programme = this.entityManager.find(Programme.class, application.getDecisionProgrammeId()).getTitle();
+			programme = this.programmes.title(application.getDecisionProgrammeId()).orElse(null);
 		}
 		return new StatusTimeline(shown, application.isResultVisible(now), programme, outstanding);
 	}

@@ -169,7 +169,7 @@ public class AuditLog {
 		if (filter.institutions() != null) {
 			// An institution's log: its records, and its staff's accounts.
 			sql.append(" and (institution_id = any(:reach) or (entity_type = 'staff-user' and institution_id is null"
-					+ " and entity_id in (select staff_user_id from staff_membership where institution_id = any(:reach))))");
+					+ " and entity_id in (select staff_user_id from account_memberships_for_audit where institution_id = any(:reach))))");
 			params.put("reach", filter.institutions().toArray(Long[]::new));
 		}
 		if (filter.from() != null) {
@@ -203,7 +203,7 @@ public class AuditLog {
 
 	/** An event's columns, with the zone of the institution it belongs to. */
 	private static final String COLUMNS = "id, occurred_at, actor, action, entity_type, entity_id, summary,"
-			+ " (select i.time_zone from institution i where i.id = audit_event.institution_id) as time_zone";
+			+ " (select i.time_zone from institution_zones_for_audit i where i.id = audit_event.institution_id) as time_zone";
 
 	private List<AuditEntry> entries(String sql, Map<String, Object> params) {
 		List<Object[]> rows = this.jdbc.sql(sql)

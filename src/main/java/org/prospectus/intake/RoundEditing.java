@@ -60,8 +60,11 @@ public class RoundEditing {
 
 	private final EntityManager entityManager;
 
+	private final Institutions institutions;
+
 	RoundEditing(ApplicationRoundRepository rounds, ProgrammeEditing programmes, PendingRevisions revisions,
-			AuditLog auditLog, EntityManager entityManager) {
+			AuditLog auditLog, EntityManager entityManager, Institutions institutions) {
+		this.institutions = institutions;
 		this.rounds = rounds;
 		this.programmes = programmes;
 		this.revisions = revisions;
@@ -210,7 +213,7 @@ public class RoundEditing {
 		round.setChoiceLimit(form.limit());
 		round.markPublished();
 		round.getProgrammes().clear();
-		chosen.forEach((programmeId) -> round.admitTo(this.entityManager.getReference(Programme.class, programmeId)));
+		chosen.forEach((programmeId) -> round.admitTo(this.programmes.reference(programmeId)));
 		this.entityManager.lock(round, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
 		this.auditLog.record(AuditAction.PUBLISH, ENTITY_TYPE, id,
 				"Published changes to the round " + round.getName() + " of " + round.getInstitution().getName(),
@@ -245,8 +248,7 @@ public class RoundEditing {
 
 	@Transactional(readOnly = true)
 	public Optional<Institution> institution(long id) {
-		return Optional.ofNullable(this.entityManager.find(Institution.class, id))
-			.filter((institution) -> Institutions.editable(institution.getId()));
+		return this.institutions.find(id).filter((institution) -> Institutions.editable(institution.getId()));
 	}
 
 	/**

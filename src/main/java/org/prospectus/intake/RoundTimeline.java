@@ -41,7 +41,7 @@ public final class RoundTimeline {
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				select r.opens_at, r.deadline_at, r.documents_deadline_at, r.fee_deadline_at,
 				r.notification_at, r.studies_start_at, r.reply_by_at, i.time_zone
-				from application_round r join institution i on i.id = r.institution_id""")) {
+				from application_round r join institution_zones_for_intake i on i.id = r.institution_id""")) {
 			while (rs.next()) {
 				for (int column = 1; column <= 7; column++) {
 					Timestamp at = rs.getTimestamp(column);

@@ -107,7 +107,7 @@ public class ProgrammeDocuments {
 		this.editable.check(programmeId);
 		return this.jdbc.sql("""
 				select d.filename, d.size, d.sha256, d.uploaded_at, s.email
-				from programme_document_draft d left join staff_user s on s.id = d.uploaded_by
+				from programme_document_draft d left join account_emails_for_programme s on s.id = d.uploaded_by
 				where d.programme_id = :id""")
 			.param("id", programmeId)
 			.query((rs, n) -> new Pending(rs.getString("filename"), rs.getLong("size"), rs.getString("sha256"),
@@ -219,7 +219,7 @@ public class ProgrammeDocuments {
 					insert into programme_document_draft
 					(programme_id, filename, size, content_type, content, uploaded_at, uploaded_by)
 					values (:id, :filename, :size, :type, :content, :at,
-					(select id from staff_user where lower(email) = lower(:actor)))
+					(select id from account_emails_for_programme where lower(email) = lower(:actor)))
 					on conflict (programme_id) do update
 					set filename = excluded.filename, size = excluded.size, content_type = excluded.content_type,
 					content = excluded.content, uploaded_at = excluded.uploaded_at, uploaded_by = excluded.uploaded_by

@@ -246,6 +246,14 @@ public class ProgrammeEditing {
 		return programme.getId();
 	}
 
+	/**
+	 * A programme to refer to from another entity, by id, without loading it: the caller
+	 * has checked that it exists.
+	 */
+	public Programme reference(long id) {
+		return this.programmes.getReferenceById(id);
+	}
+
 	/** An institution's programmes, by title, whatever their state. */
 	@Transactional(readOnly = true)
 	public List<Programme> ofInstitution(long institutionId) {

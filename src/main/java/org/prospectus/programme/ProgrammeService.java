@@ -39,6 +39,12 @@ public class ProgrammeService {
 		this.careers = careers;
 	}
 
+	/** A programme's title by its id, published or not. */
+	@Transactional(readOnly = true)
+	public Optional<String> title(long id) {
+		return this.programmes.findById(id).map(Programme::getTitle);
+	}
+
 	/**
 	 * The published programmes among these slugs, each with its plan and careers, for a
 	 * side-by-side comparison: three queries however many programmes. Slugs that name no
