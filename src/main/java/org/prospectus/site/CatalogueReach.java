@@ -37,10 +37,10 @@ class CatalogueReach implements HandlerInterceptor, WebMvcConfigurer {
 		.compile("^/admin/catalogue/(programmes|courses|rounds|institutions)/\\{(id|courseId)}(?:/.*)?$");
 
 	private static final Map<String, String> OWNER = Map.of("programmes",
-			"select institution_id from programme where id = :id", "courses",
-			"select institution_id from course where id = :id", "rounds",
-			"select institution_id from application_round where id = :id", "institutions",
-			"select id from institution where id = :id");
+			"select institution_id from programme_institutions_for_site where id = :id", "courses",
+			"select institution_id from course_institutions_for_site where id = :id", "rounds",
+			"select institution_id from intake_round_institutions_for_site where id = :id", "institutions",
+			"select id from institution_ids_for_site where id = :id");
 
 	private final JdbcClient jdbc;
 

@@ -170,7 +170,7 @@ class CatalogueVersion implements SmartLifecycle {
 	private void refresh(Connection listening) throws SQLException {
 		long version;
 		try (Statement statement = listening.createStatement();
-				ResultSet result = statement.executeQuery("select version from catalogue_version")) {
+				ResultSet result = statement.executeQuery("select version from staging_version_for_site")) {
 			result.next();
 			version = result.getLong(1);
 		}

@@ -102,9 +102,9 @@ class StatementsController {
 		model.addAttribute("only", only);
 		model.addAttribute("programmes",
 				this.jdbc.sql("""
-						select p.institution_id, p.slug, p.title, p.lead_name, p.contact_email from programme p
-						where p.state = 'PUBLISHED' and p.contact_email is not null
-						and (cast(:only as bigint) is null or p.institution_id = :only) order by p.title, p.id""")
+						select p.institution_id, p.slug, p.title, p.lead_name, p.contact_email
+						from programme_contacts_for_site p
+						where cast(:only as bigint) is null or p.institution_id = :only order by p.title, p.id""")
 					.param("only", (only != null) ? only.getId() : null)
 					.query((rs, n) -> new ProgrammeContact(rs.getLong("institution_id"), rs.getString("slug"),
 							rs.getString("title"), rs.getString("lead_name"), rs.getString("contact_email")))
