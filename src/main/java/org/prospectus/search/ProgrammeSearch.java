@@ -39,7 +39,7 @@ public class ProgrammeSearch {
 	 * for the whole catalogue at once.
 	 */
 	private static final String IS_OPEN = """
-			exists (select 1 from round_programme rp join application_round r on r.id = rp.round_id
+			exists (select 1 from intake_round_programmes_for_search rp join intake_rounds_for_search r on r.id = rp.round_id
 			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now)""";
 
 	/**
@@ -48,8 +48,8 @@ public class ProgrammeSearch {
 	 * programme's own institution's.
 	 */
 	private static final String OPEN_ROUND = """
-			left join lateral (select r.deadline_at, ri.time_zone from round_programme rp
-			  join application_round r on r.id = rp.round_id join institution ri on ri.id = r.institution_id
+			left join lateral (select r.deadline_at, ri.time_zone from intake_round_programmes_for_search rp
+			  join intake_rounds_for_search r on r.id = rp.round_id join institution_listing_for_search ri on ri.id = r.institution_id
 			  where rp.programme_id = p.id and r.opens_at <= :now and r.deadline_at >= :now
 			  order by r.institution_id <> p.institution_id, r.deadline_at, r.id limit 1) o on true""";
 
@@ -88,14 +88,16 @@ public class ProgrammeSearch {
 		String pageOrder;
 		if (criteria.hasText()) {
 			matches.append(", ts_rank_cd(p.search_vector, q.query) as rank");
-			matches.append(" from programme p join institution i on i.id = p.institution_id");
+			matches.append(
+					" from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id");
 			matches.append(", websearch_to_tsquery('english', :text) as q(query)");
 			where.add("p.search_vector @@ q.query");
 			order = "rank desc, title, id";
 			pageOrder = "m.rank desc, m.title, m.id";
 		}
 		else {
-			matches.append(" from programme p join institution i on i.id = p.institution_id");
+			matches.append(
+					" from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id");
 			order = "title, id";
 			pageOrder = "m.title, m.id";
 		}
@@ -131,9 +133,11 @@ public class ProgrammeSearch {
 			where.add("p.tuition_currency = :budgetCurrency and " + TOTAL_TUITION + " <= :budget");
 		}
 		if (criteria.start() != null) {
-			where.add("""
-					exists (select 1 from round_programme rp join application_round r on r.id = rp.round_id
-					  where rp.programme_id = p.id and r.deadline_at >= :now and\s""" + START_MONTH + " = :start)");
+			where
+				.add("""
+						exists (select 1 from intake_round_programmes_for_search rp join intake_rounds_for_search r on r.id = rp.round_id
+						  where rp.programme_id = p.id and r.deadline_at >= :now and\s"""
+						+ START_MONTH + " = :start)");
 		}
 		matches.append(" where ")
 			.append(String.join(" and ", where))
@@ -145,8 +149,8 @@ public class ProgrammeSearch {
 				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city,
 				       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total
 				from (""" + matches
-				+ ") m join programme p on p.id = m.id join institution i on i.id = p.institution_id " + OPEN_ROUND
-				+ " order by " + pageOrder;
+				+ ") m join programme_listing_for_search p on p.id = m.id join institution_listing_for_search i on i.id = p.institution_id "
+				+ OPEN_ROUND + " order by " + pageOrder;
 
 		JdbcClient.StatementSpec spec = this.jdbc.sql(sql)
 			.param("now", Timestamp.from(this.clock.instant()))
@@ -242,7 +246,7 @@ public class ProgrammeSearch {
 		List<String> topics = new ArrayList<>();
 		SearchFacets facets = readFacets(now, topics);
 		Timestamp nextDeadline = this.jdbc
-			.sql("select min(deadline_at) from application_round where deadline_at >= :now")
+			.sql("select min(deadline_at) from intake_rounds_for_search where deadline_at >= :now")
 			.param("now", Timestamp.from(now))
 			.query(Timestamp.class)
 			.optional()
@@ -269,25 +273,26 @@ public class ProgrammeSearch {
 	}
 
 	private SearchFacets readFacets(Instant now, List<String> everyTopic) {
-		List<SearchFacets.InstitutionOption> institutions = this.jdbc.sql("""
-				select i.slug, i.name from institution i where exists
-				(select 1 from programme p where p.institution_id = i.id and p.state = 'PUBLISHED') order by i.name""")
+		List<SearchFacets.InstitutionOption> institutions = this.jdbc
+			.sql("""
+					select i.slug, i.name from institution_listing_for_search i where exists
+					(select 1 from programme_listing_for_search p where p.institution_id = i.id and p.state = 'PUBLISHED') order by i.name""")
 			.query((rs, rowNum) -> new SearchFacets.InstitutionOption(rs.getString("slug"), rs.getString("name")))
 			.list();
 		List<String[]> values = this.jdbc
 			.sql("""
-					select 'topic' as kind, t.value from programme p, unnest(p.topics) as t(value) where p.state = 'PUBLISHED'
+					select 'topic' as kind, t.value from programme_listing_for_search p, unnest(p.topics) as t(value) where p.state = 'PUBLISHED'
 					union
-					select 'language', p.language from programme p where p.state = 'PUBLISHED'
+					select 'language', p.language from programme_listing_for_search p where p.state = 'PUBLISHED'
 					union
-					select 'currency', p.tuition_currency from programme p
+					select 'currency', p.tuition_currency from programme_listing_for_search p
 					 where p.state = 'PUBLISHED' and p.tuition_currency is not null
 					union
 					select 'start',\s"""
 					+ START_MONTH
 					+ """
-							  from programme p join institution i on i.id = p.institution_id
-							  join round_programme rp on rp.programme_id = p.id join application_round r on r.id = rp.round_id
+							  from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id
+							  join intake_round_programmes_for_search rp on rp.programme_id = p.id join intake_rounds_for_search r on r.id = rp.round_id
 							 where p.state = 'PUBLISHED' and r.deadline_at >= :now
 							order by 1, 2""")
 			.param("now", Timestamp.from(now))
