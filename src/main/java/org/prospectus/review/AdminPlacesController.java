@@ -165,13 +165,12 @@ class AdminPlacesController {
 				: null;
 		boolean reaches = foundRound != null && (this.reach.offers(programmeId) || this.reach.current().everywhere()
 				|| this.reach.current().coordinated().contains(roundId));
-		if (foundRound == null || foundProgramme == null || !reaches
-				|| !this.jdbc
-					.sql("select exists (select 1 from round_programme where round_id = :round and programme_id = :p)")
-					.param("round", roundId)
-					.param("p", programmeId)
-					.query(Boolean.class)
-					.single()) {
+		if (foundRound == null || foundProgramme == null || !reaches || !this.jdbc.sql(
+				"select exists (select 1 from intake_round_programmes_for_review where round_id = :round and programme_id = :p)")
+			.param("round", roundId)
+			.param("p", programmeId)
+			.query(Boolean.class)
+			.single()) {
 			throw NotFoundException.forMissing("programme in round");
 		}
 		return new Target(foundRound, foundProgramme);

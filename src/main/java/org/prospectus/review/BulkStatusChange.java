@@ -70,10 +70,9 @@ public class BulkStatusChange {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String coordinated = this.reach.current().coordinated(params);
 		params.put("ids", ids.stream().map(UUID::toString).toArray(String[]::new));
-		List<Candidate> candidates = this.jdbc
-			.sql("select " + CANDIDATE_COLUMNS
-					+ " from application a where a.submitted_at is not null and a.id = any(cast(:ids as uuid[])) and "
-					+ coordinated + " order by a.reference")
+		List<Candidate> candidates = this.jdbc.sql("select " + CANDIDATE_COLUMNS
+				+ " from applications_queue_for_review a where a.submitted_at is not null and a.id = any(cast(:ids as uuid[])) and "
+				+ coordinated + " order by a.reference")
 			.params(params)
 			.query((rs, n) -> candidate(rs))
 			.list();
@@ -85,7 +84,7 @@ public class BulkStatusChange {
 	public Preview preview(Move change, QueueFilter filter) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		Reach reach = this.reach.current();
-		String sql = "select " + CANDIDATE_COLUMNS + " from application a where "
+		String sql = "select " + CANDIDATE_COLUMNS + " from applications_queue_for_review a where "
 				+ ReviewQueue.where(filter, reach, params) + " and " + reach.coordinated(params) + " order by "
 				+ filter.sort().orderBy() + " limit :limit";
 		params.put("limit", LIMIT + 1);
@@ -130,7 +129,7 @@ public class BulkStatusChange {
 
 	private static final String CANDIDATE_COLUMNS = """
 			a.id, a.reference, a.full_name, a.status, a.version, a.decision_notified_at is not null as notified,
-			array(select c.programme_id from application_choice c where c.application_id = a.id order by c.rank) as choices""";
+			array(select c.programme_id from applications_choices_for_review c where c.application_id = a.id order by c.rank) as choices""";
 
 	private static Candidate candidate(ResultSet rs) throws SQLException {
 		Array array = rs.getArray("choices");

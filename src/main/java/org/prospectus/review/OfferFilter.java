@@ -15,8 +15,9 @@ public enum OfferFilter {
 	/** An offer waits for the applicant's reply. */
 	WAITING("o.state = 'OPEN'"),
 	/** An offer holding a place has a condition not yet checked. */
-	CONDITIONS_PENDING("o.state in ('OPEN', 'ACCEPTED') and exists (select 1 from offer_condition c "
-			+ "where c.offer_id = o.id and c.state = 'PENDING')"),
+	CONDITIONS_PENDING(
+			"o.state in ('OPEN', 'ACCEPTED') and exists (select 1 from decisions_offer_conditions_for_review c "
+					+ "where c.offer_id = o.id and c.state = 'PENDING')"),
 	/** The applicant accepted an offer. */
 	ACCEPTED("o.state = 'ACCEPTED'"),
 	/** The applicant declined an offer, or it was declined by default. */
@@ -28,9 +29,10 @@ public enum OfferFilter {
 		this.condition = condition;
 	}
 
-	/** The filter's SQL over {@code application a}. */
+	/** The filter's SQL over {@code applications_queue_for_review a}. */
 	String sql() {
-		return "exists (select 1 from offer o where o.application_id = a.id and " + this.condition + ")";
+		return "exists (select 1 from decisions_offers_for_review o where o.application_id = a.id and " + this.condition
+				+ ")";
 	}
 
 	/** As the address writes it: {@code conditions-pending}. */

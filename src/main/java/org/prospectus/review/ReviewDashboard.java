@@ -39,7 +39,7 @@ public class ReviewDashboard {
 	public Tally tally(QueueOptions.Round round, Map<Long, QueueOptions.Programme> programmes) {
 		Map<Long, Map<ApplicationStatus, Integer>> byProgramme = new LinkedHashMap<>();
 		// The round's own programmes first, so that one without applications shows as 0.
-		this.jdbc.sql("select programme_id from round_programme where round_id = :round")
+		this.jdbc.sql("select programme_id from intake_round_programmes_for_review where round_id = :round")
 			.param("round", round.id())
 			.query(Long.class)
 			.list()
@@ -49,7 +49,8 @@ public class ReviewDashboard {
 		String reach = this.reach.current().visible(params);
 		params.put("round", round.id());
 		this.jdbc.sql("""
-				select a.first_choice_programme_id, a.status, count(*) as n from application a
+				select a.first_choice_programme_id, a.status, count(*) as n
+				from applications_queue_for_review a
 				where a.submitted_at is not null and a.round_id = :round""" + " and " + reach + """
 
 				group by a.first_choice_programme_id, a.status""").params(params).query((rs) -> {
@@ -64,7 +65,8 @@ public class ReviewDashboard {
 				Comparator.comparing((Line line) -> (line.programme() != null) ? line.programme().title() : "\uffff"));
 		params.put("zone", round.zone().getId());
 		List<Day> days = this.jdbc.sql("""
-				select cast(a.submitted_at at time zone :zone as date) as day, count(*) as n from application a
+				select cast(a.submitted_at at time zone :zone as date) as day, count(*) as n
+				from applications_queue_for_review a
 				where a.submitted_at is not null and a.round_id = :round""" + " and " + reach + """
 
 				group by 1 order by 1""")

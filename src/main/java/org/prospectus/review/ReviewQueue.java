@@ -44,19 +44,22 @@ public class ReviewQueue {
 	static final String COLUMNS = """
 			a.id, a.reference, a.full_name, a.email, a.round_id, a.first_choice_programme_id, a.status,
 			a.fee_status, a.citizenship_country, a.missing_documents, a.submitted_at, a.version,
-			(select o.state from offer o where o.application_id = a.id
+			(select o.state from decisions_offers_for_review o where o.application_id = a.id
 			  order by o.state in ('OPEN', 'ACCEPTED') desc, o.made_at desc limit 1) as offer_state,
-			(select min(coalesce(o.reply_by_at, r.reply_by_at, r.studies_start_at)) from offer o
-			  join application_round r on r.id = o.round_id where o.application_id = a.id and o.state = 'OPEN')
+			(select min(coalesce(o.reply_by_at, r.reply_by_at, r.studies_start_at)) from decisions_offers_for_review o
+			  join intake_rounds_for_review r on r.id = o.round_id where o.application_id = a.id and o.state = 'OPEN')
 			  as reply_by,
-			(select count(*) from offer o join offer_condition c on c.offer_id = o.id
+			(select count(*) from decisions_offers_for_review o
+			  join decisions_offer_conditions_for_review c on c.offer_id = o.id
 			  where o.application_id = a.id and o.state in ('OPEN', 'ACCEPTED') and c.state = 'PENDING')
 			  as conditions_pending,
-			case when a.status = 'RESERVE' then (select cast(count(*) + 1 as integer) from application b
+			case when a.status = 'RESERVE' then (select cast(count(*) + 1 as integer)
+			  from applications_queue_for_review b
 			  where b.round_id = a.round_id and b.decision_programme_id = a.decision_programme_id
 			    and b.status = 'RESERVE' and (coalesce(b.reserve_rank, 2147483647), b.decided_at, b.id)
 			        < (coalesce(a.reserve_rank, 2147483647), a.decided_at, a.id)) end as reserve_position,
-			exists (select 1 from deadline_exception e join applicant p on p.email = e.email
+			exists (select 1 from applications_deadline_exceptions_for_review e
+			  join applicant_emails_for_review p on p.email = e.email
 			  where e.round_id = a.round_id and p.id = a.applicant_id) as excepted""";
 
 	private final JdbcClient jdbc;
@@ -102,8 +105,8 @@ public class ReviewQueue {
 		String ownProgrammes = reach.programmes(params);
 		List<QueueOptions.Round> roundList = this.jdbc
 			.sql("""
-					select r.id, r.name, r.slug, i.name as institution, i.time_zone from application_round r
-					join institution i on i.id = r.institution_id""" + " where " + rounds
+					select r.id, r.name, r.slug, i.name as institution, i.time_zone from intake_rounds_for_review r
+					join institution_names_for_review i on i.id = r.institution_id""" + " where " + rounds
 					+ " order by r.opens_at desc, r.id")
 			.params(params)
 			.query((rs, n) -> new QueueOptions.Round(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
@@ -111,9 +114,9 @@ public class ReviewQueue {
 			.list();
 		List<QueueOptions.Programme> programmes = this.jdbc
 			.sql("""
-					select p.id, p.code, p.title, coalesce(i.short_name, i.name) as institution from programme p
-					join institution i on i.id = p.institution_id""" + " where " + ownProgrammes
-					+ " order by p.title, i.short_name, p.id")
+					select p.id, p.code, p.title, coalesce(i.short_name, i.name) as institution
+					from programme_programmes_for_review p join institution_names_for_review i on i.id = p.institution_id"""
+					+ " where " + ownProgrammes + " order by p.title, i.short_name, p.id")
 			.params(params)
 			.query((rs, n) -> new QueueOptions.Programme(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
 					rs.getString("institution")))
@@ -134,7 +137,7 @@ public class ReviewQueue {
 	static SqlQuery pageQuery(QueueFilter filter, Reach reach, @Nullable QueueCursor after, int limit) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
-			.append(", lower(a.full_name) as name_key from application a where ")
+			.append(", lower(a.full_name) as name_key from applications_queue_for_review a where ")
 			.append(where(filter, reach, params));
 		if (after != null) {
 			// The plain comparison beside the row comparison changes no result; it lets
@@ -168,15 +171,16 @@ public class ReviewQueue {
 	/** The view's count, read no further than one row past the cap. */
 	static SqlQuery countQuery(QueueFilter filter, Reach reach) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "select count(*) from (select 1 from application a where " + where(filter, reach, params)
-				+ " limit :cap) capped";
+		String sql = "select count(*) from (select 1 from applications_queue_for_review a where "
+				+ where(filter, reach, params) + " limit :cap) capped";
 		params.put("cap", COUNT_CAP + 1);
 		return new SqlQuery(sql, params);
 	}
 
 	/**
-	 * The conditions of a view on {@code application a}. Each filter is a fixed fragment
-	 * that one of V12's partial indexes serves; the values go in {@code params}.
+	 * The conditions of a view on {@code applications_queue_for_review a}. Each filter is
+	 * a fixed fragment that one of V12's partial indexes serves; the values go in
+	 * {@code params}.
 	 */
 	static String where(QueueFilter filter, Reach reach, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder("a.submitted_at is not null");
@@ -191,7 +195,7 @@ public class ReviewQueue {
 		}
 		if (filter.programme() != null) {
 			where.append(filter.anyChoice()
-					? " and exists (select 1 from application_choice c where c.application_id = a.id and c.programme_id = :programme)"
+					? " and exists (select 1 from applications_choices_for_review c where c.application_id = a.id and c.programme_id = :programme)"
 					: " and a.first_choice_programme_id = :programme");
 			params.put("programme", filter.programme());
 		}
