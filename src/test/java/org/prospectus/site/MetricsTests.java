@@ -80,7 +80,8 @@ class MetricsTests {
 		HttpResponse<String> metrics = get(this.managementPort, "/actuator/prometheus");
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("prospectus_submissions_total", "prospectus_sign_in_failures_total",
-				"prospectus_outbox_depth", "prospectus_outbox_oldest_age_seconds", "prospectus_decisions_lag_seconds",
+				"prospectus_outbox_depth", "prospectus_outbox_oldest_age_seconds",
+				"prospectus_events_oldest_age_seconds", "prospectus_decisions_lag_seconds",
 				"hikaricp_connections_active", "http_server_requests_seconds_count", "jvm_memory_used_bytes");
 		assertThat(metrics.body().lines().filter((line) -> line.startsWith("prospectus_submissions_total")))
 			.singleElement()
