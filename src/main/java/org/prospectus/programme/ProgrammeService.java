@@ -73,6 +73,14 @@ public class ProgrammeService {
 	}
 
 	/**
+	 * A programme's title, whatever its publication: for a decision letter, which names
+	 * the programme decided on.
+	 */
+	public Optional<String> titleOf(long programmeId) {
+		return this.programmes.findById(programmeId).map(Programme::getTitle);
+	}
+
+	/**
 	 * A programme whose page is public (published, or retired and kept for reference),
 	 * with its institution and nothing else.
 	 */
