@@ -38,10 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>
  * {@code privacy} is the one exception, by design (ADR 0019): it is the one place that
- * removes a person's data from every module's tables. Reads that other modules still make
- * of a table not theirs are listed, each once, in {@code foreign-table-queries.txt}: the
- * list only shrinks. A query that is not on it fails, and so does an entry that no query
- * needs any more.
+ * removes a person's data from every module's tables.
  */
 class TableOwnershipTests {
 
@@ -73,8 +70,6 @@ class TableOwnershipTests {
 	static final String EVERYWHERE = "privacy";
 
 	private static final Path SOURCES = Path.of("src/main/java/org/prospectus");
-
-	private static final Path BASELINE = Path.of("src/test/resources/foreign-table-queries.txt");
 
 	private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
 
@@ -125,17 +120,7 @@ class TableOwnershipTests {
 	void aModuleQueriesOnlyItsOwnTables() throws IOException {
 		Set<String> found = new TreeSet<>(foreignSqlNames());
 		found.addAll(foreignEntities());
-		Set<String> listed = new TreeSet<>(Files.readAllLines(BASELINE)
-			.stream()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-			.toList());
-		Set<String> added = new TreeSet<>(found);
-		added.removeAll(listed);
-		Set<String> gone = new TreeSet<>(listed);
-		gone.removeAll(found);
-		assertThat(added).as("queries that name another module's table: use what that module offers").isEmpty();
-		assertThat(gone).as("no longer needed: delete these lines from " + BASELINE).isEmpty();
+		assertThat(found).as("queries that name another module's table: use what that module offers").isEmpty();
 	}
 
 	/**

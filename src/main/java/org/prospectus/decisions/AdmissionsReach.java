@@ -44,13 +44,14 @@ public class AdmissionsReach {
 		if (institutions.isEmpty()) {
 			return Reach.NOWHERE;
 		}
-		List<Long> own = this.jdbc.sql("select id from application_round where institution_id in (:reach)")
+		List<Long> own = this.jdbc.sql("select id from intake_rounds_for_decisions where institution_id in (:reach)")
 			.param("reach", institutions)
 			.query(Long.class)
 			.list();
 		List<Long> partner = this.jdbc.sql("""
-				select distinct rp.round_id from round_programme rp join programme p on p.id = rp.programme_id
-				join application_round r on r.id = rp.round_id
+				select distinct rp.round_id from intake_round_programmes_for_decisions rp
+				join programme_titles_for_decisions p on p.id = rp.programme_id
+				join intake_rounds_for_decisions r on r.id = rp.round_id
 				where p.institution_id in (:reach) and r.institution_id not in (:reach)""")
 			.param("reach", institutions)
 			.query(Long.class)
@@ -64,7 +65,7 @@ public class AdmissionsReach {
 	 */
 	@Transactional(readOnly = true)
 	public boolean offers(long programmeId) {
-		Long institution = this.jdbc.sql("select institution_id from programme where id = :id")
+		Long institution = this.jdbc.sql("select institution_id from programme_titles_for_decisions where id = :id")
 			.param("id", programmeId)
 			.query(Long.class)
 			.optional()
@@ -85,7 +86,8 @@ public class AdmissionsReach {
 		if (scope.isEverywhere(StaffRole.ADMISSIONS)) {
 			return Set.copyOf(programmeIds);
 		}
-		return Set.copyOf(this.jdbc.sql("select id from programme where id in (:ids) and institution_id in (:reach)")
+		return Set.copyOf(this.jdbc
+			.sql("select id from programme_titles_for_decisions where id in (:ids) and institution_id in (:reach)")
 			.param("ids", programmeIds)
 			.param("reach", scope.institutions(StaffRole.ADMISSIONS))
 			.query(Long.class)
@@ -126,7 +128,8 @@ public class AdmissionsReach {
 			params.put("reach_partner_rounds", this.partner.toArray(Long[]::new));
 			params.put("reach_institutions", this.institutions);
 			return "(" + own + " or (a.round_id = any(:reach_partner_rounds) and exists (select 1"
-					+ " from application_choice c join programme p on p.id = c.programme_id"
+					+ " from applications_choices_for_decisions c"
+					+ " join programme_titles_for_decisions p on p.id = c.programme_id"
 					+ " where c.application_id = a.id and p.institution_id in (:reach_institutions))))";
 		}
 
@@ -154,7 +157,8 @@ public class AdmissionsReach {
 			}
 			rounds(params);
 			params.put("reach_own", this.institutions.isEmpty() ? Set.of(-1L) : this.institutions);
-			return "(p.institution_id in (:reach_own) or p.id in (select rp.programme_id from round_programme rp"
+			return "(p.institution_id in (:reach_own) or p.id in (select rp.programme_id"
+					+ " from intake_round_programmes_for_decisions rp"
 					+ " where rp.round_id = any(:reach_all_rounds)))";
 		}
 

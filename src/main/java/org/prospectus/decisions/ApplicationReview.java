@@ -41,6 +41,7 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.RefusalReason;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundService;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.support.Emails;
 import org.prospectus.web.Formats;
@@ -94,11 +95,14 @@ public class ApplicationReview {
 
 	private final StatusMoves moves;
 
+	private final RoundService rounds;
+
 	ApplicationReview(ApplicationFinder applications, ApplicationService service, ApplicationDocuments documents,
 			DocumentChecklist checklist, AuditLog auditLog, MailOutbox outbox, JdbcClient jdbc,
 			EntityManager entityManager, Clock clock, PublicUrls urls, AdmissionsReach reach, Offers offers,
-			StatusMoves moves) {
+			StatusMoves moves, RoundService rounds) {
 		this.moves = moves;
+		this.rounds = rounds;
 		this.reach = reach;
 		this.offers = offers;
 		this.applications = applications;
@@ -314,9 +318,9 @@ public class ApplicationReview {
 		String coordinated = this.reach.current().coordinated(params);
 		return """
 
-				from application a join application_round r on r.id = a.round_id
-				join institution i on i.id = r.institution_id
-				join application_document d on d.application_id = a.id and d.kind = 'FEE_RECEIPT'
+				from applications_standing_for_decisions a join intake_rounds_for_decisions r on r.id = a.round_id
+				join institution_settings_for_decisions i on i.id = r.institution_id
+				join applications_fee_receipts_for_decisions d on d.application_id = a.id
 				where (a.status = 'DRAFT' and i.fee_receipt_check_before_submit
 				       or a.status <> 'DRAFT' and a.status <> 'WITHDRAWN' and a.fee_status = 'RECEIPT_RECEIVED')"""
 				+ " and " + coordinated + " and (" + DocumentChecklist.FEE_SQL + ") = 'RECEIPT_RECEIVED'";
@@ -397,8 +401,8 @@ public class ApplicationReview {
 		String coordinated = this.reach.current().coordinated(params);
 		params.put("id", id);
 		return this.jdbc
-			.sql("select exists (select 1 from application a where a.id = :id and a.status <> 'WITHDRAWN' and "
-					+ coordinated + ")")
+			.sql("select exists (select 1 from applications_standing_for_decisions a where a.id = :id"
+					+ " and a.status <> 'WITHDRAWN' and " + coordinated + ")")
 			.params(params)
 			.query(Boolean.class)
 			.single();
@@ -413,7 +417,7 @@ public class ApplicationReview {
 	}
 
 	private FeeStatus feeStatusOf(UUID id) {
-		String fee = this.jdbc.sql("select fee_status from application where id = :id")
+		String fee = this.jdbc.sql("select fee_status from applications_standing_for_decisions where id = :id")
 			.param("id", id)
 			.query(String.class)
 			.single();
@@ -434,7 +438,7 @@ public class ApplicationReview {
 		if (!reach.everywhere() && !reach.coordinated().contains(roundId)) {
 			return Grant.NOT_YOURS;
 		}
-		ApplicationRound round = this.entityManager.find(ApplicationRound.class, roundId);
+		ApplicationRound round = this.rounds.find(roundId).orElseThrow(() -> NotFoundException.forMissing("round"));
 		Instant deadline = ApplicationService.SUBMIT_EXCEPTION.equals(kind) ? round.getDeadlineAt()
 				: round.getDocumentsDeadlineAt();
 		if (!until.isAfter(deadline) || !until.isAfter(this.clock.instant())) {
@@ -443,7 +447,8 @@ public class ApplicationReview {
 		// Kept for the address whether or not it has an account, and answered the same
 		// either way: the exception holds for whoever registers with it and applies.
 		String address = Emails.canonical(email);
-		List<Long> applicant = this.jdbc.sql("select id from applicant where email = :email and closed_at is null")
+		List<Long> applicant = this.jdbc
+			.sql("select id from applicant_open_accounts_for_decisions where email = :email")
 			.param("email", address)
 			.query(Long.class)
 			.list();
@@ -478,9 +483,10 @@ public class ApplicationReview {
 		return this.jdbc.sql("""
 				select e.email, p.full_name, e.kind, e.until_at, e.reason, e.granted_by, e.granted_at,
 				       a.id as application_id, a.status
-				from deadline_exception e
-				left join applicant p on p.email = e.email and p.closed_at is null
-				left join application a on a.round_id = e.round_id and a.applicant_id = p.id and a.status <> 'DRAFT'
+				from applications_deadline_exceptions_for_decisions e
+				left join applicant_open_accounts_for_decisions p on p.email = e.email
+				left join applications_standing_for_decisions a
+				  on a.round_id = e.round_id and a.applicant_id = p.id and a.status <> 'DRAFT'
 				where e.round_id = :round order by e.granted_at desc""")
 			.param("round", roundId)
 			.query((rs, n) -> new DeadlineException(rs.getString("email"),
@@ -553,7 +559,9 @@ public class ApplicationReview {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String visible = this.reach.current().visible(params);
 		params.put("id", id);
-		return this.jdbc.sql("select exists (select 1 from application a where a.id = :id and " + visible + ")")
+		return this.jdbc
+			.sql("select exists (select 1 from applications_standing_for_decisions a where a.id = :id and " + visible
+					+ ")")
 			.params(params)
 			.query(Boolean.class)
 			.single();
@@ -571,8 +579,9 @@ public class ApplicationReview {
 	private Map<Long, Choice> choices(UUID id) {
 		Map<Long, Choice> choices = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select c.programme_id, p.title, i.name as institution from application_choice c
-				join programme p on p.id = c.programme_id join institution i on i.id = p.institution_id
+				select c.programme_id, p.title, i.name as institution from applications_choices_for_decisions c
+				join programme_titles_for_decisions p on p.id = c.programme_id
+				join institution_settings_for_decisions i on i.id = p.institution_id
 				where c.application_id = :id order by c.rank""").param("id", id).query((rs) -> {
 			choices.put(rs.getLong("programme_id"), new Choice(rs.getString("title"), rs.getString("institution")));
 		});
@@ -601,20 +610,18 @@ public class ApplicationReview {
 	 */
 	private List<String> conditionOptions(UUID id) {
 		List<String> options = new ArrayList<>();
-		this.jdbc
-			.sql("""
-					select i.offer_conditions from institution i
-					where i.id in (select p.institution_id from application_choice c join programme p on p.id = c.programme_id
-					               where c.application_id = :id)
-					order by i.name, i.id""")
-			.param("id", id)
-			.query((rs) -> {
-				for (Object condition : (Object[]) rs.getArray("offer_conditions").getArray()) {
-					if (!options.contains(condition)) {
-						options.add((String) condition);
-					}
+		this.jdbc.sql("""
+				select i.offer_conditions from institution_settings_for_decisions i
+				where i.id in (select p.institution_id from applications_choices_for_decisions c
+				               join programme_titles_for_decisions p on p.id = c.programme_id
+				               where c.application_id = :id)
+				order by i.name, i.id""").param("id", id).query((rs) -> {
+			for (Object condition : (Object[]) rs.getArray("offer_conditions").getArray()) {
+				if (!options.contains(condition)) {
+					options.add((String) condition);
 				}
-			});
+			}
+		});
 		return options;
 	}
 

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-
 import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationFinder;
 import org.prospectus.applications.ApplicationStatus;
@@ -18,7 +16,7 @@ import org.prospectus.decisions.Offers.Offer;
 import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
 import org.prospectus.mail.MailOutbox;
-import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammeService;
 import org.prospectus.web.PdfRenderer;
 
 import org.springframework.stereotype.Service;
@@ -44,17 +42,17 @@ public class DecisionLetters {
 
 	private final Places places;
 
-	private final EntityManager entityManager;
+	private final ProgrammeService programmes;
 
 	private final Clock clock;
 
 	DecisionLetters(PdfRenderer pdf, ApplicationFinder applications, Offers offers, Places places,
-			EntityManager entityManager, Clock clock) {
+			ProgrammeService programmes, Clock clock) {
 		this.pdf = pdf;
 		this.applications = applications;
 		this.offers = offers;
 		this.places = places;
-		this.entityManager = entityManager;
+		this.programmes = programmes;
 		this.clock = clock;
 	}
 
@@ -89,7 +87,7 @@ public class DecisionLetters {
 		letter.put("status", status.name());
 		letter.put("released", released);
 		letter.put("programme", (application.getDecisionProgrammeId() != null)
-				? this.entityManager.find(Programme.class, application.getDecisionProgrammeId()).getTitle() : "");
+				? this.programmes.title(application.getDecisionProgrammeId()).orElseThrow() : "");
 		List<Offer> offers = this.offers.of(application.getId());
 		letter.put("offer",
 				(status == ApplicationStatus.ADMITTED) ? offers.stream()

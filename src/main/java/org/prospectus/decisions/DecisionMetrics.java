@@ -33,8 +33,8 @@ class DecisionMetrics implements MeterBinder {
 				"How long the longest-waiting due decision has waited to be e-mailed", this.clock,
 				() -> this.jdbc
 					.sql("""
-							select min(greatest(r.notification_at, a.decided_at)) from application a
-							join application_round r on r.id = a.round_id
+							select min(greatest(r.notification_at, a.decided_at)) from applications_standing_for_decisions a
+							join intake_rounds_for_decisions r on r.id = a.round_id
 							where a.decided_at is not null and a.decision_notified_at is null and r.notification_at <= :now""")
 					.param("now", Timestamp.from(this.clock.instant()))
 					.query(Timestamp.class)

@@ -69,10 +69,10 @@ public class DecisionNotifier {
 				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, a.refusal_reason,
 				       a.refusal_advice, a.decision_programme_id, p.title as programme,
 				       r.name as round, i.name as institution, i.time_zone, r.studies_start_month_only
-				from application a
-				join application_round r on r.id = a.round_id
-				join institution i on i.id = r.institution_id
-				left join programme p on p.id = a.decision_programme_id
+				from applications_standing_for_decisions a
+				join intake_rounds_for_decisions r on r.id = a.round_id
+				join institution_settings_for_decisions i on i.id = r.institution_id
+				left join programme_titles_for_decisions p on p.id = a.decision_programme_id
 				where a.decided_at is not null and a.decision_notified_at is null and r.notification_at <= :now
 				order by a.decided_at, a.id
 				limit :batch

@@ -112,8 +112,8 @@ public class OfferDeadlines {
 	private List<DueOffer> due(String condition, Instant now) {
 		List<Due> due = this.jdbc.sql("""
 				select o.id, o.application_id from offer o
-				join application a on a.id = o.application_id
-				join application_round r on r.id = o.round_id
+				join applications_standing_for_decisions a on a.id = o.application_id
+				join intake_rounds_for_decisions r on r.id = o.round_id
 				where %s
 				order by o.round_id, o.programme_id, o.id
 				limit :batch

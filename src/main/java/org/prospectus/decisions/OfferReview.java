@@ -164,7 +164,8 @@ public class OfferReview {
 			return Outcome.NOT_ALLOWED;
 		}
 		boolean ranked = this.jdbc.sql("""
-				select exists (select 1 from application_choice where application_id = :id and programme_id = :p)""")
+				select exists (select 1 from applications_choices_for_decisions
+				               where application_id = :id and programme_id = :p)""")
 			.param("id", id)
 			.param("p", programmeId)
 			.query(Boolean.class)

@@ -208,9 +208,9 @@ public class Offers {
 				       o.state, o.made_at, o.replied_at, o.withdrawn_reason, o.version, r.studies_start_at,
 				       %s as reply_by
 				from offer o
-				join programme p on p.id = o.programme_id
-				join institution i on i.id = p.institution_id
-				join application_round r on r.id = o.round_id
+				join programme_titles_for_decisions p on p.id = o.programme_id
+				join institution_settings_for_decisions i on i.id = p.institution_id
+				join intake_rounds_for_decisions r on r.id = o.round_id
 				where o.application_id in (:ids) order by o.made_at, o.id""".formatted(REPLY_BY))
 			.param("ids", applicationIds)
 			.query((rs) -> {
@@ -318,7 +318,7 @@ public class Offers {
 	 */
 	@ApplicationModuleListener(id = "offers.application-withdrawn")
 	void on(ApplicationWithdrawn withdrawn) {
-		this.jdbc.sql("select id from application where id = :id for update")
+		this.jdbc.sql("select id from applications_standing_for_decisions where id = :id for update")
 			.param("id", withdrawn.applicationId())
 			.query(UUID.class)
 			.optional();

@@ -88,7 +88,7 @@ public class Places {
 				       count(*) filter (where o.state = 'LAPSED') as lapsed,
 				       count(*) filter (where o.state = 'WITHDRAWN') as withdrawn,
 				       count(*) filter (where o.promoted) as promoted,
-				       (select count(*) from application a where a.round_id = :round
+				       (select count(*) from applications_standing_for_decisions a where a.round_id = :round
 				          and a.decision_programme_id = :programme and a.status = 'RESERVE') as reserve,
 				       (select automatic from round_promotion where round_id = :round) as automatic
 				from offer o where o.round_id = :round and o.programme_id = :programme""")
@@ -155,7 +155,7 @@ public class Places {
 		if (!this.reach.current().everywhere() && !this.reach.current().coordinated().contains(roundId)) {
 			return Change.NOT_YOURS;
 		}
-		this.jdbc.sql("select id from application_round where id = :round for update")
+		this.jdbc.sql("select id from intake_rounds_for_decisions where id = :round for update")
 			.param("round", roundId)
 			.query(Long.class)
 			.list();
@@ -182,7 +182,7 @@ public class Places {
 	public List<ReservePlace> reserve(long roundId, long programmeId) {
 		return this.jdbc.sql("""
 				select a.id, a.reference, a.full_name, row_number() over (order by %s) as position
-				from application a
+				from applications_standing_for_decisions a
 				where a.round_id = :round and a.decision_programme_id = :programme and a.status = 'RESERVE'
 				order by %s""".formatted(RESERVE_ORDER, RESERVE_ORDER))
 			.param("round", roundId)
@@ -201,17 +201,13 @@ public class Places {
 	 */
 	@Transactional(readOnly = true)
 	public OptionalInt position(UUID applicationId) {
-		List<Integer> found = this.jdbc
-			.sql("""
-					select position from (
-					    select a.id, row_number() over (order by %s) as position from application a
-					    join application me on me.round_id = a.round_id and me.decision_programme_id = a.decision_programme_id
-					    where me.id = :id and me.status = 'RESERVE' and a.status = 'RESERVE') list
-					where id = :id"""
-				.formatted(RESERVE_ORDER))
-			.param("id", applicationId)
-			.query(Integer.class)
-			.list();
+		List<Integer> found = this.jdbc.sql("""
+				select position from (
+				    select a.id, row_number() over (order by %s) as position from applications_standing_for_decisions a
+				    join applications_standing_for_decisions me
+				      on me.round_id = a.round_id and me.decision_programme_id = a.decision_programme_id
+				    where me.id = :id and me.status = 'RESERVE' and a.status = 'RESERVE') list
+				where id = :id""".formatted(RESERVE_ORDER)).param("id", applicationId).query(Integer.class).list();
 		return found.isEmpty() ? OptionalInt.empty() : OptionalInt.of(found.get(0));
 	}
 

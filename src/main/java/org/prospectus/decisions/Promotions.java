@@ -96,7 +96,7 @@ public class Promotions {
 			return Promotion.NO_PLACE;
 		}
 		List<UUID> next = this.jdbc.sql("""
-				select a.id from application a
+				select a.id from applications_standing_for_decisions a
 				where a.round_id = :round and a.decision_programme_id = :programme and a.status = 'RESERVE'
 				order by %s
 				limit 1

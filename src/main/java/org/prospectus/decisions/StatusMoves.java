@@ -226,14 +226,12 @@ public class StatusMoves {
 	/** The programmes as the audit log names them: title and institution. */
 	private Map<Long, String> titles(Set<Long> ids) {
 		Map<Long, String> titles = new HashMap<>();
-		this.jdbc
-			.sql("""
-					select p.id, p.title, i.name as institution from programme p join institution i on i.id = p.institution_id
-					where p.id = any(:ids)""")
-			.param("ids", ids.toArray(Long[]::new))
-			.query((rs) -> {
-				titles.put(rs.getLong("id"), programmeInWords(rs.getString("title"), rs.getString("institution")));
-			});
+		this.jdbc.sql("""
+				select p.id, p.title, i.name as institution from programme_titles_for_decisions p
+				join institution_settings_for_decisions i on i.id = p.institution_id
+				where p.id = any(:ids)""").param("ids", ids.toArray(Long[]::new)).query((rs) -> {
+			titles.put(rs.getLong("id"), programmeInWords(rs.getString("title"), rs.getString("institution")));
+		});
 		return titles;
 	}
 
@@ -245,7 +243,7 @@ public class StatusMoves {
 	private Map<UUID, List<Long>> choices(Collection<UUID> ids) {
 		Map<UUID, List<Long>> choices = new HashMap<>();
 		this.jdbc
-			.sql("select application_id, programme_id from application_choice "
+			.sql("select application_id, programme_id from applications_choices_for_decisions "
 					+ "where application_id = any(cast(:ids as uuid[])) order by application_id, rank")
 			.param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
 			.query((rs) -> {

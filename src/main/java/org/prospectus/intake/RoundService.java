@@ -235,6 +235,14 @@ public class RoundService {
 			.toList();
 	}
 
+	/**
+	 * A round by its id, whatever its state or publication: for the module that decides
+	 * on its applications, which reads its deadlines and zone.
+	 */
+	public Optional<ApplicationRound> find(long roundId) {
+		return this.rounds.findById(roundId);
+	}
+
 	/** A round by its slug, with its institution and programmes. */
 	public Optional<ApplicationRound> findBySlug(String slug) {
 		return this.rounds.findBySlugWithProgrammes(slug);
