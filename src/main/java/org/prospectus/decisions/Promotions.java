@@ -52,8 +52,11 @@ public class Promotions {
 
 	private final Clock clock;
 
+	private final StatusMoves moves;
+
 	Promotions(JdbcClient jdbc, Places places, Offers offers, AuditLog auditLog, ApplicationFinder applications,
-			AdmissionsReach reach, Clock clock) {
+			AdmissionsReach reach, Clock clock, StatusMoves moves) {
+		this.moves = moves;
 		this.jdbc = jdbc;
 		this.places = places;
 		this.offers = offers;
@@ -108,15 +111,16 @@ public class Promotions {
 		if (next.isEmpty()) {
 			return Promotion.NO_RESERVE;
 		}
-		promote(next.get(0), programmeId);
-		return Promotion.DONE;
+		// Always made: the candidate was taken as on this programme's reserve list.
+		return promote(next.get(0), programmeId) ? Promotion.DONE : Promotion.NO_RESERVE;
 	}
 
-	private void promote(UUID id, long programmeId) {
+	private boolean promote(UUID id, long programmeId) {
 		Application application = this.applications.fresh(id);
 		Instant now = this.clock.instant();
-		application.moveTo(ApplicationStatus.ADMITTED, programmeId, null, null, now);
-		this.offers.decided(application, ApplicationStatus.RESERVE, List.of());
+		if (!this.moves.promote(application, programmeId)) {
+			return false;
+		}
 		ApplicationRound round = application.getRound();
 		Instant replyBy = this.offers.replyWindowEnd(round, now);
 		this.jdbc.sql("""
@@ -141,6 +145,7 @@ public class Promotions {
 		if (application.getDecisionNotifiedAt() != null) {
 			this.offers.mail(application, offer, "offer-promoted", Map.of());
 		}
+		return true;
 	}
 
 	/** What became of a promotion. */

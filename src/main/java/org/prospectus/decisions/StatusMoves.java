@@ -156,6 +156,26 @@ public class StatusMoves {
 	}
 
 	/**
+	 * Offers a freed place to the next on a programme's reserve list: the one move from a
+	 * decision the applicant may already have been told of, since it only betters it. The
+	 * caller has locked the programme's places and found one free, and audits the
+	 * promotion with its offer.
+	 * @return whether it was made: only from a reserve place on that programme
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean promote(Application application, long programmeId) {
+		ApplicationStatus from = application.getStatus();
+		Long onList = application.getDecisionProgrammeId();
+		if (from != ApplicationStatus.RESERVE || onList == null || onList != programmeId
+				|| !from.canMoveTo(ApplicationStatus.ADMITTED)) {
+			return false;
+		}
+		application.moveTo(ApplicationStatus.ADMITTED, programmeId, null, null, this.clock.instant());
+		this.offers.decided(application, from, List.of());
+		return true;
+	}
+
+	/**
 	 * Asks for documents by a date: the one move {@link #check} leaves out, since it
 	 * names what is missing and by when.
 	 * @param date the due instant as the applicant reads it
