@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.web.MetaDescription;
 import org.prospectus.web.NotFoundException;
@@ -44,10 +45,24 @@ class CourseController {
 	@GetMapping("/courses/{code}")
 	String show(@PathVariable String code, Model model) {
 		CoursePage page = find(code);
+		// One address for the page, however the code was typed (dd2424 or DD2424).
+		return show(page, this.urls.of("/courses/{code}", page.course().getCode()), null, model);
+	}
+
+	/** The course page with one syllabus version shown, past, current or coming. */
+	@GetMapping("/courses/{code}/syllabus/{term}")
+	String showVersion(@PathVariable String code, @PathVariable String term, Model model) {
+		Term version = version(code, term);
+		CoursePage page = find(code, version);
+		return show(page, this.urls.of("/courses/{code}/syllabus/{term}", page.course().getCode(), version.slug()),
+				version, model);
+	}
+
+	private String show(CoursePage page, String canonicalUrl, @Nullable Term version, Model model) {
 		model.addAttribute("page", page);
 		model.addAttribute("course", page.course());
-		// One address for the page, however the code was typed (dd2424 or DD2424).
-		model.addAttribute("canonicalUrl", this.urls.of("/courses/{code}", page.course().getCode()));
+		model.addAttribute("canonicalUrl", canonicalUrl);
+		model.addAttribute("version", version);
 		model.addAttribute("metaDescription", MetaDescription.of(page.course().getSummary()));
 		// The way back to a programme is on the page itself, not in a parameter: one
 		// address per course keeps it one page in the caches.
@@ -64,7 +79,18 @@ class CourseController {
 		if (!page.hasSyllabus()) {
 			throw NotFoundException.forCourse(code);
 		}
-		String filename = page.course().getCode() + "-syllabus.pdf";
+		return pdf(page, page.course().getCode() + "-syllabus.pdf", locale);
+	}
+
+	/** One syllabus version as PDF. */
+	@GetMapping("/courses/{code}/syllabus/{term}.pdf")
+	ResponseEntity<byte[]> versionPdf(@PathVariable String code, @PathVariable String term, Locale locale) {
+		Term version = version(code, term);
+		CoursePage page = find(code, version);
+		return pdf(page, page.course().getCode() + "-syllabus-" + version.slug() + ".pdf", locale);
+	}
+
+	private ResponseEntity<byte[]> pdf(CoursePage page, String filename, Locale locale) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -76,6 +102,15 @@ class CourseController {
 	private CoursePage find(String code) {
 		return this.courses.findPage(code.toUpperCase(Locale.ROOT))
 			.orElseThrow(() -> NotFoundException.forCourse(code));
+	}
+
+	private CoursePage find(String code, Term version) {
+		return this.courses.findPage(code.toUpperCase(Locale.ROOT), version)
+			.orElseThrow(() -> NotFoundException.forCourse(code));
+	}
+
+	private static Term version(String code, String term) {
+		return Term.ofSlug(term).orElseThrow(() -> NotFoundException.forCourse(code));
 	}
 
 }

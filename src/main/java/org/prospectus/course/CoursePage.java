@@ -1,6 +1,7 @@
 package org.prospectus.course;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -13,16 +14,54 @@ import org.jspecify.annotations.Nullable;
  * @param recentOfferings offerings that ended within the last year, latest first
  * @param syllabus the syllabus version that applies, or {@code null} when none is
  * published
- * @param validUntil the term the next syllabus version starts, or {@code null}
+ * @param validThrough the last term the version shown applies in, the one before the next
+ * version's first; {@code null} while no later version is published
  * @param prerequisites the syllabus's specific prerequisites
  * @param linkableCodes codes among the prerequisites that have a public course page
+ * @param versions every published syllabus version, oldest first
  */
 public record CoursePage(Course course, List<CourseOffering> offerings, List<CourseOffering> recentOfferings,
-		@Nullable Syllabus syllabus, @Nullable Term validUntil, List<Prerequisite> prerequisites,
-		Set<String> linkableCodes) {
+		@Nullable Syllabus syllabus, @Nullable Term validThrough, List<Prerequisite> prerequisites,
+		Set<String> linkableCodes, List<Version> versions) {
 
 	public boolean hasSyllabus() {
 		return this.syllabus != null;
+	}
+
+	/**
+	 * Whether the version shown is the one that applies by default, not one asked for.
+	 */
+	public boolean isShown(Version version) {
+		return this.syllabus != null && Objects.equals(version.from(), this.syllabus.getValidFrom());
+	}
+
+	/** When a syllabus version applies, seen from today. */
+	public enum When {
+
+		/** It ended before the current term. */
+		PAST,
+		/** It applies in the current term. */
+		CURRENT,
+		/** It starts in a later term. */
+		COMING
+
+	}
+
+	/**
+	 * One syllabus version: the terms it applies in, which never overlap another's.
+	 *
+	 * @param from its first term
+	 * @param through its last term, the one before the next version's first; {@code null}
+	 * while it is the latest
+	 * @param when whether it is past, current or coming
+	 */
+	public record Version(Term from, @Nullable Term through, When when) {
+
+		/** The address part that names it: {@code autumn-2024}. */
+		public String slug() {
+			return this.from.slug();
+		}
+
 	}
 
 }

@@ -230,7 +230,7 @@ public class CoursePublishing {
 		List<Syllabus> ordered = versions.stream().sorted(Comparator.comparing(Syllabus::getValidFrom)).toList();
 		CoursePage page = CourseService.assemble(course, shown, ordered,
 				(syllabus) -> prerequisites.getOrDefault(syllabus.getId(), List.of()), this.courses::findPublishedCodes,
-				today);
+				today, null);
 		return Optional.of(new Preview(page, changes));
 	}
 

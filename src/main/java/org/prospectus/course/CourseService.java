@@ -3,6 +3,7 @@ package org.prospectus.course;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.prospectus.staging.PublishedEntry;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -60,14 +62,24 @@ public class CourseService {
 	}
 
 	public Optional<CoursePage> findPage(String code) {
-		return this.courses.findVisibleByCode(code).map(this::page);
+		return this.courses.findVisibleByCode(code).map((course) -> page(course, null));
 	}
 
-	private CoursePage page(Course course) {
+	/**
+	 * The page of a course showing one syllabus version, by the term it starts; empty
+	 * when the course has no such published version.
+	 */
+	public Optional<CoursePage> findPage(String code, Term version) {
+		return this.courses.findVisibleByCode(code)
+			.map((course) -> page(course, version))
+			.filter((page) -> page.syllabus() != null && page.syllabus().getValidFrom().equals(version));
+	}
+
+	private CoursePage page(Course course, @Nullable Term version) {
 		LocalDate today = LocalDate.now(this.clock);
 		return assemble(course, this.offerings.findEndingFrom(course, today.minus(RECENT)),
 				this.syllabuses.findVersionsWithModules(course), this.syllabuses::findPrerequisites,
-				this.courses::findPublishedCodes, today);
+				this.courses::findPublishedCodes, today, version);
 	}
 
 	/**
@@ -79,30 +91,53 @@ public class CourseService {
 	 * @param versionsOldestFirst the syllabus versions
 	 * @param prerequisites the prerequisites of the version shown
 	 * @param publishedAmong which of some course codes have public pages
+	 * @param version the version to show, by its first term; {@code null} for the one
+	 * that applies to the first offering shown (or to the current term)
 	 */
 	static CoursePage assemble(Course course, List<CourseOffering> offeringsByStart, List<Syllabus> versionsOldestFirst,
 			Function<Syllabus, List<Prerequisite>> prerequisites, Function<Set<String>, List<String>> publishedAmong,
-			LocalDate today) {
+			LocalDate today, @Nullable Term version) {
 		List<CourseOffering> offerings = offeringsByStart.stream().filter((o) -> o.isCurrentOrUpcoming(today)).toList();
 		List<CourseOffering> recent = offeringsByStart.stream()
 			.filter((o) -> !o.isCurrentOrUpcoming(today))
 			.sorted(Comparator.comparing(CourseOffering::getEndDate).reversed())
 			.toList();
 		Term relevant = offerings.isEmpty() ? Term.containing(today) : offerings.get(0).getTerm();
-		Syllabus syllabus = applicableVersion(versionsOldestFirst, relevant);
+		Syllabus syllabus = (version != null) ? versionsOldestFirst.stream()
+			.filter((candidate) -> candidate.getValidFrom().equals(version))
+			.findFirst()
+			.orElse(null) : applicableVersion(versionsOldestFirst, relevant);
+		List<CoursePage.Version> versions = versions(versionsOldestFirst, Term.containing(today));
 		if (syllabus == null) {
-			return new CoursePage(course, offerings, recent, null, null, List.of(), Set.of());
+			return new CoursePage(course, offerings, recent, null, null, List.of(), Set.of(), versions);
 		}
-		Term validUntil = versionsOldestFirst.stream()
-			.map(Syllabus::getValidFrom)
-			.filter((term) -> term.compareTo(syllabus.getValidFrom()) > 0)
-			.min(Term::compareTo)
+		Term validThrough = versions.stream()
+			.filter((shown) -> shown.from().equals(syllabus.getValidFrom()))
+			.findFirst()
+			.map(CoursePage.Version::through)
 			.orElse(null);
 		List<Prerequisite> shown = prerequisites.apply(syllabus);
 		Set<String> codes = new HashSet<>();
 		shown.forEach((prerequisite) -> codes.addAll(prerequisite.getEquivalentCodes()));
 		Set<String> linkable = codes.isEmpty() ? Set.of() : Set.copyOf(publishedAmong.apply(codes));
-		return new CoursePage(course, offerings, recent, syllabus, validUntil, shown, linkable);
+		return new CoursePage(course, offerings, recent, syllabus, validThrough, shown, linkable, versions);
+	}
+
+	/**
+	 * The versions' terms: each applies from its first term through the term before the
+	 * next version's first, so no two overlap.
+	 */
+	static List<CoursePage.Version> versions(List<Syllabus> versionsOldestFirst, Term now) {
+		List<Term> starts = versionsOldestFirst.stream().map(Syllabus::getValidFrom).distinct().sorted().toList();
+		List<CoursePage.Version> versions = new ArrayList<>();
+		for (int i = 0; i < starts.size(); i++) {
+			Term from = starts.get(i);
+			Term through = (i + 1 < starts.size()) ? starts.get(i + 1).previous() : null;
+			CoursePage.When when = (from.compareTo(now) > 0) ? CoursePage.When.COMING
+					: (through != null && through.compareTo(now) < 0) ? CoursePage.When.PAST : CoursePage.When.CURRENT;
+			versions.add(new CoursePage.Version(from, through, when));
+		}
+		return versions;
 	}
 
 	/**

@@ -2,6 +2,10 @@ package org.prospectus.course;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An academic term such as Spring 2026. Stored as {@code year * 10 + season} so that
@@ -11,6 +15,8 @@ import java.time.Month;
  * @param season the season
  */
 public record Term(int year, Season season) implements Comparable<Term> {
+
+	private static final Pattern SLUG = Pattern.compile("(?i)(spring|summer|autumn)-(\\d{4})");
 
 	public Term {
 		if (year < 1900 || year > 2999) {
@@ -44,6 +50,36 @@ public record Term(int year, Season season) implements Comparable<Term> {
 		Season season = (month.getValue() <= 6) ? Season.SPRING
 				: (month.getValue() <= 8) ? Season.SUMMER : Season.AUTUMN;
 		return new Term(date.getYear(), season);
+	}
+
+	/**
+	 * The term an address names, such as {@code autumn-2024}, in any case; empty for one
+	 * that names no term.
+	 */
+	public static Optional<Term> ofSlug(String slug) {
+		Matcher matcher = SLUG.matcher(slug);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		int year = Integer.parseInt(matcher.group(2));
+		if (year < 1900 || year > 2999) {
+			return Optional.empty();
+		}
+		return Optional.of(new Term(year, Season.valueOf(matcher.group(1).toUpperCase(Locale.ROOT))));
+	}
+
+	/** How an address names the term: {@code autumn-2024}. */
+	public String slug() {
+		return this.season.name().toLowerCase(Locale.ROOT) + "-" + this.year;
+	}
+
+	/** The term just before this one: spring follows the autumn of the year before. */
+	public Term previous() {
+		return switch (this.season) {
+			case SPRING -> new Term(this.year - 1, Season.AUTUMN);
+			case SUMMER -> new Term(this.year, Season.SPRING);
+			case AUTUMN -> new Term(this.year, Season.SUMMER);
+		};
 	}
 
 	public int code() {

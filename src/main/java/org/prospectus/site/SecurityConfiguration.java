@@ -55,10 +55,10 @@ class SecurityConfiguration {
 	 * 0019); static files and the probes.
 	 */
 	static final String[] PUBLIC_PATHS = { "/", "/programmes", "/programmes/*", "/programmes/*/course-description.pdf",
-			"/courses/*", "/courses/*/syllabus.pdf", "/deadlines", "/deadlines.ics", "/programmes/*/deadlines.ics",
-			"/sitemap.xml", "/robots.txt", "/compare", "/careers", "/guide", "/finder", "/privacy", "/privacy/*",
-			"/accessibility", "/contact", "/contact/*", "/static/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-			"/actuator/health/**", "/livez", "/readyz" };
+			"/courses/*", "/courses/*/syllabus.pdf", "/courses/*/syllabus/*", "/deadlines", "/deadlines.ics",
+			"/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt", "/compare", "/careers", "/guide", "/finder",
+			"/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*", "/static/**", "/webjars/**",
+			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/livez", "/readyz" };
 
 	/**
 	 * No observation around each of the dozen security filters, nor around the

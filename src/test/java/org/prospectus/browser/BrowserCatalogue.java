@@ -54,6 +54,11 @@ final class BrowserCatalogue {
 
 	static final String COURSE_TITLE = "Deep Learning in Data Science";
 
+	/**
+	 * The first term of the course's past syllabus version, which has a page of its own.
+	 */
+	static final Term PAST_SYLLABUS = Term.of(LocalDate.now().getYear() - 4, Season.SPRING);
+
 	static final String PREREQUISITE_COURSE = "DD1337";
 
 	static final String ROUND = "autumn-intake";
@@ -116,6 +121,11 @@ final class BrowserCatalogue {
 			syllabus.addPrerequisite("Knowledge in linear algebra, 7.5 credits", List.of("SF1672", "SF1624"));
 			syllabus.addModule("TEN1", "Examination", new BigDecimal("3.0"), GradingScale.A_F);
 			syllabus.addModule("LAB2", "Laboratory work", new BigDecimal("4.5"), GradingScale.P_F);
+		});
+		this.fixtures.syllabus(course, PAST_SYLLABUS, (syllabus) -> {
+			syllabus.setContentsAndOutcomes("Neural networks for images.",
+					"After the course the student can train them.");
+			syllabus.addModule("TEN1", "Examination", new BigDecimal("7.5"), GradingScale.A_F);
 		});
 		LocalDate start = today.plusDays(45);
 		Term term = Term.containing(start);

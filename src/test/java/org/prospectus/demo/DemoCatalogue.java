@@ -435,6 +435,39 @@ public class DemoCatalogue {
 				neural, project);
 	}
 
+	/**
+	 * The version of DD2424's syllabus that applied before Autumn 2024, so that the
+	 * course page shows a past version with its own address and PDF. Its texts are the
+	 * demo's own.
+	 */
+	private static Syllabus earlierDeepLearningSyllabus(Course course, String ethics) {
+		Syllabus syllabus = new Syllabus(course, Term.of(2019, Season.SPRING));
+		syllabus.setContentsAndOutcomes("""
+				- Learning representations from raw data such as images and text
+				- Supervised learning with linear classifiers and multilayer networks
+				- Convolutional and recurrent networks
+				- Training deep networks with stochastic gradient descent and backpropagation
+				- Regularisation, and how to check that a trained network generalises""", """
+				After the course, the student should be able to:
+				- explain how a deep network learns a representation of its input
+				- train and evaluate convolutional and recurrent networks on images and text
+				- judge when deep learning suits a problem in data science, and when it does not""");
+		syllabus.addPrerequisite("Programming knowledge and skills corresponding to 6 credits.",
+				List.of("DD1337", "DD1310-DD1319", "DD1321"));
+		syllabus.addPrerequisite("Linear algebra corresponding to 7.5 credits.", List.of("SF1624", "SF1672", "SF1684"));
+		syllabus.addPrerequisite("Probability theory and statistics corresponding to 6 credits.",
+				List.of("SF1910-SF1924", "SF1935"));
+		syllabus.addModule("TEN1", "Written examination", new BigDecimal("3.0"), GradingScale.A_F);
+		syllabus.addModule("LAB1", "Laboratory assignments", new BigDecimal("4.5"), GradingScale.P_F);
+		syllabus.setExaminationNotes("""
+				TEN1 is a written examination. The laboratory assignments are done in pairs and presented \
+				orally to a teaching assistant.""");
+		syllabus.setEthicalApproach(ethics);
+		syllabus.setSupplementary("Replaced by the syllabus valid from Autumn 2024, which adds transfer learning "
+				+ "and an oral part to the examination.");
+		return syllabus;
+	}
+
 	private Course deepLearning(Institution kth) {
 		Course course = course(kth, "DD2424", "Deep Learning in Data Science", "7.5", EducationCycle.SECOND,
 				GradingScale.A_F, "Computer Science and Engineering", EECS,
@@ -498,6 +531,7 @@ public class DemoCatalogue {
 		syllabus.setEthicalApproach(ethics);
 		syllabus.setSupplementary("The EECS code of honour applies to this course.");
 		this.entityManager.persist(syllabus);
+		this.entityManager.persist(earlierDeepLearningSyllabus(course, ethics));
 
 		CourseOffering spring2026 = offering(course, Term.of(2026, Season.SPRING), "2026-03-16", "2026-06-01", "60228",
 				50);

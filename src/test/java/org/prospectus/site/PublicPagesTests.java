@@ -393,6 +393,48 @@ class PublicPagesTests {
 			assertThat(mvc.get().uri("/courses/dd2424")).hasStatusOk();
 		}
 
+		/**
+		 * Every published syllabus version has an address and a PDF of its own. A version
+		 * applies through the term before the next one's first, so no two overlap; the
+		 * one the offering falls under is shown by default.
+		 */
+		@Test
+		void everySyllabusVersionHasItsOwnAddressAndPdfAndNoTwoOverlap() throws IOException {
+			fixtures.syllabus(this.course, Term.of(2019, Season.SPRING),
+					(s) -> s.setContentsAndOutcomes("- Perceptrons", "Explain perceptrons."));
+			fixtures.syllabus(this.course, Term.of(2027, Season.AUTUMN),
+					(s) -> s.setContentsAndOutcomes("- Attention and transformers", "Explain attention."));
+			Document page = html("/courses/DD2424");
+			assertThat(page.select("#syllabus").text())
+				.isEqualTo("Course syllabus DD2424 (Autumn 2024 to Summer 2027)");
+			assertThat(page.select("#versions li").eachText()).containsExactly("Spring 2019 to Summer 2024 (past)",
+					"Autumn 2024 to Summer 2027 (shown below)", "Autumn 2027 onwards (coming)");
+			assertThat(page.select("#versions a").eachAttr("href")).containsExactly(
+					"/courses/DD2424/syllabus/spring-2019", "/courses/DD2424/syllabus/autumn-2024",
+					"/courses/DD2424/syllabus/autumn-2027");
+
+			Document past = html("/courses/dd2424/syllabus/SPRING-2019");
+			assertThat(past.select("#syllabus").text())
+				.isEqualTo("Course syllabus DD2424 (Spring 2019 to Summer 2024)");
+			assertThat(past.text()).contains("Perceptrons").doesNotContain("Convolutional networks");
+			assertThat(past.select("#versions a[aria-current=page]").attr("href"))
+				.isEqualTo("/courses/DD2424/syllabus/spring-2019");
+			assertThat(past.select("link[rel=canonical]").attr("href"))
+				.endsWith("/courses/DD2424/syllabus/spring-2019");
+			assertThat(past.select("a[href$=.pdf]").attr("href")).isEqualTo("/courses/DD2424/syllabus/spring-2019.pdf");
+
+			MvcTestResult coming = mvc.get().uri("/courses/DD2424/syllabus/autumn-2027.pdf").exchange();
+			assertThat(coming).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+			try (PDDocument document = Loader.loadPDF(coming.getResponse().getContentAsByteArray())) {
+				assertThat(new PDFTextStripper().getText(document)).contains("Attention and transformers")
+					.doesNotContain("Convolutional networks");
+			}
+			for (String missing : List.of("/courses/DD2424/syllabus/autumn-2030", "/courses/DD2424/syllabus/nonsense",
+					"/courses/DD2424/syllabus/autumn-2030.pdf", "/courses/XX0000/syllabus/autumn-2024")) {
+				assertThat(mvc.get().uri(missing)).as(missing).hasStatus(HttpStatus.NOT_FOUND);
+			}
+		}
+
 		@Test
 		void rendersTheSyllabusAsPdfFromTheSameData() throws IOException {
 			MvcTestResult result = mvc.get().uri("/courses/DD2424/syllabus.pdf").exchange();

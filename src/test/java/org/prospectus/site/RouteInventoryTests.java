@@ -60,8 +60,9 @@ class RouteInventoryTests {
 	 */
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /programmes", "GET /programmes/{slug}",
 			"GET /programmes/{slug}/course-description.pdf", "GET /courses/{code}", "GET /courses/{code}/syllabus.pdf",
-			"GET /deadlines", "GET /deadlines.ics", "GET /programmes/{slug}/deadlines.ics", "GET /sitemap.xml",
-			"GET /robots.txt", "GET /login", "GET /staff/set-password", "POST /staff/set-password",
+			"GET /courses/{code}/syllabus/{term}", "GET /courses/{code}/syllabus/{term}.pdf", "GET /deadlines",
+			"GET /deadlines.ics", "GET /programmes/{slug}/deadlines.ics", "GET /sitemap.xml", "GET /robots.txt",
+			"GET /login", "GET /staff/set-password", "POST /staff/set-password",
 			// The error pages, which any failing request is forwarded to.
 			"GET /error", "POST /error",
 			// Helping applicants choose (ADR 0013).
