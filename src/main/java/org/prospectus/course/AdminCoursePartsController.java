@@ -59,7 +59,7 @@ class AdminCoursePartsController {
 	@GetMapping("/admin/catalogue/courses/{courseId}/syllabuses/new")
 	String newSyllabus(@PathVariable long courseId, Model model) {
 		Course course = course(courseId);
-		model.addAttribute("syllabusForm", new SyllabusForm().withBlankRows());
+		model.addAttribute("syllabusForm", this.syllabuses.newForm(course).withBlankRows());
 		return showSyllabusForm(course, null, null, model);
 	}
 

@@ -1,6 +1,7 @@
 package org.prospectus.course;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,23 @@ public class SyllabusEditing {
 			}).orElseGet(() -> SyllabusForm.of(syllabus));
 			return new CourseEditing.Draft<>(syllabus, form, pending.orElse(null));
 		});
+	}
+
+	/**
+	 * What a new version starts from: a copy of the latest version, with the edits
+	 * pending on it, so that the editor changes what differs and types nothing twice;
+	 * blank when the course has none. The term it starts is left for the editor to
+	 * choose.
+	 */
+	@Transactional(readOnly = true)
+	public SyllabusForm newForm(Course course) {
+		return this.syllabuses.findAllVersionsWithModules(course)
+			.stream()
+			.map((syllabus) -> draft(course.getId(), syllabus.getId()).map(CourseEditing.Draft::form).orElseThrow())
+			.filter((form) -> form.validFromTerm() != null)
+			.max(Comparator.comparing(SyllabusForm::validFromTerm))
+			.map(SyllabusForm::asNewVersion)
+			.orElseGet(SyllabusForm::new);
 	}
 
 	@Transactional(readOnly = true)

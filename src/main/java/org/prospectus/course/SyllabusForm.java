@@ -87,6 +87,17 @@ public class SyllabusForm {
 		return form;
 	}
 
+	/**
+	 * This form as the start of a new version: the same texts, modules and prerequisites,
+	 * with no term, version or revision of its own.
+	 */
+	SyllabusForm asNewVersion() {
+		this.validFrom = null;
+		this.version = 0;
+		this.revision = null;
+		return this;
+	}
+
 	/** Adds blank rows, so that a module or prerequisite can be added without script. */
 	SyllabusForm withBlankRows() {
 		this.modules.removeIf((row) -> row == null || row.isBlank());

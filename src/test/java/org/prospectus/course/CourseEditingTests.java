@@ -308,12 +308,22 @@ class CourseEditingTests {
 		assertThat(post(editor, courseUri("/offerings"), newOffering(editor, Term.of(2027, Season.AUTUMN), "50999")))
 			.hasRedirectedUrl(courseUri(""));
 		Map<String, String> version = formValues(editor, courseUri("/syllabuses/new"));
+		// A new version starts as a copy of the latest, with no term of its own.
+		assertThat(version).containsEntry("contents", "Backpropagation.")
+			.containsEntry("outcomes", "Train networks.")
+			.containsEntry("modules[0].code", "TEN1")
+			.containsEntry("modules[1].code", "LAB1")
+			.containsEntry("prerequisites[0].equivalentCodes", "DD1337")
+			.containsEntry("validFrom", "");
 		version.put("validFrom", Integer.toString(Term.of(2025, Season.AUTUMN).code()));
 		version.put("contents", "The new version's contents.");
 		version.put("modules[0].code", "TEN2");
 		version.put("modules[0].name", "Written exam");
 		version.put("modules[0].credits", "7.5");
 		version.put("modules[0].gradingScale", "A_F");
+		version.put("modules[1].code", "");
+		version.put("modules[1].name", "");
+		version.put("modules[1].credits", "");
 		assertThat(post(editor, courseUri("/syllabuses"), version)).hasRedirectedUrl(courseUri(""));
 
 		assertThat(publicPage()).doesNotContain("50999", "The new version", "TEN2").contains("Backpropagation.");
