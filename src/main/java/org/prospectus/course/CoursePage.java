@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param prerequisites the syllabus's specific prerequisites
  * @param linkableCodes codes among the prerequisites that have a public course page
  * @param versions every published syllabus version, oldest first
+ * @param changedSincePrevious the parts of the syllabus that differ from the version
+ * before the one shown, as the message keys of their headings; empty for the first
  */
 public record CoursePage(Course course, List<CourseOffering> offerings, List<CourseOffering> recentOfferings,
 		@Nullable Syllabus syllabus, @Nullable Term validThrough, List<Prerequisite> prerequisites,
-		Set<String> linkableCodes, List<Version> versions) {
+		Set<String> linkableCodes, List<Version> versions, List<String> changedSincePrevious) {
 
 	public boolean hasSyllabus() {
 		return this.syllabus != null;

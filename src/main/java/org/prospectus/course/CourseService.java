@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -77,9 +80,17 @@ public class CourseService {
 
 	private CoursePage page(Course course, @Nullable Term version) {
 		LocalDate today = LocalDate.now(this.clock);
-		return assemble(course, this.offerings.findEndingFrom(course, today.minus(RECENT)),
-				this.syllabuses.findVersionsWithModules(course), this.syllabuses::findPrerequisites,
-				this.courses::findPublishedCodes, today, version);
+		List<Syllabus> versions = this.syllabuses.findVersionsWithModules(course);
+		Map<Long, List<Prerequisite>> prerequisites = new HashMap<>();
+		if (!versions.isEmpty()) {
+			for (Prerequisite prerequisite : this.syllabuses.findPublishedPrerequisites(course)) {
+				prerequisites.computeIfAbsent(prerequisite.getSyllabus().getId(), (id) -> new ArrayList<>())
+					.add(prerequisite);
+			}
+		}
+		return assemble(course, this.offerings.findEndingFrom(course, today.minus(RECENT)), versions,
+				(syllabus) -> prerequisites.getOrDefault(syllabus.getId(), List.of()), this.courses::findPublishedCodes,
+				today, version);
 	}
 
 	/**
@@ -109,7 +120,7 @@ public class CourseService {
 			.orElse(null) : applicableVersion(versionsOldestFirst, relevant);
 		List<CoursePage.Version> versions = versions(versionsOldestFirst, Term.containing(today));
 		if (syllabus == null) {
-			return new CoursePage(course, offerings, recent, null, null, List.of(), Set.of(), versions);
+			return new CoursePage(course, offerings, recent, null, null, List.of(), Set.of(), versions, List.of());
 		}
 		Term validThrough = versions.stream()
 			.filter((shown) -> shown.from().equals(syllabus.getValidFrom()))
@@ -117,10 +128,65 @@ public class CourseService {
 			.map(CoursePage.Version::through)
 			.orElse(null);
 		List<Prerequisite> shown = prerequisites.apply(syllabus);
+		Syllabus before = versionsOldestFirst.stream()
+			.filter((other) -> other.getValidFrom().compareTo(syllabus.getValidFrom()) < 0)
+			.reduce((first, second) -> second)
+			.orElse(null);
+		List<String> changed = (before != null) ? changed(before, prerequisites.apply(before), syllabus, shown)
+				: List.of();
 		Set<String> codes = new HashSet<>();
 		shown.forEach((prerequisite) -> codes.addAll(prerequisite.getEquivalentCodes()));
 		Set<String> linkable = codes.isEmpty() ? Set.of() : Set.copyOf(publishedAmong.apply(codes));
-		return new CoursePage(course, offerings, recent, syllabus, validThrough, shown, linkable, versions);
+		return new CoursePage(course, offerings, recent, syllabus, validThrough, shown, linkable, versions, changed);
+	}
+
+	/**
+	 * The parts of a syllabus that differ between two versions, as the headings that name
+	 * them on the page, in the page's order.
+	 */
+	static List<String> changed(Syllabus before, List<Prerequisite> prerequisitesBefore, Syllabus after,
+			List<Prerequisite> prerequisitesAfter) {
+		List<String> changed = new ArrayList<>();
+		if (!Objects.equals(before.getContents(), after.getContents())) {
+			changed.add("course.syllabus.contents");
+		}
+		if (!Objects.equals(before.getOutcomes(), after.getOutcomes())) {
+			changed.add("course.syllabus.outcomes");
+		}
+		if (!Objects.equals(before.getPrerequisitesNote(), after.getPrerequisitesNote())
+				|| !prerequisitesInWords(prerequisitesBefore).equals(prerequisitesInWords(prerequisitesAfter))) {
+			changed.add("course.syllabus.prerequisites");
+		}
+		if (!Objects.equals(before.getLiterature(), after.getLiterature())) {
+			changed.add("course.syllabus.literature");
+		}
+		if (!modulesInWords(before).equals(modulesInWords(after))) {
+			changed.add("course.syllabus.modules");
+		}
+		if (!Objects.equals(before.getExaminationNotes(), after.getExaminationNotes())) {
+			changed.add("course.syllabus.examination");
+		}
+		if (!Objects.equals(before.getEthicalApproach(), after.getEthicalApproach())) {
+			changed.add("course.syllabus.ethics");
+		}
+		if (!Objects.equals(before.getSupplementary(), after.getSupplementary())) {
+			changed.add("course.syllabus.supplementary");
+		}
+		return changed;
+	}
+
+	private static List<String> prerequisitesInWords(List<Prerequisite> prerequisites) {
+		return prerequisites.stream()
+			.map((prerequisite) -> prerequisite.getDescription() + " " + prerequisite.getEquivalentCodes())
+			.toList();
+	}
+
+	private static List<String> modulesInWords(Syllabus syllabus) {
+		return syllabus.getModules()
+			.stream()
+			.map((module) -> module.getCode() + " " + module.getName() + " " + module.getCredits().stripTrailingZeros()
+					+ " " + module.getGradingScale())
+			.toList();
 	}
 
 	/**

@@ -54,6 +54,11 @@ public class Prerequisite {
 		return this.position;
 	}
 
+	/** Its version; only the id may be read without loading it. */
+	Syllabus getSyllabus() {
+		return this.syllabus;
+	}
+
 	public String getDescription() {
 		return this.description;
 	}

@@ -27,6 +27,15 @@ interface SyllabusRepository extends JpaRepository<Syllabus, Long> {
 	@Query("select p from Prerequisite p where p.syllabus = :syllabus order by p.position")
 	List<Prerequisite> findPrerequisites(Syllabus syllabus);
 
+	/**
+	 * The prerequisites of every published version of a course, in one query: the public
+	 * page shows one version's and says what changed from the version before.
+	 */
+	@Query("""
+			select p from Prerequisite p join p.syllabus s
+			where s.course = :course and s.published = true order by s.validFrom, p.position""")
+	List<Prerequisite> findPublishedPrerequisites(Course course);
+
 	@Query("select s from Syllabus s join fetch s.course c join fetch c.institution where s.id = :id")
 	Optional<Syllabus> findWithCourse(long id);
 

@@ -412,11 +412,14 @@ class PublicPagesTests {
 			assertThat(page.select("#versions a").eachAttr("href")).containsExactly(
 					"/courses/DD2424/syllabus/spring-2019", "/courses/DD2424/syllabus/autumn-2024",
 					"/courses/DD2424/syllabus/autumn-2027");
+			assertThat(page.select("#changes").text()).isEqualTo("Changed from the version before: Course contents, "
+					+ "Intended learning outcomes, Specific prerequisites, Examination modules, Ethical approach.");
 
 			Document past = html("/courses/dd2424/syllabus/SPRING-2019");
 			assertThat(past.select("#syllabus").text())
 				.isEqualTo("Course syllabus DD2424 (Spring 2019 to Summer 2024)");
 			assertThat(past.text()).contains("Perceptrons").doesNotContain("Convolutional networks");
+			assertThat(past.select("#changes")).as("the first version").isEmpty();
 			assertThat(past.select("#versions a[aria-current=page]").attr("href"))
 				.isEqualTo("/courses/DD2424/syllabus/spring-2019");
 			assertThat(past.select("link[rel=canonical]").attr("href"))
