@@ -252,7 +252,7 @@ class ArchitectureTests {
 		assertThat(sizes).allSatisfy((module, size) -> assertThat(size).as(module).isLessThanOrEqualTo(40));
 	}
 
-	private static String module(JavaClass type) {
+	static String module(JavaClass type) {
 		String name = type.getPackageName();
 		String rest = name.startsWith("org.prospectus.") ? name.substring("org.prospectus.".length()) : "";
 		int dot = rest.indexOf('.');

@@ -118,16 +118,22 @@ class TableOwnershipTests {
 
 	@Test
 	void aModuleQueriesOnlyItsOwnTables() throws IOException {
-		Set<String> found = new TreeSet<>(foreignSqlNames());
-		found.addAll(foreignEntities());
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.prospectus");
+		Map<String, JavaClass> entities = new TreeMap<>();
+		classes.stream()
+			.filter((type) -> type.isAnnotatedWith(Entity.class))
+			.forEach((type) -> entities.put(type.getSimpleName(), type));
+		Set<String> found = new TreeSet<>(foreignNamesInQueries(entities));
+		found.addAll(foreignEntitiesHandedToEntityManagers(classes));
 		assertThat(found).as("queries that name another module's table: use what that module offers").isEmpty();
 	}
 
 	/**
-	 * {@code module/File: table} for each table a file's SQL names that its module does
-	 * not own.
+	 * {@code module/File: name} for each table or entity of another module that a file's
+	 * SQL or JPQL names, views offered to its module excepted.
 	 */
-	private static List<String> foreignSqlNames() throws IOException {
+	private static List<String> foreignNamesInQueries(Map<String, JavaClass> entities) throws IOException {
 		Map<String, String> owners = owners();
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -136,15 +142,23 @@ class TableOwnershipTests {
 				if (module.equals(EVERYWHERE) || module.endsWith(".java")) {
 					continue;
 				}
+				String place = module + "/" + file.getFileName().toString().replace(".java", "") + ": ";
 				for (String text : literals(Files.readString(file))) {
-					Matcher matcher = SQL_NAME.matcher(text);
-					while (matcher.find()) {
-						String table = matcher.group(1).toLowerCase(Locale.ROOT);
+					Matcher sql = SQL_NAME.matcher(text);
+					while (sql.find()) {
+						String table = sql.group(1).toLowerCase(Locale.ROOT);
 						Matcher view = VIEW.matcher(table);
 						String owner = view.matches() ? view.group(1) : owners.get(table);
 						boolean reader = view.matches() && view.group(2).equals(module);
 						if (owner != null && !owner.equals(module) && !reader) {
-							found.add(module + "/" + file.getFileName().toString().replace(".java", "") + ": " + table);
+							found.add(place + table);
+						}
+					}
+					Matcher jpql = JPQL_NAME.matcher(text);
+					while (jpql.find()) {
+						JavaClass entity = entities.get(jpql.group(1));
+						if (entity != null && !ArchitectureTests.module(entity).equals(module)) {
+							found.add(place + entity.getSimpleName());
 						}
 					}
 				}
@@ -154,19 +168,13 @@ class TableOwnershipTests {
 	}
 
 	/**
-	 * {@code module/Class: Entity} for each entity of another module that a class names
-	 * in JPQL or hands to an {@link EntityManager}.
+	 * {@code module/Class: Entity} for each entity of another module whose class a class
+	 * that uses an {@link EntityManager} names.
 	 */
-	private static List<String> foreignEntities() throws IOException {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("org.prospectus");
-		Map<String, JavaClass> entities = new TreeMap<>();
-		classes.stream()
-			.filter((type) -> type.isAnnotatedWith(Entity.class))
-			.forEach((type) -> entities.put(type.getSimpleName(), type));
+	private static List<String> foreignEntitiesHandedToEntityManagers(JavaClasses classes) {
 		List<String> found = new ArrayList<>();
 		for (JavaClass type : classes) {
-			String module = module(type);
+			String module = ArchitectureTests.module(type);
 			if (module.isEmpty() || module.equals(EVERYWHERE)) {
 				continue;
 			}
@@ -179,27 +187,9 @@ class TableOwnershipTests {
 					.flatMap((unit) -> unit.getReferencedClassObjects().stream())
 					.map((reference) -> reference.getRawType())
 					.filter((referenced) -> referenced.isAnnotatedWith(Entity.class)
-							&& !module(referenced).equals(module))
+							&& !ArchitectureTests.module(referenced).equals(module))
 					.forEach((referenced) -> found
 						.add(module + "/" + outermost(type) + ": " + referenced.getSimpleName()));
-			}
-		}
-		try (Stream<Path> files = Files.walk(SOURCES)) {
-			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
-				String module = SOURCES.relativize(file).getName(0).toString();
-				if (module.equals(EVERYWHERE) || module.endsWith(".java")) {
-					continue;
-				}
-				for (String text : literals(Files.readString(file))) {
-					Matcher matcher = JPQL_NAME.matcher(text);
-					while (matcher.find()) {
-						JavaClass entity = entities.get(matcher.group(1));
-						if (entity != null && !module(entity).equals(module)) {
-							found.add(module + "/" + file.getFileName().toString().replace(".java", "") + ": "
-									+ entity.getSimpleName());
-						}
-					}
-				}
 			}
 		}
 		return found;
@@ -225,13 +215,6 @@ class TableOwnershipTests {
 			texts.add(literals.group(1));
 		}
 		return texts;
-	}
-
-	private static String module(JavaClass type) {
-		String name = type.getPackageName();
-		String rest = name.startsWith("org.prospectus.") ? name.substring("org.prospectus.".length()) : "";
-		int dot = rest.indexOf('.');
-		return (dot < 0) ? rest : rest.substring(0, dot);
 	}
 
 	private static Map<String, String> owners() {

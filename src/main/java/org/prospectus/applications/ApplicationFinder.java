@@ -62,7 +62,7 @@ public class ApplicationFinder {
 
 	/**
 	 * An application, draft or submitted, as it is in the database now (not as this
-	 * transaction last read it).
+	 * transaction last read it). The caller knows it exists: it has just read its id.
 	 */
 	public Application fresh(UUID id) {
 		Application application = this.entityManager.find(Application.class, id);

@@ -46,14 +46,15 @@ public class DecisionRecords {
 		this.jdbc.sql("update application set reserve_rank = null where id = :id").param("id", applicationId).update();
 	}
 
-	/** Numbers a reserve list afresh, first to last, in the order given. */
+	/**
+	 * Numbers a reserve list afresh, first to last, in the order given: one statement.
+	 */
 	public void rankReserveList(List<UUID> order) {
-		for (int i = 0; i < order.size(); i++) {
-			this.jdbc.sql("update application set reserve_rank = :rank where id = :id")
-				.param("rank", i + 1)
-				.param("id", order.get(i))
-				.update();
-		}
+		this.jdbc.sql("""
+				update application a set reserve_rank = o.rank
+				from unnest(cast(:ids as uuid[])) with ordinality as o(id, rank) where a.id = o.id""")
+			.param("ids", order.stream().map(UUID::toString).toArray(String[]::new))
+			.update();
 	}
 
 	/** Records that these applicants were told of their decisions. */

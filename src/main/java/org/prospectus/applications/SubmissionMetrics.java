@@ -26,9 +26,8 @@ class SubmissionMetrics {
 
 	@EventListener
 	void submitted(ApplicationSubmitted submitted) {
-		// Not an after-commit @TransactionalEventListener: Spring Modulith would wrap it
-		// in
-		// two transactions of its own, to mark it processing and completed.
+		// Not an after-commit @TransactionalEventListener, which Spring Modulith
+		// wraps in two transactions of its own: one marks it processing, one done.
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {

@@ -30,9 +30,7 @@ public record CoursePage(Course course, List<CourseOffering> offerings, List<Cou
 		return this.syllabus != null;
 	}
 
-	/**
-	 * Whether the version shown is the one that applies by default, not one asked for.
-	 */
+	/** Whether this is the version whose syllabus the page shows. */
 	public boolean isShown(Version version) {
 		return this.syllabus != null && Objects.equals(version.from(), this.syllabus.getValidFrom());
 	}

@@ -1,7 +1,6 @@
 package org.prospectus.course;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,12 +75,12 @@ public class SyllabusEditing {
 	 */
 	@Transactional(readOnly = true)
 	public SyllabusForm newForm(Course course) {
-		return this.syllabuses.findAllVersionsWithModules(course)
-			.stream()
-			.map((syllabus) -> draft(course.getId(), syllabus.getId()).map(CourseEditing.Draft::form).orElseThrow())
-			.filter((form) -> form.validFromTerm() != null)
-			.max(Comparator.comparing(SyllabusForm::validFromTerm))
-			.map(SyllabusForm::asNewVersion)
+		List<Syllabus> oldestFirst = this.syllabuses.findAllVersionsWithModules(course);
+		if (oldestFirst.isEmpty()) {
+			return new SyllabusForm();
+		}
+		Syllabus latest = oldestFirst.get(oldestFirst.size() - 1);
+		return draft(course.getId(), latest.getId()).map((draft) -> draft.form().asNewVersion())
 			.orElseGet(SyllabusForm::new);
 	}
 
