@@ -105,9 +105,10 @@ class SecurityHeadersTests {
 	@Test
 	void everyKindOfResponseCarriesTheHeaders() throws Exception {
 		for (String path : List.of("/", "/programmes?q=machine", "/programmes/ml", "/courses/DD2424",
-				"/courses/DD2424/syllabus.pdf", "/deadlines", "/programmes/no-such-programme", "/no/such/page",
-				"/static/css/prospectus.css", "/webjars/bootstrap/dist/css/bootstrap.min.css", "/login", "/admin",
-				"/actuator/health")) {
+				"/courses/DD2424/syllabus.pdf", "/courses/DD2424/syllabus/autumn-2024",
+				"/courses/DD2424/syllabus/autumn-2024.pdf", "/deadlines", "/programmes/no-such-programme",
+				"/no/such/page", "/static/css/prospectus.css", "/webjars/bootstrap/dist/css/bootstrap.min.css",
+				"/login", "/admin", "/actuator/health")) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.statusCode()).as(path).isIn(200, 302, 404);
 			assertSecurityHeaders(path, response.headers());
