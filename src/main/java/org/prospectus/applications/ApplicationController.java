@@ -17,6 +17,7 @@ import org.prospectus.support.Countries;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.web.Formats;
 import org.prospectus.web.NotFoundException;
+import org.prospectus.web.SelectOptions;
 
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ApplicationController {
+
+	private static final SelectOptions COUNTRY_OPTIONS = SelectOptions.of(Countries.ALL);
+
+	private static final SelectOptions CITIZENSHIP_OPTIONS = SelectOptions.of(Countries.CITIZENSHIPS);
 
 	private final ApplicationService applications;
 
@@ -104,7 +109,8 @@ class ApplicationController {
 	@GetMapping("/applications/{id}/steps/{step}")
 	String stepPage(@PathVariable String id, @PathVariable String step, @RequestParam(required = false) String from,
 			@AuthenticationPrincipal ApplicantPrincipal me, HttpServletRequest request, Model model) {
-		Application application = owned(id, me);
+		ApplicationService.StepView view = this.applications.stepView(id, me.applicantId());
+		Application application = view.application();
 		Step current = step(step);
 		if (!current.isForm()) {
 			return "redirect:/applications/" + application.getId() + "/documents";
@@ -112,7 +118,7 @@ class ApplicationController {
 		if (!application.isDraft()) {
 			return "redirect:/applications/" + application.getId();
 		}
-		StepForm form = this.applications.answers(application).step(current);
+		StepForm form = view.answers().step(current);
 		Optional<Map<String, String[]>> typed = ExpiredSessionRescue.take(request);
 		if (typed.isPresent()) {
 			// Typed before the session ended: shown again, saved only when sent again.
@@ -122,32 +128,33 @@ class ApplicationController {
 		}
 		form.ifRows(EducationForm::withBlankRow);
 		model.addAttribute("form", form);
-		return showStep(application, current, from, model);
+		return showStep(application, current, from, view.context(), model);
 	}
 
 	@PostMapping("/applications/{id}/steps/{step}")
 	String saveStep(@PathVariable String id, @PathVariable String step, @RequestParam(required = false) String from,
 			@AuthenticationPrincipal ApplicantPrincipal me, HttpServletRequest request, Model model,
 			HttpServletResponse response) {
-		Application application = owned(id, me);
 		Step current = step(step);
 		if (!current.isForm()) {
-			return "redirect:/applications/" + application.getId() + "/documents";
+			return "redirect:/applications/" + owned(id, me).getId() + "/documents";
 		}
 		StepForm form = current.blankForm();
 		ServletRequestDataBinder binder = binder(form);
 		binder.bind(request);
-		if (!this.applications.saveStep(application.getId(), me.applicantId(), form)) {
+		ApplicationService.SavedStep saved = this.applications.saveStep(id, me.applicantId(), form);
+		Application application = saved.application();
+		if (!saved.saved() || saved.context() == null) {
 			return "redirect:/applications/" + application.getId();
 		}
 		BindingResult result = binder.getBindingResult();
-		form.check(new FieldChecks(result), this.applications.context(application));
+		form.check(new FieldChecks(result), saved.context());
 		if (result.hasErrors()) {
 			form.ifRows(EducationForm::withBlankRow);
 			model.addAttribute("form", form);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 			model.addAttribute("saved", true);
-			return showStep(application, current, from, model);
+			return showStep(application, current, from, saved.context(), model);
 		}
 		if (request.getParameter("count") != null) {
 			// "Save and count words": back to the same step, which shows the count.
@@ -205,13 +212,13 @@ class ApplicationController {
 		return "redirect:/applications/" + application.getId();
 	}
 
-	private String showStep(Application application, Step step, String from, Model model) {
+	private String showStep(Application application, Step step, String from, StepContext context, Model model) {
 		model.addAttribute("app", application);
 		model.addAttribute("step", step);
 		model.addAttribute("steps", Step.values());
 		model.addAttribute("fromReview", "review".equals(from));
-		model.addAttribute("context", this.applications.context(application));
-		model.addAttribute("countries", (step == Step.CITIZENSHIP) ? Countries.CITIZENSHIPS : Countries.ALL);
+		model.addAttribute("context", context);
+		model.addAttribute("countries", (step == Step.CITIZENSHIP) ? CITIZENSHIP_OPTIONS : COUNTRY_OPTIONS);
 		if (step == Step.STATEMENT && model.getAttribute("form") instanceof StatementForm statement) {
 			// The counter is worked out here, so that it is there without JavaScript too.
 			model.addAttribute("statementWords", StatementForm.words(statement.getText()));

@@ -67,7 +67,7 @@ class ApplicationDocumentController {
 	String page(@PathVariable String id, @RequestParam(required = false) String kind,
 			@RequestParam(name = UploadTooLargeFilter.PARAMETER, required = false) String tooLarge,
 			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
-		Application application = owned(id, me);
+		ApplicationService.DocumentsView view = this.applications.documentsView(id, me.applicantId());
 		if (tooLarge != null) {
 			DocumentKind rejected = DocumentKind.parse(kind).orElse(null);
 			if (rejected != null) {
@@ -75,7 +75,7 @@ class ApplicationDocumentController {
 				refusal(model, rejected, new RejectedUploadException(RejectedUploadException.Reason.TOO_LARGE));
 			}
 		}
-		return show(application, me, model);
+		return show(view, model);
 	}
 
 	@PostMapping("/applications/{id}/documents")
@@ -83,9 +83,10 @@ class ApplicationDocumentController {
 			@ModelAttribute("form") DocumentUploadForm form, BindingResult binding,
 			@AuthenticationPrincipal ApplicantPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		Application application = owned(id, me);
+		ApplicationService.WithFee owned = this.applications.withFee(id, me.applicantId());
+		Application application = owned.application();
 		DocumentKind documentKind = DocumentKind.parse(kind)
-			.filter((parsed) -> offered(application).contains(parsed))
+			.filter((parsed) -> offered(owned.fee()).contains(parsed))
 			.orElseThrow(() -> NotFoundException.forMissing("document kind"));
 		MultipartFile file = form.file();
 		try {
@@ -105,7 +106,7 @@ class ApplicationDocumentController {
 				.increment();
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			refusal(model, documentKind, ex);
-			return show(owned(id, me), me, model);
+			return show(this.applications.documentsView(id, me.applicantId()), model);
 		}
 		return "redirect:/applications/" + application.getId() + "/documents";
 	}
@@ -158,8 +159,7 @@ class ApplicationDocumentController {
 	 * The kinds an applicant may upload: evidence of exemption only when the citizenship
 	 * given exempts from the fee, a fee receipt only when it does not.
 	 */
-	private List<DocumentKind> offered(Application application) {
-		FeeStatus fee = this.applications.feeStatus(application, this.applications.answers(application));
+	private static List<DocumentKind> offered(FeeStatus fee) {
 		return Arrays.stream(DocumentKind.values())
 			.filter((kind) -> kind != DocumentKind.FEE_EXEMPTION || fee == FeeStatus.EXEMPT)
 			.filter((kind) -> kind != DocumentKind.FEE_RECEIPT || fee == FeeStatus.DUE
@@ -167,21 +167,20 @@ class ApplicationDocumentController {
 			.toList();
 	}
 
-	private String show(Application application, ApplicantPrincipal me, Model model) {
-		var answers = this.applications.answers(application);
+	private String show(ApplicationService.DocumentsView view, Model model) {
+		Application application = view.application();
 		model.addAttribute("app", application);
 		model.addAttribute("step", Step.DOCUMENTS);
 		model.addAttribute("steps", Step.values());
-		model.addAttribute("kinds", offered(application));
-		model.addAttribute("documents", this.documents.list(application.getId(), me.applicantId()));
-		model.addAttribute("canAdd", this.documents.canAdd(application));
-		FeeStatus fee = this.applications.feeStatus(application, answers);
-		model.addAttribute("feeStatus", fee);
-		model.addAttribute("fee", this.applications.fee(application, fee));
+		model.addAttribute("kinds", offered(view.fee().status()));
+		model.addAttribute("documents", view.documents());
+		model.addAttribute("canAdd", view.canAdd());
+		model.addAttribute("feeStatus", view.fee().status());
+		model.addAttribute("fee", view.fee());
 		model.addAttribute("maxSize", ApplicationDocuments.MAX_SIZE);
 		model.addAttribute("maxDocuments", ApplicationDocuments.MAX_DOCUMENTS);
 		model.addAttribute("documentsDeadline",
-				ApplicationDocuments.documentsDeadline(application.getRound(), this.documents.dueAt(application)));
+				ApplicationDocuments.documentsDeadline(application.getRound(), view.dueAt()));
 		return "applications/documents";
 	}
 

@@ -257,9 +257,12 @@ public class ApplicationService {
 	 */
 	@Transactional(readOnly = true)
 	public Application owned(String id, long applicantId) {
+		return find(uuid(id), applicantId).orElseThrow(() -> NotFoundException.forMissing("application"));
+	}
+
+	private static UUID uuid(String id) {
 		try {
-			return find(UUID.fromString(id), applicantId)
-				.orElseThrow(() -> NotFoundException.forMissing("application"));
+			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
 			throw NotFoundException.forMissing("application");
@@ -299,6 +302,46 @@ public class ApplicationService {
 							LocaleContextHolder.getLocale()) : programme.title()));
 		return new StepContext(LocalDate.ofInstant(this.clock.instant(), round.zone()), programmes,
 				round.choiceLimit());
+	}
+
+	/**
+	 * What a step's page shows, read in one transaction: the applicant's application
+	 * named in an address (anything else answered as missing), its answers, and what its
+	 * checks need.
+	 */
+	@Transactional(readOnly = true)
+	public StepView stepView(String id, long applicantId) {
+		Application application = owned(id, applicantId);
+		return new StepView(application, answers(application), context(application));
+	}
+
+	/** A step's page: its application, the answers so far, and what its checks need. */
+	public record StepView(Application application, Answers answers, StepContext context) {
+	}
+
+	/**
+	 * Saves one step's answers as typed, for the applicant's application named in an
+	 * address (anything else answered as missing), and reads in the same transaction what
+	 * the step's page needs to show them again. Only a draft changes.
+	 */
+	@Transactional
+	public SavedStep saveStep(String id, long applicantId, StepForm form) {
+		UUID uuid = uuid(id);
+		boolean saved = saveStep(uuid, applicantId, form);
+		// Already locked and read when it is the applicant's: this adds its round and
+		// institution.
+		Application application = find(uuid, applicantId)
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
+		return new SavedStep(application, saved, saved ? context(application) : null);
+	}
+
+	/**
+	 * A step's answers after saving.
+	 *
+	 * @param saved whether they were saved: not when the application is no longer a draft
+	 * @param context what the step's checks need, when saved
+	 */
+	public record SavedStep(Application application, boolean saved, @Nullable StepContext context) {
 	}
 
 	/**
@@ -385,6 +428,44 @@ public class ApplicationService {
 			.orElse(null) : null;
 		return new FeeView(status, institution.getApplicationFee(), institution.getPaymentInstructions(),
 				institution.isFeeReceiptCheckBeforeSubmit(), refusal);
+	}
+
+	/**
+	 * The applicant's application named in an address (anything else answered as missing)
+	 * with its fee status, in one transaction.
+	 */
+	@Transactional(readOnly = true)
+	public WithFee withFee(String id, long applicantId) {
+		Application application = owned(id, applicantId);
+		return new WithFee(application, owedOrNot(application, answers(application)));
+	}
+
+	/** An application and where its fee stands, as the answers make it while a draft. */
+	public record WithFee(Application application, FeeStatus fee) {
+	}
+
+	/**
+	 * What the documents step's page shows, read in one transaction, for the applicant's
+	 * application named in an address (anything else answered as missing).
+	 */
+	@Transactional(readOnly = true)
+	public DocumentsView documentsView(String id, long applicantId) {
+		WithFee owned = withFee(id, applicantId);
+		Application application = owned.application();
+		return new DocumentsView(application, fee(application, owned.fee()),
+				this.documents.list(application.getId(), applicantId), this.documents.canAdd(application),
+				this.documents.dueAt(application));
+	}
+
+	/**
+	 * The documents step's page.
+	 *
+	 * @param documents the documents uploaded, oldest first
+	 * @param canAdd whether documents can be added now
+	 * @param dueAt the last instant documents are accepted once submitted
+	 */
+	public record DocumentsView(Application application, FeeView fee, List<ApplicationDocuments.DocumentView> documents,
+			boolean canAdd, Instant dueAt) {
 	}
 
 	/** {@link #check} and the fee status, found together. */

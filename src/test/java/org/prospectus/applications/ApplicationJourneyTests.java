@@ -320,6 +320,12 @@ class ApplicationJourneyTests {
 			.single()).isEqualTo("10/12/2000");
 		Document again = page(this.mvc.get().uri("/applications/{id}/steps/personal", id).session(ada).exchange());
 		assertThat(again.select("#givenNames").val()).isEqualTo("Ada");
+		// A country saved with a problem beside it comes back chosen, the only one
+		// chosen.
+		Document contact = page(step(ada, id, "contact", values("country", "CI", "city", "")));
+		assertThat(contact.select("#country option[selected]").eachAttr("value")).containsExactly("CI");
+		assertThat(contact.select("#country option[value=CI]").text()).isEqualTo("Côte d’Ivoire");
+		assertThat(contact.select("#country option")).hasSizeGreaterThan(240);
 		MvcTestResult refused = submit(ada, id);
 		assertThat(refused).hasStatus(422);
 		assertThat(page(refused).text()).contains("some steps are not complete");

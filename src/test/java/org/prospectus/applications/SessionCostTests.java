@@ -20,9 +20,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the shared session store (ADR 0020) costs a signed-in request (issue 26): it is
- * read once at most, written only when something in it changed, and never touched for a
- * static file.
+ * What a signed-in request costs (issue 26): the shared session store (ADR 0020) is read
+ * once at most, written only when something in it changed, and never touched for a static
+ * file; an applicant's busiest pages take one connection each.
  */
 @PortalIntegrationTest
 class SessionCostTests {
@@ -61,6 +61,19 @@ class SessionCostTests {
 		return this.statements.sessionStatements();
 	}
 
+	/**
+	 * The connections the page's own statements took, beside the one that checks the
+	 * account's access epoch (ADR 0020) before any page.
+	 */
+	long pageConnections() {
+		return this.statements.statements()
+			.stream()
+			.filter((statement) -> !statement.contains("access_epoch"))
+			.map((statement) -> statement.substring(0, statement.indexOf(':')))
+			.distinct()
+			.count();
+	}
+
 	static long reads(List<String> statements) {
 		return statements.stream().filter((sql) -> sql.strip().toUpperCase().startsWith("SELECT")).count();
 	}
@@ -96,6 +109,33 @@ class SessionCostTests {
 					() -> assertThat(this.mvc.get().uri(file).session(session)).hasStatusOk());
 			assertThat(asset).as(file).isEmpty();
 		}
+	}
+
+	/**
+	 * A step's page and its save, and the documents page and an upload, each read and
+	 * write the application in one transaction: a connection, a {@code BEGIN} and a
+	 * {@code COMMIT} each, where they took three to nine before.
+	 */
+	@Test
+	void anApplicantsStepAndDocumentsPagesEachTakeOneConnection() {
+		Applying applying = new Applying(this.mvc, this.jdbc);
+		MockHttpSession session = applying.applicant("connections@example.org", "Connection Person");
+		String id = applying.start(session);
+		this.statements.reset();
+		assertThat(this.mvc.get().uri("/applications/{id}/steps/contact", id).session(session)).hasStatusOk();
+		assertThat(pageConnections()).as("step page: %s", this.statements.statements()).isEqualTo(1);
+		this.statements.reset();
+		assertThat(applying.step(session, id, "personal", Applying.values("givenNames", "Connection"))).hasStatusOk();
+		assertThat(pageConnections()).as("a save shown again with its problems: %s", this.statements.statements())
+			.isEqualTo(1);
+		this.statements.reset();
+		assertThat(applying.step(session, id, "personal",
+				Applying.values("givenNames", "Connection", "familyName", "Person", "dateOfBirth", "1999-04-02")))
+			.hasStatus3xxRedirection();
+		assertThat(pageConnections()).as("a save: %s", this.statements.statements()).isEqualTo(1);
+		this.statements.reset();
+		assertThat(this.mvc.get().uri("/applications/{id}/documents", id).session(session)).hasStatusOk();
+		assertThat(pageConnections()).as("documents page: %s", this.statements.statements()).isEqualTo(1);
 	}
 
 	@Test

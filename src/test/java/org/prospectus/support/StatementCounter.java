@@ -34,6 +34,8 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 
 	private final Queue<String> sessionStatements = new ConcurrentLinkedQueue<>();
 
+	private final Queue<String> statements = new ConcurrentLinkedQueue<>();
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
@@ -69,6 +71,9 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 			if (session) {
 				this.sessionStatements.add(query.getQuery());
 			}
+			else {
+				this.statements.add(execInfo.getConnectionId() + ": " + query.getQuery());
+			}
 		}
 	}
 
@@ -76,6 +81,7 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 		this.count.set(0);
 		this.sessionStore.set(0);
 		this.sessionStatements.clear();
+		this.statements.clear();
 		this.failing = null;
 	}
 
@@ -87,6 +93,14 @@ public final class StatementCounter implements QueryExecutionListener, BeanPostP
 	/** The session store's statements since the last {@link #reset()}. */
 	public int sessionStoreCount() {
 		return this.sessionStore.get();
+	}
+
+	/**
+	 * The statements other than the session store's since the last {@link #reset()}, in
+	 * order, each after the id of the connection that ran it.
+	 */
+	public List<String> statements() {
+		return List.copyOf(this.statements);
 	}
 
 	public int count() {
