@@ -1,5 +1,6 @@
 package org.prospectus.course;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import java.util.stream.Stream;
 import jakarta.persistence.QueryHint;
 import org.hibernate.jpa.HibernateHints;
 import org.prospectus.staging.PublicationState;
-import org.prospectus.staging.PublishedEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,10 +26,20 @@ interface CourseRepository extends JpaRepository<Course, Long> {
 	@Query("select c.code from Course c where c.code in :codes and c.state = org.prospectus.staging.PublicationState.PUBLISHED")
 	List<String> findPublishedCodes(Collection<String> codes);
 
-	@Query("select new org.prospectus.staging.PublishedEntry(c.code, c.updatedAt) from Course c "
-			+ "where c.state = org.prospectus.staging.PublicationState.PUBLISHED order by c.code")
+	/**
+	 * Every published course with each of its published syllabus versions, a row each
+	 * (one with no version for a course that has none), by code and then version.
+	 */
+	@Query("""
+			select new org.prospectus.course.CourseRepository$PublishedVersion(c.code, c.updatedAt, s.validFrom)
+			from Course c left join Syllabus s on s.course = c and s.published = true
+			where c.state = org.prospectus.staging.PublicationState.PUBLISHED order by c.code, s.validFrom""")
 	@QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "1000"))
-	Stream<PublishedEntry> streamPublishedEntries();
+	Stream<PublishedVersion> streamPublishedVersions();
+
+	/** A published course and one of its published syllabus versions, if it has any. */
+	record PublishedVersion(String code, Instant updatedAt, @Nullable Term validFrom) {
+	}
 
 	Optional<Course> findByCode(String code);
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -56,11 +57,21 @@ public class CourseService {
 	}
 
 	/**
-	 * Every published course, by code, for the sitemap, as it is read (see programmes').
+	 * Every published course, by code, and each of its published syllabus versions, by
+	 * the version's slug, for the sitemap, as they are read (see programmes'): one query.
 	 */
-	public void eachPublishedEntry(Consumer<PublishedEntry> action) {
-		try (Stream<PublishedEntry> entries = this.courses.streamPublishedEntries()) {
-			entries.forEach(action);
+	public void eachPublishedEntry(Consumer<PublishedEntry> course, BiConsumer<PublishedEntry, String> version) {
+		try (Stream<CourseRepository.PublishedVersion> rows = this.courses.streamPublishedVersions()) {
+			PublishedEntry[] last = { null };
+			rows.forEach((row) -> {
+				if (last[0] == null || !last[0].key().equals(row.code())) {
+					last[0] = new PublishedEntry(row.code(), row.updatedAt());
+					course.accept(last[0]);
+				}
+				if (row.validFrom() != null) {
+					version.accept(last[0], row.validFrom().slug());
+				}
+			});
 		}
 	}
 
@@ -88,7 +99,14 @@ public class CourseService {
 					.add(prerequisite);
 			}
 		}
-		return assemble(course, this.offerings.findEndingFrom(course, today.minus(RECENT)), versions,
+		List<CourseOffering> offerings = (version != null) ? this.offerings.findInTerms(course, version,
+				versions.stream()
+					.map(Syllabus::getValidFrom)
+					.filter((from) -> from.compareTo(version) > 0)
+					.min(Comparator.naturalOrder())
+					.orElse(null))
+				: this.offerings.findEndingFrom(course, today.minus(RECENT));
+		return assemble(course, offerings, versions,
 				(syllabus) -> prerequisites.getOrDefault(syllabus.getId(), List.of()), this.courses::findPublishedCodes,
 				today, version);
 	}
@@ -98,7 +116,7 @@ public class CourseService {
 	 * rules, shared with the staff preview, which hands in versions and offerings with
 	 * their unpublished changes laid over.
 	 * @param offeringsByStart offerings ending within {@link #RECENT} or later, earliest
-	 * first
+	 * first; for a version asked for, the offerings it applies to, past ones included
 	 * @param versionsOldestFirst the syllabus versions
 	 * @param prerequisites the prerequisites of the version shown
 	 * @param publishedAmong which of some course codes have public pages

@@ -90,7 +90,8 @@ class PageCache extends OncePerRequestFilter {
 	 * Files made of the catalogue alone, which are not kept but carry the pages' ETag and
 	 * answer 304 like them (issue 25): they name their own caching.
 	 */
-	static final List<String> VALIDATED = List.of("/courses/*/syllabus.pdf", "/sitemap.xml", "/robots.txt");
+	static final List<String> VALIDATED = List.of("/courses/*/syllabus.pdf", "/courses/*/syllabus/*.pdf",
+			"/sitemap.xml", "/robots.txt");
 
 	/** Headers the cache writes itself, or the container does. */
 	private static final Set<String> NOT_KEPT = Set.of("content-length", "content-encoding", "transfer-encoding",

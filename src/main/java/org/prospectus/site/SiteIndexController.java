@@ -94,7 +94,10 @@ class SiteIndexController {
 			this.programmes.eachPublishedEntry((programme) -> url(xml,
 					this.urls.of("/programmes/{slug}", programme.key()), programme.updatedAt()));
 			this.courses.eachPublishedEntry(
-					(course) -> url(xml, this.urls.of("/courses/{code}", course.key()), course.updatedAt()));
+					(course) -> url(xml, this.urls.of("/courses/{code}", course.key()), course.updatedAt()),
+					(course, version) -> url(xml,
+							this.urls.of("/courses/{code}/syllabus/{term}", course.key(), version),
+							course.updatedAt()));
 		}
 		catch (UncheckedXmlException ex) {
 			throw ex.getCause();

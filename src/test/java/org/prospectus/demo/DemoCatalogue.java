@@ -549,6 +549,15 @@ public class DemoCatalogue {
 				DD2424_PROGRAMMES);
 		spring2027.addPeriod(Term.of(2027, Season.SPRING), "P4", new BigDecimal("7.5"));
 		this.entityManager.persist(spring2027);
+
+		// Under the earlier syllabus version: readable on that version's page.
+		CourseOffering spring2023 = offering(course, Term.of(2023, Season.SPRING), "2023-03-20", "2023-06-05", "60612",
+				50);
+		spring2023.setAdmission(300, Audience.PROGRAMME_STUDENTS,
+				"Demo offering with invented dates and application code, under the syllabus valid from Spring 2019.",
+				DD2424_PROGRAMMES);
+		spring2023.addPeriod(Term.of(2023, Season.SPRING), "P4", new BigDecimal("7.5"));
+		this.entityManager.persist(spring2023);
 		return course;
 	}
 

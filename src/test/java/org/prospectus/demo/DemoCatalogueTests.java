@@ -152,6 +152,8 @@ class DemoCatalogueTests {
 				"DD1310 to DD1319", "DD1321", "DD1331", "DD100N", "ID1018", "SF1624", "SF1672", "SF1684", "SF1626",
 				"SF1674", "SF1910 to SF1924", "SF1935", "DD1420", "DD2421", "DD2380", "ID1214", "Ethical approach",
 				"Course syllabus as PDF");
+		assertThat(pageText("/courses/DD2424/syllabus/spring-2019")).contains("Past offerings under this version",
+				"60612");
 		assertThat(pageText("/programmes/southampton-msc-machine-learning")).contains("Machine Learning",
 				"Master of Science", "2:1", "1 year", "Full-time", "Highfield", "September", "Antonia Marcu",
 				"IELTS Academic 6.5", "University of Southampton", "Office for Students",

@@ -40,6 +40,7 @@ import org.prospectus.support.PortalIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -404,7 +405,11 @@ class PublicPagesTests {
 					(s) -> s.setContentsAndOutcomes("- Perceptrons", "Explain perceptrons."));
 			fixtures.syllabus(this.course, Term.of(2027, Season.AUTUMN),
 					(s) -> s.setContentsAndOutcomes("- Attention and transformers", "Explain attention."));
+			fixtures.offering(this.course, Term.of(2021, Season.SPRING), LocalDate.of(2021, 3, 15),
+					LocalDate.of(2021, 6, 1), "60120",
+					(o) -> o.setStudyForm(50, "KTH Campus", FormOfStudy.DAYTIME, "en"));
 			Document page = html("/courses/DD2424");
+			assertThat(page.text()).as("ended more than a year ago").doesNotContain("60120");
 			assertThat(page.select("#syllabus").text())
 				.isEqualTo("Course syllabus DD2424 (Autumn 2024 to Summer 2027)");
 			assertThat(page.select("#versions li").eachText()).containsExactly("Spring 2019 to Summer 2024 (past)",
@@ -420,6 +425,21 @@ class PublicPagesTests {
 				.isEqualTo("Course syllabus DD2424 (Spring 2019 to Summer 2024)");
 			assertThat(past.text()).contains("Perceptrons").doesNotContain("Convolutional networks");
 			assertThat(past.select("#changes")).as("the first version").isEmpty();
+			// Its offerings stay readable, however long ago they ended.
+			assertThat(past.select("#offerings")).as("none current under a past version").isEmpty();
+			assertThat(past.select("#recent-offerings").text()).isEqualTo("Past offerings under this version");
+			assertThat(past.text()).contains("60120").doesNotContain("60228");
+			assertThat(html("/courses/DD2424/syllabus/autumn-2024").text()).contains("60228").doesNotContain("60120");
+			// Public pages, kept and validated as the course's own page and PDF are.
+			for (String path : List.of("/courses/DD2424/syllabus/spring-2019",
+					"/courses/DD2424/syllabus/spring-2019.pdf")) {
+				MvcTestResult first = mvc.get().uri(path).exchange();
+				String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
+				assertThat(etag).as(path).isNotBlank();
+				assertThat(first.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).as(path).contains("public");
+				assertThat(mvc.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, etag)).as(path)
+					.hasStatus(HttpStatus.NOT_MODIFIED);
+			}
 			assertThat(past.select("#versions a[aria-current=page]").attr("href"))
 				.isEqualTo("/courses/DD2424/syllabus/spring-2019");
 			assertThat(past.select("link[rel=canonical]").attr("href"))

@@ -10,6 +10,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.course.Course;
+import org.prospectus.course.Season;
+import org.prospectus.course.Term;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.CatalogueFixtures;
@@ -81,15 +84,26 @@ class SiteIndexTests {
 	}
 
 	@Test
-	void theSitemapListsEveryPublishedProgrammeAndCourseAndNothingElse() throws Exception {
+	void theSitemapListsEveryPublishedProgrammeCourseAndSyllabusVersionAndNothingElse() throws Exception {
 		this.fixtures.programme(this.kth, "ml", "Machine Learning");
 		this.fixtures.programme(this.kth, "ds", "Data Science");
 		this.fixtures.programme(this.kth, "old", "Retired Programme", Programme::retire);
 		this.fixtures.programme(this.kth, "draft", "Draft Programme");
 		this.jdbc.sql("update programme set state = 'DRAFT' where slug = 'draft'").update();
-		this.fixtures.course(this.kth, "DD2424", "Deep Learning", (c) -> {
+		Course deep = this.fixtures.course(this.kth, "DD2424", "Deep Learning", (c) -> {
 		});
-		this.fixtures.course(this.kth, "DD0001", "Retired course", (c) -> c.retire());
+		this.fixtures.syllabus(deep, Term.of(2024, Season.AUTUMN), (s) -> {
+		});
+		this.fixtures.syllabus(deep, Term.of(2019, Season.SPRING), (s) -> {
+		});
+		long coming = this.fixtures.syllabus(deep, Term.of(2027, Season.AUTUMN), (s) -> {
+		}).getId();
+		this.jdbc.sql("update syllabus set published = false where id = :id").param("id", coming).update();
+		this.fixtures.course(this.kth, "SF1624", "Algebra", (c) -> {
+		});
+		Course retired = this.fixtures.course(this.kth, "DD0001", "Retired course", (c) -> c.retire());
+		this.fixtures.syllabus(retired, Term.of(2024, Season.AUTUMN), (s) -> {
+		});
 		this.fixtures.course(this.kth, "DD0002", "Draft course", (c) -> {
 		});
 		this.jdbc.sql("update course set state = 'DRAFT' where code = 'DD0002'").update();
@@ -105,7 +119,8 @@ class SiteIndexTests {
 		assertThat(urls).extracting((url) -> child(url, "loc"))
 			.containsExactly("http://localhost/", "http://localhost/programmes", "http://localhost/deadlines",
 					"http://localhost/programmes/ds", "http://localhost/programmes/ml",
-					"http://localhost/courses/DD2424");
+					"http://localhost/courses/DD2424", "http://localhost/courses/DD2424/syllabus/spring-2019",
+					"http://localhost/courses/DD2424/syllabus/autumn-2024", "http://localhost/courses/SF1624");
 		Element ml = urls.stream().filter((url) -> child(url, "loc").endsWith("/programmes/ml")).findFirst().get();
 		assertThat(child(ml, "lastmod")).isEqualTo("2026-11-20T10:15:30Z");
 		assertThat(urls).filteredOn((url) -> child(url, "loc").contains("/courses/"))
