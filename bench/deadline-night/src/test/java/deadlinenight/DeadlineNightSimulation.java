@@ -225,8 +225,9 @@ public class DeadlineNightSimulation extends Simulation {
 							.bodyPart(ByteArrayBodyPart("file", PNG).fileName(kind.toLowerCase() + ".png")
 								.contentType("image/png"))
 							.asMultipartForm()
-							.check(status().is(302))))
-				.exec(documentsPage());
+							.check(status().is(302), header("Location").saveAs("uploaded"))))
+				// The page the upload's answer names, which confirms the stored file.
+				.exec(page("documents page", http("documents page").get("#{uploaded}").check(status().is(200), csrf())));
 		}
 		return chain.exec(think())
 			.exec(page("review",

@@ -63,11 +63,28 @@ class ApplicationDocumentController {
 		binder.setAllowedFields(FormFields.of(DocumentUploadForm.class));
 	}
 
+	/**
+	 * The documents step. After an upload, {@code uploaded} names the stored document,
+	 * one of the applicant's own, which the page confirms: in the address rather than in
+	 * the session, so an upload and its page write nothing to the session store (issue
+	 * 26).
+	 */
 	@GetMapping("/applications/{id}/documents")
 	String page(@PathVariable String id, @RequestParam(required = false) String kind,
 			@RequestParam(name = UploadTooLargeFilter.PARAMETER, required = false) String tooLarge,
-			@AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+			@RequestParam(required = false) String uploaded, @AuthenticationPrincipal ApplicantPrincipal me,
+			Model model) {
 		ApplicationService.DocumentsView view = this.applications.documentsView(id, me.applicantId());
+		if (uploaded != null) {
+			view.documents()
+				.stream()
+				.filter((document) -> document.id().toString().equalsIgnoreCase(uploaded))
+				.findFirst()
+				.ifPresent((document) -> {
+					model.addAttribute("uploaded", document.storedName());
+					model.addAttribute("uploadedKind", document.kind());
+				});
+		}
 		if (tooLarge != null) {
 			DocumentKind rejected = DocumentKind.parse(kind).orElse(null);
 			if (rejected != null) {
@@ -81,8 +98,8 @@ class ApplicationDocumentController {
 	@PostMapping("/applications/{id}/documents")
 	String upload(@PathVariable String id, @RequestParam(required = false) String kind,
 			@ModelAttribute("form") DocumentUploadForm form, BindingResult binding,
-			@AuthenticationPrincipal ApplicantPrincipal me, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) throws IOException {
+			@AuthenticationPrincipal ApplicantPrincipal me, Model model, HttpServletResponse response)
+			throws IOException {
 		ApplicationService.WithFee owned = this.applications.withFee(id, me.applicantId());
 		Application application = owned.application();
 		DocumentKind documentKind = DocumentKind.parse(kind)
@@ -97,8 +114,7 @@ class ApplicationDocumentController {
 			try (InputStream content = file.getInputStream()) {
 				ApplicationDocuments.DocumentView stored = this.documents.upload(application.getId(), me.applicantId(),
 						documentKind, content, file.getSize(), file.getOriginalFilename());
-				redirect.addFlashAttribute("uploaded", stored.storedName());
-				redirect.addFlashAttribute("uploadedKind", stored.kind());
+				return "redirect:/applications/" + application.getId() + "/documents?uploaded=" + stored.id();
 			}
 		}
 		catch (RejectedUploadException ex) {
@@ -108,7 +124,6 @@ class ApplicationDocumentController {
 			refusal(model, documentKind, ex);
 			return show(this.applications.documentsView(id, me.applicantId()), model);
 		}
-		return "redirect:/applications/" + application.getId() + "/documents";
 	}
 
 	@PostMapping("/applications/{id}/documents/{documentId}/delete")

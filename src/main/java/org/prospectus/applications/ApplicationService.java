@@ -350,11 +350,19 @@ public class ApplicationService {
 	 */
 	@Transactional
 	public boolean saveStep(UUID id, long applicantId, StepForm form) {
-		Optional<Application> application = this.applications.lockOwned(id, applicantId);
-		if (application.isEmpty() || !application.get().isDraft()) {
+		// The draft's answers, its row locked until the save commits: a submit waits for
+		// the save, or the save finds no draft once the submit has committed.
+		Optional<String> draft = this.jdbc.sql("""
+				select answers::text from application
+				where id = :id and applicant_id = :applicantId and status = 'DRAFT' for update""")
+			.param("id", id)
+			.param("applicantId", applicantId)
+			.query(String.class)
+			.optional();
+		if (draft.isEmpty()) {
 			return false;
 		}
-		Answers answers = answers(application.get());
+		Answers answers = this.json.readValue(draft.get(), Answers.class);
 		form.putInto(answers);
 		this.jdbc.sql("update application set answers = cast(:answers as jsonb), updated_at = :now where id = :id")
 			.param("answers", this.json.writeValueAsString(answers))

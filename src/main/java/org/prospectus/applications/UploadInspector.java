@@ -17,15 +17,17 @@ import org.prospectus.support.PdfCheck;
 
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
+import org.apache.tika.mime.MimeTypesFactory;
 
 /**
  * Decides what an uploaded file is by its content alone, never by its name or the type
- * the browser declared, and then proves it: Apache Tika's magic-byte detector must name
- * PDF, JPEG or PNG, and the file must then open as that: a PDF parses with pages and
- * without encryption, an image decodes to its last row. A file that merely starts like an
- * allowed type (an HTML page behind a JPEG header, a PDF behind a PNG signature, a
- * picture cut short) is refused.
+ * the browser declared, and then proves it: Apache Tika's magic-byte detector, given only
+ * these three types, must name PDF, JPEG or PNG, and the file must then open as that: a
+ * PDF parses with pages and without encryption, an image decodes to its last row. A file
+ * that merely starts like an allowed type (an HTML page behind a JPEG header, a PDF
+ * behind a PNG signature, a picture cut short) is refused.
  */
 final class UploadInspector {
 
@@ -35,7 +37,8 @@ final class UploadInspector {
 	/** An image is decoded subsampled to about this many pixels, to bound memory. */
 	private static final long CHECK_PIXELS = 1_000_000L;
 
-	private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
+	/** Tika's detector, knowing only the accepted types (upload-types.xml). */
+	private static final MimeTypes TYPES = acceptedTypes();
 
 	private UploadInspector() {
 	}
@@ -68,6 +71,18 @@ final class UploadInspector {
 			case JPEG, PNG -> checkImage(file, type);
 		}
 		return type;
+	}
+
+	private static MimeTypes acceptedTypes() {
+		try (InputStream definitions = UploadInspector.class.getResourceAsStream("upload-types.xml")) {
+			if (definitions == null) {
+				throw new IllegalStateException("upload-types.xml is missing");
+			}
+			return MimeTypesFactory.create(definitions);
+		}
+		catch (IOException | MimeTypeException ex) {
+			throw new IllegalStateException("Could not read upload-types.xml", ex);
+		}
 	}
 
 	/** Tika's verdict from the first bytes only: no file name is given to it. */

@@ -283,7 +283,8 @@ class ApplicationFeeTests {
 	void uploadReceipt() {
 		assertThat(
 				this.applying.upload(this.ada, this.id, "FEE_RECEIPT", "receipt.pdf", UploadFiles.pdf("Paid: SEK 900")))
-			.hasRedirectedUrl("/applications/" + this.id + "/documents");
+			.hasStatus3xxRedirection()
+			.satisfies(Applying.redirectedAfterUpload(this.id));
 	}
 
 	Document reviewPage() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.ThrowingConsumer;
 import org.jsoup.nodes.Document;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
@@ -130,6 +131,15 @@ public class Applying {
 		return request.exchange();
 	}
 
+	/**
+	 * An accepted upload's answer: back to the documents step, which confirms the stored
+	 * document named in its address.
+	 */
+	public static ThrowingConsumer<MvcTestResult> redirectedAfterUpload(String id) {
+		return (result) -> assertThat(result.getResponse().getRedirectedUrl())
+			.matches("/applications/" + Pattern.quote(id) + "/documents\\?uploaded=[0-9a-f-]{36}");
+	}
+
 	public static Map<String, String> values(String... pairs) {
 		Map<String, String> map = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
@@ -171,11 +181,13 @@ public class Applying {
 
 	void uploadRequired(MockHttpSession session, String id) {
 		assertThat(upload(session, id, "TRANSCRIPT", "transcript.pdf", UploadFiles.pdf("Transcript of records")))
-			.hasRedirectedUrl("/applications/" + id + "/documents");
+			.hasStatus3xxRedirection()
+			.satisfies(Applying.redirectedAfterUpload(id));
 		assertThat(upload(session, id, "DEGREE_CERTIFICATE", "degree.jpg", UploadFiles.jpeg()))
-			.hasRedirectedUrl("/applications/" + id + "/documents");
-		assertThat(upload(session, id, "PASSPORT", "passport.png", UploadFiles.png()))
-			.hasRedirectedUrl("/applications/" + id + "/documents");
+			.hasStatus3xxRedirection()
+			.satisfies(Applying.redirectedAfterUpload(id));
+		assertThat(upload(session, id, "PASSPORT", "passport.png", UploadFiles.png())).hasStatus3xxRedirection()
+			.satisfies(Applying.redirectedAfterUpload(id));
 	}
 
 	/** Uploads as a browser would, declaring whatever type the name suggests. */

@@ -136,6 +136,24 @@ class SessionCostTests {
 		this.statements.reset();
 		assertThat(this.mvc.get().uri("/applications/{id}/documents", id).session(session)).hasStatusOk();
 		assertThat(pageConnections()).as("documents page: %s", this.statements.statements()).isEqualTo(1);
+
+		// An upload and the page that confirms it leave the session as it was.
+		List<String> upload = sessionStatementsFor(
+				() -> assertThat(applying.upload(session, id, "PASSPORT", "passport.png", UploadFiles.png()))
+					.satisfies(Applying.redirectedAfterUpload(id)));
+		assertThat(writes(upload)).as("%s", upload).isZero();
+		String confirmed = this.jdbc.sql("select id from application_document where kind = 'PASSPORT'")
+			.query(String.class)
+			.single();
+		List<String> page = sessionStatementsFor(() -> assertThat(
+				this.mvc.get().uri("/applications/{id}/documents?uploaded={doc}", id, confirmed).session(session))
+			.bodyText()
+			.contains("Uploaded: Passport or national identity card, stored as"));
+		assertThat(writes(page)).as("%s", page).isZero();
+		// Only the applicant's own documents are confirmed, whatever the address says.
+		assertThat(this.mvc.get()
+			.uri("/applications/{id}/documents?uploaded={doc}", id, "3f1c2a54-8d0e-4a53-9d7b-1f0c2b3a4d5e")
+			.session(session)).bodyText().doesNotContain("Uploaded:");
 	}
 
 	@Test
