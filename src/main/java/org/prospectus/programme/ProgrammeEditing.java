@@ -96,6 +96,18 @@ public class ProgrammeEditing {
 		});
 	}
 
+	/**
+	 * What publishing the pending revision would change, field by field: none when there
+	 * is none.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldChange> pendingChanges(long id) {
+		return this.editable.find(id)
+			.flatMap((programme) -> pending(id)
+				.map((revision) -> FieldChange.between(liveForm(programme).describe(), revision.form().describe())))
+			.orElse(List.of());
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PendingRevision<ProgrammeForm>> pending(long id) {
 		this.editable.check(id);

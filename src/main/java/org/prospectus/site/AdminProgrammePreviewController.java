@@ -40,6 +40,7 @@ class AdminProgrammePreviewController {
 		ProgrammePageController.addRounds(model, this.rounds.roundsForPreview(page.programme()));
 		model.addAttribute("preview", true);
 		model.addAttribute("pending", this.editing.pending(id).orElse(null));
+		model.addAttribute("pendingChanges", this.editing.pendingChanges(id));
 		model.addAttribute("pendingDocument", this.documents.pending(id).orElse(null));
 		return "programmes/show";
 	}

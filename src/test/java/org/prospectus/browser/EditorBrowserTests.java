@@ -144,6 +144,10 @@ class EditorBrowserTests extends BrowserTestBase {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and preview")).click();
 		assertThat(page.locator("#preview-heading")).containsText("Published");
 		assertThat(page.locator(".preview-banner")).containsText("Unpublished changes saved by editor@uni.example");
+		// What publishing will change, the summary word by word.
+		assertThat(page.locator("#pending-changes")).hasText("What publishing will change");
+		assertThat(page.locator("section[aria-labelledby=pending-changes] .word-diff ins").last())
+			.containsText("now with a lab year.");
 		assertThat(page.locator("p.lead"))
 			.hasText("Learn to build and question machine learning systems, now with a lab year.");
 		this.browser.screenshot(page, "programme-preview");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
@@ -75,6 +76,7 @@ class ProgrammeEditingTests {
 		this.id = this.fixtures.programme(kth, "ml", "Machine Learning", (p) -> {
 			p.setTuition(new Money(new BigDecimal("155000"), "SEK"), TuitionPeriod.PER_YEAR, null);
 			p.setContact("Ada Lead", "ml@kth.example", null);
+			p.setSummary("A two-year programme in machine learning, from its theory to systems that learn at scale.");
 		}).getId();
 		for (String who : List.of("editor", "other")) {
 			this.accounts.replacePassword(
@@ -186,6 +188,7 @@ class ProgrammeEditingTests {
 		values.put("plan[0].studyYear", "1");
 		values.put("plan[0].term", "SPRING");
 		values.put("plan[0].category", "COMPULSORY");
+		values.put("summary", "A two-year programme in machine learning, from its theory to systems that learn well.");
 		assertThat(save(editor, values)).hasRedirectedUrl("/admin/catalogue/programmes/" + this.id + "/preview");
 
 		// The public page is unchanged; the preview shows the change.
@@ -197,6 +200,20 @@ class ProgrammeEditingTests {
 		assertThat(preview.text()).contains("160,000", "Sam Graduate", "Reinforcement learning", "DD2424",
 				"Unpublished changes saved by editor@uni.example");
 		assertThat(dashboardChanges(editor)).contains("Machine Learning");
+		// Before publishing, each changed field: a long text word by word, a short value
+		// whole.
+		Element changes = preview.selectFirst("section[aria-labelledby=pending-changes]");
+		assertThat(changes).isNotNull();
+		Element summary = changes.select("tr")
+			.stream()
+			.filter((row) -> row.select("th").text().equals("Summary"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(summary.select(".word-diff del").eachText()).containsExactly("deleted: at scale. end of deletion.");
+		assertThat(summary.select(".word-diff ins").eachText()).containsExactly("inserted: well. end of insertion.");
+		assertThat(summary.select(".word-diff").text()).startsWith("A two-year programme in machine learning,");
+		assertThat(changes.select("del.word-diff-whole").eachText()).contains("deleted: 155000 SEK PER_YEAR");
+		assertThat(changes.select("ins.word-diff-whole").eachText()).contains("inserted: 160000 SEK PER_YEAR");
 
 		assertThat(publish(editor, preview)).hasRedirectedUrl("/admin/catalogue/programmes");
 		assertThat(this.mvc.get().uri("/programmes/ml")).bodyText()
