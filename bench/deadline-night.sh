@@ -20,7 +20,9 @@
 # Settings (environment): RATES ("2 4 6 8 10 12 14 16", applicants a second),
 # PORTAL_JAVA_OPTS (more options for the portal's JVM, say
 # "-XX:StartFlightRecording=filename=/tmp/night.jfr" to see where its CPU goes),
-# WARMUP_SECONDS (60, at WARMUP_RATE, 4 a second, first; not counted: the JIT compiler's warm-up), STEP_SECONDS (60), SURGE_SECONDS (180), SURGE_FACTOR (2), DRAIN_SECONDS (240: the longest
+# WARMUP_SECONDS (180, at WARMUP_RATE, 6 a second, first; not counted: the JIT compiler's
+# warm-up, as a portal up for hours before the night has had it), STEP_SECONDS (60),
+# SURGE_SECONDS (180), SURGE_FACTOR (2), DRAIN_SECONDS (240: the longest
 # the journeys begun in a phase may take after its arrivals end), JAR (the portal's jar;
 # built with ./mvnw -DskipTests package when missing). Needs a JDK and Debian's
 # postgresql (installed when missing, as root); no Docker.
@@ -35,7 +37,7 @@ if [ "${QUICK:-0}" = 1 ]; then
 	drain_seconds=${DRAIN_SECONDS:-150}
 else
 	rates=${RATES:-"2 4 6 8 10 12 14 16"}
-	warmup_seconds=${WARMUP_SECONDS:-60}
+	warmup_seconds=${WARMUP_SECONDS:-180}
 	step_seconds=${STEP_SECONDS:-60}
 	surge_seconds=${SURGE_SECONDS:-180}
 	drain_seconds=${DRAIN_SECONDS:-240}
@@ -135,7 +137,7 @@ accounts=$(awk -v r="$rates" -v s="$step_seconds" -v g="$surge_seconds" -v f="$s
 	n = split(r, a, " "); t = 0; m = 0
 	for (i = 1; i <= n; i++) { t += a[i] * s; if (a[i] > m) m = a[i] }
 	printf "%d", (t + f * m * g) * 1.2 + 100 }')
-warmup_rate=${WARMUP_RATE:-4}
+warmup_rate=${WARMUP_RATE:-6}
 accounts=$((accounts + warmup_seconds * (warmup_rate + 1)))
 jar_cookies="$work/cookies"
 register=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "http://127.0.0.1:$app_port/account/register")
