@@ -533,32 +533,25 @@ public class DemoCatalogue {
 		this.entityManager.persist(syllabus);
 		this.entityManager.persist(earlierDeepLearningSyllabus(course, ethics));
 
-		CourseOffering spring2026 = offering(course, Term.of(2026, Season.SPRING), "2026-03-16", "2026-06-01", "60228",
-				50);
-		spring2026.setAdmission(300, Audience.PROGRAMME_STUDENTS,
-				"Open to students admitted to CLGYM-TIKT or CLGYM-TIDE and to the master's programmes listed.",
-				DD2424_PROGRAMMES);
-		spring2026.addPeriod(Term.of(2026, Season.SPRING), "P4", new BigDecimal("7.5"));
-		this.entityManager.persist(spring2026);
-
-		CourseOffering spring2027 = offering(course, Term.of(2027, Season.SPRING), "2027-03-22", "2027-06-07", "60391",
-				50);
-		spring2027.setAdmission(300, Audience.PROGRAMME_STUDENTS,
+		deepLearningOffering(course, 2026, "2026-03-16", "2026-06-01", "60228",
+				"Open to students admitted to CLGYM-TIKT or CLGYM-TIDE and to the master's programmes listed.");
+		deepLearningOffering(course, 2027, "2027-03-22", "2027-06-07", "60391",
 				"Demo offering with invented dates and application code. Open to students admitted to "
-						+ "CLGYM-TIKT or CLGYM-TIDE and to the master's programmes listed.",
-				DD2424_PROGRAMMES);
-		spring2027.addPeriod(Term.of(2027, Season.SPRING), "P4", new BigDecimal("7.5"));
-		this.entityManager.persist(spring2027);
-
+						+ "CLGYM-TIKT or CLGYM-TIDE and to the master's programmes listed.");
 		// Under the earlier syllabus version: readable on that version's page.
-		CourseOffering spring2023 = offering(course, Term.of(2023, Season.SPRING), "2023-03-20", "2023-06-05", "60612",
-				50);
-		spring2023.setAdmission(300, Audience.PROGRAMME_STUDENTS,
-				"Demo offering with invented dates and application code, under the syllabus valid from Spring 2019.",
-				DD2424_PROGRAMMES);
-		spring2023.addPeriod(Term.of(2023, Season.SPRING), "P4", new BigDecimal("7.5"));
-		this.entityManager.persist(spring2023);
+		deepLearningOffering(course, 2023, "2023-03-20", "2023-06-05", "60612",
+				"Demo offering with invented dates and application code, under the syllabus valid from Spring 2019.");
 		return course;
+	}
+
+	/** A spring offering of DD2424 in period P4, for the programme students it names. */
+	private void deepLearningOffering(Course course, int year, String startDate, String endDate, String applicationCode,
+			String targetGroup) {
+		CourseOffering offering = offering(course, Term.of(year, Season.SPRING), startDate, endDate, applicationCode,
+				50);
+		offering.setAdmission(300, Audience.PROGRAMME_STUDENTS, targetGroup, DD2424_PROGRAMMES);
+		offering.addPeriod(Term.of(year, Season.SPRING), "P4", new BigDecimal("7.5"));
+		this.entityManager.persist(offering);
 	}
 
 	private Course machineLearning(Institution kth) {
