@@ -144,7 +144,7 @@ class ApplicationController {
 		binder.bind(request);
 		ApplicationService.SavedStep saved = this.applications.saveStep(id, me.applicantId(), form);
 		Application application = saved.application();
-		if (!saved.saved() || saved.context() == null) {
+		if (saved.context() == null) {
 			return "redirect:/applications/" + application.getId();
 		}
 		BindingResult result = binder.getBindingResult();

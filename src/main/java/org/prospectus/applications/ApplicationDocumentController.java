@@ -200,8 +200,7 @@ class ApplicationDocumentController {
 	}
 
 	private Application owned(String id, ApplicantPrincipal me) {
-		return this.applications.find(uuid(id), me.applicantId())
-			.orElseThrow(() -> NotFoundException.forMissing("application"));
+		return this.applications.owned(id, me.applicantId());
 	}
 
 	private static UUID uuid(String id) {

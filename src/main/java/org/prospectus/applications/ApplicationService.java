@@ -332,16 +332,16 @@ public class ApplicationService {
 		// institution.
 		Application application = find(uuid, applicantId)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
-		return new SavedStep(application, saved, saved ? context(application) : null);
+		return new SavedStep(application, saved ? context(application) : null);
 	}
 
 	/**
 	 * A step's answers after saving.
 	 *
-	 * @param saved whether they were saved: not when the application is no longer a draft
-	 * @param context what the step's checks need, when saved
+	 * @param context what the step's checks need; {@code null} when nothing was saved
+	 * because the application is no longer a draft
 	 */
-	public record SavedStep(Application application, boolean saved, @Nullable StepContext context) {
+	public record SavedStep(Application application, @Nullable StepContext context) {
 	}
 
 	/**

@@ -59,7 +59,7 @@ public class WordDiff {
 	 * Whether a change is worth showing word by word: both sides have text, and one is
 	 * long. A short value (a date, an amount) reads better as before and after.
 	 */
-	public boolean worthIt(@Nullable String before, @Nullable String after) {
+	public boolean wordByWord(@Nullable String before, @Nullable String after) {
 		return before != null && after != null && !before.equals(after)
 				&& (before.length() >= SHORT || after.length() >= SHORT);
 	}

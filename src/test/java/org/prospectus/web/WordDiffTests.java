@@ -46,10 +46,10 @@ class WordDiffTests {
 
 	@Test
 	void shortValuesAndOneSidedChangesAreNotWorthAWordDiff() {
-		assertThat(this.diff.worthIt("2027-01-15 23:59", "2027-01-22 23:59")).isFalse();
-		assertThat(this.diff.worthIt(null, "x".repeat(200))).isFalse();
-		assertThat(this.diff.worthIt("x".repeat(200), "x".repeat(200))).isFalse();
-		assertThat(this.diff.worthIt("Short", "A much longer text that has grown well past sixty characters in all"))
+		assertThat(this.diff.wordByWord("2027-01-15 23:59", "2027-01-22 23:59")).isFalse();
+		assertThat(this.diff.wordByWord(null, "x".repeat(200))).isFalse();
+		assertThat(this.diff.wordByWord("x".repeat(200), "x".repeat(200))).isFalse();
+		assertThat(this.diff.wordByWord("Short", "A much longer text that has grown well past sixty characters in all"))
 			.isTrue();
 	}
 
