@@ -64,7 +64,7 @@ class TableOwnershipTests {
 							"programme_plan_entry", "programme_testimonial")),
 			Map.entry("site",
 					Set.of("admission_key", "event_publication", "spring_session", "spring_session_attributes")),
-			Map.entry("staging", Set.of("catalogue_version", "pending_revision")));
+			Map.entry("staging", Set.of("catalogue_version", "pending_revision", "scheduled_publication")));
 
 	/** The module that removes a person's data everywhere (ADR 0019). */
 	static final String EVERYWHERE = "privacy";

@@ -8,8 +8,9 @@
  * {@code AccessEpochFilter}, {@code KeepTypedEmailFailureHandler},
  * {@code PasswordPolicy}, {@code SetPasswordForm}, {@code SignInBusyException},
  * {@code SignInThrottle}, {@code StaffAccessFilter}, {@code StaffAccounts},
- * {@code StaffMemberships}, {@code StaffRole}, {@code StaffScope}, {@code StaffUser},
- * {@code ThrottlingAuthenticationProvider}, {@code Tokens}; everything else is its own.
+ * {@code StaffActing}, {@code StaffMemberships}, {@code StaffRole}, {@code StaffScope},
+ * {@code StaffUser}, {@code ThrottlingAuthenticationProvider}, {@code Tokens}; everything
+ * else is its own.
  */
 @ApplicationModule(allowedDependencies = { "audit::api", "mail::api", "support", "web" })
 @NullMarked

@@ -19,7 +19,13 @@ public enum AuditAction {
 	/** Staff withdrew an offer whose condition was not met. */
 	OFFER_WITHDRAW,
 	/** An offer not answered by its reply-by instant was declined. */
-	DECLINE_BY_DEFAULT;
+	DECLINE_BY_DEFAULT,
+	/** Staff scheduled staged changes to go live at an instant. */
+	SCHEDULE,
+	/** Staff cancelled a scheduled publication. */
+	UNSCHEDULE,
+	/** A scheduled publication could not be carried out. */
+	SCHEDULE_FAILED;
 
 	public String messageKey() {
 		return "audit.action." + name();

@@ -136,6 +136,14 @@ public class AuditLog {
 			.update();
 	}
 
+	/**
+	 * Whoever is signed in on this thread as the audit log names them, or "system": for
+	 * records that keep who asked, such as a scheduled publication.
+	 */
+	public static String actor() {
+		return currentActor();
+	}
+
 	static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : "system";

@@ -14,7 +14,9 @@ import org.prospectus.applications.Application;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.intake.RoundRolledOver;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -72,6 +74,30 @@ public class Places {
 			.param("programme", programmeId)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * A round rolled over to next year's copy brings its places and its rule for freed
+	 * places, in the rollover's transaction; the rollover's preview asks staff to check
+	 * them.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void copy(RoundRolledOver rollover) {
+		this.jdbc.sql("""
+				insert into programme_places (round_id, programme_id, places)
+				select :copy, programme_id, places from programme_places where round_id = :from
+				on conflict do nothing""")
+			.param("copy", rollover.copyRoundId())
+			.param("from", rollover.fromRoundId())
+			.update();
+		this.jdbc.sql("""
+				insert into round_promotion (round_id, automatic)
+				select :copy, automatic from round_promotion where round_id = :from
+				on conflict do nothing""")
+			.param("copy", rollover.copyRoundId())
+			.param("from", rollover.fromRoundId())
+			.update();
 	}
 
 	/** The programme's figures in the round, in one statement. */

@@ -2,6 +2,7 @@ package org.prospectus.intake;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,11 +43,19 @@ class AdminRoundController {
 
 	private final RoundEditing editing;
 
+	private final RoundRollover rollover;
+
 	private final Clock clock;
 
-	AdminRoundController(RoundEditing editing, Clock clock) {
+	AdminRoundController(RoundEditing editing, RoundRollover rollover, Clock clock) {
 		this.editing = editing;
+		this.rollover = rollover;
 		this.clock = clock;
+	}
+
+	@InitBinder("scheduleForm")
+	void allowOnlyScheduleFields(WebDataBinder binder) {
+		binder.setAllowedFields(FormFields.of(ScheduleForm.class));
 	}
 
 	@InitBinder("form")
@@ -160,10 +169,79 @@ class AdminRoundController {
 	 */
 	@GetMapping("/admin/catalogue/rounds/{id}")
 	String review(@PathVariable long id, Model model) {
-		RoundEditing.Draft draft = draft(id);
+		model.addAttribute("scheduleForm", new ScheduleForm());
+		return showReview(draft(id), model);
+	}
+
+	private String showReview(RoundEditing.Draft draft, Model model) {
 		model.addAttribute("draft", draft);
 		model.addAttribute("round", draft.round());
+		model.addAttribute("copy", this.rollover.copyOf(draft.round().getId()).orElse(null));
 		return "admin/catalogue/round-review";
+	}
+
+	/** Schedules the pending changes to go live at a time typed in the round's zone. */
+	@PostMapping("/admin/catalogue/rounds/{id}/schedule")
+	String schedule(@PathVariable long id, @ModelAttribute("scheduleForm") ScheduleForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		RoundEditing.Draft draft = draft(id);
+		if (!this.editing.schedule(id, form, result)) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("scheduleRefused", true);
+			return showReview(draft, model);
+		}
+		redirect.addFlashAttribute("saved", "admin.round.scheduled");
+		redirect.addFlashAttribute("savedTitle", draft.round().getName());
+		return "redirect:/admin/catalogue/rounds/" + id;
+	}
+
+	@PostMapping("/admin/catalogue/rounds/{id}/unschedule")
+	String unschedule(@PathVariable long id, RedirectAttributes redirect) {
+		RoundEditing.Draft draft = draft(id);
+		if (this.editing.unschedule(id)) {
+			redirect.addFlashAttribute("saved", "admin.round.unscheduled");
+			redirect.addFlashAttribute("savedTitle", draft.round().getName());
+		}
+		return "redirect:/admin/catalogue/rounds/" + id;
+	}
+
+	/** What rolling the round over to next year creates, to check before creating it. */
+	@GetMapping("/admin/catalogue/rounds/{id}/rollover")
+	String rolloverPreview(@PathVariable long id, Model model) {
+		RoundRollover.Plan plan = this.rollover.plan(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
+		model.addAttribute("plans", List.of(plan));
+		model.addAttribute("round", plan.round());
+		return "admin/catalogue/round-rollover";
+	}
+
+	@PostMapping("/admin/catalogue/rounds/{id}/rollover")
+	String rollOver(@PathVariable long id, RedirectAttributes redirect) {
+		long copy = this.rollover.rollOver(id);
+		redirect.addFlashAttribute("saved", "admin.round.rolled-over");
+		redirect.addFlashAttribute("savedTitle", draft(copy).round().getName());
+		return "redirect:/admin/catalogue/rounds/" + copy;
+	}
+
+	/** What rolling over all an institution's current rounds creates. */
+	@GetMapping("/admin/catalogue/rounds/rollover")
+	String rolloverAllPreview(@RequestParam(required = false) String institution, Model model) {
+		Optional<Institution> chosen = institution(institution);
+		if (chosen.isEmpty()) {
+			model.addAttribute("institutions", this.editing.institutions());
+			return "admin/catalogue/round-rollover-institution";
+		}
+		model.addAttribute("institution", chosen.get());
+		model.addAttribute("plans", this.rollover.planAll(chosen.get().getId()));
+		return "admin/catalogue/round-rollover";
+	}
+
+	@PostMapping("/admin/catalogue/rounds/rollover")
+	String rollOverAll(@RequestParam(required = false) String institution, RedirectAttributes redirect) {
+		Institution chosen = institution(institution).orElseThrow(() -> NotFoundException.forMissing("institution"));
+		List<Long> copies = this.rollover.rollOverAll(chosen.getId());
+		redirect.addFlashAttribute("saved", "admin.rounds.rolled-over");
+		redirect.addFlashAttribute("savedTitle", copies.size());
+		return "redirect:/admin/catalogue/rounds";
 	}
 
 	@PostMapping("/admin/catalogue/rounds/{id}/publish")

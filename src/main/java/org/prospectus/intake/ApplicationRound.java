@@ -60,6 +60,9 @@ public class ApplicationRound extends BaseEntity {
 	 */
 	private boolean everPublished = true;
 
+	/** The round this one was rolled over from, if it was. */
+	private @Nullable Long rolledFromId;
+
 	@ManyToMany
 	@JoinTable(name = "round_programme", joinColumns = @JoinColumn(name = "round_id"),
 			inverseJoinColumns = @JoinColumn(name = "programme_id"))
@@ -80,6 +83,21 @@ public class ApplicationRound extends BaseEntity {
 		ApplicationRound round = new ApplicationRound(institution, slug, name, schedule);
 		round.everPublished = false;
 		return round;
+	}
+
+	/**
+	 * A draft copy of a round for the next cycle, rolled over from it; see
+	 * {@link RoundRollover}.
+	 */
+	static ApplicationRound rolledOver(ApplicationRound from, String slug, String name, RoundSchedule schedule) {
+		ApplicationRound round = unpublished(from.institution, slug, name, schedule);
+		round.rolledFromId = from.getId();
+		round.choiceLimit = from.choiceLimit;
+		return round;
+	}
+
+	public @Nullable Long getRolledFromId() {
+		return this.rolledFromId;
 	}
 
 	public boolean isEverPublished() {

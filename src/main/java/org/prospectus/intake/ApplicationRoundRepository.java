@@ -3,14 +3,15 @@ package org.prospectus.intake;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.prospectus.staging.PublicationState;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Long> {
@@ -69,5 +70,25 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 
 	@Query("select distinct r from ApplicationRound r join fetch r.institution left join fetch r.programmes where r.slug = :slug")
 	Optional<ApplicationRound> findBySlugWithProgrammes(String slug);
+
+	/** The copy a round was rolled over to, if it was. */
+	@Query("select r from ApplicationRound r join fetch r.institution where r.rolledFromId = :id")
+	Optional<ApplicationRound> findRolledFrom(long id);
+
+	/**
+	 * An institution's published rounds that have not been rolled over, with their
+	 * programmes, soonest deadline first.
+	 */
+	@Query("""
+			select distinct r from ApplicationRound r join fetch r.institution i left join fetch r.programmes
+			where i.id = :institutionId and r.everPublished = true
+			and not exists (select 1 from ApplicationRound c where c.rolledFromId = r.id)
+			order by r.deadlineAt""")
+	List<ApplicationRound> findNotRolledOver(long institutionId);
+
+	/** Locks a round's row until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from ApplicationRound r where r.id = :id")
+	Optional<ApplicationRound> lock(long id);
 
 }

@@ -1,5 +1,7 @@
 package org.prospectus.intake;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,9 @@ import org.prospectus.programme.ProgrammeEditing;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.staging.ScheduledPublications;
+import org.prospectus.staging.ScheduledPublications.Schedule;
+import org.prospectus.staging.ScheduledPublisher.ScheduleRefusedException;
 import org.prospectus.staging.StaleRevisionException;
 
 import org.prospectus.web.NotFoundException;
@@ -50,6 +55,8 @@ public class RoundEditing {
 
 	static final String ENTITY_TYPE = "application-round";
 
+	static final String NOT_PERMITTED = "schedule.failure.not-permitted";
+
 	private final ApplicationRoundRepository rounds;
 
 	private final ProgrammeEditing programmes;
@@ -62,9 +69,16 @@ public class RoundEditing {
 
 	private final Institutions institutions;
 
+	private final ScheduledPublications schedules;
+
+	private final Clock clock;
+
 	RoundEditing(ApplicationRoundRepository rounds, ProgrammeEditing programmes, PendingRevisions revisions,
-			AuditLog auditLog, EntityManager entityManager, Institutions institutions) {
+			AuditLog auditLog, EntityManager entityManager, Institutions institutions, ScheduledPublications schedules,
+			Clock clock) {
 		this.institutions = institutions;
+		this.schedules = schedules;
+		this.clock = clock;
 		this.rounds = rounds;
 		this.programmes = programmes;
 		this.revisions = revisions;
@@ -132,7 +146,8 @@ public class RoundEditing {
 			List<Programme> choices = choices(round);
 			Map<Long, String> names = titlesById(choices);
 			return new Draft(round, form, pending.orElse(null), choices, live.describe(round.getZone(), names),
-					pending.map((revision) -> revision.form().describe(round.getZone(), names)).orElse(null));
+					pending.map((revision) -> revision.form().describe(round.getZone(), names)).orElse(null),
+					this.schedules.find(ENTITY_TYPE, id).orElse(null));
 		});
 	}
 
@@ -195,6 +210,33 @@ public class RoundEditing {
 		if (round.getVersion() != expectedVersion || expectedRevision == null) {
 			throw new RoundConflictException(draft.form());
 		}
+		publish(round, draft, expectedRevision);
+		this.schedules.cancel(ENTITY_TYPE, id, round.getZone(), what(round), "published before its time");
+	}
+
+	/**
+	 * Publishes the round's pending changes as they are now, for a schedule that came
+	 * due: {@link ScheduledPublications} takes the schedule in the same transaction.
+	 * @throws ScheduleRefusedException when there is nothing to publish or the changes no
+	 * longer pass the checks
+	 */
+	@Transactional
+	public void publishScheduled(long id) {
+		ApplicationRound round = editable(id).orElseThrow(() -> new ScheduleRefusedException(NOT_PERMITTED));
+		Draft draft = draft(id).orElseThrow();
+		if (draft.pending() == null) {
+			throw new ScheduleRefusedException("schedule.failure.nothing");
+		}
+		try {
+			publish(round, draft, draft.pending().version());
+		}
+		catch (InvalidRoundRevisionException ex) {
+			throw new ScheduleRefusedException("schedule.failure.invalid");
+		}
+	}
+
+	private void publish(ApplicationRound round, Draft draft, long expectedRevision) {
+		long id = round.getId();
 		RoundForm form;
 		try {
 			form = this.revisions.take(ENTITY_TYPE, id, expectedRevision, RoundForm.class).orElseThrow();
@@ -233,11 +275,53 @@ public class RoundEditing {
 		catch (StaleRevisionException ex) {
 			throw new RoundConflictException(draft.form());
 		}
+		this.schedules.cancel(ENTITY_TYPE, id, draft.round().getZone(), what(draft.round()),
+				"its changes were discarded");
 		if (draft.pendingFields() != null) {
 			this.auditLog.record(AuditAction.DISCARD, ENTITY_TYPE, id,
 					"Discarded unpublished changes to the round " + draft.round().getName(),
 					FieldChange.between(draft.pendingFields(), draft.liveFields()));
 		}
+	}
+
+	/**
+	 * Schedules the round's pending changes to go live at the instant typed in its
+	 * institution's zone, for the signed-in editor; each reason it cannot beside the
+	 * field.
+	 * @return whether it was scheduled
+	 */
+	@Transactional
+	public boolean schedule(long id, ScheduleForm form, Errors errors) {
+		Draft draft = draft(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
+		ApplicationRound round = draft.round();
+		Instant at = form.publishAt(round.getZone(), this.clock.instant(), errors);
+		if (at == null) {
+			return false;
+		}
+		if (draft.pending() == null) {
+			errors.rejectValue("publishAt", "schedule.nothing");
+			return false;
+		}
+		if (!this.schedules.schedule(ENTITY_TYPE, id, round.getInstitution().getId(), at, round.getZone(),
+				AuditLog.actor(), what(round))) {
+			errors.rejectValue("publishAt", "schedule.taken");
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Cancels the round's scheduled publication; its changes stay staged.
+	 * @return whether it had one
+	 */
+	@Transactional
+	public boolean unschedule(long id) {
+		ApplicationRound round = editable(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
+		return this.schedules.cancel(ENTITY_TYPE, id, round.getZone(), what(round), "cancelled by hand");
+	}
+
+	private static String what(ApplicationRound round) {
+		return "the round " + round.getName() + " of " + round.getInstitution().getName();
 	}
 
 	/** The institutions a round can be created for, by name. */
@@ -358,9 +442,11 @@ public class RoundEditing {
 	 * @param choices the programmes it may admit to
 	 * @param liveFields the live values as people read them
 	 * @param pendingFields the pending values as people read them, or {@code null}
+	 * @param schedule when the pending values are to go live, or {@code null}
 	 */
 	public record Draft(ApplicationRound round, RoundForm form, @Nullable PendingRevision<RoundForm> pending,
-			List<Programme> choices, Map<String, String> liveFields, @Nullable Map<String, String> pendingFields) {
+			List<Programme> choices, Map<String, String> liveFields, @Nullable Map<String, String> pendingFields,
+			@Nullable Schedule schedule) {
 
 		/** The titles of the programmes the round may admit to, by id. */
 		public Map<Long, String> programmeNames() {
