@@ -1,6 +1,8 @@
 package org.prospectus.browser;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffAccounts;
 import org.prospectus.account.StaffRole;
+import org.prospectus.staging.ScheduledPublications;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,6 +34,9 @@ class EditorBrowserTests extends BrowserTestBase {
 
 	@Autowired
 	StaffAccounts accounts;
+
+	@Autowired
+	ScheduledPublications publications;
 
 	static Locator field(Page page, String label) {
 		return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
@@ -239,6 +245,58 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertThat(page.locator(".audit-table")).containsText("Application deadline");
 		this.browser.screenshot(page, "audit-log");
 		assertAccessible(page, "audit log");
+		Assertions.assertThat(cspErrors.messages()).isEmpty();
+	}
+
+	/**
+	 * The issue's journey: an editor rolls the round over in two clicks, checks the
+	 * preview, schedules the draft to go live a minute from now, and it goes live when
+	 * the job runs at that minute (the tests run the job themselves, with the clock set).
+	 */
+	@Test
+	void anEditorRollsARoundOverAndSchedulesTheCopyToGoLiveOnItsOwn() {
+		this.accounts.replacePassword(
+				this.accounts.findOrCreate("editor@uni.example", "Eddie Editor", EnumSet.of(StaffRole.EDITOR)),
+				PASSWORD);
+		long roundId = this.jdbc.sql("select id from application_round where slug = ?")
+			.param(BrowserCatalogue.ROUND)
+			.query(Long.class)
+			.single();
+		Page page = this.context.newPage();
+		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
+		signIn(page, "editor@uni.example");
+		page.navigate("/admin/catalogue/rounds/" + roundId);
+		try {
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Roll over to next year")).click();
+			assertThat(page.getByRole(AriaRole.HEADING,
+					new Page.GetByRoleOptions().setName("Roll " + BrowserCatalogue.ROUND_NAME + " over to next year")))
+				.isVisible();
+			assertThat(page.locator("table caption")).containsText(BrowserCatalogue.ZONE);
+			assertAccessible(page, "rollover preview");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the draft")).click();
+			assertThat(page.getByRole(AriaRole.MAIN)).containsText("Created the draft round");
+			assertThat(page.getByRole(AriaRole.MAIN)).containsText("This round has never been published");
+			String copy = page.locator("h1").textContent();
+
+			ZoneId zone = ZoneId.of(BrowserCatalogue.ZONE);
+			LocalDateTime at = LocalDateTime.ofInstant(this.clock.instant(), zone)
+				.plusMinutes(1)
+				.truncatedTo(ChronoUnit.MINUTES);
+			setValue(field(page, "Time to go live, Stockholm time (Europe/Stockholm)"), at.toString());
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule publication")).click();
+			assertThat(page.getByRole(AriaRole.MAIN)).containsText("These changes go live on");
+			assertAccessible(page, "round review with a schedule");
+
+			Assertions.assertThat(this.publications.publishDue()).isZero();
+			this.clock.setInstant(at.atZone(zone).toInstant());
+			Assertions.assertThat(this.publications.publishDue()).isOne();
+			page.reload();
+			assertThat(page.getByRole(AriaRole.MAIN)).containsText("This round has no unpublished changes");
+			Assertions.assertThat(copy).contains(BrowserCatalogue.ROUND_NAME + " 20");
+		}
+		finally {
+			this.clock.reset();
+		}
 		Assertions.assertThat(cspErrors.messages()).isEmpty();
 	}
 
