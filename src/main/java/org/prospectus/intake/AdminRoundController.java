@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.institution.Institution;
+import org.prospectus.staging.ScheduleForm;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;

@@ -26,6 +26,7 @@ import org.prospectus.programme.ProgrammeEditing;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.staging.ScheduleForm;
 import org.prospectus.staging.ScheduledPublications;
 import org.prospectus.staging.ScheduledPublications.Schedule;
 import org.prospectus.staging.ScheduledPublisher.ScheduleRefusedException;
@@ -53,9 +54,8 @@ import org.springframework.validation.Errors;
 @NamedInterface("api")
 public class RoundEditing {
 
-	static final String ENTITY_TYPE = "application-round";
-
-	static final String NOT_PERMITTED = "schedule.failure.not-permitted";
+	/** The entity type of rounds in the audit log, pending revisions and schedules. */
+	public static final String ENTITY_TYPE = "application-round";
 
 	private final ApplicationRoundRepository rounds;
 
@@ -222,7 +222,7 @@ public class RoundEditing {
 	 */
 	@Transactional
 	public void publishScheduled(long id) {
-		ApplicationRound round = editable(id).orElseThrow(() -> new ScheduleRefusedException(NOT_PERMITTED));
+		ApplicationRound round = editable(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
 		Draft draft = draft(id).orElseThrow();
 		if (draft.pending() == null) {
 			throw new ScheduleRefusedException("schedule.failure.nothing");
@@ -232,6 +232,10 @@ public class RoundEditing {
 		}
 		catch (InvalidRoundRevisionException ex) {
 			throw new ScheduleRefusedException("schedule.failure.invalid");
+		}
+		catch (RoundConflictException ex) {
+			// Someone published or saved at that very moment.
+			throw new ScheduleRefusedException("schedule.failure.conflict");
 		}
 	}
 

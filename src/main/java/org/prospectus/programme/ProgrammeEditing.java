@@ -21,6 +21,7 @@ import org.prospectus.institution.Institution;
 import org.prospectus.institution.Institutions;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
+import org.prospectus.staging.ScheduledPublications;
 import org.prospectus.staging.PublicationState;
 
 import org.springframework.modulith.NamedInterface;
@@ -63,9 +64,13 @@ public class ProgrammeEditing {
 
 	private final CareerRepository careers;
 
+	private final ScheduledPublications schedules;
+
 	ProgrammeEditing(ProgrammeRepository programmes, Institutions institutions, CourseService courses,
 			TestimonialRepository testimonials, PlanEntryRepository plans, PendingRevisions revisions,
-			AuditLog auditLog, EntityManager entityManager, EditableProgrammes editable, CareerRepository careers) {
+			AuditLog auditLog, EntityManager entityManager, EditableProgrammes editable, CareerRepository careers,
+			ScheduledPublications schedules) {
+		this.schedules = schedules;
 		this.editable = editable;
 		this.careers = careers;
 		this.programmes = programmes;
@@ -171,6 +176,8 @@ public class ProgrammeEditing {
 		Programme programme = this.editable.get(id);
 		Optional<ProgrammeForm> discarded = this.revisions.take(ProgrammePublishing.ENTITY_TYPE, id, expectedRevision,
 				ProgrammeForm.class);
+		this.schedules.cancel(ProgrammePublishing.ENTITY_TYPE, id, programme.getInstitution().getZone(),
+				ProgrammePublishing.what(programme), "its changes were discarded");
 		if (discarded.isPresent()) {
 			this.auditLog.record(AuditAction.DISCARD, ProgrammePublishing.ENTITY_TYPE, id,
 					"Discarded unpublished changes to the programme " + programme.getTitle(),

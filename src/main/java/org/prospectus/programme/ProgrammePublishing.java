@@ -1,5 +1,8 @@
 package org.prospectus.programme;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,8 +20,13 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.Institutions;
 import org.prospectus.staging.InvalidRevisionException;
+import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.staging.ScheduleForm;
+import org.prospectus.staging.ScheduledPublications;
+import org.prospectus.staging.ScheduledPublications.Schedule;
+import org.prospectus.staging.ScheduledPublisher.ScheduleRefusedException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -40,7 +48,10 @@ import org.springframework.validation.Errors;
 @NamedInterface("api")
 public class ProgrammePublishing {
 
-	static final String ENTITY_TYPE = "programme";
+	/**
+	 * The entity type of programmes in the audit log, pending revisions and schedules.
+	 */
+	public static final String ENTITY_TYPE = "programme";
 
 	private final ProgrammeRepository programmes;
 
@@ -54,9 +65,16 @@ public class ProgrammePublishing {
 
 	private final EditableProgrammes editable;
 
+	private final ScheduledPublications schedules;
+
+	private final Clock clock;
+
 	ProgrammePublishing(ProgrammeRepository programmes, AuditLog auditLog, ProgrammeEditing editing,
-			PendingRevisions revisions, ProgrammeDocuments documents, EditableProgrammes editable) {
+			PendingRevisions revisions, ProgrammeDocuments documents, EditableProgrammes editable,
+			ScheduledPublications schedules, Clock clock) {
 		this.editable = editable;
+		this.schedules = schedules;
+		this.clock = clock;
 		this.programmes = programmes;
 		this.auditLog = auditLog;
 		this.editing = editing;
@@ -104,6 +122,46 @@ public class ProgrammePublishing {
 		if (programme.getVersion() != expectedVersion || !Objects.equals(waitingDocument, expectedDocument)) {
 			throw new StaleProgrammeException(programme);
 		}
+		publish(programme, expectedRevision);
+		this.schedules.cancel(ENTITY_TYPE, id, programme.getInstitution().getZone(), what(programme),
+				"published before its time");
+	}
+
+	/**
+	 * Publishes the programme as its preview shows it now, for a schedule that came due:
+	 * {@link ScheduledPublications} takes the schedule in the same transaction.
+	 * @throws ScheduleRefusedException when there is nothing to publish or the pending
+	 * edits no longer pass the checks
+	 */
+	@Transactional
+	public void publishScheduled(long id) {
+		Programme programme = this.editable.get(id);
+		if (!hasChanges(programme)) {
+			throw new ScheduleRefusedException("schedule.failure.nothing");
+		}
+		try {
+			publish(programme,
+					this.revisions.find(ENTITY_TYPE, id, ProgrammeForm.class)
+						.map(PendingRevision::version)
+						.orElse(null));
+		}
+		catch (InvalidRevisionException ex) {
+			throw new ScheduleRefusedException("schedule.failure.invalid");
+		}
+	}
+
+	/**
+	 * Whether publishing would change anything: a draft or retired state, edits or a
+	 * document.
+	 */
+	private boolean hasChanges(Programme programme) {
+		return programme.getState() != PublicationState.PUBLISHED
+				|| this.revisions.find(ENTITY_TYPE, programme.getId(), ProgrammeForm.class).isPresent()
+				|| this.documents.pending(programme.getId()).isPresent();
+	}
+
+	private void publish(Programme programme, @Nullable Long expectedRevision) {
+		long id = programme.getId();
 		Optional<ProgrammeForm> pending = this.revisions.take(ENTITY_TYPE, id, expectedRevision, ProgrammeForm.class);
 		List<FieldChange> changes = new ArrayList<>();
 		if (pending.isPresent()) {
@@ -126,6 +184,53 @@ public class ProgrammePublishing {
 						: "Published the programme ") + programme.getTitle() + " of "
 						+ programme.getInstitution().getName(),
 				changes);
+	}
+
+	/** When the programme's changes are scheduled to go live, if they are. */
+	@Transactional(readOnly = true)
+	public Optional<Schedule> scheduleOf(long id) {
+		this.editable.check(id);
+		return this.schedules.find(ENTITY_TYPE, id);
+	}
+
+	/**
+	 * Schedules the programme's publication, as its preview shows it then, at the time
+	 * typed in its institution's zone; each reason it cannot beside the field.
+	 * @return whether it was scheduled
+	 */
+	@Transactional
+	public boolean schedule(long id, ScheduleForm form, Errors errors) {
+		Programme programme = this.editable.get(id);
+		ZoneId zone = programme.getInstitution().getZone();
+		Instant at = form.publishAt(zone, this.clock.instant(), errors);
+		if (at == null) {
+			return false;
+		}
+		if (!hasChanges(programme)) {
+			errors.rejectValue("publishAt", "schedule.nothing");
+			return false;
+		}
+		if (!this.schedules.schedule(ENTITY_TYPE, id, programme.getInstitution().getId(), at, zone, AuditLog.actor(),
+				what(programme))) {
+			errors.rejectValue("publishAt", "schedule.taken");
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Cancels the programme's scheduled publication; its changes stay staged.
+	 * @return whether it had one
+	 */
+	@Transactional
+	public boolean unschedule(long id) {
+		Programme programme = this.editable.get(id);
+		return this.schedules.cancel(ENTITY_TYPE, id, programme.getInstitution().getZone(), what(programme),
+				"cancelled by hand");
+	}
+
+	static String what(Programme programme) {
+		return "the programme " + programme.getTitle() + " of " + programme.getInstitution().getName();
 	}
 
 	/**

@@ -10,8 +10,8 @@
  * What other modules may use is marked {@code @NamedInterface("api")}:
  * {@code CatalogueEntry}, {@code InvalidRevisionException}, {@code PendingRevision},
  * {@code PendingRevisions}, {@code PublicationState}, {@code PublishedEntry},
- * {@code PublishedVersion}, {@code ScheduledPublications}, {@code ScheduledPublisher},
- * {@code StaleRevisionException}; everything else is its own.
+ * {@code PublishedVersion}, {@code ScheduleForm}, {@code ScheduledPublications},
+ * {@code ScheduledPublisher}, {@code StaleRevisionException}; everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "audit::api", "support" })
 @NullMarked

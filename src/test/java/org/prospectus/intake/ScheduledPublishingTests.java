@@ -205,6 +205,30 @@ class ScheduledPublishingTests {
 			.single()).endsWith("published before its time");
 	}
 
+	@Test
+	void aDraftProgrammeScheduledFromItsPreviewGoesPublicAtItsSecond() {
+		Programme draft = this.fixtures.programme(this.kth, "robotics", "Robotics");
+		this.jdbc.sql("update programme set state = 'DRAFT' where id = ?").param(draft.getId()).update();
+		MockHttpSession session = this.staff.signIn("editor@kth.example");
+		String preview = "/admin/catalogue/programmes/" + draft.getId();
+		assertThat(this.mvc.post()
+			.uri(preview + "/schedule")
+			.param("publishAt", "2026-11-21T13:30")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl(preview + "/preview");
+		assertThat(page(this.mvc.get().uri(preview + "/preview").session(session).exchange())
+			.select("#schedule-heading + .alert")
+			.text()).contains("go live on 21 November 2026, 13:30 CET");
+
+		this.clock.setInstant(Instant.parse("2026-11-21T12:29:59Z"));
+		assertThat(this.publications.publishDue()).isZero();
+		assertThat(this.mvc.get().uri("/programmes/robotics").exchange()).hasStatus(404);
+		this.clock.setInstant(Instant.parse("2026-11-21T12:30:00Z"));
+		assertThat(this.publications.publishDue()).isOne();
+		assertThat(this.mvc.get().uri("/programmes/robotics").exchange()).hasStatusOk();
+	}
+
 	void stageNewName(MockHttpSession session, String name) {
 		var values = StaffSessions.formFields(
 				page(this.mvc.get().uri(reviewUrl() + "/edit").session(session).exchange()), "form[method=post]");

@@ -1,4 +1,4 @@
-package org.prospectus.intake;
+package org.prospectus.staging;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.support.FieldChecks;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.validation.Errors;
 
 /** When staged changes are to go live, typed in the institution's zone. */
+@NamedInterface("api")
 public class ScheduleForm {
 
 	private @Nullable String publishAt;
@@ -17,7 +19,7 @@ public class ScheduleForm {
 	 * The instant typed, if it is a time in the zone that is still to come; otherwise
 	 * {@code null}, with the reason beside the field.
 	 */
-	@Nullable Instant publishAt(ZoneId zone, Instant now, Errors errors) {
+	public @Nullable Instant publishAt(ZoneId zone, Instant now, Errors errors) {
 		Instant at = new FieldChecks(errors).dateTime("publishAt", this.publishAt, true, zone);
 		if (at != null && !at.isAfter(now)) {
 			errors.rejectValue("publishAt", "schedule.past");
