@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.staging.PublicationState;
+import org.prospectus.staging.ScheduleForm;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
@@ -165,13 +166,52 @@ class AdminCourseController {
 	 */
 	@GetMapping("/admin/catalogue/courses/{id}/preview")
 	String preview(@PathVariable long id, Model model) {
+		model.addAttribute("scheduleForm", new ScheduleForm());
+		return showPreview(id, model);
+	}
+
+	private String showPreview(long id, Model model) {
 		CoursePublishing.Preview preview = this.publishing.preview(id)
 			.orElseThrow(() -> NotFoundException.forRecord("course", id));
 		model.addAttribute("page", preview.page());
 		model.addAttribute("course", preview.page().course());
 		model.addAttribute("preview", true);
 		model.addAttribute("changes", preview.changes());
+		model.addAttribute("schedule", this.publishing.scheduleOf(id).orElse(null));
 		return "courses/show";
+	}
+
+	@InitBinder("scheduleForm")
+	void allowOnlyScheduleFields(WebDataBinder binder) {
+		binder.setAllowedFields(FormFields.of(ScheduleForm.class));
+	}
+
+	/**
+	 * Schedules the course, with its versions and offerings, to be published as the
+	 * preview shows it then; a refused time comes back beside the field on the preview.
+	 */
+	@PostMapping("/admin/catalogue/courses/{id}/schedule")
+	String schedule(@PathVariable long id, @ModelAttribute("scheduleForm") ScheduleForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Course course = find(id);
+		if (!this.publishing.schedule(id, form, result)) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("scheduleRefused", true);
+			return showPreview(id, model);
+		}
+		redirect.addFlashAttribute("saved", "admin.course.scheduled");
+		redirect.addFlashAttribute("savedTitle", course.getCode() + " " + course.getTitle());
+		return "redirect:/admin/catalogue/courses/" + id + "/preview";
+	}
+
+	@PostMapping("/admin/catalogue/courses/{id}/unschedule")
+	String unschedule(@PathVariable long id, RedirectAttributes redirect) {
+		Course course = find(id);
+		if (this.publishing.unschedule(id)) {
+			redirect.addFlashAttribute("saved", "admin.course.unscheduled");
+			redirect.addFlashAttribute("savedTitle", course.getCode() + " " + course.getTitle());
+		}
+		return "redirect:/admin/catalogue/courses/" + id + "/preview";
 	}
 
 	@PostMapping("/admin/catalogue/courses/{id}/publish")

@@ -1,7 +1,9 @@
 package org.prospectus.course;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,12 +25,17 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.staging.InvalidRevisionException;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
+import org.prospectus.staging.ScheduleForm;
+import org.prospectus.staging.ScheduledPublications;
+import org.prospectus.staging.ScheduledPublications.Schedule;
+import org.prospectus.staging.ScheduledPublisher.ScheduleRefusedException;
 import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.support.FieldChecks;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -44,9 +51,11 @@ import org.springframework.validation.Errors;
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+@NamedInterface("api")
 public class CoursePublishing {
 
-	static final String COURSE = "course";
+	/** The entity type of courses in the audit log, pending revisions and schedules. */
+	public static final String COURSE = "course";
 
 	static final String SYLLABUS = "syllabus";
 
@@ -68,10 +77,13 @@ public class CoursePublishing {
 
 	private final EditableCourses editable;
 
+	private final ScheduledPublications schedules;
+
 	CoursePublishing(CourseRepository courses, SyllabusRepository syllabuses, CourseOfferingRepository offerings,
 			PendingRevisions revisions, AuditLog auditLog, EntityManager entityManager, Clock clock,
-			EditableCourses editable) {
+			EditableCourses editable, ScheduledPublications schedules) {
 		this.editable = editable;
+		this.schedules = schedules;
 		this.courses = courses;
 		this.syllabuses = syllabuses;
 		this.offerings = offerings;
@@ -234,6 +246,55 @@ public class CoursePublishing {
 		return Optional.of(new Preview(page, changes));
 	}
 
+	/** When the course's changes are scheduled to go live, if they are. */
+	@Transactional(readOnly = true)
+	public Optional<Schedule> scheduleOf(long id) {
+		this.editable.get(id);
+		return this.schedules.find(COURSE, id);
+	}
+
+	/**
+	 * Schedules the course's publication, with every version and offering change as the
+	 * preview shows it then, at the time typed in its institution's zone; each reason it
+	 * cannot beside the field.
+	 * @return whether it was scheduled
+	 */
+	@Transactional
+	public boolean schedule(long id, ScheduleForm form, Errors errors) {
+		Course course = this.editable.get(id);
+		ZoneId zone = course.getInstitution().getZone();
+		Instant at = form.publishAt(zone, this.clock.instant(), errors);
+		if (at == null) {
+			return false;
+		}
+		List<Syllabus> versions = this.syllabuses.findAllVersionsWithModules(course);
+		List<CourseOffering> all = this.offerings.findAllWithPeriods(course);
+		if (course.getState() == PublicationState.PUBLISHED && changesOf(course, versions, all).isEmpty()) {
+			errors.rejectValue("publishAt", "schedule.nothing");
+			return false;
+		}
+		if (!this.schedules.schedule(COURSE, id, course.getInstitution().getId(), at, zone, AuditLog.actor(),
+				what(course))) {
+			errors.rejectValue("publishAt", "schedule.taken");
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Cancels the course's scheduled publication; its changes stay staged.
+	 * @return whether it had one
+	 */
+	@Transactional
+	public boolean unschedule(long id) {
+		Course course = this.editable.get(id);
+		return this.schedules.cancel(COURSE, id, course.getInstitution().getZone(), what(course), "cancelled by hand");
+	}
+
+	private static String what(Course course) {
+		return "the course " + course.getCode() + " " + course.getTitle();
+	}
+
 	/**
 	 * Publishes the course with everything unpublished in it, exactly as previewed.
 	 * @param expectedVersion the course's version the preview showed
@@ -255,6 +316,36 @@ public class CoursePublishing {
 		if (!changes.tokens().equals(seen)) {
 			throw new StaleRevisionException(COURSE, id);
 		}
+		publish(course, versions, all, changes);
+		this.schedules.cancel(COURSE, id, course.getInstitution().getZone(), what(course), "published before its time");
+	}
+
+	/**
+	 * Publishes the course with everything unpublished in it, as its preview shows it
+	 * now, for a schedule that came due: {@link ScheduledPublications} takes the schedule
+	 * in the same transaction.
+	 * @throws ScheduleRefusedException when there is nothing to publish or a change no
+	 * longer passes its checks
+	 */
+	@Transactional
+	public void publishScheduled(long id) {
+		Course course = this.editable.get(id);
+		List<Syllabus> versions = this.syllabuses.findAllVersionsWithModules(course);
+		List<CourseOffering> all = this.offerings.findAllWithPeriods(course);
+		UnpublishedChanges changes = changesOf(course, versions, all);
+		if (course.getState() == PublicationState.PUBLISHED && changes.isEmpty()) {
+			throw new ScheduleRefusedException("schedule.failure.nothing");
+		}
+		try {
+			publish(course, versions, all, changes);
+		}
+		catch (PartRefusedException ex) {
+			throw new ScheduleRefusedException("schedule.failure.invalid");
+		}
+	}
+
+	private void publish(Course course, List<Syllabus> versions, List<CourseOffering> all, UnpublishedChanges changes) {
+		long id = course.getId();
 		PublicationState stateBefore = course.getState();
 		if (stateBefore == PublicationState.PUBLISHED && changes.isEmpty()) {
 			return;
@@ -404,6 +495,8 @@ public class CoursePublishing {
 		if (!changes.tokens().equals(seen)) {
 			throw new StaleRevisionException(COURSE, id);
 		}
+		this.schedules.cancel(COURSE, id, course.getInstitution().getZone(), what(course),
+				"its changes were discarded");
 		this.revisions.take(COURSE, id, changes.courseRevision(), CourseForm.class)
 			.ifPresent((form) -> this.auditLog.record(AuditAction.DISCARD, COURSE, id,
 					"Discarded unpublished changes to the course " + course.getCode() + " " + course.getTitle(),

@@ -5,8 +5,9 @@
  * reading and the term and credit vocabulary programmes share.
  *
  * What other modules may use is marked {@code @NamedInterface("api")}: {@code Course},
- * {@code CourseProgrammes}, {@code CourseService}, {@code CourseStructuredData},
- * {@code CreditSystem}, {@code Season}; everything else is its own.
+ * {@code CourseProgrammes}, {@code CoursePublishing}, {@code CourseService},
+ * {@code CourseStructuredData}, {@code CreditSystem}, {@code Season}; everything else is
+ * its own.
  */
 @ApplicationModule(
 		allowedDependencies = { "account::api", "audit::api", "institution::api", "staging::api", "support", "web" })

@@ -4,6 +4,7 @@ import java.util.function.LongConsumer;
 
 import org.prospectus.account.StaffActing;
 import org.prospectus.account.StaffActing.StaffActingRefusedException;
+import org.prospectus.course.CoursePublishing;
 import org.prospectus.intake.RoundEditing;
 import org.prospectus.programme.ProgrammePublishing;
 import org.prospectus.staging.ScheduledPublisher;
@@ -27,6 +28,11 @@ class ScheduledPublishers {
 	@Bean
 	ScheduledPublisher roundPublisher(RoundEditing rounds, StaffActing acting) {
 		return new Acting(RoundEditing.ENTITY_TYPE, acting, rounds::publishScheduled);
+	}
+
+	@Bean
+	ScheduledPublisher coursePublisher(CoursePublishing courses, StaffActing acting) {
+		return new Acting(CoursePublishing.COURSE, acting, courses::publishScheduled);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffMemberships;
 import org.prospectus.account.StaffRole;
+import org.prospectus.course.Course;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.staging.ScheduledPublications;
@@ -227,6 +228,30 @@ class ScheduledPublishingTests {
 		this.clock.setInstant(Instant.parse("2026-11-21T12:30:00Z"));
 		assertThat(this.publications.publishDue()).isOne();
 		assertThat(this.mvc.get().uri("/programmes/robotics").exchange()).hasStatusOk();
+	}
+
+	@Test
+	void aDraftCourseScheduledFromItsPreviewGoesPublicAtItsSecond() {
+		Course course = this.fixtures.course(this.kth, "DD2424", "Deep Learning in Data Science", (c) -> {
+		});
+		this.jdbc.sql("update course set state = 'DRAFT' where id = ?").param(course.getId()).update();
+		MockHttpSession session = this.staff.signIn("editor@kth.example");
+		String base = "/admin/catalogue/courses/" + course.getId();
+		assertThat(this.mvc.post()
+			.uri(base + "/schedule")
+			.param("publishAt", "2026-11-21T13:30")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl(base + "/preview");
+		assertThat(page(this.mvc.get().uri(base + "/preview").session(session).exchange())
+			.select("#schedule-heading + .alert")
+			.text()).contains("go live on 21 November 2026, 13:30 CET");
+		this.clock.setInstant(Instant.parse("2026-11-21T12:29:59Z"));
+		assertThat(this.publications.publishDue()).isZero();
+		assertThat(this.mvc.get().uri("/courses/DD2424").exchange()).hasStatus(404);
+		this.clock.setInstant(Instant.parse("2026-11-21T12:30:00Z"));
+		assertThat(this.publications.publishDue()).isOne();
+		assertThat(this.mvc.get().uri("/courses/DD2424").exchange()).hasStatusOk();
 	}
 
 	void stageNewName(MockHttpSession session, String name) {
