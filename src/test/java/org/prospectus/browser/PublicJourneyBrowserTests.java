@@ -93,6 +93,25 @@ class PublicJourneyBrowserTests extends BrowserTestBase {
 		assertThat(pdf.headers()).containsEntry("content-type", "application/pdf");
 		assertThat(new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII)).isEqualTo("%PDF");
 
+		// The version picker: the past syllabus version has its own page and PDF.
+		page.navigate("/courses/" + BrowserCatalogue.COURSE);
+		Locator versions = page.getByRole(AriaRole.NAVIGATION,
+				new Page.GetByRoleOptions().setName("Every version of this syllabus"));
+		assertThat(versions.getByRole(AriaRole.LISTITEM)).hasCount(2);
+		Locator past = versions.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText("(past)"));
+		past.getByRole(AriaRole.LINK).click();
+		String slug = BrowserCatalogue.PAST_SYLLABUS.slug();
+		page.waitForURL("**/courses/" + BrowserCatalogue.COURSE + "/syllabus/" + slug);
+		assertThat(versions.locator("[aria-current=page]")).hasCount(1);
+		assertThat(versions.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText("(past)")))
+			.containsText("(shown below)");
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Neural networks for images.");
+		assertAccessible(page, "past syllabus version");
+		Response versionPdf = page.waitForResponse((response) -> response.url().endsWith("/" + slug + ".pdf"),
+				page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Course syllabus as PDF"))::click);
+		assertThat(versionPdf.status()).isEqualTo(200);
+		assertThat(versionPdf.headers()).containsEntry("content-type", "application/pdf");
+
 		assertThat(cspErrors.messages()).isEmpty();
 	}
 
