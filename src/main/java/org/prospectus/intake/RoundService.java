@@ -61,6 +61,17 @@ public class RoundService {
 	}
 
 	/**
+	 * As {@link #roundsFor(Programme)}, for one year of entry: the rounds whose studies
+	 * start in that year, in the coordinator's zone.
+	 */
+	public ProgrammeRounds roundsFor(Programme programme, int entryYear) {
+		return select(this.rounds.findByProgrammeId(programme.getId())
+			.stream()
+			.filter((round) -> round.getStudiesStartAt().atZone(round.getZone()).getYear() == entryYear)
+			.toList(), programme.getInstitution().getId());
+	}
+
+	/**
 	 * As {@link #roundsFor(Programme)} for several programmes at once, in one query, by
 	 * programme id. A programme without rounds has an entry with no current round.
 	 */

@@ -1,7 +1,9 @@
 package org.prospectus.programme;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.AttributeOverride;
@@ -13,7 +15,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.type.SqlTypes;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.institution.Institution;
@@ -82,6 +86,20 @@ public class Programme extends CatalogueEntry {
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
 	private List<String> careerTitles = new ArrayList<>();
+
+	/**
+	 * The year of entry this row describes, its current one: the year its fees,
+	 * requirements and rounds are for. Other years live in {@link ProgrammeYear}.
+	 */
+	private int entryYear = LocalDate.now().plusMonths(4).getYear();
+
+	/**
+	 * The other published years of entry, as "2026,2028", read with the programme in its
+	 * one statement so that the page can offer them without another.
+	 */
+	@Formula("(select string_agg(y.entry_year::text, ',' order by y.entry_year) from programme_year y "
+			+ "where y.programme_id = id and y.published)")
+	private @Nullable String otherYears;
 
 	private String typicalOffer;
 
@@ -258,6 +276,27 @@ public class Programme extends CatalogueEntry {
 
 	public void setCareerTitles(List<String> careerTitles) {
 		this.careerTitles = new ArrayList<>(careerTitles);
+	}
+
+	public int getEntryYear() {
+		return this.entryYear;
+	}
+
+	void setEntryYear(int entryYear) {
+		this.entryYear = entryYear;
+	}
+
+	/** The other published years of entry, past and coming, in order. */
+	public List<Integer> getOtherPublishedYears() {
+		if (this.otherYears == null || this.otherYears.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(this.otherYears.split(",")).map(Integer::valueOf).toList();
+	}
+
+	/** Published years of entry after the current one, in order. */
+	public List<Integer> getComingYears() {
+		return getOtherPublishedYears().stream().filter((year) -> year > this.entryYear).toList();
 	}
 
 	public String getTypicalOffer() {

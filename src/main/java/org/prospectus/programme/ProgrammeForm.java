@@ -17,7 +17,6 @@ import org.prospectus.course.Course;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.course.Season;
 import org.prospectus.support.FieldChecks;
-import org.prospectus.support.Money;
 import org.springframework.validation.Errors;
 
 /**
@@ -29,7 +28,7 @@ import org.springframework.validation.Errors;
  * The code and slug are not here: they are set when the programme is created and stay,
  * because links and applications name them.
  */
-public class ProgrammeForm {
+public class ProgrammeForm extends YearFields {
 
 	/** Blank rows offered for new testimonials and plan entries on each edit. */
 	static final int BLANK_ROWS = 2;
@@ -82,26 +81,6 @@ public class ProgrammeForm {
 
 	private String careerTitles;
 
-	private String typicalOffer;
-
-	private String entryRequirements;
-
-	private String languageRequirements;
-
-	private String tuitionAmount;
-
-	private String tuitionCurrency;
-
-	private String tuitionPeriod;
-
-	private String tuitionNote;
-
-	private String applicationFeeAmount;
-
-	private String applicationFeeCurrency;
-
-	private String applicationFeeNote;
-
 	private String leadName;
 
 	private String contactEmail;
@@ -139,19 +118,7 @@ public class ProgrammeForm {
 		form.sectionCareers = programme.getSectionCareers();
 		form.topics = String.join("\n", programme.getTopics());
 		form.careerTitles = String.join("\n", programme.getCareerTitles());
-		form.typicalOffer = programme.getTypicalOffer();
-		form.entryRequirements = programme.getEntryRequirements();
-		form.languageRequirements = programme.getLanguageRequirements();
-		String currency = programme.getInstitution().getCurrency().getCurrencyCode();
-		Money tuition = programme.getTuition();
-		form.tuitionAmount = (tuition != null) ? FieldChecks.plain(tuition.amount()) : null;
-		form.tuitionCurrency = (tuition != null) ? tuition.currency() : currency;
-		form.tuitionPeriod = FieldChecks.name(programme.getTuitionPeriod());
-		form.tuitionNote = programme.getTuitionNote();
-		Money fee = programme.getApplicationFee();
-		form.applicationFeeAmount = (fee != null) ? FieldChecks.plain(fee.amount()) : null;
-		form.applicationFeeCurrency = (fee != null) ? fee.currency() : currency;
-		form.applicationFeeNote = programme.getApplicationFeeNote();
+		form.fill(YearValues.of(programme), programme.getInstitution().getCurrency().getCurrencyCode());
 		form.leadName = programme.getLeadName();
 		form.contactEmail = programme.getContactEmail();
 		form.contactUrl = programme.getContactUrl();
@@ -206,18 +173,7 @@ public class ProgrammeForm {
 		String careers = check.text("sectionCareers", this.sectionCareers, false, 20000);
 		List<String> topicList = check.lines("topics", this.topics, 80);
 		List<String> careerList = check.lines("careerTitles", this.careerTitles, 120);
-		String typicalOffer = check.text("typicalOffer", this.typicalOffer, false, 5000);
-		String entry = check.text("entryRequirements", this.entryRequirements, false, 5000);
-		String languageRequirements = check.text("languageRequirements", this.languageRequirements, false, 5000);
-		Money tuition = check.money("tuitionAmount", this.tuitionAmount, "tuitionCurrency", this.tuitionCurrency);
-		TuitionPeriod period = check.choice("tuitionPeriod", this.tuitionPeriod, TuitionPeriod.class, false);
-		if (tuition != null && period == null && !errors.hasFieldErrors("tuitionPeriod")) {
-			errors.rejectValue("tuitionPeriod", "programme.form.tuition-period.required");
-		}
-		String tuitionNote = check.text("tuitionNote", this.tuitionNote, false, 2000);
-		Money fee = check.money("applicationFeeAmount", this.applicationFeeAmount, "applicationFeeCurrency",
-				this.applicationFeeCurrency);
-		String feeNote = check.text("applicationFeeNote", this.applicationFeeNote, false, 2000);
+		YearValues year = checkYear(check, errors);
 		String lead = check.text("leadName", this.leadName, false, 200);
 		String email = check.text("contactEmail", this.contactEmail, false, 254);
 		if (email != null && !EMAIL.matcher(email).matches()) {
@@ -230,8 +186,9 @@ public class ProgrammeForm {
 			return null;
 		}
 		return new ProgrammeContent(title, award, level, credits, creditSystem, duration, pace, mode, language, campus,
-				startTerm, summary, about, learning, project, careers, topicList, careerList, typicalOffer, entry,
-				languageRequirements, tuition, period, tuitionNote, fee, feeNote, lead, email, url, testimonialList,
+				startTerm, summary, about, learning, project, careers, topicList, careerList, year.typicalOffer(),
+				year.entryRequirements(), year.languageRequirements(), year.tuition(), year.tuitionPeriod(),
+				year.tuitionNote(), year.applicationFee(), year.applicationFeeNote(), lead, email, url, testimonialList,
 				planList, chosenCareers());
 	}
 
@@ -315,16 +272,7 @@ public class ProgrammeForm {
 		fields.put("programme.topics", this.topics);
 		fields.put("programme.career-titles", this.careerTitles);
 		fields.put("programme.careers.linked", String.join(", ", chosenCareers()));
-		fields.put("programme.entry.typical-offer", this.typicalOffer);
-		fields.put("programme.entry.requirements", this.entryRequirements);
-		fields.put("programme.entry.language", this.languageRequirements);
-		fields.put("programme.fees.tuition", (this.tuitionAmount != null && !this.tuitionAmount.isBlank())
-				? FieldChecks.joined(this.tuitionAmount, this.tuitionCurrency, this.tuitionPeriod) : null);
-		fields.put("programme.form.tuition-note", this.tuitionNote);
-		fields.put("programme.fees.application",
-				(this.applicationFeeAmount != null && !this.applicationFeeAmount.isBlank())
-						? FieldChecks.joined(this.applicationFeeAmount, this.applicationFeeCurrency) : null);
-		fields.put("programme.form.application-fee-note", this.applicationFeeNote);
+		describeYear(fields);
 		fields.put("programme.lead", this.leadName);
 		fields.put("programme.email", this.contactEmail);
 		fields.put("programme.web", this.contactUrl);
@@ -620,86 +568,6 @@ public class ProgrammeForm {
 
 	public void setCareerTitles(String careerTitles) {
 		this.careerTitles = careerTitles;
-	}
-
-	public String getTypicalOffer() {
-		return this.typicalOffer;
-	}
-
-	public void setTypicalOffer(String typicalOffer) {
-		this.typicalOffer = typicalOffer;
-	}
-
-	public String getEntryRequirements() {
-		return this.entryRequirements;
-	}
-
-	public void setEntryRequirements(String entryRequirements) {
-		this.entryRequirements = entryRequirements;
-	}
-
-	public String getLanguageRequirements() {
-		return this.languageRequirements;
-	}
-
-	public void setLanguageRequirements(String languageRequirements) {
-		this.languageRequirements = languageRequirements;
-	}
-
-	public String getTuitionAmount() {
-		return this.tuitionAmount;
-	}
-
-	public void setTuitionAmount(String tuitionAmount) {
-		this.tuitionAmount = tuitionAmount;
-	}
-
-	public String getTuitionCurrency() {
-		return this.tuitionCurrency;
-	}
-
-	public void setTuitionCurrency(String tuitionCurrency) {
-		this.tuitionCurrency = tuitionCurrency;
-	}
-
-	public String getTuitionPeriod() {
-		return this.tuitionPeriod;
-	}
-
-	public void setTuitionPeriod(String tuitionPeriod) {
-		this.tuitionPeriod = tuitionPeriod;
-	}
-
-	public String getTuitionNote() {
-		return this.tuitionNote;
-	}
-
-	public void setTuitionNote(String tuitionNote) {
-		this.tuitionNote = tuitionNote;
-	}
-
-	public String getApplicationFeeAmount() {
-		return this.applicationFeeAmount;
-	}
-
-	public void setApplicationFeeAmount(String applicationFeeAmount) {
-		this.applicationFeeAmount = applicationFeeAmount;
-	}
-
-	public String getApplicationFeeCurrency() {
-		return this.applicationFeeCurrency;
-	}
-
-	public void setApplicationFeeCurrency(String applicationFeeCurrency) {
-		this.applicationFeeCurrency = applicationFeeCurrency;
-	}
-
-	public String getApplicationFeeNote() {
-		return this.applicationFeeNote;
-	}
-
-	public void setApplicationFeeNote(String applicationFeeNote) {
-		this.applicationFeeNote = applicationFeeNote;
 	}
 
 	public String getLeadName() {

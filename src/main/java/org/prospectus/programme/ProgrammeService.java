@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+
+import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,8 +32,15 @@ public class ProgrammeService {
 
 	private final CareerService careers;
 
+	private final ProgrammeYearRepository years;
+
+	private final EntityManager entityManager;
+
 	ProgrammeService(ProgrammeRepository programmes, TestimonialRepository testimonials, PlanEntryRepository plans,
-			ProgrammeDocumentRepository documents, CareerService careers) {
+			ProgrammeDocumentRepository documents, CareerService careers, ProgrammeYearRepository years,
+			EntityManager entityManager) {
+		this.years = years;
+		this.entityManager = entityManager;
 		this.programmes = programmes;
 		this.testimonials = testimonials;
 		this.plans = plans;
@@ -76,6 +85,24 @@ public class ProgrammeService {
 			.map((programme) -> new ProgrammePage(programme,
 					this.testimonials.findByProgrammeOrderByPosition(programme),
 					PlanView.of(this.plans.findPublicPlan(programme))));
+	}
+
+	/**
+	 * The page of another published year of entry of a programme whose page is public:
+	 * next year's, or a past one kept readable. The programme is detached and shows the
+	 * year's requirements and fees; in as many statements as the current year's page.
+	 */
+	public Optional<ProgrammePage> findPage(String slug, int entryYear) {
+		return this.years.findPublishedPage(slug, entryYear).map((year) -> {
+			Programme programme = year.getProgramme();
+			List<Testimonial> testimonials = this.testimonials.findByProgrammeOrderByPosition(programme);
+			PlanView plan = PlanView.of(this.plans.findPublicPlan(programme));
+			int current = programme.getEntryYear();
+			List<Integer> all = ProgrammePage.yearsOf(programme);
+			this.entityManager.detach(programme);
+			year.showOn(programme);
+			return new ProgrammePage(programme, testimonials, plan, current, all);
+		});
 	}
 
 	/**

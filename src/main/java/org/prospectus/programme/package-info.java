@@ -8,8 +8,8 @@
  * {@code CareerService}, {@code PlanEntry}, {@code PlanView}, {@code Programme},
  * {@code ProgrammeDocuments}, {@code ProgrammeEditing}, {@code ProgrammeFacts},
  * {@code ProgrammeLevel}, {@code ProgrammePage}, {@code ProgrammePublishing},
- * {@code ProgrammeService}, {@code StudyMode}, {@code TuitionPeriod}; everything else is
- * its own.
+ * {@code ProgrammeService}, {@code ProgrammeYears}, {@code StudyMode},
+ * {@code TuitionPeriod}; everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "audit::api", "course::api", "institution::api",
 		"staging::api", "support", "web" })

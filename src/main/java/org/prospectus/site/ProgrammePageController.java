@@ -1,6 +1,7 @@
 package org.prospectus.site;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.prospectus.compare.Shortlist;
 import org.prospectus.intake.ProgrammeRounds;
@@ -57,11 +58,34 @@ class ProgrammePageController {
 	@GetMapping("/programmes/{slug}")
 	String show(@PathVariable String slug, Model model) {
 		ProgrammePage page = this.programmes.findPage(slug).orElseThrow(() -> NotFoundException.forProgramme(slug));
+		return show(page, this.rounds.roundsFor(page.programme()),
+				this.urls.of("/programmes/{slug}", page.programme().getSlug()), model);
+	}
+
+	/**
+	 * Another published year of entry: next year's, or a past one, whose page says it is
+	 * closed and links the current year. The current year's address is the programme's.
+	 */
+	@GetMapping("/programmes/{slug}/entry/{year:[0-9]{4}}")
+	String showYear(@PathVariable String slug, @PathVariable int year, Model model) {
+		Optional<ProgrammePage> found = this.programmes.findPage(slug, year);
+		if (found.isEmpty()) {
+			// The current year has the programme's own address.
+			return this.programmes.findVisible(slug)
+				.filter((programme) -> programme.getEntryYear() == year)
+				.map((programme) -> "redirect:/programmes/" + programme.getSlug())
+				.orElseThrow(() -> NotFoundException.forProgramme(slug));
+		}
+		ProgrammePage page = found.get();
+		return show(page, this.rounds.roundsFor(page.programme(), year),
+				this.urls.of("/programmes/{slug}/entry/{year}", page.programme().getSlug(), year), model);
+	}
+
+	private String show(ProgrammePage page, ProgrammeRounds rounds, String canonicalUrl, Model model) {
 		model.addAttribute("page", page);
 		model.addAttribute("programme", page.programme());
-		ProgrammeRounds rounds = this.rounds.roundsFor(page.programme());
 		addRounds(model, rounds);
-		model.addAttribute("canonicalUrl", this.urls.of("/programmes/{slug}", page.programme().getSlug()));
+		model.addAttribute("canonicalUrl", canonicalUrl);
 		model.addAttribute("metaDescription", MetaDescription.of(page.programme().getSummary()));
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.programme(page, rounds));

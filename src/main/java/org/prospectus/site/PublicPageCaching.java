@@ -39,9 +39,9 @@ class PublicPageCaching implements HandlerInterceptor, WebMvcConfigurer {
 
 	static final String PUBLIC = "public, max-age=60, stale-while-revalidate=60";
 
-	static final List<String> PAGES = List.of("/", "/programmes", "/programmes/*", "/courses/*",
-			"/courses/*/syllabus/{version:[a-zA-Z]+-[0-9]+}", "/deadlines", "/compare", "/careers", "/guide", "/finder",
-			"/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*");
+	static final List<String> PAGES = List.of("/", "/programmes", "/programmes/*", "/programmes/*/entry/{year:[0-9]+}",
+			"/courses/*", "/courses/*/syllabus/{version:[a-zA-Z]+-[0-9]+}", "/deadlines", "/compare", "/careers",
+			"/guide", "/finder", "/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*");
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {

@@ -7,6 +7,7 @@ import org.prospectus.account.StaffActing.StaffActingRefusedException;
 import org.prospectus.course.CoursePublishing;
 import org.prospectus.intake.RoundEditing;
 import org.prospectus.programme.ProgrammePublishing;
+import org.prospectus.programme.ProgrammeYears;
 import org.prospectus.staging.ScheduledPublisher;
 import org.prospectus.web.NotFoundException;
 
@@ -33,6 +34,11 @@ class ScheduledPublishers {
 	@Bean
 	ScheduledPublisher coursePublisher(CoursePublishing courses, StaffActing acting) {
 		return new Acting(CoursePublishing.COURSE, acting, courses::publishScheduled);
+	}
+
+	@Bean
+	ScheduledPublisher programmeYearPublisher(ProgrammeYears years, StaffActing acting) {
+		return new Acting(ProgrammeYears.ENTITY_TYPE, acting, years::publishScheduled);
 	}
 
 	@Bean

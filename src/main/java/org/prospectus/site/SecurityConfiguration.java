@@ -54,11 +54,12 @@ class SecurityConfiguration {
 	 * helping applicants choose (ADR 0013); the statements every page links to (ADR
 	 * 0019); static files and the probes.
 	 */
-	static final String[] PUBLIC_PATHS = { "/", "/programmes", "/programmes/*", "/programmes/*/course-description.pdf",
-			"/courses/*", "/courses/*/syllabus.pdf", "/courses/*/syllabus/*", "/deadlines", "/deadlines.ics",
-			"/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt", "/compare", "/careers", "/guide", "/finder",
-			"/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*", "/static/**", "/webjars/**",
-			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/livez", "/readyz" };
+	static final String[] PUBLIC_PATHS = { "/", "/programmes", "/programmes/*", "/programmes/*/entry/*",
+			"/programmes/*/course-description.pdf", "/courses/*", "/courses/*/syllabus.pdf", "/courses/*/syllabus/*",
+			"/deadlines", "/deadlines.ics", "/programmes/*/deadlines.ics", "/sitemap.xml", "/robots.txt", "/compare",
+			"/careers", "/guide", "/finder", "/privacy", "/privacy/*", "/accessibility", "/contact", "/contact/*",
+			"/static/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/livez",
+			"/readyz" };
 
 	/**
 	 * No observation around each of the dozen security filters, nor around the

@@ -63,6 +63,9 @@ final class BrowserCatalogue {
 
 	static final String ROUND = "autumn-intake";
 
+	/** A past year of entry of the programme, published and kept readable. */
+	static final int PAST_ENTRY_YEAR = LocalDate.now().plusMonths(4).getYear() - 1;
+
 	static final String ROUND_NAME = "Round " + ROUND;
 
 	static final String APPLICATION_CODE = "60228";
@@ -132,6 +135,7 @@ final class BrowserCatalogue {
 		this.fixtures.offering(course, term, start, start.plusDays(70), APPLICATION_CODE,
 				(offering) -> offering.addPeriod(term, "P3", new BigDecimal("7.5")));
 		this.fixtures.persistPlanEntry(machineLearning, course, 1, Season.SPRING);
+		this.fixtures.publishedYear(machineLearning, PAST_ENTRY_YEAR);
 		// A real deadline is the last second of a day in the institution's zone.
 		Instant deadline = today.plusDays(30).atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
 		this.fixtures.round(kth, ROUND, now.minusSeconds(14 * 86400), deadline, machineLearning, applied);

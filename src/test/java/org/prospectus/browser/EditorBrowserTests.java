@@ -165,6 +165,22 @@ class EditorBrowserTests extends BrowserTestBase {
 		assertThat(page.locator("p.lead"))
 			.hasText("Learn to build and question machine learning systems, now with a lab year.");
 
+		// Next year's fee, prepared beside this year's.
+		page.navigate("/admin/catalogue/programmes?q=" + BrowserCatalogue.PROGRAMME_TITLE.replace(' ', '+'));
+		page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Edit " + BrowserCatalogue.PROGRAMME_TITLE + " of University kth"))
+			.click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Years of entry")).click();
+		assertAccessible(page, "years of entry");
+		page.locator("form[action$='/years'] button").click();
+		assertThat(page.getByRole(AriaRole.MAIN)).containsText("as a draft copy of the year before");
+		assertAccessible(page, "a year of entry");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit this year")).click();
+		field(page, "Tuition").fill("160000");
+		assertAccessible(page, "a year of entry's form");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and review")).click();
+		assertThat(page.locator("tr.table-warning")).containsText("160000");
+
 		// A course fact: a syllabus module renamed, with the credits check on the way.
 		page.navigate("/admin/catalogue/courses?q=" + BrowserCatalogue.COURSE);
 		assertAccessible(page, "courses list");

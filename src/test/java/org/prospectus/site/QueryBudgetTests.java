@@ -164,6 +164,22 @@ class QueryBudgetTests {
 	}
 
 	@Test
+	void programmePageStaysWithinBudgetWithSeveralYearsOfEntryPublished() {
+		Programme ml = this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		grow(1, "SM");
+		for (int year : new int[] { 2025, 2026, 2028 }) {
+			this.jdbc.sql("insert into programme_year (programme_id, entry_year, published) values (?, ?, true)")
+				.params(ml.getId(), year)
+				.update();
+		}
+		int current = statementsFor("/programmes/ml");
+		int next = statementsFor("/programmes/ml/entry/2028");
+		System.out.printf("SQL statements with four years published: current %d, next year %d%n", current, next);
+		assertThat(current).isLessThanOrEqualTo(PROGRAMME_AND_COURSE_PAGE_BUDGET);
+		assertThat(next).isLessThanOrEqualTo(PROGRAMME_AND_COURSE_PAGE_BUDGET);
+	}
+
+	@Test
 	void coursePageStaysWithinBudgetHoweverLargeTheCatalogue() {
 		this.fixtures.programme(this.kth, "ml", "Machine Learning");
 		dd2424();

@@ -165,6 +165,22 @@ public class CatalogueFixtures {
 		});
 	}
 
+	/**
+	 * A published year of entry of a programme other than its current one, with its
+	 * current year's requirements and fees.
+	 */
+	public void publishedYear(Programme programme, int entryYear) {
+		inTransaction(() -> this.entityManager.createNativeQuery("""
+				insert into programme_year (programme_id, entry_year, published, typical_offer, entry_requirements,
+				    language_requirements, tuition_amount, tuition_currency, tuition_period, tuition_note)
+				select id, ?1, true, typical_offer, entry_requirements, language_requirements, tuition_amount,
+				    tuition_currency, tuition_period, tuition_note
+				from programme where id = ?2""")
+			.setParameter(1, entryYear)
+			.setParameter(2, programme.getId())
+			.executeUpdate());
+	}
+
 	/** A saved entity by its id, loaded in a transaction of its own. */
 	public <T> T find(Class<T> type, long id) {
 		return inTransaction(() -> this.entityManager.find(type, id));

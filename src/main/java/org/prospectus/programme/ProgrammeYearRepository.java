@@ -1,0 +1,31 @@
+package org.prospectus.programme;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProgrammeYearRepository extends JpaRepository<ProgrammeYear, Long> {
+
+	/** A programme's other years of entry, in order. */
+	@Query("select y from ProgrammeYear y where y.programme = :programme order by y.entryYear")
+	List<ProgrammeYear> findByProgramme(Programme programme);
+
+	@Query("select y from ProgrammeYear y join fetch y.programme p join fetch p.institution where y.id = :id")
+	Optional<ProgrammeYear> findWithProgramme(long id);
+
+	Optional<ProgrammeYear> findByProgrammeAndEntryYear(Programme programme, int entryYear);
+
+	/**
+	 * A published year of a programme whose page is public, with the programme and its
+	 * institution: one statement for the year's page.
+	 */
+	@Query("""
+			select y from ProgrammeYear y join fetch y.programme p join fetch p.institution
+			where p.slug = :slug and y.entryYear = :year and y.published = true
+			and p.state in (org.prospectus.staging.PublicationState.PUBLISHED,
+			                org.prospectus.staging.PublicationState.RETIRED)""")
+	Optional<ProgrammeYear> findPublishedPage(String slug, int year);
+
+}

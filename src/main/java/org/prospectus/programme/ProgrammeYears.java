@@ -1,0 +1,336 @@
+package org.prospectus.programme;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
+import org.prospectus.staging.InvalidRevisionException;
+import org.prospectus.staging.PendingRevision;
+import org.prospectus.staging.PendingRevisions;
+import org.prospectus.staging.ScheduleForm;
+import org.prospectus.staging.ScheduledPublications;
+import org.prospectus.staging.ScheduledPublications.Schedule;
+import org.prospectus.staging.ScheduledPublisher.ScheduleRefusedException;
+import org.prospectus.staging.StaleRevisionException;
+import org.prospectus.support.FieldChecks;
+import org.prospectus.web.NotFoundException;
+
+import org.springframework.modulith.NamedInterface;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+
+/**
+ * A programme's years of entry other than its current one, for catalogue editors: next
+ * year's prepared ahead as a draft copy of the year before, its fees and requirements
+ * edited as staged changes, published (or scheduled) when ready; past years kept. Like
+ * every catalogue edit, a save is staged, checked again on publishing, refused when
+ * someone saved in between, and audited with each field before and after.
+ */
+@Service
+@PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+@NamedInterface("api")
+public class ProgrammeYears {
+
+	/**
+	 * The entity type of years of entry in the audit log, pending revisions and
+	 * schedules.
+	 */
+	public static final String ENTITY_TYPE = "programme-year";
+
+	private final ProgrammeYearRepository years;
+
+	private final EditableProgrammes editable;
+
+	private final PendingRevisions revisions;
+
+	private final AuditLog auditLog;
+
+	private final ScheduledPublications schedules;
+
+	private final Clock clock;
+
+	ProgrammeYears(ProgrammeYearRepository years, EditableProgrammes editable, PendingRevisions revisions,
+			AuditLog auditLog, ScheduledPublications schedules, Clock clock) {
+		this.years = years;
+		this.editable = editable;
+		this.revisions = revisions;
+		this.auditLog = auditLog;
+		this.schedules = schedules;
+		this.clock = clock;
+	}
+
+	/** The programme with its other years of entry, in order. */
+	@Transactional(readOnly = true)
+	public Overview overview(long programmeId) {
+		Programme programme = this.editable.get(programmeId);
+		List<ProgrammeYear> all = this.years.findByProgramme(programme);
+		List<Long> pending = this.revisions.pendingAmong(ENTITY_TYPE, all.stream().map(ProgrammeYear::getId).toList());
+		return new Overview(programme, all, pending, nextYear(programme, all));
+	}
+
+	private static int nextYear(Programme programme, List<ProgrammeYear> all) {
+		return Math.max(programme.getEntryYear(),
+				all.stream().mapToInt(ProgrammeYear::getEntryYear).max().orElse(programme.getEntryYear())) + 1;
+	}
+
+	/**
+	 * Prepares the programme's next year of entry as a draft: a copy of the latest year
+	 * before it, so that the editor changes what differs. Asking again finds the same
+	 * draft.
+	 * @return the year prepared
+	 */
+	@Transactional
+	public int prepareNext(long programmeId) {
+		Programme programme = this.editable.get(programmeId);
+		return prepare(programme, nextYear(programme, this.years.findByProgramme(programme)));
+	}
+
+	/**
+	 * Prepares a year of entry after the programme's current one as a draft copy of the
+	 * latest year before it, unless it exists: for a round rolled over to that year.
+	 * @return whether it was made now
+	 */
+	@Transactional
+	public boolean prepareFor(long programmeId, int entryYear) {
+		Programme programme = this.editable.get(programmeId);
+		if (entryYear <= programme.getEntryYear()
+				|| this.years.findByProgrammeAndEntryYear(programme, entryYear).isPresent()) {
+			return false;
+		}
+		prepare(programme, entryYear);
+		return true;
+	}
+
+	private int prepare(Programme programme, int entryYear) {
+		if (this.years.findByProgrammeAndEntryYear(programme, entryYear).isPresent()) {
+			return entryYear;
+		}
+		List<ProgrammeYear> before = this.years.findByProgramme(programme)
+			.stream()
+			.filter((year) -> year.getEntryYear() < entryYear && year.getEntryYear() > programme.getEntryYear())
+			.sorted(Comparator.comparingInt(ProgrammeYear::getEntryYear).reversed())
+			.toList();
+		YearValues values = before.isEmpty() ? YearValues.of(programme) : before.get(0).values();
+		int from = before.isEmpty() ? programme.getEntryYear() : before.get(0).getEntryYear();
+		ProgrammeYear year = this.years.saveAndFlush(new ProgrammeYear(programme, entryYear, values));
+		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, year.getId(),
+				"Prepared " + entryYear + " entry of the programme " + programme.getTitle()
+						+ " as a draft, copied from " + from + " entry",
+				FieldChange.between(Map.of(), YearForm.of(year).describe()));
+		return entryYear;
+	}
+
+	/** A year of entry with its pending changes, for its staff pages. */
+	@Transactional(readOnly = true)
+	public Draft draft(long programmeId, int entryYear) {
+		ProgrammeYear year = find(programmeId, entryYear);
+		Optional<PendingRevision<YearForm>> pending = this.revisions.find(ENTITY_TYPE, year.getId(), YearForm.class);
+		YearForm live = YearForm.of(year);
+		YearForm form = pending.map((revision) -> {
+			YearForm saved = revision.form();
+			saved.setVersion(year.getVersion());
+			saved.setRevision(revision.version());
+			return saved;
+		}).orElse(live);
+		return new Draft(year, form, pending.orElse(null), live.describe(),
+				pending.map((revision) -> revision.form().describe()).orElse(null),
+				this.schedules.find(ENTITY_TYPE, year.getId()).orElse(null));
+	}
+
+	private ProgrammeYear find(long programmeId, int entryYear) {
+		Programme programme = this.editable.get(programmeId);
+		return this.years.findByProgrammeAndEntryYear(programme, entryYear)
+			.orElseThrow(() -> NotFoundException.forRecord("year of entry", entryYear));
+	}
+
+	/**
+	 * Checks the form and saves it as the year's pending changes, each problem beside its
+	 * field.
+	 * @return whether it was saved
+	 * @throws StaleRevisionException when someone saved or published in between
+	 */
+	@Transactional
+	public boolean save(long programmeId, int entryYear, YearForm form, Errors errors) {
+		Draft draft = draft(programmeId, entryYear);
+		form.checkYear(new FieldChecks(errors), errors);
+		if (errors.hasErrors()) {
+			return false;
+		}
+		ProgrammeYear year = draft.year();
+		if (year.getVersion() != form.getVersion()) {
+			throw new StaleRevisionException(ENTITY_TYPE, year.getId());
+		}
+		Map<String, String> before = (draft.pendingFields() != null) ? draft.pendingFields() : draft.liveFields();
+		List<FieldChange> changes = FieldChange.between(before, form.describe());
+		if (changes.isEmpty()) {
+			return true;
+		}
+		Long expected = form.getRevision();
+		form.setRevision(null);
+		this.revisions.save(ENTITY_TYPE, year.getId(), year.getVersion(), expected, form);
+		this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, year.getId(),
+				"Saved unpublished changes to " + what(year), changes);
+		return true;
+	}
+
+	/**
+	 * Publishes the year with its pending changes, exactly as reviewed.
+	 * @throws StaleRevisionException when the year or its pending changes changed since
+	 * the review
+	 * @throws InvalidRevisionException when the changes no longer pass the checks
+	 */
+	@Transactional
+	public void publish(long programmeId, int entryYear, long expectedVersion, @Nullable Long expectedRevision) {
+		ProgrammeYear year = find(programmeId, entryYear);
+		if (year.getVersion() != expectedVersion) {
+			throw new StaleRevisionException(ENTITY_TYPE, year.getId());
+		}
+		publish(year, expectedRevision);
+		this.schedules.cancel(ENTITY_TYPE, year.getId(), zone(year), what(year), "published before its time");
+	}
+
+	private void publish(ProgrammeYear year, @Nullable Long expectedRevision) {
+		YearForm live = YearForm.of(year);
+		Optional<YearForm> pending = this.revisions.take(ENTITY_TYPE, year.getId(), expectedRevision, YearForm.class);
+		boolean wasPublished = year.isPublished();
+		if (pending.isPresent()) {
+			Errors errors = new BeanPropertyBindingResult(pending.get(), "form");
+			YearValues values = pending.get().checkYear(new FieldChecks(errors), errors);
+			if (errors.hasErrors()) {
+				throw new InvalidRevisionException(errors);
+			}
+			year.write(values);
+		}
+		else if (wasPublished) {
+			return;
+		}
+		year.publish();
+		this.auditLog.record(AuditAction.PUBLISH, ENTITY_TYPE, year.getId(),
+				(wasPublished ? "Published changes to " : "Published ") + what(year),
+				FieldChange.between(wasPublished ? live.describe() : Map.of(), YearForm.of(year).describe()));
+	}
+
+	/**
+	 * Publishes the year as its review page shows it now, for a schedule that came due.
+	 * @throws ScheduleRefusedException when there is nothing to publish or the changes no
+	 * longer pass the checks
+	 */
+	@Transactional
+	public void publishScheduled(long yearId) {
+		ProgrammeYear year = this.years.findWithProgramme(yearId)
+			.filter((found) -> this.editable.find(found.getProgramme().getId()).isPresent())
+			.orElseThrow(() -> NotFoundException.forRecord("year of entry", yearId));
+		Optional<PendingRevision<YearForm>> pending = this.revisions.find(ENTITY_TYPE, yearId, YearForm.class);
+		if (year.isPublished() && pending.isEmpty()) {
+			throw new ScheduleRefusedException("schedule.failure.nothing");
+		}
+		try {
+			publish(year, pending.map(PendingRevision::version).orElse(null));
+		}
+		catch (InvalidRevisionException ex) {
+			throw new ScheduleRefusedException("schedule.failure.invalid");
+		}
+	}
+
+	/**
+	 * Throws the pending changes away.
+	 * @throws StaleRevisionException when they are not the ones the editor saw
+	 */
+	@Transactional
+	public void discard(long programmeId, int entryYear, @Nullable Long expectedRevision) {
+		Draft draft = draft(programmeId, entryYear);
+		this.schedules.cancel(ENTITY_TYPE, draft.year().getId(), zone(draft.year()), what(draft.year()),
+				"its changes were discarded");
+		this.revisions.take(ENTITY_TYPE, draft.year().getId(), expectedRevision, YearForm.class);
+		if (draft.pendingFields() != null) {
+			this.auditLog.record(AuditAction.DISCARD, ENTITY_TYPE, draft.year().getId(),
+					"Discarded unpublished changes to " + what(draft.year()),
+					FieldChange.between(draft.pendingFields(), draft.liveFields()));
+		}
+	}
+
+	/**
+	 * Schedules the year's publication, as its review page shows it then, at a time typed
+	 * in the institution's zone; each reason it cannot beside the field.
+	 * @return whether it was scheduled
+	 */
+	@Transactional
+	public boolean schedule(long programmeId, int entryYear, ScheduleForm form, Errors errors) {
+		Draft draft = draft(programmeId, entryYear);
+		ProgrammeYear year = draft.year();
+		Instant at = form.publishAt(zone(year), this.clock.instant(), errors);
+		if (at == null) {
+			return false;
+		}
+		if (!draft.hasChanges()) {
+			errors.rejectValue("publishAt", "schedule.nothing");
+			return false;
+		}
+		if (!this.schedules.schedule(ENTITY_TYPE, year.getId(), year.getProgramme().getInstitution().getId(), at,
+				zone(year), AuditLog.actor(), what(year))) {
+			errors.rejectValue("publishAt", "schedule.taken");
+			return false;
+		}
+		return true;
+	}
+
+	/** Cancels the year's scheduled publication; its changes stay staged. */
+	@Transactional
+	public boolean unschedule(long programmeId, int entryYear) {
+		ProgrammeYear year = find(programmeId, entryYear);
+		return this.schedules.cancel(ENTITY_TYPE, year.getId(), zone(year), what(year), "cancelled by hand");
+	}
+
+	private static ZoneId zone(ProgrammeYear year) {
+		return year.getProgramme().getInstitution().getZone();
+	}
+
+	private static String what(ProgrammeYear year) {
+		return year.getEntryYear() + " entry of the programme " + year.getProgramme().getTitle() + " of "
+				+ year.getProgramme().getInstitution().getName();
+	}
+
+	/**
+	 * A programme's years of entry.
+	 *
+	 * @param programme the programme, whose row is its current year
+	 * @param years its other years, in order
+	 * @param pending the ids of the years with unpublished changes
+	 * @param next the year "prepare next year" makes
+	 */
+	public record Overview(Programme programme, List<ProgrammeYear> years, List<Long> pending, int next) {
+
+	}
+
+	/**
+	 * A year being edited.
+	 *
+	 * @param year the year as it is
+	 * @param form its pending changes, or its values
+	 * @param pending the pending revision, or {@code null}
+	 * @param liveFields its values as people read them
+	 * @param pendingFields the pending values as people read them, or {@code null}
+	 * @param schedule when the changes are to go live, or {@code null}
+	 */
+	public record Draft(ProgrammeYear year, YearForm form, @Nullable PendingRevision<YearForm> pending,
+			Map<String, String> liveFields, @Nullable Map<String, String> pendingFields, @Nullable Schedule schedule) {
+
+		/** Whether publishing would change anything: a draft, or pending changes. */
+		public boolean hasChanges() {
+			return !this.year.isPublished() || this.pending != null;
+		}
+
+	}
+
+}

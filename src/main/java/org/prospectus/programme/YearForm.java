@@ -1,0 +1,51 @@
+package org.prospectus.programme;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The form of a year of entry other than the programme's current one: its requirements
+ * and fees as typed, saved as the year's pending revision until published.
+ */
+public class YearForm extends YearFields {
+
+	private long version;
+
+	private @Nullable Long revision;
+
+	static YearForm of(ProgrammeYear year) {
+		YearForm form = new YearForm();
+		form.version = year.getVersion();
+		form.fill(year.values(), year.getProgramme().getInstitution().getCurrency().getCurrencyCode());
+		return form;
+	}
+
+	/**
+	 * The fields as people read them, for the review page, the audit log and conflicts.
+	 */
+	Map<String, String> describe() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		describeYear(fields);
+		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
+		return fields;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
+	public @Nullable Long getRevision() {
+		return this.revision;
+	}
+
+	public void setRevision(@Nullable Long revision) {
+		this.revision = revision;
+	}
+
+}
