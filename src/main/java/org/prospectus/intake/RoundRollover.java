@@ -21,6 +21,7 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.Institution;
 import org.prospectus.institution.Institutions;
 import org.prospectus.programme.Programme;
+import org.prospectus.programme.years.ProgrammeYears;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.web.NotFoundException;
 
@@ -57,8 +58,11 @@ public class RoundRollover {
 
 	private final Clock clock;
 
+	private final ProgrammeYears years;
+
 	RoundRollover(ApplicationRoundRepository rounds, RoundEditing editing, PendingRevisions revisions,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, ProgrammeYears years) {
+		this.years = years;
 		this.rounds = rounds;
 		this.editing = editing;
 		this.revisions = revisions;
@@ -162,6 +166,9 @@ public class RoundRollover {
 						+ " of " + institution.getName() + " over to " + copy.getName() + ", a draft",
 				FieldChange.between(Map.of(), staged.describe(zone, names)));
 		this.events.publishEvent(new RoundRolledOver(round.getId(), copy.getId()));
+		for (Programme programme : plan.yearsToPrepare()) {
+			this.years.prepareFor(programme.getId(), plan.entryYear());
+		}
 		return copy.getId();
 	}
 
@@ -204,8 +211,16 @@ public class RoundRollover {
 			.toList();
 		String name = nextName(round.getName(), after.studiesStartAt().atZone(zone).getYear(), " ");
 		String slug = copy.map(ApplicationRound::getSlug).orElseGet(() -> freeSlug(round, after, zone));
+		int entryYear = after.studiesStartAt().atZone(zone).getYear();
+		// Next year's fees and requirements: a draft copy for each of the coordinator's
+		// own programmes whose current year is earlier. Another institution's programme
+		// in a joint round is its own editors' to prepare.
+		List<Programme> yearsToPrepare = kept.stream()
+			.filter((programme) -> programme.getInstitution().getId().equals(round.getInstitution().getId()))
+			.filter((programme) -> programme.getEntryYear() < entryYear)
+			.toList();
 		return new Plan(round, copy.orElse(null), copy.map(ApplicationRound::getName).orElse(name), slug, after, dates,
-				kept, dropped, !after.opensAt().isAfter(this.clock.instant()));
+				kept, dropped, !after.opensAt().isAfter(this.clock.instant()), entryYear, yearsToPrepare);
 	}
 
 	/**
@@ -252,10 +267,13 @@ public class RoundRollover {
 	 * or another institution's and no longer published
 	 * @param opensInPast whether the copy would open before now, so that it needs new
 	 * dates
+	 * @param entryYear the year of entry the copy admits to: the year its studies start
+	 * @param yearsToPrepare the programmes whose year of entry the rollover prepares as a
+	 * draft copy of the year before, where it is missing
 	 */
 	public record Plan(ApplicationRound round, @Nullable ApplicationRound copy, String name, String slug,
 			RoundSchedule schedule, List<DateChange> dates, List<Programme> programmes, List<Programme> dropped,
-			boolean opensInPast) {
+			boolean opensInPast, int entryYear, List<Programme> yearsToPrepare) {
 
 		/** Whether a date falls on a weekend or moved from its wall-clock time. */
 		public boolean datesToCheck() {

@@ -282,7 +282,7 @@ public class Programme extends CatalogueEntry {
 		return this.entryYear;
 	}
 
-	void setEntryYear(int entryYear) {
+	public void setEntryYear(int entryYear) {
 		this.entryYear = entryYear;
 	}
 

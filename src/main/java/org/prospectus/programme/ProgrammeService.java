@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-
-import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import jakarta.persistence.EntityManager;
+import org.prospectus.programme.years.PublishedYears;
 import org.prospectus.staging.PublishedEntry;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -32,12 +32,12 @@ public class ProgrammeService {
 
 	private final CareerService careers;
 
-	private final ProgrammeYearRepository years;
+	private final PublishedYears years;
 
 	private final EntityManager entityManager;
 
 	ProgrammeService(ProgrammeRepository programmes, TestimonialRepository testimonials, PlanEntryRepository plans,
-			ProgrammeDocumentRepository documents, CareerService careers, ProgrammeYearRepository years,
+			ProgrammeDocumentRepository documents, CareerService careers, PublishedYears years,
 			EntityManager entityManager) {
 		this.years = years;
 		this.entityManager = entityManager;
@@ -93,7 +93,7 @@ public class ProgrammeService {
 	 * year's requirements and fees; in as many statements as the current year's page.
 	 */
 	public Optional<ProgrammePage> findPage(String slug, int entryYear) {
-		return this.years.findPublishedPage(slug, entryYear).map((year) -> {
+		return this.years.find(slug, entryYear).map((year) -> {
 			Programme programme = year.getProgramme();
 			List<Testimonial> testimonials = this.testimonials.findByProgrammeOrderByPosition(programme);
 			PlanView plan = PlanView.of(this.plans.findPublicPlan(programme));

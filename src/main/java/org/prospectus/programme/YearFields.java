@@ -38,7 +38,7 @@ public abstract class YearFields {
 	/**
 	 * Fills the fields with the values, a missing amount's currency with the one given.
 	 */
-	void fill(YearValues values, String currency) {
+	public void fill(YearValues values, String currency) {
 		this.typicalOffer = values.typicalOffer();
 		this.entryRequirements = values.entryRequirements();
 		this.languageRequirements = values.languageRequirements();
@@ -57,7 +57,7 @@ public abstract class YearFields {
 	 * The values typed, each reason beside its field; read them only where {@code errors}
 	 * has none.
 	 */
-	YearValues checkYear(FieldChecks check, Errors errors) {
+	public YearValues checkYear(FieldChecks check, Errors errors) {
 		String typical = check.text("typicalOffer", this.typicalOffer, false, 5000);
 		String entry = check.text("entryRequirements", this.entryRequirements, false, 5000);
 		String language = check.text("languageRequirements", this.languageRequirements, false, 5000);
@@ -74,7 +74,7 @@ public abstract class YearFields {
 	}
 
 	/** The fields as people read them, keyed by their labels' message keys. */
-	void describeYear(Map<String, String> fields) {
+	public void describeYear(Map<String, String> fields) {
 		fields.put("programme.entry.typical-offer", this.typicalOffer);
 		fields.put("programme.entry.requirements", this.entryRequirements);
 		fields.put("programme.entry.language", this.languageRequirements);

@@ -2,6 +2,7 @@ package org.prospectus.site;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.prospectus.compare.Shortlist;
 import org.prospectus.intake.ProgrammeRounds;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ProgrammePageController {
+
+	private static final Pattern YEAR = Pattern.compile("[12][0-9]{3}");
 
 	private final ProgrammeService programmes;
 
@@ -66,8 +69,13 @@ class ProgrammePageController {
 	 * Another published year of entry: next year's, or a past one, whose page says it is
 	 * closed and links the current year. The current year's address is the programme's.
 	 */
-	@GetMapping("/programmes/{slug}/entry/{year:[0-9]{4}}")
-	String showYear(@PathVariable String slug, @PathVariable int year, Model model) {
+	@GetMapping("/programmes/{slug}/entry/{year}")
+	String showYear(@PathVariable String slug, @PathVariable("year") String typed, Model model) {
+		// A year has one spelling, its four digits: anything else is no page.
+		if (!YEAR.matcher(typed).matches()) {
+			throw NotFoundException.forProgramme(slug);
+		}
+		int year = Integer.parseInt(typed);
 		Optional<ProgrammePage> found = this.programmes.findPage(slug, year);
 		if (found.isEmpty()) {
 			// The current year has the programme's own address.

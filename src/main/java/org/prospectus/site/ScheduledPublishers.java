@@ -7,7 +7,7 @@ import org.prospectus.account.StaffActing.StaffActingRefusedException;
 import org.prospectus.course.CoursePublishing;
 import org.prospectus.intake.RoundEditing;
 import org.prospectus.programme.ProgrammePublishing;
-import org.prospectus.programme.ProgrammeYears;
+import org.prospectus.programme.years.ProgrammeYears;
 import org.prospectus.staging.ScheduledPublisher;
 import org.prospectus.web.NotFoundException;
 

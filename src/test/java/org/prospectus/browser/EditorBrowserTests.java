@@ -294,6 +294,9 @@ class EditorBrowserTests extends BrowserTestBase {
 			assertThat(page.getByRole(AriaRole.MAIN)).containsText("This round has never been published");
 			String copy = page.locator("h1").textContent();
 
+			// The clock stands still from here, so that "a minute from now" is still to
+			// come however long the browser takes.
+			this.clock.setInstant(this.clock.instant());
 			ZoneId zone = ZoneId.of(BrowserCatalogue.ZONE);
 			LocalDateTime at = LocalDateTime.ofInstant(this.clock.instant(), zone)
 				.plusMinutes(1)

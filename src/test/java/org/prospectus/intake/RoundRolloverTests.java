@@ -76,6 +76,7 @@ class RoundRolloverTests {
 		this.jdbc.sql("insert into programme_places (round_id, programme_id, places) values (?, ?, 30)")
 			.params(this.round.getId(), this.ml.getId())
 			.update();
+		this.jdbc.sql("update programme set entry_year = 2027").update();
 		this.staff.createAt("editor@kth.example", "KTH editor", this.kth.getId(), StaffRole.EDITOR);
 	}
 
@@ -131,6 +132,7 @@ class RoundRolloverTests {
 		assertThat(preview.select("tr:has(th:contains(Application deadline))").text())
 			.contains("15 January 2027, 23:59 CET", "15 January 2028, 23:59 CET", "Falls on a weekend.");
 		assertThat(preview.select("li").eachText()).contains("Machine Learning");
+		assertThat(preview.select("h3").eachText()).contains("2028 entry");
 
 		// Two editors press "Create the draft" at once, and once more later.
 		CountDownLatch start = new CountDownLatch(1);
@@ -176,6 +178,10 @@ class RoundRolloverTests {
 			.query(String.class)
 			.list())
 			.containsExactly("Rolled the round Round autumn-2027 of University kth over to Round autumn-2028, a draft");
+		// The programme's 2028 entry is prepared as a draft copy of 2027's, once.
+		assertThat(
+				this.jdbc.sql("select entry_year || ' ' || published from programme_year").query(String.class).list())
+			.containsExactly("2028 false");
 		Document copy = page(this.mvc.get().uri(reviewUrl(copyId)).session(session).exchange());
 		assertThat(copy.text()).contains("This round has never been published", "Machine Learning");
 		assertThat(page(this.mvc.get().uri(reviewUrl(this.round.getId())).session(session).exchange())

@@ -147,6 +147,7 @@ class CatalogueScopeTests {
 		this.kth = this.fixtures.institution("kth", "Europe/Stockholm");
 		Institution soton = this.fixtures.institution("soton", "Europe/London");
 		this.programme = this.fixtures.programme(this.kth, "kth-ml", "Machine Learning KTH");
+		this.fixtures.publishedYear(this.programme, 2028);
 		this.fixtures.programme(soton, "soton-ml", "Machine Learning Southampton");
 		this.course = this.fixtures.course(this.kth, "DD2424", "Deep Learning", (c) -> {
 		});
@@ -189,7 +190,7 @@ class CatalogueScopeTests {
 	}
 
 	String path(String pattern) {
-		String path = pattern.replace("{courseId}", this.course.getId().toString());
+		String path = pattern.replace("{courseId}", this.course.getId().toString()).replace("{year}", "2028");
 		if (path.contains("/syllabuses/{id}")) {
 			return path.replace("{id}", this.syllabus.getId().toString());
 		}
@@ -335,7 +336,7 @@ class CatalogueScopeTests {
 			(id) -> "0x" + Long.toHexString(id), (id) -> "%20" + id);
 
 	String entryPath(String pattern, Function<Long, String> spelling) {
-		String path = pattern.replace("{courseId}", spelling.apply(this.course.getId()));
+		String path = pattern.replace("{courseId}", spelling.apply(this.course.getId())).replace("{year}", "2028");
 		if (path.startsWith("/admin/applications/")) {
 			path = path.replace("{id}", this.application.toString());
 		}

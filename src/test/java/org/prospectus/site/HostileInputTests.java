@@ -199,6 +199,7 @@ class HostileInputTests {
 			List<String> values = switch (name) {
 				case "step" -> Arrays.stream(Step.values()).map(Step::slug).toList();
 				case "kind" -> List.of("transcript");
+				case "year" -> List.of("2028");
 				default -> List.of(pattern.startsWith("/applications") ? this.application : "1");
 			};
 			List<String> expanded = new ArrayList<>();

@@ -59,10 +59,11 @@ class RouteInventoryTests {
 	 * them.
 	 */
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /programmes", "GET /programmes/{slug}",
-			"GET /programmes/{slug}/course-description.pdf", "GET /courses/{code}", "GET /courses/{code}/syllabus.pdf",
-			"GET /courses/{code}/syllabus/{term}", "GET /courses/{code}/syllabus/{term}.pdf", "GET /deadlines",
-			"GET /deadlines.ics", "GET /programmes/{slug}/deadlines.ics", "GET /sitemap.xml", "GET /robots.txt",
-			"GET /login", "GET /staff/set-password", "POST /staff/set-password",
+			"GET /programmes/{slug}/entry/{year}", "GET /programmes/{slug}/course-description.pdf",
+			"GET /courses/{code}", "GET /courses/{code}/syllabus.pdf", "GET /courses/{code}/syllabus/{term}",
+			"GET /courses/{code}/syllabus/{term}.pdf", "GET /deadlines", "GET /deadlines.ics",
+			"GET /programmes/{slug}/deadlines.ics", "GET /sitemap.xml", "GET /robots.txt", "GET /login",
+			"GET /staff/set-password", "POST /staff/set-password",
 			// The error pages, which any failing request is forwarded to.
 			"GET /error", "POST /error",
 			// Helping applicants choose (ADR 0013).
@@ -406,6 +407,7 @@ class RouteInventoryTests {
 			.replace("{kind}", "TRANSCRIPT")
 			.replace("{offer}", "0")
 			.replace("{condition}", "0")
+			.replace("{year}", "2028")
 			.replace("{id}", first.get(area));
 	}
 

@@ -1,4 +1,4 @@
-package org.prospectus.programme;
+package org.prospectus.programme.years;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.ProgrammePublishing;
+import org.prospectus.programme.YearValues;
 import org.prospectus.staging.InvalidRevisionException;
 import org.prospectus.staging.PendingRevision;
 import org.prospectus.staging.PendingRevisions;
@@ -50,7 +53,7 @@ public class ProgrammeYears {
 
 	private final ProgrammeYearRepository years;
 
-	private final EditableProgrammes editable;
+	private final ProgrammePublishing programmes;
 
 	private final PendingRevisions revisions;
 
@@ -60,10 +63,10 @@ public class ProgrammeYears {
 
 	private final Clock clock;
 
-	ProgrammeYears(ProgrammeYearRepository years, EditableProgrammes editable, PendingRevisions revisions,
+	ProgrammeYears(ProgrammeYearRepository years, ProgrammePublishing programmes, PendingRevisions revisions,
 			AuditLog auditLog, ScheduledPublications schedules, Clock clock) {
 		this.years = years;
-		this.editable = editable;
+		this.programmes = programmes;
 		this.revisions = revisions;
 		this.auditLog = auditLog;
 		this.schedules = schedules;
@@ -73,10 +76,16 @@ public class ProgrammeYears {
 	/** The programme with its other years of entry, in order. */
 	@Transactional(readOnly = true)
 	public Overview overview(long programmeId) {
-		Programme programme = this.editable.get(programmeId);
+		Programme programme = editable(programmeId);
 		List<ProgrammeYear> all = this.years.findByProgramme(programme);
 		List<Long> pending = this.revisions.pendingAmong(ENTITY_TYPE, all.stream().map(ProgrammeYear::getId).toList());
 		return new Overview(programme, all, pending, nextYear(programme, all));
+	}
+
+	/** The programme, when the signed-in editor may edit it. */
+	private Programme editable(long programmeId) {
+		return this.programmes.find(programmeId)
+			.orElseThrow(() -> NotFoundException.forRecord("programme", programmeId));
 	}
 
 	private static int nextYear(Programme programme, List<ProgrammeYear> all) {
@@ -92,7 +101,7 @@ public class ProgrammeYears {
 	 */
 	@Transactional
 	public int prepareNext(long programmeId) {
-		Programme programme = this.editable.get(programmeId);
+		Programme programme = editable(programmeId);
 		return prepare(programme, nextYear(programme, this.years.findByProgramme(programme)));
 	}
 
@@ -103,7 +112,7 @@ public class ProgrammeYears {
 	 */
 	@Transactional
 	public boolean prepareFor(long programmeId, int entryYear) {
-		Programme programme = this.editable.get(programmeId);
+		Programme programme = editable(programmeId);
 		if (entryYear <= programme.getEntryYear()
 				|| this.years.findByProgrammeAndEntryYear(programme, entryYear).isPresent()) {
 			return false;
@@ -149,7 +158,7 @@ public class ProgrammeYears {
 	}
 
 	private ProgrammeYear find(long programmeId, int entryYear) {
-		Programme programme = this.editable.get(programmeId);
+		Programme programme = editable(programmeId);
 		return this.years.findByProgrammeAndEntryYear(programme, entryYear)
 			.orElseThrow(() -> NotFoundException.forRecord("year of entry", entryYear));
 	}
@@ -229,7 +238,7 @@ public class ProgrammeYears {
 	@Transactional
 	public void publishScheduled(long yearId) {
 		ProgrammeYear year = this.years.findWithProgramme(yearId)
-			.filter((found) -> this.editable.find(found.getProgramme().getId()).isPresent())
+			.filter((found) -> this.programmes.find(found.getProgramme().getId()).isPresent())
 			.orElseThrow(() -> NotFoundException.forRecord("year of entry", yearId));
 		Optional<PendingRevision<YearForm>> pending = this.revisions.find(ENTITY_TYPE, yearId, YearForm.class);
 		if (year.isPublished() && pending.isEmpty()) {

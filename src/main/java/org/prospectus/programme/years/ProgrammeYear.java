@@ -1,4 +1,4 @@
-package org.prospectus.programme;
+package org.prospectus.programme.years;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -10,6 +10,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.programme.Programme;
+import org.prospectus.programme.TuitionPeriod;
+import org.prospectus.programme.YearValues;
 import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Money;
 
@@ -99,7 +102,7 @@ public class ProgrammeYear extends BaseEntity {
 	 * Lays this year's values over a programme detached from the persistence context, for
 	 * a page that shows this year: the year, its requirements and its fees.
 	 */
-	void showOn(Programme detached) {
+	public void showOn(Programme detached) {
 		values().applyTo(detached);
 		detached.setEntryYear(this.entryYear);
 	}

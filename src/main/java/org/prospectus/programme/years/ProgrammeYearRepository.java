@@ -1,7 +1,9 @@
-package org.prospectus.programme;
+package org.prospectus.programme.years;
 
 import java.util.List;
 import java.util.Optional;
+
+import org.prospectus.programme.Programme;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;

@@ -1,9 +1,10 @@
-package org.prospectus.programme;
+package org.prospectus.programme.years;
 
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.programme.TuitionPeriod;
 import org.prospectus.staging.InvalidRevisionException;
 import org.prospectus.staging.ScheduleForm;
 import org.prospectus.staging.StaleRevisionException;
@@ -62,7 +63,7 @@ class AdminProgrammeYearController {
 		return "redirect:" + url(id, year);
 	}
 
-	@GetMapping("/admin/catalogue/programmes/{id}/years/{year:[0-9]{4}}")
+	@GetMapping("/admin/catalogue/programmes/{id}/years/{year}")
 	String review(@PathVariable long id, @PathVariable int year, Model model) {
 		model.addAttribute("scheduleForm", new ScheduleForm());
 		return showReview(this.years.draft(id, year), model);
@@ -74,14 +75,14 @@ class AdminProgrammeYearController {
 		return "admin/catalogue/programme-year";
 	}
 
-	@GetMapping("/admin/catalogue/programmes/{id}/years/{year:[0-9]{4}}/edit")
+	@GetMapping("/admin/catalogue/programmes/{id}/years/{year}/edit")
 	String edit(@PathVariable long id, @PathVariable int year, Model model) {
 		ProgrammeYears.Draft draft = this.years.draft(id, year);
 		model.addAttribute("form", draft.form());
 		return showForm(draft, model);
 	}
 
-	@PostMapping("/admin/catalogue/programmes/{id}/years/{year:[0-9]{4}}")
+	@PostMapping("/admin/catalogue/programmes/{id}/years/{year}")
 	String save(@PathVariable long id, @PathVariable int year, @ModelAttribute("form") YearForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
@@ -98,7 +99,7 @@ class AdminProgrammeYearController {
 		return "redirect:" + url(id, year);
 	}
 
-	@PostMapping("/admin/catalogue/programmes/{id}/years/{year:[0-9]{4}}/publish")
+	@PostMapping("/admin/catalogue/programmes/{id}/years/{year}/publish")
 	String publish(@PathVariable long id, @PathVariable int year, @RequestParam long version,
 			@RequestParam(required = false) Long revision, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -121,7 +122,7 @@ class AdminProgrammeYearController {
 		return "redirect:" + url(id, year);
 	}
 
-	@PostMapping("/admin/catalogue/programmes/{id}/years/{year:[0-9]{4}}/discard")
+	@PostMapping("/admin/catalogue/programmes/{id}/years/{year}/discard")
 	String discard(@PathVariable long id, @PathVariable int year, @RequestParam(required = false) Long revision,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
@@ -135,7 +136,7 @@ class AdminProgrammeYearController {
 		return "redirect:" + url(id, year);
 	}
 
-	@PostMapping("/admin/catalogue/programmes/{id}/years/{year:[0-9]{4}}/schedule")
+	@PostMapping("/admin/catalogue/programmes/{id}/years/{year}/schedule")
 	String schedule(@PathVariable long id, @PathVariable int year, @ModelAttribute("scheduleForm") ScheduleForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (!this.years.schedule(id, year, form, result)) {
@@ -148,7 +149,7 @@ class AdminProgrammeYearController {
 		return "redirect:" + url(id, year);
 	}
 
-	@PostMapping("/admin/catalogue/programmes/{id}/years/{year:[0-9]{4}}/unschedule")
+	@PostMapping("/admin/catalogue/programmes/{id}/years/{year}/unschedule")
 	String unschedule(@PathVariable long id, @PathVariable int year, RedirectAttributes redirect) {
 		if (this.years.unschedule(id, year)) {
 			redirect.addFlashAttribute("saved", "admin.year.unscheduled");

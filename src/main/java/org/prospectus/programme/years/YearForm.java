@@ -1,9 +1,10 @@
-package org.prospectus.programme;
+package org.prospectus.programme.years;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.prospectus.programme.YearFields;
 
 /**
  * The form of a year of entry other than the programme's current one: its requirements
