@@ -57,6 +57,10 @@ interface ApplicationRoundRepository extends JpaRepository<ApplicationRound, Lon
 
 	boolean existsBySlug(String slug);
 
+	/** Which of these slugs rounds have. */
+	@Query("select r.slug from ApplicationRound r where r.slug in :slugs")
+	List<String> findTakenSlugs(Collection<String> slugs);
+
 	@Query("select r from ApplicationRound r join fetch r.institution where r.id in :ids")
 	List<ApplicationRound> findAllWithInstitution(Collection<Long> ids);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,7 +29,9 @@ import org.prospectus.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rolls a round over to the next cycle: a draft copy whose every milestone is at the same
@@ -60,9 +63,17 @@ public class RoundRollover {
 
 	private final ProgrammeYears years;
 
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate readOnly;
+
 	RoundRollover(ApplicationRoundRepository rounds, RoundEditing editing, PendingRevisions revisions,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, ProgrammeYears years) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, ProgrammeYears years,
+			PlatformTransactionManager transactionManager) {
 		this.years = years;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 		this.rounds = rounds;
 		this.editing = editing;
 		this.revisions = revisions;
@@ -90,7 +101,8 @@ public class RoundRollover {
 	/** What rolling the round over would create, or the copy it has already. */
 	@Transactional(readOnly = true)
 	public Optional<Plan> plan(long roundId) {
-		return editable(roundId).map((round) -> plan(round, this.editing.choicesFor(round.getInstitution())));
+		return editable(roundId).map((round) -> plan(round, offerable(round.getInstitution().getId()),
+				this.rounds.findRolledFrom(round.getId()), this.rounds::existsBySlug));
 	}
 
 	/**
@@ -99,14 +111,37 @@ public class RoundRollover {
 	 */
 	@Transactional(readOnly = true)
 	public List<Plan> planAll(long institutionId) {
+		Set<Long> offerable = offerable(institutionId);
+		List<ApplicationRound> candidates = candidates(institutionId);
+		// The slugs the copies would take, and the first numbered ones after them, in one
+		// query (ten a round keeps it within PostgreSQL's 65,535 parameters). Rolling
+		// over
+		// checks its slug again, one by one.
+		List<String> wanted = candidates.stream()
+			.flatMap((round) -> slugsToTry(round,
+					nextYear(round.getStudiesStartAt(), round.getZone()).atZone(round.getZone()).getYear())
+				.stream()
+				.limit(10))
+			.toList();
+		Set<String> taken = wanted.isEmpty() ? Set.of() : Set.copyOf(this.rounds.findTakenSlugs(wanted));
+		// A round not rolled over has no copy: none to look up.
+		return candidates.stream().map((round) -> plan(round, offerable, Optional.empty(), taken::contains)).toList();
+	}
+
+	/** The rounds {@link #planAll} lists, without planning them. */
+	private List<ApplicationRound> candidates(long institutionId) {
+		Instant now = this.clock.instant();
+		return this.rounds.findNotRolledOver(institutionId)
+			.stream()
+			.filter((round) -> nextYear(round.getOpensAt(), round.getZone()).isAfter(now))
+			.toList();
+	}
+
+	/** The ids of the programmes a round of the institution may admit to. */
+	private Set<Long> offerable(long institutionId) {
 		Institution institution = this.editing.institution(institutionId)
 			.orElseThrow(() -> NotFoundException.forRecord("institution", institutionId));
-		List<Programme> choices = this.editing.choicesFor(institution);
-		return this.rounds.findNotRolledOver(institution.getId())
-			.stream()
-			.map((round) -> plan(round, choices))
-			.filter((plan) -> !plan.opensInPast())
-			.toList();
+		return this.editing.choicesFor(institution).stream().map(Programme::getId).collect(Collectors.toSet());
 	}
 
 	/**
@@ -116,23 +151,27 @@ public class RoundRollover {
 	@Transactional
 	public long rollOver(long roundId) {
 		ApplicationRound round = editable(roundId).orElseThrow(() -> NotFoundException.forRecord("round", roundId));
-		return copy(round, this.editing.choicesFor(round.getInstitution()));
+		return copy(round, offerable(round.getInstitution().getId()));
 	}
 
 	/**
-	 * Rolls over every round {@link #planAll} lists, in one transaction.
+	 * Rolls over every round {@link #planAll} lists, one transaction a round: each copy
+	 * is whole or absent, a failure leaves the copies made before it, and asking again
+	 * makes only the missing ones. One transaction for all would hold every round,
+	 * programme and year of a large institution in one persistence context.
 	 * @return the copies' ids
 	 */
-	@Transactional
 	public List<Long> rollOverAll(long institutionId) {
-		Institution institution = this.editing.institution(institutionId)
-			.orElseThrow(() -> NotFoundException.forRecord("institution", institutionId));
-		List<Programme> choices = this.editing.choicesFor(institution);
+		record Work(List<Long> rounds, Set<Long> offerable) {
+		}
+		Work work = this.readOnly
+			.execute((status) -> new Work(candidates(institutionId).stream().map(ApplicationRound::getId).toList(),
+					offerable(institutionId)));
 		List<Long> copies = new ArrayList<>();
-		for (ApplicationRound round : this.rounds.findNotRolledOver(institution.getId())) {
-			if (!plan(round, choices).opensInPast()) {
-				copies.add(copy(round, choices));
-			}
+		for (long roundId : work.rounds()) {
+			copies.add(this.transactions.execute(
+					(status) -> copy(editable(roundId).orElseThrow(() -> NotFoundException.forRecord("round", roundId)),
+							work.offerable())));
 		}
 		return copies;
 	}
@@ -142,7 +181,7 @@ public class RoundRollover {
 			.filter((round) -> Institutions.editable(round.getInstitution().getId()));
 	}
 
-	private long copy(ApplicationRound round, List<Programme> choices) {
+	private long copy(ApplicationRound round, Set<Long> offerable) {
 		// Two editors, or two clicks, roll over one at a time; the second finds the
 		// first's copy. The unique rolled_from_id stands behind this.
 		this.rounds.lock(round.getId());
@@ -150,12 +189,14 @@ public class RoundRollover {
 		if (existing.isPresent()) {
 			return existing.get().getId();
 		}
-		Plan plan = plan(round, choices);
+		Plan plan = plan(round, offerable, existing, this.rounds::existsBySlug);
 		ApplicationRound copy = ApplicationRound.rolledOver(round, plan.slug(), plan.name(), plan.schedule());
-		this.rounds.saveAndFlush(copy);
+		// Inserted at once (an identity key), and not flushed: a flush checks every
+		// entity the transaction holds.
+		this.rounds.save(copy);
 		Institution institution = round.getInstitution();
 		ZoneId zone = institution.getZone();
-		Map<Long, String> names = RoundEditing.titlesById(choices);
+		Map<Long, String> names = RoundEditing.titlesById(plan.programmes());
 		RoundForm staged = RoundForm.of(copy);
 		staged.setProgrammes(plan.programmes().stream().map((programme) -> Long.toString(programme.getId())).toList());
 		if (!plan.programmes().isEmpty()) {
@@ -166,15 +207,13 @@ public class RoundRollover {
 						+ " of " + institution.getName() + " over to " + copy.getName() + ", a draft",
 				FieldChange.between(Map.of(), staged.describe(zone, names)));
 		this.events.publishEvent(new RoundRolledOver(round.getId(), copy.getId()));
-		for (Programme programme : plan.yearsToPrepare()) {
-			this.years.prepareFor(programme.getId(), plan.entryYear());
-		}
+		this.years.prepareFor(plan.yearsToPrepare().stream().map(Programme::getId).toList(), plan.entryYear());
 		return copy.getId();
 	}
 
-	private Plan plan(ApplicationRound round, List<Programme> choices) {
+	private Plan plan(ApplicationRound round, Set<Long> offerable, Optional<ApplicationRound> copy,
+			Predicate<String> slugTaken) {
 		ZoneId zone = round.getZone();
-		Optional<ApplicationRound> copy = this.rounds.findRolledFrom(round.getId());
 		RoundSchedule before = round.getSchedule();
 		RoundSchedule after = new RoundSchedule(nextYear(before.opensAt(), zone), nextYear(before.deadlineAt(), zone),
 				nextYear(before.documentsDeadlineAt(), zone),
@@ -198,7 +237,6 @@ public class RoundRollover {
 		}
 		dates.add(DateChange.of(MilestoneKind.STUDIES_START, before.studiesStartAt(), after.studiesStartAt(), zone,
 				before.studiesStartMonthOnly()));
-		Set<Long> offerable = choices.stream().map(Programme::getId).collect(Collectors.toSet());
 		List<Programme> kept = round.getProgrammes()
 			.stream()
 			.filter((programme) -> offerable.contains(programme.getId()))
@@ -210,7 +248,11 @@ public class RoundRollover {
 			.sorted((a, b) -> a.getTitle().compareTo(b.getTitle()))
 			.toList();
 		String name = nextName(round.getName(), after.studiesStartAt().atZone(zone).getYear(), " ");
-		String slug = copy.map(ApplicationRound::getSlug).orElseGet(() -> freeSlug(round, after, zone));
+		String slug = copy.map(ApplicationRound::getSlug)
+			.orElseGet(() -> slugsToTry(round, after.studiesStartAt().atZone(zone).getYear()).stream()
+				.filter(slugTaken.negate())
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No free address for the copy of " + round.getSlug())));
 		int entryYear = after.studiesStartAt().atZone(zone).getYear();
 		// Next year's fees and requirements: a draft copy for each of the coordinator's
 		// own programmes whose current year is earlier. Another institution's programme
@@ -224,19 +266,19 @@ public class RoundRollover {
 	}
 
 	/**
-	 * The slug with each year one on, or the year added; numbered if another round has
-	 * it.
+	 * The slugs a copy may take, in order: the round's with each year one on (or the year
+	 * added), then numbered, for when another round has it.
 	 */
-	private String freeSlug(ApplicationRound round, RoundSchedule after, ZoneId zone) {
-		String base = nextName(round.getSlug(), after.studiesStartAt().atZone(zone).getYear(), "-");
-		if (base.length() > SLUG_LENGTH - 3) {
-			base = base.substring(0, SLUG_LENGTH - 3);
+	static List<String> slugsToTry(ApplicationRound round, int year) {
+		String base = nextName(round.getSlug(), year, "-");
+		if (base.length() > SLUG_LENGTH - 4) {
+			base = base.substring(0, SLUG_LENGTH - 4);
 		}
-		String slug = base;
-		for (int n = 2; this.rounds.existsBySlug(slug); n++) {
-			slug = base + "-" + n;
+		List<String> slugs = new ArrayList<>(List.of(base));
+		for (int n = 2; n < 100; n++) {
+			slugs.add(base + "-" + n);
 		}
-		return slug;
+		return slugs;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.prospectus.programme.years;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,5 +30,13 @@ interface ProgrammeYearRepository extends JpaRepository<ProgrammeYear, Long> {
 			and p.state in (org.prospectus.staging.PublicationState.PUBLISHED,
 			                org.prospectus.staging.PublicationState.RETIRED)""")
 	Optional<ProgrammeYear> findPublishedPage(String slug, int year);
+
+	/** These programmes' years up to and including one, with their programmes. */
+	@Query("select y from ProgrammeYear y join fetch y.programme where y.programme.id in :programmeIds and y.entryYear <= :year")
+	List<ProgrammeYear> findUpTo(Collection<Long> programmeIds, int year);
+
+	/** Programmes with their institutions, by id. */
+	@Query("select p from Programme p join fetch p.institution where p.id in :ids")
+	List<Programme> findProgrammes(Collection<Long> ids);
 
 }

@@ -3,7 +3,10 @@ package org.prospectus.programme.years;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
+import org.prospectus.institution.Institutions;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.ProgrammePublishing;
 import org.prospectus.programme.YearValues;
@@ -106,19 +110,35 @@ public class ProgrammeYears {
 	}
 
 	/**
-	 * Prepares a year of entry after the programme's current one as a draft copy of the
-	 * latest year before it, unless it exists: for a round rolled over to that year.
-	 * @return whether it was made now
+	 * Prepares a year of entry of each of these programmes, where it is after the
+	 * programme's current one and missing, as a draft copy of the latest year before it:
+	 * for rounds rolled over to that year. In a few statements however many programmes.
+	 * @return how many were made
 	 */
 	@Transactional
-	public boolean prepareFor(long programmeId, int entryYear) {
-		Programme programme = editable(programmeId);
-		if (entryYear <= programme.getEntryYear()
-				|| this.years.findByProgrammeAndEntryYear(programme, entryYear).isPresent()) {
-			return false;
+	public int prepareFor(Collection<Long> programmeIds, int entryYear) {
+		if (programmeIds.isEmpty()) {
+			return 0;
 		}
-		prepare(programme, entryYear);
-		return true;
+		Map<Long, List<ProgrammeYear>> earlier = new HashMap<>();
+		for (ProgrammeYear year : this.years.findUpTo(programmeIds, entryYear)) {
+			earlier.computeIfAbsent(year.getProgramme().getId(), (id) -> new ArrayList<>()).add(year);
+		}
+		int made = 0;
+		for (Programme programme : this.years.findProgrammes(programmeIds)) {
+			List<ProgrammeYear> before = earlier.getOrDefault(programme.getId(), List.of());
+			if (!Institutions.editable(programme.getInstitution().getId()) || entryYear <= programme.getEntryYear()
+					|| before.stream().anyMatch((year) -> year.getEntryYear() == entryYear)) {
+				continue;
+			}
+			Optional<ProgrammeYear> latest = before.stream()
+				.filter((year) -> year.getEntryYear() > programme.getEntryYear())
+				.max(Comparator.comparingInt(ProgrammeYear::getEntryYear));
+			create(programme, entryYear, latest.map(ProgrammeYear::values).orElseGet(() -> YearValues.of(programme)),
+					latest.map(ProgrammeYear::getEntryYear).orElse(programme.getEntryYear()));
+			made++;
+		}
+		return made;
 	}
 
 	private int prepare(Programme programme, int entryYear) {
@@ -130,14 +150,19 @@ public class ProgrammeYears {
 			.filter((year) -> year.getEntryYear() < entryYear && year.getEntryYear() > programme.getEntryYear())
 			.sorted(Comparator.comparingInt(ProgrammeYear::getEntryYear).reversed())
 			.toList();
-		YearValues values = before.isEmpty() ? YearValues.of(programme) : before.get(0).values();
-		int from = before.isEmpty() ? programme.getEntryYear() : before.get(0).getEntryYear();
-		ProgrammeYear year = this.years.saveAndFlush(new ProgrammeYear(programme, entryYear, values));
+		create(programme, entryYear, before.isEmpty() ? YearValues.of(programme) : before.get(0).values(),
+				before.isEmpty() ? programme.getEntryYear() : before.get(0).getEntryYear());
+		return entryYear;
+	}
+
+	private void create(Programme programme, int entryYear, YearValues values, int from) {
+		// Inserted at once (an identity key), and not flushed: a flush checks every
+		// entity the transaction holds.
+		ProgrammeYear year = this.years.save(new ProgrammeYear(programme, entryYear, values));
 		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, year.getId(),
 				"Prepared " + entryYear + " entry of the programme " + programme.getTitle()
 						+ " as a draft, copied from " + from + " entry",
 				FieldChange.between(Map.of(), YearForm.of(year).describe()));
-		return entryYear;
 	}
 
 	/** A year of entry with its pending changes, for its staff pages. */
