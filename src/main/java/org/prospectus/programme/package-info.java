@@ -8,7 +8,7 @@
  * {@code CareerService}, {@code PlanEntry}, {@code PlanView}, {@code Programme},
  * {@code ProgrammeDocuments}, {@code ProgrammeEditing}, {@code ProgrammeFacts},
  * {@code ProgrammeLevel}, {@code ProgrammePage}, {@code ProgrammePublishing},
- * {@code ProgrammeService}, {@code ProgrammeYears}, {@code StudyMode},
+ * {@code ProgrammeService}, {@code ProgrammeYears}, {@code StudyMode}, {@code YearTurn},
  * {@code TuitionPeriod}; everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "audit::api", "course::api", "institution::api",

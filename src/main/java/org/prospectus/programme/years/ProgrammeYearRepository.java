@@ -4,9 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.prospectus.programme.Programme;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ProgrammeYearRepository extends JpaRepository<ProgrammeYear, Long> {
@@ -38,5 +40,17 @@ interface ProgrammeYearRepository extends JpaRepository<ProgrammeYear, Long> {
 	/** Programmes with their institutions, by id. */
 	@Query("select p from Programme p join fetch p.institution where p.id in :ids")
 	List<Programme> findProgrammes(Collection<Long> ids);
+
+	/** Programmes with a published year of entry after their current one. */
+	@Query("""
+			select new org.prospectus.programme.years.YearTurn$Candidate(p.id, p.entryYear) from Programme p
+			where exists (select 1 from ProgrammeYear y where y.programme = p and y.published = true
+			              and y.entryYear > p.entryYear)""")
+	List<YearTurn.Candidate> findTurnCandidates();
+
+	/** The programme, its row locked until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select p from Programme p join fetch p.institution where p.id = :id")
+	Optional<Programme> lockProgramme(long id);
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.programme.YearFields;
+import org.prospectus.programme.YearValues;
 
 /**
  * The form of a year of entry other than the programme's current one: its requirements
@@ -17,9 +18,14 @@ public class YearForm extends YearFields {
 	private @Nullable Long revision;
 
 	static YearForm of(ProgrammeYear year) {
-		YearForm form = new YearForm();
+		YearForm form = of(year.values(), year.getProgramme().getInstitution().getCurrency().getCurrencyCode());
 		form.version = year.getVersion();
-		form.fill(year.values(), year.getProgramme().getInstitution().getCurrency().getCurrencyCode());
+		return form;
+	}
+
+	static YearForm of(YearValues values, String currency) {
+		YearForm form = new YearForm();
+		form.fill(values, currency);
 		return form;
 	}
 
