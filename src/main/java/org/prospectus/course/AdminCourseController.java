@@ -178,6 +178,7 @@ class AdminCourseController {
 		model.addAttribute("preview", true);
 		model.addAttribute("changes", preview.changes());
 		model.addAttribute("schedule", this.publishing.scheduleOf(id).orElse(null));
+		model.addAttribute("pendingChanges", this.publishing.pendingChanges(id));
 		return "courses/show";
 	}
 

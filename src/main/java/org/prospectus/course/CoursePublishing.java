@@ -186,6 +186,57 @@ public class CoursePublishing {
 	}
 
 	/**
+	 * What publishing the course would change, part by part: the course's own fields,
+	 * each syllabus version's and each offering's, field by field; a new version or
+	 * offering with every field.
+	 */
+	@Transactional(readOnly = true)
+	public List<ChangeGroup> pendingChanges(long id) {
+		Course course = this.editable.get(id);
+		List<ChangeGroup> groups = new ArrayList<>();
+		this.revisions.find(COURSE, id, CourseForm.class)
+			.map((revision) -> FieldChange.between(CourseForm.of(course).describe(), revision.form().describe()))
+			.filter((changes) -> !changes.isEmpty())
+			.ifPresent((changes) -> groups.add(new ChangeGroup("course", course.getCode(), null, false, changes)));
+		for (Syllabus syllabus : this.syllabuses.findAllVersionsWithModules(course)) {
+			Map<String, String> live = SyllabusForm.of(syllabus).describe();
+			List<FieldChange> changes = this.revisions.find(SYLLABUS, syllabus.getId(), SyllabusForm.class)
+				.map((revision) -> FieldChange.between(syllabus.isPublished() ? live : Map.of(),
+						revision.form().describe()))
+				.orElseGet(() -> syllabus.isPublished() ? List.of() : FieldChange.between(Map.of(), live));
+			if (!changes.isEmpty()) {
+				groups.add(new ChangeGroup("syllabus", course.getCode(), syllabus.getValidFrom(),
+						!syllabus.isPublished(), changes));
+			}
+		}
+		for (CourseOffering offering : this.offerings.findAllWithPeriods(course)) {
+			Map<String, String> live = OfferingForm.of(offering).describe();
+			List<FieldChange> changes = this.revisions.find(OFFERING, offering.getId(), OfferingForm.class)
+				.map((revision) -> FieldChange.between(offering.isPublished() ? live : Map.of(),
+						revision.form().describe()))
+				.orElseGet(() -> offering.isPublished() ? List.of() : FieldChange.between(Map.of(), live));
+			if (!changes.isEmpty()) {
+				groups.add(new ChangeGroup("offering", offering.getApplicationCode(), offering.getTerm(),
+						!offering.isPublished(), changes));
+			}
+		}
+		return groups;
+	}
+
+	/**
+	 * The changes to one part of a course.
+	 *
+	 * @param part "course", "syllabus" or "offering"
+	 * @param name the course's code, or the offering's application code
+	 * @param term the version's first term or the offering's, or {@code null}
+	 * @param added whether the part is new, not yet published
+	 * @param changes its fields before and after
+	 */
+	public record ChangeGroup(String part, String name, @Nullable Term term, boolean added, List<FieldChange> changes) {
+
+	}
+
+	/**
 	 * The public page the course would have with everything unpublished published, for
 	 * the staff preview. Nothing is written: every record is detached before the edits
 	 * are laid over it, in a read-only transaction.

@@ -181,6 +181,12 @@ class CourseEditingTests {
 		Document preview = preview(editor);
 		assertThat(preview.text()).contains("DD2424 Deep Learning", "Ada Examiner", "Transformers and attention.",
 				"PRO1", "Albanova");
+		// What publishing will change, part by part, before it is published.
+		assertThat(preview.select("section[aria-labelledby=pending-changes] caption").eachText()).containsExactly(
+				"The course DD2424", "The syllabus version from Autumn 2024",
+				"The Spring 2027 offering, application code 60228");
+		assertThat(preview.select("section[aria-labelledby=pending-changes] tr:has(th:contains(Location))").text())
+			.contains("Albanova");
 
 		assertThat(publish(editor, preview)).hasRedirectedUrl(courseUri(""));
 		assertThat(publicPage())
