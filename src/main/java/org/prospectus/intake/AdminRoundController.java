@@ -229,7 +229,8 @@ class AdminRoundController {
 		Optional<Institution> chosen = institution(institution);
 		if (chosen.isEmpty()) {
 			model.addAttribute("institutions", this.editing.institutions());
-			return "admin/catalogue/round-rollover-institution";
+			model.addAttribute("rollover", true);
+			return "admin/catalogue/round-new";
 		}
 		model.addAttribute("institution", chosen.get());
 		model.addAttribute("plans", this.rollover.planAll(chosen.get().getId()));
