@@ -37,7 +37,9 @@ class AuditController {
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String before, Model model) {
+			@RequestParam(required = false) String to, @RequestParam(required = false) String before,
+			@RequestParam(required = false) String record, Model model) {
+		Long recordId = recordId(record);
 		Instant until = instant(before);
 		LocalDate toDate = date(to);
 		if (until == null && toDate != null) {
@@ -45,7 +47,8 @@ class AuditController {
 		}
 		LocalDate fromDate = date(from);
 		AuditFilter filter = new AuditFilter(blankToNull(actor), action(action), blankToNull(type),
-				(fromDate != null) ? fromDate.atStartOfDay(ZoneOffset.UTC).toInstant() : null, until);
+				(fromDate != null) ? fromDate.atStartOfDay(ZoneOffset.UTC).toInstant() : null, until)
+			.of((blankToNull(type) != null) ? recordId : null);
 		Optional<Set<Long>> institutions = this.reach.institutions();
 		List<AuditEntry> entries = this.auditLog.search(institutions.map(filter::within).orElse(filter), PAGE_SIZE);
 		model.addAttribute("entries", entries);
@@ -53,6 +56,7 @@ class AuditController {
 		model.addAttribute("actor", blankToNull(actor));
 		model.addAttribute("action", filter.action());
 		model.addAttribute("type", blankToNull(type));
+		model.addAttribute("record", filter.entityId());
 		model.addAttribute("from", (fromDate != null) ? fromDate.toString() : null);
 		model.addAttribute("to", (toDate != null) ? toDate.toString() : null);
 		if (entries.size() == PAGE_SIZE) {
@@ -61,12 +65,20 @@ class AuditController {
 						.queryParamIfPresent("actor", Optional.ofNullable(blankToNull(actor)))
 						.queryParamIfPresent("action", Optional.ofNullable(filter.action()))
 						.queryParamIfPresent("type", Optional.ofNullable(blankToNull(type)))
+						.queryParamIfPresent("record", Optional.ofNullable(filter.entityId()))
 						.queryParamIfPresent("from", Optional.ofNullable(fromDate))
 						.queryParam("before", entries.get(entries.size() - 1).occurredAt())
 						.encode()
 						.toUriString());
 		}
 		return "admin/audit";
+	}
+
+	/**
+	 * A record's id as an address spells it, its decimal digits; anything else is none.
+	 */
+	private static @Nullable Long recordId(@Nullable String value) {
+		return (value != null && value.matches("[1-9][0-9]{0,17}")) ? Long.valueOf(value) : null;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -174,6 +174,10 @@ public class AuditLog {
 			sql.append(" and entity_type = :type");
 			params.put("type", filter.entityType());
 		}
+		if (filter.entityId() != null) {
+			sql.append(" and entity_id = :record");
+			params.put("record", filter.entityId());
+		}
 		if (filter.institutions() != null) {
 			// An institution's log: its records, and its staff's accounts.
 			sql.append(" and (institution_id = any(:reach) or (entity_type = 'staff-user' and institution_id is null"

@@ -470,6 +470,23 @@ class AdminRoundEditingTests {
 		assertThat(page(audit).select(".audit-table").text()).contains("admin@uni.example", "Signed in");
 	}
 
+	/** A record's history: its own events only, each publication with what it changed. */
+	@Test
+	void aRoundsHistoryListsItsPublicationsWithWhatEachChanged() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		assertThat(review(editor).select("a[href*=/admin/audit]")).isEmpty();
+		save(editor, "name", "Autumn 2027 (renamed)");
+		assertThat(press(editor, review(editor), "publish")).hasRedirectedUrl("/admin/catalogue/rounds");
+		MockHttpSession admin = this.staff.signIn("admin@uni.example");
+		String history = review(admin).select("a[href*=/admin/audit]").attr("href");
+		assertThat(history).isEqualTo("/admin/audit?type=application-round&record=" + this.round.getId());
+		Document log = page(this.mvc.get().uri(history).session(admin).exchange());
+		assertThat(log.select(".audit-table > tbody > tr > td:nth-child(3)").eachText()).containsExactly("Published",
+				"Changed");
+		assertThat(log.select(".audit-table > tbody > tr").first().select(".audit-changes").text())
+			.contains("Round autumn-2027", "Autumn 2027 (renamed)");
+	}
+
 	/**
 	 * An event of an institution's record is dated in that institution's zone; one that
 	 * belongs to none (a sign-in) says UTC. Coded values read as words.
