@@ -21,12 +21,12 @@ class PlanCourseProgrammes implements CourseProgrammes {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Link> of(long courseId) {
-		return this.jdbc
-			.sql("""
-					select p.slug, p.title from programme p
-					where p.state = 'PUBLISHED'
-					  and exists (select 1 from programme_plan_entry e where e.programme_id = p.id and e.course_id = :course)
-					order by p.title, p.slug""")
+		return this.jdbc.sql("""
+				select p.slug, p.title from programme p
+				where p.state = 'PUBLISHED'
+				  and exists (select 1 from programme_plan_entry e where e.programme_id = p.id and e.course_id = :course
+				              and e.entry_year is null)
+				order by p.title, p.slug""")
 			.param("course", courseId)
 			.query((rs, n) -> new Link(rs.getString("slug"), rs.getString("title")))
 			.list();

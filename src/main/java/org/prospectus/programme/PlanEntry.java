@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.course.Course;
 import org.prospectus.course.Season;
 
@@ -45,6 +46,12 @@ public class PlanEntry {
 
 	private int position;
 
+	/**
+	 * The year of entry whose plan this is, or {@code null} for the programme's current
+	 * one.
+	 */
+	private @Nullable Integer entryYear;
+
 	protected PlanEntry() {
 	}
 
@@ -57,6 +64,14 @@ public class PlanEntry {
 	}
 
 	/** The programme, as a reference: reading its id loads nothing. */
+	public @Nullable Integer getEntryYear() {
+		return this.entryYear;
+	}
+
+	void setEntryYear(@Nullable Integer entryYear) {
+		this.entryYear = entryYear;
+	}
+
 	public Programme getProgramme() {
 		return this.programme;
 	}

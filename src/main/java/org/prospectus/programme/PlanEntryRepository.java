@@ -13,26 +13,50 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 	/** The plan with its courses in one query; draft courses are left out. */
 	@Query("""
 			select e from PlanEntry e join fetch e.course c
-			where e.programme = :programme and c.state <> org.prospectus.staging.PublicationState.DRAFT
+			where e.programme = :programme and e.entryYear is null
+			and c.state <> org.prospectus.staging.PublicationState.DRAFT
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findPublicPlan(Programme programme);
+
+	/**
+	 * Another year of entry's plan with its courses in one query; draft courses left out.
+	 */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme = :programme and e.entryYear = :entryYear
+			and c.state <> org.prospectus.staging.PublicationState.DRAFT
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findPublicPlan(Programme programme, int entryYear);
+
+	/** Another year of entry's whole plan, draft courses included, for editors. */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c
+			where e.programme = :programme and e.entryYear = :entryYear
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findWholePlan(Programme programme, int entryYear);
+
+	@Modifying(flushAutomatically = true)
+	@Query("delete from PlanEntry e where e.programme = :programme and e.entryYear = :entryYear")
+	void deleteByProgramme(Programme programme, int entryYear);
 
 	/** The public plans of several programmes in one query. */
 	@Query("""
 			select e from PlanEntry e join fetch e.course c
-			where e.programme.id in :programmeIds and c.state <> org.prospectus.staging.PublicationState.DRAFT
+			where e.programme.id in :programmeIds and e.entryYear is null
+			and c.state <> org.prospectus.staging.PublicationState.DRAFT
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findPublicPlans(Collection<Long> programmeIds);
 
 	/** The whole plan, draft courses included, for editors. */
 	@Query("""
 			select e from PlanEntry e join fetch e.course c
-			where e.programme = :programme
+			where e.programme = :programme and e.entryYear is null
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findWholePlan(Programme programme);
 
+	/** Deletes the current year's plan, and only that: other years keep theirs. */
 	@Modifying(flushAutomatically = true)
-	@Query("delete from PlanEntry e where e.programme = :programme")
+	@Query("delete from PlanEntry e where e.programme = :programme and e.entryYear is null")
 	void deleteByProgramme(Programme programme);
 
 }

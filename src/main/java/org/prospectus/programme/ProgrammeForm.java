@@ -2,20 +2,16 @@ package org.prospectus.programme;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.course.Course;
 import org.prospectus.course.CreditSystem;
-import org.prospectus.course.Season;
 import org.prospectus.support.FieldChecks;
 import org.springframework.validation.Errors;
 
@@ -35,7 +31,7 @@ public class ProgrammeForm extends YearFields {
 
 	static final int MAX_TESTIMONIALS = 12;
 
-	static final int MAX_PLAN_ENTRIES = 120;
+	static final int MAX_PLAN_ENTRIES = YearFields.MAX_PLAN_ENTRIES;
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -92,8 +88,6 @@ public class ProgrammeForm extends YearFields {
 	/** The careers of the careers page this programme leads to, by slug, in order. */
 	private List<String> careers = new ArrayList<>();
 
-	private List<PlanRow> plan = new ArrayList<>();
-
 	/** The form filled with a programme's live content. */
 	public static ProgrammeForm of(Programme programme, List<Testimonial> testimonials, List<PlanEntry> plan,
 			List<String> careers) {
@@ -126,21 +120,17 @@ public class ProgrammeForm extends YearFields {
 			form.testimonials.add(new TestimonialRow(testimonial.getQuote(), testimonial.getAuthorName(),
 					testimonial.getAuthorOrigin()));
 		}
-		for (PlanEntry entry : plan) {
-			form.plan.add(new PlanRow(entry.getCourse().getCode(), Integer.toString(entry.getStudyYear()),
-					entry.getTerm().name(), entry.getCategory().name(), entry.getTrack()));
-		}
+		form.fillPlan(plan);
 		return form;
 	}
 
 	/** Adds blank rows, so that a testimonial or a course can be added without script. */
 	ProgrammeForm withBlankRows() {
 		this.testimonials.removeIf(TestimonialRow::isBlank);
-		this.plan.removeIf(PlanRow::isBlank);
 		for (int i = 0; i < BLANK_ROWS; i++) {
 			this.testimonials.add(new TestimonialRow());
-			this.plan.add(new PlanRow());
 		}
+		withBlankPlanRows();
 		return this;
 	}
 
@@ -211,43 +201,6 @@ public class ProgrammeForm extends YearFields {
 		return result;
 	}
 
-	private List<ProgrammeContent.PlanContent> checkPlan(FieldChecks check,
-			Function<String, Optional<Course>> courses) {
-		List<ProgrammeContent.PlanContent> result = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		for (int i = 0; i < this.plan.size(); i++) {
-			PlanRow row = this.plan.get(i);
-			if (row == null || row.isBlank()) {
-				continue;
-			}
-			String prefix = "plan[" + i + "].";
-			String code = check.text(prefix + "courseCode", row.getCourseCode(), true, 20);
-			Course course = null;
-			if (code != null) {
-				course = courses.apply(code.toUpperCase(Locale.ROOT)).orElse(null);
-				if (course == null) {
-					check.errors()
-						.rejectValue(prefix + "courseCode", "programme.form.plan.course.unknown", new Object[] { code },
-								null);
-				}
-			}
-			Integer year = check.whole(prefix + "studyYear", row.getStudyYear(), 1, 8, true);
-			Season term = check.choice(prefix + "term", row.getTerm(), Season.class, true);
-			PlanCategory category = check.choice(prefix + "category", row.getCategory(), PlanCategory.class, true);
-			String track = check.text(prefix + "track", row.getTrack(), false, 120);
-			if (course != null && year != null && term != null) {
-				if (!seen.add(course.getCode() + "/" + year + "/" + term)) {
-					check.errors().rejectValue(prefix + "courseCode", "programme.form.plan.duplicate");
-				}
-				result.add(new ProgrammeContent.PlanContent(course, year, term, category, track));
-			}
-		}
-		if (result.size() > MAX_PLAN_ENTRIES) {
-			check.errors().reject("programme.form.plan.too-many", new Object[] { MAX_PLAN_ENTRIES }, null);
-		}
-		return result;
-	}
-
 	/**
 	 * Each field as people read it, keyed by its label's message key: for the audit log
 	 * and the conflict page.
@@ -281,12 +234,7 @@ public class ProgrammeForm extends YearFields {
 			.map((row) -> FieldChecks.joined(row.getAuthorName(), row.getAuthorOrigin()) + ": " + row.getQuote())
 			.toList();
 		fields.put("programme.testimonials", quotes.isEmpty() ? null : String.join("\n", quotes));
-		List<String> entries = this.plan.stream()
-			.filter((row) -> row != null && !row.isBlank())
-			.map((row) -> FieldChecks.joined(row.getCourseCode(), "year " + row.getStudyYear(), row.getTerm(),
-					row.getCategory(), row.getTrack()))
-			.toList();
-		fields.put("programme.plan", entries.isEmpty() ? null : String.join("\n", entries));
+		describePlan(fields);
 		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
 		return fields;
 	}
@@ -336,76 +284,6 @@ public class ProgrammeForm extends YearFields {
 
 		public void setAuthorOrigin(String authorOrigin) {
 			this.authorOrigin = authorOrigin;
-		}
-
-	}
-
-	/** A course in the programme plan, as typed. */
-	public static class PlanRow {
-
-		private String courseCode;
-
-		private String studyYear;
-
-		private String term;
-
-		private String category;
-
-		private String track;
-
-		public PlanRow() {
-		}
-
-		PlanRow(String courseCode, String studyYear, String term, String category, String track) {
-			this.courseCode = courseCode;
-			this.studyYear = studyYear;
-			this.term = term;
-			this.category = category;
-			this.track = track;
-		}
-
-		boolean isBlank() {
-			return FieldChecks.blank(this.courseCode) && FieldChecks.blank(this.track);
-		}
-
-		public String getCourseCode() {
-			return this.courseCode;
-		}
-
-		public void setCourseCode(String courseCode) {
-			this.courseCode = courseCode;
-		}
-
-		public String getStudyYear() {
-			return this.studyYear;
-		}
-
-		public void setStudyYear(String studyYear) {
-			this.studyYear = studyYear;
-		}
-
-		public String getTerm() {
-			return this.term;
-		}
-
-		public void setTerm(String term) {
-			this.term = term;
-		}
-
-		public String getCategory() {
-			return this.category;
-		}
-
-		public void setCategory(String category) {
-			this.category = category;
-		}
-
-		public String getTrack() {
-			return this.track;
-		}
-
-		public void setTrack(String track) {
-			this.track = track;
 		}
 
 	}
@@ -617,14 +495,6 @@ public class ProgrammeForm extends YearFields {
 
 	public void setTestimonials(List<TestimonialRow> testimonials) {
 		this.testimonials = testimonials;
-	}
-
-	public List<PlanRow> getPlan() {
-		return this.plan;
-	}
-
-	public void setPlan(List<PlanRow> plan) {
-		this.plan = plan;
 	}
 
 }

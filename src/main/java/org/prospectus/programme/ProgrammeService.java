@@ -96,7 +96,7 @@ public class ProgrammeService {
 		return this.years.find(slug, entryYear).map((year) -> {
 			Programme programme = year.getProgramme();
 			List<Testimonial> testimonials = this.testimonials.findByProgrammeOrderByPosition(programme);
-			PlanView plan = PlanView.of(this.plans.findPublicPlan(programme));
+			PlanView plan = PlanView.of(this.plans.findPublicPlan(programme, entryYear));
 			int current = programme.getEntryYear();
 			List<Integer> all = ProgrammePage.yearsOf(programme);
 			this.entityManager.detach(programme);

@@ -1,8 +1,17 @@
 package org.prospectus.programme;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.prospectus.course.Course;
+import org.prospectus.course.Season;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.support.Money;
 
@@ -14,6 +23,16 @@ import org.springframework.validation.Errors;
  * {@link YearForm} for another. Checked and described here, once for both.
  */
 public abstract class YearFields {
+
+	/** Courses a plan may hold. */
+	public static final int MAX_PLAN_ENTRIES = 120;
+
+	/**
+	 * Blank plan rows offered on each edit, so that a course can be added without script.
+	 */
+	public static final int BLANK_PLAN_ROWS = 2;
+
+	private List<PlanRow> plan = new ArrayList<>();
 
 	private @Nullable String typicalOffer;
 
@@ -73,6 +92,73 @@ public abstract class YearFields {
 		return new YearValues(typical, entry, language, tuition, period, note, fee, feeNote);
 	}
 
+	/** Fills the plan rows with a plan's entries. */
+	public void fillPlan(List<PlanEntry> entries) {
+		this.plan = new ArrayList<>();
+		for (PlanEntry entry : entries) {
+			this.plan.add(new PlanRow(entry.getCourse().getCode(), Integer.toString(entry.getStudyYear()),
+					entry.getTerm().name(), entry.getCategory().name(), entry.getTrack()));
+		}
+	}
+
+	/** Adds blank plan rows, so that a course can be added without script. */
+	public void withBlankPlanRows() {
+		this.plan.removeIf(PlanRow::isBlank);
+		for (int i = 0; i < BLANK_PLAN_ROWS; i++) {
+			this.plan.add(new PlanRow());
+		}
+	}
+
+	/**
+	 * The plan typed, each reason beside its row's field: every course must exist, once
+	 * per year of study and term.
+	 */
+	List<ProgrammeContent.PlanContent> checkPlan(FieldChecks check, Function<String, Optional<Course>> courses) {
+		List<ProgrammeContent.PlanContent> result = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < this.plan.size(); i++) {
+			PlanRow row = this.plan.get(i);
+			if (row == null || row.isBlank()) {
+				continue;
+			}
+			String prefix = "plan[" + i + "].";
+			String code = check.text(prefix + "courseCode", row.getCourseCode(), true, 20);
+			Course course = null;
+			if (code != null) {
+				course = courses.apply(code.toUpperCase(Locale.ROOT)).orElse(null);
+				if (course == null) {
+					check.errors()
+						.rejectValue(prefix + "courseCode", "programme.form.plan.course.unknown", new Object[] { code },
+								null);
+				}
+			}
+			Integer year = check.whole(prefix + "studyYear", row.getStudyYear(), 1, 8, true);
+			Season term = check.choice(prefix + "term", row.getTerm(), Season.class, true);
+			PlanCategory category = check.choice(prefix + "category", row.getCategory(), PlanCategory.class, true);
+			String track = check.text(prefix + "track", row.getTrack(), false, 120);
+			if (course != null && year != null && term != null) {
+				if (!seen.add(course.getCode() + "/" + year + "/" + term)) {
+					check.errors().rejectValue(prefix + "courseCode", "programme.form.plan.duplicate");
+				}
+				result.add(new ProgrammeContent.PlanContent(course, year, term, category, track));
+			}
+		}
+		if (result.size() > MAX_PLAN_ENTRIES) {
+			check.errors().reject("programme.form.plan.too-many", new Object[] { MAX_PLAN_ENTRIES }, null);
+		}
+		return result;
+	}
+
+	/** The plan as people read it, one course a line. */
+	public void describePlan(Map<String, String> fields) {
+		List<String> entries = this.plan.stream()
+			.filter((row) -> row != null && !row.isBlank())
+			.map((row) -> FieldChecks.joined(row.getCourseCode(), "year " + row.getStudyYear(), row.getTerm(),
+					row.getCategory(), row.getTrack()))
+			.toList();
+		fields.put("programme.plan", entries.isEmpty() ? null : String.join("\n", entries));
+	}
+
 	/** The fields as people read them, keyed by their labels' message keys. */
 	public void describeYear(Map<String, String> fields) {
 		fields.put("programme.entry.typical-offer", this.typicalOffer);
@@ -85,6 +171,14 @@ public abstract class YearFields {
 				(this.applicationFeeAmount != null && !this.applicationFeeAmount.isBlank())
 						? FieldChecks.joined(this.applicationFeeAmount, this.applicationFeeCurrency) : null);
 		fields.put("programme.form.application-fee-note", this.applicationFeeNote);
+	}
+
+	public List<PlanRow> getPlan() {
+		return this.plan;
+	}
+
+	public void setPlan(List<PlanRow> plan) {
+		this.plan = plan;
 	}
 
 	public @Nullable String getTypicalOffer() {
@@ -165,6 +259,76 @@ public abstract class YearFields {
 
 	public void setApplicationFeeNote(@Nullable String applicationFeeNote) {
 		this.applicationFeeNote = applicationFeeNote;
+	}
+
+	/** A course in the plan, as typed. */
+	public static class PlanRow {
+
+		private @Nullable String courseCode;
+
+		private @Nullable String studyYear;
+
+		private @Nullable String term;
+
+		private @Nullable String category;
+
+		private @Nullable String track;
+
+		public PlanRow() {
+		}
+
+		PlanRow(String courseCode, String studyYear, String term, String category, @Nullable String track) {
+			this.courseCode = courseCode;
+			this.studyYear = studyYear;
+			this.term = term;
+			this.category = category;
+			this.track = track;
+		}
+
+		boolean isBlank() {
+			return FieldChecks.blank(this.courseCode) && FieldChecks.blank(this.track);
+		}
+
+		public @Nullable String getCourseCode() {
+			return this.courseCode;
+		}
+
+		public void setCourseCode(@Nullable String courseCode) {
+			this.courseCode = courseCode;
+		}
+
+		public @Nullable String getStudyYear() {
+			return this.studyYear;
+		}
+
+		public void setStudyYear(@Nullable String studyYear) {
+			this.studyYear = studyYear;
+		}
+
+		public @Nullable String getTerm() {
+			return this.term;
+		}
+
+		public void setTerm(@Nullable String term) {
+			this.term = term;
+		}
+
+		public @Nullable String getCategory() {
+			return this.category;
+		}
+
+		public void setCategory(@Nullable String category) {
+			this.category = category;
+		}
+
+		public @Nullable String getTrack() {
+			return this.track;
+		}
+
+		public void setTrack(@Nullable String track) {
+			this.track = track;
+		}
+
 	}
 
 }

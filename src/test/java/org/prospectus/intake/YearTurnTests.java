@@ -6,6 +6,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.course.Course;
+import org.prospectus.course.Season;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.TuitionPeriod;
@@ -61,6 +63,14 @@ class YearTurnTests {
 		// The fixture's studies start 67 days after the deadline, in March 2027.
 		this.fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-14T22:00:00Z"),
 				Instant.parse("2027-01-07T22:59:59Z"), ml);
+		Course current = this.fixtures.course(kth, "DD2424", "Deep Learning in Data Science", (c) -> {
+		});
+		Course next = this.fixtures.course(kth, "DD2437", "Artificial Neural Networks", (c) -> {
+		});
+		this.fixtures.persistPlanEntry(ml, current, 1, Season.SPRING);
+		this.jdbc.sql("""
+				insert into programme_plan_entry (programme_id, course_id, study_year, term, category, entry_year)
+				values (?, ?, 1, 'AUTUMN', 'COMPULSORY', 2028)""").params(ml.getId(), next.getId()).update();
 		this.nextYearId = this.jdbc.sql("""
 				insert into programme_year (programme_id, entry_year, published, tuition_amount, tuition_currency,
 				    tuition_period)
@@ -110,8 +120,10 @@ class YearTurnTests {
 
 		Document current = page(this.mvc.get().uri("/programmes/ml").exchange());
 		assertThat(current.select("#entry-year").text()).isEqualTo("2028 entry");
+		assertThat(current.text()).contains("DD2437").doesNotContain("DD2424");
 		Document past = page(this.mvc.get().uri("/programmes/ml/entry/2027").exchange());
-		assertThat(past.text()).contains("This page describes 2027 entry, which has closed.", "155,000");
+		assertThat(past.text()).contains("This page describes 2027 entry, which has closed.", "155,000", "DD2424")
+			.doesNotContain("DD2437");
 	}
 
 	int entryYear() {

@@ -6,6 +6,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
+import org.prospectus.course.Course;
+import org.prospectus.course.Season;
 import org.prospectus.institution.Institution;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.DatabaseCleaner;
@@ -57,6 +59,11 @@ class ProgrammeYearsTests {
 		this.ml = this.fixtures.programme(this.kth, "ml", "Machine Learning",
 				(programme) -> programme.setTuition(Money.of("155000", "SEK"), TuitionPeriod.PER_YEAR, null));
 		this.jdbc.sql("update programme set entry_year = 2027").update();
+		Course deepLearning = this.fixtures.course(this.kth, "DD2424", "Deep Learning in Data Science", (c) -> {
+		});
+		this.fixtures.course(this.kth, "DD2437", "Artificial Neural Networks", (c) -> {
+		});
+		this.fixtures.persistPlanEntry(this.ml, deepLearning, 1, Season.SPRING);
 		this.staff.createAt("editor@kth.example", "KTH editor", this.kth.getId(), StaffRole.EDITOR);
 	}
 
@@ -85,6 +92,12 @@ class ProgrammeYearsTests {
 		assertThat(refused).hasStatus(422);
 		assertThat(page(refused).select("#tuitionAmount").val()).isEqualTo("many");
 		fields.put("tuitionAmount", "160000");
+		// 2028's plan was copied from 2027's; a course is added to it.
+		assertThat(fields).containsEntry("plan[0].courseCode", "DD2424").containsEntry("plan[1].courseCode", "");
+		fields.put("plan[1].courseCode", "DD2437");
+		fields.put("plan[1].studyYear", "1");
+		fields.put("plan[1].term", "AUTUMN");
+		fields.put("plan[1].category", "ELECTIVE");
 		assertThat(post(session, years + "/2028", fields)).hasRedirectedUrl(years + "/2028");
 		Document review = page(this.mvc.get().uri(years + "/2028").session(session).exchange());
 		assertThat(review.select("tr.table-warning").text()).contains("160000 SEK PER_YEAR");
@@ -92,10 +105,12 @@ class ProgrammeYearsTests {
 
 		Document next = page(this.mvc.get().uri("/programmes/ml/entry/2028").exchange());
 		assertThat(next.select("#entry-year").text()).isEqualTo("2028 entry");
-		assertThat(next.text()).contains("160,000");
+		assertThat(next.text()).contains("160,000", "DD2424", "DD2437");
 		Document current = page(this.mvc.get().uri("/programmes/ml").exchange());
 		assertThat(current.select("#entry-year").text()).isEqualTo("2027 entry");
-		assertThat(current.text()).contains("155,000").doesNotContain("160,000");
+		assertThat(current.text()).contains("155,000", "DD2424").doesNotContain("160,000", "DD2437");
+		// The course's page counts the programme by its current plan only.
+		assertThat(page(this.mvc.get().uri("/courses/DD2437").exchange()).text()).doesNotContain("Machine Learning");
 		assertThat(current.select("nav[aria-labelledby=entry-years-heading] a").eachText())
 			.containsExactly("2027 entry", "2028 entry");
 		assertThat(current.select("nav[aria-labelledby=entry-years-heading] a[aria-current=page]").text())

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.course.Season;
+import org.prospectus.programme.PlanCategory;
 import org.prospectus.programme.TuitionPeriod;
+import org.prospectus.programme.YearFields;
 import org.prospectus.staging.InvalidRevisionException;
 import org.prospectus.staging.ScheduleForm;
 import org.prospectus.staging.StaleRevisionException;
@@ -42,6 +45,7 @@ class AdminProgrammeYearController {
 	@InitBinder("form")
 	void allowOnlyFormFields(WebDataBinder binder) {
 		binder.setAllowedFields(FormFields.of(YearForm.class));
+		binder.setAutoGrowCollectionLimit(YearFields.MAX_PLAN_ENTRIES + YearFields.BLANK_PLAN_ROWS);
 	}
 
 	@InitBinder("scheduleForm")
@@ -78,6 +82,7 @@ class AdminProgrammeYearController {
 	@GetMapping("/admin/catalogue/programmes/{id}/years/{year}/edit")
 	String edit(@PathVariable long id, @PathVariable int year, Model model) {
 		ProgrammeYears.Draft draft = this.years.draft(id, year);
+		draft.form().withBlankPlanRows();
 		model.addAttribute("form", draft.form());
 		return showForm(draft, model);
 	}
@@ -88,6 +93,7 @@ class AdminProgrammeYearController {
 		try {
 			if (!this.years.save(id, year, form, result)) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				form.withBlankPlanRows();
 				return showForm(this.years.draft(id, year), model);
 			}
 		}
@@ -171,6 +177,8 @@ class AdminProgrammeYearController {
 		model.addAttribute("draft", draft);
 		model.addAttribute("programme", draft.year().getProgramme());
 		model.addAttribute("tuitionPeriods", TuitionPeriod.values());
+		model.addAttribute("seasons", Season.values());
+		model.addAttribute("planCategories", PlanCategory.values());
 		return "admin/catalogue/programme-year-form";
 	}
 

@@ -18,6 +18,7 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.Institutions;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.ProgrammePublishing;
+import org.prospectus.programme.YearPlans;
 import org.prospectus.programme.YearValues;
 import org.prospectus.staging.InvalidRevisionException;
 import org.prospectus.staging.PendingRevision;
@@ -67,8 +68,11 @@ public class ProgrammeYears {
 
 	private final Clock clock;
 
+	private final YearPlans plans;
+
 	ProgrammeYears(ProgrammeYearRepository years, ProgrammePublishing programmes, PendingRevisions revisions,
-			AuditLog auditLog, ScheduledPublications schedules, Clock clock) {
+			AuditLog auditLog, ScheduledPublications schedules, Clock clock, YearPlans plans) {
+		this.plans = plans;
 		this.years = years;
 		this.programmes = programmes;
 		this.revisions = revisions;
@@ -135,7 +139,7 @@ public class ProgrammeYears {
 				.filter((year) -> year.getEntryYear() > programme.getEntryYear())
 				.max(Comparator.comparingInt(ProgrammeYear::getEntryYear));
 			create(programme, entryYear, latest.map(ProgrammeYear::values).orElseGet(() -> YearValues.of(programme)),
-					latest.map(ProgrammeYear::getEntryYear).orElse(programme.getEntryYear()));
+					latest.map(ProgrammeYear::getEntryYear).orElse(null));
 			made++;
 		}
 		return made;
@@ -151,18 +155,30 @@ public class ProgrammeYears {
 			.sorted(Comparator.comparingInt(ProgrammeYear::getEntryYear).reversed())
 			.toList();
 		create(programme, entryYear, before.isEmpty() ? YearValues.of(programme) : before.get(0).values(),
-				before.isEmpty() ? programme.getEntryYear() : before.get(0).getEntryYear());
+				before.isEmpty() ? null : before.get(0).getEntryYear());
 		return entryYear;
 	}
 
-	private void create(Programme programme, int entryYear, YearValues values, int from) {
+	/**
+	 * A draft year with the values and the plan of the year copied.
+	 * @param from the year copied, or {@code null} for the current one
+	 */
+	private void create(Programme programme, int entryYear, YearValues values, @Nullable Integer from) {
 		// Inserted at once (an identity key), and not flushed: a flush checks every
 		// entity the transaction holds.
 		ProgrammeYear year = this.years.save(new ProgrammeYear(programme, entryYear, values));
+		this.plans.copy(programme, from, entryYear);
 		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, year.getId(),
 				"Prepared " + entryYear + " entry of the programme " + programme.getTitle()
-						+ " as a draft, copied from " + from + " entry",
-				FieldChange.between(Map.of(), YearForm.of(year).describe()));
+						+ " as a draft, copied from " + ((from != null) ? from : programme.getEntryYear()) + " entry",
+				FieldChange.between(Map.of(), liveForm(year).describe()));
+	}
+
+	/** The year's values and plan, as its form shows them. */
+	private YearForm liveForm(ProgrammeYear year) {
+		YearForm form = YearForm.of(year);
+		form.fillPlan(this.plans.whole(year.getProgramme(), year.getEntryYear()));
+		return form;
 	}
 
 	/** A year of entry with its pending changes, for its staff pages. */
@@ -170,7 +186,7 @@ public class ProgrammeYears {
 	public Draft draft(long programmeId, int entryYear) {
 		ProgrammeYear year = find(programmeId, entryYear);
 		Optional<PendingRevision<YearForm>> pending = this.revisions.find(ENTITY_TYPE, year.getId(), YearForm.class);
-		YearForm live = YearForm.of(year);
+		YearForm live = liveForm(year);
 		YearForm form = pending.map((revision) -> {
 			YearForm saved = revision.form();
 			saved.setVersion(year.getVersion());
@@ -198,6 +214,7 @@ public class ProgrammeYears {
 	public boolean save(long programmeId, int entryYear, YearForm form, Errors errors) {
 		Draft draft = draft(programmeId, entryYear);
 		form.checkYear(new FieldChecks(errors), errors);
+		this.plans.check(form, errors);
 		if (errors.hasErrors()) {
 			return false;
 		}
@@ -235,13 +252,14 @@ public class ProgrammeYears {
 	}
 
 	private void publish(ProgrammeYear year, @Nullable Long expectedRevision) {
-		YearForm live = YearForm.of(year);
+		YearForm live = liveForm(year);
 		Optional<YearForm> pending = this.revisions.take(ENTITY_TYPE, year.getId(), expectedRevision, YearForm.class);
 		boolean wasPublished = year.isPublished();
 		if (pending.isPresent()) {
 			Errors errors = new BeanPropertyBindingResult(pending.get(), "form");
 			YearValues values = pending.get().checkYear(new FieldChecks(errors), errors);
-			if (errors.hasErrors()) {
+			if (errors.hasErrors()
+					|| !this.plans.replace(year.getProgramme(), year.getEntryYear(), pending.get(), errors)) {
 				throw new InvalidRevisionException(errors);
 			}
 			year.write(values);
@@ -252,7 +270,7 @@ public class ProgrammeYears {
 		year.publish();
 		this.auditLog.record(AuditAction.PUBLISH, ENTITY_TYPE, year.getId(),
 				(wasPublished ? "Published changes to " : "Published ") + what(year),
-				FieldChange.between(wasPublished ? live.describe() : Map.of(), YearForm.of(year).describe()));
+				FieldChange.between(wasPublished ? live.describe() : Map.of(), liveForm(year).describe()));
 	}
 
 	/**

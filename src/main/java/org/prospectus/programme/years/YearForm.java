@@ -35,6 +35,7 @@ public class YearForm extends YearFields {
 	Map<String, String> describe() {
 		Map<String, String> fields = new LinkedHashMap<>();
 		describeYear(fields);
+		describePlan(fields);
 		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
 		return fields;
 	}

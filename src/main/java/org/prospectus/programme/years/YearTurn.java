@@ -12,6 +12,7 @@ import org.prospectus.audit.FieldChange;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.ProgrammeForm;
 import org.prospectus.programme.ProgrammePublishing;
+import org.prospectus.programme.YearPlans;
 import org.prospectus.programme.YearValues;
 import org.prospectus.staging.PendingRevisions;
 import org.prospectus.staging.ScheduledPublications;
@@ -39,8 +40,11 @@ public class YearTurn {
 
 	private final AuditLog auditLog;
 
+	private final YearPlans plans;
+
 	YearTurn(ProgrammeYearRepository years, PendingRevisions revisions, ScheduledPublications schedules,
-			AuditLog auditLog) {
+			AuditLog auditLog, YearPlans plans) {
+		this.plans = plans;
 		this.years = years;
 		this.revisions = revisions;
 		this.schedules = schedules;
@@ -57,9 +61,9 @@ public class YearTurn {
 	 * Makes the programme's next published year its current one, if its current year is
 	 * still {@code closing}. It waits while that next year has unpublished changes or a
 	 * schedule: they are edits in flight, the editor's to publish first. The programme's
-	 * own unpublished changes were made for the closing year; their requirements and fees
-	 * follow the new current year, so that publishing them later cannot bring the old
-	 * year's back.
+	 * own unpublished changes were made for the closing year; their requirements, fees
+	 * and plan follow the new current year, so that publishing them later cannot bring
+	 * the old year's back.
 	 * @return whether the year turned
 	 */
 	@Transactional
@@ -88,9 +92,11 @@ public class YearTurn {
 		this.years.save(past);
 		values.applyTo(programme);
 		programme.setEntryYear(next.getEntryYear());
+		this.plans.turn(programme, closing, next.getEntryYear());
 		this.revisions.find(ProgrammePublishing.ENTITY_TYPE, programmeId, ProgrammeForm.class).ifPresent((pending) -> {
 			ProgrammeForm form = pending.form();
 			form.fill(values, currency);
+			form.fillPlan(this.plans.current(programme));
 			this.revisions.save(ProgrammePublishing.ENTITY_TYPE, programmeId, programme.getVersion(), pending.version(),
 					form);
 		});
