@@ -1,9 +1,7 @@
 package org.prospectus.course;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -313,23 +311,12 @@ public class CoursePublishing {
 	@Transactional
 	public boolean schedule(long id, ScheduleForm form, Errors errors) {
 		Course course = this.editable.get(id);
-		ZoneId zone = course.getInstitution().getZone();
-		Instant at = form.publishAt(zone, this.clock.instant(), errors);
-		if (at == null) {
-			return false;
-		}
-		List<Syllabus> versions = this.syllabuses.findAllVersionsWithModules(course);
-		List<CourseOffering> all = this.offerings.findAllWithPeriods(course);
-		if (course.getState() == PublicationState.PUBLISHED && changesOf(course, versions, all).isEmpty()) {
-			errors.rejectValue("publishAt", "schedule.nothing");
-			return false;
-		}
-		if (!this.schedules.schedule(COURSE, id, course.getInstitution().getId(), at, zone, AuditLog.actor(),
-				what(course))) {
-			errors.rejectValue("publishAt", "schedule.taken");
-			return false;
-		}
-		return true;
+		boolean hasChanges = course.getState() != PublicationState.PUBLISHED
+				|| !changesOf(course, this.syllabuses.findAllVersionsWithModules(course),
+						this.offerings.findAllWithPeriods(course))
+					.isEmpty();
+		return this.schedules.schedule(COURSE, id, course.getInstitution().getId(), course.getInstitution().getZone(),
+				form, hasChanges, what(course), errors);
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package org.prospectus.intake;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,14 +69,11 @@ public class RoundEditing {
 
 	private final ScheduledPublications schedules;
 
-	private final Clock clock;
-
 	RoundEditing(ApplicationRoundRepository rounds, ProgrammeEditing programmes, PendingRevisions revisions,
-			AuditLog auditLog, EntityManager entityManager, Institutions institutions, ScheduledPublications schedules,
-			Clock clock) {
+			AuditLog auditLog, EntityManager entityManager, Institutions institutions,
+			ScheduledPublications schedules) {
 		this.institutions = institutions;
 		this.schedules = schedules;
-		this.clock = clock;
 		this.rounds = rounds;
 		this.programmes = programmes;
 		this.revisions = revisions;
@@ -298,20 +293,8 @@ public class RoundEditing {
 	public boolean schedule(long id, ScheduleForm form, Errors errors) {
 		Draft draft = draft(id).orElseThrow(() -> NotFoundException.forRecord("round", id));
 		ApplicationRound round = draft.round();
-		Instant at = form.publishAt(round.getZone(), this.clock.instant(), errors);
-		if (at == null) {
-			return false;
-		}
-		if (draft.pending() == null) {
-			errors.rejectValue("publishAt", "schedule.nothing");
-			return false;
-		}
-		if (!this.schedules.schedule(ENTITY_TYPE, id, round.getInstitution().getId(), at, round.getZone(),
-				AuditLog.actor(), what(round))) {
-			errors.rejectValue("publishAt", "schedule.taken");
-			return false;
-		}
-		return true;
+		return this.schedules.schedule(ENTITY_TYPE, id, round.getInstitution().getId(), round.getZone(), form,
+				draft.pending() != null, what(round), errors);
 	}
 
 	/**

@@ -101,8 +101,9 @@ public class RoundRollover {
 	/** What rolling the round over would create, or the copy it has already. */
 	@Transactional(readOnly = true)
 	public Optional<Plan> plan(long roundId) {
-		return editable(roundId).map((round) -> plan(round, offerable(round.getInstitution().getId()),
-				this.rounds.findRolledFrom(round.getId()), this.rounds::existsBySlug));
+		return this.editing.find(roundId)
+			.map((round) -> plan(round, offerable(round.getInstitution().getId()),
+					this.rounds.findRolledFrom(round.getId()), this.rounds::existsBySlug));
 	}
 
 	/**
@@ -150,7 +151,8 @@ public class RoundRollover {
 	 */
 	@Transactional
 	public long rollOver(long roundId) {
-		ApplicationRound round = editable(roundId).orElseThrow(() -> NotFoundException.forRecord("round", roundId));
+		ApplicationRound round = this.editing.find(roundId)
+			.orElseThrow(() -> NotFoundException.forRecord("round", roundId));
 		return copy(round, offerable(round.getInstitution().getId()));
 	}
 
@@ -169,16 +171,11 @@ public class RoundRollover {
 					offerable(institutionId)));
 		List<Long> copies = new ArrayList<>();
 		for (long roundId : work.rounds()) {
-			copies.add(this.transactions.execute(
-					(status) -> copy(editable(roundId).orElseThrow(() -> NotFoundException.forRecord("round", roundId)),
-							work.offerable())));
+			copies.add(this.transactions.execute((status) -> copy(
+					this.editing.find(roundId).orElseThrow(() -> NotFoundException.forRecord("round", roundId)),
+					work.offerable())));
 		}
 		return copies;
-	}
-
-	private Optional<ApplicationRound> editable(long id) {
-		return this.rounds.findWithInstitution(id)
-			.filter((round) -> Institutions.editable(round.getInstitution().getId()));
 	}
 
 	private long copy(ApplicationRound round, Set<Long> offerable) {

@@ -35,6 +35,15 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findWholePlan(Programme programme, int entryYear);
 
+	/**
+	 * Several programmes' whole plans of another year, with their courses and programmes.
+	 */
+	@Query("""
+			select e from PlanEntry e join fetch e.course c join fetch e.programme
+			where e.programme.id in :programmeIds and e.entryYear = :entryYear
+			order by e.studyYear, e.position, c.code""")
+	List<PlanEntry> findWholePlans(Collection<Long> programmeIds, int entryYear);
+
 	@Modifying(flushAutomatically = true)
 	@Query("delete from PlanEntry e where e.programme = :programme and e.entryYear = :entryYear")
 	void deleteByProgramme(Programme programme, int entryYear);

@@ -1,8 +1,5 @@
 package org.prospectus.programme;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,14 +64,11 @@ public class ProgrammePublishing {
 
 	private final ScheduledPublications schedules;
 
-	private final Clock clock;
-
 	ProgrammePublishing(ProgrammeRepository programmes, AuditLog auditLog, ProgrammeEditing editing,
 			PendingRevisions revisions, ProgrammeDocuments documents, EditableProgrammes editable,
-			ScheduledPublications schedules, Clock clock) {
+			ScheduledPublications schedules) {
 		this.editable = editable;
 		this.schedules = schedules;
-		this.clock = clock;
 		this.programmes = programmes;
 		this.auditLog = auditLog;
 		this.editing = editing;
@@ -201,21 +195,8 @@ public class ProgrammePublishing {
 	@Transactional
 	public boolean schedule(long id, ScheduleForm form, Errors errors) {
 		Programme programme = this.editable.get(id);
-		ZoneId zone = programme.getInstitution().getZone();
-		Instant at = form.publishAt(zone, this.clock.instant(), errors);
-		if (at == null) {
-			return false;
-		}
-		if (!hasChanges(programme)) {
-			errors.rejectValue("publishAt", "schedule.nothing");
-			return false;
-		}
-		if (!this.schedules.schedule(ENTITY_TYPE, id, programme.getInstitution().getId(), at, zone, AuditLog.actor(),
-				what(programme))) {
-			errors.rejectValue("publishAt", "schedule.taken");
-			return false;
-		}
-		return true;
+		return this.schedules.schedule(ENTITY_TYPE, id, programme.getInstitution().getId(),
+				programme.getInstitution().getZone(), form, hasChanges(programme), what(programme), errors);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package org.prospectus.programme;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.course.CourseService;
@@ -49,20 +52,27 @@ public class YearPlans {
 		return PlanView.of(this.plans.findPublicPlan(programme, entryYear));
 	}
 
+	/** Several programmes' whole plans of a year, by programme, in one query. */
+	public Map<Long, List<PlanEntry>> whole(Collection<Long> programmeIds, int entryYear) {
+		return this.plans.findWholePlans(programmeIds, entryYear)
+			.stream()
+			.collect(Collectors.groupingBy((entry) -> entry.getProgramme().getId()));
+	}
+
 	/**
-	 * Copies a plan to another year of entry, in one statement.
+	 * Copies programmes' plans to another year of entry, in one statement.
 	 * @param from the year copied, or {@code null} for the current year's plan
 	 */
-	public void copy(Programme programme, @Nullable Integer from, int to) {
+	public void copy(Collection<Long> programmeIds, @Nullable Integer from, int to) {
 		this.jdbc
 			.sql("""
 					insert into programme_plan_entry (programme_id, course_id, study_year, term, category, track, position,
 					    entry_year)
 					select programme_id, course_id, study_year, term, category, track, position, :to
 					from programme_plan_entry
-					where programme_id = :programme and """
+					where programme_id in (:programmes) and """
 					+ ((from != null) ? " entry_year = :from" : " entry_year is null"))
-			.param("programme", programme.getId())
+			.param("programmes", programmeIds)
 			.param("from", (from != null) ? from : 0)
 			.param("to", to)
 			.update();

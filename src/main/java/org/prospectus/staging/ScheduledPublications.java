@@ -16,13 +16,13 @@ import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.Errors;
 
 /**
  * Staged changes scheduled to go live at an instant, one schedule per entry. When it
@@ -79,39 +79,45 @@ public class ScheduledPublications {
 	}
 
 	/**
-	 * Schedules the entry's staged changes to go live at the instant, for the signed-in
-	 * member of staff; a schedule that failed is replaced.
+	 * Schedules the entry's staged changes to go live at the time typed on the form, in
+	 * the institution's zone, for the signed-in member of staff; a schedule that failed
+	 * is replaced. Each reason it cannot beside the form's field: a time that has passed
+	 * or that the clocks skip, nothing staged, a schedule already there.
+	 * @param hasChanges whether publishing the entry now would change anything
 	 * @param what the entry as the audit log names it, such as "the round Autumn 2028 of
 	 * KTH"
-	 * @return whether it was scheduled: not when the entry has a schedule that has not
-	 * failed
+	 * @return whether it was scheduled
 	 */
 	@Transactional
-	public boolean schedule(String entityType, long entityId, long institutionId, Instant publishAt, ZoneId zone,
-			String scheduledBy, String what) {
-		int written;
-		try {
-			written = this.jdbc.sql("""
-					insert into scheduled_publication
-					    (entity_type, entity_id, institution_id, publish_at, scheduled_by, scheduled_at)
-					values (:type, :id, :institution, :at, :by, :now)
-					on conflict (entity_type, entity_id) do update
-					   set publish_at = excluded.publish_at, scheduled_by = excluded.scheduled_by,
-					       scheduled_at = excluded.scheduled_at, failed_at = null, failure = null
-					 where scheduled_publication.failed_at is not null""")
-				.param("type", entityType)
-				.param("id", entityId)
-				.param("institution", institutionId)
-				.param("at", Timestamp.from(publishAt))
-				.param("by", scheduledBy)
-				.param("now", Timestamp.from(this.clock.instant()))
-				.update();
+	public boolean schedule(String entityType, long entityId, long institutionId, ZoneId zone, ScheduleForm form,
+			boolean hasChanges, String what, Errors errors) {
+		Instant publishAt = form.publishAt(zone, this.clock.instant(), errors);
+		if (publishAt == null) {
+			return false;
 		}
-		catch (DuplicateKeyException ex) {
-			// Another schedule committed between the insert's check and its write.
-			written = 0;
+		if (!hasChanges) {
+			errors.rejectValue("publishAt", "schedule.nothing");
+			return false;
 		}
+		// One row an entry: a concurrent second schedule waits on the unique key, then
+		// finds this one and writes nothing.
+		int written = this.jdbc.sql("""
+				insert into scheduled_publication
+				    (entity_type, entity_id, institution_id, publish_at, scheduled_by, scheduled_at)
+				values (:type, :id, :institution, :at, :by, :now)
+				on conflict (entity_type, entity_id) do update
+				   set publish_at = excluded.publish_at, scheduled_by = excluded.scheduled_by,
+				       scheduled_at = excluded.scheduled_at, failed_at = null, failure = null
+				 where scheduled_publication.failed_at is not null""")
+			.param("type", entityType)
+			.param("id", entityId)
+			.param("institution", institutionId)
+			.param("at", Timestamp.from(publishAt))
+			.param("by", AuditLog.actor())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
 		if (written == 0) {
+			errors.rejectValue("publishAt", "schedule.taken");
 			return false;
 		}
 		this.auditLog.record(AuditAction.SCHEDULE, entityType, entityId,

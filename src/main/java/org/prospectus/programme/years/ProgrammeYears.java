@@ -1,7 +1,5 @@
 package org.prospectus.programme.years;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.institution.Institutions;
+import org.prospectus.programme.PlanEntry;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.ProgrammePublishing;
 import org.prospectus.programme.YearPlans;
@@ -66,19 +66,16 @@ public class ProgrammeYears {
 
 	private final ScheduledPublications schedules;
 
-	private final Clock clock;
-
 	private final YearPlans plans;
 
 	ProgrammeYears(ProgrammeYearRepository years, ProgrammePublishing programmes, PendingRevisions revisions,
-			AuditLog auditLog, ScheduledPublications schedules, Clock clock, YearPlans plans) {
+			AuditLog auditLog, ScheduledPublications schedules, YearPlans plans) {
 		this.plans = plans;
 		this.years = years;
 		this.programmes = programmes;
 		this.revisions = revisions;
 		this.auditLog = auditLog;
 		this.schedules = schedules;
-		this.clock = clock;
 	}
 
 	/** The programme with its other years of entry, in order. */
@@ -128,7 +125,7 @@ public class ProgrammeYears {
 		for (ProgrammeYear year : this.years.findUpTo(programmeIds, entryYear)) {
 			earlier.computeIfAbsent(year.getProgramme().getId(), (id) -> new ArrayList<>()).add(year);
 		}
-		int made = 0;
+		List<Copy> copies = new ArrayList<>();
 		for (Programme programme : this.years.findProgrammes(programmeIds)) {
 			List<ProgrammeYear> before = earlier.getOrDefault(programme.getId(), List.of());
 			if (!Institutions.editable(programme.getInstitution().getId()) || entryYear <= programme.getEntryYear()
@@ -138,11 +135,11 @@ public class ProgrammeYears {
 			Optional<ProgrammeYear> latest = before.stream()
 				.filter((year) -> year.getEntryYear() > programme.getEntryYear())
 				.max(Comparator.comparingInt(ProgrammeYear::getEntryYear));
-			create(programme, entryYear, latest.map(ProgrammeYear::values).orElseGet(() -> YearValues.of(programme)),
-					latest.map(ProgrammeYear::getEntryYear).orElse(null));
-			made++;
+			copies.add(new Copy(programme, latest.map(ProgrammeYear::values).orElseGet(() -> YearValues.of(programme)),
+					latest.map(ProgrammeYear::getEntryYear).orElse(null)));
 		}
-		return made;
+		create(copies, entryYear);
+		return copies.size();
 	}
 
 	private int prepare(Programme programme, int entryYear) {
@@ -154,24 +151,50 @@ public class ProgrammeYears {
 			.filter((year) -> year.getEntryYear() < entryYear && year.getEntryYear() > programme.getEntryYear())
 			.sorted(Comparator.comparingInt(ProgrammeYear::getEntryYear).reversed())
 			.toList();
-		create(programme, entryYear, before.isEmpty() ? YearValues.of(programme) : before.get(0).values(),
-				before.isEmpty() ? null : before.get(0).getEntryYear());
+		create(List.of(new Copy(programme, before.isEmpty() ? YearValues.of(programme) : before.get(0).values(),
+				before.isEmpty() ? null : before.get(0).getEntryYear())), entryYear);
 		return entryYear;
 	}
 
 	/**
-	 * A draft year with the values and the plan of the year copied.
-	 * @param from the year copied, or {@code null} for the current one
+	 * Draft years with the values and the plans of the years copied: the plans copied and
+	 * read back in a statement or two however many programmes.
 	 */
-	private void create(Programme programme, int entryYear, YearValues values, @Nullable Integer from) {
-		// Inserted at once (an identity key), and not flushed: a flush checks every
-		// entity the transaction holds.
-		ProgrammeYear year = this.years.save(new ProgrammeYear(programme, entryYear, values));
-		this.plans.copy(programme, from, entryYear);
-		this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, year.getId(),
-				"Prepared " + entryYear + " entry of the programme " + programme.getTitle()
-						+ " as a draft, copied from " + ((from != null) ? from : programme.getEntryYear()) + " entry",
-				FieldChange.between(Map.of(), liveForm(year).describe()));
+	private void create(List<Copy> copies, int entryYear) {
+		List<ProgrammeYear> made = new ArrayList<>();
+		for (Copy copy : copies) {
+			// Inserted at once (an identity key), and not flushed: a flush checks every
+			// entity the transaction holds.
+			made.add(this.years.save(new ProgrammeYear(copy.programme(), entryYear, copy.values())));
+		}
+		copies.stream()
+			.collect(Collectors.groupingBy((copy) -> Optional.ofNullable(copy.from()),
+					Collectors.mapping((copy) -> copy.programme().getId(), Collectors.toList())))
+			.forEach((from, ids) -> this.plans.copy(ids, from.orElse(null), entryYear));
+		Map<Long, List<PlanEntry>> plans = this.plans
+			.whole(copies.stream().map((copy) -> copy.programme().getId()).toList(), entryYear);
+		for (int i = 0; i < copies.size(); i++) {
+			Copy copy = copies.get(i);
+			YearForm form = YearForm.of(made.get(i));
+			form.fillPlan(plans.getOrDefault(copy.programme().getId(), List.of()));
+			this.auditLog.record(AuditAction.CREATE, ENTITY_TYPE, made.get(i).getId(),
+					"Prepared " + entryYear + " entry of the programme " + copy.programme().getTitle()
+							+ " as a draft, copied from "
+							+ ((copy.from() != null) ? copy.from() : copy.programme().getEntryYear()) + " entry",
+					FieldChange.between(Map.of(), form.describe()));
+		}
+	}
+
+	/**
+	 * A year of entry to prepare.
+	 *
+	 * @param programme its programme
+	 * @param values the requirements and fees it starts from
+	 * @param from the year whose values and plan it copies, or {@code null} for the
+	 * current one
+	 */
+	private record Copy(Programme programme, YearValues values, @Nullable Integer from) {
+
 	}
 
 	/** The year's values and plan, as its form shows them. */
@@ -321,20 +344,8 @@ public class ProgrammeYears {
 	public boolean schedule(long programmeId, int entryYear, ScheduleForm form, Errors errors) {
 		Draft draft = draft(programmeId, entryYear);
 		ProgrammeYear year = draft.year();
-		Instant at = form.publishAt(zone(year), this.clock.instant(), errors);
-		if (at == null) {
-			return false;
-		}
-		if (!draft.hasChanges()) {
-			errors.rejectValue("publishAt", "schedule.nothing");
-			return false;
-		}
-		if (!this.schedules.schedule(ENTITY_TYPE, year.getId(), year.getProgramme().getInstitution().getId(), at,
-				zone(year), AuditLog.actor(), what(year))) {
-			errors.rejectValue("publishAt", "schedule.taken");
-			return false;
-		}
-		return true;
+		return this.schedules.schedule(ENTITY_TYPE, year.getId(), year.getProgramme().getInstitution().getId(),
+				zone(year), form, draft.hasChanges(), what(year), errors);
 	}
 
 	/** Cancels the year's scheduled publication; its changes stay staged. */
