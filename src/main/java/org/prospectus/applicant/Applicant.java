@@ -1,6 +1,7 @@
 package org.prospectus.applicant;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.OptimisticLock;
@@ -26,6 +27,13 @@ public class Applicant extends BaseEntity {
 
 	private boolean enabled = true;
 
+	/**
+	 * The language e-mails and letters are written in: the account's bookkeeping, as the
+	 * last sign-in is, so following the language switch changes no version.
+	 */
+	@OptimisticLock(excluded = true)
+	private String language = "en";
+
 	/** Goes up when the password changes, ending the sessions started before. */
 	private long accessEpoch;
 
@@ -39,10 +47,16 @@ public class Applicant extends BaseEntity {
 	protected Applicant() {
 	}
 
-	Applicant(String email, String fullName, String passwordHash) {
+	Applicant(String email, String fullName, String passwordHash, Locale language) {
 		this.email = email;
 		this.fullName = fullName;
 		this.passwordHash = passwordHash;
+		this.language = language.toLanguageTag();
+	}
+
+	/** The language the applicant's e-mails and letters are written in. */
+	public Locale getLanguage() {
+		return Locale.forLanguageTag(this.language);
 	}
 
 	public String getEmail() {

@@ -8,6 +8,7 @@ import org.prospectus.account.PasswordPolicy;
 import org.prospectus.account.SetPasswordForm;
 import org.prospectus.web.FormFields;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -68,7 +69,8 @@ class ApplicantAccountController {
 			form.setConfirmation(null);
 			return showRegistration(model);
 		}
-		this.accounts.register(form.getEmail(), form.getFullName(), form.getPassword(), request.getRemoteAddr());
+		this.accounts.register(form.getEmail(), form.getFullName(), form.getPassword(), request.getRemoteAddr(),
+				LocaleContextHolder.getLocale());
 		return "redirect:/account/register/check-email";
 	}
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.prospectus.account.PasswordPolicy;
 import org.prospectus.account.Tokens;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.support.Emails;
+import org.prospectus.web.Formats;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.modulith.NamedInterface;
@@ -36,9 +36,6 @@ public class ApplicantAccounts {
 
 	/** How long a password reset link works. */
 	static final Duration RESET_TTL = Duration.ofHours(1);
-
-	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'",
-			Locale.ENGLISH);
 
 	private final ApplicantRepository applicants;
 
@@ -92,7 +89,7 @@ public class ApplicantAccounts {
 	 * answer is the same either way.
 	 */
 	@Transactional
-	public void register(String email, String fullName, String password, @Nullable String client) {
+	public void register(String email, String fullName, String password, @Nullable String client, Locale language) {
 		String address = Emails.canonical(email);
 		// Hashed whether or not the address is taken, so that the answer takes as long
 		// either way and its timing does not tell who has an account.
@@ -103,13 +100,14 @@ public class ApplicantAccounts {
 			if (!mayMail) {
 				return;
 			}
-			this.outbox.enqueue(
-					address, "account-exists", Map.of("name", existing.get().getFullName(), "signInLink",
-							this.urls.of("/account/sign-in"), "resetLink", this.urls.of("/account/forgot-password")),
-					Locale.ENGLISH);
+			Locale theirs = existing.get().getLanguage();
+			this.outbox.enqueue(address, "account-exists",
+					Map.of("name", existing.get().getFullName(), "signInLink", this.urls.of(theirs, "/account/sign-in"),
+							"resetLink", this.urls.of(theirs, "/account/forgot-password")),
+					theirs);
 			return;
 		}
-		Applicant applicant = this.applicants.save(new Applicant(address, fullName.strip(), passwordHash));
+		Applicant applicant = this.applicants.save(new Applicant(address, fullName.strip(), passwordHash, language));
 		if (mayMail) {
 			sendVerification(applicant);
 		}
@@ -165,11 +163,10 @@ public class ApplicantAccounts {
 			String token = Tokens.generate();
 			this.tokens.save(new ApplicantToken(applicant, ApplicantToken.Purpose.PASSWORD_RESET, Tokens.hash(token),
 					now.plus(RESET_TTL)));
-			this.outbox.enqueue(applicant.getEmail(), "password-reset",
-					Map.of("name", applicant.getFullName(), "link",
-							this.urls.at("/account/reset-password").queryParam("token", token).build().toUriString(),
-							"expiresAt", until(now.plus(RESET_TTL))),
-					Locale.ENGLISH);
+			Locale language = applicant.getLanguage();
+			this.outbox.enqueue(applicant.getEmail(), "password-reset", Map.of("name", applicant.getFullName(), "link",
+					this.urls.at(language, "/account/reset-password").queryParam("token", token).build().toUriString(),
+					"expiresAt", until(now.plus(RESET_TTL), language)), language);
 		});
 	}
 
@@ -229,16 +226,17 @@ public class ApplicantAccounts {
 		String token = Tokens.generate();
 		this.tokens.save(new ApplicantToken(applicant, ApplicantToken.Purpose.VERIFY_EMAIL, Tokens.hash(token),
 				now.plus(VERIFICATION_TTL)));
+		Locale language = applicant.getLanguage();
 		this.outbox.enqueue(applicant.getEmail(), "account-verification",
 				Map.of("name", applicant.getFullName(), "link",
-						this.urls.at("/account/verify").queryParam("token", token).build().toUriString(), "expiresAt",
-						until(now.plus(VERIFICATION_TTL))),
-				Locale.ENGLISH);
+						this.urls.at(language, "/account/verify").queryParam("token", token).build().toUriString(),
+						"expiresAt", until(now.plus(VERIFICATION_TTL), language)),
+				language);
 	}
 
 	/** When a link stops working, as the e-mail says it: in UTC, named. */
-	private static String until(Instant instant) {
-		return UNTIL.format(instant.atZone(ZoneOffset.UTC));
+	private static String until(Instant instant, Locale language) {
+		return Formats.at(instant, ZoneOffset.UTC, language);
 	}
 
 	private Optional<ApplicantToken> usable(String token, ApplicantToken.Purpose purpose) {

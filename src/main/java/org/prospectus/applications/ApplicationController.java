@@ -19,6 +19,7 @@ import org.prospectus.web.Formats;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.SelectOptions;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -251,7 +252,8 @@ class ApplicationController {
 
 	/** The applicant's deadline as the institution states it: the round's, or theirs. */
 	private String deadline(ApplicationRound round, long applicantId) {
-		return Formats.at(this.applications.deadlineFor(round, applicantId), round.getZone(), Locale.ENGLISH);
+		return Formats.at(this.applications.deadlineFor(round, applicantId), round.getZone(),
+				LocaleContextHolder.getLocale());
 	}
 
 	private Application owned(String id, ApplicantPrincipal me) {

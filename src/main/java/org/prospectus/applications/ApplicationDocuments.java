@@ -28,6 +28,7 @@ import org.prospectus.support.SpooledUpload;
 import org.prospectus.web.Formats;
 import org.prospectus.web.NotFoundException;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.modulith.NamedInterface;
@@ -308,7 +309,7 @@ public class ApplicationDocuments {
 
 	/** A documents due date as the institution states it: local time, zone named. */
 	public static String documentsDeadline(ApplicationRound round, Instant due) {
-		return Formats.at(due, round.getZone(), Locale.ENGLISH);
+		return Formats.at(due, round.getZone(), LocaleContextHolder.getLocale());
 	}
 
 	private DocumentView store(UUID id, long applicantId, DocumentKind kind, UploadInspector.Type type, Path file,

@@ -580,7 +580,7 @@ public class ApplicationService {
 		Instant deadline = now.isAfter(round.getDeadlineAt()) ? deadlineFor(round, applicantId) : round.getDeadlineAt();
 		if (now.isAfter(deadline)) {
 			return new SubmitOutcome(SubmitOutcome.Result.TOO_LATE, List.of(),
-					Formats.at(deadline, round.getZone(), Locale.ENGLISH));
+					Formats.at(deadline, round.getZone(), LocaleContextHolder.getLocale()));
 		}
 		Answers answers = answers(application);
 		List<Step> incomplete = new ArrayList<>();
@@ -619,11 +619,12 @@ public class ApplicationService {
 		application.submit(answers.fullName(), applicant.getEmail(), ranked.isEmpty() ? null : ranked.get(0),
 				citizenships.isEmpty() ? null : citizenships.get(0), fee,
 				(submitKey != null && !submitKey.isBlank()) ? submitKey.strip() : null, DECLARATION_VERSION, now);
+		Locale language = applicant.getLanguage();
 		this.outbox.enqueue(applicant.getEmail(), "application-submitted",
 				Map.of("name", applicant.getFullName(), "reference", application.getReference(), "round",
 						round.getName(), "institution", round.getInstitution().getName(), "link",
-						this.urls.of("/applications/{id}", id)),
-				Locale.ENGLISH);
+						this.urls.of(language, "/applications/{id}", id)),
+				language);
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
 				"Submitted application " + application.getReference(),
 				List.of(new FieldChange("status", ApplicationStatus.DRAFT.name(), ApplicationStatus.SUBMITTED.name())));
@@ -652,12 +653,13 @@ public class ApplicationService {
 		ApplicationRound round = application.getRound();
 		// A confirmation, so that a withdrawal nobody meant (a shared computer, a stolen
 		// password) does not go unnoticed until the results.
+		Locale language = application.getApplicant().getLanguage();
 		this.outbox.enqueue(application.getApplicant().getEmail(), "application-withdrawn",
 				Map.of("name", application.getApplicant().getFullName(), "reference", application.getReference(),
 						"round", round.getName(), "institution", round.getInstitution().getName(), "at",
-						Formats.at(now, round.getZone(), Locale.ENGLISH), "link",
-						this.urls.of("/applications/{id}", id)),
-				Locale.ENGLISH);
+						Formats.at(now, round.getZone(), language), "link",
+						this.urls.of(language, "/applications/{id}", id)),
+				language);
 		this.auditLog.recordFor(AuditAction.WITHDRAW, Application.AUDIT_TYPE, id,
 				"Withdrawn by the applicant: " + application.getReference(),
 				List.of(new FieldChange("status", before.name(), ApplicationStatus.WITHDRAWN.name())));
@@ -700,7 +702,7 @@ public class ApplicationService {
 
 	/** The deadline as the institution states it: local time with the zone named. */
 	public static String deadline(ApplicationRound round) {
-		return Formats.at(round.getDeadlineAt(), round.getZone(), Locale.ENGLISH);
+		return Formats.at(round.getDeadlineAt(), round.getZone(), LocaleContextHolder.getLocale());
 	}
 
 	private static List<Programme> programmes(ApplicationRound round) {

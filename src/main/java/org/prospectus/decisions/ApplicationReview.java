@@ -241,8 +241,10 @@ public class ApplicationReview {
 		if (!due.isAfter(this.clock.instant())) {
 			return Outcome.DATE_PASSED;
 		}
-		String date = Formats.at(due, zone, Locale.ENGLISH);
-		if (this.moves.askForDocuments(application, due, date, message) != null) {
+		Locale language = application.getApplicant().getLanguage();
+		String date = Formats.at(due, zone, language);
+		// The audit trail keeps one language, whatever the applicant reads.
+		if (this.moves.askForDocuments(application, due, Formats.at(due, zone, Locale.ENGLISH), message) != null) {
 			return Outcome.NOT_ALLOWED;
 		}
 		List<String> outstanding = this.checklist.items(application, this.documents.listForReview(id))
@@ -253,8 +255,8 @@ public class ApplicationReview {
 		this.outbox.enqueue(application.getEmail(), "documents-requested",
 				Map.of("name", application.getFullName(), "reference", application.getReference(), "round",
 						application.getRound().getName(), "by", date, "message", message.strip(), "outstanding",
-						outstanding, "link", this.urls.of("/applications/{id}/documents", id)),
-				Locale.ENGLISH);
+						outstanding, "link", this.urls.of(language, "/applications/{id}/documents", id)),
+				language);
 		return Outcome.DONE;
 	}
 

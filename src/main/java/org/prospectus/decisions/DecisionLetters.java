@@ -96,7 +96,10 @@ public class DecisionLetters {
 					.orElse(null) : null);
 		letter.put("position",
 				(status == ApplicationStatus.RESERVE) ? this.places.position(application.getId()).orElse(0) : 0);
-		byte[] content = this.pdf.render("letters/decision", Map.of("letter", letter), Locale.ENGLISH);
+		// In the applicant's language, whoever asks for it: staff and the applicant read
+		// the same letter.
+		byte[] content = this.pdf.render("letters/decision", Map.of("letter", letter),
+				application.getApplicant().getLanguage());
 		return new MailOutbox.Attachment("decision-" + application.getReference() + ".pdf", "application/pdf", content);
 	}
 

@@ -68,8 +68,9 @@ public class DecisionNotifier {
 		List<Due> due = this.jdbc.sql("""
 				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, a.refusal_reason,
 				       a.refusal_advice, a.decision_programme_id, p.title as programme,
-				       r.name as round, i.name as institution, i.time_zone, r.studies_start_month_only
+				       r.name as round, i.name as institution, i.time_zone, r.studies_start_month_only, l.language
 				from applications_standing_for_decisions a
+				join applicant_languages_for_decisions l on l.id = a.applicant_id
 				join intake_rounds_for_decisions r on r.id = a.round_id
 				join institution_settings_for_decisions i on i.id = r.institution_id
 				left join programme_titles_for_decisions p on p.id = a.decision_programme_id
@@ -84,7 +85,7 @@ public class DecisionNotifier {
 					rs.getString("decision_reason"), rs.getString("refusal_reason"), rs.getString("refusal_advice"),
 					rs.getLong("decision_programme_id"), rs.getString("programme"), rs.getString("round"),
 					rs.getString("institution"), ZoneId.of(rs.getString("time_zone")),
-					rs.getBoolean("studies_start_month_only")))
+					Locale.forLanguageTag(rs.getString("language")), rs.getBoolean("studies_start_month_only")))
 			.list();
 		Map<UUID, List<Offers.Offer>> offers = this.offers
 			.of(due.stream().filter((d) -> d.status() == ApplicationStatus.ADMITTED).map(Due::id).toList());
@@ -93,7 +94,8 @@ public class DecisionNotifier {
 					"status", decision.status().name(), "programme",
 					(decision.programme() != null) ? decision.programme() : "", "reason",
 					(decision.reason() != null) ? decision.reason() : "", "round", decision.round(), "institution",
-					decision.institution(), "link", this.urls.of("/applications/{id}", decision.id())));
+					decision.institution(), "link",
+					this.urls.of(decision.language(), "/applications/{id}", decision.id())));
 			// An offer says what it is for, from when, on which conditions, and until
 			// when
 			// it can be answered.
@@ -102,13 +104,13 @@ public class DecisionNotifier {
 				.filter((offer) -> offer.state() == OfferState.OPEN && offer.programmeId() == decision.programmeId())
 				.findFirst()
 				.ifPresent((offer) -> {
-					model.putAll(Offers.mailModel(offer, decision.zone(), decision.monthOnly(), Locale.ENGLISH));
+					model.putAll(Offers.mailModel(offer, decision.zone(), decision.monthOnly(), decision.language()));
 					model.put("offer", true);
 				});
 			model.putIfAbsent("offer", false);
 			model.put("refusal", (decision.refusal() != null) ? decision.refusal() : "");
 			model.put("advice", (decision.advice() != null) ? decision.advice() : "");
-			this.outbox.enqueue(decision.email(), "application-decision", model, Locale.ENGLISH,
+			this.outbox.enqueue(decision.email(), "application-decision", model, decision.language(),
 					List.of(this.letters.released(decision.id())));
 			// In a joint round another institution may have offered its programme too.
 			offers.getOrDefault(decision.id(), List.of())
@@ -116,12 +118,12 @@ public class DecisionNotifier {
 				.filter((offer) -> offer.state() == OfferState.OPEN && offer.programmeId() != decision.programmeId())
 				.forEach((offer) -> {
 					Map<String, Object> another = new HashMap<>(
-							Offers.mailModel(offer, decision.zone(), decision.monthOnly(), Locale.ENGLISH));
+							Offers.mailModel(offer, decision.zone(), decision.monthOnly(), decision.language()));
 					another.put("name", decision.name());
 					another.put("reference", decision.reference());
 					another.put("round", decision.round());
-					another.put("link", this.urls.of("/applications/{id}", decision.id()));
-					this.outbox.enqueue(decision.email(), "offer-made", another, Locale.ENGLISH);
+					another.put("link", this.urls.of(decision.language(), "/applications/{id}", decision.id()));
+					this.outbox.enqueue(decision.email(), "offer-made", another, decision.language());
 				});
 		}
 		this.records.notified(due.stream().map(Due::id).toList(), now);
@@ -130,7 +132,7 @@ public class DecisionNotifier {
 
 	private record Due(UUID id, String reference, String email, String name, ApplicationStatus status, String reason,
 			String refusal, String advice, long programmeId, String programme, String round, String institution,
-			ZoneId zone, boolean monthOnly) {
+			ZoneId zone, Locale language, boolean monthOnly) {
 
 	}
 

@@ -369,14 +369,15 @@ public class Offers {
 	 */
 	void mail(Application application, Offer offer, String template, Map<String, Object> extra) {
 		ApplicationRound round = application.getRound();
+		Locale language = application.getApplicant().getLanguage();
 		Map<String, Object> model = new LinkedHashMap<>(
-				mailModel(offer, round.getZone(), round.getSchedule().studiesStartMonthOnly(), Locale.ENGLISH));
+				mailModel(offer, round.getZone(), round.getSchedule().studiesStartMonthOnly(), language));
 		model.put("name", application.getFullName());
 		model.put("reference", application.getReference());
 		model.put("round", round.getName());
-		model.put("link", this.urls.of("/applications/{id}", application.getId()));
+		model.put("link", this.urls.of(language, "/applications/{id}", application.getId()));
 		model.putAll(extra);
-		this.outbox.enqueue(application.getEmail(), template, model, Locale.ENGLISH);
+		this.outbox.enqueue(application.getEmail(), template, model, language);
 	}
 
 	/** What an e-mail says of an offer. */

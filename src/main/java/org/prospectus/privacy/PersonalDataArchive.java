@@ -24,6 +24,7 @@ import org.prospectus.applications.ApplicationStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -120,9 +121,10 @@ public class PersonalDataArchive {
 			String text = this.messages.getMessage("privacy.archive.message",
 					new Object[] { message.subject(), message.createdAt().toString(),
 							(message.sentAt() != null) ? message.sentAt()
-									: this.messages.getMessage("privacy.archive.not-sent", null, Locale.ENGLISH),
+									: this.messages.getMessage("privacy.archive.not-sent", null,
+											LocaleContextHolder.getLocale()),
 							message.body() },
-					Locale.ENGLISH);
+					LocaleContextHolder.getLocale());
 			entry(zip, String.format(Locale.ROOT, "messages/%03d-%s.txt", n,
 					message.createdAt().toString().substring(0, 10)), text.getBytes(StandardCharsets.UTF_8));
 		}
@@ -154,12 +156,10 @@ public class PersonalDataArchive {
 			facts.put("submittedAt", iso(rs.getTimestamp("submitted_at")));
 			facts.put("withdrawnAt", iso(rs.getTimestamp("withdrawn_at")));
 			if (rs.getString("declaration_version") != null) {
-				facts.put("declaration",
-						map("version", rs.getString("declaration_version"), "declaredAt",
-								iso(rs.getTimestamp("declared_at")), "wording",
-								this.messages.getMessage(
-										"application.declaration." + rs.getString("declaration_version"),
-										new Object[] { rs.getString("institution") }, Locale.ENGLISH)));
+				facts.put("declaration", map("version", rs.getString("declaration_version"), "declaredAt",
+						iso(rs.getTimestamp("declared_at")), "wording",
+						this.messages.getMessage("application.declaration." + rs.getString("declaration_version"),
+								new Object[] { rs.getString("institution") }, LocaleContextHolder.getLocale())));
 			}
 			if (visible && status.isDecision()) {
 				facts.put("decision",
@@ -280,7 +280,7 @@ public class PersonalDataArchive {
 	}
 
 	private String shown(ApplicationStatus status) {
-		return this.messages.getMessage(status.messageKey(), null, Locale.ENGLISH);
+		return this.messages.getMessage(status.messageKey(), null, LocaleContextHolder.getLocale());
 	}
 
 	private @Nullable JsonNode tree(@Nullable String text) {
@@ -288,7 +288,8 @@ public class PersonalDataArchive {
 	}
 
 	private String readme(Instant now) {
-		return this.messages.getMessage("privacy.archive.readme", new Object[] { now.toString() }, Locale.ENGLISH);
+		return this.messages.getMessage("privacy.archive.readme", new Object[] { now.toString() },
+				LocaleContextHolder.getLocale());
 	}
 
 	private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.prospectus.course.CourseService;
 import org.prospectus.programme.ProgrammeService;
+import org.prospectus.web.Languages;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.http.CacheControl;
@@ -36,6 +38,8 @@ class SiteIndexController {
 
 	static final String SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+	static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
+
 	/**
 	 * Paths no crawler needs: sign-in, staff and applicant pages; and the comparison and
 	 * the pages that carry a shortlist, one address for every list of up to four
@@ -53,17 +57,25 @@ class SiteIndexController {
 
 	private final PublicUrls urls;
 
-	SiteIndexController(ProgrammeService programmes, CourseService courses, PublicUrls urls) {
+	private final Languages languages;
+
+	SiteIndexController(ProgrammeService programmes, CourseService courses, PublicUrls urls, Languages languages) {
 		this.programmes = programmes;
 		this.courses = courses;
 		this.urls = urls;
+		this.languages = languages;
 	}
 
 	@GetMapping("/robots.txt")
 	ResponseEntity<String> robots() {
 		StringBuilder robots = new StringBuilder("User-agent: *\n");
-		DISALLOWED.forEach((path) -> robots.append("Disallow: ").append(path).append('\n'));
-		robots.append("Allow: /\n\nSitemap: ").append(this.urls.of("/sitemap.xml")).append('\n');
+		for (Locale language : this.languages.offered()) {
+			String prefix = this.languages.prefix(language);
+			DISALLOWED.forEach((path) -> robots.append("Disallow: ").append(prefix).append(path).append('\n'));
+		}
+		robots.append("Allow: /\n\nSitemap: ")
+			.append(this.urls.of(this.languages.defaultLanguage(), "/sitemap.xml"))
+			.append('\n');
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 			.cacheControl(ONE_HOUR)
@@ -87,17 +99,16 @@ class SiteIndexController {
 		xml.writeStartDocument("UTF-8", "1.0");
 		xml.writeStartElement("", "urlset", SITEMAP_NAMESPACE);
 		xml.writeDefaultNamespace(SITEMAP_NAMESPACE);
-		url(xml, this.urls.of("/"), null);
-		url(xml, this.urls.of("/programmes"), null);
-		url(xml, this.urls.of("/deadlines"), null);
+		xml.writeNamespace("xhtml", XHTML_NAMESPACE);
 		try {
-			this.programmes.eachPublishedEntry((programme) -> url(xml,
-					this.urls.of("/programmes/{slug}", programme.key()), programme.updatedAt()));
-			this.courses.eachPublishedEntry(
-					(course) -> url(xml, this.urls.of("/courses/{code}", course.key()), course.updatedAt()),
-					(course, version) -> url(xml,
-							this.urls.of("/courses/{code}/syllabus/{term}", course.key(), version),
-							course.updatedAt()));
+			url(xml, null, "/");
+			url(xml, null, "/programmes");
+			url(xml, null, "/deadlines");
+			this.programmes.eachPublishedEntry(
+					(programme) -> url(xml, programme.updatedAt(), "/programmes/{slug}", programme.key()));
+			this.courses.eachPublishedEntry((course) -> url(xml, course.updatedAt(), "/courses/{code}", course.key()),
+					(course, version) -> url(xml, course.updatedAt(), "/courses/{code}/syllabus/{term}", course.key(),
+							version));
 		}
 		catch (UncheckedXmlException ex) {
 			throw ex.getCause();
@@ -109,15 +120,29 @@ class SiteIndexController {
 		response.getOutputStream().flush();
 	}
 
-	private static void url(XMLStreamWriter xml, String location, @Nullable Instant lastModified) {
+	/**
+	 * One page in every language: an entry for each, each naming all of them as its
+	 * {@code hreflang} alternates, as search engines ask of a sitemap.
+	 */
+	private void url(XMLStreamWriter xml, @Nullable Instant lastModified, String path, Object... variables) {
+		List<Locale> offered = this.languages.offered();
+		List<String> locations = offered.stream().map((language) -> this.urls.of(language, path, variables)).toList();
 		try {
-			xml.writeStartElement(SITEMAP_NAMESPACE, "url");
-			element(xml, "loc", location);
-			if (lastModified != null) {
-				// W3C Datetime, to the second, in UTC.
-				element(xml, "lastmod", lastModified.truncatedTo(ChronoUnit.SECONDS).toString());
+			for (String location : locations) {
+				xml.writeStartElement(SITEMAP_NAMESPACE, "url");
+				element(xml, "loc", location);
+				if (lastModified != null) {
+					// W3C Datetime, to the second, in UTC.
+					element(xml, "lastmod", lastModified.truncatedTo(ChronoUnit.SECONDS).toString());
+				}
+				for (int i = 0; i < offered.size() && offered.size() > 1; i++) {
+					xml.writeEmptyElement(XHTML_NAMESPACE, "link");
+					xml.writeAttribute("rel", "alternate");
+					xml.writeAttribute("hreflang", offered.get(i).toLanguageTag());
+					xml.writeAttribute("href", locations.get(i));
+				}
+				xml.writeEndElement();
 			}
-			xml.writeEndElement();
 		}
 		catch (XMLStreamException ex) {
 			throw new UncheckedXmlException(ex);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,6 +15,7 @@ import java.time.format.TextStyle;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -34,11 +36,11 @@ public class Formats {
 
 	// Formatters are built once per locale: parsing a pattern at every call was a
 	// measurable part of rendering a programme page (issue 15).
-	private static final PerLocale<DateTimeFormatter> AT = PerLocale.dates("d MMMM uuuu, HH:mm zzz");
+	private static final PerLocale<DateTimeFormatter> AT = PerLocale.dates("date-time");
 
-	private static final PerLocale<DateTimeFormatter> DATE = PerLocale.dates("d MMMM uuuu");
+	private static final PerLocale<DateTimeFormatter> DATE = PerLocale.dates("date");
 
-	private static final PerLocale<DateTimeFormatter> MONTH = PerLocale.dates("MMMM uuuu");
+	private static final PerLocale<DateTimeFormatter> MONTH = PerLocale.dates("month");
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
@@ -105,7 +107,7 @@ public class Formats {
 		if (slash < 0 || id.startsWith("Etc/")) {
 			return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale()) + " (" + id + ")";
 		}
-		return id.substring(slash + 1).replace('_', ' ') + " time (" + id + ")";
+		return pattern(locale(), "zone").format(new Object[] { id.substring(slash + 1).replace('_', ' '), id });
 	}
 
 	/** Programme credits: whole numbers without decimals (120), others with one (7.5). */
@@ -135,8 +137,9 @@ public class Formats {
 			// A bare dollar sign could be any of a dozen currencies: name it.
 			symbol = currency.getCurrencyCode();
 		}
-		boolean code = symbol.chars().allMatch(Character::isLetter);
-		return symbol + (code ? " " : "") + format.format(money.amount());
+		boolean code = symbol.chars().allMatch(Character::isLetter) && symbol.equals(symbol.toUpperCase(Locale.ROOT));
+		return pattern(locale(), code ? "money.code" : "money.symbol")
+			.format(new Object[] { symbol, format.format(money.amount()) });
 	}
 
 	/** The language's name for an ISO 639 code: en → English. */
@@ -168,6 +171,21 @@ public class Formats {
 	}
 
 	/**
+	 * A pattern of the language's {@code formats} bundle, beside this class: adding a
+	 * language adds a bundle, not code.
+	 */
+	static String patternText(Locale locale, String key) {
+		return ResourceBundle
+			.getBundle("org.prospectus.web.formats", locale,
+					ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+			.getString(key);
+	}
+
+	private static MessageFormat pattern(Locale locale, String key) {
+		return new MessageFormat(patternText(locale, key), locale);
+	}
+
+	/**
 	 * One pattern's format for each locale, made when first asked for. A
 	 * {@link DecimalFormat} may not be shared between threads, so numbers hand out a copy
 	 * of the locale's; a {@link DateTimeFormatter} is immutable and is handed out as is.
@@ -185,8 +203,9 @@ public class Formats {
 			this.handOut = handOut;
 		}
 
-		static PerLocale<DateTimeFormatter> dates(String pattern) {
-			return new PerLocale<>((locale) -> DateTimeFormatter.ofPattern(pattern, locale), UnaryOperator.identity());
+		static PerLocale<DateTimeFormatter> dates(String key) {
+			return new PerLocale<>((locale) -> DateTimeFormatter.ofPattern(patternText(locale, key), locale),
+					UnaryOperator.identity());
 		}
 
 		static PerLocale<DecimalFormat> numbers(String pattern) {

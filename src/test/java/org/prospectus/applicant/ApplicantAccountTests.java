@@ -133,6 +133,39 @@ class ApplicantAccountTests {
 		this.mvc.post().uri("/account/verify").param("token", linkToken(email, "verify")).with(csrf()).exchange();
 	}
 
+	/**
+	 * Registering on a Swedish page makes a Swedish account: its e-mails and their links
+	 * are Swedish, until the applicant uses the English pages while signed in.
+	 */
+	@Test
+	void theAccountSpeaksTheLanguageItIsUsedIn() {
+		assertThat(this.mvc.post()
+			.uri("/sv/account/register")
+			.param("fullName", "Ada Lovelace")
+			.param("email", "ada@example.org")
+			.param("password", PASSWORD)
+			.param("confirmation", PASSWORD)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/sv/account/register/check-email");
+		assertThat(this.jdbc.sql("select language from applicant").query(String.class).single()).isEqualTo("sv");
+		assertThat(this.jdbc.sql("select subject from mail_outbox").query(String.class).single())
+			.isEqualTo("Bekräfta din e-postadress för Prospectus");
+		assertThat(mailTo("ada@example.org")).singleElement()
+			.asString()
+			.contains("Hej Ada Lovelace", "/sv/account/verify?token=");
+		this.mvc.post()
+			.uri("/account/verify")
+			.param("token", linkToken("ada@example.org", "verify"))
+			.with(csrf())
+			.exchange();
+
+		MockHttpSession session = signedIn("ada@example.org", PASSWORD);
+		assertThat(this.mvc.get().uri("/account").session(session).exchange()).hasStatusOk();
+		assertThat(this.jdbc.sql("select language from applicant").query(String.class).single()).isEqualTo("en");
+		assertThat(this.mvc.get().uri("/sv/account").session(session).exchange()).hasStatusOk();
+		assertThat(this.jdbc.sql("select language from applicant").query(String.class).single()).isEqualTo("sv");
+	}
+
 	@Test
 	void aPersonRegistersConfirmsTheAddressAndSignsIn() {
 		assertThat(register("Ada@Example.org", "Ada Lovelace", PASSWORD, PASSWORD))

@@ -91,4 +91,23 @@ class AccessibilityBrowserTests extends BrowserTestBase {
 		assertThat(cspErrors.messages()).as("Content Security Policy errors on %s", path).isEmpty();
 	}
 
+	/**
+	 * The same pages in Swedish (ADR 0035): longer words, another language's name on the
+	 * switch, and catalogue texts that may be in another language than the page.
+	 */
+	@ParameterizedTest(name = "{0}: /sv{1}")
+	@MethodSource("publicPages")
+	void swedishPageMeetsWcagAndContentSecurityPolicy(String name, String path, int status, String expectedText) {
+		Page page = this.context.newPage();
+		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
+		String swedish = "/sv" + path;
+		Response response = page.navigate(swedish);
+		this.browser.screenshot(page, name + "-sv");
+		assertThat(response.status()).as("status of %s", swedish).isEqualTo(status);
+		assertThat(page.locator("html")).hasAttribute("lang", "sv");
+
+		assertAccessible(page, swedish);
+		assertThat(cspErrors.messages()).as("Content Security Policy errors on %s", swedish).isEmpty();
+	}
+
 }

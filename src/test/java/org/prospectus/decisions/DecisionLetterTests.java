@@ -1,9 +1,11 @@
 package org.prospectus.decisions;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.prospectus.applications.Applying;
@@ -15,6 +17,7 @@ import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -54,6 +57,9 @@ class DecisionLetterTests {
 
 	@Autowired
 	DecisionNotifier notifier;
+
+	@Autowired
+	MessageSource messages;
 
 	MockHttpSession applicant;
 
@@ -138,6 +144,31 @@ class DecisionLetterTests {
 				select a.content from mail_attachment a join mail_outbox m on m.id = a.message_id
 				where m.subject = 'A decision on your application'""").query(byte[].class).single();
 		assertThat(PdfText.of(attached)).as("the letter sent is the letter shown").contains(own);
+	}
+
+	/**
+	 * The letter and the e-mail are in the applicant's language (ADR 0035), whatever
+	 * address the letter is fetched from and whoever released the decision.
+	 */
+	@Test
+	void aSwedishSpeakingApplicantsLetterAndEmailAreInSwedish() {
+		this.jdbc.sql("update applicant set language = 'sv' where email = 'ada@example.org'").update();
+		assertThat(this.deciding.decide(this.id, "ADMITTED", "programme", Long.toString(this.ml), "conditions",
+				"Degree awarded"))
+			.hasRedirectedUrl("/admin/applications/" + this.id);
+		this.clock.setInstant(ApplicationReviewTests.NOTIFICATION);
+		Locale swedish = Locale.forLanguageTag("sv");
+		String text = PdfText.of(download().getResponse().getContentAsByteArray());
+		assertThat(text).contains(this.messages.getMessage("letter.admitted.heading", null, swedish))
+			.doesNotContain(OFFER);
+
+		assertThat(this.notifier.notifyDue()).isEqualTo(1);
+		String subject = this.messages.getMessage("mail.application-decision.subject", null, swedish);
+		String body = this.jdbc.sql("select text_body from mail_outbox where subject = :subject")
+			.param("subject", subject)
+			.query(String.class)
+			.single();
+		assertThat(body).contains("Hej Ada Lovelace", "/sv/applications/" + this.id);
 	}
 
 }

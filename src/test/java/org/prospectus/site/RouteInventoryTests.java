@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -226,6 +227,15 @@ class RouteInventoryTests {
 			for (String header : List.of("Content-Type", "Cache-Control", "ETag", "Content-Security-Policy")) {
 				assertThat(head.headers().get(header.toLowerCase(Locale.ROOT))).as("HEAD " + path + " " + header)
 					.isEqualTo(get.headers().firstValue(header).orElse(null));
+			}
+			// The same page in Swedish (ADR 0035): the same answer, in Swedish.
+			HttpResponse<String> swedish = HTTP.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/sv" + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(swedish.statusCode()).as("GET /sv" + path).isEqualTo(get.statusCode());
+			if (swedish.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+				assertThat(Jsoup.parse(swedish.body()).selectFirst("html").attr("lang")).as("/sv" + path)
+					.isEqualTo("sv");
 			}
 			if (get.statusCode() == 200) {
 				answered++;

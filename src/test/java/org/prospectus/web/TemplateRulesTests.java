@@ -33,9 +33,9 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rules every template keeps: all visible text comes from {@code messages.properties} (so
- * a second language needs no template change), every key used exists, and nothing
- * bypasses escaping or the Content-Security-Policy.
+ * Rules every template keeps: all visible text comes from the message bundles (so a
+ * second language needs no template change), every key used exists, and nothing bypasses
+ * escaping or the Content-Security-Policy.
  */
 class TemplateRulesTests {
 
@@ -61,10 +61,7 @@ class TemplateRulesTests {
 
 	@BeforeAll
 	static void load() throws IOException {
-		messages = new Properties();
-		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages.properties"))) {
-			messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
+		messages = MessageBundles.merged(MessageBundles.languages().get(0));
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			templates = files.filter((path) -> path.toString().endsWith(".html")).sorted().toList();
 		}
@@ -104,7 +101,7 @@ class TemplateRulesTests {
 				}
 			}
 		}
-		assertThat(problems).as("hard-coded text; move it to messages.properties").isEmpty();
+		assertThat(problems).as("hard-coded text; move it to a message bundle").isEmpty();
 	}
 
 	/**
@@ -212,19 +209,6 @@ class TemplateRulesTests {
 		}
 	}
 
-	/** Every message goes through MessageFormat, where a lone apostrophe disappears. */
-	@Test
-	void apostrophesInMessagesAreDoubled() {
-		Set<String> lost = new TreeSet<>();
-		for (String key : messages.stringPropertyNames()) {
-			String text = messages.getProperty(key).replace("''", "");
-			if (text.contains("'")) {
-				lost.add(key);
-			}
-		}
-		assertThat(lost).as("write a literal apostrophe as '' in messages.properties").isEmpty();
-	}
-
 	/**
 	 * One of two templates allowed unescaped output: the JSON-LD block, whose content is
 	 * raw text that HTML escaping would corrupt. Its value comes only from
@@ -238,6 +222,30 @@ class TemplateRulesTests {
 	 * made it (see SelectOptionsTests).
 	 */
 	static final Path SELECT_OPTIONS = Path.of("fragments", "select-options.html");
+
+	/**
+	 * A link written as a plain {@code href="/..."} would leave the page's language (ADR
+	 * 0035): links go through {@code @{...}}, which keeps it. The waiting room and the
+	 * container's error page are rendered outside Spring MVC, from fixed addresses.
+	 */
+	@Test
+	void linksKeepThePagesLanguage() {
+		List<String> plain = new ArrayList<>();
+		for (Path template : templates) {
+			if (template.endsWith("waiting-room.html") || template.endsWith("container.html")
+					|| template.startsWith(TEMPLATES.resolve("mail"))) {
+				continue;
+			}
+			for (Element element : Jsoup.parse(read(template)).select("[href^=/], [action^=/], [src^=/]")) {
+				boolean replaced = element.hasAttr("th:href") || element.hasAttr("th:action")
+						|| element.hasAttr("th:src");
+				if (!replaced) {
+					plain.add(TEMPLATES.relativize(template) + ": " + element.tagName());
+				}
+			}
+		}
+		assertThat(plain).isEmpty();
+	}
 
 	@Test
 	void nothingBypassesEscapingOrPreprocessesExpressions() {
