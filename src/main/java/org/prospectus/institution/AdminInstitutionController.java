@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
+import org.prospectus.web.Languages;
 import org.prospectus.web.Pagination;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -36,8 +37,11 @@ class AdminInstitutionController {
 
 	private final InstitutionEditing editing;
 
-	AdminInstitutionController(InstitutionEditing editing) {
+	private final Languages languages;
+
+	AdminInstitutionController(InstitutionEditing editing, Languages languages) {
 		this.editing = editing;
+		this.languages = languages;
 	}
 
 	@InitBinder("form")
@@ -67,7 +71,7 @@ class AdminInstitutionController {
 	@PostMapping("/admin/catalogue/institutions")
 	String create(@Valid @ModelAttribute("form") InstitutionForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		form.validateCodes(result);
+		form.validateCodes(result, this.languages.offered());
 		if (result.hasErrors()) {
 			return showForm(null, model);
 		}
@@ -93,7 +97,7 @@ class AdminInstitutionController {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") InstitutionForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Institution institution = find(id);
-		form.validateCodes(result);
+		form.validateCodes(result, this.languages.offered());
 		if (result.hasErrors()) {
 			return showForm(institution, model);
 		}
@@ -139,6 +143,7 @@ class AdminInstitutionController {
 	private String showForm(Institution institution, Model model) {
 		model.addAttribute("institution", institution);
 		model.addAttribute("zones", InstitutionForm.sortedZones());
+		model.addAttribute("languages", this.languages.offered());
 		model.addAttribute("retentionFields", InstitutionForm.RETENTION_FIELDS);
 		return "admin/catalogue/institution-form";
 	}

@@ -65,6 +65,9 @@ public class Institution extends BaseEntity {
 
 	private String timeZone;
 
+	/** The language its editors write its catalogue in, a BCP 47 tag. */
+	private String mainLanguage = "en";
+
 	private String currency;
 
 	private String admissionsEmail;
@@ -285,6 +288,15 @@ public class Institution extends BaseEntity {
 
 	public ZoneId getZone() {
 		return ZoneId.of(this.timeZone);
+	}
+
+	/** The language its catalogue is written in, a BCP 47 tag such as {@code sv}. */
+	public String getMainLanguage() {
+		return this.mainLanguage;
+	}
+
+	public void setMainLanguage(String mainLanguage) {
+		this.mainLanguage = mainLanguage;
 	}
 
 	public Currency getCurrency() {

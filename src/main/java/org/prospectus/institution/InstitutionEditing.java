@@ -109,6 +109,7 @@ public class InstitutionEditing {
 			.field("institution.form.website", was.getWebsite(), after.getWebsite())
 			.field("institution.form.zone", was.getTimeZone(), after.getTimeZone())
 			.field("institution.form.currency", was.getCurrency(), after.getCurrency())
+			.field("institution.form.main-language", was.getMainLanguage(), after.getMainLanguage())
 			.field("institution.form.fee-exempt", was.getFeeExemptCountries(), after.getFeeExemptCountries())
 			.field("institution.form.application-fee", was.getApplicationFeeAmount(), after.getApplicationFeeAmount())
 			.field("institution.form.payment-instructions", was.getPaymentInstructions(),

@@ -70,6 +70,9 @@ public class InstitutionForm {
 	@NotBlank(message = "{institution.form.currency.required}")
 	private String currency;
 
+	/** The language the catalogue is written in: one the portal offers. */
+	private String mainLanguage = "en";
+
 	/** The standard conditions of an offer, one per line. */
 	private String offerConditions;
 
@@ -128,6 +131,7 @@ public class InstitutionForm {
 		form.website = institution.getWebsite();
 		form.timeZone = institution.getZone().getId();
 		form.currency = institution.getCurrency().getCurrencyCode();
+		form.mainLanguage = institution.getMainLanguage();
 		form.feeExemptCountries = String.join(" ", institution.getFeeExemptCountries());
 		form.applicationFeeAmount = (institution.getApplicationFee() != null)
 				? FieldChecks.plain(institution.getApplicationFee().amount()) : null;
@@ -152,8 +156,15 @@ public class InstitutionForm {
 		return ZONES.stream().filter((id) -> id.contains("/") && !id.startsWith("Etc/")).sorted().toList();
 	}
 
-	/** Checks what Bean Validation cannot: that the zone and currency exist. */
-	void validateCodes(Errors errors) {
+	/**
+	 * Checks what Bean Validation cannot: that the zone and currency exist, and that the
+	 * main language is one the portal offers.
+	 */
+	void validateCodes(Errors errors, List<Locale> offered) {
+		if (this.mainLanguage == null
+				|| offered.stream().noneMatch((language) -> language.toLanguageTag().equals(this.mainLanguage))) {
+			errors.rejectValue("mainLanguage", "institution.form.main-language.unknown");
+		}
 		if (!errors.hasFieldErrors("timeZone") && zone() == null) {
 			errors.rejectValue("timeZone", "institution.form.zone.unknown");
 		}
@@ -234,6 +245,7 @@ public class InstitutionForm {
 	void applyTo(Institution institution) {
 		institution.describe(this.slug.strip(), this.name.strip(), this.countryCode.strip().toUpperCase(Locale.ROOT),
 				zone(), currencyOrNull());
+		institution.setMainLanguage(this.mainLanguage);
 		institution.setShortName(blankToNull(this.shortName));
 		institution.setCity(blankToNull(this.city));
 		institution.setCampuses(campusList());
@@ -411,6 +423,14 @@ public class InstitutionForm {
 
 	public void setTimeZone(String timeZone) {
 		this.timeZone = timeZone;
+	}
+
+	public String getMainLanguage() {
+		return this.mainLanguage;
+	}
+
+	public void setMainLanguage(String mainLanguage) {
+		this.mainLanguage = mainLanguage;
 	}
 
 	public String getCurrency() {

@@ -110,6 +110,13 @@ public class Languages {
 		return alternates;
 	}
 
+	/**
+	 * A language's name in its own words, for templates ({@code @languages.nameOf(...)}).
+	 */
+	public String nameOf(Locale language) {
+		return name(language);
+	}
+
 	/** A language's name in its own words: Svenska, English. */
 	public static String name(Locale language) {
 		String name = language.getDisplayLanguage(language);

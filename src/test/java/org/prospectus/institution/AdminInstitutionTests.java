@@ -80,6 +80,19 @@ class AdminInstitutionTests {
 				.contains("institution.form.zone", "institution.form.currency"));
 	}
 
+	/** The language the catalogue is written in: one the portal offers (issue 29). */
+	@Test
+	void theMainLanguageIsOneThePortalOffers() {
+		Document refused = page(create("mainLanguage", "de"));
+		assertThat(refused.select("#mainLanguage-error").text())
+			.isEqualTo("Choose one of the languages the portal is offered in.");
+		assertThat(refused.select("#mainLanguage option").eachText()).containsExactly("English", "Svenska");
+		assertThat(create("mainLanguage", "sv")).hasRedirectedUrl("/admin/catalogue/institutions");
+		assertThat(this.jdbc.sql("select main_language from institution where slug = 'soton'")
+			.query(String.class)
+			.single()).isEqualTo("sv");
+	}
+
 	@Test
 	void eachMistakeIsShownBesideItsFieldAndEverythingTypedIsKept() {
 		MvcTestResult result = create("slug", "Not A Slug", "timeZone", "Europe/Stockholmm", "currency", "XXQ",

@@ -143,6 +143,33 @@ class LanguagesTests {
 		assertThat(robots.lines()).contains("Disallow: /admin", "Disallow: /sv/admin", "Disallow: /sv/account");
 	}
 
+	/**
+	 * A catalogue text is shown in the language it is written in, marked with it so that
+	 * screen readers switch voice, and the page says it is not translated.
+	 */
+	@Test
+	void catalogueTextsInAnotherLanguageThanThePageAreMarkedAndSaidToBeUntranslated() {
+		this.jdbc.sql("update programme set summary = 'Learn how machines learn.' where slug = 'ml'").update();
+		Document swedish = page(get("/sv/programmes/ml"));
+		assertThat(swedish.selectFirst("h1").attr("lang")).isEqualTo("en");
+		assertThat(swedish.selectFirst("p.lead").attr("lang")).isEqualTo("en");
+		assertThat(swedish.select(".untranslated").text()).isEqualTo(this.messages.getMessage("texts.untranslated",
+				new Object[] { "engelska" }, Locale.forLanguageTag("sv")));
+		assertThat(swedish.select("main nav[aria-label] a").first().hasAttr("lang")).isFalse();
+
+		Document english = page(get("/programmes/ml"));
+		assertThat(english.select("main [lang]")).isEmpty();
+		assertThat(english.select(".untranslated")).isEmpty();
+
+		this.jdbc.sql("update institution set main_language = 'sv' where slug = 'kth'").update();
+		Document written = page(get("/programmes/ml"));
+		assertThat(written.selectFirst("h1").attr("lang")).isEqualTo("sv");
+		assertThat(written.select(".untranslated").text()).contains("Swedish");
+		assertThat(page(get("/sv/programmes/ml")).select("main [lang], .untranslated")).isEmpty();
+		assertThat(page(get("/sv/deadlines")).select("main [lang]")).isEmpty();
+		assertThat(page(get("/deadlines")).select("main a[lang=sv]").eachText()).contains("Machine Learning");
+	}
+
 	static List<String> alternates(Document page) {
 		return page.select("head link[rel=alternate][hreflang]")
 			.stream()
