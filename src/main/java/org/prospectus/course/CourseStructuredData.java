@@ -37,6 +37,9 @@ public class CourseStructuredData {
 		node.put("url", url);
 		node.put("courseCode", course.getCode());
 		node.put("name", course.getTitle());
+		// The language of the texts given here; each offering names the language it is
+		// taught in.
+		node.put("inLanguage", course.getInstitution().getMainLanguage());
 		JsonLd.putIfPresent(node, "description", course.getSummary());
 		node.put("provider", provider(course.getInstitution()));
 		node.put("numberOfCredits", credits(course.getCredits(), course.getCreditSystem()));

@@ -67,7 +67,7 @@ class LanguagesTests {
 	}
 
 	@Test
-	void theSwedishPageIsSwedishWhateverTheBrowserSaysAndLinksStayInSwedish() {
+	void theSwedishPageIsSwedishWhateverTheBrowserSaysAndLinksStayInSwedish() throws Exception {
 		MvcTestResult result = get("/sv/deadlines");
 		assertThat(result).hasStatusOk();
 		Document page = page(result);
@@ -78,6 +78,12 @@ class LanguagesTests {
 		assertThat(page.select("link[rel=stylesheet]").eachAttr("href"))
 			.allSatisfy((href) -> assertThat(href).matches("/(static|webjars)/.+"));
 		assertThat(result.getResponse().getHeaders(HttpHeaders.VARY)).noneMatch((vary) -> vary.contains("Language"));
+
+		// The calendar feed follows its address's language too.
+		String feed = get("/sv/deadlines.ics").getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(feed).contains(this.messages.getMessage("calendar.name.all", null, Locale.forLanguageTag("sv")),
+				"http://localhost/sv/programmes/ml");
 
 		Document english = page(get("/deadlines"));
 		assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");

@@ -198,6 +198,7 @@ class StructuredDataTests {
 			assertThat(offer.path("category").asString()).isIn("Free", "Partially Free", "Subscription", "Paid");
 		});
 		assertThat(data.path("provider").path("name").asString()).isEqualTo("University kth");
+		assertThat(data.path("inLanguage").asString()).as("the language of the course's texts").isEqualTo("en");
 		JsonNode instances = data.path("hasCourseInstance");
 		assertThat(instances.size()).isEqualTo(2);
 		assertThat(instances.get(0).path("@type").asString()).isEqualTo("CourseInstance");
