@@ -12,6 +12,7 @@ import org.prospectus.staging.PublicationState;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
+import org.prospectus.web.Languages;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
 
@@ -49,7 +50,11 @@ class AdminProgrammeController {
 
 	private final ProgrammeDocuments documents;
 
-	AdminProgrammeController(ProgrammePublishing publishing, ProgrammeEditing editing, ProgrammeDocuments documents) {
+	private final Languages languages;
+
+	AdminProgrammeController(ProgrammePublishing publishing, ProgrammeEditing editing, ProgrammeDocuments documents,
+			Languages languages) {
+		this.languages = languages;
 		this.publishing = publishing;
 		this.editing = editing;
 		this.documents = documents;
@@ -237,6 +242,11 @@ class AdminProgrammeController {
 
 	private String showForm(Programme programme, Model model) {
 		model.addAttribute("programme", programme);
+		// The languages its texts may be translated into: every other the portal offers.
+		model.addAttribute("translationLanguages", this.languages.offered()
+			.stream()
+			.filter((language) -> !language.toLanguageTag().equals(programme.getInstitution().getMainLanguage()))
+			.toList());
 		return addChoices(model, "admin/catalogue/programme-form");
 	}
 

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -23,6 +26,7 @@ import org.prospectus.course.CreditSystem;
 import org.prospectus.institution.Institution;
 import org.prospectus.staging.CatalogueEntry;
 import org.prospectus.support.Money;
+import org.prospectus.web.Translated;
 
 import org.springframework.modulith.NamedInterface;
 
@@ -33,7 +37,7 @@ import org.springframework.modulith.NamedInterface;
  */
 @Entity
 @NamedInterface("api")
-public class Programme extends CatalogueEntry {
+public class Programme extends CatalogueEntry implements Translated {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "institution_id")
@@ -78,6 +82,11 @@ public class Programme extends CatalogueEntry {
 	private String sectionProject;
 
 	private String sectionCareers;
+
+	/** Its texts in other languages: language, then field (ADR 0036). */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
@@ -253,6 +262,38 @@ public class Programme extends CatalogueEntry {
 
 	public String getSectionCareers() {
 		return this.sectionCareers;
+	}
+
+	/** The texts a programme may have in several languages (ADR 0036). */
+	public static final List<String> TRANSLATED = List.of("title", "award", "summary", "sectionAbout",
+			"sectionLearning", "sectionProject", "sectionCareers");
+
+	@Override
+	public String mainLanguage() {
+		return this.institution.getMainLanguage();
+	}
+
+	@Override
+	public @Nullable String mainText(String field) {
+		return switch (field) {
+			case "title" -> this.title;
+			case "award" -> this.award;
+			case "summary" -> this.summary;
+			case "sectionAbout" -> this.sectionAbout;
+			case "sectionLearning" -> this.sectionLearning;
+			case "sectionProject" -> this.sectionProject;
+			case "sectionCareers" -> this.sectionCareers;
+			default -> throw new IllegalArgumentException("Not a translated text of a programme: " + field);
+		};
+	}
+
+	@Override
+	public Map<String, Map<String, String>> translations() {
+		return Collections.unmodifiableMap(this.translations);
+	}
+
+	public void setTranslations(Map<String, Map<String, String>> translations) {
+		this.translations = new LinkedHashMap<>(translations);
 	}
 
 	public void setSections(String about, String learning, String project, String careers) {

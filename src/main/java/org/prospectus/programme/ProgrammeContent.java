@@ -3,6 +3,8 @@ package org.prospectus.programme;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
 import org.prospectus.course.Course;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.course.Season;
@@ -18,11 +20,13 @@ record ProgrammeContent(String title, String award, ProgrammeLevel level, BigDec
 		List<String> topics, List<String> careerTitles, String typicalOffer, String entryRequirements,
 		String languageRequirements, Money tuition, TuitionPeriod tuitionPeriod, String tuitionNote,
 		Money applicationFee, String applicationFeeNote, String leadName, String contactEmail, String contactUrl,
-		List<TestimonialContent> testimonials, List<PlanContent> plan, List<String> careers) {
+		List<TestimonialContent> testimonials, List<PlanContent> plan, List<String> careers,
+		Map<String, Map<String, String>> translations) {
 
 	/** Writes the programme's own fields. */
 	void applyTo(Programme programme) {
 		programme.setTitle(this.title);
+		programme.setTranslations(this.translations);
 		programme.setAward(this.award, this.level, this.credits, this.creditSystem);
 		programme.setStudyForm(this.durationMonths, this.pacePercent, this.mode, this.language);
 		programme.setCampus(this.campus);

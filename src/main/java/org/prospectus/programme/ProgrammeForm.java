@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.prospectus.course.Course;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.Translated;
 import org.springframework.validation.Errors;
 
 /**
@@ -42,6 +44,12 @@ public class ProgrammeForm extends YearFields {
 	private Long revision;
 
 	private String title;
+
+	/**
+	 * Texts in other languages than the institution's main one, by language and field
+	 * ({@code sv:title}), as typed (ADR 0036).
+	 */
+	private Map<String, String> translations = new LinkedHashMap<>();
 
 	private String award;
 
@@ -95,6 +103,7 @@ public class ProgrammeForm extends YearFields {
 		form.careers = new ArrayList<>(careers);
 		form.version = programme.getVersion();
 		form.title = programme.getTitle();
+		form.translations = Translated.flat(programme.translations());
 		form.award = programme.getAward();
 		form.level = FieldChecks.name(programme.getLevel());
 		form.credits = FieldChecks.plain(programme.getCredits());
@@ -172,6 +181,7 @@ public class ProgrammeForm extends YearFields {
 		String url = check.url("contactUrl", this.contactUrl);
 		List<ProgrammeContent.TestimonialContent> testimonialList = checkTestimonials(check);
 		List<ProgrammeContent.PlanContent> planList = checkPlan(check, courses);
+		Map<String, Map<String, String>> translated = checkTranslations(check, errors);
 		if (errors.hasErrors()) {
 			return null;
 		}
@@ -179,7 +189,59 @@ public class ProgrammeForm extends YearFields {
 				startTerm, summary, about, learning, project, careers, topicList, careerList, year.typicalOffer(),
 				year.entryRequirements(), year.languageRequirements(), year.tuition(), year.tuitionPeriod(),
 				year.tuitionNote(), year.applicationFee(), year.applicationFeeNote(), lead, email, url, testimonialList,
-				planList, chosenCareers());
+				planList, chosenCareers(), translated);
+	}
+
+	/** Each translation as long as its field may be; other keys are not the form's. */
+	private Map<String, Map<String, String>> checkTranslations(FieldChecks check, Errors errors) {
+		Map<String, String> kept = new LinkedHashMap<>();
+		this.translations.forEach((key, text) -> {
+			int colon = key.indexOf(':');
+			String field = (colon > 0) ? key.substring(colon + 1) : "";
+			if (colon <= 0 || !key.substring(0, colon).matches("[a-z]{2,3}") || !Programme.TRANSLATED.contains(field)) {
+				errors.reject("programme.form.translation.unknown");
+				return;
+			}
+			kept.put(key, check.text("translations[" + key + "]", text, false, maxLength(field)));
+		});
+		return Translated.nested(kept);
+	}
+
+	private static int maxLength(String field) {
+		return switch (field) {
+			case "title" -> 200;
+			case "award" -> 120;
+			case "summary" -> 1000;
+			default -> 20000;
+		};
+	}
+
+	/**
+	 * How many texts written in the main language have no translation into a language
+	 * yet, for the editor's count.
+	 */
+	public int untranslated(String language) {
+		int count = 0;
+		for (String field : Programme.TRANSLATED) {
+			String main = mainText(field);
+			String translated = this.translations.get(language + ":" + field);
+			if (main != null && !main.isBlank() && (translated == null || translated.isBlank())) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private @Nullable String mainText(String field) {
+		return switch (field) {
+			case "title" -> this.title;
+			case "award" -> this.award;
+			case "summary" -> this.summary;
+			case "sectionAbout" -> this.sectionAbout;
+			case "sectionLearning" -> this.sectionLearning;
+			case "sectionProject" -> this.sectionProject;
+			default -> this.sectionCareers;
+		};
 	}
 
 	private List<ProgrammeContent.TestimonialContent> checkTestimonials(FieldChecks check) {
@@ -224,6 +286,7 @@ public class ProgrammeForm extends YearFields {
 		fields.put("programme.section.careers", this.sectionCareers);
 		fields.put("programme.topics", this.topics);
 		fields.put("programme.career-titles", this.careerTitles);
+		describeTranslations(fields);
 		fields.put("programme.careers.linked", String.join(", ", chosenCareers()));
 		describeYear(fields);
 		fields.put("programme.lead", this.leadName);
@@ -237,6 +300,29 @@ public class ProgrammeForm extends YearFields {
 		describePlan(fields);
 		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
 		return fields;
+	}
+
+	/** Each translation beside its field's label: {@code programme.form.title@sv}. */
+	private void describeTranslations(Map<String, String> fields) {
+		Map<String, String> labels = Map.of("title", "programme.form.title", "award", "programme.award", "summary",
+				"programme.form.summary", "sectionAbout", "programme.section.about", "sectionLearning",
+				"programme.section.learning", "sectionProject", "programme.section.project", "sectionCareers",
+				"programme.section.careers");
+		new TreeMap<>(this.translations).forEach((key, text) -> {
+			int colon = key.indexOf(':');
+			String label = (colon > 0) ? labels.get(key.substring(colon + 1)) : null;
+			if (label != null) {
+				fields.put(label + "@" + key.substring(0, colon), text);
+			}
+		});
+	}
+
+	public Map<String, String> getTranslations() {
+		return this.translations;
+	}
+
+	public void setTranslations(Map<String, String> translations) {
+		this.translations = translations;
 	}
 
 	/** A graduate's words, as typed. */

@@ -16,6 +16,7 @@ import org.prospectus.support.Countries;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.MetaDescription;
 import org.prospectus.web.PublicUrls;
+import org.prospectus.web.TextLanguage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,8 +44,11 @@ class ProgrammePageController {
 
 	private final CareerService careers;
 
+	private final TextLanguage texts;
+
 	ProgrammePageController(ProgrammeService programmes, RoundService rounds, ProgrammeStructuredData structuredData,
-			PublicUrls urls, CareerService careers) {
+			PublicUrls urls, CareerService careers, TextLanguage texts) {
+		this.texts = texts;
 		this.programmes = programmes;
 		this.rounds = rounds;
 		this.structuredData = structuredData;
@@ -94,7 +98,7 @@ class ProgrammePageController {
 		model.addAttribute("programme", page.programme());
 		addRounds(model, rounds);
 		model.addAttribute("canonicalUrl", canonicalUrl);
-		model.addAttribute("metaDescription", MetaDescription.of(page.programme().getSummary()));
+		model.addAttribute("metaDescription", MetaDescription.of(this.texts.text(page.programme(), "summary")));
 		if (page.programme().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.programme(page, rounds));
 		}

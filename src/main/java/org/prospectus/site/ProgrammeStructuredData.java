@@ -24,6 +24,7 @@ import org.prospectus.programme.TuitionPeriod;
 import org.prospectus.support.Money;
 import org.prospectus.web.JsonLd;
 import org.prospectus.web.PublicUrls;
+import org.prospectus.web.TextLanguage;
 
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,12 @@ class ProgrammeStructuredData {
 
 	private final CourseStructuredData courses;
 
-	ProgrammeStructuredData(PublicUrls urls, CourseStructuredData courses) {
+	private final TextLanguage texts;
+
+	ProgrammeStructuredData(PublicUrls urls, CourseStructuredData courses, TextLanguage texts) {
 		this.urls = urls;
 		this.courses = courses;
+		this.texts = texts;
 	}
 
 	/**
@@ -58,9 +62,10 @@ class ProgrammeStructuredData {
 		String url = this.urls.of("/programmes/{slug}", programme.getSlug());
 		node.put("@id", url);
 		node.put("url", url);
-		node.put("name", programme.getTitle());
+		// The texts of the page's language, where they are translated (issue 29).
+		node.put("name", this.texts.text(programme, "title"));
 		node.put("identifier", programme.getCode());
-		JsonLd.putIfPresent(node, "description", programme.getSummary());
+		JsonLd.putIfPresent(node, "description", this.texts.text(programme, "summary"));
 		node.put("provider", CourseStructuredData.provider(programme.getInstitution()));
 		JsonLd.putIfPresent(node, "educationalCredentialAwarded", programme.getAward());
 		node.put("numberOfCredits", CourseStructuredData.credits(programme.getCredits(), programme.getCreditSystem()));

@@ -4,6 +4,7 @@ import java.beans.PropertyDescriptor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.ResolvableType;
@@ -34,6 +35,10 @@ public final class FormFields {
 							fields.add(field.name() + "[*]." + column.name());
 						}
 					}
+				}
+				else if (Map.class.isAssignableFrom(field.type().toClass())) {
+					// A map of texts by key, such as translations[sv:title].
+					fields.add(field.name() + "[*]");
 				}
 				else {
 					fields.add(field.name());

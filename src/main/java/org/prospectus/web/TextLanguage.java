@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,11 @@ public class TextLanguage {
 
 	private final Languages languages;
 
-	TextLanguage(Languages languages) {
+	private final MessageSource messages;
+
+	TextLanguage(Languages languages, MessageSource messages) {
 		this.languages = languages;
+		this.messages = messages;
 	}
 
 	/**
@@ -33,6 +37,59 @@ public class TextLanguage {
 		}
 		Locale page = LocaleContextHolder.getLocale();
 		return Locale.forLanguageTag(written).getLanguage().equals(page.getLanguage()) ? null : written;
+	}
+
+	/**
+	 * A record's text in the page's language: its translation where there is one, else
+	 * the main language's ({@code th:text="${@texts.text(p, 'title')}"}).
+	 */
+	public @Nullable String text(Translated record, String field) {
+		String translated = record.translation(page(), field);
+		return (translated != null) ? translated : record.mainText(field);
+	}
+
+	/**
+	 * The mark of a record's text: null where it is shown in the page's language, else
+	 * the language it is shown in ({@code th:lang="${@texts.lang(p, 'title')}"}).
+	 */
+	public @Nullable String lang(Translated record, String field) {
+		if (record.translation(page(), field) != null || record.mainText(field) == null) {
+			return null;
+		}
+		return lang(record.mainLanguage());
+	}
+
+	/**
+	 * The language the page shows some of these texts in instead of its own, for the note
+	 * that they are not translated; null when every one that exists is in the page's.
+	 */
+	public @Nullable String fallback(Translated record, String... fields) {
+		for (String field : fields) {
+			String lang = lang(record, field);
+			if (lang != null) {
+				return lang;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A field's label in a change list: {@code programme.form.title@sv} is "Title
+	 * (Svenska)".
+	 */
+	public String label(String field) {
+		int at = field.indexOf('@');
+		String key = (at < 0) ? field : field.substring(0, at);
+		Locale page = LocaleContextHolder.getLocale();
+		String label = this.messages.getMessage(key, null, null, page);
+		if (label == null) {
+			label = this.messages.getMessage("audit.field." + key, null, key, page);
+		}
+		return (at < 0) ? label : label + " (" + Languages.name(Locale.forLanguageTag(field.substring(at + 1))) + ")";
+	}
+
+	private String page() {
+		return LocaleContextHolder.getLocale().toLanguageTag();
 	}
 
 	/** The mark of a text the portal itself writes, in its default language. */

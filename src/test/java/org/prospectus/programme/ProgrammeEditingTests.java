@@ -172,6 +172,54 @@ class ProgrammeEditingTests {
 		assertThat(fields).containsExactly("programme.section.project");
 	}
 
+	/**
+	 * An editor translates a programme beside its main language's texts, sees how many
+	 * are left, and publishes: the Swedish page shows the translation unmarked and the
+	 * rest in English, marked; the diff and the audit log name each language's field.
+	 */
+	@Test
+	void anEditorTranslatesAProgrammeAndPublishesIt() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Document form = page(
+				this.mvc.get().uri("/admin/catalogue/programmes/{id}/edit", this.id).session(editor).exchange());
+		assertThat(form.select("label[for=translation-sv-title]").text()).isEqualTo("Title in Swedish");
+		assertThat(form.select("#translation-sv-summary").attr("lang")).isEqualTo("sv");
+		assertThat(form.select(".translation-count").text())
+			.isEqualTo("3 texts are still to be translated into Swedish.");
+
+		Map<String, String> values = formValues(editor);
+		values.put("translations[sv:title]", "Maskininlärning");
+		values.put("translations[sv:summary]", "x".repeat(1001));
+		Document refused = page(save(editor, values));
+		assertThat(refused.select("#translation-sv-summary-error").text()).isNotBlank();
+		assertThat(refused.select("#translation-sv-title").val()).isEqualTo("Maskininlärning");
+
+		values.put("translations[sv:summary]",
+				"Ett tvåårigt program i maskininlärning, från teorin till system som lär sig i stor skala.");
+		assertThat(save(editor, values)).hasRedirectedUrl("/admin/catalogue/programmes/" + this.id + "/preview");
+		Document preview = preview(editor);
+		assertThat(preview.select("section[aria-labelledby=pending-changes] th").eachText()).contains("Title (Svenska)",
+				"Summary (Svenska)");
+		assertThat(publish(editor, preview)).hasRedirectedUrl("/admin/catalogue/programmes");
+
+		Document swedish = page(this.mvc.get().uri("/sv/programmes/ml").exchange());
+		assertThat(swedish.selectFirst("h1").text()).isEqualTo("Maskininlärning");
+		assertThat(swedish.selectFirst("h1").hasAttr("lang")).isFalse();
+		assertThat(swedish.selectFirst("p.lead").text()).startsWith("Ett tvåårigt program");
+		assertThat(swedish.select("p.eyebrow").attr("lang")).as("the award is not translated").isEqualTo("en");
+		assertThat(swedish.select(".untranslated").text()).contains("engelska");
+		assertThat(swedish.select("title").text()).startsWith("Maskininlärning");
+		Document english = page(this.mvc.get().uri("/programmes/ml").exchange());
+		assertThat(english.selectFirst("h1").text()).isEqualTo("Machine Learning");
+		assertThat(english.select("main [lang]")).isEmpty();
+
+		List<AuditEntry> published = this.auditLog.search(new AuditFilter(null, AuditAction.PUBLISH, null, null, null),
+				5);
+		assertThat(published).singleElement()
+			.satisfies((entry) -> assertThat(entry.changes()).extracting("field")
+				.contains("programme.form.title@sv", "programme.form.summary@sv"));
+	}
+
 	@Test
 	void aChangeIsStagedPreviewedThenPublished() {
 		MockHttpSession editor = this.staff.signIn("editor@uni.example");
