@@ -115,6 +115,7 @@ public class DemoCatalogue {
 			addDecidedRound(movingRounds());
 			addFeeRules();
 			addAdmissionsLists();
+			addSwedishTexts();
 		}
 		else {
 			Map<String, DemoRound> moving = movingRounds();
@@ -125,8 +126,72 @@ public class DemoCatalogue {
 			addJointRound(moving);
 			addDecidedRound(moving);
 			addAdmissionsLists();
+			addSwedishTexts();
 		}
 		loadCareersAndGuide();
+	}
+
+	/**
+	 * KTH's MSc in Machine Learning in Swedish, written for the demo (issue 29), also
+	 * into a demo database created before programmes had translations. Southampton stays
+	 * in English only, to show the fallback.
+	 */
+	private void addSwedishTexts() {
+		Programme ml = this.entityManager.createQuery("select p from Programme p where p.slug = :slug", Programme.class)
+			.setParameter("slug", KTH_PROGRAMME)
+			.getSingleResult();
+		if (!ml.translations().isEmpty()) {
+			return;
+		}
+		Map<String, String> sv = new LinkedHashMap<>();
+		sv.put("title", "Maskininlärning");
+		sv.put("award", "Teknologie masterexamen");
+		sv.put("summary", "Ett tvåårigt masterprogram om matematiken, statistiken och tekniken bakom maskininlärning. "
+				+ "Undervisningen sker på engelska i Stockholm, och programmet leder både till arbete i industrin "
+				+ "och till forskarstudier.");
+		sv.put("sectionAbout", """
+				Maskininlärning handlar om algoritmer som hittar mönster i data och använder dem för att göra \
+				förutsägelser. Metoderna används i dag inom tillverkning, handel, vård, finans, robotik, \
+				telekommunikation och sociala medier.
+
+				Programmet ger dig fältets matematiska och statistiska grund och samtidigt den praktiska sidan: \
+				att välja en metod som passar ett verkligt problem, implementera den och få den att fungera \
+				effektivt och tillförlitligt. När du är klar ska du kunna ta dig an inlärningsproblem som inte \
+				följer någon lärobok och leverera en lösning som fungerar.
+
+				Programmet ges av skolan för elektroteknik och datavetenskap, huvudsakligen på KTH Campus i \
+				Stockholm. Det omfattar 120 högskolepoäng under två år och leder till en teknologie masterexamen.""");
+		sv.put("sectionLearning",
+				"""
+						Den första terminen består av obligatoriska kurser som lägger grunden: maskininlärning, \
+						artificiell intelligens, en fördjupningskurs i maskininlärning och forskningsmetodik.
+
+						Från och med den andra terminen kombinerar du kurser från två områden, som tillsammans utgör \
+						kärnan i det en specialist på maskininlärning behöver kunna:
+						- Tillämpningsområden: hur inlärningsmetoder löser problem inom datorseende, informationssökning, tal- och språkteknologi, beräkningsbiologi och robotik.
+						- Teoretisk maskininlärning: fler kurser i tillämpad matematik, statistik och maskininlärning.
+
+						Djupinlärning behandlas ingående i flera avancerade kurser, bland dem DD2424 Djupinlärning i \
+						datavetenskap.
+
+						Ytterligare 30 högskolepoäng är valfria. Dem kan du använda för att fördjupa dig i ditt eget \
+						område eller för att bredda dig mot en annan del av maskininlärningen.""");
+		sv.put("sectionProject", """
+				Den sista terminen ägnas åt examensarbetet. Du deltar i avancerat forsknings- eller \
+				utvecklingsarbete vid ett universitet eller ett företag, i Sverige eller utomlands, och visar \
+				att du kan genomföra ett självständigt projekt med det du har lärt dig under programmet.
+
+				Tidigare studenter har gjort sina examensarbeten vid företag som Saab, Elekta, Flir, Ericsson, \
+				Tobii, Spotify, Thales och Huawei.""");
+		sv.put("sectionCareers", """
+				Ju mer data världen producerar, desto fler ingenjörer och forskare som förstår maskininlärning \
+				behöver arbetsgivarna. Utexaminerade arbetar inom industrin, från nystartade bolag till \
+				väletablerade koncerner, och examen är också en god grund för forsknings- och utvecklingsarbete \
+				eller för forskarstudier.
+
+				Tidigare studenter har fått arbete vid bland andra Dice, Logitech, Google och McKinsey, i länder \
+				som Sverige, Schweiz, Tyskland, Kina, Indien och USA.""");
+		ml.setTranslations(Map.of("sv", sv));
 	}
 
 	/**

@@ -120,6 +120,31 @@ class DemoCatalogueTests {
 	}
 
 	/**
+	 * KTH's programme reads in Swedish under /sv; Southampton's stays English there,
+	 * marked and said to be untranslated (issue 29). Loading again changes nothing.
+	 */
+	@Test
+	void kthsProgrammeIsInSwedishAndSouthamptonsShowsTheFallback() throws Exception {
+		this.demoCatalogue.load();
+		org.jsoup.nodes.Document kth = Jsoup.parse(this.mvc.get()
+			.uri("/sv/programmes/" + DemoCatalogue.KTH_PROGRAMME)
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(kth.selectFirst("h1").text()).isEqualTo("Maskininlärning");
+		assertThat(kth.select(".untranslated").text()).as("the year's entry texts are English")
+			.startsWith("Vissa texter");
+		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng");
+		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
+			.uri("/sv/programmes/" + DemoCatalogue.SOUTHAMPTON_PROGRAMME)
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(soton.selectFirst("h1").attr("lang")).isEqualTo("en");
+		assertThat(soton.select(".untranslated").text()).startsWith("Sidans texter är inte översatta");
+	}
+
+	/**
 	 * The issue's promise: every fact of the seed pages is on our pages, none of their
 	 * defects.
 	 */
