@@ -115,4 +115,37 @@ class PublicJourneyBrowserTests extends BrowserTestBase {
 		assertThat(cspErrors.messages()).isEmpty();
 	}
 
+	/**
+	 * A person half way through a form switches to Swedish and back: each time the page
+	 * is in the other language with what they typed still there (issue 29), the password
+	 * never kept.
+	 */
+	@Test
+	void switchingLanguageKeepsWhatWasTyped() {
+		Page page = this.context.newPage();
+		BrowserSupport.CspErrors cspErrors = BrowserSupport.CspErrors.watch(page);
+		page.navigate("/account/register");
+		page.locator("#fullName").fill("Ada Lovelace");
+		page.locator("#email").fill("ada@example.org");
+		page.locator("#password").fill("a long and secret passphrase");
+
+		page.locator(".language-switch a[hreflang=sv]").click();
+		page.waitForURL("**/sv/account/register");
+		assertThat(page.locator("html")).hasAttribute("lang", "sv");
+		assertThat(page.locator("#fullName")).hasValue("Ada Lovelace");
+		assertThat(page.locator("#email")).hasValue("ada@example.org");
+		assertThat(page.locator("#password")).hasValue("");
+		this.browser.screenshot(page, "register-sv");
+
+		page.locator("#fullName").fill("Ada King");
+		page.locator(".language-switch a[hreflang=en]").click();
+		page.waitForURL("**/account/register");
+		assertThat(page.locator("html")).hasAttribute("lang", "en");
+		assertThat(page.locator("#fullName")).hasValue("Ada King");
+		page.reload();
+		// Kept once, for the switch only.
+		assertThat(page.locator("#fullName")).hasValue("");
+		assertThat(cspErrors.messages()).isEmpty();
+	}
+
 }
