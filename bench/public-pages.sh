@@ -24,7 +24,8 @@
 #   WARMUP_FIRST     seconds of untimed load on the first page  90
 #   WARMUP           seconds of untimed load on each other page 20
 #   MODES            page cache settings to measure          "off on"
-#   PAGES            name=path pairs, space-separated        (programme, course, search, home, deadlines)
+#   PAGES            name=path pairs, space-separated        (programme, course, search, home, deadlines,
+#                    and the programme, course and home pages in Swedish)
 #   NGINX_PORT       where nginx serves the copies           18095
 #   MAX_SECONDS      the whole run's limit                   1800
 #   RENDERS          renders per run of the render-only figure (cache off)  4000
@@ -42,7 +43,7 @@ MODES=${MODES:-off on}
 NGINX_PORT=${NGINX_PORT:-18095}
 MAX_SECONDS=${MAX_SECONDS:-1800}
 RENDERS=${RENDERS:-4000}
-PAGES=${PAGES:-programme=/programmes/kth-msc-machine-learning course=/courses/DD2424 search=/programmes?q=learning home=/ deadlines=/deadlines}
+PAGES=${PAGES:-programme=/programmes/kth-msc-machine-learning course=/courses/DD2424 search=/programmes?q=learning home=/ deadlines=/deadlines programme-sv=/sv/programmes/kth-msc-machine-learning course-sv=/sv/courses/DD2424 home-sv=/sv/}
 own_port=8095
 
 # shellcheck source=bench/lib.sh
