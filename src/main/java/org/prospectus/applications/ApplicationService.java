@@ -622,7 +622,7 @@ public class ApplicationService {
 		Locale language = applicant.getLanguage();
 		this.outbox.enqueue(applicant.getEmail(), "application-submitted",
 				Map.of("name", applicant.getFullName(), "reference", application.getReference(), "round",
-						round.getName(), "institution", round.getInstitution().getName(), "link",
+						round.textIn(language, "name"), "institution", round.getInstitution().getName(), "link",
 						this.urls.of(language, "/applications/{id}", id)),
 				language);
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
@@ -656,7 +656,7 @@ public class ApplicationService {
 		Locale language = application.getApplicant().getLanguage();
 		this.outbox.enqueue(application.getApplicant().getEmail(), "application-withdrawn",
 				Map.of("name", application.getApplicant().getFullName(), "reference", application.getReference(),
-						"round", round.getName(), "institution", round.getInstitution().getName(), "at",
+						"round", round.textIn(language, "name"), "institution", round.getInstitution().getName(), "at",
 						Formats.at(now, round.getZone(), language), "link",
 						this.urls.of(language, "/applications/{id}", id)),
 				language);

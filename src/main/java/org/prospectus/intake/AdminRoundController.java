@@ -12,6 +12,7 @@ import org.prospectus.institution.Institution;
 import org.prospectus.staging.ScheduleForm;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
+import org.prospectus.web.Languages;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
 
@@ -48,7 +49,10 @@ class AdminRoundController {
 
 	private final Clock clock;
 
-	AdminRoundController(RoundEditing editing, RoundRollover rollover, Clock clock) {
+	private final Languages languages;
+
+	AdminRoundController(RoundEditing editing, RoundRollover rollover, Clock clock, Languages languages) {
+		this.languages = languages;
 		this.editing = editing;
 		this.rollover = rollover;
 		this.clock = clock;
@@ -297,6 +301,12 @@ class AdminRoundController {
 
 	private String showForm(RoundEditing.Draft draft, Model model) {
 		model.addAttribute("round", draft.round());
+		// The languages its name may be translated into: every other the portal offers.
+		model.addAttribute("translationLanguages",
+				this.languages.offered()
+					.stream()
+					.filter((language) -> !language.toLanguageTag().equals(draft.round().mainLanguage()))
+					.toList());
 		model.addAttribute("draft", draft);
 		return "admin/catalogue/round-edit";
 	}

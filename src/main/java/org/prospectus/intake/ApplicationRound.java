@@ -3,20 +3,27 @@ package org.prospectus.intake;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.institution.Institution;
 import org.prospectus.programme.Programme;
 import org.prospectus.support.BaseEntity;
+import org.prospectus.web.Translated;
 
 import org.springframework.modulith.NamedInterface;
 
@@ -26,7 +33,7 @@ import org.springframework.modulith.NamedInterface;
  */
 @Entity
 @NamedInterface("api")
-public class ApplicationRound extends BaseEntity {
+public class ApplicationRound extends BaseEntity implements Translated {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "institution_id")
@@ -35,6 +42,11 @@ public class ApplicationRound extends BaseEntity {
 	private String slug;
 
 	private String name;
+
+	/** Its name in other languages: language, then field (ADR 0036). */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	private Instant opensAt;
 
@@ -93,6 +105,8 @@ public class ApplicationRound extends BaseEntity {
 		ApplicationRound round = unpublished(from.institution, slug, name, schedule);
 		round.rolledFromId = from.getId();
 		round.choiceLimit = from.choiceLimit;
+		// Translated names are copied as they are; the preview shows them to correct.
+		round.translations = new LinkedHashMap<>(from.translations);
 		return round;
 	}
 
@@ -126,6 +140,28 @@ public class ApplicationRound extends BaseEntity {
 
 	public void rename(String name) {
 		this.name = name;
+	}
+
+	@Override
+	public String mainLanguage() {
+		return this.institution.getMainLanguage();
+	}
+
+	@Override
+	public @Nullable String mainText(String field) {
+		if (!"name".equals(field)) {
+			throw new IllegalArgumentException("Not a translated text of a round: " + field);
+		}
+		return this.name;
+	}
+
+	@Override
+	public Map<String, Map<String, String>> translations() {
+		return Collections.unmodifiableMap(this.translations);
+	}
+
+	public void setTranslations(Map<String, Map<String, String>> translations) {
+		this.translations = new LinkedHashMap<>(translations);
 	}
 
 	public Instant getOpensAt() {

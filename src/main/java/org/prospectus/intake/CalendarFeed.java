@@ -83,8 +83,8 @@ class CalendarFeed {
 			String programmeLine = message("calendar.event.programmes", locale,
 					programmes.stream().map(Programme::getTitle).collect(Collectors.joining(", ")));
 			for (Milestone milestone : shown(round)) {
-				String summary = message("calendar.event.summary", locale, label(milestone, locale), round.getName(),
-						round.getInstitution().getDisplayName());
+				String summary = message("calendar.event.summary", locale, label(milestone, locale),
+						round.textIn(locale, "name"), round.getInstitution().getDisplayName());
 				event(ics, round, milestone, summary, List.of(programmeLine), url, locale);
 			}
 		}
@@ -93,14 +93,16 @@ class CalendarFeed {
 
 	/** The milestones of the rounds admitting to one programme. */
 	String programme(Programme programme, List<ApplicationRound> rounds, Locale locale) {
-		String name = message("calendar.name.programme", locale, programme.getTitle(),
+		String name = message("calendar.name.programme", locale, programme.textIn(locale, "title"),
 				programme.getInstitution().getDisplayName());
-		ICalendarWriter ics = calendar(name, message("calendar.description.programme", locale, programme.getTitle()));
+		ICalendarWriter ics = calendar(name,
+				message("calendar.description.programme", locale, programme.textIn(locale, "title")));
 		String url = this.urls.of("/programmes/{slug}", programme.getSlug());
 		for (ApplicationRound round : rounds) {
 			for (Milestone milestone : shown(round)) {
 				String summary = message("calendar.event.summary-programme", locale, label(milestone, locale),
-						programme.getTitle(), round.getName(), round.getInstitution().getDisplayName());
+						programme.textIn(locale, "title"), round.textIn(locale, "name"),
+						round.getInstitution().getDisplayName());
 				event(ics, round, milestone, summary, List.of(), url, locale);
 			}
 		}
@@ -149,8 +151,8 @@ class CalendarFeed {
 			description.add(message("calendar.event.time", locale, label(milestone, locale),
 					this.formats.instant(milestone.at(), zone), this.formats.zone(zone)));
 		}
-		description
-			.add(message("calendar.event.round", locale, round.getName(), round.getInstitution().getDisplayName()));
+		description.add(message("calendar.event.round", locale, round.textIn(locale, "name"),
+				round.getInstitution().getDisplayName()));
 		description.addAll(extraLines);
 		description.add(message("calendar.event.more", locale, url));
 		ics.begin("VEVENT").raw("UID", uid(round, milestone.kind()));

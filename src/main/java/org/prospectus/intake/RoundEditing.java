@@ -31,6 +31,7 @@ import org.prospectus.staging.ScheduledPublisher.ScheduleRefusedException;
 import org.prospectus.staging.StaleRevisionException;
 
 import org.prospectus.web.NotFoundException;
+import org.prospectus.web.Translated;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -250,6 +251,7 @@ public class RoundEditing {
 			throw new InvalidRoundRevisionException(errors);
 		}
 		round.rename(form.getName().strip());
+		round.setTranslations(Translated.nested(form.getTranslations()));
 		round.reschedule(schedule);
 		round.setChoiceLimit(form.limit());
 		round.markPublished();

@@ -11,11 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.Translated;
 
 import org.springframework.validation.Errors;
 
@@ -34,6 +36,9 @@ public class RoundForm {
 	private long version;
 
 	private String name;
+
+	/** The name in other languages, {@code sv:name}, as typed (ADR 0036). */
+	private Map<String, String> translations = new LinkedHashMap<>();
 
 	private String opens;
 
@@ -63,6 +68,7 @@ public class RoundForm {
 		RoundForm form = new RoundForm();
 		form.version = round.getVersion();
 		form.name = round.getName();
+		form.translations = Translated.flat(round.translations());
 		form.opens = local(round.getOpensAt(), zone);
 		form.deadline = local(round.getDeadlineAt(), zone);
 		form.documentsDeadline = local(round.getDocumentsDeadlineAt(), zone);
@@ -112,6 +118,11 @@ public class RoundForm {
 	Map<String, String> describe(ZoneId zone, Map<Long, String> programmeNames) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("round.form.name", this.name);
+		new TreeMap<>(this.translations).forEach((key, text) -> {
+			if (key.endsWith(":name")) {
+				fields.put("round.form.name@" + key.substring(0, key.indexOf(':')), text);
+			}
+		});
 		fields.put("round.milestone.OPENS", time(this.opens, zone));
 		fields.put("round.milestone.DEADLINE", time(this.deadline, zone));
 		fields.put("round.milestone.DOCUMENTS_DEADLINE", time(this.documentsDeadline, zone));
@@ -167,6 +178,14 @@ public class RoundForm {
 			errors.rejectValue("name", "round.form.name.too-long");
 		}
 		FieldChecks check = new FieldChecks(errors);
+		this.translations.forEach((key, text) -> {
+			if (!key.matches("[a-z]{2,3}:name")) {
+				errors.reject("round.form.translation.unknown");
+			}
+			else {
+				check.text("translations[" + key + "]", text, false, 120);
+			}
+		});
 		Integer limit = check.whole("choiceLimit", this.choiceLimit, 1, 20, true);
 		Instant opensAt = check.dateTime("opens", this.opens, true, zone);
 		Instant deadlineAt = check.dateTime("deadline", this.deadline, true, zone);
@@ -221,6 +240,14 @@ public class RoundForm {
 
 	public void setName(String name) {
 		this.name = name;
+	}
+
+	public Map<String, String> getTranslations() {
+		return this.translations;
+	}
+
+	public void setTranslations(Map<String, String> translations) {
+		this.translations = translations;
 	}
 
 	public String getOpens() {

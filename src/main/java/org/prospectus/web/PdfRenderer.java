@@ -12,6 +12,8 @@ import org.thymeleaf.spring6.ISpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +42,17 @@ public class PdfRenderer {
 		context.setVariables(variables);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.applicationContext, null));
-		String xhtml = this.templates.process(template, context);
+		// Dates and money in the document's language, whatever the page's (a letter is in
+		// the applicant's language).
+		LocaleContext page = LocaleContextHolder.getLocaleContext();
+		String xhtml;
+		try {
+			LocaleContextHolder.setLocale(locale);
+			xhtml = this.templates.process(template, context);
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(page);
+		}
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();

@@ -1,6 +1,10 @@
 package org.prospectus.web;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,8 +48,16 @@ public class TextLanguage {
 	 * the main language's ({@code th:text="${@texts.text(p, 'title')}"}).
 	 */
 	public @Nullable String text(Translated record, String field) {
-		String translated = record.translation(page(), field);
-		return (translated != null) ? translated : record.mainText(field);
+		return record.textIn(LocaleContextHolder.getLocale(), field);
+	}
+
+	/**
+	 * A record's text in a given language, for what is written in another language than
+	 * the page's: a letter in the applicant's
+	 * ({@code @texts.text(round, 'name', #locale)}).
+	 */
+	public @Nullable String text(Translated record, String field, Locale language) {
+		return record.textIn(language, field);
 	}
 
 	/**
@@ -86,6 +98,18 @@ public class TextLanguage {
 			label = this.messages.getMessage("audit.field." + key, null, key, page);
 		}
 		return (at < 0) ? label : label + " (" + Languages.name(Locale.forLanguageTag(field.substring(at + 1))) + ")";
+	}
+
+	/**
+	 * The fields of a record's review, live and pending: a field only one of them has,
+	 * such as a first translation, is listed too, after the others.
+	 */
+	public List<String> fields(Map<String, String> live, @Nullable Map<String, String> pending) {
+		Set<String> fields = new LinkedHashSet<>(live.keySet());
+		if (pending != null) {
+			fields.addAll(pending.keySet());
+		}
+		return List.copyOf(fields);
 	}
 
 	private String page() {

@@ -1,6 +1,7 @@
 package org.prospectus.web;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,12 @@ public interface Translated {
 		Map<String, String> texts = translations().get(language);
 		String text = (texts != null) ? texts.get(field) : null;
 		return (text == null || text.isBlank()) ? null : text;
+	}
+
+	/** A field's text in a language: its translation, else the main language's. */
+	default @Nullable String textIn(Locale language, String field) {
+		String translated = translation(language.toLanguageTag(), field);
+		return (translated != null) ? translated : mainText(field);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -131,6 +133,19 @@ public class DemoCatalogue {
 		loadCareersAndGuide();
 	}
 
+	/** "Autumn 2027" is "Hösten 2027"; the joint round's name likewise. */
+	static String swedishRoundName(String name) {
+		Matcher season = Pattern.compile("(Autumn|Spring) (\\d{4})").matcher(name);
+		if (!season.find()) {
+			return null;
+		}
+		String when = (season.group(1).equals("Autumn") ? "hösten " : "våren ") + season.group(2);
+		if (name.startsWith("Machine learning masters")) {
+			return "Masterprogram i maskininlärning: antagning " + when;
+		}
+		return Character.toUpperCase(when.charAt(0)) + when.substring(1);
+	}
+
 	/**
 	 * KTH's MSc in Machine Learning in Swedish, written for the demo (issue 29), also
 	 * into a demo database created before programmes had translations. Southampton stays
@@ -140,6 +155,16 @@ public class DemoCatalogue {
 		Programme ml = this.entityManager.createQuery("select p from Programme p where p.slug = :slug", Programme.class)
 			.setParameter("slug", KTH_PROGRAMME)
 			.getSingleResult();
+		// KTH's rounds, named again each time: the moving rounds' names follow the clock.
+		this.entityManager
+			.createQuery("select r from ApplicationRound r where r.institution.slug = 'kth'", ApplicationRound.class)
+			.getResultList()
+			.forEach((round) -> {
+				String swedish = swedishRoundName(round.getName());
+				if (swedish != null) {
+					round.setTranslations(Map.of("sv", Map.of("name", swedish)));
+				}
+			});
 		if (!ml.translations().isEmpty()) {
 			return;
 		}

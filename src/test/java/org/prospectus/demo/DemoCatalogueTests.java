@@ -135,6 +135,8 @@ class DemoCatalogueTests {
 		assertThat(kth.select(".untranslated").text()).as("the year's entry texts are English")
 			.startsWith("Vissa texter");
 		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng");
+		assertThat(pageText("/sv/deadlines")).contains("Hösten 20",
+				"Masterprogram i maskininlärning: antagning hösten");
 		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
 			.uri("/sv/programmes/" + DemoCatalogue.SOUTHAMPTON_PROGRAMME)
 			.exchange()

@@ -191,6 +191,28 @@ class AdminRoundEditingTests {
 		}
 	}
 
+	/** A round's name is translated beside it and published with it (issue 29). */
+	@Test
+	void aRoundsNameIsTranslatedAndPublished() {
+		MockHttpSession session = this.staff.signIn("editor@uni.example");
+		Document form = page(this.mvc.get()
+			.uri("/admin/catalogue/rounds/{id}/edit", this.round.getId())
+			.session(session)
+			.exchange());
+		assertThat(form.select("label[for=translation-sv-name]").text()).isEqualTo("Name in Swedish");
+		assertThat(save(session, "translations[sv:name]", "x".repeat(121))).hasStatusOk();
+		assertThat(save(session, "translations[sv:name]", "Hösten 2027")).hasRedirectedUrl(reviewUrl());
+		Document review = review(session);
+		assertThat(review.select("tr.table-warning").text()).contains("Name (Svenska)", "Hösten 2027");
+		assertThat(press(session, review, "publish")).hasRedirectedUrl("/admin/catalogue/rounds");
+
+		Document swedish = page(this.mvc.get().uri("/sv/deadlines").exchange());
+		assertThat(swedish.select("main").text()).contains("Hösten 2027");
+		assertThat(swedish.select("main span:containsOwn(Hösten 2027)").attr("lang")).isEmpty();
+		assertThat(page(this.mvc.get().uri("/deadlines").exchange()).select("main").text())
+			.doesNotContain("Hösten 2027");
+	}
+
 	/**
 	 * Chromium sends 12:00 for a datetime-local field that held 12:00:00: untouched
 	 * milestones are not changes.
