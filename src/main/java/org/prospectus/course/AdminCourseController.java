@@ -14,6 +14,7 @@ import org.prospectus.staging.ScheduleForm;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
+import org.prospectus.web.Languages;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Pagination;
 
@@ -54,7 +55,11 @@ class AdminCourseController {
 
 	private final MessageSource messages;
 
-	AdminCourseController(CoursePublishing publishing, CourseEditing editing, MessageSource messages) {
+	private final Languages languages;
+
+	AdminCourseController(CoursePublishing publishing, CourseEditing editing, MessageSource messages,
+			Languages languages) {
+		this.languages = languages;
 		this.publishing = publishing;
 		this.editing = editing;
 		this.messages = messages;
@@ -299,6 +304,15 @@ class AdminCourseController {
 		model.addAttribute("course", course);
 		if (course == null) {
 			model.addAttribute("institutions", this.editing.institutions());
+		}
+		else {
+			// The languages its texts may be translated into: every other the portal
+			// offers.
+			model.addAttribute("translationLanguages",
+					this.languages.offered()
+						.stream()
+						.filter((language) -> !language.toLanguageTag().equals(course.mainLanguage()))
+						.toList());
 		}
 		model.addAttribute("creditSystems", CreditSystem.values());
 		model.addAttribute("cycles", EducationCycle.values());

@@ -10,6 +10,7 @@ import org.prospectus.web.MetaDescription;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,8 @@ class CourseController {
 		model.addAttribute("course", page.course());
 		model.addAttribute("canonicalUrl", canonicalUrl);
 		model.addAttribute("version", version);
-		model.addAttribute("metaDescription", MetaDescription.of(page.course().getSummary()));
+		model.addAttribute("metaDescription",
+				MetaDescription.of(page.course().textIn(LocaleContextHolder.getLocale(), "summary")));
 		// The way back to a programme is on the page itself, not in a parameter: one
 		// address per course keeps it one page in the caches.
 		model.addAttribute("partOf", this.programmes.of(page.course().getId()));

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.Translated;
+import org.prospectus.web.TranslatedFields;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -31,6 +33,13 @@ public class CourseForm {
 
 	private String summary;
 
+	/** Title and summary in other languages, {@code sv:title}, as typed (ADR 0036). */
+	private Map<String, String> translations = new LinkedHashMap<>();
+
+	/** The texts a course may have in several languages, checked like their fields. */
+	static final TranslatedFields TRANSLATED = new TranslatedFields(titleAndSummary(),
+			Map.of("title", "course.form.title", "summary", "course.form.summary"));
+
 	private String mainField;
 
 	private String educationCycle;
@@ -49,6 +58,7 @@ public class CourseForm {
 		form.credits = FieldChecks.plain(course.getCredits());
 		form.creditSystem = FieldChecks.name(course.getCreditSystem());
 		form.summary = course.getSummary();
+		form.translations = Translated.flat(course.translations());
 		form.mainField = course.getMainField();
 		form.educationCycle = FieldChecks.name(course.getEducationCycle());
 		form.gradingScale = FieldChecks.name(course.getGradingScale());
@@ -71,10 +81,13 @@ public class CourseForm {
 		GradingScale scale = check.choice("gradingScale", this.gradingScale, GradingScale.class, false);
 		String examiner = check.text("examiner", this.examiner, false, 200);
 		String offeredBy = check.text("offeredBy", this.offeredBy, false, 200);
+		Map<String, Map<String, String>> translated = TRANSLATED.check(this.translations, errors,
+				"course.form.translation.unknown");
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new CourseContent(title, credits, system, summary, mainField, cycle, scale, examiner, offeredBy);
+		return new CourseContent(title, credits, system, summary, mainField, cycle, scale, examiner, offeredBy,
+				translated);
 	}
 
 	/** Each field as people read it, keyed by its label's message key. */
@@ -83,6 +96,7 @@ public class CourseForm {
 		fields.put("course.form.title", this.title);
 		fields.put("course.credits", FieldChecks.joined(this.credits, this.creditSystem));
 		fields.put("course.form.summary", this.summary);
+		TRANSLATED.describe(this.translations, fields);
 		fields.put("course.main-field", this.mainField);
 		fields.put("course.cycle", this.educationCycle);
 		fields.put("course.grading-scale", this.gradingScale);
@@ -134,6 +148,27 @@ public class CourseForm {
 
 	public String getSummary() {
 		return this.summary;
+	}
+
+	private static Map<String, Integer> titleAndSummary() {
+		Map<String, Integer> fields = new LinkedHashMap<>();
+		fields.put("title", 200);
+		fields.put("summary", 2000);
+		return fields;
+	}
+
+	/** How many of the title and summary have no translation into a language yet. */
+	public int untranslated(String language) {
+		return TRANSLATED.untranslated(this.translations, language,
+				(field) -> "title".equals(field) ? this.title : this.summary);
+	}
+
+	public Map<String, String> getTranslations() {
+		return this.translations;
+	}
+
+	public void setTranslations(Map<String, String> translations) {
+		this.translations = translations;
 	}
 
 	public void setSummary(String summary) {

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.prospectus.institution.Institution;
 import org.prospectus.web.JsonLd;
 import org.prospectus.web.PublicUrls;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +38,13 @@ public class CourseStructuredData {
 		node.put("@id", url);
 		node.put("url", url);
 		node.put("courseCode", course.getCode());
-		node.put("name", course.getTitle());
-		// The language of the texts given here; each offering names the language it is
-		// taught in.
-		node.put("inLanguage", course.getInstitution().getMainLanguage());
-		JsonLd.putIfPresent(node, "description", course.getSummary());
+		// The texts in the page's language where translated (issue 29), and the language
+		// they are in; each offering names the language it is taught in.
+		Locale language = LocaleContextHolder.getLocale();
+		node.put("name", course.textIn(language, "title"));
+		node.put("inLanguage", (course.translation(language.toLanguageTag(), "title") != null)
+				? language.toLanguageTag() : course.mainLanguage());
+		JsonLd.putIfPresent(node, "description", course.textIn(language, "summary"));
 		node.put("provider", provider(course.getInstitution()));
 		node.put("numberOfCredits", credits(course.getCredits(), course.getCreditSystem()));
 		// Google's course guide asks for an offer. A course is taken within a programme,
@@ -69,7 +73,7 @@ public class CourseStructuredData {
 	public Map<String, Object> courseReference(Course course) {
 		Map<String, Object> reference = JsonLd.node("Course");
 		reference.put("courseCode", course.getCode());
-		reference.put("name", course.getTitle());
+		reference.put("name", course.textIn(LocaleContextHolder.getLocale(), "title"));
 		reference.put("url", this.urls.of("/courses/{code}", course.getCode()));
 		return reference;
 	}

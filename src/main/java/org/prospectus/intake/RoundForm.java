@@ -11,13 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import org.prospectus.support.FieldChecks;
 import org.prospectus.web.Translated;
+import org.prospectus.web.TranslatedFields;
 
 import org.springframework.validation.Errors;
 
@@ -36,6 +36,10 @@ public class RoundForm {
 	private long version;
 
 	private String name;
+
+	/** A round's name may be translated, as long as the name may be. */
+	static final TranslatedFields TRANSLATED = new TranslatedFields(Map.of("name", 120),
+			Map.of("name", "round.form.name"));
 
 	/** The name in other languages, {@code sv:name}, as typed (ADR 0036). */
 	private Map<String, String> translations = new LinkedHashMap<>();
@@ -118,11 +122,7 @@ public class RoundForm {
 	Map<String, String> describe(ZoneId zone, Map<Long, String> programmeNames) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("round.form.name", this.name);
-		new TreeMap<>(this.translations).forEach((key, text) -> {
-			if (key.endsWith(":name")) {
-				fields.put("round.form.name@" + key.substring(0, key.indexOf(':')), text);
-			}
-		});
+		TRANSLATED.describe(this.translations, fields);
 		fields.put("round.milestone.OPENS", time(this.opens, zone));
 		fields.put("round.milestone.DEADLINE", time(this.deadline, zone));
 		fields.put("round.milestone.DOCUMENTS_DEADLINE", time(this.documentsDeadline, zone));
@@ -178,14 +178,7 @@ public class RoundForm {
 			errors.rejectValue("name", "round.form.name.too-long");
 		}
 		FieldChecks check = new FieldChecks(errors);
-		this.translations.forEach((key, text) -> {
-			if (!key.matches("[a-z]{2,3}:name")) {
-				errors.reject("round.form.translation.unknown");
-			}
-			else {
-				check.text("translations[" + key + "]", text, false, 120);
-			}
-		});
+		TRANSLATED.check(this.translations, errors, "round.form.translation.unknown");
 		Integer limit = check.whole("choiceLimit", this.choiceLimit, 1, 20, true);
 		Instant opensAt = check.dateTime("opens", this.opens, true, zone);
 		Instant deadlineAt = check.dateTime("deadline", this.deadline, true, zone);

@@ -264,10 +264,6 @@ public class Programme extends CatalogueEntry implements Translated {
 		return this.sectionCareers;
 	}
 
-	/** The texts a programme may have in several languages (ADR 0036). */
-	public static final List<String> TRANSLATED = List.of("title", "award", "summary", "sectionAbout",
-			"sectionLearning", "sectionProject", "sectionCareers");
-
 	@Override
 	public String mainLanguage() {
 		return this.institution.getMainLanguage();

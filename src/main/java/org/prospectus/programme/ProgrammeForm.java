@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,7 @@ import org.prospectus.course.Course;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.web.Translated;
+import org.prospectus.web.TranslatedFields;
 import org.springframework.validation.Errors;
 
 /**
@@ -181,7 +181,8 @@ public class ProgrammeForm extends YearFields {
 		String url = check.url("contactUrl", this.contactUrl);
 		List<ProgrammeContent.TestimonialContent> testimonialList = checkTestimonials(check);
 		List<ProgrammeContent.PlanContent> planList = checkPlan(check, courses);
-		Map<String, Map<String, String>> translated = checkTranslations(check, errors);
+		Map<String, Map<String, String>> translated = TRANSLATED.check(this.translations, errors,
+				"programme.form.translation.unknown");
 		if (errors.hasErrors()) {
 			return null;
 		}
@@ -192,28 +193,20 @@ public class ProgrammeForm extends YearFields {
 				planList, chosenCareers(), translated);
 	}
 
-	/** Each translation as long as its field may be; other keys are not the form's. */
-	private Map<String, Map<String, String>> checkTranslations(FieldChecks check, Errors errors) {
-		Map<String, String> kept = new LinkedHashMap<>();
-		this.translations.forEach((key, text) -> {
-			int colon = key.indexOf(':');
-			String field = (colon > 0) ? key.substring(colon + 1) : "";
-			if (colon <= 0 || !key.substring(0, colon).matches("[a-z]{2,3}") || !Programme.TRANSLATED.contains(field)) {
-				errors.reject("programme.form.translation.unknown");
-				return;
-			}
-			kept.put(key, check.text("translations[" + key + "]", text, false, maxLength(field)));
-		});
-		return Translated.nested(kept);
-	}
+	/** The texts a programme may have in several languages, checked like their fields. */
+	static final TranslatedFields TRANSLATED = new TranslatedFields(
+			orderedMap("title", 200, "award", 120, "summary", 1000, "sectionAbout", 20000, "sectionLearning", 20000,
+					"sectionProject", 20000, "sectionCareers", 20000),
+			Map.of("title", "programme.form.title", "award", "programme.award", "summary", "programme.form.summary",
+					"sectionAbout", "programme.section.about", "sectionLearning", "programme.section.learning",
+					"sectionProject", "programme.section.project", "sectionCareers", "programme.section.careers"));
 
-	private static int maxLength(String field) {
-		return switch (field) {
-			case "title" -> 200;
-			case "award" -> 120;
-			case "summary" -> 1000;
-			default -> 20000;
-		};
+	private static Map<String, Integer> orderedMap(Object... pairs) {
+		Map<String, Integer> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], (Integer) pairs[i + 1]);
+		}
+		return map;
 	}
 
 	/**
@@ -221,15 +214,7 @@ public class ProgrammeForm extends YearFields {
 	 * yet, for the editor's count.
 	 */
 	public int untranslated(String language) {
-		int count = 0;
-		for (String field : Programme.TRANSLATED) {
-			String main = mainText(field);
-			String translated = this.translations.get(language + ":" + field);
-			if (main != null && !main.isBlank() && (translated == null || translated.isBlank())) {
-				count++;
-			}
-		}
-		return count;
+		return TRANSLATED.untranslated(this.translations, language, this::mainText);
 	}
 
 	private @Nullable String mainText(String field) {
@@ -302,19 +287,8 @@ public class ProgrammeForm extends YearFields {
 		return fields;
 	}
 
-	/** Each translation beside its field's label: {@code programme.form.title@sv}. */
 	private void describeTranslations(Map<String, String> fields) {
-		Map<String, String> labels = Map.of("title", "programme.form.title", "award", "programme.award", "summary",
-				"programme.form.summary", "sectionAbout", "programme.section.about", "sectionLearning",
-				"programme.section.learning", "sectionProject", "programme.section.project", "sectionCareers",
-				"programme.section.careers");
-		new TreeMap<>(this.translations).forEach((key, text) -> {
-			int colon = key.indexOf(':');
-			String label = (colon > 0) ? labels.get(key.substring(colon + 1)) : null;
-			if (label != null) {
-				fields.put(label + "@" + key.substring(0, colon), text);
-			}
-		});
+		TRANSLATED.describe(this.translations, fields);
 	}
 
 	public Map<String, String> getTranslations() {

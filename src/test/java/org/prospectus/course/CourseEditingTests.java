@@ -150,6 +150,26 @@ class CourseEditingTests {
 		return this.jdbc.sql("select count(*) from pending_revision").query(Long.class).single();
 	}
 
+	/**
+	 * A course's title and summary are translated beside them and published (issue 29).
+	 */
+	@Test
+	void aCoursesTitleIsTranslatedAndPublished() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> course = formValues(editor, courseUri("/edit"));
+		assertThat(course).containsKey("translations[sv:title]").containsKey("translations[sv:summary]");
+		course.put("translations[sv:title]", "Djupinlärning i datavetenskap");
+		assertThat(post(editor, courseUri(""), course)).hasRedirectedUrl(courseUri("/preview"));
+		Document preview = preview(editor);
+		assertThat(preview.text()).contains("Title (Svenska)");
+		assertThat(publish(editor, preview)).hasStatus3xxRedirection();
+		Document swedish = page(this.mvc.get().uri("/sv/courses/DD2424").exchange());
+		assertThat(swedish.select("h1").text()).isEqualTo("DD2424 Djupinlärning i datavetenskap");
+		assertThat(swedish.select("h1 span[lang]")).isEmpty();
+		assertThat(page(this.mvc.get().uri("/courses/DD2424").exchange()).select("h1").text())
+			.isEqualTo("DD2424 Deep Learning in Data Science");
+	}
+
 	@Test
 	void aChangeToEveryPartIsStagedPreviewedThenPublishedTogether() {
 		MockHttpSession editor = this.staff.signIn("editor@uni.example");

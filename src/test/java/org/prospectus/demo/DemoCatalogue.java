@@ -165,6 +165,14 @@ public class DemoCatalogue {
 					round.setTranslations(Map.of("sv", Map.of("name", swedish)));
 				}
 			});
+		Course deepLearning = this.entityManager
+			.createQuery("select c from Course c where c.code = 'DD2424' and c.institution.slug = 'kth'", Course.class)
+			.getSingleResult();
+		if (deepLearning.translations().isEmpty()) {
+			deepLearning.setTranslations(Map.of("sv", Map.of("title", "Djupinlärning i datavetenskap", "summary",
+					"Hur djupa nätverk lär sig representationer av bilder och text, hur de tränas och när de är "
+							+ "värda att använda i datavetenskapligt arbete.")));
+		}
 		if (!ml.translations().isEmpty()) {
 			return;
 		}
