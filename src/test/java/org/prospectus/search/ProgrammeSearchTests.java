@@ -94,6 +94,35 @@ class ProgrammeSearchTests {
 		return new ProgrammeSearchCriteria(text, null, null, null, null, null, null, null, false);
 	}
 
+	/** Renames an institution as its editing page does, through the entity. */
+	void rename(Institution institution, String name) {
+		this.fixtures.inTransaction(() -> {
+			Institution saved = this.fixtures.find(Institution.class, institution.getId());
+			saved.describe(saved.getSlug(), name, saved.getCountryCode(), saved.getZone(), saved.getCurrency());
+			return null;
+		});
+	}
+
+	@Test
+	void findsAnInstitutionsProgrammesByItsNameOrCodeInTheRankedSearch() {
+		rename(this.soton, "University of Southampton");
+		assertThat(slugs(with("Southampton"))).containsExactly("data-science");
+		assertThat(slugs(with("soton"))).as("its code").containsExactly("data-science");
+		assertThat(slugs(with("learning southampton"))).as("beside other words").containsExactly("data-science");
+	}
+
+	@Test
+	void aRenamedInstitutionIsFoundByItsNewNameAndNoLongerByTheOld() {
+		assertThat(slugs(with("university kth"))).containsExactly("ml", "robotics");
+		rename(this.kth, "Royal Institute of Technology");
+		assertThat(slugs(with("royal technology"))).containsExactly("ml", "robotics");
+		assertThat(slugs(with("university kth"))).isEmpty();
+		assertThat(this.jdbc.sql("select word from search_word").query(String.class).list())
+			.as("the words offered as corrections")
+			.contains("royal", "technology", "university")
+			.doesNotContain("kth", "of");
+	}
+
 	@Test
 	void withoutCriteriaListsEveryPublishedProgrammeByTitle() {
 		assertThat(slugs(ProgrammeSearchCriteria.none())).containsExactly("data-science", "ml", "robotics");
