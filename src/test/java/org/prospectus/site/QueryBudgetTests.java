@@ -59,6 +59,26 @@ class QueryBudgetTests {
 	/** Published programmes, then published courses. */
 	static final int SITEMAP_BUDGET = 2;
 
+	/**
+	 * A search once the filters' options are kept (they are read again only when the
+	 * catalogue changes, a round opens or a deadline passes): the catalogue's version and
+	 * the search.
+	 */
+	static final int SEARCH_BUDGET = 2;
+
+	/**
+	 * With words, one more: the ids of the programmes the words match, which the counts
+	 * beside every filter's options are worked out from (issue 29). The counts cost no
+	 * statement of their own.
+	 */
+	static final int SEARCH_WITH_WORDS_BUDGET = SEARCH_BUDGET + 1;
+
+	/**
+	 * Words that match nothing, corrected: the words' matches (none), the corrected
+	 * words, their matches, and the search for them.
+	 */
+	static final int SEARCH_CORRECTED_BUDGET = SEARCH_BUDGET + 3;
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -214,6 +234,21 @@ class QueryBudgetTests {
 		assertThat(statementsFor("/deadlines")).isEqualTo(deadlines);
 		assertThat(statementsFor("/")).isEqualTo(home);
 		System.out.printf("SQL statements per page: search %d, deadlines %d, home %d%n", search, deadlines, home);
+	}
+
+	@Test
+	void searchStaysWithinBudgetOnceTheFiltersOptionsAreKept() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		for (int i = 0; i < 15; i++) {
+			this.fixtures.programme(this.kth, "p" + i, "Robotics " + i);
+		}
+		grow(3, "SB");
+		statementsFor("/programmes");
+		assertThat(statementsFor("/programmes?level=MASTER&open=true&duration=UP_TO_TWO_YEARS"))
+			.isEqualTo(SEARCH_BUDGET);
+		assertThat(statementsFor("/programmes?q=machine&level=MASTER&mode=CAMPUS")).isEqualTo(SEARCH_WITH_WORDS_BUDGET);
+		assertThat(statementsFor("/programmes?q=machne")).isEqualTo(SEARCH_CORRECTED_BUDGET);
+		assertThat(statementsFor("/programmes?q=xyzzy")).as("nothing similar").isLessThan(SEARCH_CORRECTED_BUDGET);
 	}
 
 	@Test
