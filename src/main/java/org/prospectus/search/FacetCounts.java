@@ -1,7 +1,7 @@
 package org.prospectus.search;
 
 import java.time.YearMonth;
-import java.util.Map;
+import java.util.List;
 
 import org.prospectus.programme.ProgrammeLevel;
 import org.prospectus.programme.StudyMode;
@@ -13,13 +13,22 @@ import org.prospectus.search.FacetIndex.Facet;
  */
 public final class FacetCounts {
 
-	private final Map<Facet, Map<Object, Long>> counts;
+	private final List<FacetIndex.Numbered> options;
+
+	private final long[][] counts;
 
 	private final long[] any;
 
 	private final long total;
 
-	FacetCounts(Map<Facet, Map<Object, Long>> counts, long[] any, long total) {
+	/**
+	 * @param options each filter's options, numbered, by the filter's ordinal
+	 * @param counts the count of each option by its number, by the filter's ordinal
+	 * @param any what each filter finds with any option, by its ordinal
+	 * @param total what the search finds
+	 */
+	FacetCounts(List<FacetIndex.Numbered> options, long[][] counts, long[] any, long total) {
+		this.options = options;
 		this.counts = counts;
 		this.any = any;
 		this.total = total;
@@ -31,7 +40,8 @@ public final class FacetCounts {
 	}
 
 	private long of(Facet facet, Object value) {
-		return this.counts.get(facet).getOrDefault(value, 0L);
+		int number = this.options.get(facet.ordinal()).of(value);
+		return (number >= 0) ? this.counts[facet.ordinal()][number] : 0;
 	}
 
 	/** What the search finds without the institution filter. */

@@ -10,14 +10,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.programme.ProgrammeLevel;
@@ -34,11 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Counting here rather than in SQL is what keeps a search fast: grouping the published
  * catalogue by each filter costs PostgreSQL a scan of every matching programme row per
  * search (40 to 120 ms for the 10,000 programmes of {@code bench/search-latency.sh}),
- * while one pass over these entries costs well under a millisecond. A search with words
- * sends one statement for the programmes its words match; one without sends none. The
- * values are worked out by the same SQL expressions the search filters with (the total
- * tuition, the start month in the institution's zone, open now), so the counts and the
- * results cannot disagree.
+ * while one pass over these entries, with every option numbered, costs well under a
+ * millisecond. A search with words sends one statement for the programmes its words
+ * match; one without sends none. The values are worked out by the same SQL the search
+ * filters with (the total tuition, the start month in the institution's zone, open now),
+ * so the counts and the results cannot disagree.
  */
 final class FacetIndex {
 
@@ -49,25 +47,27 @@ final class FacetIndex {
 
 	}
 
+	private static final int FACETS = Facet.values().length;
+
+	/** Where a programme has no value in a filter (no published tuition). */
+	private static final int NONE = -1;
+
 	/**
-	 * One published programme as the filters see it.
+	 * One published programme as the filters see it: the number of its option in each
+	 * filter.
 	 *
 	 * @param id the programme's id
-	 * @param institution its institution's slug
-	 * @param level its level
-	 * @param mode its mode of study
-	 * @param pace full-time or part-time
-	 * @param language its language of instruction
-	 * @param duration its length band
-	 * @param topics its topics, each under the name the topic filter offers
-	 * @param currency the currency its tuition is published in, if it is
+	 * @param options its option's number in each single-valued filter (its tuition's
+	 * currency for {@link Facet#BUDGET}, {@link #NONE} when it publishes none), by the
+	 * filter's ordinal
+	 * @param topics the numbers of its topics, each once whatever its spelling
+	 * @param starts the numbers of the months it starts in, for rounds whose deadline has
+	 * not passed
 	 * @param tuition the tuition for the whole programme, if published
 	 * @param open whether a round admitting to it is open now
-	 * @param starts the months it starts in, for rounds whose deadline has not passed
 	 */
-	record Entry(long id, String institution, ProgrammeLevel level, StudyMode mode, Pace pace, String language,
-			DurationBand duration, Set<String> topics, @Nullable String currency, @Nullable BigDecimal tuition,
-			boolean open, Set<YearMonth> starts) {
+	private record Entry(long id, int[] options, int[] topics, int[] starts, @Nullable BigDecimal tuition,
+			boolean open) {
 	}
 
 	/** Sorted by id, so that the ids a text matches are found by binary search. */
@@ -75,16 +75,20 @@ final class FacetIndex {
 
 	private final long[] ids;
 
+	/** Each filter's options in the order they are numbered, by the filter's ordinal. */
+	private final List<Numbered> options;
+
 	private final Map<String, List<String>> spellings;
 
-	private FacetIndex(Entry[] entries, Map<String, List<String>> spellings) {
+	private FacetIndex(Entry[] entries, List<Numbered> options, Map<String, List<String>> spellings) {
 		this.entries = entries;
 		this.ids = Arrays.stream(entries).mapToLong(Entry::id).toArray();
+		this.options = options;
 		this.spellings = spellings;
 	}
 
 	/**
-	 * The published catalogue at {@code now}, and the facets it offers.
+	 * The published catalogue at {@code now}, and the options it offers.
 	 * @param jdbc where to read it
 	 * @param now the instant open rounds and start months are worked out for
 	 * @return the index and the options of every filter
@@ -125,18 +129,21 @@ final class FacetIndex {
 			starts.addAll(row.starts());
 		}
 		Map<String, List<String>> spellings = Topics.spellings(everyTopic);
+		List<String> topics = Topics.names(spellings);
+		List<Numbered> options = List.of(new Numbered(institutions.keySet()),
+				new Numbered(List.of(ProgrammeLevel.values())), new Numbered(List.of(StudyMode.values())),
+				new Numbered(List.of(Pace.values())), new Numbered(languages),
+				new Numbered(List.of(DurationBand.values())), new Numbered(topics), new Numbered(currencies),
+				new Numbered(starts), new Numbered(List.of(Boolean.TRUE)));
 		Entry[] entries = rows.stream()
-			.map((row) -> row.entry(spellings))
+			.map((row) -> row.entry(options, spellings))
 			.sorted(Comparator.comparingLong(Entry::id))
 			.toArray(Entry[]::new);
-		SearchFacets facets = new SearchFacets(
-				institutions.entrySet()
-					.stream()
-					.map((institution) -> new SearchFacets.InstitutionOption(institution.getKey(),
-							institution.getValue()))
-					.toList(),
-				Topics.names(spellings), List.copyOf(languages), List.copyOf(currencies), List.copyOf(starts));
-		return new Loaded(new FacetIndex(entries, spellings), facets);
+		SearchFacets facets = new SearchFacets(institutions.entrySet()
+			.stream()
+			.map((institution) -> new SearchFacets.InstitutionOption(institution.getKey(), institution.getValue()))
+			.toList(), topics, List.copyOf(languages), List.copyOf(currencies), List.copyOf(starts));
+		return new Loaded(new FacetIndex(entries, options, spellings), facets);
 	}
 
 	/**
@@ -147,12 +154,11 @@ final class FacetIndex {
 	}
 
 	private static Row row(ResultSet rs, int rowNum) throws SQLException {
-		int months = rs.getInt("duration_months");
 		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
 				ProgrammeLevel.valueOf(rs.getString("level")), StudyMode.valueOf(rs.getString("study_mode")),
 				(rs.getInt("pace_percent") == 100) ? Pace.FULL_TIME : Pace.PART_TIME, rs.getString("language"),
-				DurationBand.of(months), List.of(strings(rs.getArray("topics"))), rs.getString("tuition_currency"),
-				rs.getBigDecimal("total_tuition"), rs.getBoolean("open"),
+				DurationBand.of(rs.getInt("duration_months")), List.of(strings(rs.getArray("topics"))),
+				rs.getString("tuition_currency"), rs.getBigDecimal("total_tuition"), rs.getBoolean("open"),
 				Arrays.stream(strings(rs.getArray("starts"))).map(YearMonth::parse).toList());
 	}
 
@@ -160,18 +166,31 @@ final class FacetIndex {
 		return (array != null) ? (String[]) array.getArray() : new String[0];
 	}
 
-	/** A row as read, before its topics are named as the topic filter names them. */
+	/** A row as read, before its values are numbered. */
 	private record Row(long id, String institution, String institutionName, ProgrammeLevel level, StudyMode mode,
 			Pace pace, String language, DurationBand duration, List<String> topics, @Nullable String currency,
 			@Nullable BigDecimal tuition, boolean open, List<YearMonth> starts) {
 
-		Entry entry(Map<String, List<String>> spellings) {
-			Set<String> names = new LinkedHashSet<>();
-			for (String topic : this.topics) {
-				names.add(spellings.get(Topics.key(topic)).get(0));
+		Entry entry(List<Numbered> options, Map<String, List<String>> spellings) {
+			int[] numbers = new int[FACETS];
+			Arrays.fill(numbers, NONE);
+			numbers[Facet.INSTITUTION.ordinal()] = options.get(Facet.INSTITUTION.ordinal()).of(this.institution);
+			numbers[Facet.LEVEL.ordinal()] = this.level.ordinal();
+			numbers[Facet.MODE.ordinal()] = this.mode.ordinal();
+			numbers[Facet.PACE.ordinal()] = this.pace.ordinal();
+			numbers[Facet.LANGUAGE.ordinal()] = options.get(Facet.LANGUAGE.ordinal()).of(this.language);
+			numbers[Facet.DURATION.ordinal()] = this.duration.ordinal();
+			if (this.currency != null) {
+				numbers[Facet.BUDGET.ordinal()] = options.get(Facet.BUDGET.ordinal()).of(this.currency);
 			}
-			return new Entry(this.id, this.institution, this.level, this.mode, this.pace, this.language, this.duration,
-					Set.copyOf(names), this.currency, this.tuition, this.open, Set.copyOf(this.starts));
+			Numbered topicNames = options.get(Facet.TOPIC.ordinal());
+			int[] topicNumbers = this.topics.stream()
+				.mapToInt((topic) -> topicNames.of(spellings.get(Topics.key(topic)).get(0)))
+				.distinct()
+				.toArray();
+			Numbered months = options.get(Facet.START.ordinal());
+			int[] startNumbers = this.starts.stream().mapToInt(months::of).distinct().toArray();
+			return new Entry(this.id, numbers, topicNumbers, startNumbers, this.tuition, this.open);
 		}
 
 	}
@@ -194,14 +213,14 @@ final class FacetIndex {
 	 * @return the counts
 	 */
 	FacetCounts count(ProgrammeSearchCriteria criteria, @Nullable BigDecimal amount, long @Nullable [] matched) {
-		Selection selection = new Selection(criteria, amount, this.spellings);
-		List<Facet> chosen = Arrays.stream(Facet.values()).filter(selection::chosen).toList();
-		Map<Facet, Map<Object, Long>> counts = new EnumMap<>(Facet.class);
-		long[] any = new long[Facet.values().length];
-		long total = 0;
+		Selection selection = new Selection(criteria, amount);
+		Facet[] chosen = Arrays.stream(Facet.values()).filter(selection::chosen).toArray(Facet[]::new);
+		long[][] counts = new long[FACETS][];
 		for (Facet facet : Facet.values()) {
-			counts.put(facet, new LinkedHashMap<>());
+			counts[facet.ordinal()] = new long[this.options.get(facet.ordinal()).size()];
 		}
+		long[] any = new long[FACETS];
+		long total = 0;
 		int size = (matched != null) ? matched.length : this.entries.length;
 		for (int i = 0; i < size; i++) {
 			Entry entry;
@@ -231,34 +250,81 @@ final class FacetIndex {
 			}
 			if (failures == 0) {
 				total++;
-			}
-			for (Facet facet : Facet.values()) {
-				if (failures == 0 || facet == failed) {
-					any[facet.ordinal()]++;
-					Map<Object, Long> tally = counts.get(facet);
-					selection.values(facet, entry, (value) -> tally.merge(value, 1L, Long::sum));
+				for (Facet facet : Facet.values()) {
+					tally(facet, entry, selection, counts, any);
 				}
 			}
+			else {
+				tally(failed, entry, selection, counts, any);
+			}
 		}
-		return new FacetCounts(counts, any, total);
+		return new FacetCounts(this.options, counts, any, total);
 	}
 
-	/** The criteria of one search, ready to test entries against. */
-	private static final class Selection {
+	/** Counts the entry for the options of the filter that would find it. */
+	private static void tally(Facet facet, Entry entry, Selection selection, long[][] counts, long[] any) {
+		int f = facet.ordinal();
+		any[f]++;
+		long[] tally = counts[f];
+		switch (facet) {
+			case TOPIC -> {
+				for (int topic : entry.topics()) {
+					tally[topic]++;
+				}
+			}
+			case START -> {
+				for (int month : entry.starts()) {
+					tally[month]++;
+				}
+			}
+			case BUDGET -> {
+				if (entry.options()[f] != NONE && selection.withinLimit(entry)) {
+					tally[entry.options()[f]]++;
+				}
+			}
+			case OPEN -> {
+				if (entry.open()) {
+					tally[0]++;
+				}
+			}
+			default -> tally[entry.options()[f]]++;
+		}
+	}
+
+	/** The criteria of one search, its choices numbered as the entries' options are. */
+	private final class Selection {
 
 		private final ProgrammeSearchCriteria criteria;
 
+		/** The number of the option chosen in each filter, by the filter's ordinal. */
+		private final int[] chosen = new int[FACETS];
+
 		private final @Nullable BigDecimal limit;
 
-		/** The topic as the filter names it; {@code null} when no programme lists it. */
-		private final @Nullable String topic;
-
-		Selection(ProgrammeSearchCriteria criteria, @Nullable BigDecimal amount, Map<String, List<String>> spellings) {
+		Selection(ProgrammeSearchCriteria criteria, @Nullable BigDecimal amount) {
 			this.criteria = criteria;
 			Money budget = criteria.budget();
 			this.limit = (budget != null) ? budget.amount() : amount;
-			List<String> names = (criteria.topic() != null) ? spellings.get(Topics.key(criteria.topic())) : null;
-			this.topic = (names != null) ? names.get(0) : null;
+			Arrays.fill(this.chosen, NONE);
+			choose(Facet.INSTITUTION, criteria.institution());
+			choose(Facet.LEVEL, criteria.level());
+			choose(Facet.MODE, criteria.mode());
+			choose(Facet.PACE, criteria.pace());
+			choose(Facet.LANGUAGE, criteria.language());
+			choose(Facet.DURATION, criteria.duration());
+			if (criteria.topic() != null) {
+				List<String> names = FacetIndex.this.spellings.get(Topics.key(criteria.topic()));
+				choose(Facet.TOPIC, (names != null) ? names.get(0) : null);
+			}
+			choose(Facet.BUDGET, (budget != null) ? budget.currency() : null);
+			choose(Facet.START, criteria.start());
+		}
+
+		/** A value no published programme has gets no number, and matches none. */
+		private void choose(Facet facet, @Nullable Object value) {
+			if (value != null) {
+				this.chosen[facet.ordinal()] = FacetIndex.this.options.get(facet.ordinal()).of(value);
+			}
 		}
 
 		boolean chosen(Facet facet) {
@@ -277,44 +343,53 @@ final class FacetIndex {
 		}
 
 		boolean passes(Facet facet, Entry entry) {
+			int choice = this.chosen[facet.ordinal()];
 			return switch (facet) {
-				case INSTITUTION -> entry.institution().equals(this.criteria.institution());
-				case LEVEL -> entry.level() == this.criteria.level();
-				case MODE -> entry.mode() == this.criteria.mode();
-				case PACE -> entry.pace() == this.criteria.pace();
-				case LANGUAGE -> entry.language().equals(this.criteria.language());
-				case DURATION -> entry.duration() == this.criteria.duration();
-				case TOPIC -> this.topic != null && entry.topics().contains(this.topic);
-				case BUDGET -> entry.currency() != null && entry.currency().equals(this.criteria.budget().currency())
-						&& entry.tuition().compareTo(this.criteria.budget().amount()) <= 0;
-				case START -> entry.starts().contains(this.criteria.start());
+				case TOPIC -> contains(entry.topics(), choice);
+				case START -> contains(entry.starts(), choice);
+				case BUDGET -> choice != NONE && entry.options()[facet.ordinal()] == choice && withinLimit(entry);
 				case OPEN -> entry.open();
+				default -> choice != NONE && entry.options()[facet.ordinal()] == choice;
 			};
 		}
 
-		/** The options of the filter that would find the entry. */
-		void values(Facet facet, Entry entry, Consumer<Object> option) {
-			switch (facet) {
-				case INSTITUTION -> option.accept(entry.institution());
-				case LEVEL -> option.accept(entry.level());
-				case MODE -> option.accept(entry.mode());
-				case PACE -> option.accept(entry.pace());
-				case LANGUAGE -> option.accept(entry.language());
-				case DURATION -> option.accept(entry.duration());
-				case TOPIC -> entry.topics().forEach(option);
-				case BUDGET -> {
-					if (entry.currency() != null
-							&& (this.limit == null || entry.tuition().compareTo(this.limit) <= 0)) {
-						option.accept(entry.currency());
-					}
-				}
-				case START -> entry.starts().forEach(option);
-				case OPEN -> {
-					if (entry.open()) {
-						option.accept(Boolean.TRUE);
-					}
+		/** Whether the entry's tuition is within the amount typed, or none was. */
+		boolean withinLimit(Entry entry) {
+			return this.limit == null || entry.tuition().compareTo(this.limit) <= 0;
+		}
+
+		private static boolean contains(int[] numbers, int number) {
+			if (number == NONE) {
+				return false;
+			}
+			for (int candidate : numbers) {
+				if (candidate == number) {
+					return true;
 				}
 			}
+			return false;
+		}
+
+	}
+
+	/** A filter's options, numbered in order. */
+	static final class Numbered {
+
+		private final Map<Object, Integer> numbers = new HashMap<>();
+
+		Numbered(Iterable<?> options) {
+			for (Object option : options) {
+				this.numbers.putIfAbsent(option, this.numbers.size());
+			}
+		}
+
+		/** The option's number, or {@link #NONE} when there is no such option. */
+		int of(Object option) {
+			return this.numbers.getOrDefault(option, NONE);
+		}
+
+		int size() {
+			return this.numbers.size();
 		}
 
 	}
