@@ -33,10 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * catalogue by each filter costs PostgreSQL a scan of every matching programme row per
  * search (40 to 120 ms for the 10,000 programmes of {@code bench/search-latency.sh}),
  * while one pass over these entries, with every option numbered, costs well under a
- * millisecond. A search with words sends one statement for the programmes its words
- * match; one without sends none. The values are worked out by the same SQL the search
- * filters with (the total tuition, the start month in the institution's zone, open now),
- * so the counts and the results cannot disagree.
+ * millisecond. The counts cost no statement of their own: a search with words gets the
+ * ids of the programmes its words match from the search's own statement. The values are
+ * worked out by the same SQL the search filters with (the total tuition, the start month
+ * in the institution's zone, open now), so the counts and the results cannot disagree.
  */
 final class FacetIndex {
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -106,33 +107,37 @@ public class ProgrammeSearch {
 		KeptFacets kept = kept();
 		FacetIndex index = kept.index();
 		SearchFacets facets = kept.facets();
+		Found found = search(criteria, pageable, index);
 		if (!criteria.hasText()) {
-			return new SearchResults(search(criteria, pageable, index), null, facets,
-					index.count(criteria, amount, null));
+			return new SearchResults(found.page(), null, facets, index.count(criteria, amount, null));
 		}
-		long[] matched = matches(criteria.text());
+		long[] matched = (found.matched() != null) ? found.matched() : matches(criteria.text());
 		if (matched.length > 0) {
-			return new SearchResults(search(criteria, pageable, index), null, facets,
-					index.count(criteria, amount, matched));
+			return new SearchResults(found.page(), null, facets, index.count(criteria, amount, matched));
 		}
-		Page<ProgrammeSummary> none = new PageImpl<>(List.of(), pageable, 0);
+		// The words match no programme at all: perhaps they are misspelt.
 		FacetCounts noCounts = index.count(criteria, amount, matched);
 		Spellings.Suggestion suggestion = this.spellings.correct(truncate(criteria.text()));
 		if (suggestion == null) {
-			return new SearchResults(none, null, facets, noCounts);
+			return new SearchResults(found.page(), null, facets, noCounts);
 		}
 		ProgrammeSearchCriteria corrected = criteria.withText(suggestion.text());
-		long[] correctedMatches = matches(suggestion.text());
-		FacetCounts correctedCounts = index.count(corrected, amount, correctedMatches);
-		if (correctedCounts.total() == 0) {
-			// Spelt right, the words still find nothing with these filters.
-			return new SearchResults(none, null, facets, noCounts);
+		if (suggestion.certain()) {
+			Found correctedFound = search(corrected, pageable, index);
+			long[] correctedMatches = (correctedFound.matched() != null) ? correctedFound.matched()
+					: matches(suggestion.text());
+			FacetCounts correctedCounts = index.count(corrected, amount, correctedMatches);
+			if (correctedCounts.total() > 0) {
+				return new SearchResults(correctedFound.page(),
+						new Correction(criteria.text(), suggestion.text(), true), facets, correctedCounts);
+			}
 		}
-		if (!suggestion.certain()) {
-			return new SearchResults(none, new Correction(criteria.text(), suggestion.text(), false), facets, noCounts);
+		else if (index.count(corrected, amount, matches(suggestion.text())).total() > 0) {
+			return new SearchResults(found.page(), new Correction(criteria.text(), suggestion.text(), false), facets,
+					noCounts);
 		}
-		return new SearchResults(search(corrected, pageable, index),
-				new Correction(criteria.text(), suggestion.text(), true), facets, correctedCounts);
+		// Spelt so, the words still find nothing with these filters.
+		return new SearchResults(found.page(), null, facets, noCounts);
 	}
 
 	/** The ids of the published programmes the words match, whatever the filters. */
@@ -149,34 +154,43 @@ public class ProgrammeSearch {
 	}
 
 	public Page<ProgrammeSummary> search(ProgrammeSearchCriteria criteria, Pageable pageable) {
-		return search(criteria, pageable, (criteria.topic() != null) ? kept().index() : null);
+		return search(criteria, pageable, (criteria.topic() != null) ? kept().index() : null).page();
 	}
 
 	/**
+	 * The page of results and, for a search with words, the ids of every published
+	 * programme the words match whatever the filters (for the counts), in one statement:
+	 * the words are matched once, in a materialized {@code words} set the filters then
+	 * narrow.
 	 * @param index the kept index, for the spellings of a topic; needed only when the
 	 * criteria name one
 	 */
-	private Page<ProgrammeSummary> search(ProgrammeSearchCriteria criteria, Pageable pageable,
-			@Nullable FacetIndex index) {
+	private Found search(ProgrammeSearchCriteria criteria, Pageable pageable, @Nullable FacetIndex index) {
 		List<String> where = new ArrayList<>();
-		where.add("p.state = 'PUBLISHED'");
 		// The matches are found, counted, ranked and cut to the page on narrow rows (id,
 		// title, rank); the page's rows then get their columns and open round.
 		StringBuilder matches = new StringBuilder("select p.id, p.title, count(*) over () as total");
+		String words = "";
+		String matched = "";
 		String order;
 		String pageOrder;
 		if (criteria.hasText()) {
-			matches.append(", ts_rank_cd(p.search_vector, q.query) as rank");
-			matches.append(
-					" from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id");
-			matches.append(", " + QUERY + " as q(query)");
-			where.add("p.search_vector @@ q.query");
+			// With the columns the filters below read, as "p".
+			words = "with words as materialized (select p.id, p.institution_id, p.title, p.level, p.study_mode,"
+					+ " p.pace_percent, p.language, p.duration_months, p.topics, p.tuition_amount, p.tuition_currency,"
+					+ " p.tuition_period, ts_rank_cd(p.search_vector, q.query) as rank"
+					+ " from programme_listing_for_search p, " + QUERY + " as q(query)"
+					+ " where p.state = 'PUBLISHED' and p.search_vector @@ q.query) ";
+			// On one row of the page: the page may have ten, the words thousands.
+			matched = ", case when row_number() over () = 1 then (select array_agg(id) from words) end as matched";
+			matches.append(", p.rank from words p join institution_listing_for_search i on i.id = p.institution_id");
 			order = "rank desc, title, id";
 			pageOrder = "m.rank desc, m.title, m.id";
 		}
 		else {
 			matches.append(
 					" from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id");
+			where.add("p.state = 'PUBLISHED'");
 			order = "title, id";
 			pageOrder = "m.title, m.id";
 		}
@@ -218,16 +232,15 @@ public class ProgrammeSearch {
 						  where rp.programme_id = p.id and r.deadline_at >= :now and\s"""
 						+ START_MONTH + " = :start)");
 		}
-		matches.append(" where ")
-			.append(String.join(" and ", where))
-			.append(" order by ")
-			.append(order)
-			.append(" limit :limit offset :offset");
-		String sql = """
+		if (!where.isEmpty()) {
+			matches.append(" where ").append(String.join(" and ", where));
+		}
+		matches.append(" order by ").append(order).append(" limit :limit offset :offset");
+		String sql = words + """
 				select p.slug, p.code, p.title, p.award, p.credits, p.credit_system, p.duration_months, p.pace_percent,
 				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city,
-				       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total
-				from (""" + matches
+				       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total"""
+				+ matched + " from (" + matches
 				+ ") m join programme_listing_for_search p on p.id = m.id join institution_listing_for_search i on i.id = p.institution_id "
 				+ OPEN_ROUND + " order by " + pageOrder;
 
@@ -268,16 +281,29 @@ public class ProgrammeSearch {
 			spec = spec.param("start", criteria.start().toString());
 		}
 		long[] total = { 0 };
+		long[][] ids = { null };
+		boolean text = criteria.hasText();
 		List<ProgrammeSummary> rows = spec.query((rs, rowNum) -> {
 			total[0] = rs.getLong("total");
+			if (text && rs.getArray("matched") != null) {
+				ids[0] = Arrays.stream((Long[]) rs.getArray("matched").getArray()).mapToLong(Long::longValue).toArray();
+			}
 			return summary(rs);
 		}).list();
 		if (rows.isEmpty() && pageable.getOffset() > 0) {
 			// Past the last page: the window count is not there, so the page says so with
 			// zero results rather than guessing a total.
-			return new PageImpl<>(rows, pageable, 0);
+			return new Found(new PageImpl<>(rows, pageable, 0), null);
 		}
-		return new PageImpl<>(rows, pageable, total[0]);
+		return new Found(new PageImpl<>(rows, pageable, total[0]), ids[0]);
+	}
+
+	/**
+	 * @param page the page of results
+	 * @param matched the ids of the published programmes the words match whatever the
+	 * filters; {@code null} when the search has no words or the page no row to carry them
+	 */
+	private record Found(Page<ProgrammeSummary> page, long @Nullable [] matched) {
 	}
 
 	private static String truncate(String text) {
