@@ -10,7 +10,13 @@
 # One request after another on one kept-alive connection (curl), REQUESTS per search after
 # WARMUP untimed rounds of all of them; each search has a query string of its own, so the
 # page cache (if on) never answers: a cached search is not what is measured. Prints p50,
-# p95 and max per search and over all, and the number of programmes found.
+# p95 and max per search and over all, and the number of programmes found, or, where the
+# words were corrected (issue 29), the note or the suggestion the page shows.
+#
+# The searches of issue 29: an institution by name and by code, misspelt words that the
+# page corrects ("typo", with filters too), a word it only offers a correction for
+# ("suggestion": "astrophysics", of which "physics" is the nearest, and too far to apply),
+# and words like none in the catalogue ("no-match").
 #
 # Settings (environment): BASE_URL (http://127.0.0.1:8097), REQUESTS (100), WARMUP (20).
 set -euo pipefail
@@ -29,6 +35,12 @@ searches=(
 	"budget|maxTuition=9000&currency=EUR"
 	"open+page-5|open=true&page=5"
 	"everything|"
+	"institution-name|q=Generated+University+42"
+	"institution-code|q=gen-042"
+	"typo|q=machne+lerning"
+	"typo+filters|q=robotcs&level=MASTER&open=true"
+	"suggestion|q=astrophysics"
+	"no-match|q=xyzzy+qwerty"
 )
 
 curl -fsS -o /dev/null "$BASE_URL/readyz" || { echo "No portal answers at $BASE_URL" >&2; exit 1; }
@@ -44,7 +56,7 @@ for w in $(seq 1 "$WARMUP"); do
 	done
 done
 
-printf '%-22s %8s %8s %8s %8s\n' search p50-ms p95-ms max-ms found
+printf '%-22s %8s %8s %8s   %s\n' search p50-ms p95-ms max-ms found
 for search in "${searches[@]}"; do
 	name=${search%%|*}
 	query=${search#*|}
@@ -53,7 +65,10 @@ for search in "${searches[@]}"; do
 	# One curl, one connection: each address is fetched in turn and its time printed.
 	curl -fsS --max-time 600 -w '%{time_total}\n' "${urls[@]}" |
 		awk '{ print $1 * 1000 }' | sort -g >"$times.$name"
-	found=$(curl -fsS "$BASE_URL/programmes?$query" | grep -o '[0-9][0-9,]* programmes\? found' | head -1 || true)
+	page=$(curl -fsS "$BASE_URL/programmes?$query")
+	found=$(grep -o '[0-9][0-9,]* programmes\? found\|No programmes found' <<<"$page" | head -1 || true)
+	said=$(grep -o 'Showing results for [^<]*\|Did you mean [^<]*' <<<"$page" | head -1 || true)
+	found="${found:-?}${said:+; $said}"
 	awk -v name="$name" -v found="${found:-?}" '{ v[NR] = $1 } END {
 		printf "%-22s %8.1f %8.1f %8.1f   %s\n", name, v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)], v[NR], found }' \
 		"$times.$name"

@@ -62,6 +62,7 @@ class TableOwnershipTests {
 			Map.entry("programme",
 					Set.of("career", "programme", "programme_career", "programme_document", "programme_document_draft",
 							"programme_plan_entry", "programme_testimonial", "programme_year")),
+			Map.entry("search", Set.of("search_word")),
 			Map.entry("site",
 					Set.of("admission_key", "event_publication", "spring_session", "spring_session_attributes")),
 			Map.entry("staging", Set.of("catalogue_version", "pending_revision", "scheduled_publication")));

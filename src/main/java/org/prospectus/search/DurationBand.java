@@ -21,6 +21,16 @@ public enum DurationBand {
 		this.maxMonths = maxMonths;
 	}
 
+	/** The band a programme of this many months is in. */
+	static DurationBand of(int months) {
+		for (DurationBand band : values()) {
+			if (months <= band.maxMonths) {
+				return band;
+			}
+		}
+		return LONGER;
+	}
+
 	int minMonths() {
 		return this.minMonths;
 	}

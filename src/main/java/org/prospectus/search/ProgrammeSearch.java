@@ -1,14 +1,14 @@
 package org.prospectus.search;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.course.CreditSystem;
@@ -30,6 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 @NamedInterface("api")
 public class ProgrammeSearch {
+
+	/**
+	 * The search's words as a full-text query: the catalogue's texts are English. A
+	 * second language's configuration joins here when its texts are indexed (V48).
+	 */
+	private static final String QUERY = "websearch_to_tsquery('english', :text)";
 
 	/** Longer input is cut rather than sent to the parser whole. */
 	static final int MAX_TEXT_LENGTH = 200;
@@ -57,7 +63,7 @@ public class ProgrammeSearch {
 	 * The tuition for the whole programme, worked out from a yearly fee and the length as
 	 * the comparison does, in the programme's own currency.
 	 */
-	private static final String TOTAL_TUITION = """
+	static final String TOTAL_TUITION = """
 			(case when p.tuition_period = 'TOTAL' then p.tuition_amount
 			      else round(p.tuition_amount * p.duration_months / 12.0) end)""";
 
@@ -70,34 +76,121 @@ public class ProgrammeSearch {
 
 	private final PublishedVersion published;
 
+	private final Spellings spellings;
+
 	private volatile @Nullable KeptFacets kept;
 
-	ProgrammeSearch(JdbcClient jdbc, Clock clock, PublishedVersion published) {
+	ProgrammeSearch(JdbcClient jdbc, Clock clock, PublishedVersion published, Spellings spellings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.published = published;
+		this.spellings = spellings;
+	}
+
+	/**
+	 * A search as the search page shows it: the page of results, a correction of the
+	 * words when as typed they find nothing, and the counts beside every filter's
+	 * options.
+	 * <p>
+	 * When the words match no programme at all (whatever the filters), each word the
+	 * catalogue lacks is replaced by its most similar word ({@link Spellings}). If the
+	 * corrected words find programmes with the filters chosen, the page shows them when
+	 * each correction was close, and offers the corrected words ("Did you mean …?")
+	 * otherwise.
+	 * @param criteria what to search for
+	 * @param amount a budget typed without a currency, for the currencies' counts; or
+	 * {@code null}
+	 * @param pageable the page
+	 * @return the results, the correction if any, and the counts
+	 */
+	public SearchResults find(ProgrammeSearchCriteria criteria, @Nullable BigDecimal amount, Pageable pageable) {
+		KeptFacets kept = kept();
+		FacetIndex index = kept.index();
+		SearchFacets facets = kept.facets();
+		Found found = search(criteria, pageable, index);
+		if (!criteria.hasText()) {
+			return new SearchResults(found.page(), null, facets, index.count(criteria, amount, null));
+		}
+		long[] matched = (found.matched() != null) ? found.matched() : matches(criteria.text());
+		if (matched.length > 0) {
+			return new SearchResults(found.page(), null, facets, index.count(criteria, amount, matched));
+		}
+		// The words match no programme at all: perhaps they are misspelt.
+		FacetCounts noCounts = index.count(criteria, amount, matched);
+		Spellings.Suggestion suggestion = this.spellings.correct(truncate(criteria.text()));
+		if (suggestion == null) {
+			return new SearchResults(found.page(), null, facets, noCounts);
+		}
+		ProgrammeSearchCriteria corrected = criteria.withText(suggestion.text());
+		if (suggestion.certain()) {
+			Found correctedFound = search(corrected, pageable, index);
+			long[] correctedMatches = (correctedFound.matched() != null) ? correctedFound.matched()
+					: matches(suggestion.text());
+			FacetCounts correctedCounts = index.count(corrected, amount, correctedMatches);
+			if (correctedCounts.total() > 0) {
+				return new SearchResults(correctedFound.page(),
+						new Correction(criteria.text(), suggestion.text(), true), facets, correctedCounts);
+			}
+		}
+		else if (index.count(corrected, amount, matches(suggestion.text())).total() > 0) {
+			return new SearchResults(found.page(), new Correction(criteria.text(), suggestion.text(), false), facets,
+					noCounts);
+		}
+		// Spelt so, the words still find nothing with these filters.
+		return new SearchResults(found.page(), null, facets, noCounts);
+	}
+
+	/** The ids of the published programmes the words match, whatever the filters. */
+	private long[] matches(String text) {
+		return this.jdbc
+			.sql("select p.id from programme_listing_for_search p, " + QUERY
+					+ " as q(query) where p.state = 'PUBLISHED' and p.search_vector @@ q.query")
+			.param("text", truncate(text))
+			.query((rs, rowNum) -> rs.getLong(1))
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
 	}
 
 	public Page<ProgrammeSummary> search(ProgrammeSearchCriteria criteria, Pageable pageable) {
+		return search(criteria, pageable, (criteria.topic() != null) ? kept().index() : null).page();
+	}
+
+	/**
+	 * The page of results and, for a search with words, the ids of every published
+	 * programme the words match whatever the filters (for the counts), in one statement:
+	 * the words are matched once, in a materialized {@code words} set the filters then
+	 * narrow.
+	 * @param index the kept index, for the spellings of a topic; needed only when the
+	 * criteria name one
+	 */
+	private Found search(ProgrammeSearchCriteria criteria, Pageable pageable, @Nullable FacetIndex index) {
 		List<String> where = new ArrayList<>();
-		where.add("p.state = 'PUBLISHED'");
 		// The matches are found, counted, ranked and cut to the page on narrow rows (id,
 		// title, rank); the page's rows then get their columns and open round.
 		StringBuilder matches = new StringBuilder("select p.id, p.title, count(*) over () as total");
+		String words = "";
+		String matched = "";
 		String order;
 		String pageOrder;
 		if (criteria.hasText()) {
-			matches.append(", ts_rank_cd(p.search_vector, q.query) as rank");
-			matches.append(
-					" from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id");
-			matches.append(", websearch_to_tsquery('english', :text) as q(query)");
-			where.add("p.search_vector @@ q.query");
+			// With the columns the filters below read, as "p".
+			words = "with words as materialized (select p.id, p.institution_id, p.title, p.level, p.study_mode,"
+					+ " p.pace_percent, p.language, p.duration_months, p.topics, p.tuition_amount, p.tuition_currency,"
+					+ " p.tuition_period, ts_rank_cd(p.search_vector, q.query) as rank"
+					+ " from programme_listing_for_search p, " + QUERY + " as q(query)"
+					+ " where p.state = 'PUBLISHED' and p.search_vector @@ q.query) ";
+			// On one row of the page: the page may have ten, the words thousands.
+			matched = ", case when row_number() over () = 1 then (select array_agg(id) from words) end as matched";
+			matches.append(", p.rank from words p join institution_listing_for_search i on i.id = p.institution_id");
 			order = "rank desc, title, id";
 			pageOrder = "m.rank desc, m.title, m.id";
 		}
 		else {
 			matches.append(
 					" from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id");
+			where.add("p.state = 'PUBLISHED'");
 			order = "title, id";
 			pageOrder = "m.title, m.id";
 		}
@@ -139,16 +232,15 @@ public class ProgrammeSearch {
 						  where rp.programme_id = p.id and r.deadline_at >= :now and\s"""
 						+ START_MONTH + " = :start)");
 		}
-		matches.append(" where ")
-			.append(String.join(" and ", where))
-			.append(" order by ")
-			.append(order)
-			.append(" limit :limit offset :offset");
-		String sql = """
+		if (!where.isEmpty()) {
+			matches.append(" where ").append(String.join(" and ", where));
+		}
+		matches.append(" order by ").append(order).append(" limit :limit offset :offset");
+		String sql = words + """
 				select p.slug, p.code, p.title, p.award, p.credits, p.credit_system, p.duration_months, p.pace_percent,
 				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city,
-				       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total
-				from (""" + matches
+				       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total"""
+				+ matched + " from (" + matches
 				+ ") m join programme_listing_for_search p on p.id = m.id join institution_listing_for_search i on i.id = p.institution_id "
 				+ OPEN_ROUND + " order by " + pageOrder;
 
@@ -177,7 +269,7 @@ public class ProgrammeSearch {
 		}
 		if (criteria.topic() != null) {
 			spec = spec.param("topics",
-					kept().spellings()
+					index.spellings()
 						.getOrDefault(Topics.key(criteria.topic()), List.of(criteria.topic()))
 						.toArray(String[]::new));
 		}
@@ -189,16 +281,29 @@ public class ProgrammeSearch {
 			spec = spec.param("start", criteria.start().toString());
 		}
 		long[] total = { 0 };
+		long[][] ids = { null };
+		boolean text = criteria.hasText();
 		List<ProgrammeSummary> rows = spec.query((rs, rowNum) -> {
 			total[0] = rs.getLong("total");
+			if (text && rs.getArray("matched") != null) {
+				ids[0] = Arrays.stream((Long[]) rs.getArray("matched").getArray()).mapToLong(Long::longValue).toArray();
+			}
 			return summary(rs);
 		}).list();
 		if (rows.isEmpty() && pageable.getOffset() > 0) {
 			// Past the last page: the window count is not there, so the page says so with
 			// zero results rather than guessing a total.
-			return new PageImpl<>(rows, pageable, 0);
+			return new Found(new PageImpl<>(rows, pageable, 0), null);
 		}
-		return new PageImpl<>(rows, pageable, total[0]);
+		return new Found(new PageImpl<>(rows, pageable, total[0]), ids[0]);
+	}
+
+	/**
+	 * @param page the page of results
+	 * @param matched the ids of the published programmes the words match whatever the
+	 * filters; {@code null} when the search has no words or the page no row to carry them
+	 */
+	private record Found(Page<ProgrammeSummary> page, long @Nullable [] matched) {
 	}
 
 	private static String truncate(String text) {
@@ -217,10 +322,11 @@ public class ProgrammeSearch {
 
 	/**
 	 * The values the filters offer, from published programmes only. They are the same for
-	 * every search until the catalogue changes or a deadline passes (start months are
-	 * offered while a round still takes applications), so they are worked out once and
-	 * kept until then: a search costs one statement for them, not a scan of the
-	 * catalogue.
+	 * every search until the catalogue changes, a round opens or a deadline passes (start
+	 * months are offered while a round still takes applications), so they are worked out
+	 * once, with every published programme's value in each filter for the counts beside
+	 * them ({@link FacetIndex}), and kept until then: a search costs one statement for
+	 * them, not a scan of the catalogue.
 	 */
 	public SearchFacets facets() {
 		return kept().facets();
@@ -232,7 +338,7 @@ public class ProgrammeSearch {
 	 * published programme lists it.
 	 */
 	public String topicName(String topic) {
-		List<String> spellings = kept().spellings().get(Topics.key(topic));
+		List<String> spellings = kept().index().spellings().get(Topics.key(topic));
 		return (spellings != null) ? spellings.get(0) : topic;
 	}
 
@@ -243,19 +349,23 @@ public class ProgrammeSearch {
 		if (kept != null && kept.version() == version && !now.isBefore(kept.from()) && now.isBefore(kept.until())) {
 			return kept;
 		}
-		List<String> topics = new ArrayList<>();
-		SearchFacets facets = readFacets(now, topics);
-		Timestamp nextDeadline = this.jdbc
-			.sql("select min(deadline_at) from intake_rounds_for_search where deadline_at >= :now")
+		FacetIndex.Loaded loaded = FacetIndex.load(this.jdbc, now);
+		Timestamp[] next = this.jdbc.sql("""
+				select min(deadline_at) filter (where deadline_at >= :now), min(opens_at) filter (where opens_at > :now)
+				from intake_rounds_for_search""")
 			.param("now", Timestamp.from(now))
-			.query(Timestamp.class)
-			.optional()
-			.orElse(null);
-		// The deadline's own instant still counts; the facet changes just after it.
-		Instant until = (nextDeadline != null) ? nextDeadline.toInstant().plusNanos(1) : Instant.MAX;
-		Map<String, List<String>> spellings = Topics.spellings(topics);
-		kept = new KeptFacets(version, now, until, new SearchFacets(facets.institutions(), Topics.names(spellings),
-				facets.languages(), facets.currencies(), facets.starts()), spellings);
+			.query((rs, rowNum) -> new Timestamp[] { rs.getTimestamp(1), rs.getTimestamp(2) })
+			.single();
+		// The deadline's own instant still counts; the round is closed just after it. A
+		// round is open from its opening's own instant.
+		Instant until = Instant.MAX;
+		if (next[0] != null) {
+			until = next[0].toInstant().plusNanos(1);
+		}
+		if (next[1] != null && next[1].toInstant().isBefore(until)) {
+			until = next[1].toInstant();
+		}
+		kept = new KeptFacets(version, now, until, loaded.facets(), loaded.index());
 		this.kept = kept;
 		return kept;
 	}
@@ -266,47 +376,9 @@ public class ProgrammeSearch {
 	 * differ too
 	 * @param until the first instant they may be out of date
 	 * @param facets the values
-	 * @param spellings the spellings of each topic, by {@link Topics#key}
+	 * @param index every published programme's value in each filter
 	 */
-	private record KeptFacets(long version, Instant from, Instant until, SearchFacets facets,
-			Map<String, List<String>> spellings) {
-	}
-
-	private SearchFacets readFacets(Instant now, List<String> everyTopic) {
-		List<SearchFacets.InstitutionOption> institutions = this.jdbc
-			.sql("""
-					select i.slug, i.name from institution_listing_for_search i where exists
-					(select 1 from programme_listing_for_search p where p.institution_id = i.id and p.state = 'PUBLISHED') order by i.name""")
-			.query((rs, rowNum) -> new SearchFacets.InstitutionOption(rs.getString("slug"), rs.getString("name")))
-			.list();
-		List<String[]> values = this.jdbc
-			.sql("""
-					select 'topic' as kind, t.value from programme_listing_for_search p, unnest(p.topics) as t(value) where p.state = 'PUBLISHED'
-					union
-					select 'language', p.language from programme_listing_for_search p where p.state = 'PUBLISHED'
-					union
-					select 'currency', p.tuition_currency from programme_listing_for_search p
-					 where p.state = 'PUBLISHED' and p.tuition_currency is not null
-					union
-					select 'start',\s"""
-					+ START_MONTH
-					+ """
-							  from programme_listing_for_search p join institution_listing_for_search i on i.id = p.institution_id
-							  join intake_round_programmes_for_search rp on rp.programme_id = p.id join intake_rounds_for_search r on r.id = rp.round_id
-							 where p.state = 'PUBLISHED' and r.deadline_at >= :now
-							order by 1, 2""")
-			.param("now", Timestamp.from(now))
-			.query((rs, rowNum) -> new String[] { rs.getString(1), rs.getString(2) })
-			.list();
-		List<String> topics = values.stream().filter((v) -> v[0].equals("topic")).map((v) -> v[1]).toList();
-		everyTopic.addAll(topics);
-		List<String> languages = values.stream().filter((v) -> v[0].equals("language")).map((v) -> v[1]).toList();
-		List<String> currencies = values.stream().filter((v) -> v[0].equals("currency")).map((v) -> v[1]).toList();
-		List<YearMonth> starts = values.stream()
-			.filter((v) -> v[0].equals("start"))
-			.map((v) -> YearMonth.parse(v[1]))
-			.toList();
-		return new SearchFacets(institutions, topics, languages, currencies, starts);
+	private record KeptFacets(long version, Instant from, Instant until, SearchFacets facets, FacetIndex index) {
 	}
 
 }

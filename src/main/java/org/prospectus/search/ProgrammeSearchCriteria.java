@@ -36,6 +36,12 @@ public record ProgrammeSearchCriteria(String text, String institution, Programme
 		return new ProgrammeSearchCriteria(null, null, null, null, null, null, null, null, false);
 	}
 
+	/** The same criteria with other words. */
+	public ProgrammeSearchCriteria withText(String text) {
+		return new ProgrammeSearchCriteria(text, this.institution, this.level, this.mode, this.pace, this.language,
+				this.duration, this.topic, this.openOnly, this.budget, this.start);
+	}
+
 	public boolean hasText() {
 		return this.text != null && !this.text.isBlank();
 	}

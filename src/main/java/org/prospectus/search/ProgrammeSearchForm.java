@@ -81,6 +81,17 @@ public class ProgrammeSearchForm {
 	}
 
 	/**
+	 * The amount typed, whether or not a currency came with it: the counts beside the
+	 * currencies apply it, since choosing one makes the budget. {@code null} when none
+	 * was typed or it is not a number.
+	 */
+	public @Nullable BigDecimal amount() {
+		String amount = blankToNull(this.maxTuition);
+		String digits = (amount != null) ? digits(amount) : null;
+		return (digits != null) ? new BigDecimal(digits) : null;
+	}
+
+	/**
 	 * Why the amount typed cannot be used as a budget, or {@code null} when it can or
 	 * none was typed. A currency alone is no budget, and nothing to complain of.
 	 */

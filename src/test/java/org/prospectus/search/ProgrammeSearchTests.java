@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,124 @@ class ProgrammeSearchTests {
 
 	ProgrammeSearchCriteria with(String text) {
 		return new ProgrammeSearchCriteria(text, null, null, null, null, null, null, null, false);
+	}
+
+	/** Renames an institution as its editing page does, through the entity. */
+	void rename(Institution institution, String name) {
+		this.fixtures.inTransaction(() -> {
+			Institution saved = this.fixtures.find(Institution.class, institution.getId());
+			saved.describe(saved.getSlug(), name, saved.getCountryCode(), saved.getZone(), saved.getCurrency());
+			return null;
+		});
+	}
+
+	SearchResults find(ProgrammeSearchCriteria criteria) {
+		return this.search.find(criteria, null, PageRequest.of(0, 10));
+	}
+
+	Document page(String uri) {
+		return StaffSessions.page(this.mvc.get().uri(uri).exchange());
+	}
+
+	@Test
+	void findsAnInstitutionsProgrammesByItsNameOrCodeInTheRankedSearch() {
+		rename(this.soton, "University of Southampton");
+		assertThat(slugs(with("Southampton"))).containsExactly("data-science");
+		assertThat(slugs(with("soton"))).as("its code").containsExactly("data-science");
+		assertThat(slugs(with("learning southampton"))).as("beside other words").containsExactly("data-science");
+	}
+
+	@Test
+	void aRenamedInstitutionIsFoundByItsNewNameAndNoLongerByTheOld() {
+		assertThat(slugs(with("university kth"))).containsExactly("ml", "robotics");
+		rename(this.kth, "Royal Institute of Technology");
+		assertThat(slugs(with("royal technology"))).containsExactly("ml", "robotics");
+		assertThat(slugs(with("university kth"))).isEmpty();
+		assertThat(this.jdbc.sql("select word from search_word").query(String.class).list())
+			.as("the words offered as corrections")
+			.contains("royal", "technology", "university")
+			.doesNotContain("kth", "of");
+	}
+
+	/**
+	 * Words that find nothing as typed are corrected to the catalogue's words; when each
+	 * correction is close, the page shows what the corrected words find and says so.
+	 */
+	@Test
+	void misspeltWordsFindWhatTheCorrectedWordsFindAndThePageSaysSo() {
+		SearchResults found = find(with("machne lerning"));
+		assertThat(found.correction()).isEqualTo(new Correction("machne lerning", "machine learning", true));
+		assertThat(found.results().map(ProgrammeSummary::slug)).containsExactly("ml", "data-science");
+		assertThat(found.counts().level(ProgrammeLevel.MASTER)).as("counted for the corrected words").isEqualTo(2);
+
+		Document page = StaffSessions.page(this.mvc.get().uri("/programmes").param("q", "machne lerning").exchange());
+		assertThat(page.select(".search-corrected").text())
+			.isEqualTo("Showing results for “machine learning”. No programme matches “machne lerning”.");
+		assertThat(page.select(".result-card h2").eachText()).containsExactly("Machine Learning", "Data Science");
+		assertThat(page.getElementById("q").val()).as("the words as typed stay in the field")
+			.isEqualTo("machne lerning");
+	}
+
+	/**
+	 * A correction that is not close is only offered, as a link that runs the search
+	 * again with the corrected words and every filter kept.
+	 */
+	@Test
+	void aLessCertainCorrectionIsOfferedAsALinkThatKeepsTheFilters() {
+		Document page = page("/programmes?q=robtcs&level=BACHELOR&page=2");
+		assertThat(page.select(".result-card")).isEmpty();
+		Element link = page.selectFirst(".search-suggestion a");
+		assertThat(link.text()).isEqualTo("Did you mean “robotics”?");
+		assertThat(link.attr("href")).isEqualTo("/programmes?level=BACHELOR&q=robotics");
+		assertThat(page(link.attr("href")).select(".result-card h2").eachText()).containsExactly("Robotics");
+		assertThat(page("/sv/programmes?q=robtcs").selectFirst(".search-suggestion a").attr("href"))
+			.isEqualTo("/sv/programmes?q=robotics");
+	}
+
+	@Test
+	void wordsLikeNoneInTheCatalogueGetOnlyThePlainEmptyMessage() {
+		assertThat(find(with("xyzzy qwerty")).correction()).isNull();
+		Document page = StaffSessions.page(this.mvc.get().uri("/programmes").param("q", "xyzzy qwerty").exchange());
+		assertThat(page.select(".search-suggestion, .search-corrected, .result-card")).isEmpty();
+		assertThat(page.select("main").text()).contains("No programme matches your search.");
+		// Words that match, with filters that leave nothing, are no misspelling.
+		assertThat(find(new ProgrammeSearchCriteria("robotics", null, ProgrammeLevel.MASTER, null, null, null, null,
+				null, false))
+			.correction()).isNull();
+	}
+
+	/**
+	 * Each option counts what the search would find with it chosen: the other filters
+	 * apply, the filter's own choice does not.
+	 */
+	@Test
+	void countsWhatEachOptionWouldFindWithTheOtherFiltersApplied() {
+		// "vision" matches ml (master's, campus, open) and robotics (bachelor's, hybrid).
+		ProgrammeSearchCriteria criteria = new ProgrammeSearchCriteria("vision", "kth", ProgrammeLevel.MASTER, null,
+				null, null, null, null, false);
+		SearchResults found = find(criteria);
+		assertThat(found.results().map(ProgrammeSummary::slug)).containsExactly("ml");
+		FacetCounts counts = found.counts();
+		assertThat(counts.total()).isEqualTo(1);
+		assertThat(counts.level(ProgrammeLevel.MASTER)).isEqualTo(1);
+		assertThat(counts.level(ProgrammeLevel.BACHELOR)).as("the level's own choice left out").isEqualTo(1);
+		assertThat(counts.level(ProgrammeLevel.DOCTORAL)).isZero();
+		assertThat(counts.anyLevel()).isEqualTo(2);
+		assertThat(counts.institution("kth")).isEqualTo(1);
+		assertThat(counts.institution("soton")).isZero();
+		assertThat(counts.mode(StudyMode.CAMPUS)).isEqualTo(1);
+		assertThat(counts.mode(StudyMode.HYBRID)).as("robotics fails the level too").isZero();
+		assertThat(counts.topic("Computer vision")).isEqualTo(1);
+		assertThat(counts.topic("Statistics")).isZero();
+		assertThat(counts.language("sv")).isZero();
+		assertThat(counts.open()).isEqualTo(1);
+
+		Document page = page("/programmes?q=vision&institution=kth&level=MASTER");
+		assertThat(page.select("#level option").eachText()).contains("Any (2)", "Bachelor's (1)", "Master's (1)");
+		assertThat(page.select("#institution option").eachText()).contains("University kth (1)",
+				"University soton (0)");
+		assertThat(page.select("label[for=open]").text()).isEqualTo("Open for applications now (1)");
+		assertThat(page("/sv/programmes").select("#level option").eachText()).contains("Alla (3)");
 	}
 
 	@Test

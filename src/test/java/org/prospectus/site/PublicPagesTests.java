@@ -502,7 +502,9 @@ class PublicPagesTests {
 				.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
 			assertThat(page.select(".result-card h2").eachText()).containsExactly("Machine Learning");
 			assertThat(page.select("#q").val()).isEqualTo("machine");
-			assertThat(page.select("#topic option[selected]").text()).isEqualTo("Deep learning");
+			assertThat(page.select("#topic option[selected]").val()).isEqualTo("Deep learning");
+			assertThat(page.select("#topic option[selected]").text()).as("with what it finds")
+				.isEqualTo("Deep learning (1)");
 			assertThat(page.select(".results-count").text()).isEqualTo("1 programme found");
 		}
 

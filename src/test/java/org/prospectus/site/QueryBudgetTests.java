@@ -59,6 +59,22 @@ class QueryBudgetTests {
 	/** Published programmes, then published courses. */
 	static final int SITEMAP_BUDGET = 2;
 
+	/**
+	 * A search once the filters' options are kept (they are read again only when the
+	 * catalogue changes, a round opens or a deadline passes): the catalogue's version and
+	 * the search. With words, the search also returns the ids of every programme they
+	 * match, from which the counts beside the filters' options are worked out (issue 29):
+	 * the counts cost no statement of their own.
+	 */
+	static final int SEARCH_BUDGET = 2;
+
+	/**
+	 * Words that match nothing, corrected (issue 29): the search finds nothing, so the
+	 * words' matches are asked for apart (none), then come the corrected words and the
+	 * search for them.
+	 */
+	static final int SEARCH_CORRECTED_BUDGET = SEARCH_BUDGET + 3;
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -214,6 +230,21 @@ class QueryBudgetTests {
 		assertThat(statementsFor("/deadlines")).isEqualTo(deadlines);
 		assertThat(statementsFor("/")).isEqualTo(home);
 		System.out.printf("SQL statements per page: search %d, deadlines %d, home %d%n", search, deadlines, home);
+	}
+
+	@Test
+	void searchStaysWithinBudgetOnceTheFiltersOptionsAreKept() {
+		this.fixtures.programme(this.kth, "ml", "Machine Learning");
+		for (int i = 0; i < 15; i++) {
+			this.fixtures.programme(this.kth, "p" + i, "Robotics " + i);
+		}
+		grow(3, "SB");
+		statementsFor("/programmes");
+		assertThat(statementsFor("/programmes?level=MASTER&open=true&duration=UP_TO_TWO_YEARS"))
+			.isEqualTo(SEARCH_BUDGET);
+		assertThat(statementsFor("/programmes?q=machine&level=MASTER&mode=CAMPUS")).isEqualTo(SEARCH_BUDGET);
+		assertThat(statementsFor("/programmes?q=machne")).isEqualTo(SEARCH_CORRECTED_BUDGET);
+		assertThat(statementsFor("/programmes?q=xyzzy")).as("nothing similar").isLessThan(SEARCH_CORRECTED_BUDGET);
 	}
 
 	@Test
