@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.course.CreditSystem;
 import org.prospectus.programme.StudyMode;
 import org.prospectus.staging.PublishedVersion;
+import org.prospectus.web.Languages;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -32,10 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgrammeSearch {
 
 	/**
-	 * The search's words as a full-text query: the catalogue's texts are English. A
-	 * second language's configuration joins here when its texts are indexed (V48).
+	 * The search's words as a full-text query in every language the portal offers, each
+	 * stemmed by its own configuration (V53): the words may be in any of them, as the
+	 * catalogue's texts are.
 	 */
-	private static final String QUERY = "websearch_to_tsquery('english', :text)";
+	private final String query;
 
 	/** Longer input is cut rather than sent to the parser whole. */
 	static final int MAX_TEXT_LENGTH = 200;
@@ -80,7 +85,14 @@ public class ProgrammeSearch {
 
 	private volatile @Nullable KeptFacets kept;
 
-	ProgrammeSearch(JdbcClient jdbc, Clock clock, PublishedVersion published, Spellings spellings) {
+	ProgrammeSearch(JdbcClient jdbc, Clock clock, PublishedVersion published, Spellings spellings,
+			Languages languages) {
+		this.query = "(select " + languages.offered()
+			.stream()
+			.map(Locale::toLanguageTag)
+			.filter((tag) -> tag.matches("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"))
+			.map((tag) -> "websearch_to_tsquery(text_search_config('" + tag + "'), :text)")
+			.collect(Collectors.joining(" || ")) + ")";
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.published = published;
@@ -143,7 +155,7 @@ public class ProgrammeSearch {
 	/** The ids of the published programmes the words match, whatever the filters. */
 	private long[] matches(String text) {
 		return this.jdbc
-			.sql("select p.id from programme_listing_for_search p, " + QUERY
+			.sql("select p.id from programme_listing_for_search p, " + this.query
 					+ " as q(query) where p.state = 'PUBLISHED' and p.search_vector @@ q.query")
 			.param("text", truncate(text))
 			.query((rs, rowNum) -> rs.getLong(1))
@@ -179,7 +191,7 @@ public class ProgrammeSearch {
 			words = "with words as materialized (select p.id, p.institution_id, p.title, p.level, p.study_mode,"
 					+ " p.pace_percent, p.language, p.duration_months, p.topics, p.tuition_amount, p.tuition_currency,"
 					+ " p.tuition_period, ts_rank_cd(p.search_vector, q.query) as rank"
-					+ " from programme_listing_for_search p, " + QUERY + " as q(query)"
+					+ " from programme_listing_for_search p, " + this.query + " as q(query)"
 					+ " where p.state = 'PUBLISHED' and p.search_vector @@ q.query) ";
 			// On one row of the page: the page may have ten, the words thousands.
 			matched = ", case when row_number() over () = 1 then (select array_agg(id) from words) end as matched";
@@ -236,10 +248,18 @@ public class ProgrammeSearch {
 			matches.append(" where ").append(String.join(" and ", where));
 		}
 		matches.append(" order by ").append(order).append(" limit :limit offset :offset");
-		String sql = words + """
-				select p.slug, p.code, p.title, p.award, p.credits, p.credit_system, p.duration_months, p.pace_percent,
-				       p.study_mode, p.language, p.summary, i.name as institution_name, i.city,
-				       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total"""
+		String sql = words
+				+ """
+						select p.slug, p.code, coalesce(p.translations -> :shown ->> 'title', p.title) as title,
+						       coalesce(p.translations -> :shown ->> 'award', p.award) as award, p.credits, p.credit_system,
+						       p.duration_months, p.pace_percent, p.study_mode, p.language,
+						       coalesce(p.translations -> :shown ->> 'summary', p.summary) as summary,
+						       case when p.translations -> :shown ->> 'title' is not null or i.main_language = :shown then null
+						            else i.main_language end as title_language,
+						       case when p.translations -> :shown ->> 'summary' is not null or i.main_language = :shown then null
+						            else i.main_language end as summary_language,
+						       i.name as institution_name, i.city,
+						       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total"""
 				+ matched + " from (" + matches
 				+ ") m join programme_listing_for_search p on p.id = m.id join institution_listing_for_search i on i.id = p.institution_id "
 				+ OPEN_ROUND + " order by " + pageOrder;
@@ -247,7 +267,9 @@ public class ProgrammeSearch {
 		JdbcClient.StatementSpec spec = this.jdbc.sql(sql)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset());
+			.param("offset", pageable.getOffset())
+			// The texts in the page's language, where they are translated (issue 29).
+			.param("shown", LocaleContextHolder.getLocale().toLanguageTag());
 		if (criteria.hasText()) {
 			spec = spec.param("text", truncate(criteria.text()));
 		}
@@ -317,7 +339,8 @@ public class ProgrammeSearch {
 				rs.getString("award"), rs.getBigDecimal("credits"), CreditSystem.valueOf(rs.getString("credit_system")),
 				rs.getInt("duration_months"), rs.getInt("pace_percent"), StudyMode.valueOf(rs.getString("study_mode")),
 				rs.getString("language"), rs.getString("summary"), rs.getString("institution_name"),
-				rs.getString("city"), (deadline != null) ? deadline.toInstant() : null, rs.getString("time_zone"));
+				rs.getString("city"), (deadline != null) ? deadline.toInstant() : null, rs.getString("time_zone"),
+				rs.getString("title_language"), rs.getString("summary_language"));
 	}
 
 	/**

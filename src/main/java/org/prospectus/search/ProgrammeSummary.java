@@ -29,7 +29,8 @@ import org.prospectus.programme.StudyMode;
  */
 public record ProgrammeSummary(String slug, String code, String title, String award, BigDecimal credits,
 		CreditSystem creditSystem, int durationMonths, int pacePercent, StudyMode mode, String language, String summary,
-		String institutionName, String city, @Nullable Instant openDeadline, String zone) {
+		String institutionName, String city, @Nullable Instant openDeadline, String zone,
+		@Nullable String titleLanguage, @Nullable String summaryLanguage) {
 
 	public boolean isOpen() {
 		return this.openDeadline != null;

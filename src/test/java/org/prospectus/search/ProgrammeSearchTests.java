@@ -133,6 +133,34 @@ class ProgrammeSearchTests {
 	}
 
 	/**
+	 * Swedish words find the programme translated into Swedish, stemmed as Swedish (issue
+	 * 29); the Swedish page lists it by its Swedish title, unmarked, and the others in
+	 * English, marked.
+	 */
+	@Test
+	void swedishWordsFindTheProgrammeByItsSwedishTexts() {
+		this.jdbc.sql("""
+				update programme set translations = '{"sv": {"title": "Maskininlärning",
+				  "summary": "Om algoritmer som lär sig av data."}}' where slug = 'ml'""").update();
+		assertThat(slugs(with("maskininlärning"))).containsExactly("ml");
+		assertThat(slugs(with("maskininlärningen"))).as("the definite form, stemmed").containsExactly("ml");
+		assertThat(slugs(with("algoritmerna"))).containsExactly("ml");
+
+		Document swedish = StaffSessions
+			.page(this.mvc.get().uri("/sv/programmes").param("q", "maskininlärning").exchange());
+		assertThat(swedish.select(".result-card h2").eachText()).containsExactly("Maskininlärning");
+		assertThat(swedish.select(".result-card h2 a").attr("lang")).isEmpty();
+		Document all = page("/sv/programmes");
+		assertThat(all.select(".result-card h2 a[lang=en]").eachText()).contains("Data Science", "Robotics");
+		assertThat(StaffSessions.page(this.mvc.get().uri("/programmes").param("q", "maskininlärning").exchange())
+			.select(".result-card h2")
+			.eachText()).containsExactly("Machine Learning");
+		assertThat(page("/sv/programmes?q=maskininlarning").select(".search-corrected").text())
+			.as("a typo in Swedish is corrected to the Swedish word")
+			.contains("maskininlärning");
+	}
+
+	/**
 	 * Words that find nothing as typed are corrected to the catalogue's words; when each
 	 * correction is close, the page shows what the corrected words find and says so.
 	 */
