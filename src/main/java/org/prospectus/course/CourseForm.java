@@ -151,10 +151,10 @@ public class CourseForm {
 	}
 
 	private static Map<String, Integer> titleAndSummary() {
-		Map<String, Integer> fields = new LinkedHashMap<>();
-		fields.put("title", 200);
-		fields.put("summary", 2000);
-		return fields;
+		Map<String, Integer> lengths = new LinkedHashMap<>();
+		lengths.put("title", 200);
+		lengths.put("summary", 2000);
+		return lengths;
 	}
 
 	/** How many of the title and summary have no translation into a language yet. */
