@@ -1,19 +1,13 @@
 package org.prospectus.course;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.institution.Institution;
 import org.prospectus.staging.CatalogueEntry;
@@ -40,11 +34,6 @@ public class Course extends CatalogueEntry implements Translated {
 	private CreditSystem creditSystem;
 
 	private String summary;
-
-	/** Its title and summary in other languages: language, then field (ADR 0036). */
-	@JdbcTypeCode(SqlTypes.JSON)
-	@Column(columnDefinition = "jsonb")
-	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	private String mainField;
 
@@ -114,15 +103,6 @@ public class Course extends CatalogueEntry implements Translated {
 			case "summary" -> this.summary;
 			default -> throw new IllegalArgumentException("Not a translated text of a course: " + field);
 		};
-	}
-
-	@Override
-	public Map<String, Map<String, String>> translations() {
-		return Collections.unmodifiableMap(this.translations);
-	}
-
-	public void setTranslations(Map<String, Map<String, String>> translations) {
-		this.translations = new LinkedHashMap<>(translations);
 	}
 
 	public void setSummary(String summary) {

@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -82,11 +79,6 @@ public class Programme extends CatalogueEntry implements Translated {
 	private String sectionProject;
 
 	private String sectionCareers;
-
-	/** Its texts in other languages: language, then field (ADR 0036). */
-	@JdbcTypeCode(SqlTypes.JSON)
-	@Column(columnDefinition = "jsonb")
-	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
@@ -281,15 +273,6 @@ public class Programme extends CatalogueEntry implements Translated {
 			case "sectionCareers" -> this.sectionCareers;
 			default -> throw new IllegalArgumentException("Not a translated text of a programme: " + field);
 		};
-	}
-
-	@Override
-	public Map<String, Map<String, String>> translations() {
-		return Collections.unmodifiableMap(this.translations);
-	}
-
-	public void setTranslations(Map<String, Map<String, String>> translations) {
-		this.translations = new LinkedHashMap<>(translations);
 	}
 
 	public void setSections(String about, String learning, String project, String careers) {
