@@ -53,6 +53,12 @@ public class Formats {
 
 	private static final PerLocale<DecimalFormat> TWO_DECIMALS = PerLocale.numbers("#,##0.00");
 
+	private static final PerLocale<MessageFormat> ZONE = PerLocale.messages("zone");
+
+	private static final PerLocale<MessageFormat> MONEY_SYMBOL = PerLocale.messages("money.symbol");
+
+	private static final PerLocale<MessageFormat> MONEY_CODE = PerLocale.messages("money.code");
+
 	/** 15 January 2027, 23:59 CET */
 	public String instant(Instant instant, ZoneId zone) {
 		return at(instant, zone, locale());
@@ -107,7 +113,7 @@ public class Formats {
 		if (slash < 0 || id.startsWith("Etc/")) {
 			return zone.getDisplayName(TextStyle.FULL_STANDALONE, locale()) + " (" + id + ")";
 		}
-		return pattern(locale(), "zone").format(new Object[] { id.substring(slash + 1).replace('_', ' '), id });
+		return ZONE.get(locale()).format(new Object[] { id.substring(slash + 1).replace('_', ' '), id });
 	}
 
 	/** Programme credits: whole numbers without decimals (120), others with one (7.5). */
@@ -138,7 +144,7 @@ public class Formats {
 			symbol = currency.getCurrencyCode();
 		}
 		boolean code = symbol.chars().allMatch(Character::isLetter) && symbol.equals(symbol.toUpperCase(Locale.ROOT));
-		return pattern(locale(), code ? "money.code" : "money.symbol")
+		return (code ? MONEY_CODE : MONEY_SYMBOL).get(locale())
 			.format(new Object[] { symbol, format.format(money.amount()) });
 	}
 
@@ -181,10 +187,6 @@ public class Formats {
 			.getString(key);
 	}
 
-	private static MessageFormat pattern(Locale locale, String key) {
-		return new MessageFormat(patternText(locale, key), locale);
-	}
-
 	/**
 	 * One pattern's format for each locale, made when first asked for. A
 	 * {@link DecimalFormat} may not be shared between threads, so numbers hand out a copy
@@ -206,6 +208,11 @@ public class Formats {
 		static PerLocale<DateTimeFormatter> dates(String key) {
 			return new PerLocale<>((locale) -> DateTimeFormatter.ofPattern(patternText(locale, key), locale),
 					UnaryOperator.identity());
+		}
+
+		static PerLocale<MessageFormat> messages(String key) {
+			return new PerLocale<>((locale) -> new MessageFormat(patternText(locale, key), locale),
+					(format) -> (MessageFormat) format.clone());
 		}
 
 		static PerLocale<DecimalFormat> numbers(String pattern) {
