@@ -67,8 +67,10 @@ public class DecisionNotifier {
 		Instant now = this.clock.instant();
 		List<Due> due = this.jdbc.sql("""
 				select a.id, a.reference, a.email, a.full_name, a.status, a.decision_reason, a.refusal_reason,
-				       a.refusal_advice, a.decision_programme_id, p.title as programme,
-				       r.name as round, i.name as institution, i.time_zone, r.studies_start_month_only, l.language
+				       a.refusal_advice, a.decision_programme_id,
+				       coalesce(p.translations -> l.language ->> 'title', p.title) as programme,
+				       coalesce(r.translations -> l.language ->> 'name', r.name) as round, i.name as institution,
+				       i.time_zone, r.studies_start_month_only, l.language
 				from applications_standing_for_decisions a
 				join applicant_languages_for_decisions l on l.id = a.applicant_id
 				join intake_rounds_for_decisions r on r.id = a.round_id
@@ -105,6 +107,8 @@ public class DecisionNotifier {
 				.findFirst()
 				.ifPresent((offer) -> {
 					model.putAll(Offers.mailModel(offer, decision.zone(), decision.monthOnly(), decision.language()));
+					// The decision's programme, named in the applicant's language.
+					model.put("programme", decision.programme());
 					model.put("offer", true);
 				});
 			model.putIfAbsent("offer", false);

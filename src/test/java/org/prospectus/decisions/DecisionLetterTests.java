@@ -153,6 +153,10 @@ class DecisionLetterTests {
 	@Test
 	void aSwedishSpeakingApplicantsLetterAndEmailAreInSwedish() {
 		this.jdbc.sql("update applicant set language = 'sv' where email = 'ada@example.org'").update();
+		this.jdbc.sql("update programme set translations = '{\"sv\": {\"title\": \"Maskininlärning\"}}' where id = :id")
+			.param("id", this.ml)
+			.update();
+		this.jdbc.sql("update application_round set translations = '{\"sv\": {\"name\": \"Hösten 2027\"}}'").update();
 		assertThat(this.deciding.decide(this.id, "ADMITTED", "programme", Long.toString(this.ml), "conditions",
 				"Degree awarded"))
 			.hasRedirectedUrl("/admin/applications/" + this.id);
@@ -168,7 +172,7 @@ class DecisionLetterTests {
 			.param("subject", subject)
 			.query(String.class)
 			.single();
-		assertThat(body).contains("Hej Ada Lovelace", "/sv/applications/" + this.id);
+		assertThat(body).contains("Hej Ada Lovelace", "/sv/applications/" + this.id, "Hösten 2027", "Maskininlärning");
 	}
 
 }
