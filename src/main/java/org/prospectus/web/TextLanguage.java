@@ -97,7 +97,11 @@ public class TextLanguage {
 		if (label == null) {
 			label = this.messages.getMessage("audit.field." + key, null, key, page);
 		}
-		return (at < 0) ? label : label + " (" + Languages.name(Locale.forLanguageTag(field.substring(at + 1))) + ")";
+		if (at < 0) {
+			return label;
+		}
+		return this.messages.getMessage("texts.field-in-language",
+				new Object[] { label, Languages.name(Locale.forLanguageTag(field.substring(at + 1))) }, page);
 	}
 
 	/**
