@@ -242,11 +242,8 @@ class AdminProgrammeController {
 
 	private String showForm(Programme programme, Model model) {
 		model.addAttribute("programme", programme);
-		// The languages its texts may be translated into: every other the portal offers.
-		model.addAttribute("translationLanguages", this.languages.offered()
-			.stream()
-			.filter((language) -> !language.toLanguageTag().equals(programme.getInstitution().getMainLanguage()))
-			.toList());
+		model.addAttribute("translationLanguages",
+				this.languages.besides(programme.getInstitution().getMainLanguage()));
 		return addChoices(model, "admin/catalogue/programme-form");
 	}
 

@@ -10,9 +10,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 
-	/** The plan with its courses in one query; draft courses are left out. */
+	/**
+	 * The plan with its courses in one query, their institutions too for the language
+	 * their titles are in; draft courses are left out.
+	 */
 	@Query("""
-			select e from PlanEntry e join fetch e.course c
+			select e from PlanEntry e join fetch e.course c join fetch c.institution
 			where e.programme = :programme and e.entryYear is null
 			and c.state <> org.prospectus.staging.PublicationState.DRAFT
 			order by e.studyYear, e.position, c.code""")
@@ -22,7 +25,7 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 	 * Another year of entry's plan with its courses in one query; draft courses left out.
 	 */
 	@Query("""
-			select e from PlanEntry e join fetch e.course c
+			select e from PlanEntry e join fetch e.course c join fetch c.institution
 			where e.programme = :programme and e.entryYear = :entryYear
 			and c.state <> org.prospectus.staging.PublicationState.DRAFT
 			order by e.studyYear, e.position, c.code""")
@@ -30,7 +33,7 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 
 	/** Another year of entry's whole plan, draft courses included, for editors. */
 	@Query("""
-			select e from PlanEntry e join fetch e.course c
+			select e from PlanEntry e join fetch e.course c join fetch c.institution
 			where e.programme = :programme and e.entryYear = :entryYear
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findWholePlan(Programme programme, int entryYear);
@@ -58,7 +61,7 @@ interface PlanEntryRepository extends JpaRepository<PlanEntry, Long> {
 
 	/** The whole plan, draft courses included, for editors. */
 	@Query("""
-			select e from PlanEntry e join fetch e.course c
+			select e from PlanEntry e join fetch e.course c join fetch c.institution
 			where e.programme = :programme and e.entryYear is null
 			order by e.studyYear, e.position, c.code""")
 	List<PlanEntry> findWholePlan(Programme programme);

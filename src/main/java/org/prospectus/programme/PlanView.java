@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.prospectus.course.Course;
 import org.prospectus.course.Season;
 
 import org.springframework.modulith.NamedInterface;
@@ -49,6 +50,15 @@ public record PlanView(List<Year> years) {
 
 	public long courseCount() {
 		return this.years.stream().flatMap((year) -> year.terms().stream()).mapToLong((t) -> t.entries().size()).sum();
+	}
+
+	/** The plan's courses, in order, for the language their titles are shown in. */
+	public List<Course> courses() {
+		return this.years.stream()
+			.flatMap((year) -> year.terms().stream())
+			.flatMap((term) -> term.entries().stream())
+			.map(PlanEntry::getCourse)
+			.toList();
 	}
 
 	public BigDecimal compulsoryCredits() {

@@ -271,8 +271,32 @@ public class Programme extends CatalogueEntry implements Translated {
 			case "sectionLearning" -> this.sectionLearning;
 			case "sectionProject" -> this.sectionProject;
 			case "sectionCareers" -> this.sectionCareers;
+			case "topics" -> lines(this.topics);
+			case "careerTitles" -> lines(this.careerTitles);
+			case "typicalOffer" -> this.typicalOffer;
+			case "entryRequirements" -> this.entryRequirements;
+			case "languageRequirements" -> this.languageRequirements;
+			case "tuitionNote" -> this.tuitionNote;
+			case "applicationFeeNote" -> this.applicationFeeNote;
 			default -> throw new IllegalArgumentException("Not a translated text of a programme: " + field);
 		};
+	}
+
+	private static @Nullable String lines(List<String> items) {
+		return items.isEmpty() ? null : String.join("\n", items);
+	}
+
+	/**
+	 * A translation, where one is kept; the topics' only while it names each topic, as
+	 * the page links each one to the search by its name in the main language.
+	 */
+	@Override
+	public @Nullable String translation(String language, String field) {
+		String text = Translated.super.translation(language, field);
+		if (text != null && field.equals("topics") && text.lines().count() != this.topics.size()) {
+			return null;
+		}
+		return text;
 	}
 
 	public void setSections(String about, String learning, String project, String careers) {

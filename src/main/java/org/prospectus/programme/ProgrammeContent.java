@@ -46,7 +46,7 @@ record ProgrammeContent(String title, String award, ProgrammeLevel level, BigDec
 		List<Testimonial> rows = new ArrayList<>();
 		for (int i = 0; i < this.testimonials.size(); i++) {
 			TestimonialContent t = this.testimonials.get(i);
-			rows.add(new Testimonial(programme, i, t.quote(), t.authorName(), t.authorOrigin()));
+			rows.add(new Testimonial(programme, i, t.quote(), t.authorName(), t.authorOrigin(), t.translations()));
 		}
 		return rows;
 	}
@@ -64,7 +64,8 @@ record ProgrammeContent(String title, String award, ProgrammeLevel level, BigDec
 		return rows;
 	}
 
-	record TestimonialContent(String quote, String authorName, String authorOrigin) {
+	record TestimonialContent(String quote, String authorName, String authorOrigin,
+			Map<String, Map<String, String>> translations) {
 
 	}
 

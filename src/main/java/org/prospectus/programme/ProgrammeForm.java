@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,9 @@ public class ProgrammeForm extends YearFields {
 
 	static final int MAX_PLAN_ENTRIES = YearFields.MAX_PLAN_ENTRIES;
 
+	/** The longest translation of a list typed one item a line, topics or careers. */
+	private static final int MAX_LINES_TEXT = 10000;
+
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final Pattern CREDITS = Pattern.compile("\\d{1,5}([.,]\\d)?");
@@ -49,8 +54,6 @@ public class ProgrammeForm extends YearFields {
 	 * Texts in other languages than the institution's main one, by language and field
 	 * ({@code sv:title}), as typed (ADR 0036).
 	 */
-	private Map<String, String> translations = new LinkedHashMap<>();
-
 	private String award;
 
 	private String level;
@@ -103,7 +106,7 @@ public class ProgrammeForm extends YearFields {
 		form.careers = new ArrayList<>(careers);
 		form.version = programme.getVersion();
 		form.title = programme.getTitle();
-		form.translations = Translated.flat(programme.translations());
+		form.setTranslations(new LinkedHashMap<>(Translated.flat(programme.translations())));
 		form.award = programme.getAward();
 		form.level = FieldChecks.name(programme.getLevel());
 		form.credits = FieldChecks.plain(programme.getCredits());
@@ -126,8 +129,10 @@ public class ProgrammeForm extends YearFields {
 		form.contactEmail = programme.getContactEmail();
 		form.contactUrl = programme.getContactUrl();
 		for (Testimonial testimonial : testimonials) {
-			form.testimonials.add(new TestimonialRow(testimonial.getQuote(), testimonial.getAuthorName(),
-					testimonial.getAuthorOrigin()));
+			TestimonialRow row = new TestimonialRow(testimonial.getQuote(), testimonial.getAuthorName(),
+					testimonial.getAuthorOrigin());
+			row.setTranslations(new LinkedHashMap<>(Translated.flat(testimonial.translations())));
+			form.testimonials.add(row);
 		}
 		form.fillPlan(plan);
 		return form;
@@ -181,8 +186,13 @@ public class ProgrammeForm extends YearFields {
 		String url = check.url("contactUrl", this.contactUrl);
 		List<ProgrammeContent.TestimonialContent> testimonialList = checkTestimonials(check);
 		List<ProgrammeContent.PlanContent> planList = checkPlan(check, courses);
-		Map<String, Map<String, String>> translated = TRANSLATED.check(this.translations, errors,
+		Map<String, String> own = new LinkedHashMap<>(getTranslations());
+		own.keySet().removeAll(YearFields.TRANSLATED.select(own).keySet());
+		Map<String, Map<String, String>> translated = TRANSLATED.check(own, errors,
 				"programme.form.translation.unknown");
+		checkListTranslations(topicList, translated, errors);
+		year.translations()
+			.forEach((tag, texts) -> translated.computeIfAbsent(tag, (any) -> new LinkedHashMap<>()).putAll(texts));
 		if (errors.hasErrors()) {
 			return null;
 		}
@@ -194,19 +204,33 @@ public class ProgrammeForm extends YearFields {
 	}
 
 	/** The texts a programme may have in several languages, checked like their fields. */
-	static final TranslatedFields TRANSLATED = new TranslatedFields(
-			orderedMap("title", 200, "award", 120, "summary", 1000, "sectionAbout", 20000, "sectionLearning", 20000,
-					"sectionProject", 20000, "sectionCareers", 20000),
-			Map.of("title", "programme.form.title", "award", "programme.award", "summary", "programme.form.summary",
-					"sectionAbout", "programme.section.about", "sectionLearning", "programme.section.learning",
-					"sectionProject", "programme.section.project", "sectionCareers", "programme.section.careers"));
+	static final TranslatedFields TRANSLATED = TranslatedFields.of("title", 200, "programme.form.title", "award", 120,
+			"programme.award", "summary", 1000, "programme.form.summary", "sectionAbout", 20000,
+			"programme.section.about", "sectionLearning", 20000, "programme.section.learning", "sectionProject", 20000,
+			"programme.section.project", "sectionCareers", 20000, "programme.section.careers", "topics", MAX_LINES_TEXT,
+			"programme.topics", "careerTitles", MAX_LINES_TEXT, "programme.career-titles");
 
-	private static Map<String, Integer> orderedMap(Object... pairs) {
-		Map<String, Integer> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put((String) pairs[i], (Integer) pairs[i + 1]);
-		}
-		return map;
+	/** The texts of a testimonial that may be written in several languages. */
+	static final TranslatedFields TESTIMONIAL_TRANSLATED = TranslatedFields.of("quote", 2000,
+			"programme.form.testimonial.quote", "authorOrigin", 120, "programme.form.testimonial.authorOrigin");
+
+	/**
+	 * Translations of lists kept one item a line, without blank ones; a translation of
+	 * the topics names each topic, line by line in the same order, as the page links each
+	 * one to the search for the topic as the main language names it.
+	 */
+	private static void checkListTranslations(List<String> topics, Map<String, Map<String, String>> translations,
+			Errors errors) {
+		translations.forEach((language, texts) -> {
+			texts.replaceAll((field, text) -> (field.equals("topics") || field.equals("careerTitles"))
+					? String.join("\n", text.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList())
+					: text);
+			String translated = texts.get("topics");
+			if (translated != null && translated.lines().count() != topics.size()) {
+				errors.rejectValue("translations[" + language + ":topics]", "programme.form.translation.topics",
+						new Object[] { topics.size() }, null);
+			}
+		});
 	}
 
 	/**
@@ -214,7 +238,14 @@ public class ProgrammeForm extends YearFields {
 	 * yet, for the editor's count.
 	 */
 	public int untranslated(String language) {
-		return TRANSLATED.untranslated(this.translations, language, this::mainText);
+		int testimonials = 0;
+		for (TestimonialRow row : this.testimonials) {
+			if (row != null && !row.isBlank()) {
+				testimonials += TESTIMONIAL_TRANSLATED.untranslated(row.getTranslations(), language, row::mainText);
+			}
+		}
+		return TRANSLATED.untranslated(getTranslations(), language, this::mainText) + untranslatedYear(language)
+				+ testimonials;
 	}
 
 	private @Nullable String mainText(String field) {
@@ -225,6 +256,8 @@ public class ProgrammeForm extends YearFields {
 			case "sectionAbout" -> this.sectionAbout;
 			case "sectionLearning" -> this.sectionLearning;
 			case "sectionProject" -> this.sectionProject;
+			case "topics" -> this.topics;
+			case "careerTitles" -> this.careerTitles;
 			default -> this.sectionCareers;
 		};
 	}
@@ -240,7 +273,9 @@ public class ProgrammeForm extends YearFields {
 			String quote = check.text(prefix + "quote", row.getQuote(), true, 2000);
 			String author = check.text(prefix + "authorName", row.getAuthorName(), true, 200);
 			String origin = check.text(prefix + "authorOrigin", row.getAuthorOrigin(), false, 120);
-			result.add(new ProgrammeContent.TestimonialContent(quote, author, origin));
+			Map<String, Map<String, String>> translated = TESTIMONIAL_TRANSLATED.check(row.getTranslations(),
+					check.errors(), prefix, "programme.form.translation.unknown");
+			result.add(new ProgrammeContent.TestimonialContent(quote, author, origin, translated));
 		}
 		if (result.size() > MAX_TESTIMONIALS) {
 			check.errors().reject("programme.form.testimonials.too-many", new Object[] { MAX_TESTIMONIALS }, null);
@@ -282,21 +317,32 @@ public class ProgrammeForm extends YearFields {
 			.map((row) -> FieldChecks.joined(row.getAuthorName(), row.getAuthorOrigin()) + ": " + row.getQuote())
 			.toList();
 		fields.put("programme.testimonials", quotes.isEmpty() ? null : String.join("\n", quotes));
+		describeTestimonialTranslations(fields);
 		describePlan(fields);
 		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
 		return fields;
 	}
 
+	/**
+	 * Each language's testimonials as people read them:
+	 * {@code programme.testimonials@sv}.
+	 */
+	private void describeTestimonialTranslations(Map<String, String> fields) {
+		Map<String, List<String>> quotes = new TreeMap<>();
+		for (TestimonialRow row : this.testimonials) {
+			if (row == null || row.isBlank()) {
+				continue;
+			}
+			Map<String, Map<String, String>> translated = Translated.nested(row.getTranslations());
+			translated.forEach((language, texts) -> quotes.computeIfAbsent(language, (any) -> new ArrayList<>())
+				.add(FieldChecks.joined(row.getAuthorName(), texts.get("authorOrigin")) + ": "
+						+ Objects.toString(texts.get("quote"), "")));
+		}
+		quotes.forEach((language, lines) -> fields.put("programme.testimonials@" + language, String.join("\n", lines)));
+	}
+
 	private void describeTranslations(Map<String, String> fields) {
-		TRANSLATED.describe(this.translations, fields);
-	}
-
-	public Map<String, String> getTranslations() {
-		return this.translations;
-	}
-
-	public void setTranslations(Map<String, String> translations) {
-		this.translations = translations;
+		TRANSLATED.describe(getTranslations(), fields);
 	}
 
 	/** A graduate's words, as typed. */
@@ -308,7 +354,18 @@ public class ProgrammeForm extends YearFields {
 
 		private String authorOrigin;
 
+		/** The quote and origin in other languages, {@code sv:quote}, as typed. */
+		private Map<String, String> translations = new LinkedHashMap<>();
+
 		public TestimonialRow() {
+		}
+
+		public Map<String, String> getTranslations() {
+			return this.translations;
+		}
+
+		public void setTranslations(Map<String, String> translations) {
+			this.translations = translations;
 		}
 
 		TestimonialRow(String quote, String authorName, String authorOrigin) {
@@ -319,7 +376,12 @@ public class ProgrammeForm extends YearFields {
 
 		boolean isBlank() {
 			return FieldChecks.blank(this.quote) && FieldChecks.blank(this.authorName)
-					&& FieldChecks.blank(this.authorOrigin);
+					&& FieldChecks.blank(this.authorOrigin)
+					&& this.translations.values().stream().allMatch(FieldChecks::blank);
+		}
+
+		@Nullable String mainText(String field) {
+			return field.equals("quote") ? this.quote : this.authorOrigin;
 		}
 
 		public String getQuote() {

@@ -2,6 +2,7 @@ package org.prospectus.programme;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.prospectus.course.Course;
 import org.prospectus.course.Season;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.support.Money;
+import org.prospectus.web.Translated;
+import org.prospectus.web.TranslatedFields;
 
 import org.springframework.validation.Errors;
 
@@ -32,7 +35,22 @@ public abstract class YearFields {
 	 */
 	public static final int BLANK_PLAN_ROWS = 2;
 
+	/**
+	 * A year's texts that may be written in several languages (ADR 0036), checked like
+	 * their fields.
+	 */
+	public static final TranslatedFields TRANSLATED = TranslatedFields.of("typicalOffer", 5000,
+			"programme.entry.typical-offer", "entryRequirements", 5000, "programme.entry.requirements",
+			"languageRequirements", 5000, "programme.entry.language", "tuitionNote", 2000,
+			"programme.form.tuition-note", "applicationFeeNote", 2000, "programme.form.application-fee-note");
+
 	private List<PlanRow> plan = new ArrayList<>();
+
+	/**
+	 * Texts in other languages as typed, {@code sv:entryRequirements}: a year's, and on
+	 * the programme's form the programme's own too.
+	 */
+	private Map<String, String> translations = new LinkedHashMap<>();
 
 	private @Nullable String typicalOffer;
 
@@ -70,6 +88,7 @@ public abstract class YearFields {
 		this.applicationFeeAmount = (fee != null) ? FieldChecks.plain(fee.amount()) : null;
 		this.applicationFeeCurrency = (fee != null) ? fee.currency() : currency;
 		this.applicationFeeNote = values.applicationFeeNote();
+		this.translations.putAll(Translated.flat(values.translations()));
 	}
 
 	/**
@@ -89,7 +108,9 @@ public abstract class YearFields {
 		Money fee = check.money("applicationFeeAmount", this.applicationFeeAmount, "applicationFeeCurrency",
 				this.applicationFeeCurrency);
 		String feeNote = check.text("applicationFeeNote", this.applicationFeeNote, false, 2000);
-		return new YearValues(typical, entry, language, tuition, period, note, fee, feeNote);
+		Map<String, Map<String, String>> translated = TRANSLATED.check(TRANSLATED.select(this.translations), errors,
+				"programme.form.translation.unknown");
+		return new YearValues(typical, entry, language, tuition, period, note, fee, feeNote, translated);
 	}
 
 	/** Fills the plan rows with a plan's entries. */
@@ -171,6 +192,33 @@ public abstract class YearFields {
 				(this.applicationFeeAmount != null && !this.applicationFeeAmount.isBlank())
 						? FieldChecks.joined(this.applicationFeeAmount, this.applicationFeeCurrency) : null);
 		fields.put("programme.form.application-fee-note", this.applicationFeeNote);
+		TRANSLATED.describe(TRANSLATED.select(this.translations), fields);
+	}
+
+	/**
+	 * How many of the year's texts written in the main language have no translation into
+	 * a language yet.
+	 */
+	public int untranslatedYear(String language) {
+		return TRANSLATED.untranslated(this.translations, language, this::yearText);
+	}
+
+	private @Nullable String yearText(String field) {
+		return switch (field) {
+			case "typicalOffer" -> this.typicalOffer;
+			case "entryRequirements" -> this.entryRequirements;
+			case "languageRequirements" -> this.languageRequirements;
+			case "tuitionNote" -> this.tuitionNote;
+			default -> this.applicationFeeNote;
+		};
+	}
+
+	public Map<String, String> getTranslations() {
+		return this.translations;
+	}
+
+	public void setTranslations(Map<String, String> translations) {
+		this.translations = translations;
 	}
 
 	public List<PlanRow> getPlan() {

@@ -32,7 +32,8 @@ public final class FormFields {
 					}
 					else {
 						for (Field column : bound(row)) {
-							fields.add(field.name() + "[*]." + column.name());
+							boolean texts = Map.class.isAssignableFrom(column.type().toClass());
+							fields.add(field.name() + "[*]." + column.name() + (texts ? "[*]" : ""));
 						}
 					}
 				}

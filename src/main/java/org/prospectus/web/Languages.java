@@ -40,6 +40,14 @@ public class Languages {
 		return this.offered;
 	}
 
+	/**
+	 * The languages a record written in {@code mainLanguage} may be translated into:
+	 * every other one offered, for an editor's translation fields.
+	 */
+	public List<Locale> besides(String mainLanguage) {
+		return this.offered().stream().filter((language) -> !language.toLanguageTag().equals(mainLanguage)).toList();
+	}
+
 	/** The language of addresses without a prefix. */
 	public Locale defaultLanguage() {
 		return this.offered.get(0);

@@ -1,5 +1,6 @@
 package org.prospectus.web;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,15 @@ public class TextLanguage {
 	}
 
 	/**
+	 * A list a record keeps one item a line (topics, career titles) in the page's
+	 * language, item by item.
+	 */
+	public List<String> lines(Translated record, String field) {
+		String text = text(record, field);
+		return (text != null) ? text.lines().toList() : List.of();
+	}
+
+	/**
 	 * A record's text in a given language, for what is written in another language than
 	 * the page's: a letter in the applicant's
 	 * ({@code @texts.text(round, 'name', #locale)}).
@@ -78,6 +88,17 @@ public class TextLanguage {
 	public @Nullable String fallback(Translated record, String... fields) {
 		for (String field : fields) {
 			String lang = lang(record, field);
+			if (lang != null) {
+				return lang;
+			}
+		}
+		return null;
+	}
+
+	/** The same for a list of records, such as a programme's testimonials. */
+	public @Nullable String fallback(Collection<? extends Translated> records, String... fields) {
+		for (Translated record : records) {
+			String lang = fallback(record, fields);
 			if (lang != null) {
 				return lang;
 			}

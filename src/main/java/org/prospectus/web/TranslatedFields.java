@@ -21,11 +21,37 @@ import org.springframework.validation.Errors;
 public record TranslatedFields(Map<String, Integer> maxLength, Map<String, String> labels) {
 
 	/**
+	 * The translated fields of a form, in the order the editor counts them: each field's
+	 * name, longest length and label key in turn ({@code "title", 200,
+	 * "programme.form.title", …}).
+	 */
+	public static TranslatedFields of(Object... fieldLengthLabel) {
+		Map<String, Integer> maxLength = new LinkedHashMap<>();
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (int i = 0; i + 2 < fieldLengthLabel.length; i += 3) {
+			maxLength.put((String) fieldLengthLabel[i], (Integer) fieldLengthLabel[i + 1]);
+			labels.put((String) fieldLengthLabel[i], (String) fieldLengthLabel[i + 2]);
+		}
+		return new TranslatedFields(maxLength, labels);
+	}
+
+	/**
 	 * Each translation checked like its field, or refused with {@code unknown} when the
 	 * form has no such field.
 	 * @return the translations by language and field, blank ones left out
 	 */
 	public Map<String, Map<String, String>> check(Map<String, String> typed, Errors errors, String unknown) {
+		return check(typed, errors, "", unknown);
+	}
+
+	/**
+	 * Each translation of a row of a form checked like its field, its reason beside it
+	 * ({@code testimonials[0].translations[sv:quote]}).
+	 * @param row the row's path with its trailing dot, {@code testimonials[0].}
+	 * @return the translations by language and field, blank ones left out
+	 */
+	public Map<String, Map<String, String>> check(Map<String, String> typed, Errors errors, String row,
+			String unknown) {
 		FieldChecks check = new FieldChecks(errors);
 		Map<String, String> kept = new LinkedHashMap<>();
 		typed.forEach((key, text) -> {
@@ -35,9 +61,23 @@ public record TranslatedFields(Map<String, Integer> maxLength, Map<String, Strin
 				errors.reject(unknown);
 				return;
 			}
-			kept.put(key, check.text("translations[" + key + "]", text, false, this.maxLength.get(field)));
+			kept.put(key, check.text(row + "translations[" + key + "]", text, false, this.maxLength.get(field)));
 		});
 		return Translated.nested(kept);
+	}
+
+	/**
+	 * The translations typed for this form's fields only, for a form that holds the
+	 * translations of two sets of fields in one map.
+	 */
+	public Map<String, String> select(Map<String, String> typed) {
+		Map<String, String> selected = new LinkedHashMap<>();
+		typed.forEach((key, text) -> {
+			if (this.maxLength.containsKey(key.substring(key.indexOf(':') + 1))) {
+				selected.put(key, text);
+			}
+		});
+		return selected;
 	}
 
 	/** Each translation beside its field's label: {@code programme.form.title@sv}. */

@@ -173,9 +173,6 @@ public class DemoCatalogue {
 					"Hur djupa nätverk lär sig representationer av bilder och text, hur de tränas och när de är "
 							+ "värda att använda i datavetenskapligt arbete.")));
 		}
-		if (!ml.translations().isEmpty()) {
-			return;
-		}
 		Map<String, String> sv = new LinkedHashMap<>();
 		sv.put("title", "Maskininlärning");
 		sv.put("award", "Teknologie masterexamen");
@@ -224,7 +221,25 @@ public class DemoCatalogue {
 
 				Tidigare studenter har fått arbete vid bland andra Dice, Logitech, Google och McKinsey, i länder \
 				som Sverige, Schweiz, Tyskland, Kina, Indien och USA.""");
-		ml.setTranslations(Map.of("sv", sv));
+		sv.put("topics", String.join("\n", "Maskininlärning", "Djupinlärning", "Statistisk modellering",
+				"Artificiell intelligens", "Datorseende", "Talteknologi", "Informationssökning", "Optimering"));
+		sv.put("careerTitles",
+				String.join("\n", "Mjukvaruutvecklare", "Ingenjör inom djupinlärning", "Ingenjör inom datorseende",
+						"Dataanalytiker", "Mjukvaruingenjör", "Kvantitativ analytiker", "Data scientist",
+						"Systemingenjör"));
+		sv.put("entryRequirements", "En kandidatexamen eller motsvarande, med matematik (analys, linjär algebra, "
+				+ "sannolikhetslära och statistik) och programmering.");
+		sv.put("languageRequirements", "Engelska på den nivå som Engelska 6 i gymnasieskolan motsvarar, till "
+				+ "exempel IELTS Academic 6,5 utan något delresultat under 5,5.");
+		sv.put("tuitionNote", "Medborgare i EU/EES-länder och Schweiz betalar ingen studieavgift.");
+		sv.put("applicationFeeNote", "Medborgare i EU/EES-länder och Schweiz betalar ingen anmälningsavgift.");
+		// Also into a demo database whose programme was translated before these texts
+		// could be.
+		Map<String, String> kept = ml.translations().getOrDefault("sv", Map.of());
+		if (!kept.keySet().containsAll(sv.keySet())) {
+			sv.putAll(kept);
+			ml.setTranslations(Map.of("sv", sv));
+		}
 	}
 
 	/**
@@ -511,7 +526,10 @@ public class DemoCatalogue {
 		ml.publish();
 		this.entityManager.persist(new Testimonial(ml, 1,
 				"As far as I know, KTH is the one university in Europe with a programme devoted to machine learning.",
-				"Ruibo Tu", "China"));
+				"Ruibo Tu", "China",
+				Map.of("sv", Map.of("quote",
+						"Så vitt jag vet är KTH det enda universitetet i Europa som har ett helt program för maskininlärning.",
+						"authorOrigin", "Kina"))));
 		return ml;
 	}
 

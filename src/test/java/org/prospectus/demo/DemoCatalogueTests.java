@@ -132,8 +132,11 @@ class DemoCatalogueTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(kth.selectFirst("h1").text()).isEqualTo("Maskininlärning");
-		assertThat(kth.select(".untranslated").text()).as("the year's entry texts are English")
+		assertThat(kth.select(".untranslated").text()).as("the plan's other courses are English")
 			.startsWith("Vissa texter");
+		assertThat(kth.select("#topics + ul a").eachText()).contains("Djupinlärning", "Datorseende");
+		assertThat(kth.select("figure.testimonial").text()).contains("Så vitt jag vet", "Kina");
+		assertThat(kth.select("section[aria-labelledby=entry]").text()).contains("En kandidatexamen");
 		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng");
 		assertThat(pageText("/sv/deadlines")).contains("Hösten 20",
 				"Masterprogram i maskininlärning: antagning hösten");

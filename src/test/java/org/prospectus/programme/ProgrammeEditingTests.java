@@ -220,6 +220,49 @@ class ProgrammeEditingTests {
 				.contains("programme.form.title@sv", "programme.form.summary@sv"));
 	}
 
+	/**
+	 * Lists, a year's texts and testimonials are translated too: a topic's translation
+	 * keeps its link to the search by the topic's own name, one line a topic.
+	 */
+	@Test
+	void topicsEntryRequirementsAndTestimonialsAreTranslated() {
+		this.jdbc.sql("""
+				update programme set topics = array['Deep learning', 'Computer vision'],
+				  entry_requirements = 'A degree in computing.' where id = :id""").param("id", this.id).update();
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> values = formValues(editor);
+		values.put("testimonials[0].quote", "The best two years.");
+		values.put("testimonials[0].authorName", "Sam Graduate");
+		values.put("testimonials[0].authorOrigin", "Sweden");
+		values.put("testimonials[0].translations[sv:quote]", "De bästa två åren.");
+		values.put("translations[sv:topics]", "Djupinlärning");
+		values.put("translations[sv:entryRequirements]", "En examen i datavetenskap.");
+		Document refused = page(save(editor, values));
+		assertThat(refused.select("#translation-sv-topics-error").text()).contains("2 lines");
+		assertThat(refused.select("#testimonials-0-translation-sv-quote").val()).isEqualTo("De bästa två åren.");
+		assertThat(refused.select("#translation-sv-entryRequirements").val()).isEqualTo("En examen i datavetenskap.");
+
+		values.put("translations[sv:topics]", "Djupinlärning\r\nDatorseende\r\n");
+		assertThat(save(editor, values)).hasRedirectedUrl("/admin/catalogue/programmes/" + this.id + "/preview");
+		Document preview = preview(editor);
+		assertThat(preview.select("section[aria-labelledby=pending-changes] th").eachText())
+			.contains("Topics covered (Svenska)", "Academic background (Svenska)", "Meet the graduates (Svenska)");
+		assertThat(publish(editor, preview)).hasRedirectedUrl("/admin/catalogue/programmes");
+
+		Document swedish = page(this.mvc.get().uri("/sv/programmes/ml").exchange());
+		assertThat(swedish.select("#topics + ul a").eachText()).containsExactly("Djupinlärning", "Datorseende");
+		assertThat(swedish.select("#topics + ul a").eachAttr("href")).first().asString().contains("Deep");
+		assertThat(swedish.select("section[aria-labelledby=entry]").text()).contains("En examen i datavetenskap.");
+		Element quote = swedish.selectFirst("figure.testimonial blockquote p");
+		assertThat(quote.text()).isEqualTo("De bästa två åren.");
+		assertThat(quote.hasAttr("lang")).isFalse();
+		assertThat(swedish.select("figure.testimonial figcaption span[lang=en]").text())
+			.as("the origin is not translated")
+			.isEqualTo("Sweden");
+		assertThat(swedish.select(".untranslated").text()).as("the title and summary are not translated")
+			.contains("inte översatta till svenska");
+	}
+
 	@Test
 	void aChangeIsStagedPreviewedThenPublished() {
 		MockHttpSession editor = this.staff.signIn("editor@uni.example");

@@ -92,6 +92,8 @@ class ProgrammeYearsTests {
 		assertThat(refused).hasStatus(422);
 		assertThat(page(refused).select("#tuitionAmount").val()).isEqualTo("many");
 		fields.put("tuitionAmount", "160000");
+		fields.put("tuitionNote", "The fee applies from 2028.");
+		fields.put("translations[sv:tuitionNote]", "Avgiften gäller från 2028.");
 		// 2028's plan was copied from 2027's; a course is added to it.
 		assertThat(fields).containsEntry("plan[0].courseCode", "DD2424").containsEntry("plan[1].courseCode", "");
 		fields.put("plan[1].courseCode", "DD2437");
@@ -105,7 +107,12 @@ class ProgrammeYearsTests {
 
 		Document next = page(this.mvc.get().uri("/programmes/ml/entry/2028").exchange());
 		assertThat(next.select("#entry-year").text()).isEqualTo("2028 entry");
-		assertThat(next.text()).contains("160,000", "DD2424", "DD2437");
+		assertThat(next.text()).contains("160,000", "DD2424", "DD2437", "The fee applies from 2028.");
+		// The year's texts in Swedish are its own, not the current year's.
+		Document swedish = page(this.mvc.get().uri("/sv/programmes/ml/entry/2028").exchange());
+		assertThat(swedish.select("#fees ~ p").eachText()).contains("Avgiften gäller från 2028.");
+		assertThat(page(this.mvc.get().uri("/sv/programmes/ml").exchange()).text())
+			.doesNotContain("Avgiften gäller från 2028.");
 		Document current = page(this.mvc.get().uri("/programmes/ml").exchange());
 		assertThat(current.select("#entry-year").text()).isEqualTo("2027 entry");
 		assertThat(current.text()).contains("155,000", "DD2424").doesNotContain("160,000", "DD2437");

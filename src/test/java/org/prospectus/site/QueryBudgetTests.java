@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,7 +137,7 @@ class QueryBudgetTests {
 			int position = i;
 			this.fixtures.inTransaction(() -> {
 				this.entityManager.persist(new Testimonial(this.entityManager.merge(ml), 100 + position + size,
-						"Quote " + code, "Graduate " + code, "Country"));
+						"Quote " + code, "Graduate " + code, "Country", Map.of()));
 				return null;
 			});
 			this.fixtures.round(this.kth, "round-" + code, NOW.minus(Duration.ofDays(i + 1)),

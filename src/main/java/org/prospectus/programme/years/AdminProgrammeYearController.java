@@ -13,6 +13,7 @@ import org.prospectus.staging.ScheduleForm;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
+import org.prospectus.web.Languages;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,10 @@ class AdminProgrammeYearController {
 
 	private final ProgrammeYears years;
 
-	AdminProgrammeYearController(ProgrammeYears years) {
+	private final Languages languages;
+
+	AdminProgrammeYearController(ProgrammeYears years, Languages languages) {
+		this.languages = languages;
 		this.years = years;
 	}
 
@@ -176,6 +180,8 @@ class AdminProgrammeYearController {
 	private String showForm(ProgrammeYears.Draft draft, Model model) {
 		model.addAttribute("draft", draft);
 		model.addAttribute("programme", draft.year().getProgramme());
+		model.addAttribute("translationLanguages",
+				this.languages.besides(draft.year().getProgramme().getInstitution().getMainLanguage()));
 		model.addAttribute("tuitionPeriods", TuitionPeriod.values());
 		model.addAttribute("seasons", Season.values());
 		model.addAttribute("planCategories", PlanCategory.values());

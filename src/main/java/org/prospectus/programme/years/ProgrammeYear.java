@@ -1,5 +1,8 @@
 package org.prospectus.programme.years;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -9,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.programme.Programme;
 import org.prospectus.programme.TuitionPeriod;
@@ -56,6 +61,11 @@ public class ProgrammeYear extends BaseEntity {
 
 	private @Nullable String applicationFeeNote;
 
+	/** Its texts in other languages: language, then field (ADR 0036). */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
+
 	protected ProgrammeYear() {
 	}
 
@@ -84,7 +94,7 @@ public class ProgrammeYear extends BaseEntity {
 
 	YearValues values() {
 		return new YearValues(this.typicalOffer, this.entryRequirements, this.languageRequirements, this.tuition,
-				this.tuitionPeriod, this.tuitionNote, this.applicationFee, this.applicationFeeNote);
+				this.tuitionPeriod, this.tuitionNote, this.applicationFee, this.applicationFeeNote, this.translations);
 	}
 
 	void write(YearValues values) {
@@ -96,6 +106,7 @@ public class ProgrammeYear extends BaseEntity {
 		this.tuitionNote = values.tuitionNote();
 		this.applicationFee = values.applicationFee();
 		this.applicationFeeNote = values.applicationFeeNote();
+		this.translations = new LinkedHashMap<>(values.translations());
 	}
 
 	/**
