@@ -1,6 +1,7 @@
 package org.prospectus.intake;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -56,8 +57,10 @@ class YearTurnTests {
 	void setUp() {
 		DatabaseCleaner.clean(this.jdbc);
 		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
-		Programme ml = this.fixtures.programme(kth, "ml", "Machine Learning",
-				(programme) -> programme.setTuition(Money.of("155000", "SEK"), TuitionPeriod.PER_YEAR, null));
+		Programme ml = this.fixtures.programme(kth, "ml", "Machine Learning", (programme) -> {
+			programme.setTuition(Money.of("155000", "SEK"), TuitionPeriod.PER_YEAR, null);
+			programme.setTranslations(Map.of("sv", Map.of("title", "Maskininlärning", "tuitionNote", "Avgift 2027.")));
+		});
 		this.programmeId = ml.getId();
 		this.jdbc.sql("update programme set entry_year = 2027").update();
 		// The fixture's studies start 67 days after the deadline, in March 2027.
@@ -73,11 +76,9 @@ class YearTurnTests {
 				values (?, ?, 1, 'AUTUMN', 'COMPULSORY', 2028)""").params(ml.getId(), next.getId()).update();
 		this.nextYearId = this.jdbc.sql("""
 				insert into programme_year (programme_id, entry_year, published, tuition_amount, tuition_currency,
-				    tuition_period)
-				values (?, 2028, true, 160000, 'SEK', 'PER_YEAR') returning id""")
-			.param(this.programmeId)
-			.query(Long.class)
-			.single();
+				    tuition_period, translations)
+				values (?, 2028, true, 160000, 'SEK', 'PER_YEAR', '{"sv": {"tuitionNote": "Avgift 2028."}}')
+				returning id""").param(this.programmeId).query(Long.class).single();
 	}
 
 	@AfterEach
@@ -113,6 +114,12 @@ class YearTurnTests {
 					.query(String.class)
 					.list())
 			.containsExactly("2027 true 155000");
+		// Each year's texts in other languages move with it; the programme's own stay.
+		assertThat(this.jdbc.sql("select translations::text from programme").query(String.class).single())
+			.isEqualTo("{\"sv\": {\"title\": \"Maskininlärning\", \"tuitionNote\": \"Avgift 2028.\"}}");
+		assertThat(this.jdbc.sql("select translations -> 'sv' ->> 'tuitionNote' from programme_year")
+			.query(String.class)
+			.single()).isEqualTo("Avgift 2027.");
 		assertThat(
 				this.jdbc.sql("select summary from audit_event where action = 'UPDATE'").query(String.class).single())
 			.isEqualTo("2028 entry became the current year of the programme Machine Learning; "
