@@ -84,7 +84,7 @@ class ApplicationController {
 	}
 
 	@GetMapping("/applications/{id}")
-	String status(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me, Model model) {
+	String status(@PathVariable String id, @AuthenticationPrincipal ApplicantPrincipal me, Locale locale, Model model) {
 		Application application = owned(id, me);
 		Answers answers = this.applications.answers(application);
 		model.addAttribute("app", application);
@@ -95,7 +95,7 @@ class ApplicationController {
 		model.addAttribute("steps", Step.values());
 		List<ApplicationDocuments.DocumentView> files = this.documents.list(application.getId(), me.applicantId());
 		model.addAttribute("documents", files);
-		model.addAttribute("timeline", this.applications.timeline(application, files));
+		model.addAttribute("timeline", this.applications.timeline(application, files, locale));
 		model.addAttribute("canAddDocuments", this.documents.canAdd(application));
 		model.addAttribute("documentsDeadline",
 				ApplicationDocuments.documentsDeadline(application.getRound(), this.documents.dueAt(application)));

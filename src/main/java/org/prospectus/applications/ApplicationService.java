@@ -672,7 +672,8 @@ public class ApplicationService {
 	 * round's notification date has come.
 	 */
 	@Transactional(readOnly = true)
-	public StatusTimeline timeline(Application application, List<ApplicationDocuments.DocumentView> documents) {
+	public StatusTimeline timeline(Application application, List<ApplicationDocuments.DocumentView> documents,
+			Locale language) {
 		Instant now = this.clock.instant();
 		ApplicationStatus shown = application.shownToApplicant(now);
 		List<DocumentChecklist.Item> outstanding = application.isDraft() ? List.of()
@@ -682,7 +683,7 @@ public class ApplicationService {
 					.toList();
 		String programme = null;
 		if (application.isResultVisible(now) && application.getDecisionProgrammeId() != null) {
-			programme = this.programmes.title(application.getDecisionProgrammeId()).orElse(null);
+			programme = this.programmes.title(application.getDecisionProgrammeId(), language).orElse(null);
 		}
 		return new StatusTimeline(shown, application.isResultVisible(now), programme, outstanding);
 	}

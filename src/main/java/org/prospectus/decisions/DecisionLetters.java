@@ -86,8 +86,9 @@ public class DecisionLetters {
 		letter.put("institution", institution);
 		letter.put("status", status.name());
 		letter.put("released", released);
+		Locale language = application.getApplicant().getLanguage();
 		letter.put("programme", (application.getDecisionProgrammeId() != null)
-				? this.programmes.title(application.getDecisionProgrammeId()).orElseThrow() : "");
+				? this.programmes.title(application.getDecisionProgrammeId(), language).orElseThrow() : "");
 		List<Offer> offers = this.offers.of(application.getId());
 		letter.put("offer",
 				(status == ApplicationStatus.ADMITTED) ? offers.stream()
@@ -98,8 +99,7 @@ public class DecisionLetters {
 				(status == ApplicationStatus.RESERVE) ? this.places.position(application.getId()).orElse(0) : 0);
 		// In the applicant's language, whoever asks for it: staff and the applicant read
 		// the same letter.
-		byte[] content = this.pdf.render("letters/decision", Map.of("letter", letter),
-				application.getApplicant().getLanguage());
+		byte[] content = this.pdf.render("letters/decision", Map.of("letter", letter), language);
 		return new MailOutbox.Attachment("decision-" + application.getReference() + ".pdf", "application/pdf", content);
 	}
 

@@ -30,6 +30,8 @@ import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.Formats;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,6 +61,11 @@ public class Offers {
 	 * start of studies. SQL over {@code offer o} and {@code application_round r}.
 	 */
 	static final String REPLY_BY = "coalesce(o.reply_by_at, r.reply_by_at, r.studies_start_at)";
+
+	private static final TypeReference<Map<String, String>> TITLES = new TypeReference<>() {
+	};
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -205,6 +212,8 @@ public class Offers {
 		Map<UUID, List<Offer>> offers = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select o.id, o.application_id, o.programme_id, o.round_id, o.promoted, p.title, i.name as institution,
+				       (select jsonb_object_agg(t.key, t.value ->> 'title') from jsonb_each(p.translations) t
+				        where t.value ->> 'title' <> '') as titles,
 				       o.state, o.made_at, o.replied_at, o.withdrawn_reason, o.version, r.studies_start_at,
 				       %s as reply_by
 				from offer o
@@ -221,7 +230,8 @@ public class Offers {
 							OfferState.valueOf(rs.getString("state")), rs.getTimestamp("made_at").toInstant(),
 							instant(rs.getTimestamp("replied_at")), rs.getTimestamp("reply_by").toInstant(),
 							rs.getTimestamp("studies_start_at").toInstant(), rs.getString("withdrawn_reason"),
-							rs.getLong("version"), conditions.getOrDefault(rs.getLong("id"), List.of())));
+							rs.getLong("version"), conditions.getOrDefault(rs.getLong("id"), List.of()),
+							titles(rs.getString("titles"))));
 			});
 		return offers;
 	}
@@ -263,7 +273,9 @@ public class Offers {
 		others.forEach((other) -> changes.add(offerChange(other, OfferState.DECLINED)));
 		this.auditLog.recordFor(AuditAction.REPLY, Application.AUDIT_TYPE, applicationId,
 				"Accepted the offer of " + offer.programme() + " (" + application.getReference() + ")", changes);
-		mail(application, offer, "offer-accepted", Map.of("declined", others.stream().map(Offer::programme).toList()));
+		Locale language = application.getApplicant().getLanguage();
+		mail(application, offer, "offer-accepted",
+				Map.of("declined", others.stream().map((other) -> other.programmeIn(language)).toList()));
 		return Reply.DONE;
 	}
 
@@ -374,10 +386,15 @@ public class Offers {
 				mailModel(offer, round.getZone(), round.getSchedule().studiesStartMonthOnly(), language));
 		model.put("name", application.getFullName());
 		model.put("reference", application.getReference());
-		model.put("round", round.getName());
+		model.put("round", round.textIn(language, "name"));
 		model.put("link", this.urls.of(language, "/applications/{id}", application.getId()));
 		model.putAll(extra);
 		this.outbox.enqueue(application.getEmail(), template, model, language);
+	}
+
+	/** The titles the statement reads as one JSON object, language to title. */
+	private Map<String, String> titles(@Nullable String json) {
+		return (json != null) ? this.json.readValue(json, TITLES) : Map.of();
 	}
 
 	/** What an e-mail says of an offer. */
@@ -385,8 +402,8 @@ public class Offers {
 		String start = DateTimeFormatter.ofPattern(monthOnly ? "MMMM uuuu" : "d MMMM uuuu", locale)
 			.withZone(zone)
 			.format(offer.studiesStart());
-		return Map.of("programme", offer.programme(), "institution", offer.institution(), "start", start, "replyBy",
-				Formats.at(offer.replyBy(), zone, locale), "conditions",
+		return Map.of("programme", offer.programmeIn(locale), "institution", offer.institution(), "start", start,
+				"replyBy", Formats.at(offer.replyBy(), zone, locale), "conditions",
 				offer.conditions()
 					.stream()
 					.map((condition) -> new MailCondition(condition.text(), condition.state().name()))
@@ -449,10 +466,20 @@ public class Offers {
 	 * @param withdrawnReason why the institution withdrew it
 	 * @param version changes with every change, for staff forms
 	 * @param conditions its conditions in order; none for an unconditional offer
+	 * @param programmeTitles the programme's title in other languages, by language
 	 */
 	public record Offer(long id, UUID applicationId, long programmeId, long roundId, boolean promoted, String programme,
 			String institution, OfferState state, Instant madeAt, @Nullable Instant repliedAt, Instant replyBy,
-			Instant studiesStart, @Nullable String withdrawnReason, long version, List<Condition> conditions) {
+			Instant studiesStart, @Nullable String withdrawnReason, long version, List<Condition> conditions,
+			Map<String, String> programmeTitles) {
+
+		/**
+		 * The programme's title in a language, for the applicant's pages and e-mails: its
+		 * translation, else the title in the institution's main language.
+		 */
+		public String programmeIn(Locale language) {
+			return this.programmeTitles.getOrDefault(language.toLanguageTag(), this.programme);
+		}
 
 		/** Conditional while any condition is not met. */
 		public boolean isConditional() {

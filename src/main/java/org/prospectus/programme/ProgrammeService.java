@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,10 +49,13 @@ public class ProgrammeService {
 		this.careers = careers;
 	}
 
-	/** A programme's title by its id, published or not. */
+	/**
+	 * A programme's title in a language, published or not: its translation, else its
+	 * title in the institution's main language.
+	 */
 	@Transactional(readOnly = true)
-	public Optional<String> title(long id) {
-		return this.programmes.findById(id).map(Programme::getTitle);
+	public Optional<String> title(long id, Locale language) {
+		return this.programmes.findById(id).map((programme) -> programme.textIn(language, "title"));
 	}
 
 	/**

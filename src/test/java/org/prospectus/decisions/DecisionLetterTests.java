@@ -1,8 +1,10 @@
 package org.prospectus.decisions;
 
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +153,7 @@ class DecisionLetterTests {
 	 * address the letter is fetched from and whoever released the decision.
 	 */
 	@Test
-	void aSwedishSpeakingApplicantsLetterAndEmailAreInSwedish() {
+	void aSwedishSpeakingApplicantsLetterAndEmailAreInSwedish() throws Exception {
 		this.jdbc.sql("update applicant set language = 'sv' where email = 'ada@example.org'").update();
 		this.jdbc.sql("update programme set translations = '{\"sv\": {\"title\": \"Maskininlärning\"}}' where id = :id")
 			.param("id", this.ml)
@@ -163,8 +165,18 @@ class DecisionLetterTests {
 		this.clock.setInstant(ApplicationReviewTests.NOTIFICATION);
 		Locale swedish = Locale.forLanguageTag("sv");
 		String text = PdfText.of(download().getResponse().getContentAsByteArray());
-		assertThat(text).contains(this.messages.getMessage("letter.admitted.heading", null, swedish))
+		assertThat(text).contains(this.messages.getMessage("letter.admitted.heading", null, swedish), "Maskininlärning")
 			.doesNotContain(OFFER);
+		// The status page names the offer's programme in the page's language.
+		assertThat(Jsoup
+			.parse(this.mvc.get()
+				.uri("/sv/applications/{id}", this.id)
+				.session(this.applicant)
+				.exchange()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8))
+			.select("h3")
+			.eachText()).anyMatch((h) -> h.startsWith("Maskininlärning"));
 
 		assertThat(this.notifier.notifyDue()).isEqualTo(1);
 		String subject = this.messages.getMessage("mail.application-decision.subject", null, swedish);
