@@ -137,6 +137,9 @@ class DemoCatalogueTests {
 		assertThat(kth.select("#topics + ul a").eachText()).contains("Djupinlärning", "Datorseende");
 		assertThat(kth.select("figure.testimonial").text()).contains("Så vitt jag vet", "Kina");
 		assertThat(kth.select("section[aria-labelledby=entry]").text()).contains("En kandidatexamen");
+		String compared = pageText(
+				"/sv/compare?p=" + DemoCatalogue.KTH_PROGRAMME + "&p=" + DemoCatalogue.SOUTHAMPTON_PROGRAMME);
+		assertThat(compared).contains("Djupinlärning", "Medborgare i EU/EES-länder");
 		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng");
 		assertThat(pageText("/sv/deadlines")).contains("Hösten 20",
 				"Masterprogram i maskininlärning: antagning hösten");
