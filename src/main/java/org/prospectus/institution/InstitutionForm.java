@@ -225,13 +225,13 @@ public class InstitutionForm {
 
 	/** The longest each translated text may be: as long as its field. */
 	private static Map<String, Integer> translatedLengths() {
-		Map<String, Integer> fields = new LinkedHashMap<>();
-		fields.put("name", 200);
-		fields.put("awardingBody", 200);
-		fields.put("regulatorNote", 2000);
-		fields.put("letterClosing", 1000);
-		fields.put("paymentInstructions", 2000);
-		return fields;
+		Map<String, Integer> lengths = new LinkedHashMap<>();
+		lengths.put("name", 200);
+		lengths.put("awardingBody", 200);
+		lengths.put("regulatorNote", 2000);
+		lengths.put("letterClosing", 1000);
+		lengths.put("paymentInstructions", 2000);
+		return lengths;
 	}
 
 	/** How many of its texts have no translation into a language yet. */
