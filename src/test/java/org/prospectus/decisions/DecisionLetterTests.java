@@ -157,14 +157,22 @@ class DecisionLetterTests {
 			.param("id", this.ml)
 			.update();
 		this.jdbc.sql("update application_round set translations = '{\"sv\": {\"name\": \"Hösten 2027\"}}'").update();
+		this.jdbc
+			.sql("""
+					update institution set letter_closing = 'Questions go to the admissions office.',
+					    translations = '{"sv": {"name": "Universitetet kth", "letterClosing": "Frågor besvarar antagningen."}}'
+					where slug = 'kth'""")
+			.update();
 		assertThat(this.deciding.decide(this.id, "ADMITTED", "programme", Long.toString(this.ml), "conditions",
 				"Degree awarded"))
 			.hasRedirectedUrl("/admin/applications/" + this.id);
 		this.clock.setInstant(ApplicationReviewTests.NOTIFICATION);
 		Locale swedish = Locale.forLanguageTag("sv");
 		String text = PdfText.of(download().getResponse().getContentAsByteArray());
-		assertThat(text).contains(this.messages.getMessage("letter.admitted.heading", null, swedish))
-			.doesNotContain(OFFER);
+		assertThat(text)
+			.contains(this.messages.getMessage("letter.admitted.heading", null, swedish), "Universitetet kth",
+					"Frågor besvarar antagningen.")
+			.doesNotContain(OFFER, "Questions go to");
 
 		assertThat(this.notifier.notifyDue()).isEqualTo(1);
 		String subject = this.messages.getMessage("mail.application-decision.subject", null, swedish);
@@ -172,7 +180,8 @@ class DecisionLetterTests {
 			.param("subject", subject)
 			.query(String.class)
 			.single();
-		assertThat(body).contains("Hej Ada Lovelace", "/sv/applications/" + this.id, "Hösten 2027", "Maskininlärning");
+		assertThat(body).contains("Hej Ada Lovelace", "/sv/applications/" + this.id, "Hösten 2027", "Maskininlärning",
+				"Universitetet kth");
 	}
 
 }
