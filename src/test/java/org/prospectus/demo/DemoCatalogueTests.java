@@ -134,7 +134,8 @@ class DemoCatalogueTests {
 		assertThat(kth.selectFirst("h1").text()).isEqualTo("Maskininlärning");
 		assertThat(kth.select(".untranslated").text()).as("the year's entry texts are English")
 			.startsWith("Vissa texter");
-		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng");
+		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng",
+				"Kungliga Tekniska högskolan", "Universitetskanslersämbetet (UKÄ)");
 		assertThat(pageText("/sv/deadlines")).contains("Hösten 20",
 				"Masterprogram i maskininlärning: antagning hösten");
 		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
@@ -144,6 +145,7 @@ class DemoCatalogueTests {
 			.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(soton.selectFirst("h1").attr("lang")).isEqualTo("en");
 		assertThat(soton.select(".untranslated").text()).startsWith("Sidans texter är inte översatta");
+		assertThat(soton.selectFirst("dd:containsOwn(University of Southampton)").attr("lang")).isEqualTo("en");
 	}
 
 	/**
