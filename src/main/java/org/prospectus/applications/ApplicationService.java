@@ -394,12 +394,15 @@ public class ApplicationService {
 	 * and how to pay it, and why staff refused the last receipt.
 	 *
 	 * @param amount the institution's fee; {@code null} when it names none
-	 * @param instructions how to pay, as the institution wrote it
+	 * @param instructions how to pay, as the institution wrote it, in the page's language
+	 * where translated
 	 * @param waitsForCheck whether submitting waits until staff have checked a receipt
 	 * @param refusal why staff refused the latest receipt, while the fee is due again
+	 * @param instructionsLanguage the language the instructions are shown in where it is
+	 * not the page's, else null
 	 */
 	public record FeeView(FeeStatus status, @Nullable Money amount, @Nullable String instructions,
-			boolean waitsForCheck, @Nullable String refusal) {
+			boolean waitsForCheck, @Nullable String refusal, @Nullable String instructionsLanguage) {
 
 		/**
 		 * Whether the applicant still has to pay, or wait for a check of what they sent.
@@ -434,8 +437,15 @@ public class ApplicationService {
 			.query(String.class)
 			.optional()
 			.orElse(null) : null;
-		return new FeeView(status, institution.getApplicationFee(), institution.getPaymentInstructions(),
-				institution.isFeeReceiptCheckBeforeSubmit(), refusal);
+		// How to pay in the page's language where translated, else marked (issue 29).
+		Locale page = LocaleContextHolder.getLocale();
+		String translated = institution.translation(page.toLanguageTag(), "paymentInstructions");
+		String shownIn = (translated != null || institution.getPaymentInstructions() == null
+				|| Locale.forLanguageTag(institution.mainLanguage()).getLanguage().equals(page.getLanguage())) ? null
+						: institution.mainLanguage();
+		return new FeeView(status, institution.getApplicationFee(),
+				(translated != null) ? translated : institution.getPaymentInstructions(),
+				institution.isFeeReceiptCheckBeforeSubmit(), refusal, shownIn);
 	}
 
 	/**

@@ -78,10 +78,13 @@ public class CourseStructuredData {
 		return reference;
 	}
 
-	/** The institution as a schema.org {@code CollegeOrUniversity} with its address. */
+	/**
+	 * The institution as a schema.org {@code CollegeOrUniversity} with its address, named
+	 * in the page's language where translated.
+	 */
 	public static Map<String, Object> provider(Institution institution) {
 		Map<String, Object> provider = JsonLd.node("CollegeOrUniversity");
-		provider.put("name", institution.getName());
+		provider.put("name", institution.textIn(LocaleContextHolder.getLocale(), "name"));
 		JsonLd.putIfPresent(provider, "url", institution.getWebsite());
 		Map<String, Object> address = JsonLd.node("PostalAddress");
 		JsonLd.putIfPresent(address, "addressLocality", institution.getCity());

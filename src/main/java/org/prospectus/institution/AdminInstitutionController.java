@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.web.ConflictView;
 import org.prospectus.web.FormFields;
 import org.prospectus.web.Languages;
@@ -140,8 +141,17 @@ class AdminInstitutionController {
 		return ConflictView.VIEW;
 	}
 
-	private String showForm(Institution institution, Model model) {
+	private String showForm(@Nullable Institution institution, Model model) {
 		model.addAttribute("institution", institution);
+		// The languages its texts may be translated into: every other the portal offers
+		// than the main one it is written in (a new one's as chosen on the form).
+		String main = (institution != null) ? institution.getMainLanguage()
+				: ((InstitutionForm) model.getAttribute("form")).getMainLanguage();
+		model.addAttribute("translationLanguages",
+				this.languages.offered()
+					.stream()
+					.filter((language) -> !language.toLanguageTag().equals(main))
+					.toList());
 		model.addAttribute("zones", InstitutionForm.sortedZones());
 		model.addAttribute("languages", this.languages.offered());
 		model.addAttribute("retentionFields", InstitutionForm.RETENTION_FIELDS);

@@ -2,8 +2,11 @@ package org.prospectus.institution;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -14,15 +17,18 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.support.BaseEntity;
 import org.prospectus.support.Money;
+import org.prospectus.web.Translated;
 
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A university or college. Its time zone is the one its deadlines are defined in.
+ * A university or college. Its time zone is the one its deadlines are defined in. Its own
+ * texts are written in its main language and may be translated (ADR 0036); its short name
+ * is a name, such as KTH, and is not.
  */
 @Entity
 @NamedInterface("api")
-public class Institution extends BaseEntity {
+public class Institution extends BaseEntity implements Translated {
 
 	private String slug;
 
@@ -69,6 +75,11 @@ public class Institution extends BaseEntity {
 	private String mainLanguage = "en";
 
 	private String currency;
+
+	/** Its own texts in other languages: language, then field (ADR 0036). */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	private String admissionsEmail;
 
@@ -297,6 +308,32 @@ public class Institution extends BaseEntity {
 
 	public void setMainLanguage(String mainLanguage) {
 		this.mainLanguage = mainLanguage;
+	}
+
+	@Override
+	public String mainLanguage() {
+		return this.mainLanguage;
+	}
+
+	@Override
+	public @Nullable String mainText(String field) {
+		return switch (field) {
+			case "name" -> this.name;
+			case "awardingBody" -> this.awardingBody;
+			case "regulatorNote" -> this.regulatorNote;
+			case "letterClosing" -> this.letterClosing;
+			case "paymentInstructions" -> this.paymentInstructions;
+			default -> throw new IllegalArgumentException("Not a translated text of an institution: " + field);
+		};
+	}
+
+	@Override
+	public Map<String, Map<String, String>> translations() {
+		return Collections.unmodifiableMap(this.translations);
+	}
+
+	public void setTranslations(Map<String, Map<String, String>> translations) {
+		this.translations = new LinkedHashMap<>(translations);
 	}
 
 	public Currency getCurrency() {

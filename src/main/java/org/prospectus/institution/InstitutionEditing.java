@@ -2,7 +2,10 @@ package org.prospectus.institution;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.prospectus.account.StaffRole;
 import org.prospectus.account.StaffScope;
@@ -20,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creating and editing institutions. Slugs are unique; a save on a stale version is
- * refused; every change lands in the audit log with each field before and after.
+ * refused; every change lands in the audit log with each field before and after, a
+ * translation under its field and language.
  */
 @Service
 @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
@@ -98,7 +102,7 @@ public class InstitutionEditing {
 
 	private static List<FieldChange> diff(InstitutionForm before, InstitutionForm after) {
 		InstitutionForm was = (before != null) ? before : new InstitutionForm();
-		return new FieldChange.Diff().field("institution.form.slug", was.getSlug(), after.getSlug())
+		FieldChange.Diff diff = new FieldChange.Diff().field("institution.form.slug", was.getSlug(), after.getSlug())
 			.field("institution.form.name", was.getName(), after.getName())
 			.field("institution.form.short-name", was.getShortName(), after.getShortName())
 			.field("institution.form.country", was.getCountryCode(), after.getCountryCode())
@@ -128,8 +132,15 @@ public class InstitutionEditing {
 			.field("institution.form.retention-unsuccessful", was.getRetentionUnsuccessfulMonths(),
 					after.getRetentionUnsuccessfulMonths())
 			.field("institution.form.retention-admitted", was.getRetentionAdmittedMonths(),
-					after.getRetentionAdmittedMonths())
-			.changes();
+					after.getRetentionAdmittedMonths());
+		// Each language's text under its own name, institution.form.name@sv, removed ones
+		// too.
+		Map<String, String> translatedBefore = was.describeTranslations();
+		Map<String, String> translatedAfter = after.describeTranslations();
+		Set<String> translated = new TreeSet<>(translatedBefore.keySet());
+		translated.addAll(translatedAfter.keySet());
+		translated.forEach((field) -> diff.field(field, translatedBefore.get(field), translatedAfter.get(field)));
+		return diff.changes();
 	}
 
 	/** Another institution already uses the slug. */

@@ -5,8 +5,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.constraints.Email;
@@ -18,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.prospectus.support.FieldChecks;
 import org.prospectus.support.Money;
+import org.prospectus.web.Translated;
+import org.prospectus.web.TranslatedFields;
 
 import org.springframework.validation.Errors;
 
@@ -85,6 +89,20 @@ public class InstitutionForm {
 	@Size(max = 1000, message = "{institution.form.too-long}")
 	private String letterClosing;
 
+	/**
+	 * The full name, awarding body, regulator note, letter closing and payment
+	 * instructions in other languages, {@code sv:name}, as typed (ADR 0036).
+	 */
+	private Map<String, String> translations = new LinkedHashMap<>();
+
+	/**
+	 * The texts an institution may have in several languages, checked like their fields.
+	 */
+	static final TranslatedFields TRANSLATED = new TranslatedFields(translatedLengths(),
+			Map.of("name", "institution.form.name", "awardingBody", "institution.form.awarding-body", "regulatorNote",
+					"institution.form.regulator-note", "letterClosing", "institution.form.letter-closing",
+					"paymentInstructions", "institution.form.payment-instructions"));
+
 	/** The citizenships that pay no application fee: country codes, such as SE FI DE. */
 	private String feeExemptCountries;
 
@@ -141,6 +159,7 @@ public class InstitutionForm {
 		form.refusalReasons = String.join("\n", institution.getRefusalReasons());
 		form.letterSignatory = institution.getLetterSignatory();
 		form.letterClosing = institution.getLetterClosing();
+		form.translations = Translated.flat(institution.translations());
 		form.admissionsEmail = institution.getAdmissionsEmail();
 		form.admissionsPhone = institution.getAdmissionsPhone();
 		form.postalAddress = institution.getPostalAddress();
@@ -157,8 +176,8 @@ public class InstitutionForm {
 	}
 
 	/**
-	 * Checks what Bean Validation cannot: that the zone and currency exist, and that the
-	 * main language is one the portal offers.
+	 * Checks what Bean Validation cannot: that the zone and currency exist, that the main
+	 * language is one the portal offers, and each translation like its field.
 	 */
 	void validateCodes(Errors errors, List<Locale> offered) {
 		if (this.mainLanguage == null
@@ -197,10 +216,47 @@ public class InstitutionForm {
 			.anyMatch((reason) -> reason.reason().length() > 500 || reason.advice().length() > 1000)) {
 			errors.rejectValue("refusalReasons", "institution.form.refusal-reasons.too-long");
 		}
+		TRANSLATED.check(this.translations, errors, "institution.form.translation.unknown");
 		FieldChecks check = new FieldChecks(errors);
 		for (String field : RETENTION_FIELDS) {
 			check.whole(field, retention(field), 1, 120, true);
 		}
+	}
+
+	/** The longest each translated text may be: as long as its field. */
+	private static Map<String, Integer> translatedLengths() {
+		Map<String, Integer> lengths = new LinkedHashMap<>();
+		lengths.put("name", 200);
+		lengths.put("awardingBody", 200);
+		lengths.put("regulatorNote", 2000);
+		lengths.put("letterClosing", 1000);
+		lengths.put("paymentInstructions", 2000);
+		return lengths;
+	}
+
+	/** How many of its texts have no translation into a language yet. */
+	public int untranslated(String language) {
+		return TRANSLATED.untranslated(this.translations, language, this::mainText);
+	}
+
+	private @Nullable String mainText(String field) {
+		return switch (field) {
+			case "name" -> this.name;
+			case "awardingBody" -> this.awardingBody;
+			case "regulatorNote" -> this.regulatorNote;
+			case "letterClosing" -> this.letterClosing;
+			default -> this.paymentInstructions;
+		};
+	}
+
+	/**
+	 * Each translation as the diff and the audit log name it:
+	 * {@code institution.form.name@sv}.
+	 */
+	Map<String, String> describeTranslations() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		TRANSLATED.describe(this.translations, fields);
+		return fields;
 	}
 
 	public static final List<String> RETENTION_FIELDS = List.of("retentionDraftMonths", "retentionUnsuccessfulMonths",
@@ -259,6 +315,9 @@ public class InstitutionForm {
 		institution.setOfferConditions(lines(this.offerConditions).stream().distinct().toList());
 		institution.setRefusalReasons(lines(this.refusalReasons).stream().distinct().toList());
 		institution.setLetter(blankToNull(this.letterSignatory), blankToNull(this.letterClosing));
+		Map<String, String> typed = new LinkedHashMap<>();
+		this.translations.forEach((key, text) -> typed.put(key, (text != null) ? FieldChecks.typedText(text) : null));
+		institution.setTranslations(Translated.nested(typed));
 		institution.setContacts(blankToNull(this.admissionsEmail), blankToNull(this.admissionsPhone),
 				blankToNull(this.postalAddress), blankToNull(this.privacyContact));
 		institution.setRetention(Integer.parseInt(this.retentionDraftMonths.strip()),
@@ -319,6 +378,14 @@ public class InstitutionForm {
 
 	public void setName(String name) {
 		this.name = name;
+	}
+
+	public Map<String, String> getTranslations() {
+		return this.translations;
+	}
+
+	public void setTranslations(Map<String, String> translations) {
+		this.translations = translations;
 	}
 
 	public String getShortName() {

@@ -258,7 +258,9 @@ public class ProgrammeSearch {
 						            else i.main_language end as title_language,
 						       case when p.translations -> :shown ->> 'summary' is not null or i.main_language = :shown then null
 						            else i.main_language end as summary_language,
-						       i.name as institution_name, i.city,
+						       coalesce(i.translations -> :shown ->> 'name', i.name) as institution_name,
+						       case when i.translations -> :shown ->> 'name' is not null or i.main_language = :shown then null
+						            else i.main_language end as institution_language, i.city,
 						       o.deadline_at as open_deadline, coalesce(o.time_zone, i.time_zone) as time_zone, m.total"""
 				+ matched + " from (" + matches
 				+ ") m join programme_listing_for_search p on p.id = m.id join institution_listing_for_search i on i.id = p.institution_id "
@@ -340,7 +342,7 @@ public class ProgrammeSearch {
 				rs.getInt("duration_months"), rs.getInt("pace_percent"), StudyMode.valueOf(rs.getString("study_mode")),
 				rs.getString("language"), rs.getString("summary"), rs.getString("institution_name"),
 				rs.getString("city"), (deadline != null) ? deadline.toInstant() : null, rs.getString("time_zone"),
-				rs.getString("title_language"), rs.getString("summary_language"));
+				rs.getString("title_language"), rs.getString("summary_language"), rs.getString("institution_language"));
 	}
 
 	/**

@@ -97,6 +97,19 @@ class ApplicationFeeTests {
 		Document status = page(this.mvc.get().uri("/applications/{id}", this.id).session(this.ada).exchange());
 		assertThat(status.select("#fee-amount").text()).isEqualTo("The application fee is SEK 900.");
 		assertThat(status.select("#fee-instructions").text()).contains("Pay by bank giro 123-4567.");
+		assertThat(status.select("#fee-instructions").hasAttr("lang")).isFalse();
+
+		// In Swedish: the institution's English, marked, until it is translated (issue
+		// 29).
+		assertThat(page(this.mvc.get().uri("/sv/applications/{id}", this.id).session(this.ada).exchange())
+			.select("#fee-instructions")
+			.attr("lang")).isEqualTo("en");
+		this.jdbc.sql(
+				"update institution set translations = '{\"sv\": {\"paymentInstructions\": \"Betala via bankgiro.\"}}'")
+			.update();
+		Document swedish = page(this.mvc.get().uri("/sv/applications/{id}", this.id).session(this.ada).exchange());
+		assertThat(swedish.select("#fee-instructions").text()).isEqualTo("Betala via bankgiro.");
+		assertThat(swedish.select("#fee-instructions").hasAttr("lang")).isFalse();
 	}
 
 	@Test

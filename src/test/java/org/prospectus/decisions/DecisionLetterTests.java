@@ -159,14 +159,22 @@ class DecisionLetterTests {
 			.param("id", this.ml)
 			.update();
 		this.jdbc.sql("update application_round set translations = '{\"sv\": {\"name\": \"Hösten 2027\"}}'").update();
+		this.jdbc
+			.sql("""
+					update institution set letter_closing = 'Questions go to the admissions office.',
+					    translations = '{"sv": {"name": "Universitetet kth", "letterClosing": "Frågor besvarar antagningen."}}'
+					where slug = 'kth'""")
+			.update();
 		assertThat(this.deciding.decide(this.id, "ADMITTED", "programme", Long.toString(this.ml), "conditions",
 				"Degree awarded"))
 			.hasRedirectedUrl("/admin/applications/" + this.id);
 		this.clock.setInstant(ApplicationReviewTests.NOTIFICATION);
 		Locale swedish = Locale.forLanguageTag("sv");
 		String text = PdfText.of(download().getResponse().getContentAsByteArray());
-		assertThat(text).contains(this.messages.getMessage("letter.admitted.heading", null, swedish), "Maskininlärning")
-			.doesNotContain(OFFER);
+		assertThat(text)
+			.contains(this.messages.getMessage("letter.admitted.heading", null, swedish), "Maskininlärning",
+					"Universitetet kth", "Frågor besvarar antagningen.")
+			.doesNotContain(OFFER, "Questions go to");
 		// The status page names the offer's programme in the page's language.
 		assertThat(Jsoup
 			.parse(this.mvc.get()
@@ -184,7 +192,8 @@ class DecisionLetterTests {
 			.param("subject", subject)
 			.query(String.class)
 			.single();
-		assertThat(body).contains("Hej Ada Lovelace", "/sv/applications/" + this.id, "Hösten 2027", "Maskininlärning");
+		assertThat(body).contains("Hej Ada Lovelace", "/sv/applications/" + this.id, "Hösten 2027", "Maskininlärning",
+				"Universitetet kth");
 	}
 
 }

@@ -118,6 +118,7 @@ public class DemoCatalogue {
 			addFeeRules();
 			addAdmissionsLists();
 			addSwedishTexts();
+			addKthSwedishInstitutionTexts();
 		}
 		else {
 			Map<String, DemoRound> moving = movingRounds();
@@ -129,6 +130,7 @@ public class DemoCatalogue {
 			addDecidedRound(moving);
 			addAdmissionsLists();
 			addSwedishTexts();
+			addKthSwedishInstitutionTexts();
 		}
 		loadCareersAndGuide();
 	}
@@ -144,6 +146,47 @@ public class DemoCatalogue {
 			return "Masterprogram i maskininlärning: antagning " + when;
 		}
 		return Character.toUpperCase(when.charAt(0)) + when.substring(1);
+	}
+
+	/**
+	 * KTH's own texts in Swedish, beside the English it writes them in (issue 29), also
+	 * into a demo database created before institutions had translations: its full name,
+	 * the awarding body and regulator note the programme page shows, the decision
+	 * letters' closing and how to pay the application fee. Southampton stays in English
+	 * only, to show the fallback.
+	 */
+	private void addKthSwedishInstitutionTexts() {
+		Institution kth = this.entityManager
+			.createQuery("select i from Institution i where i.slug = 'kth'", Institution.class)
+			.getSingleResult();
+		if (!kth.translations().isEmpty()) {
+			return;
+		}
+		if (kth.getAwardingBody() == null) {
+			kth.setAwardingBody("KTH Royal Institute of Technology");
+		}
+		if (kth.getRegulatorNote() == null) {
+			kth.setRegulatorNote("In Sweden, the Swedish Higher Education Authority (UKÄ) reviews the quality of "
+					+ "higher education, and the Swedish Council for Higher Education (UHR) sets the rules for "
+					+ "admission.");
+		}
+		Map<String, String> sv = new LinkedHashMap<>();
+		sv.put("name", "Kungliga Tekniska högskolan");
+		sv.put("awardingBody", "Kungliga Tekniska högskolan");
+		sv.put("regulatorNote", "I Sverige granskar Universitetskanslersämbetet (UKÄ) kvaliteten i den högre "
+				+ "utbildningen, och Universitets- och högskolerådet (UHR) ger föreskrifter om antagning.");
+		if (kth.getLetterClosing() != null) {
+			sv.put("letterClosing", "Har du frågor om beslutet? Skriv till " + kth.getAdmissionsEmail()
+					+ " och ange ditt referensnummer.");
+		}
+		if (kth.getPaymentInstructions() != null) {
+			sv.put("paymentInstructions", """
+					Betala anmälningsavgiften på 900 kronor med kort på antagningstjänstens betalsida, eller med \
+					banköverföring till kontot som anges där, senast sista dag för dokument.
+					Ange ditt referensnummer när du betalar och ladda sedan upp kvittot under Dokument.
+					Det här är en demonstrationsportal: betala ingenting.""");
+		}
+		kth.setTranslations(Map.of("sv", sv));
 	}
 
 	/**

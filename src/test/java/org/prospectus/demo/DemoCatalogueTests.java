@@ -140,7 +140,8 @@ class DemoCatalogueTests {
 		String compared = pageText(
 				"/sv/compare?p=" + DemoCatalogue.KTH_PROGRAMME + "&p=" + DemoCatalogue.SOUTHAMPTON_PROGRAMME);
 		assertThat(compared).contains("Djupinlärning", "Medborgare i EU/EES-länder");
-		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng");
+		assertThat(kth.select("main").text()).contains("Teknologie masterexamen", "120 högskolepoäng",
+				"Kungliga Tekniska högskolan", "Universitetskanslersämbetet (UKÄ)");
 		assertThat(pageText("/sv/deadlines")).contains("Hösten 20",
 				"Masterprogram i maskininlärning: antagning hösten");
 		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
@@ -150,6 +151,7 @@ class DemoCatalogueTests {
 			.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(soton.selectFirst("h1").attr("lang")).isEqualTo("en");
 		assertThat(soton.select(".untranslated").text()).startsWith("Sidans texter är inte översatta");
+		assertThat(soton.selectFirst("dd:containsOwn(University of Southampton)").attr("lang")).isEqualTo("en");
 	}
 
 	/**

@@ -175,6 +175,41 @@ class AdminInstitutionTests {
 		assertThat(this.jdbc.sql("select city from institution").query(String.class).single()).isEqualTo("Solna");
 	}
 
+	/**
+	 * An institution's own texts are translated beside them, checked like them, and
+	 * audited under their language (issue 29).
+	 */
+	@Test
+	void anInstitutionsTextsAreTranslatedBesideThemAndAudited() {
+		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");
+		Document page = page(this.mvc.get()
+			.uri("/admin/catalogue/institutions/{id}/edit", kth.getId())
+			.session(this.editor)
+			.exchange());
+		assertThat(page.select("label[for=translation-sv-regulatorNote]").text()).isEqualTo("Regulator in Swedish");
+		assertThat(page.select("#translation-sv-name").attr("lang")).isEqualTo("sv");
+		assertThat(page.select(".translation-count").text()).startsWith("1 text is still to be translated");
+		Map<String, String> form = values(page);
+		MvcTestResult tooLong = save(kth.getId(), form, "translations[sv:awardingBody]", "x".repeat(201));
+		assertThat(tooLong).hasStatusOk();
+		assertThat(page(tooLong).select("#translation-sv-awardingBody-error").text()).contains("200");
+		assertThat(page(tooLong).select("#translation-sv-awardingBody").val()).hasSize(201);
+		assertThat(save(kth.getId(), form, "translations[sv:name]", "Kungliga Tekniska högskolan"))
+			.hasRedirectedUrl("/admin/catalogue/institutions");
+		assertThat(
+				this.jdbc.sql("select translations -> 'sv' ->> 'name' from institution").query(String.class).single())
+			.isEqualTo("Kungliga Tekniska högskolan");
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, "institution", null, null), 5))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.changes()).singleElement()
+				.satisfies((change) -> assertThat(change.field() + " " + change.after())
+					.isEqualTo("institution.form.name@sv Kungliga Tekniska högskolan")));
+		assertThat(page(this.mvc.get()
+			.uri("/admin/catalogue/institutions/{id}/edit", kth.getId())
+			.session(this.editor)
+			.exchange()).select(".translation-count").text()).startsWith("Every text is translated into");
+	}
+
 	@Test
 	void theCitizenshipsExemptFromTheFeeAreEditedAndCheckedOnTheForm() {
 		Institution kth = this.fixtures.institution("kth", "Europe/Stockholm");

@@ -176,6 +176,29 @@ class LanguagesTests {
 		assertThat(page(get("/deadlines")).select("main a[lang=sv]").eachText()).contains("Machine Learning");
 	}
 
+	/**
+	 * An institution's own texts are shown in the page's language where translated, and
+	 * in its main language, marked, where not (issue 29).
+	 */
+	@Test
+	void anInstitutionsTextsAreInThePagesLanguageWhereTranslatedAndMarkedWhereNot() {
+		this.jdbc.sql("""
+				update institution set awarding_body = 'University kth', regulator_note = 'Reviewed by the authority.',
+				    translations = '{"sv": {"name": "Universitetet kth", "regulatorNote": "Granskas av myndigheten."}}'
+				where slug = 'kth'""").update();
+		Document swedish = page(get("/sv/programmes/ml"));
+		assertThat(swedish.selectFirst("header p.fs-5").text()).startsWith("Universitetet kth");
+		assertThat(swedish.selectFirst("header p.fs-5").hasAttr("lang")).isFalse();
+		assertThat(swedish.selectFirst("p.small:containsOwn(Granskas av myndigheten.)").hasAttr("lang")).isFalse();
+		assertThat(swedish.selectFirst("dd:containsOwn(University kth)").attr("lang")).isEqualTo("en");
+		assertThat(swedish.select("script[type=application/ld+json]").html()).contains("Universitetet kth");
+
+		Document english = page(get("/programmes/ml"));
+		assertThat(english.select("main").text()).contains("University kth", "Reviewed by the authority.")
+			.doesNotContain("Granskas", "Universitetet");
+		assertThat(english.select("main [lang]")).isEmpty();
+	}
+
 	static List<String> alternates(Document page) {
 		return page.select("head link[rel=alternate][hreflang]")
 			.stream()
