@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.prospectus.applications.DecisionRecords;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.mail.MailOutbox;
@@ -72,14 +71,12 @@ public class DecisionNotifier {
 				       coalesce(p.translations -> l.language ->> 'title', p.title) as programme,
 				       coalesce(r.translations -> l.language ->> 'name', r.name) as round,
 				       coalesce(i.translations -> l.language ->> 'name', i.name) as institution,
-				       coalesce(pi.translations -> l.language ->> 'name', pi.name) as programme_institution,
 				       i.time_zone, r.studies_start_month_only, l.language
 				from applications_standing_for_decisions a
 				join applicant_languages_for_decisions l on l.id = a.applicant_id
 				join intake_rounds_for_decisions r on r.id = a.round_id
 				join institution_settings_for_decisions i on i.id = r.institution_id
 				left join programme_titles_for_decisions p on p.id = a.decision_programme_id
-				left join institution_settings_for_decisions pi on pi.id = p.institution_id
 				where a.decided_at is not null and a.decision_notified_at is null and r.notification_at <= :now
 				order by a.decided_at, a.id
 				limit :batch
@@ -90,9 +87,8 @@ public class DecisionNotifier {
 					rs.getString("full_name"), ApplicationStatus.valueOf(rs.getString("status")),
 					rs.getString("decision_reason"), rs.getString("refusal_reason"), rs.getString("refusal_advice"),
 					rs.getLong("decision_programme_id"), rs.getString("programme"), rs.getString("round"),
-					rs.getString("institution"), rs.getString("programme_institution"),
-					ZoneId.of(rs.getString("time_zone")), Locale.forLanguageTag(rs.getString("language")),
-					rs.getBoolean("studies_start_month_only")))
+					rs.getString("institution"), ZoneId.of(rs.getString("time_zone")),
+					Locale.forLanguageTag(rs.getString("language")), rs.getBoolean("studies_start_month_only")))
 			.list();
 		Map<UUID, List<Offers.Offer>> offers = this.offers
 			.of(due.stream().filter((d) -> d.status() == ApplicationStatus.ADMITTED).map(Due::id).toList());
@@ -112,11 +108,6 @@ public class DecisionNotifier {
 				.findFirst()
 				.ifPresent((offer) -> {
 					model.putAll(Offers.mailModel(offer, decision.zone(), decision.monthOnly(), decision.language()));
-					// The decision's programme and the institution that gives it, named
-					// in
-					// the applicant's language.
-					model.put("programme", decision.programme());
-					model.put("institution", decision.programmeInstitution());
 					model.put("offer", true);
 				});
 			model.putIfAbsent("offer", false);
@@ -144,7 +135,7 @@ public class DecisionNotifier {
 
 	private record Due(UUID id, String reference, String email, String name, ApplicationStatus status, String reason,
 			String refusal, String advice, long programmeId, String programme, String round, String institution,
-			@Nullable String programmeInstitution, ZoneId zone, Locale language, boolean monthOnly) {
+			ZoneId zone, Locale language, boolean monthOnly) {
 
 	}
 

@@ -214,6 +214,8 @@ public class Offers {
 				select o.id, o.application_id, o.programme_id, o.round_id, o.promoted, p.title, i.name as institution,
 				       (select jsonb_object_agg(t.key, t.value ->> 'title') from jsonb_each(p.translations) t
 				        where t.value ->> 'title' <> '') as titles,
+				       (select jsonb_object_agg(t.key, t.value ->> 'name') from jsonb_each(i.translations) t
+				        where t.value ->> 'name' <> '') as names,
 				       o.state, o.made_at, o.replied_at, o.withdrawn_reason, o.version, r.studies_start_at,
 				       %s as reply_by
 				from offer o
@@ -231,7 +233,7 @@ public class Offers {
 							instant(rs.getTimestamp("replied_at")), rs.getTimestamp("reply_by").toInstant(),
 							rs.getTimestamp("studies_start_at").toInstant(), rs.getString("withdrawn_reason"),
 							rs.getLong("version"), conditions.getOrDefault(rs.getLong("id"), List.of()),
-							titles(rs.getString("titles"))));
+							titles(rs.getString("titles")), titles(rs.getString("names"))));
 			});
 		return offers;
 	}
@@ -392,7 +394,7 @@ public class Offers {
 		this.outbox.enqueue(application.getEmail(), template, model, language);
 	}
 
-	/** The titles the statement reads as one JSON object, language to title. */
+	/** Titles or names the statement reads as one JSON object, language to text. */
 	private Map<String, String> titles(@Nullable String json) {
 		return (json != null) ? this.json.readValue(json, TITLES) : Map.of();
 	}
@@ -402,8 +404,8 @@ public class Offers {
 		String start = DateTimeFormatter.ofPattern(monthOnly ? "MMMM uuuu" : "d MMMM uuuu", locale)
 			.withZone(zone)
 			.format(offer.studiesStart());
-		return Map.of("programme", offer.programmeIn(locale), "institution", offer.institution(), "start", start,
-				"replyBy", Formats.at(offer.replyBy(), zone, locale), "conditions",
+		return Map.of("programme", offer.programmeIn(locale), "institution", offer.institutionIn(locale), "start",
+				start, "replyBy", Formats.at(offer.replyBy(), zone, locale), "conditions",
 				offer.conditions()
 					.stream()
 					.map((condition) -> new MailCondition(condition.text(), condition.state().name()))
@@ -467,11 +469,12 @@ public class Offers {
 	 * @param version changes with every change, for staff forms
 	 * @param conditions its conditions in order; none for an unconditional offer
 	 * @param programmeTitles the programme's title in other languages, by language
+	 * @param institutionNames the institution's name in other languages, by language
 	 */
 	public record Offer(long id, UUID applicationId, long programmeId, long roundId, boolean promoted, String programme,
 			String institution, OfferState state, Instant madeAt, @Nullable Instant repliedAt, Instant replyBy,
 			Instant studiesStart, @Nullable String withdrawnReason, long version, List<Condition> conditions,
-			Map<String, String> programmeTitles) {
+			Map<String, String> programmeTitles, Map<String, String> institutionNames) {
 
 		/**
 		 * The programme's title in a language, for the applicant's pages and e-mails: its
@@ -479,6 +482,11 @@ public class Offers {
 		 */
 		public String programmeIn(Locale language) {
 			return this.programmeTitles.getOrDefault(language.toLanguageTag(), this.programme);
+		}
+
+		/** The institution's name in a language, as {@link #programmeIn} the title. */
+		public String institutionIn(Locale language) {
+			return this.institutionNames.getOrDefault(language.toLanguageTag(), this.institution);
 		}
 
 		/** Conditional while any condition is not met. */
