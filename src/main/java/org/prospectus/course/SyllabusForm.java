@@ -50,9 +50,12 @@ public class SyllabusForm {
 					"examinationNotes", "course.form.syllabus.examination-notes", "ethicalApproach",
 					"course.syllabus.ethics", "supplementary", "course.syllabus.supplementary"));
 
-	/** A module's name in several languages, checked like the name. */
+	/**
+	 * A module's name in several languages, checked like the name; the diff lists every
+	 * module's in one field a language, beside the modules.
+	 */
 	static final TranslatedFields MODULE_NAME = new TranslatedFields(Map.of("name", 200),
-			Map.of("name", "course.module.name"));
+			Map.of("name", "course.syllabus.modules"));
 
 	private long version;
 
@@ -348,16 +351,18 @@ public class SyllabusForm {
 	 * ({@code TEN1 Tentamen}), as {@code course.syllabus.modules@sv}.
 	 */
 	private void describeModuleNames(Map<String, String> fields) {
-		Map<String, List<String>> lines = new TreeMap<>();
+		Map<String, String> names = new TreeMap<>();
 		for (ModuleRow row : this.modules) {
 			if (row == null || row.isBlank()) {
 				continue;
 			}
-			Translated.nested(row.getTranslations())
-				.forEach((language, texts) -> lines.computeIfAbsent(language, (key) -> new ArrayList<>())
-					.add(FieldChecks.joined(row.getCode(), texts.get("name"))));
+			row.getTranslations().forEach((key, name) -> {
+				if (!FieldChecks.blank(name)) {
+					names.merge(key, FieldChecks.joined(row.getCode(), name), (lines, line) -> lines + "\n" + line);
+				}
+			});
 		}
-		lines.forEach((language, names) -> fields.put("course.syllabus.modules@" + language, String.join("\n", names)));
+		MODULE_NAME.describe(names, fields);
 	}
 
 	/** An examination module, as typed. */
