@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.FormFields;
+import org.prospectus.web.Languages;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -36,10 +38,14 @@ class AdminCoursePartsController {
 
 	private final Clock clock;
 
-	AdminCoursePartsController(SyllabusEditing syllabuses, OfferingEditing offerings, Clock clock) {
+	private final Languages languages;
+
+	AdminCoursePartsController(SyllabusEditing syllabuses, OfferingEditing offerings, Clock clock,
+			Languages languages) {
 		this.syllabuses = syllabuses;
 		this.offerings = offerings;
 		this.clock = clock;
+		this.languages = languages;
 	}
 
 	@InitBinder("syllabusForm")
@@ -180,6 +186,7 @@ class AdminCoursePartsController {
 				Collections.singletonList((form != null) ? form.validFromTerm() : null)));
 		model.addAttribute("gradingScales", GradingScale.values());
 		model.addAttribute("moduleCredits", this.syllabuses.moduleCreditsFor(course));
+		model.addAttribute("translationLanguages", translationLanguages(course));
 		return "admin/catalogue/syllabus-form";
 	}
 
@@ -192,7 +199,19 @@ class AdminCoursePartsController {
 				TermChoices.around(LocalDate.now(this.clock), (form != null) ? form.namedTerms() : List.of()));
 		model.addAttribute("formsOfStudy", FormOfStudy.values());
 		model.addAttribute("audiences", Audience.values());
+		model.addAttribute("translationLanguages", translationLanguages(course));
 		return "admin/catalogue/offering-form";
+	}
+
+	/**
+	 * The languages a course's texts may be translated into: every other the portal
+	 * offers.
+	 */
+	private List<Locale> translationLanguages(Course course) {
+		return this.languages.offered()
+			.stream()
+			.filter((language) -> !language.toLanguageTag().equals(course.mainLanguage()))
+			.toList();
 	}
 
 	private Course course(long courseId) {

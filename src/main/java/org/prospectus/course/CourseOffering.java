@@ -3,7 +3,10 @@ package org.prospectus.course;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -17,14 +20,17 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.support.BaseEntity;
+import org.prospectus.web.Translated;
 
 /**
  * A course given in a term: its dates, periods, pace, place, language, application code,
- * places and who may take it.
+ * places and who may take it. Its target group is prose and may be translated (ADR 0036);
+ * its location is a place's name, kept as written.
  */
 @Entity
-public class CourseOffering extends BaseEntity {
+public class CourseOffering extends BaseEntity implements Translated {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "course_id")
@@ -57,6 +63,11 @@ public class CourseOffering extends BaseEntity {
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
 	private List<String> targetProgrammeCodes = new ArrayList<>();
+
+	/** Its target group in other languages: language, then field (ADR 0036). */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	private boolean memoPublished;
 
@@ -198,6 +209,28 @@ public class CourseOffering extends BaseEntity {
 		this.audience = audience;
 		this.targetGroup = targetGroup;
 		this.targetProgrammeCodes = new ArrayList<>(targetProgrammeCodes);
+	}
+
+	@Override
+	public String mainLanguage() {
+		return this.course.getInstitution().getMainLanguage();
+	}
+
+	@Override
+	public @Nullable String mainText(String field) {
+		if (!"targetGroup".equals(field)) {
+			throw new IllegalArgumentException("Not a translated text of an offering: " + field);
+		}
+		return this.targetGroup;
+	}
+
+	@Override
+	public Map<String, Map<String, String>> translations() {
+		return Collections.unmodifiableMap(this.translations);
+	}
+
+	public void setTranslations(Map<String, Map<String, String>> translations) {
+		this.translations = new LinkedHashMap<>(translations);
 	}
 
 	public boolean isMemoPublished() {

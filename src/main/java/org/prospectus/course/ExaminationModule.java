@@ -1,7 +1,11 @@
 package org.prospectus.course;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,10 +15,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+import org.prospectus.web.Translated;
 
-/** A graded part of a course, such as TEN1 Examination, 3.0 credits, A–F. */
+/**
+ * A graded part of a course, such as TEN1 Examination, 3.0 credits, A–F. Its name may be
+ * translated like its syllabus's texts (ADR 0036).
+ */
 @Entity
-public class ExaminationModule {
+public class ExaminationModule implements Translated {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,6 +45,11 @@ public class ExaminationModule {
 
 	@Enumerated(EnumType.STRING)
 	private GradingScale gradingScale;
+
+	/** Its name in other languages: language, then {@code name}. */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	protected ExaminationModule() {
 	}
@@ -66,6 +82,28 @@ public class ExaminationModule {
 
 	public GradingScale getGradingScale() {
 		return this.gradingScale;
+	}
+
+	@Override
+	public String mainLanguage() {
+		return this.syllabus.mainLanguage();
+	}
+
+	@Override
+	public @Nullable String mainText(String field) {
+		if (!"name".equals(field)) {
+			throw new IllegalArgumentException("Not a translated text of an examination module: " + field);
+		}
+		return this.name;
+	}
+
+	@Override
+	public Map<String, Map<String, String>> translations() {
+		return Collections.unmodifiableMap(this.translations);
+	}
+
+	public void setTranslations(Map<String, Map<String, String>> translations) {
+		this.translations = new LinkedHashMap<>(translations);
 	}
 
 }

@@ -3,12 +3,14 @@ package org.prospectus.course;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** An offering's editable content, checked: what an {@link OfferingForm} says. */
 record OfferingContent(Term term, LocalDate startDate, LocalDate endDate, int pacePercent, String location,
 		FormOfStudy formOfStudy, String language, String applicationCode, Integer maxPlaces, Audience audience,
 		String targetGroup, List<String> targetProgrammeCodes, boolean memoPublished, String memoUrl,
-		boolean schedulePublished, String scheduleUrl, List<PeriodContent> periods) {
+		boolean schedulePublished, String scheduleUrl, Map<String, Map<String, String>> translations,
+		List<PeriodContent> periods) {
 
 	/** A new offering, held back from the public until it is published. */
 	CourseOffering newOffering(Course course) {
@@ -35,6 +37,7 @@ record OfferingContent(Term term, LocalDate startDate, LocalDate endDate, int pa
 		offering.setStudyForm(this.pacePercent, this.location, this.formOfStudy, this.language);
 		offering.setAdmission(this.maxPlaces, this.audience, this.targetGroup, this.targetProgrammeCodes);
 		offering.setDocuments(this.memoPublished, this.memoUrl, this.schedulePublished, this.scheduleUrl);
+		offering.setTranslations(this.translations);
 	}
 
 	void addPeriods(CourseOffering offering) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.Translated;
+import org.prospectus.web.TranslatedFields;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -33,6 +35,13 @@ public class OfferingForm {
 	static final Pattern PERIOD_CODE = Pattern.compile("[A-Z0-9]{1,10}");
 
 	static final Pattern PROGRAMME_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,19}");
+
+	/**
+	 * The texts an offering may have in several languages, checked like their fields: its
+	 * target group. Its location names a place and stays as written.
+	 */
+	static final TranslatedFields TRANSLATED = new TranslatedFields(Map.of("targetGroup", 5000),
+			Map.of("targetGroup", "course.offering.target-group"));
 
 	private long version;
 
@@ -62,6 +71,11 @@ public class OfferingForm {
 
 	private String targetProgrammeCodes;
 
+	/**
+	 * The target group in other languages, {@code sv:targetGroup}, as typed (ADR 0036).
+	 */
+	private Map<String, String> translations = new LinkedHashMap<>();
+
 	private boolean memoPublished;
 
 	private String memoUrl;
@@ -88,6 +102,7 @@ public class OfferingForm {
 		form.audience = FieldChecks.name(offering.getAudience());
 		form.targetGroup = offering.getTargetGroup();
 		form.targetProgrammeCodes = String.join(", ", offering.getTargetProgrammeCodes());
+		form.translations = Translated.flat(offering.translations());
 		form.memoPublished = offering.isMemoPublished();
 		form.memoUrl = offering.getMemoUrl();
 		form.schedulePublished = offering.isSchedulePublished();
@@ -134,6 +149,8 @@ public class OfferingForm {
 		Integer places = check.whole("maxPlaces", this.maxPlaces, 1, 100000, false);
 		Audience audience = check.choice("audience", this.audience, Audience.class, true);
 		String targetGroup = check.text("targetGroup", this.targetGroup, false, 5000);
+		Map<String, Map<String, String>> translated = TRANSLATED.check(this.translations, errors,
+				"course.form.translation.unknown");
 		List<String> programmes = check.codes("targetProgrammeCodes", this.targetProgrammeCodes, PROGRAMME_CODE,
 				MAX_TARGET_PROGRAMMES);
 		String memoUrl = check.url("memoUrl", this.memoUrl);
@@ -149,7 +166,15 @@ public class OfferingForm {
 			return null;
 		}
 		return new OfferingContent(term, start, end, pace, location, form, language, applicationCode, places, audience,
-				targetGroup, programmes, this.memoPublished, memoUrl, this.schedulePublished, scheduleUrl, periodList);
+				targetGroup, programmes, this.memoPublished, memoUrl, this.schedulePublished, scheduleUrl, translated,
+				periodList);
+	}
+
+	/**
+	 * How many texts have no translation into a language yet: its target group or none.
+	 */
+	public int untranslated(String language) {
+		return TRANSLATED.untranslated(this.translations, language, (field) -> this.targetGroup);
 	}
 
 	private List<OfferingContent.PeriodContent> checkPeriods(FieldChecks check) {
@@ -192,6 +217,7 @@ public class OfferingForm {
 		fields.put("course.offering.places", this.maxPlaces);
 		fields.put("course.offering.audience", this.audience);
 		fields.put("course.offering.target-group", this.targetGroup);
+		TRANSLATED.describe(this.translations, fields);
 		fields.put("course.offering.target-programmes", this.targetProgrammeCodes);
 		fields.put("course.offering.memo",
 				FieldChecks.joined(this.memoPublished ? "published" : "not published", this.memoUrl));
@@ -400,6 +426,14 @@ public class OfferingForm {
 
 	public void setTargetProgrammeCodes(String targetProgrammeCodes) {
 		this.targetProgrammeCodes = targetProgrammeCodes;
+	}
+
+	public Map<String, String> getTranslations() {
+		return this.translations;
+	}
+
+	public void setTranslations(Map<String, String> translations) {
+		this.translations = translations;
 	}
 
 	public boolean isMemoPublished() {

@@ -2,22 +2,37 @@ package org.prospectus.course;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 import org.prospectus.support.BaseEntity;
+import org.prospectus.web.Translated;
 
 /**
  * One version of a course's syllabus, valid from a term until the next version starts.
+ * Its texts are written in its institution's main language and may be translated (ADR
+ * 0036); the main language's version is the one that applies.
  */
 @Entity
-public class Syllabus extends BaseEntity {
+public class Syllabus extends BaseEntity implements Translated {
+
+	/** The texts a version may have in several languages. */
+	static final List<String> TRANSLATED = List.of("contents", "outcomes", "literature", "prerequisitesNote",
+			"examinationNotes", "ethicalApproach", "supplementary");
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "course_id")
@@ -38,6 +53,11 @@ public class Syllabus extends BaseEntity {
 	private String ethicalApproach;
 
 	private String supplementary;
+
+	/** Its texts in other languages: language, then field (ADR 0036). */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	/**
 	 * Whether visitors see this version. A version added to a course is held back until
@@ -141,6 +161,44 @@ public class Syllabus extends BaseEntity {
 		this.supplementary = supplementary;
 	}
 
+	@Override
+	public String mainLanguage() {
+		return this.course.getInstitution().getMainLanguage();
+	}
+
+	@Override
+	public @Nullable String mainText(String field) {
+		return switch (field) {
+			case "contents" -> this.contents;
+			case "outcomes" -> this.outcomes;
+			case "literature" -> this.literature;
+			case "prerequisitesNote" -> this.prerequisitesNote;
+			case "examinationNotes" -> this.examinationNotes;
+			case "ethicalApproach" -> this.ethicalApproach;
+			case "supplementary" -> this.supplementary;
+			default -> throw new IllegalArgumentException("Not a translated text of a syllabus: " + field);
+		};
+	}
+
+	@Override
+	public Map<String, Map<String, String>> translations() {
+		return Collections.unmodifiableMap(this.translations);
+	}
+
+	public void setTranslations(Map<String, Map<String, String>> translations) {
+		this.translations = new LinkedHashMap<>(translations);
+	}
+
+	/**
+	 * Whether a page in this language shows any of its texts translated, so that it says
+	 * which language's version applies.
+	 */
+	public boolean isTranslatedInto(Locale language) {
+		String tag = language.toLanguageTag();
+		return TRANSLATED.stream().anyMatch((field) -> mainText(field) != null && translation(tag, field) != null)
+				|| this.modules.stream().anyMatch((module) -> module.translation(tag, "name") != null);
+	}
+
 	public List<ExaminationModule> getModules() {
 		return this.modules;
 	}
@@ -148,6 +206,14 @@ public class Syllabus extends BaseEntity {
 	public ExaminationModule addModule(String code, String name, BigDecimal credits, GradingScale scale) {
 		ExaminationModule module = new ExaminationModule(this, this.modules.size() + 1, code, name, credits, scale);
 		this.modules.add(module);
+		return module;
+	}
+
+	/** A module with its name in other languages: language, then {@code name}. */
+	public ExaminationModule addModule(String code, String name, BigDecimal credits, GradingScale scale,
+			Map<String, Map<String, String>> translations) {
+		ExaminationModule module = addModule(code, name, credits, scale);
+		module.setTranslations(translations);
 		return module;
 	}
 

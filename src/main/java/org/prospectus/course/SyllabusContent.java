@@ -2,10 +2,12 @@ package org.prospectus.course;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** A syllabus version's editable content, checked: what a {@link SyllabusForm} says. */
 record SyllabusContent(Term validFrom, String contents, String outcomes, String literature, String prerequisitesNote,
-		String examinationNotes, String ethicalApproach, String supplementary, List<ModuleContent> modules,
+		String examinationNotes, String ethicalApproach, String supplementary,
+		Map<String, Map<String, String>> translations, List<ModuleContent> modules,
 		List<PrerequisiteContent> prerequisites) {
 
 	/**
@@ -28,18 +30,22 @@ record SyllabusContent(Term validFrom, String contents, String outcomes, String 
 		syllabus.setExaminationNotes(this.examinationNotes);
 		syllabus.setEthicalApproach(this.ethicalApproach);
 		syllabus.setSupplementary(this.supplementary);
+		syllabus.setTranslations(this.translations);
 	}
 
 	void addRows(Syllabus syllabus) {
 		for (ModuleContent module : this.modules) {
-			syllabus.addModule(module.code(), module.name(), module.credits(), module.gradingScale());
+			syllabus.addModule(module.code(), module.name(), module.credits(), module.gradingScale(),
+					module.translations());
 		}
 		for (PrerequisiteContent prerequisite : this.prerequisites) {
 			syllabus.addPrerequisite(prerequisite.description(), prerequisite.equivalentCodes());
 		}
 	}
 
-	record ModuleContent(String code, String name, BigDecimal credits, GradingScale gradingScale) {
+	/** A module, its name's translations by language, then {@code name}. */
+	record ModuleContent(String code, String name, BigDecimal credits, GradingScale gradingScale,
+			Map<String, Map<String, String>> translations) {
 
 	}
 

@@ -9,9 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.prospectus.support.FieldChecks;
+import org.prospectus.web.Translated;
+import org.prospectus.web.TranslatedFields;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -40,6 +43,20 @@ public class SyllabusForm {
 
 	static final Pattern MODULE_CODE = Pattern.compile("[A-Z0-9]{1,10}");
 
+	/** The texts a version may have in several languages, checked like their fields. */
+	static final TranslatedFields TRANSLATED = new TranslatedFields(texts(),
+			Map.of("contents", "course.syllabus.contents", "outcomes", "course.syllabus.outcomes", "literature",
+					"course.syllabus.literature", "prerequisitesNote", "course.form.syllabus.prerequisites-note",
+					"examinationNotes", "course.form.syllabus.examination-notes", "ethicalApproach",
+					"course.syllabus.ethics", "supplementary", "course.syllabus.supplementary"));
+
+	/**
+	 * A module's name in several languages, checked like the name; the diff lists every
+	 * module's in one field a language, beside the modules.
+	 */
+	static final TranslatedFields MODULE_NAME = new TranslatedFields(Map.of("name", 200),
+			Map.of("name", "course.syllabus.modules"));
+
 	private long version;
 
 	private Long revision;
@@ -60,6 +77,9 @@ public class SyllabusForm {
 
 	private String supplementary;
 
+	/** The texts in other languages, {@code sv:contents}, as typed (ADR 0036). */
+	private Map<String, String> translations = new LinkedHashMap<>();
+
 	private List<ModuleRow> modules = new ArrayList<>();
 
 	private List<PrerequisiteRow> prerequisites = new ArrayList<>();
@@ -76,9 +96,12 @@ public class SyllabusForm {
 		form.examinationNotes = syllabus.getExaminationNotes();
 		form.ethicalApproach = syllabus.getEthicalApproach();
 		form.supplementary = syllabus.getSupplementary();
+		form.translations = Translated.flat(syllabus.translations());
 		for (ExaminationModule module : syllabus.getModules()) {
-			form.modules.add(new ModuleRow(module.getCode(), module.getName(), FieldChecks.plain(module.getCredits()),
-					module.getGradingScale().name()));
+			ModuleRow row = new ModuleRow(module.getCode(), module.getName(), FieldChecks.plain(module.getCredits()),
+					module.getGradingScale().name());
+			row.setTranslations(Translated.flat(module.translations()));
+			form.modules.add(row);
 		}
 		for (Prerequisite prerequisite : syllabus.getPrerequisites()) {
 			form.prerequisites.add(new PrerequisiteRow(prerequisite.getDescription(),
@@ -127,13 +150,49 @@ public class SyllabusForm {
 		String examination = check.text("examinationNotes", this.examinationNotes, false, 20000);
 		String ethics = check.text("ethicalApproach", this.ethicalApproach, false, 20000);
 		String supplementary = check.text("supplementary", this.supplementary, false, 20000);
+		Map<String, Map<String, String>> translated = TRANSLATED.check(this.translations, errors,
+				"course.form.translation.unknown");
 		List<SyllabusContent.PrerequisiteContent> prerequisiteList = checkPrerequisites(check);
 		List<SyllabusContent.ModuleContent> moduleList = checkModules(check, courseCredits);
 		if (errors.hasErrors()) {
 			return null;
 		}
 		return new SyllabusContent(validFrom, contents, outcomes, literature, note, examination, ethics, supplementary,
-				moduleList, prerequisiteList);
+				translated, moduleList, prerequisiteList);
+	}
+
+	private static Map<String, Integer> texts() {
+		Map<String, Integer> fields = new LinkedHashMap<>();
+		for (String field : Syllabus.TRANSLATED) {
+			fields.put(field, 20000);
+		}
+		return fields;
+	}
+
+	/**
+	 * How many of the texts and module names written in the main language have no
+	 * translation into a language yet, for the editor's count.
+	 */
+	public int untranslated(String language) {
+		int count = TRANSLATED.untranslated(this.translations, language, this::mainText);
+		for (ModuleRow row : this.modules) {
+			if (row != null) {
+				count += MODULE_NAME.untranslated(row.getTranslations(), language, (field) -> row.getName());
+			}
+		}
+		return count;
+	}
+
+	private @Nullable String mainText(String field) {
+		return switch (field) {
+			case "contents" -> this.contents;
+			case "outcomes" -> this.outcomes;
+			case "literature" -> this.literature;
+			case "prerequisitesNote" -> this.prerequisitesNote;
+			case "examinationNotes" -> this.examinationNotes;
+			case "ethicalApproach" -> this.ethicalApproach;
+			default -> this.supplementary;
+		};
 	}
 
 	private List<SyllabusContent.ModuleContent> checkModules(FieldChecks check, BigDecimal courseCredits) {
@@ -155,13 +214,18 @@ public class SyllabusForm {
 			String name = check.text(prefix + "name", row.getName(), true, 200);
 			BigDecimal credits = check.credits(prefix + "credits", row.getCredits(), MAX_MODULE_CREDITS);
 			GradingScale scale = check.choice(prefix + "gradingScale", row.getGradingScale(), GradingScale.class, true);
+			// The name's translations beside it: modules[0].translations[sv:name].
+			check.errors().pushNestedPath("modules[" + i + "]");
+			Map<String, Map<String, String>> names = MODULE_NAME.check(row.getTranslations(), check.errors(),
+					"course.form.translation.unknown");
+			check.errors().popNestedPath();
 			if (credits == null) {
 				allCredits = false;
 			}
 			else {
 				sum = sum.add(credits);
 			}
-			result.add(new SyllabusContent.ModuleContent(code, name, credits, scale));
+			result.add(new SyllabusContent.ModuleContent(code, name, credits, scale, names));
 		}
 		if (result.size() > MAX_MODULES) {
 			check.errors().rejectValue("modules", "course.form.modules.too-many", new Object[] { MAX_MODULES }, null);
@@ -264,6 +328,7 @@ public class SyllabusForm {
 		fields.put("course.form.syllabus.examination-notes", this.examinationNotes);
 		fields.put("course.syllabus.ethics", this.ethicalApproach);
 		fields.put("course.syllabus.supplementary", this.supplementary);
+		TRANSLATED.describe(this.translations, fields);
 		List<String> prerequisiteLines = this.prerequisites.stream()
 			.filter((row) -> row != null && !row.isBlank())
 			.map((row) -> FieldChecks.blank(row.getEquivalentCodes()) ? row.getDescription()
@@ -276,8 +341,28 @@ public class SyllabusForm {
 			.map((row) -> FieldChecks.joined(row.getCode(), row.getName(), row.getCredits(), row.getGradingScale()))
 			.toList();
 		fields.put("course.syllabus.modules", moduleLines.isEmpty() ? null : String.join("\n", moduleLines));
+		describeModuleNames(fields);
 		fields.replaceAll((key, value) -> FieldChecks.blank(value) ? null : value.strip());
 		return fields;
+	}
+
+	/**
+	 * The modules' names in each language they are translated into, one line a module
+	 * ({@code TEN1 Tentamen}), as {@code course.syllabus.modules@sv}.
+	 */
+	private void describeModuleNames(Map<String, String> fields) {
+		Map<String, String> names = new TreeMap<>();
+		for (ModuleRow row : this.modules) {
+			if (row == null || row.isBlank()) {
+				continue;
+			}
+			row.getTranslations().forEach((key, name) -> {
+				if (!FieldChecks.blank(name)) {
+					names.merge(key, FieldChecks.joined(row.getCode(), name), (lines, line) -> lines + "\n" + line);
+				}
+			});
+		}
+		MODULE_NAME.describe(names, fields);
 	}
 
 	/** An examination module, as typed. */
@@ -291,6 +376,9 @@ public class SyllabusForm {
 
 		private String gradingScale;
 
+		/** Its name in other languages, {@code sv:name}, as typed. */
+		private Map<String, String> translations = new LinkedHashMap<>();
+
 		public ModuleRow() {
 		}
 
@@ -302,7 +390,8 @@ public class SyllabusForm {
 		}
 
 		boolean isBlank() {
-			return FieldChecks.blank(this.code) && FieldChecks.blank(this.name) && FieldChecks.blank(this.credits);
+			return FieldChecks.blank(this.code) && FieldChecks.blank(this.name) && FieldChecks.blank(this.credits)
+					&& this.translations.values().stream().allMatch(FieldChecks::blank);
 		}
 
 		public String getCode() {
@@ -335,6 +424,14 @@ public class SyllabusForm {
 
 		public void setGradingScale(String gradingScale) {
 			this.gradingScale = gradingScale;
+		}
+
+		public Map<String, String> getTranslations() {
+			return this.translations;
+		}
+
+		public void setTranslations(Map<String, String> translations) {
+			this.translations = (translations != null) ? translations : new LinkedHashMap<>();
 		}
 
 	}
@@ -454,6 +551,14 @@ public class SyllabusForm {
 
 	public void setSupplementary(String supplementary) {
 		this.supplementary = supplementary;
+	}
+
+	public Map<String, String> getTranslations() {
+		return this.translations;
+	}
+
+	public void setTranslations(Map<String, String> translations) {
+		this.translations = translations;
 	}
 
 	public List<ModuleRow> getModules() {

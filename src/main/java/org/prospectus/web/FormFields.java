@@ -12,9 +12,10 @@ import org.springframework.core.ResolvableType;
 /**
  * The request parameters a form object takes: a record's components, or a JavaBean's
  * writable properties, and for a list of rows each row's own fields
- * ({@code plan[*].courseCode}). A form holds only what its page edits, so its fields are
- * written once, in the form, and a binder's allow-list is read from there rather than
- * typed again beside the controller.
+ * ({@code plan[*].courseCode}); for a map of texts, its keys ({@code translations[*]},
+ * {@code modules[*].translations[*]}). A form holds only what its page edits, so its
+ * fields are written once, in the form, and a binder's allow-list is read from there
+ * rather than typed again beside the controller.
  */
 public final class FormFields {
 
@@ -32,8 +33,9 @@ public final class FormFields {
 					}
 					else {
 						for (Field column : bound(row)) {
-							boolean texts = Map.class.isAssignableFrom(column.type().toClass());
-							fields.add(field.name() + "[*]." + column.name() + (texts ? "[*]" : ""));
+							// A row's map of texts by key: modules[*].translations[*].
+							boolean map = Map.class.isAssignableFrom(column.type().toClass());
+							fields.add(field.name() + "[*]." + column.name() + (map ? "[*]" : ""));
 						}
 					}
 				}

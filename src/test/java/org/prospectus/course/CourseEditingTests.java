@@ -7,6 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -168,6 +171,84 @@ class CourseEditingTests {
 		assertThat(swedish.select("h1 span[lang]")).isEmpty();
 		assertThat(page(this.mvc.get().uri("/courses/DD2424").exchange()).select("h1").text())
 			.isEqualTo("DD2424 Deep Learning in Data Science");
+	}
+
+	/**
+	 * A syllabus version's texts and its modules' names are translated beside them,
+	 * checked like them, and shown on the page and in the PDF in its language; what is
+	 * not translated is marked (issue 29).
+	 */
+	@Test
+	void aSyllabusTextIsTranslatedBesideItAndShownInTheAddresssLanguage() throws Exception {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Document form = page(this.mvc.get().uri(syllabusUri("/edit")).session(editor).exchange());
+		assertThat(form.select(".translation-count").text())
+			.isEqualTo("4 texts are still to be translated into Swedish.");
+		assertThat(form.select("label[for=translation-sv-contents]").text()).isEqualTo("Course contents in Swedish");
+		Map<String, String> syllabus = formValues(editor, syllabusUri("/edit"));
+		assertThat(syllabus).containsKey("translations[sv:outcomes]").containsKey("modules[0].translations[sv:name]");
+		syllabus.put("translations[sv:contents]", "x".repeat(20001));
+		syllabus.put("modules[0].translations[sv:name]", "x".repeat(201));
+		Document refused = page(post(editor, syllabusUri(""), syllabus));
+		assertThat(refused.getElementById("translation-sv-contents-error").text())
+			.isEqualTo("Use at most 20,000 characters.");
+		assertThat(refused.getElementById("modules[0].translations[sv:name]-error").text())
+			.isEqualTo("Use at most 200 characters.");
+		assertThat(refused.getElementById("modules[0].translations[sv:name]").attr("lang")).isEqualTo("sv");
+		assertThat(pendingRevisions()).isZero();
+
+		syllabus.put("translations[sv:contents]", "Bakåtpropagering.");
+		syllabus.put("modules[0].translations[sv:name]", "Tentamen");
+		assertThat(post(editor, syllabusUri(""), syllabus)).hasRedirectedUrl(courseUri("/preview"));
+		Document preview = preview(editor);
+		assertThat(preview.select("section[aria-labelledby=pending-changes] tr").text()).contains(
+				"Course contents (Svenska)", "Bakåtpropagering.", "Examination modules (Svenska)", "TEN1 Tentamen");
+		assertThat(publish(editor, preview)).hasStatus3xxRedirection();
+		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, null, null, null), 5))
+			.anySatisfy((entry) -> assertThat(entry.changes())
+				.anySatisfy((change) -> assertThat(change.field()).isEqualTo("course.syllabus.contents@sv")));
+
+		Document swedish = page(this.mvc.get().uri("/sv/courses/DD2424").exchange());
+		assertThat(swedish.select("p:containsOwn(Bakåtpropagering.)").attr("lang")).isEmpty();
+		assertThat(swedish.select("p:containsOwn(Train networks.)").attr("lang")).isEqualTo("en");
+		assertThat(swedish.select("td:containsOwn(Tentamen)").attr("lang")).isEmpty();
+		assertThat(swedish.select("td:containsOwn(Laboratory work)").attr("lang")).isEqualTo("en");
+		assertThat(swedish.select(".untranslated").text()).startsWith("Vissa texter");
+		assertThat(swedish.select(".syllabus-binding").text()).isEqualTo(
+				"Kursplanen är översatt från engelska. Om versionerna skiljer sig åt gäller kursplanen på engelska.");
+		Document english = page(this.mvc.get().uri("/courses/DD2424").exchange());
+		assertThat(english.text()).contains("Backpropagation.", "Examination").doesNotContain("Bakåt", "Tentamen");
+		assertThat(english.select(".syllabus-binding")).isEmpty();
+		byte[] pdf = this.mvc.get()
+			.uri("/sv/courses/DD2424/syllabus.pdf")
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("Bakåtpropagering.", "Tentamen",
+					"Train networks.", "Kursplanen är översatt från engelska.");
+		}
+	}
+
+	/** An offering's target group is translated beside it, like a syllabus text. */
+	@Test
+	void anOfferingsTargetGroupIsTranslatedBesideIt() {
+		MockHttpSession editor = this.staff.signIn("editor@uni.example");
+		Map<String, String> offering = formValues(editor, offeringUri("/edit"));
+		offering.put("targetGroup", "Programme students.");
+		offering.put("translations[sv:targetGroup]", "x".repeat(5001));
+		Document refused = page(post(editor, offeringUri(""), offering));
+		assertThat(refused.getElementById("translation-sv-targetGroup-error").text())
+			.isEqualTo("Use at most 5,000 characters.");
+		offering.put("translations[sv:targetGroup]", "Programstudenter.");
+		assertThat(post(editor, offeringUri(""), offering)).hasRedirectedUrl(courseUri("/preview"));
+		Document preview = preview(editor);
+		assertThat(preview.text()).contains("Target group (Svenska)");
+		assertThat(publish(editor, preview)).hasStatus3xxRedirection();
+		Document swedish = page(this.mvc.get().uri("/sv/courses/DD2424").exchange());
+		assertThat(swedish.select("p:containsOwn(Programstudenter.)").attr("lang")).isEmpty();
+		assertThat(page(this.mvc.get().uri("/courses/DD2424").exchange()).text()).contains("Programme students.")
+			.doesNotContain("Programstudenter.");
 	}
 
 	@Test

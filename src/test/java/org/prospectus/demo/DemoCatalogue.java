@@ -119,6 +119,7 @@ public class DemoCatalogue {
 			addAdmissionsLists();
 			addSwedishTexts();
 			addKthSwedishInstitutionTexts();
+			addSwedishCourseTexts();
 		}
 		else {
 			Map<String, DemoRound> moving = movingRounds();
@@ -131,6 +132,7 @@ public class DemoCatalogue {
 			addAdmissionsLists();
 			addSwedishTexts();
 			addKthSwedishInstitutionTexts();
+			addSwedishCourseTexts();
 		}
 		loadCareersAndGuide();
 	}
@@ -283,6 +285,94 @@ public class DemoCatalogue {
 			sv.putAll(kept);
 			ml.setTranslations(Map.of("sv", sv));
 		}
+	}
+
+	/**
+	 * DD2424's current syllabus, its modules and its offerings' target groups in Swedish,
+	 * written for the demo (issue 29), also into a demo database created before they had
+	 * translations. Its literature is not given; the earlier version stays in English, to
+	 * show the fallback.
+	 */
+	private void addSwedishCourseTexts() {
+		Syllabus current = this.entityManager
+			.createQuery(
+					"select s from Syllabus s where s.course.code = 'DD2424' and s.course.institution.slug = 'kth'",
+					Syllabus.class)
+			.getResultList()
+			.stream()
+			.filter((syllabus) -> syllabus.getValidFrom().equals(Term.of(2024, Season.AUTUMN)))
+			.findFirst()
+			.orElseThrow();
+		if (current.translations().isEmpty()) {
+			Map<String, String> sv = new LinkedHashMap<>();
+			sv.put("contents",
+					"""
+							- Att lära sig representationer direkt ur rådata, till exempel bilder och text
+							- Grunderna i övervakad inlärning
+							- Byggstenarna i djupinlärning, bland annat faltningsnätverk och återkopplade nätverk
+							- Träning av djupa nätverk i teori och praktik, bland annat optimering med stokastisk gradientnedstigning
+							- Nya framsteg inom djupinlärning
+							- Analys av tränade modeller och av de representationer de lär sig
+							- Överföringsinlärning: att återanvända inlärda representationer för nya uppgifter
+							- Exempel på hur djupinlärning används för representationsinlärning och igenkänning""");
+			sv.put("outcomes",
+					"""
+							Efter kursen ska studenten kunna:
+							- förklara de bärande idéerna bakom hur rådata lärs in, representeras och känns igen
+							- beskriva teorin bakom de metoder för djupinlärning som oftast används i praktiken
+							- avgöra var inom datavetenskapen djupinlärning kan göra nytta, särskilt inom datorseende och språkteknologi
+
+							Målet är att studenten ska:
+							- kunna lösa problem där data ska representeras och kännas igen
+							- kunna bygga, analysera och utvärdera enkla system för djupinlärning som analyserar bilder och text automatiskt
+							- ha en tillräckligt bred grund för att kunna fördjupa sig vidare i området och läsa dess litteratur""");
+			sv.put("prerequisitesNote", """
+					Den som deltar aktivt i ett kurstillfälle vars slutexamination ännu inte har rapporterats i \
+					Ladok räknas som att ha genomgått kursen. Att vara registrerad på kursen räknas som aktivt \
+					deltagande.
+
+					Med slutexamination menas här det ordinarie examinationstillfället och det första \
+					omexaminationstillfället.""");
+			sv.put("examinationNotes", """
+					För en student med dokumenterad funktionsnedsättning beslutar examinator hur examinationen \
+					ska anpassas, utifrån en rekommendation från KTH:s samordnare för funktionsnedsättning.
+
+					Vid omexamination av en enskild student får examinator välja en annan examinationsform.
+
+					Om kursen läggs ned kan studenterna begära att bli examinerade på den under de två \
+					följande läsåren.
+
+					TEN1 har en muntlig och en skriftlig del. Den som gör en frivillig projektuppgift kan höja \
+					sitt slutbetyg.""");
+			sv.put("ethicalApproach",
+					"""
+							- Alla i en grupp delar ansvaret för gruppens arbete.
+							- Vid varje examination ska varje student öppet redovisa all hjälp och alla källor som har använts.
+							- Vid en muntlig examination ska varje student kunna redogöra för hela uppgiften och lösningen och svara på frågor om vilken del som helst av den.""");
+			sv.put("supplementary", "EECS:s hederskodex gäller för kursen.");
+			current.setTranslations(Map.of("sv", sv));
+			Map<String, String> modules = Map.of("TEN1", "Tentamen", "LAB2", "Laborationer");
+			current.getModules()
+				.stream()
+				.filter((module) -> modules.containsKey(module.getCode()))
+				.forEach((module) -> module
+					.setTranslations(Map.of("sv", Map.of("name", modules.get(module.getCode())))));
+		}
+		String open = "Öppet för studenter som är antagna till CLGYM-TIKT eller CLGYM-TIDE och till de "
+				+ "masterprogram som listas.";
+		Map<String, String> targetGroups = Map.of("60228", open, "60391",
+				"Kurstillfälle för demon, med påhittade datum och anmälningskod. " + open, "60612",
+				"Kurstillfälle för demon, med påhittade datum och anmälningskod, enligt kursplanen som gällde "
+						+ "från och med våren 2019.");
+		this.entityManager.createQuery(
+				"select o from CourseOffering o where o.course.code = 'DD2424' and o.course.institution.slug = 'kth'",
+				CourseOffering.class)
+			.getResultList()
+			.stream()
+			.filter((offering) -> offering.translations().isEmpty()
+					&& targetGroups.containsKey(offering.getApplicationCode()))
+			.forEach((offering) -> offering
+				.setTranslations(Map.of("sv", Map.of("targetGroup", targetGroups.get(offering.getApplicationCode())))));
 	}
 
 	/**

@@ -144,6 +144,9 @@ class DemoCatalogueTests {
 				"Kungliga Tekniska högskolan", "Universitetskanslersämbetet (UKÄ)");
 		assertThat(pageText("/sv/deadlines")).contains("Hösten 20",
 				"Masterprogram i maskininlärning: antagning hösten");
+		assertThat(pageText("/sv/courses/DD2424")).contains("Grunderna i övervakad inlärning", "Tentamen",
+				"Laborationer", "Öppet för studenter som är antagna till CLGYM-TIKT",
+				"Kursplanen är översatt från engelska");
 		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
 			.uri("/sv/programmes/" + DemoCatalogue.SOUTHAMPTON_PROGRAMME)
 			.exchange()

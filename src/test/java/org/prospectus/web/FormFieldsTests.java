@@ -1,7 +1,9 @@
 package org.prospectus.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ class FormFieldsTests {
 	@Test
 	void aFormTakesItsWritablePropertiesAndEachRowsColumnsButNothingReadOnly() {
 		assertThat(FormFields.of(Sample.class)).containsExactlyInAnyOrder("title", "codes", "codes[*]", "rows[*].name",
-				"rows[*].size");
+				"rows[*].size", "rows[*].translations[*]");
 	}
 
 	@Test
@@ -79,6 +81,9 @@ class FormFieldsTests {
 
 		private String size;
 
+		/** A row's texts by key, such as a name's translations. */
+		private Map<String, String> translations = new LinkedHashMap<>();
+
 		public String getName() {
 			return this.name;
 		}
@@ -93,6 +98,14 @@ class FormFieldsTests {
 
 		public void setSize(String size) {
 			this.size = size;
+		}
+
+		public Map<String, String> getTranslations() {
+			return this.translations;
+		}
+
+		public void setTranslations(Map<String, String> translations) {
+			this.translations = translations;
 		}
 
 	}
