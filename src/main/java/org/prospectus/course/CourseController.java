@@ -68,7 +68,7 @@ class CourseController {
 				MetaDescription.of(page.course().textIn(LocaleContextHolder.getLocale(), "summary")));
 		// The way back to a programme is on the page itself, not in a parameter: one
 		// address per course keeps it one page in the caches.
-		model.addAttribute("partOf", this.programmes.of(page.course().getId()));
+		model.addAttribute("partOf", this.programmes.of(page.course().getId(), LocaleContextHolder.getLocale()));
 		if (page.course().getState() == PublicationState.PUBLISHED) {
 			model.addAttribute("structuredData", this.structuredData.course(page));
 		}

@@ -1,6 +1,7 @@
 package org.prospectus.course;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.modulith.NamedInterface;
 
@@ -12,16 +13,20 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 public interface CourseProgrammes {
 
-	/** The published programmes whose plan has the course, by title. */
-	List<Link> of(long courseId);
+	/**
+	 * The published programmes whose plan has the course, by title, each titled in the
+	 * language given where translated.
+	 */
+	List<Link> of(long courseId, Locale language);
 
 	/**
 	 * A programme as a link names it.
 	 *
 	 * @param slug the last part of its page's address
 	 * @param title its title
+	 * @param writtenIn the language of the title, a BCP 47 tag
 	 */
-	record Link(String slug, String title) {
+	record Link(String slug, String title, String writtenIn) {
 	}
 
 }

@@ -147,6 +147,14 @@ class DemoCatalogueTests {
 		assertThat(pageText("/sv/courses/DD2424")).contains("Grunderna i övervakad inlärning", "Tentamen",
 				"Laborationer", "Öppet för studenter som är antagna till CLGYM-TIKT",
 				"Kursplanen är översatt från engelska");
+		assertThat(Jsoup
+			.parse(this.mvc.get()
+				.uri("/sv/courses/DD2424")
+				.exchange()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8))
+			.select("#part-of a")
+			.eachText()).contains("Maskininlärning");
 		org.jsoup.nodes.Document soton = Jsoup.parse(this.mvc.get()
 			.uri("/sv/programmes/" + DemoCatalogue.SOUTHAMPTON_PROGRAMME)
 			.exchange()
