@@ -632,8 +632,8 @@ public class ApplicationService {
 		Locale language = applicant.getLanguage();
 		this.outbox.enqueue(applicant.getEmail(), "application-submitted",
 				Map.of("name", applicant.getFullName(), "reference", application.getReference(), "round",
-						round.textIn(language, "name"), "institution", round.getInstitution().getName(), "link",
-						this.urls.of(language, "/applications/{id}", id)),
+						round.textIn(language, "name"), "institution", round.getInstitution().textIn(language, "name"),
+						"link", this.urls.of(language, "/applications/{id}", id)),
 				language);
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
 				"Submitted application " + application.getReference(),
@@ -664,11 +664,10 @@ public class ApplicationService {
 		// A confirmation, so that a withdrawal nobody meant (a shared computer, a stolen
 		// password) does not go unnoticed until the results.
 		Locale language = application.getApplicant().getLanguage();
-		this.outbox.enqueue(application.getApplicant().getEmail(), "application-withdrawn",
-				Map.of("name", application.getApplicant().getFullName(), "reference", application.getReference(),
-						"round", round.textIn(language, "name"), "institution", round.getInstitution().getName(), "at",
-						Formats.at(now, round.getZone(), language), "link",
-						this.urls.of(language, "/applications/{id}", id)),
+		this.outbox.enqueue(application.getApplicant().getEmail(), "application-withdrawn", Map.of("name",
+				application.getApplicant().getFullName(), "reference", application.getReference(), "round",
+				round.textIn(language, "name"), "institution", round.getInstitution().textIn(language, "name"), "at",
+				Formats.at(now, round.getZone(), language), "link", this.urls.of(language, "/applications/{id}", id)),
 				language);
 		this.auditLog.recordFor(AuditAction.WITHDRAW, Application.AUDIT_TYPE, id,
 				"Withdrawn by the applicant: " + application.getReference(),

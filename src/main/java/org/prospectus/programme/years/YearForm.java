@@ -40,6 +40,14 @@ public class YearForm extends YearFields {
 		return fields;
 	}
 
+	/**
+	 * How many of the year's texts have no translation into a language yet, for the
+	 * editor's count.
+	 */
+	public int untranslated(String language) {
+		return untranslatedYear(language);
+	}
+
 	public long getVersion() {
 		return this.version;
 	}
