@@ -57,7 +57,9 @@ public class SignInThrottle {
 	/** Who signs in: each has its own accounts and its own counts. */
 	public enum Audience {
 
-		STAFF(ADDRESS_LIMIT), APPLICANT(APPLICANT_ADDRESS_LIMIT);
+		STAFF(ADDRESS_LIMIT), APPLICANT(APPLICANT_ADDRESS_LIMIT),
+		/** Referees' links (issue 30): links that lead nowhere, by address. */
+		REFEREE(ADDRESS_LIMIT);
 
 		private final int addressLimit;
 

@@ -3,6 +3,8 @@ package org.prospectus.applications;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An application was submitted; published in the submission's transaction (ADR 0031).
  *
@@ -10,6 +12,7 @@ import java.util.UUID;
  * @param roundId the round it was submitted to
  * @param at when it was submitted
  */
+@NamedInterface("api")
 public record ApplicationSubmitted(UUID applicationId, long roundId, Instant at) {
 
 }

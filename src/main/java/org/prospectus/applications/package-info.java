@@ -11,10 +11,10 @@
  *
  * What other modules may use is marked {@code @NamedInterface("api")}: {@code Answers},
  * {@code Application}, {@code ApplicationDocuments}, {@code ApplicationFinder},
- * {@code ApplicationService}, {@code ApplicationStatus}, {@code ApplicationWithdrawn},
- * {@code DecisionRecords}, {@code DocumentChecklist}, {@code DocumentKind},
- * {@code FeeStatus}, {@code StatusPageSection}, {@code Step}, {@code StepContext};
- * everything else is its own.
+ * {@code ApplicationService}, {@code ApplicationStatus}, {@code ApplicationSubmitted},
+ * {@code ApplicationWithdrawn}, {@code DecisionRecords}, {@code DocumentChecklist},
+ * {@code DocumentKind}, {@code FeeStatus}, {@code StatusPageSection}, {@code Step},
+ * {@code StepContext}; everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "applicant::api", "audit::api", "institution::api",
 		"intake::api", "mail::api", "programme::api", "staging::api", "support", "web" })

@@ -66,6 +66,9 @@ public class ApplicationRound extends BaseEntity implements Translated {
 
 	private int choiceLimit = 4;
 
+	/** How many references an application to it needs: none, one or two (issue 30). */
+	private int referencesRequired;
+
 	/**
 	 * Whether the round has been published: one made on the new-round page is not until
 	 * its first publication, so its values are nobody's published values yet.
@@ -105,6 +108,7 @@ public class ApplicationRound extends BaseEntity implements Translated {
 		ApplicationRound round = unpublished(from.institution, slug, name, schedule);
 		round.rolledFromId = from.getId();
 		round.choiceLimit = from.choiceLimit;
+		round.referencesRequired = from.referencesRequired;
 		// Translated names are copied as they are; the preview shows them to correct.
 		round.translations = new LinkedHashMap<>(from.translations);
 		return round;
@@ -199,6 +203,14 @@ public class ApplicationRound extends BaseEntity implements Translated {
 
 	public void setChoiceLimit(int choiceLimit) {
 		this.choiceLimit = choiceLimit;
+	}
+
+	public int getReferencesRequired() {
+		return this.referencesRequired;
+	}
+
+	public void setReferencesRequired(int referencesRequired) {
+		this.referencesRequired = referencesRequired;
 	}
 
 	public RoundSchedule getSchedule() {

@@ -254,6 +254,7 @@ public class RoundEditing {
 		round.setTranslations(Translated.nested(form.getTranslations()));
 		round.reschedule(schedule);
 		round.setChoiceLimit(form.limit());
+		round.setReferencesRequired(form.references());
 		round.markPublished();
 		round.getProgrammes().clear();
 		chosen.forEach((programmeId) -> round.admitTo(this.programmes.reference(programmeId)));
@@ -375,6 +376,7 @@ public class RoundEditing {
 		ApplicationRound round = ApplicationRound.unpublished(this.entityManager.merge(institution), slug,
 				form.getName().strip(), schedule);
 		round.setChoiceLimit(form.limit());
+		round.setReferencesRequired(form.references());
 		this.rounds.saveAndFlush(round);
 		Map<Long, String> names = titlesById(choicesFor(institution));
 		RoundForm live = RoundForm.of(round);

@@ -62,6 +62,8 @@ public class RoundForm {
 
 	private String choiceLimit;
 
+	private String referencesRequired = "0";
+
 	private Long revision;
 
 	/** The ids of the programmes the round admits to. */
@@ -82,6 +84,7 @@ public class RoundForm {
 		form.studiesStart = local(round.getStudiesStartAt(), zone);
 		form.studiesStartMonthOnly = round.getSchedule().studiesStartMonthOnly();
 		form.choiceLimit = Integer.toString(round.getChoiceLimit());
+		form.referencesRequired = Integer.toString(round.getReferencesRequired());
 		form.programmes = round.getProgrammes()
 			.stream()
 			.map((programme) -> Long.toString(programme.getId()))
@@ -132,6 +135,7 @@ public class RoundForm {
 		fields.put("round.milestone.STUDIES_START", time(this.studiesStart, zone));
 		fields.put("round.form.month-only", this.studiesStartMonthOnly ? "yes" : "no");
 		fields.put("round.form.choice-limit.label", this.choiceLimit);
+		fields.put("round.form.references.label", this.referencesRequired);
 		List<String> names = ((this.programmes != null) ? this.programmes : List.<String>of()).stream().map((id) -> {
 			try {
 				return programmeNames.getOrDefault(Long.valueOf(id.strip()), id);
@@ -180,6 +184,7 @@ public class RoundForm {
 		FieldChecks check = new FieldChecks(errors);
 		TRANSLATED.check(this.translations, errors, "round.form.translation.unknown");
 		Integer limit = check.whole("choiceLimit", this.choiceLimit, 1, 20, true);
+		Integer references = check.whole("referencesRequired", this.referencesRequired, 0, 2, true);
 		Instant opensAt = check.dateTime("opens", this.opens, true, zone);
 		Instant deadlineAt = check.dateTime("deadline", this.deadline, true, zone);
 		Instant documentsAt = check.dateTime("documentsDeadline", this.documentsDeadline, true, zone);
@@ -187,7 +192,7 @@ public class RoundForm {
 		Instant notificationAt = check.dateTime("notification", this.notification, true, zone);
 		Instant replyByAt = check.dateTime("replyBy", this.replyBy, false, zone);
 		Instant startAt = check.dateTime("studiesStart", this.studiesStart, true, zone);
-		if (errors.hasErrors() || limit == null) {
+		if (errors.hasErrors() || limit == null || references == null) {
 			return null;
 		}
 		if (!opensAt.isBefore(deadlineAt)) {
@@ -217,6 +222,19 @@ public class RoundForm {
 
 	int limit() {
 		return Integer.parseInt(this.choiceLimit.strip());
+	}
+
+	/** How many references an application needs, once checked. */
+	int references() {
+		return Integer.parseInt(this.referencesRequired.strip());
+	}
+
+	public String getReferencesRequired() {
+		return this.referencesRequired;
+	}
+
+	public void setReferencesRequired(String referencesRequired) {
+		this.referencesRequired = referencesRequired;
 	}
 
 	public long getVersion() {

@@ -185,6 +185,9 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/login", "/staff/set-password", "/error")
 			.permitAll()
+			// A referee's single-use link: the token is the proof (issue 30).
+			.requestMatchers("/references/*")
+			.permitAll()
 			// A payment provider's events, proven by their signature (ADR 0026).
 			.requestMatchers(HttpMethod.POST, "/payments/webhook/*")
 			.permitAll()
@@ -233,9 +236,10 @@ class SecurityConfiguration {
 	 */
 	private static RequestMatcher outsideSignInAreas() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		return new NegatedRequestMatcher(
-				new OrRequestMatcher(paths.matcher("/admin"), paths.matcher("/admin/**"), paths.matcher("/login"),
-						paths.matcher("/logout"), paths.matcher("/staff/**"), paths.matcher("/error")));
+		return new NegatedRequestMatcher(new OrRequestMatcher(paths.matcher("/admin"), paths.matcher("/admin/**"),
+				paths.matcher("/login"), paths.matcher("/logout"), paths.matcher("/staff/**"), paths.matcher("/error"),
+				// A referee's form: a missing CSRF token is refused as such.
+				paths.matcher("/references/*")));
 	}
 
 	private static void notFound(HttpServletResponse response) throws IOException {

@@ -72,7 +72,9 @@ class RouteInventoryTests {
 			// The statements every page links to (ADR 0019).
 			"GET /privacy", "GET /privacy/{slug}", "GET /accessibility", "GET /contact", "GET /contact/{slug}",
 			// A payment provider's events, proven by their signature (ADR 0026).
-			"POST /payments/webhook/{provider}");
+			"POST /payments/webhook/{provider}",
+			// A referee's single-use link, the token its proof (issue 30).
+			"GET /references/{token}", "POST /references/{token}");
 
 	/**
 	 * The only unsafe routes that take no CSRF token: a payment provider cannot hold one,

@@ -1,0 +1,330 @@
+package org.prospectus.references;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.prospectus.account.Tokens;
+import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationFinder;
+import org.prospectus.applications.ApplicationStatus;
+import org.prospectus.applications.ApplicationSubmitted;
+import org.prospectus.audit.AuditAction;
+import org.prospectus.audit.AuditLog;
+import org.prospectus.audit.FieldChange;
+import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundService;
+import org.prospectus.mail.MailOutbox;
+import org.prospectus.web.Formats;
+import org.prospectus.web.NotFoundException;
+import org.prospectus.web.PublicUrls;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * The references of applications: the applicant names their referees and may change one
+ * until that referee has answered; each referee is asked through the outbox with a
+ * single-use link when the application is submitted, or at once when named after it; the
+ * referee answers on that link until the round's documents deadline. Every change is
+ * audited on the application.
+ */
+@Service
+@NamedInterface("api")
+public class References {
+
+	private final ReferenceRequestRepository requests;
+
+	private final ApplicationFinder applications;
+
+	private final MailOutbox outbox;
+
+	private final PublicUrls urls;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	private final RoundService rounds;
+
+	References(ReferenceRequestRepository requests, ApplicationFinder applications, MailOutbox outbox, PublicUrls urls,
+			AuditLog auditLog, Clock clock, RoundService rounds) {
+		this.rounds = rounds;
+		this.requests = requests;
+		this.applications = applications;
+		this.outbox = outbox;
+		this.urls = urls;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/** An application's referees, in the order named: for staff, with the content. */
+	@Transactional(readOnly = true)
+	public List<ReferenceRequest> of(UUID applicationId) {
+		return this.requests.findByApplicationIdOrderByPosition(applicationId);
+	}
+
+	/**
+	 * The referees page of an application its applicant owns, where its round asks for
+	 * references.
+	 */
+	@Transactional(readOnly = true)
+	public RefereesPage page(UUID applicationId, long applicantId) {
+		Application application = this.applications.owned(applicationId, applicantId)
+			.filter((owned) -> owned.getRound().getReferencesRequired() > 0)
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
+		return new RefereesPage(application, of(applicationId), open(application), this.clock.instant());
+	}
+
+	/**
+	 * Saves the referees typed: a new one is asked at once if the application is already
+	 * submitted; a changed one is asked again with a new link, the old one no longer
+	 * working; one who has answered stays as they are.
+	 * @return false, with the reasons in {@code errors}, when nothing was saved
+	 */
+	@Transactional
+	public boolean save(UUID applicationId, long applicantId, RefereesForm form, Errors errors) {
+		Application application = this.applications.lockOwned(applicationId, applicantId)
+			.filter((owned) -> owned.getRound().getReferencesRequired() > 0)
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
+		if (!open(application)) {
+			errors.reject("reference.referees.closed");
+			return false;
+		}
+		List<ReferenceRequest> kept = of(applicationId);
+		List<@Nullable Referee> typed = form.check(errors, application.getRound().getReferencesRequired(),
+				(position) -> kept.stream()
+					.anyMatch((request) -> request.getPosition() == position && request.getState().isAnswered()));
+		if (errors.hasErrors()) {
+			return false;
+		}
+		boolean submitted = application.getStatus().isSubmitted();
+		for (int position = 1; position <= typed.size(); position++) {
+			Referee referee = typed.get(position - 1);
+			int at = position;
+			ReferenceRequest request = kept.stream().filter((r) -> r.getPosition() == at).findFirst().orElse(null);
+			if (request != null && request.getState().isAnswered()) {
+				continue;
+			}
+			if (referee == null) {
+				if (request != null) {
+					this.requests.delete(request);
+					audit(application, "Removed referee " + request.getRefereeName(), request.getRefereeName(), null);
+				}
+			}
+			else if (request == null) {
+				ReferenceRequest named = this.requests.save(new ReferenceRequest(applicationId, position, referee));
+				audit(application, "Named referee " + referee.name(), null, referee.name());
+				if (submitted) {
+					ask(named, application);
+				}
+			}
+			else if (!request.names(referee)) {
+				String before = request.getRefereeName();
+				request.rename(referee);
+				audit(application, "Changed referee " + before, before, referee.name());
+				if (submitted) {
+					ask(request, application);
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Asks every referee named before the submission, in the submission's transaction:
+	 * the requests go out with it or not at all.
+	 */
+	@EventListener
+	void submitted(ApplicationSubmitted submitted) {
+		// The round is in the submission's persistence context: no statement for a round
+		// that asks for no references.
+		ApplicationRound round = this.rounds.find(submitted.roundId()).orElse(null);
+		if (round == null || round.getReferencesRequired() == 0) {
+			return;
+		}
+		List<ReferenceRequest> named = of(submitted.applicationId()).stream()
+			.filter((request) -> request.getState() == ReferenceState.NAMED)
+			.toList();
+		if (!named.isEmpty()) {
+			// Read by a query, which flushes the submission first: a refresh would undo
+			// it.
+			Application application = this.applications.submitted(submitted.applicationId()).orElseThrow();
+			named.forEach((request) -> ask(request, application));
+		}
+	}
+
+	/** What a referee's link leads to. */
+	@Transactional(readOnly = true)
+	public Link link(String token) {
+		return this.requests.findByTokenHash(Tokens.hash(token))
+			.map(this::link)
+			.orElseGet(() -> new Link(LinkState.UNKNOWN, null, null));
+	}
+
+	/**
+	 * Gives the reference on a link, once: the link is spent with the answer.
+	 * @return where the link stands afterwards; {@code GIVEN} when this answer landed
+	 */
+	@Transactional
+	public LinkState give(String token, String comments) {
+		return answer(token, (request, now) -> request.give(comments, now), "Reference given by ");
+	}
+
+	/** Declines to give a reference on a link, once. */
+	@Transactional
+	public LinkState decline(String token) {
+		return answer(token, ReferenceRequest::decline, "Reference declined by ");
+	}
+
+	private LinkState answer(String token, Answer answer, String summary) {
+		Optional<ReferenceRequest> found = this.requests.lockByTokenHash(Tokens.hash(token));
+		if (found.isEmpty()) {
+			return LinkState.UNKNOWN;
+		}
+		ReferenceRequest request = found.get();
+		Link link = link(request);
+		if (link.state() != LinkState.OPEN) {
+			return link.state();
+		}
+		Application application = submitted(request);
+		ReferenceState before = request.getState();
+		answer.apply(request, this.clock.instant());
+		this.auditLog.recordForAs("referee", AuditAction.UPDATE, Application.AUDIT_TYPE, application.getId(),
+				summary + request.getRefereeName() + " for " + application.getReference(),
+				List.of(new FieldChange("reference.state", request.getRefereeName() + ": " + before.name(),
+						request.getRefereeName() + ": " + request.getState().name())));
+		return (request.getState() == ReferenceState.GIVEN) ? LinkState.GIVEN : LinkState.DECLINED;
+	}
+
+	private Application submitted(ReferenceRequest request) {
+		return this.applications.submitted(request.getApplicationId()).orElseThrow();
+	}
+
+	private Link link(ReferenceRequest request) {
+		Application application = submitted(request);
+		ApplicationRound round = application.getRound();
+		Instant now = this.clock.instant();
+		LinkState state = (application.getStatus() == ApplicationStatus.WITHDRAWN
+				|| request.shownState(now, round.getDocumentsDeadlineAt()) == ReferenceState.EXPIRED)
+						? LinkState.EXPIRED : LinkState.OPEN;
+		Locale language = application.getApplicant().getLanguage();
+		return new Link(state, request,
+				new Asked(application.getFullName(), round.textIn(language, "name"),
+						round.getInstitution().textIn(language, "name"),
+						Formats.at(round.getDocumentsDeadlineAt(), round.getZone(), language)));
+	}
+
+	/** Sends the request, through the outbox, with a new link. */
+	private void ask(ReferenceRequest request, Application application) {
+		String token = Tokens.generate();
+		Instant now = this.clock.instant();
+		request.request(Tokens.hash(token), now);
+		ApplicationRound round = application.getRound();
+		Locale language = application.getApplicant().getLanguage();
+		this.outbox.enqueue(request.getRefereeEmail(), "reference-request",
+				Map.of("referee", request.getRefereeName(), "applicant", application.getFullName(), "round",
+						round.textIn(language, "name"), "institution", round.getInstitution().textIn(language, "name"),
+						"until", Formats.at(round.getDocumentsDeadlineAt(), round.getZone(), language), "link",
+						this.urls.of(language, "/references/{token}", token)),
+				language);
+	}
+
+	private void audit(Application application, String summary, @Nullable String before, @Nullable String after) {
+		this.auditLog.recordFor(AuditAction.UPDATE, Application.AUDIT_TYPE, application.getId(),
+				summary + " for " + application.getReference(),
+				List.of(new FieldChange("reference.referee", before, after)));
+	}
+
+	/**
+	 * Referees may be named and changed until the documents deadline, on an application
+	 * not withdrawn.
+	 */
+	private boolean open(Application application) {
+		return application.getStatus() != ApplicationStatus.WITHDRAWN
+				&& !this.clock.instant().isAfter(application.getRound().getDocumentsDeadlineAt());
+	}
+
+	@FunctionalInterface
+	private interface Answer {
+
+		void apply(ReferenceRequest request, Instant now);
+
+	}
+
+	/**
+	 * The applicant's referees page.
+	 *
+	 * @param application the application
+	 * @param referees the referees named so far, in order
+	 * @param open whether they may still be named or changed
+	 * @param now the instant the page is made at, for each request's state
+	 */
+	public record RefereesPage(Application application, List<ReferenceRequest> referees, boolean open, Instant now) {
+
+		/** A referee's state as the applicant is told it. */
+		public ReferenceState shownState(ReferenceRequest request) {
+			return request.shownState(this.now, this.application.getRound().getDocumentsDeadlineAt());
+		}
+
+		/** The referee in a position, from 1, if named. */
+		public @Nullable ReferenceRequest at(int position) {
+			return this.referees.stream().filter((r) -> r.getPosition() == position).findFirst().orElse(null);
+		}
+
+		public List<Integer> positions() {
+			List<Integer> positions = new ArrayList<>();
+			for (int i = 1; i <= this.application.getRound().getReferencesRequired(); i++) {
+				positions.add(i);
+			}
+			return positions;
+		}
+
+	}
+
+	/** Where a referee's link stands. */
+	public enum LinkState {
+
+		/** It may be answered. */
+		OPEN,
+		/** The referee answered just now. */
+		GIVEN,
+		/** The referee declined just now. */
+		DECLINED,
+		/** Past the documents deadline, or the application was withdrawn. */
+		EXPIRED,
+		/** No such link: mistyped, replaced by a newer one, or already used. */
+		UNKNOWN
+
+	}
+
+	/**
+	 * What a referee's link leads to: the request, and what the referee is told of the
+	 * application (who asks, for which round, until when), and nothing else of it.
+	 */
+	public record Link(LinkState state, @Nullable ReferenceRequest request, @Nullable Asked asked) {
+
+	}
+
+	/**
+	 * What a referee is told of the application.
+	 *
+	 * @param applicant the applicant's name
+	 * @param round the round, in the applicant's language
+	 * @param institution the institution
+	 * @param until the documents deadline, when the link stops working
+	 */
+	public record Asked(String applicant, String round, String institution, String until) {
+
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.prospectus.references;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prospectus.applications.Applying;
+import org.prospectus.support.CatalogueFixtures;
+import org.prospectus.support.MutableClock;
+import org.prospectus.support.PortalIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.prospectus.support.StaffSessions.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * References (issue 30): the applicant names referees, each is asked on submission
+ * through the outbox with a single-use link; on it the referee gives or declines, once,
+ * until the documents deadline, seeing nothing else of the application; the applicant
+ * sees each state, never the content.
+ */
+@PortalIntegrationTest
+class ReferencesTests {
+
+	private static final Pattern LINK = Pattern.compile("/references/([\\w-]{43})");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	CatalogueFixtures fixtures;
+
+	Applying applying;
+
+	MockHttpSession applicant;
+
+	String id;
+
+	@BeforeEach
+	void setUp() {
+		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
+		this.jdbc.sql("update application_round set references_required = 2").update();
+		this.applying = new Applying(this.mvc, this.jdbc);
+		this.applicant = this.applying.applicant("ada@example.org", "Ada Lovelace");
+		this.id = this.applying.start(this.applicant);
+		this.applying.fillEverything(this.applicant, this.id, "SE", catalogue.ml(), catalogue.applied());
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+		// The throttle counts by address; other tests in this JVM come from the same one.
+		this.jdbc.sql("delete from sign_in_attempt where audience = 'REFEREE'").update();
+	}
+
+	@Test
+	void refereesAreAskedOnSubmissionAndAnswerOnceThroughTheirLink() {
+		String page = "/applications/" + this.id + "/references";
+		assertThat(page(this.mvc.get().uri(page).session(this.applicant).exchange()).select("legend").eachText())
+			.containsExactly("Referee 1", "Referee 2");
+		MvcTestResult refused = saveReferees("Anna Berg", "anna.berg@", "Bo Ek", "bo.ek@uni.example");
+		assertThat(refused).hasStatus(422);
+		Document form = page(refused);
+		assertThat(form.select("[id=\"referees[0].email-error\"]").text()).contains("e-mail address");
+		assertThat(form.select("[id=\"referees[1].name\"]").val()).isEqualTo("Bo Ek");
+		assertThat(saveReferees("Anna Berg", "anna.berg@uni.example", "Bo Ek", "bo.ek@uni.example"))
+			.hasRedirectedUrl(page);
+		assertThat(requests()).as("nobody is asked before the application is submitted").isEmpty();
+
+		this.applying.submit(this.applicant, this.id);
+		List<String> tokens = requests();
+		assertThat(tokens).hasSize(2);
+		String link = "/references/" + tokens.get(0);
+		Document referee = page(this.mvc.get().uri(link).exchange());
+		assertThat(referee.select("h1").text()).isEqualTo("A reference for Ada Lovelace");
+		assertThat(referee.text()).as("nothing else of the application")
+			.doesNotContain("ada@example.org", reference(), "Machine Learning");
+
+		assertThat(this.mvc.post().uri(link).with(csrf()).param("comments", " ").exchange()).hasStatus(422);
+		assertThat(page(this.mvc.post()
+			.uri(link)
+			.with(csrf())
+			.param("comments", "Ada was the best student I supervised.")
+			.exchange()).select("h1").text()).isEqualTo("Thank you");
+		assertThat(this.mvc.post().uri(link).with(csrf()).param("comments", "Changed my mind.").exchange())
+			.as("a link works once")
+			.hasStatus(404);
+		assertThat(this.mvc.post().uri("/references/" + tokens.get(1)).with(csrf()).param("decline", "yes").exchange())
+			.hasStatusOk();
+
+		Document status = page(this.mvc.get().uri("/applications/" + this.id).session(this.applicant).exchange());
+		assertThat(status.select("ul.referees li").eachText()).containsExactly("Anna Berg: Given", "Bo Ek: Declined");
+		assertThat(status.text()).doesNotContain("best student");
+		assertThat(this.jdbc.sql("select comments from reference_request where state = 'GIVEN'")
+			.query(String.class)
+			.single()).isEqualTo("Ada was the best student I supervised.");
+		// A referee who has answered stays; their row is no longer a form.
+		assertThat(page(this.mvc.get().uri(page).session(this.applicant).exchange()).select("input[name^=referees]"))
+			.isEmpty();
+	}
+
+	@Test
+	void aChangedRefereeGetsANewLinkAndTheOldOneStopsWorkingAndLinksExpireAtTheDocumentsDeadline() {
+		assertThat(saveReferees("Anna Berg", "anna.berg@uni.example", "", "")).hasStatus(302);
+		this.applying.submit(this.applicant, this.id);
+		assertThat(this.jdbc.sql("select subject from mail_outbox order by id").query(String.class).list())
+			.contains("You have been named as a referee");
+		String first = requests().get(0);
+		assertThat(saveReferees("Anna Berg", "anna@other.example", "", "")).hasStatus(302);
+		List<String> tokens = requests();
+		assertThat(tokens).hasSize(2);
+		assertThat(this.mvc.get().uri("/references/" + first).exchange()).hasStatus(404);
+		String second = tokens.get(1);
+		assertThat(this.mvc.get().uri("/references/" + second).exchange()).hasStatusOk();
+
+		// Another applicant cannot reach these referees.
+		MockHttpSession other = this.applying.applicant("eve@example.org", "Eve");
+		assertThat(this.mvc.get().uri("/applications/" + this.id + "/references").session(other).exchange())
+			.hasStatus(404);
+
+		Instant documentsDeadline = this.jdbc.sql("select documents_deadline_at from application_round")
+			.query(Instant.class)
+			.single();
+		this.clock.setInstant(documentsDeadline.plusSeconds(1));
+		assertThat(this.mvc.get().uri("/references/" + second).exchange()).hasStatus(410);
+		assertThat(this.mvc.post().uri("/references/" + second).with(csrf()).param("comments", "Late.").exchange())
+			.hasStatus(410);
+		assertThat(page(this.mvc.get().uri("/applications/" + this.id).session(this.applicant).exchange())
+			.select("ul.referees li")
+			.eachText()).containsExactly("Anna Berg: Expired: not given by the deadline");
+	}
+
+	@Test
+	void linksThatLeadNowhereAreRefusedForAWhileFromOneAddress() {
+		for (int i = 0; i < 20; i++) {
+			assertThat(this.mvc.get().uri("/references/" + "x".repeat(42) + (char) ('a' + i)).exchange())
+				.hasStatus(404);
+		}
+		assertThat(this.mvc.get().uri("/references/" + "y".repeat(43)).exchange()).hasStatus(429);
+	}
+
+	MvcTestResult saveReferees(String firstName, String firstEmail, String secondName, String secondEmail) {
+		var request = this.mvc.post()
+			.uri("/applications/{id}/references", this.id)
+			.session(this.applicant)
+			.with(csrf())
+			.param("referees[0].name", firstName)
+			.param("referees[0].email", firstEmail)
+			.param("referees[0].relationship", firstName.isEmpty() ? "" : "ACADEMIC")
+			.param("referees[0].knownFor", firstName.isEmpty() ? "" : "Two years")
+			.param("referees[1].name", secondName)
+			.param("referees[1].email", secondEmail)
+			.param("referees[1].relationship", secondName.isEmpty() ? "" : "PROFESSIONAL")
+			.param("referees[1].knownFor", secondName.isEmpty() ? "" : "Four years");
+		return request.exchange();
+	}
+
+	/** The tokens of the reference requests in the outbox, in the order sent. */
+	List<String> requests() {
+		List<String> tokens = new ArrayList<>();
+		for (String body : this.jdbc
+			.sql("select text_body from mail_outbox where subject = 'You have been named as a referee' order by id")
+			.query(String.class)
+			.list()) {
+			Matcher matcher = LINK.matcher(body);
+			assertThat(matcher.find()).as(body).isTrue();
+			tokens.add(matcher.group(1));
+		}
+		return tokens;
+	}
+
+	String reference() {
+		return this.jdbc.sql("select reference from application").query(String.class).single();
+	}
+
+}
