@@ -260,7 +260,17 @@ public class PersonalDataArchive {
 							"withdrawnBecause", rs.getString("withdrawn_reason"), "conditions",
 							tree(rs.getString("conditions"))));
 			});
+		// Referees, by name and state only: what they wrote is confidential, and their
+		// address is theirs (issue 30).
+		Map<UUID, List<Object>> referees = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select application_id, referee_name, state from reference_request
+				where application_id = any(:ids) order by application_id, position""").param("ids", ids).query((rs) -> {
+			referees.computeIfAbsent(rs.getObject("application_id", UUID.class), (k) -> new ArrayList<>())
+				.add(map("name", rs.getString("referee_name"), "state", rs.getString("state")));
+		});
 		for (Application application : applications) {
+			application.facts().put("referees", referees.getOrDefault(application.id(), List.of()));
 			application.facts().put("offers", offers.getOrDefault(application.id(), List.of()));
 			application.facts().put("choices", choices.getOrDefault(application.id(), List.of()));
 			application.facts().put("statusHistory", history.getOrDefault(application.id(), List.of()));

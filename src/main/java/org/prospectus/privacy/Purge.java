@@ -65,6 +65,12 @@ class Purge {
 				delete from mail_outbox m using application a
 				where a.id = any(:ids) and lower(m.recipient) = lower(a.email)
 				  and strpos(m.text_body, a.reference) > 0""").param("ids", array).update();
+		// The requests to their referees name the applicant too (issue 30); the referees'
+		// own details and what they wrote go with the application's rows.
+		this.jdbc.sql("""
+				delete from mail_outbox m using reference_request r join application a on a.id = r.application_id
+				where a.id = any(:ids) and lower(m.recipient) = lower(r.referee_email)
+				  and strpos(m.text_body, a.full_name) > 0""").param("ids", array).update();
 		// Staff's leave to submit late, whose reason may say why (an illness, say).
 		this.jdbc.sql("""
 				delete from deadline_exception e using application a join applicant p on p.id = a.applicant_id

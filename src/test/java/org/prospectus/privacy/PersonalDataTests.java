@@ -92,6 +92,11 @@ class PersonalDataTests {
 		this.staff.createAt("officer@kth.example", "Olle Officer", kth, StaffRole.ADMISSIONS);
 		MockHttpSession officer = this.staff.signIn("officer@kth.example");
 		move(officer, "NOT_ADMITTED", "reason", "The degree is not in a relevant subject.");
+		this.jdbc.sql("""
+				insert into reference_request (application_id, position, referee_name, referee_email, relationship,
+				    known_for, state, comments)
+				values (cast(? as uuid), 1, 'Rita Referee', 'rita@uni.example', 'ACADEMIC', 'Three years', 'GIVEN',
+				    'A confidential reference.')""").param(this.submitted).update();
 
 		Map<String, byte[]> before = archive();
 		String reference = reference(this.submitted);
@@ -101,6 +106,9 @@ class PersonalDataTests {
 					"Machine Learning")
 			.as("a decision before its notification date is not the applicant's to read yet")
 			.doesNotContain("Not admitted", "relevant subject");
+		assertThat(application).as("a referee by name and state only")
+			.contains("Rita Referee", "GIVEN")
+			.doesNotContain("rita@uni.example", "A confidential reference.");
 		assertThat(text(before, "account.json")).contains(EMAIL, NAME, "signInRecords");
 		assertThat(text(before, "README.txt")).contains("statusHistory");
 		assertThat(before.keySet()).anySatisfy((name) -> assertThat(name).startsWith("messages/001-"));
@@ -231,12 +239,24 @@ class PersonalDataTests {
 			.with(csrf())
 			.exchange()).hasStatus3xxRedirection();
 		move(officer, "NOT_ADMITTED", "reason", "Asked " + NAME + " to apply next year.");
+		// A referee's details, what they wrote and the request they were e-mailed (issue
+		// 30).
+		this.jdbc.sql("""
+				insert into reference_request (application_id, position, referee_name, referee_email, relationship,
+				    known_for, state, comments)
+				values (cast(? as uuid), 1, 'Rita Referee', 'rita@uni.example', 'ACADEMIC', 'Three years', 'GIVEN',
+				    'Ada Lovelace is the best student I have had.')""").param(this.submitted).update();
+		this.jdbc.sql("""
+				insert into mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_at)
+				values ('rita@uni.example', 'You have been named as a referee', 'Ada Lovelace has applied.',
+				    '<p>Ada Lovelace has applied.</p>', now(), now())""").update();
 		List<byte[]> documents = this.jdbc.sql("select content from application_document")
 			.query((rs, n) -> rs.getBytes(1))
 			.list();
 		String reference = reference(this.submitted);
-		assertThat(everywhere(List.of(EMAIL, "Lovelace", "2000-12-10"), documents).keySet())
+		assertThat(everywhere(List.of(EMAIL, "Lovelace", "2000-12-10", "rita@uni.example"), documents).keySet())
 			.as("the search finds the applicant before the erasure")
+			.contains("reference_request (lovelace)", "mail_outbox (rita@uni.example)")
 			.contains("applicant (ada@example.org)", "application (lovelace)", "application (2000-12-10)",
 					"application_note (lovelace)", "audit_change (lovelace)", "mail_outbox (ada@example.org)",
 					"sign_in_attempt (ada@example.org)", "spring_session_attributes (616461406578616d)")
@@ -268,7 +288,9 @@ class PersonalDataTests {
 			.with(csrf())
 			.exchange()).hasRedirectedUrl("/admin/applications");
 
-		Map<String, Long> found = everywhere(List.of(EMAIL, "Lovelace", "2000-12-10", "Drottninggatan"), documents);
+		Map<String, Long> found = everywhere(
+				List.of(EMAIL, "Lovelace", "2000-12-10", "Drottninggatan", "rita@uni.example", "Rita Referee"),
+				documents);
 		assertThat(found).as("rows in which something of the applicant is left").isEmpty();
 		assertThat(this.jdbc.sql("""
 				select e.summary || ' / ' || c.after_value from audit_event e join audit_change c on c.event_id = e.id
