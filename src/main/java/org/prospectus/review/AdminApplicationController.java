@@ -1,6 +1,7 @@
 package org.prospectus.review;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.decisions.Offers;
+import org.prospectus.references.References;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -79,9 +81,15 @@ class AdminApplicationController {
 
 	private final OfferReview offerReview;
 
-	AdminApplicationController(ApplicationReview review, OfferReview offerReview) {
+	private final References references;
+
+	private final Clock clock;
+
+	AdminApplicationController(ApplicationReview review, OfferReview offerReview, References references, Clock clock) {
 		this.review = review;
 		this.offerReview = offerReview;
+		this.references = references;
+		this.clock = clock;
 	}
 
 	@InitBinder("statusForm")
@@ -409,6 +417,9 @@ class AdminApplicationController {
 		model.addAttribute("staffView", true);
 		model.addAttribute("countryNames", Countries.NAMES);
 		model.addAttribute("steps", Arrays.stream(Step.values()).filter(Step::isForm).toList());
+		// The detail was found within this officer's reach; so are its referees.
+		model.addAttribute("references", this.references.of(detail.app().getId()));
+		model.addAttribute("now", this.clock.instant());
 		// Only what this officer may do: a joint round's partner decides on its own
 		// programmes, and only its coordinator checks, asks for and moves the whole.
 		ApplicationReview.Powers powers = this.review.powers(detail);

@@ -6,8 +6,8 @@
  * It offers other modules nothing: no type of it is marked
  * {@code @NamedInterface("api")}.
  */
-@ApplicationModule(
-		allowedDependencies = { "account::api", "applications::api", "audit::api", "decisions::api", "support", "web" })
+@ApplicationModule(allowedDependencies = { "account::api", "applications::api", "audit::api", "decisions::api",
+		"references::api", "support", "web" })
 @NullMarked
 package org.prospectus.review;
 

@@ -10,10 +10,12 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
+import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +50,9 @@ class ReferencesTests {
 	@Autowired
 	CatalogueFixtures fixtures;
 
+	@Autowired
+	StaffSessions staff;
+
 	Applying applying;
 
 	MockHttpSession applicant;
@@ -61,6 +66,7 @@ class ReferencesTests {
 		this.applying = new Applying(this.mvc, this.jdbc);
 		this.applicant = this.applying.applicant("ada@example.org", "Ada Lovelace");
 		this.id = this.applying.start(this.applicant);
+		this.staff.create("officer@uni.example", "Olivia Officer", StaffRole.ADMISSIONS);
 		this.applying.fillEverything(this.applicant, this.id, "SE", catalogue.ml(), catalogue.applied());
 	}
 
@@ -112,6 +118,15 @@ class ReferencesTests {
 		assertThat(this.jdbc.sql("select comments from reference_request where state = 'GIVEN'")
 			.query(String.class)
 			.single()).isEqualTo("Ada was the best student I supervised.");
+		// Staff of the institution read the reference on the application.
+		assertThat(page(this.mvc.get()
+			.uri("/admin/applications/{id}", this.id)
+			.session(this.staff.signIn("officer@uni.example"))
+			.exchange()).select("#references article").eachText())
+			.satisfiesExactly(
+					(given) -> assertThat(given).contains("Anna Berg", "Request: Given",
+							"Ada was the best student I supervised."),
+					(declined) -> assertThat(declined).contains("Bo Ek", "Request: Declined"));
 		// A referee who has answered stays; their row is no longer a form.
 		assertThat(page(this.mvc.get().uri(page).session(this.applicant).exchange()).select("input[name^=referees]"))
 			.isEmpty();
