@@ -31,3 +31,12 @@ create table reference_request (
 alter table sign_in_attempt drop constraint sign_in_attempt_audience_check;
 alter table sign_in_attempt add constraint sign_in_attempt_audience_check
     check (audience in ('STAFF', 'APPLICANT', 'REFEREE'));
+
+-- Reminders go to referees who have not answered, 7 and 14 days after the request and
+-- never after the documents deadline: the references module reads each application's
+-- round and each round's deadline through these.
+create view applications_rounds_for_references as
+select id, round_id from application;
+
+create view intake_deadlines_for_references as
+select id, documents_deadline_at from application_round;

@@ -88,6 +88,17 @@ public class ReferenceRequest {
 		this.reminders = 0;
 	}
 
+	/** Asked again, with a new link: the one sent before stops working. */
+	void remind(String tokenHash, Instant at) {
+		this.tokenHash = tokenHash;
+		this.lastSentAt = at;
+		this.reminders++;
+	}
+
+	public int getReminders() {
+		return this.reminders;
+	}
+
 	void give(String comments, Instant at) {
 		this.state = ReferenceState.GIVEN;
 		this.comments = comments;

@@ -18,6 +18,8 @@ interface ReferenceRequestRepository extends Repository<ReferenceRequest, Long> 
 
 	List<ReferenceRequest> findByApplicationIdOrderByPosition(UUID applicationId);
 
+	List<ReferenceRequest> findAllById(Iterable<Long> ids);
+
 	/** The request a link's token names, locked, so that two answers cannot both land. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from ReferenceRequest r where r.tokenHash = :tokenHash")

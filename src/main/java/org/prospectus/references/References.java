@@ -227,11 +227,24 @@ public class References {
 	/** Sends the request, through the outbox, with a new link. */
 	private void ask(ReferenceRequest request, Application application) {
 		String token = Tokens.generate();
-		Instant now = this.clock.instant();
-		request.request(Tokens.hash(token), now);
+		request.request(Tokens.hash(token), this.clock.instant());
+		send(request, application, token, "reference-request");
+	}
+
+	/**
+	 * Reminds a referee who has not answered, with a new link, in the caller's
+	 * transaction.
+	 */
+	void remind(ReferenceRequest request, Application application) {
+		String token = Tokens.generate();
+		request.remind(Tokens.hash(token), this.clock.instant());
+		send(request, application, token, "reference-reminder");
+	}
+
+	private void send(ReferenceRequest request, Application application, String token, String template) {
 		ApplicationRound round = application.getRound();
 		Locale language = application.getApplicant().getLanguage();
-		this.outbox.enqueue(request.getRefereeEmail(), "reference-request",
+		this.outbox.enqueue(request.getRefereeEmail(), template,
 				Map.of("referee", request.getRefereeName(), "applicant", application.getFullName(), "round",
 						round.textIn(language, "name"), "institution", round.getInstitution().textIn(language, "name"),
 						"until", Formats.at(round.getDocumentsDeadlineAt(), round.getZone(), language), "link",

@@ -1,8 +1,15 @@
 package org.prospectus.references;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +59,9 @@ class ReferencesTests {
 
 	@Autowired
 	StaffSessions staff;
+
+	@Autowired
+	ReferenceReminders reminders;
 
 	Applying applying;
 
@@ -163,6 +173,62 @@ class ReferencesTests {
 			.eachText()).containsExactly("Anna Berg: Expired: not given by the deadline");
 	}
 
+	/**
+	 * Two instances run the reminders at once: each referee is reminded once at 7 days
+	 * and once at 14, with a new link, and never after the documents deadline.
+	 */
+	@Test
+	void aRefereeIsRemindedOnceAt7AndAt14DaysWhateverTheInstancesAndNeverAfterTheDeadline() throws Exception {
+		this.jdbc.sql("update application_round set documents_deadline_at = '2027-01-28T22:59:59Z'").update();
+		saveReferees("Anna Berg", "anna.berg@uni.example", "", "");
+		this.applying.submit(this.applicant, this.id);
+		String first = requests().get(0);
+		Instant asked = this.clock.instant();
+		this.clock.setInstant(asked.plus(Duration.ofDays(7)).minusSeconds(1));
+		assertThat(this.reminders.remindDue()).isZero();
+
+		this.clock.setInstant(asked.plus(Duration.ofDays(7)));
+		assertThat(bothInstances()).as("reminded by one instance only").isEqualTo(1);
+		assertThat(bothInstances()).isZero();
+		List<String> reminders = reminders();
+		assertThat(reminders).hasSize(1);
+		assertThat(this.mvc.get().uri("/references/" + first).exchange()).as("the first link is replaced")
+			.hasStatus(404);
+		assertThat(this.mvc.get().uri("/references/" + reminders.get(0)).exchange()).hasStatusOk();
+		assertThat(page(this.mvc.get().uri("/applications/" + this.id).session(this.applicant).exchange())
+			.select("ul.referees li")
+			.eachText()).containsExactly("Anna Berg: Reminded");
+
+		this.clock.setInstant(asked.plus(Duration.ofDays(14)));
+		assertThat(bothInstances()).isEqualTo(1);
+		this.clock.setInstant(asked.plus(Duration.ofDays(19)));
+		assertThat(bothInstances()).as("two reminders at most, and none after the documents deadline").isZero();
+		assertThat(reminders()).hasSize(2);
+	}
+
+	/** Runs the reminders in two threads at once, as two instances would. */
+	int bothInstances() throws Exception {
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			Callable<Integer> run = () -> {
+				start.await();
+				return this.reminders.remindDue();
+			};
+			Future<Integer> one = instances.submit(run);
+			Future<Integer> two = instances.submit(run);
+			start.countDown();
+			return one.get(30, TimeUnit.SECONDS) + two.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			instances.shutdownNow();
+		}
+	}
+
+	List<String> reminders() {
+		return tokens("A reminder: a reference is waiting for you");
+	}
+
 	@Test
 	void linksThatLeadNowhereAreRefusedForAWhileFromOneAddress() {
 		for (int i = 0; i < 20; i++) {
@@ -190,9 +256,13 @@ class ReferencesTests {
 
 	/** The tokens of the reference requests in the outbox, in the order sent. */
 	List<String> requests() {
+		return tokens("You have been named as a referee");
+	}
+
+	List<String> tokens(String subject) {
 		List<String> tokens = new ArrayList<>();
-		for (String body : this.jdbc
-			.sql("select text_body from mail_outbox where subject = 'You have been named as a referee' order by id")
+		for (String body : this.jdbc.sql("select text_body from mail_outbox where subject = ? order by id")
+			.param(subject)
 			.query(String.class)
 			.list()) {
 			Matcher matcher = LINK.matcher(body);
