@@ -1,6 +1,7 @@
 package org.prospectus.course;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,6 +29,20 @@ public record CoursePage(Course course, List<CourseOffering> offerings, List<Cou
 
 	public boolean hasSyllabus() {
 		return this.syllabus != null;
+	}
+
+	/**
+	 * Whether the page in this language shows any of its syllabus translated: a text, a
+	 * module's name or a prerequisite's description; it then says which language's
+	 * version applies.
+	 */
+	public boolean isSyllabusTranslatedInto(Locale language) {
+		if (this.syllabus == null) {
+			return false;
+		}
+		String tag = language.toLanguageTag();
+		return this.syllabus.isTranslatedInto(language) || this.prerequisites.stream()
+			.anyMatch((prerequisite) -> prerequisite.translation(tag, "description") != null);
 	}
 
 	/** Whether this is the version whose syllabus the page shows. */

@@ -1,7 +1,10 @@
 package org.prospectus.course;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,14 +18,16 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.prospectus.web.Translated;
 
 /**
  * A specific prerequisite of a course: what is required, and the courses whose completion
- * counts as meeting it.
+ * counts as meeting it. Its description may be translated like its syllabus's texts (ADR
+ * 0036).
  */
 @Entity
 @Table(name = "syllabus_prerequisite")
-public class Prerequisite {
+public class Prerequisite implements Translated {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +44,11 @@ public class Prerequisite {
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
 	private List<String> equivalentCodes = new ArrayList<>();
+
+	/** Its description in other languages: language, then {@code description}. */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<String, Map<String, String>> translations = new LinkedHashMap<>();
 
 	protected Prerequisite() {
 	}
@@ -65,6 +75,28 @@ public class Prerequisite {
 
 	public List<String> getEquivalentCodes() {
 		return List.copyOf(this.equivalentCodes);
+	}
+
+	@Override
+	public String mainLanguage() {
+		return this.syllabus.mainLanguage();
+	}
+
+	@Override
+	public @Nullable String mainText(String field) {
+		if (!"description".equals(field)) {
+			throw new IllegalArgumentException("Not a translated text of a prerequisite: " + field);
+		}
+		return this.description;
+	}
+
+	@Override
+	public Map<String, Map<String, String>> translations() {
+		return Collections.unmodifiableMap(this.translations);
+	}
+
+	public void setTranslations(Map<String, Map<String, String>> translations) {
+		this.translations = new LinkedHashMap<>(translations);
 	}
 
 	/**

@@ -242,4 +242,12 @@ public class Syllabus extends BaseEntity implements Translated {
 		return prerequisite;
 	}
 
+	/** A prerequisite with its description in other languages: language, then field. */
+	public Prerequisite addPrerequisite(String description, List<String> equivalentCodes,
+			Map<String, Map<String, String>> translations) {
+		Prerequisite prerequisite = addPrerequisite(description, equivalentCodes);
+		prerequisite.setTranslations(translations);
+		return prerequisite;
+	}
+
 }

@@ -39,7 +39,8 @@ record SyllabusContent(Term validFrom, String contents, String outcomes, String 
 					module.translations());
 		}
 		for (PrerequisiteContent prerequisite : this.prerequisites) {
-			syllabus.addPrerequisite(prerequisite.description(), prerequisite.equivalentCodes());
+			syllabus.addPrerequisite(prerequisite.description(), prerequisite.equivalentCodes(),
+					prerequisite.translations());
 		}
 	}
 
@@ -49,7 +50,12 @@ record SyllabusContent(Term validFrom, String contents, String outcomes, String 
 
 	}
 
-	record PrerequisiteContent(String description, List<String> equivalentCodes) {
+	/**
+	 * A prerequisite, its description's translations by language, then
+	 * {@code description}.
+	 */
+	record PrerequisiteContent(String description, List<String> equivalentCodes,
+			Map<String, Map<String, String>> translations) {
 
 	}
 

@@ -57,6 +57,14 @@ public class SyllabusForm {
 	static final TranslatedFields MODULE_NAME = new TranslatedFields(Map.of("name", 200),
 			Map.of("name", "course.syllabus.modules"));
 
+	/**
+	 * A prerequisite's description in several languages, checked like the description;
+	 * the diff lists every prerequisite's in one field a language, beside the
+	 * prerequisites.
+	 */
+	static final TranslatedFields PREREQUISITE_DESCRIPTION = new TranslatedFields(Map.of("description", 2000),
+			Map.of("description", "course.syllabus.prerequisites"));
+
 	private long version;
 
 	private Long revision;
@@ -104,8 +112,10 @@ public class SyllabusForm {
 			form.modules.add(row);
 		}
 		for (Prerequisite prerequisite : syllabus.getPrerequisites()) {
-			form.prerequisites.add(new PrerequisiteRow(prerequisite.getDescription(),
-					String.join(", ", prerequisite.getEquivalentCodes())));
+			PrerequisiteRow row = new PrerequisiteRow(prerequisite.getDescription(),
+					String.join(", ", prerequisite.getEquivalentCodes()));
+			row.setTranslations(Translated.flat(prerequisite.translations()));
+			form.prerequisites.add(row);
 		}
 		return form;
 	}
@@ -170,11 +180,17 @@ public class SyllabusForm {
 	}
 
 	/**
-	 * How many of the texts and module names written in the main language have no
-	 * translation into a language yet, for the editor's count.
+	 * How many of the texts, prerequisites' descriptions and module names written in the
+	 * main language have no translation into a language yet, for the editor's count.
 	 */
 	public int untranslated(String language) {
 		int count = TRANSLATED.untranslated(this.translations, language, this::mainText);
+		for (PrerequisiteRow row : this.prerequisites) {
+			if (row != null) {
+				count += PREREQUISITE_DESCRIPTION.untranslated(row.getTranslations(), language,
+						(field) -> row.getDescription());
+			}
+		}
 		for (ModuleRow row : this.modules) {
 			if (row != null) {
 				count += MODULE_NAME.untranslated(row.getTranslations(), language, (field) -> row.getName());
@@ -248,7 +264,11 @@ public class SyllabusForm {
 			String prefix = "prerequisites[" + i + "].";
 			String description = check.text(prefix + "description", row.getDescription(), true, 2000);
 			List<String> codes = equivalentCodes(check, prefix + "equivalentCodes", row.getEquivalentCodes());
-			result.add(new SyllabusContent.PrerequisiteContent(description, codes));
+			// The description's translations beside it:
+			// prerequisites[0].translations[sv:description].
+			Map<String, Map<String, String>> descriptions = PREREQUISITE_DESCRIPTION.check(row.getTranslations(),
+					check.errors(), prefix, "course.form.translation.unknown");
+			result.add(new SyllabusContent.PrerequisiteContent(description, codes, descriptions));
 		}
 		if (result.size() > MAX_PREREQUISITES) {
 			check.errors()
@@ -336,6 +356,7 @@ public class SyllabusForm {
 			.toList();
 		fields.put("course.syllabus.prerequisites",
 				prerequisiteLines.isEmpty() ? null : String.join("\n", prerequisiteLines));
+		describePrerequisiteDescriptions(fields);
 		List<String> moduleLines = this.modules.stream()
 			.filter((row) -> row != null && !row.isBlank())
 			.map((row) -> FieldChecks.joined(row.getCode(), row.getName(), row.getCredits(), row.getGradingScale()))
@@ -363,6 +384,25 @@ public class SyllabusForm {
 			});
 		}
 		MODULE_NAME.describe(names, fields);
+	}
+
+	/**
+	 * The prerequisites' descriptions in each language they are translated into, one line
+	 * a prerequisite, as {@code course.syllabus.prerequisites@sv}.
+	 */
+	private void describePrerequisiteDescriptions(Map<String, String> fields) {
+		Map<String, String> descriptions = new TreeMap<>();
+		for (PrerequisiteRow row : this.prerequisites) {
+			if (row == null || row.isBlank()) {
+				continue;
+			}
+			row.getTranslations().forEach((key, description) -> {
+				if (!FieldChecks.blank(description)) {
+					descriptions.merge(key, description.strip(), (lines, line) -> lines + "\n" + line);
+				}
+			});
+		}
+		PREREQUISITE_DESCRIPTION.describe(descriptions, fields);
 	}
 
 	/** An examination module, as typed. */
@@ -443,6 +483,9 @@ public class SyllabusForm {
 
 		private String equivalentCodes;
 
+		/** Its description in other languages, {@code sv:description}, as typed. */
+		private Map<String, String> translations = new LinkedHashMap<>();
+
 		public PrerequisiteRow() {
 		}
 
@@ -452,7 +495,8 @@ public class SyllabusForm {
 		}
 
 		boolean isBlank() {
-			return FieldChecks.blank(this.description) && FieldChecks.blank(this.equivalentCodes);
+			return FieldChecks.blank(this.description) && FieldChecks.blank(this.equivalentCodes)
+					&& this.translations.values().stream().allMatch(FieldChecks::blank);
 		}
 
 		public String getDescription() {
@@ -469,6 +513,14 @@ public class SyllabusForm {
 
 		public void setEquivalentCodes(String equivalentCodes) {
 			this.equivalentCodes = equivalentCodes;
+		}
+
+		public Map<String, String> getTranslations() {
+			return this.translations;
+		}
+
+		public void setTranslations(Map<String, String> translations) {
+			this.translations = (translations != null) ? translations : new LinkedHashMap<>();
 		}
 
 	}

@@ -183,36 +183,45 @@ class CourseEditingTests {
 		MockHttpSession editor = this.staff.signIn("editor@uni.example");
 		Document form = page(this.mvc.get().uri(syllabusUri("/edit")).session(editor).exchange());
 		assertThat(form.select(".translation-count").text())
-			.isEqualTo("4 texts are still to be translated into Swedish.");
+			.isEqualTo("5 texts are still to be translated into Swedish.");
 		assertThat(form.select("label[for=translation-sv-contents]").text()).isEqualTo("Course contents in Swedish");
 		Map<String, String> syllabus = formValues(editor, syllabusUri("/edit"));
-		assertThat(syllabus).containsKey("translations[sv:outcomes]").containsKey("modules[0].translations[sv:name]");
+		assertThat(syllabus).containsKey("translations[sv:outcomes]")
+			.containsKey("modules[0].translations[sv:name]")
+			.containsKey("prerequisites[0].translations[sv:description]");
 		syllabus.put("translations[sv:contents]", "x".repeat(20001));
 		syllabus.put("modules[0].translations[sv:name]", "x".repeat(201));
+		syllabus.put("prerequisites[0].translations[sv:description]", "x".repeat(2001));
 		Document refused = page(post(editor, syllabusUri(""), syllabus));
 		assertThat(refused.getElementById("translation-sv-contents-error").text())
 			.isEqualTo("Use at most 20,000 characters.");
 		assertThat(refused.getElementById("modules[0].translations[sv:name]-error").text())
 			.isEqualTo("Use at most 200 characters.");
 		assertThat(refused.getElementById("modules[0].translations[sv:name]").attr("lang")).isEqualTo("sv");
+		assertThat(refused.getElementById("prerequisites-0-translation-sv-description-error").text())
+			.isEqualTo("Use at most 2,000 characters.");
 		assertThat(pendingRevisions()).isZero();
 
 		syllabus.put("translations[sv:contents]", "Bakåtpropagering.");
 		syllabus.put("modules[0].translations[sv:name]", "Tentamen");
+		syllabus.put("prerequisites[0].translations[sv:description]", "Programmering");
 		assertThat(post(editor, syllabusUri(""), syllabus)).hasRedirectedUrl(courseUri("/preview"));
 		Document preview = preview(editor);
 		assertThat(preview.select("section[aria-labelledby=pending-changes] tr").text()).contains(
-				"Course contents (Svenska)", "Bakåtpropagering.", "Examination modules (Svenska)", "TEN1 Tentamen");
+				"Course contents (Svenska)", "Bakåtpropagering.", "Examination modules (Svenska)", "TEN1 Tentamen",
+				"Specific prerequisites (Svenska)", "Programmering");
 		assertThat(publish(editor, preview)).hasStatus3xxRedirection();
 		assertThat(this.auditLog.search(new AuditFilter(null, AuditAction.UPDATE, null, null, null), 5))
-			.anySatisfy((entry) -> assertThat(entry.changes())
-				.anySatisfy((change) -> assertThat(change.field()).isEqualTo("course.syllabus.contents@sv")));
+			.anySatisfy((entry) -> assertThat(entry.changes()).extracting((change) -> change.field())
+				.contains("course.syllabus.contents@sv", "course.syllabus.prerequisites@sv"));
 
 		Document swedish = page(this.mvc.get().uri("/sv/courses/DD2424").exchange());
 		assertThat(swedish.select("p:containsOwn(Bakåtpropagering.)").attr("lang")).isEmpty();
 		assertThat(swedish.select("p:containsOwn(Train networks.)").attr("lang")).isEqualTo("en");
 		assertThat(swedish.select("td:containsOwn(Tentamen)").attr("lang")).isEmpty();
 		assertThat(swedish.select("td:containsOwn(Laboratory work)").attr("lang")).isEqualTo("en");
+		assertThat(swedish.select(".prerequisites span:containsOwn(Programmering)")).hasSize(1)
+			.allSatisfy((description) -> assertThat(description.attr("lang")).isEmpty());
 		assertThat(swedish.select(".untranslated").text()).startsWith("Vissa texter");
 		assertThat(swedish.select(".syllabus-binding").text()).isEqualTo(
 				"Kursplanen är översatt från engelska. Om versionerna skiljer sig åt gäller kursplanen på engelska.");
@@ -226,7 +235,7 @@ class CourseEditingTests {
 			.getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(new PDFTextStripper().getText(document)).contains("Bakåtpropagering.", "Tentamen",
-					"Train networks.", "Kursplanen är översatt från engelska.");
+					"Programmering", "Train networks.", "Kursplanen är översatt från engelska.");
 		}
 	}
 

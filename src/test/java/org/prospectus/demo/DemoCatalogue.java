@@ -288,10 +288,10 @@ public class DemoCatalogue {
 	}
 
 	/**
-	 * DD2424's current syllabus, its modules and its offerings' target groups in Swedish,
-	 * written for the demo (issue 29), also into a demo database created before they had
-	 * translations. Its literature is not given; the earlier version stays in English, to
-	 * show the fallback.
+	 * DD2424's current syllabus, its modules, its prerequisites and its offerings' target
+	 * groups in Swedish, written for the demo (issue 29), also into a demo database
+	 * created before they had translations. Its literature is not given; the earlier
+	 * version stays in English, to show the fallback.
 	 */
 	private void addSwedishCourseTexts() {
 		Syllabus current = this.entityManager
@@ -358,6 +358,22 @@ public class DemoCatalogue {
 				.forEach((module) -> module
 					.setTranslations(Map.of("sv", Map.of("name", modules.get(module.getCode())))));
 		}
+		Map<String, String> prerequisites = Map.of("Programming knowledge and skills corresponding to 6 credits.",
+				"Kunskaper och färdigheter i programmering motsvarande 6 hp.",
+				"Linear algebra corresponding to 7.5 credits.", "Linjär algebra motsvarande 7,5 hp.",
+				"Multivariable analysis corresponding to 7.5 credits.", "Flervariabelanalys motsvarande 7,5 hp.",
+				"Probability theory and statistics corresponding to 6 credits.",
+				"Sannolikhetsteori och statistik motsvarande 6 hp.",
+				"Machine learning or artificial intelligence corresponding to 6 credits: either DD1420 or DD2421 "
+						+ "(machine learning), or DD2380 or ID1214 (artificial intelligence).",
+				"Maskininlärning eller artificiell intelligens motsvarande 6 hp: antingen DD1420 eller DD2421 "
+						+ "(maskininlärning) eller DD2380 eller ID1214 (artificiell intelligens).");
+		current.getPrerequisites()
+			.stream()
+			.filter((prerequisite) -> prerequisite.translations().isEmpty()
+					&& prerequisites.containsKey(prerequisite.getDescription()))
+			.forEach((prerequisite) -> prerequisite.setTranslations(
+					Map.of("sv", Map.of("description", prerequisites.get(prerequisite.getDescription())))));
 		String open = "Öppet för studenter som är antagna till CLGYM-TIKT eller CLGYM-TIDE och till de "
 				+ "masterprogram som listas.";
 		Map<String, String> targetGroups = Map.of("60228", open, "60391",

@@ -145,8 +145,8 @@ class DemoCatalogueTests {
 		assertThat(pageText("/sv/deadlines")).contains("Hösten 20",
 				"Masterprogram i maskininlärning: antagning hösten");
 		assertThat(pageText("/sv/courses/DD2424")).contains("Grunderna i övervakad inlärning", "Tentamen",
-				"Laborationer", "Öppet för studenter som är antagna till CLGYM-TIKT",
-				"Kursplanen är översatt från engelska");
+				"Laborationer", "Linjär algebra motsvarande 7,5 hp.",
+				"Öppet för studenter som är antagna till CLGYM-TIKT", "Kursplanen är översatt från engelska");
 		assertThat(Jsoup
 			.parse(this.mvc.get()
 				.uri("/sv/courses/DD2424")
