@@ -43,6 +43,7 @@ class ReferenceLinkController {
 		}
 		References.Link link = this.references.link(token);
 		recordFailure(link.state(), token, request);
+		model.addAttribute("token", token);
 		return show(link, null, response, model);
 	}
 
@@ -62,6 +63,7 @@ class ReferenceLinkController {
 			if (typed.isEmpty() || typed.length() > MAX_COMMENTS) {
 				References.Link link = this.references.link(token);
 				if (link.state() == References.LinkState.OPEN) {
+					model.addAttribute("token", token);
 					model.addAttribute("comments", FieldChecks.typedText(typed));
 					model.addAttribute("commentsError",
 							typed.isEmpty() ? "reference.give.comments.required" : "reference.give.comments.too-long");

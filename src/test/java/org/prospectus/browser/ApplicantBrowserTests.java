@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -108,6 +109,7 @@ class ApplicantBrowserTests extends BrowserTestBase {
 
 		// Apply from the programme page, step by step.
 		this.jdbc.sql("update institution set fee_exempt_countries = '{SE}'").update();
+		this.jdbc.sql("update application_round set references_required = 1").update();
 		page.navigate("/programmes/" + BrowserCatalogue.PROGRAMME);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Apply now")).click();
 		assertThat(page.getByRole(AriaRole.MAIN))
@@ -188,6 +190,39 @@ class ApplicantBrowserTests extends BrowserTestBase {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the application")).click();
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Your application is submitted");
 		assertAccessible(page, "application status");
+
+		// The round asks for a reference: the applicant names a referee after submitting,
+		// who is asked at once and answers through the e-mailed link, with no account.
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Name or change your referees")).click();
+		field(page, "Full name").fill("Anna Berg");
+		field(page, "E-mail address").fill("anna.berg@");
+		field(page, "How they know you").selectOption("ACADEMIC");
+		field(page, "How long they have known you").fill("Three years");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save referees")).click();
+		assertThat(page.locator("[id='referees[0].email-error']")).containsText("Enter an e-mail address");
+		assertThat(field(page, "Full name")).hasValue("Anna Berg");
+		assertAccessible(page, "referees with an error");
+		field(page, "E-mail address").fill("anna.berg@uni.example");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save referees")).click();
+		assertThat(page.locator(".referee-state")).containsText("Requested");
+		String request = this.jdbc.sql("select text_body from mail_outbox where recipient = 'anna.berg@uni.example'")
+			.query(String.class)
+			.single();
+		Matcher referee = Pattern.compile("https?://[^/\\s]+(/references/[\\w-]+)").matcher(request);
+		Assertions.assertThat(referee.find()).as("reference link in " + request).isTrue();
+		// The referee has no session of the applicant's: a browser of their own.
+		BrowserContext referees = this.browser.newContext("http://localhost:" + this.port);
+		Page answer = referees.newPage();
+		answer.navigate(referee.group(1));
+		assertThat(
+				answer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("A reference for Grace Hopper")))
+			.isVisible();
+		assertAccessible(answer, "a referee's page");
+		answer.getByLabel("Your reference").fill("Grace wrote the first compiler I ever used.");
+		answer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give the reference")).click();
+		assertThat(answer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
+		assertAccessible(answer, "a reference given");
+		referees.close();
 
 		// Their data: the download page, and closing, refused with a wrong password.
 		page.navigate("/account");

@@ -120,6 +120,7 @@ public class DemoCatalogue {
 			addSwedishTexts();
 			addKthSwedishInstitutionTexts();
 			addSwedishCourseTexts();
+			addReferences();
 		}
 		else {
 			Map<String, DemoRound> moving = movingRounds();
@@ -133,6 +134,7 @@ public class DemoCatalogue {
 			addSwedishTexts();
 			addKthSwedishInstitutionTexts();
 			addSwedishCourseTexts();
+			addReferences();
 		}
 		loadCareersAndGuide();
 	}
@@ -389,6 +391,18 @@ public class DemoCatalogue {
 					&& targetGroups.containsKey(offering.getApplicationCode()))
 			.forEach((offering) -> offering
 				.setTranslations(Map.of("sv", Map.of("targetGroup", targetGroups.get(offering.getApplicationCode())))));
+	}
+
+	/**
+	 * KTH's open round asks for one reference (issue 30), also in a demo database created
+	 * before references existed: an applicant names a referee, who is e-mailed a link on
+	 * submission (the development mail server shows it).
+	 */
+	private void addReferences() {
+		this.entityManager.createQuery("select r from ApplicationRound r where r.slug = :slug", ApplicationRound.class)
+			.setParameter("slug", KTH_CURRENT_ROUND)
+			.getResultList()
+			.forEach((round) -> round.setReferencesRequired(1));
 	}
 
 	/**
