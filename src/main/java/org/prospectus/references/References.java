@@ -248,7 +248,8 @@ public class References {
 				Map.of("referee", request.getRefereeName(), "applicant", application.getFullName(), "round",
 						round.textIn(language, "name"), "institution", round.getInstitution().textIn(language, "name"),
 						"until", Formats.at(round.getDocumentsDeadlineAt(), round.getZone(), language), "link",
-						this.urls.of(language, "/references/{token}", token)),
+						this.urls.of(language, "/references/{token}", token), "reminder",
+						template.equals("reference-reminder")),
 				language);
 	}
 

@@ -192,6 +192,9 @@ class ReferencesTests {
 		assertThat(bothInstances()).isZero();
 		List<String> reminders = reminders();
 		assertThat(reminders).hasSize(1);
+		assertThat(this.jdbc.sql("select text_body || html_body from mail_outbox where subject like 'A reminder%'")
+			.query(String.class)
+			.single()).contains("You have not answered yet", "Ada Lovelace", "<h1>A reminder: a reference for Ada");
 		assertThat(this.mvc.get().uri("/references/" + first).exchange()).as("the first link is replaced")
 			.hasStatus(404);
 		assertThat(this.mvc.get().uri("/references/" + reminders.get(0)).exchange()).hasStatusOk();
