@@ -30,6 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param fee the fee status
  * @param citizenship an ISO 3166 country code, upper case
  * @param missingDocuments only applications with a required document missing or rejected
+ * @param missingReferences only applications whose round asks for more references than
+ * have been given
  * @param from submitted on or after this day (UTC)
  * @param to submitted on or before this day (UTC)
  * @param text part of the applicant's name, e-mail address or the reference, lower case;
@@ -38,8 +40,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param offer where the application's offer stands with the applicant
  */
 public record QueueFilter(Long round, Long programme, boolean anyChoice, ApplicationStatus status, FeeStatus fee,
-		String citizenship, boolean missingDocuments, LocalDate from, LocalDate to, String text, QueueSort sort,
-		@Nullable OfferFilter offer) {
+		String citizenship, boolean missingDocuments, boolean missingReferences, LocalDate from, LocalDate to,
+		String text, QueueSort sort, @Nullable OfferFilter offer) {
 
 	/**
 	 * The shortest text searched: the trigram index needs three characters to narrow
@@ -52,7 +54,8 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
 	public static QueueFilter none() {
-		return new QueueFilter(null, null, false, null, null, null, false, null, null, null, QueueSort.SUBMITTED, null);
+		return new QueueFilter(null, null, false, null, null, null, false, false, null, null, null, QueueSort.SUBMITTED,
+				null);
 	}
 
 	/** Reads a view from query parameters, leaving out what cannot be read. */
@@ -61,9 +64,10 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 		return new QueueFilter(id(params.getFirst("round")), id(params.getFirst("programme")),
 				"any".equals(blankToNull(params.getFirst("choice"))),
 				(status == ApplicationStatus.DRAFT) ? null : status, enumValue(FeeStatus.class, params.getFirst("fee")),
-				country(params.getFirst("citizenship")), params.containsKey("missing"), date(params.getFirst("from")),
-				date(params.getFirst("to")), text(params.getFirst("q")),
-				QueueSort.fromParameter(params.getFirst("sort")), OfferFilter.fromParameter(params.getFirst("offer")));
+				country(params.getFirst("citizenship")), params.containsKey("missing"),
+				params.containsKey("references"), date(params.getFirst("from")), date(params.getFirst("to")),
+				text(params.getFirst("q")), QueueSort.fromParameter(params.getFirst("sort")),
+				OfferFilter.fromParameter(params.getFirst("offer")));
 	}
 
 	/** Reads a view from a query string such as {@link #toQuery()} writes. */
@@ -93,6 +97,7 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 			.queryParamIfPresent("fee", Optional.ofNullable(this.fee))
 			.queryParamIfPresent("citizenship", Optional.ofNullable(this.citizenship))
 			.queryParamIfPresent("missing", Optional.ofNullable(this.missingDocuments ? "" : null))
+			.queryParamIfPresent("references", Optional.ofNullable(this.missingReferences ? "" : null))
 			.queryParamIfPresent("from", Optional.ofNullable(this.from))
 			.queryParamIfPresent("to", Optional.ofNullable(this.to))
 			.queryParamIfPresent("q", Optional.ofNullable(this.text))
@@ -106,8 +111,8 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 	/** Whether anything narrows the view. */
 	public boolean isFiltered() {
 		return this.round != null || this.programme != null || this.status != null || this.fee != null
-				|| this.citizenship != null || this.missingDocuments || this.from != null || this.to != null
-				|| this.text != null || this.offer != null;
+				|| this.citizenship != null || this.missingDocuments || this.missingReferences || this.from != null
+				|| this.to != null || this.text != null || this.offer != null;
 	}
 
 	/** The first instant of {@link #from}, UTC. */

@@ -214,6 +214,11 @@ public class ReviewQueue {
 		if (filter.missingDocuments()) {
 			where.append(" and a.missing_documents");
 		}
+		if (filter.missingReferences()) {
+			where.append(" and (select r.references_required from intake_rounds_for_review r where r.id = a.round_id)"
+					+ " > (select count(*) from references_requests_for_review q"
+					+ " where q.application_id = a.id and q.state = 'GIVEN')");
+		}
 		if (filter.from() != null) {
 			where.append(" and a.submitted_at >= :from");
 			params.put("from", Timestamp.from(filter.fromInstant()));

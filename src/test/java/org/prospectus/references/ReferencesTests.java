@@ -128,15 +128,22 @@ class ReferencesTests {
 		assertThat(this.jdbc.sql("select comments from reference_request where state = 'GIVEN'")
 			.query(String.class)
 			.single()).isEqualTo("Ada was the best student I supervised.");
+		MockHttpSession officer = this.staff.signIn("officer@uni.example");
 		// Staff of the institution read the reference on the application.
-		assertThat(page(this.mvc.get()
-			.uri("/admin/applications/{id}", this.id)
-			.session(this.staff.signIn("officer@uni.example"))
-			.exchange()).select("#references article").eachText())
+		assertThat(page(this.mvc.get().uri("/admin/applications/{id}", this.id).session(officer).exchange())
+			.select("#references article")
+			.eachText())
 			.satisfiesExactly(
 					(given) -> assertThat(given).contains("Anna Berg", "Request: Given",
 							"Ada was the best student I supervised."),
 					(declined) -> assertThat(declined).contains("Bo Ek", "Request: Declined"));
+		// One of the two references asked for is given: the queue's filter finds it.
+		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
+			.contains(reference());
+		this.jdbc.sql("update reference_request set state = 'GIVEN'").update();
+		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
+			.doesNotContain(reference());
+		this.jdbc.sql("update reference_request set state = 'DECLINED' where position = 2").update();
 		// A referee who has answered stays; their row is no longer a form.
 		assertThat(page(this.mvc.get().uri(page).session(this.applicant).exchange()).select("input[name^=referees]"))
 			.isEmpty();
