@@ -63,6 +63,15 @@ class RefereesController {
 		return "redirect:/applications/" + application + "/references";
 	}
 
+	@PostMapping("/applications/{id}/references/{position}/resend")
+	String resend(@PathVariable String id, @PathVariable int position, @AuthenticationPrincipal ApplicantPrincipal me,
+			RedirectAttributes redirect) {
+		UUID application = owned(id, me);
+		redirect.addFlashAttribute(
+				this.references.resend(application, me.applicantId(), position) ? "resent" : "notResent", position);
+		return "redirect:/applications/" + application + "/references";
+	}
+
 	private String show(References.RefereesPage page, Model model) {
 		model.addAttribute("page", page);
 		model.addAttribute("app", page.application());

@@ -88,11 +88,21 @@ public class ReferenceRequest {
 		this.reminders = 0;
 	}
 
+	/** Sent again at the applicant's request, with a new link. */
+	void resend(String tokenHash, Instant at) {
+		this.tokenHash = tokenHash;
+		this.lastSentAt = at;
+	}
+
 	/** Asked again, with a new link: the one sent before stops working. */
 	void remind(String tokenHash, Instant at) {
 		this.tokenHash = tokenHash;
 		this.lastSentAt = at;
 		this.reminders++;
+	}
+
+	public @Nullable Instant getLastSentAt() {
+		return this.lastSentAt;
 	}
 
 	public int getReminders() {

@@ -1,6 +1,7 @@
 package org.prospectus.references;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,36 @@ public class References {
 				}
 			}
 		}
+		return true;
+	}
+
+	/** How long after a request the applicant may have it sent again. */
+	static final Duration RESEND_AFTER = Duration.ofDays(1);
+
+	/**
+	 * Sends a request again, with a new link, at the applicant's asking: at most once a
+	 * day, to a referee asked and not yet answered, while referees may be changed.
+	 * @return false when it may not be sent now
+	 */
+	@Transactional
+	public boolean resend(UUID applicationId, long applicantId, int position) {
+		Application application = this.applications.lockOwned(applicationId, applicantId)
+			.filter((owned) -> owned.getRound().getReferencesRequired() > 0)
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
+		ReferenceRequest request = of(applicationId).stream()
+			.filter((r) -> r.getPosition() == position)
+			.findFirst()
+			.orElseThrow(() -> NotFoundException.forMissing("referee"));
+		Instant now = this.clock.instant();
+		if (!open(application) || request.getState() != ReferenceState.REQUESTED
+				|| (request.getLastSentAt() != null && now.isBefore(request.getLastSentAt().plus(RESEND_AFTER)))) {
+			return false;
+		}
+		String token = Tokens.generate();
+		request.resend(Tokens.hash(token), now);
+		send(request, application, token, "reference-request");
+		audit(application, "Sent the request to referee " + request.getRefereeName() + " again",
+				request.getRefereeName(), request.getRefereeName());
 		return true;
 	}
 
@@ -284,6 +315,12 @@ public class References {
 	 * @param now the instant the page is made at, for each request's state
 	 */
 	public record RefereesPage(Application application, List<ReferenceRequest> referees, boolean open, Instant now) {
+
+		/** Whether the applicant may have a referee's request sent again now. */
+		public boolean canResend(ReferenceRequest request) {
+			return this.open && request.getState() == ReferenceState.REQUESTED && (request.getLastSentAt() == null
+					|| !this.now.isBefore(request.getLastSentAt().plus(RESEND_AFTER)));
+		}
 
 		/** A referee's state as the applicant is told it. */
 		public ReferenceState shownState(ReferenceRequest request) {

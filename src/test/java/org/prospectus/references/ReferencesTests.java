@@ -160,7 +160,17 @@ class ReferencesTests {
 		List<String> tokens = requests();
 		assertThat(tokens).hasSize(2);
 		assertThat(this.mvc.get().uri("/references/" + first).exchange()).hasStatus(404);
-		String second = tokens.get(1);
+		String changed = tokens.get(1);
+		assertThat(this.mvc.get().uri("/references/" + changed).exchange()).hasStatusOk();
+
+		// The applicant may have it sent again, once a day, with a new link.
+		assertThat(resend()).flash().containsEntry("notResent", 1);
+		this.clock.setInstant(this.clock.instant().plus(Duration.ofDays(1)));
+		assertThat(resend()).flash().containsEntry("resent", 1);
+		assertThat(resend()).flash().containsEntry("notResent", 1);
+		assertThat(requests()).hasSize(3);
+		assertThat(this.mvc.get().uri("/references/" + changed).exchange()).hasStatus(404);
+		String second = requests().get(2);
 		assertThat(this.mvc.get().uri("/references/" + second).exchange()).hasStatusOk();
 
 		// Another applicant cannot reach these referees.
@@ -246,6 +256,14 @@ class ReferencesTests {
 				.hasStatus(404);
 		}
 		assertThat(this.mvc.get().uri("/references/" + "y".repeat(43)).exchange()).hasStatus(429);
+	}
+
+	MvcTestResult resend() {
+		return this.mvc.post()
+			.uri("/applications/{id}/references/1/resend", this.id)
+			.session(this.applicant)
+			.with(csrf())
+			.exchange();
 	}
 
 	MvcTestResult saveReferees(String firstName, String firstEmail, String secondName, String secondEmail) {
