@@ -5,9 +5,11 @@
  * documents deadline; on it the referee gives the reference or declines, with no account.
  * The applicant sees each referee's state, never the content; staff see both.
  *
- * Adds the referees to the applicant's status page through {@code applications}'
- * {@code StatusPageSection}, and offers {@code References} to staff's pages
- * ({@code @NamedInterface("api")}); everything else is its own.
+ * Adds the referees to the applicant's status page through the applications module's
+ * status page section.
+ *
+ * What other modules may use is marked {@code @NamedInterface("api")}:
+ * {@code References}; everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "applicant::api", "applications::api", "audit::api",
 		"institution::api", "intake::api", "mail::api", "support", "web" })
