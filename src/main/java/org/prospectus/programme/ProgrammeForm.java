@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.course.Course;
 import org.prospectus.course.CreditSystem;
+import org.prospectus.support.Emails;
 import org.prospectus.support.FieldChecks;
 import org.prospectus.web.Translated;
 import org.prospectus.web.TranslatedFields;
@@ -39,8 +40,6 @@ public class ProgrammeForm extends YearFields {
 
 	/** The longest translation of a list typed one item a line, topics or careers. */
 	private static final int MAX_LINES_TEXT = 10000;
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final Pattern CREDITS = Pattern.compile("\\d{1,5}([.,]\\d)?");
 
@@ -180,7 +179,7 @@ public class ProgrammeForm extends YearFields {
 		YearValues year = checkYear(check, errors);
 		String lead = check.text("leadName", this.leadName, false, 200);
 		String email = check.text("contactEmail", this.contactEmail, false, 254);
-		if (email != null && !EMAIL.matcher(email).matches()) {
+		if (email != null && !Emails.isAddress(email)) {
 			errors.rejectValue("contactEmail", "programme.form.email.invalid");
 		}
 		String url = check.url("contactUrl", this.contactUrl);

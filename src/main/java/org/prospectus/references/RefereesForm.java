@@ -3,7 +3,6 @@ package org.prospectus.references;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.support.Emails;
@@ -15,8 +14,6 @@ import org.springframework.validation.Errors;
  * The referees an applicant names, one row a reference the round asks for, as typed.
  */
 public class RefereesForm {
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private List<Row> referees = new ArrayList<>();
 
@@ -57,7 +54,7 @@ public class RefereesForm {
 			String prefix = "referees[" + i + "].";
 			String name = check.text(prefix + "name", row.name, true, 200);
 			String email = check.text(prefix + "email", row.email, true, 254);
-			if (email != null && !EMAIL.matcher(email).matches()) {
+			if (email != null && !Emails.isAddress(email)) {
 				errors.rejectValue(prefix + "email", "reference.referees.email.invalid");
 				email = null;
 			}

@@ -44,7 +44,7 @@ class ReferenceLinkController {
 		References.Link link = this.references.link(token);
 		recordFailure(link.state(), token, request);
 		model.addAttribute("token", token);
-		return show(link, null, response, model);
+		return show(link, response, model);
 	}
 
 	@PostMapping("/references/{token}")
@@ -69,21 +69,17 @@ class ReferenceLinkController {
 							typed.isEmpty() ? "reference.give.comments.required" : "reference.give.comments.too-long");
 					response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 				}
-				return show(link, null, response, model);
+				return show(link, response, model);
 			}
 			state = this.references.give(token, typed);
 		}
 		recordFailure(state, token, request);
-		return show(new References.Link(state, null, null), state, response, model);
+		return show(new References.Link(state, null, null), response, model);
 	}
 
-	private String show(References.Link link, References.@Nullable LinkState answered, HttpServletResponse response,
-			Model model) {
+	private String show(References.Link link, HttpServletResponse response, Model model) {
 		model.addAttribute("link", link);
-		if (answered == null && link.state() == References.LinkState.UNKNOWN) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-		}
-		else if (link.state() == References.LinkState.EXPIRED) {
+		if (link.state() == References.LinkState.EXPIRED) {
 			response.setStatus(HttpStatus.GONE.value());
 		}
 		else if (link.state() == References.LinkState.UNKNOWN) {

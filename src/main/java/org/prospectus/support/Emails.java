@@ -2,6 +2,7 @@ package org.prospectus.support;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Emails {
 
+	private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
 	private Emails() {
+	}
+
+	/**
+	 * Whether what was typed has the shape of an address (a name, an at sign, a domain
+	 * with a dot): enough to catch a slip, which only sending can prove.
+	 */
+	public static boolean isAddress(String typed) {
+		return ADDRESS.matcher(typed).matches();
 	}
 
 	/**
