@@ -17,7 +17,12 @@ public enum StaffRole {
 	/** The catalogue: institutions, programmes, courses, offerings, rounds. */
 	EDITOR,
 	/** Applications and decisions. */
-	ADMISSIONS;
+	ADMISSIONS,
+	/**
+	 * Reads and scores the applications assigned to them, and sees nothing else of the
+	 * admissions area.
+	 */
+	READER;
 
 	/**
 	 * A set of its own of the roles given, none for none: {@link EnumSet#copyOf} refuses

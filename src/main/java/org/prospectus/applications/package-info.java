@@ -13,6 +13,7 @@
  * {@code Application}, {@code ApplicationDocuments}, {@code ApplicationFinder},
  * {@code ApplicationService}, {@code ApplicationStatus}, {@code ApplicationSubmitted},
  * {@code ApplicationWithdrawn}, {@code DecisionRecords}, {@code DocumentChecklist},
+ * {@code ReadingRecords},
  * {@code DocumentKind}, {@code FeeStatus}, {@code StatusPageSection}, {@code Step},
  * {@code StepContext}; everything else is its own.
  */

@@ -198,6 +198,11 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "EDITOR")
 			.requestMatchers("/admin/applications/**", "/admin/applications")
 			.hasAnyRole("ADMIN", "ADMISSIONS")
+			// A reader's queue and reads (issue 30): an administrator holds every role.
+			.requestMatchers("/admin/reads/**", "/admin/reads")
+			.hasAnyRole("READER", "ADMIN", "INSTITUTION_ADMIN")
+			.requestMatchers("/admin")
+			.hasAnyRole("ADMIN", "EDITOR", "ADMISSIONS", "READER")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("ADMIN", "EDITOR", "ADMISSIONS")
 			.anyRequest()
