@@ -63,6 +63,7 @@ class DemoStaff {
 					case ADMIN -> "Administrator, ";
 					case EDITOR -> "Editor, ";
 					case ADMISSIONS -> "Admissions, ";
+					case READER -> "Reader, ";
 				};
 				StaffUser member = this.accounts.findOrCreate(
 						name + "." + rs.getString("slug") + "@demo.prospectus.example", title + rs.getString("name"),
