@@ -119,3 +119,15 @@ from round_programme rp;
 create view programme_titles_for_reading as
 select p.id, p.title, p.code, p.institution_id
 from programme p;
+
+-- A read assigned, submitted, or given back for a conflict of interest is audited on the
+-- application.
+alter table audit_event drop constraint audit_event_action_check;
+alter table audit_event add constraint audit_event_action_check
+    check (action in ('CREATE', 'UPDATE', 'PUBLISH', 'RETIRE', 'DELETE', 'DISCARD', 'UPLOAD',
+                      'ROLE_CHANGE', 'SIGN_IN', 'SIGN_IN_FAILED',
+                      'SUBMIT', 'WITHDRAW', 'STATUS_CHANGE', 'DOCUMENT_CHECK', 'DOCUMENT_REQUEST', 'NOTE',
+                      'VIEW', 'DOWNLOAD', 'EXPORT', 'CLOSE_ACCOUNT', 'ERASE',
+                      'REPLY', 'CONDITION_CHECK', 'OFFER_WITHDRAW', 'DECLINE_BY_DEFAULT',
+                      'SCHEDULE', 'UNSCHEDULE', 'SCHEDULE_FAILED',
+                      'READ_ASSIGN', 'READ_SUBMIT', 'READ_CONFLICT'));

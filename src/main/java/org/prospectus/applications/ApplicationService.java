@@ -638,7 +638,8 @@ public class ApplicationService {
 		this.auditLog.recordFor(AuditAction.SUBMIT, Application.AUDIT_TYPE, id,
 				"Submitted application " + application.getReference(),
 				List.of(new FieldChange("status", ApplicationStatus.DRAFT.name(), ApplicationStatus.SUBMITTED.name())));
-		this.events.publishEvent(new ApplicationSubmitted(id, round.getId(), now));
+		this.events
+			.publishEvent(new ApplicationSubmitted(id, round.getId(), now, application.getFirstChoiceProgrammeId()));
 		return SubmitOutcome.of(SubmitOutcome.Result.SUBMITTED);
 	}
 

@@ -25,7 +25,7 @@ public enum AuditAction {
 	/** Staff cancelled a scheduled publication. */
 	UNSCHEDULE,
 	/** A scheduled publication could not be carried out. */
-	SCHEDULE_FAILED;
+	SCHEDULE_FAILED, READ_ASSIGN, READ_SUBMIT, READ_CONFLICT;
 
 	public String messageKey() {
 		return "audit.action." + name();

@@ -38,6 +38,7 @@ import org.prospectus.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.prospectus.decisions.Offers;
 import org.prospectus.references.References;
+import org.prospectus.reading.ApplicationReads;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -85,7 +86,11 @@ class AdminApplicationController {
 
 	private final Clock clock;
 
-	AdminApplicationController(ApplicationReview review, OfferReview offerReview, References references, Clock clock) {
+	private final ApplicationReads reads;
+
+	AdminApplicationController(ApplicationReview review, OfferReview offerReview, References references, Clock clock,
+			ApplicationReads reads) {
+		this.reads = reads;
 		this.review = review;
 		this.offerReview = offerReview;
 		this.references = references;
@@ -419,6 +424,7 @@ class AdminApplicationController {
 		model.addAttribute("steps", Arrays.stream(Step.values()).filter(Step::isForm).toList());
 		// The detail was found within this officer's reach; so are its referees.
 		model.addAttribute("references", this.references.of(detail.app().getId()));
+		model.addAttribute("reads", this.reads.of(detail.app()).orElse(null));
 		model.addAttribute("now", this.clock.instant());
 		// Only what this officer may do: a joint round's partner decides on its own
 		// programmes, and only its coordinator checks, asks for and moves the whole.

@@ -7,7 +7,7 @@
  * {@code @NamedInterface("api")}.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "applications::api", "audit::api", "decisions::api",
-		"references::api", "support", "web" })
+		"reading::api", "references::api", "support", "web" })
 @NullMarked
 package org.prospectus.review;
 
