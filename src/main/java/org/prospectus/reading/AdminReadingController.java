@@ -97,9 +97,8 @@ class AdminReadingController {
 	@PostMapping(PLANS + "/{round}/{programme}/assign")
 	String assign(@PathVariable long round, @PathVariable long programme,
 			@RequestParam(name = "readers", required = false) List<String> readers, RedirectAttributes redirect) {
-		Set<Long> chosen = ids(readers);
-		ReviewPlans.Distribution made = chosen.isEmpty() ? null : this.plans.assign(round, programme, chosen);
-		redirect.addFlashAttribute("assigned", (made != null) ? made.total() : 0);
+		ReviewPlans.Distribution made = this.plans.assign(round, programme, ids(readers));
+		redirect.addFlashAttribute("assigned", made.total());
 		return "redirect:" + PLANS + "/" + round + "/" + programme + "#assign";
 	}
 
@@ -114,7 +113,9 @@ class AdminReadingController {
 			throw NotFoundException.forMissing("application");
 		}
 		Long readerId = parse(reader);
-		boolean done = readerId != null && this.reads.assign(application, readerId);
+		// Asked even without a reader, so that another institution's application is not
+		// found rather than refused.
+		boolean done = this.reads.assign(application, (readerId != null) ? readerId : -1);
 		redirect.addFlashAttribute("done", done ? "reading.assign.one.done" : "reading.assign.one.refused");
 		return "redirect:/admin/applications/" + application + "#reads";
 	}

@@ -432,6 +432,8 @@ class RouteInventoryTests {
 			.replace("{offer}", "0")
 			.replace("{condition}", "0")
 			.replace("{year}", "2028")
+			.replace("{round}", first.get("rounds"))
+			.replace("{programme}", first.get("programmes"))
 			.replace("{id}", first.get(area));
 	}
 
