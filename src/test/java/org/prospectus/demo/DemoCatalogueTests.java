@@ -94,6 +94,9 @@ class DemoCatalogueTests {
 	DemoApplications demoApplications;
 
 	@Autowired
+	DemoReading demoReading;
+
+	@Autowired
 	DemoStaff demoStaff;
 
 	@Autowired
@@ -317,7 +320,7 @@ class DemoCatalogueTests {
 	@Test
 	void theFirstStartMakesEveryLoginTheReadmeNames() throws IOException {
 		DatabaseCleaner.clean(this.jdbc);
-		new DemoDataRunner(this.demoCatalogue, this.demoStaff, this.demoApplications).run(null);
+		new DemoDataRunner(this.demoCatalogue, this.demoStaff, this.demoApplications, this.demoReading).run(null);
 
 		String readme = Files.readString(Path.of("README.md"));
 		List<String> named = Pattern.compile("`([a-z.]+)@…`")
@@ -348,6 +351,13 @@ class DemoCatalogueTests {
 			.query(String.class)
 			.list()).contains("admin@demo.prospectus.example ADMIN", "editor@demo.prospectus.example EDITOR",
 					"admissions@demo.prospectus.example ADMISSIONS");
+		// KTH's plan (issue 30): two readers have read the three oldest applications, and
+		// the pair that disagrees has called for a third read.
+		assertThat(this.jdbc.sql("select state || ' ' || extra, count(*) from application_read group by 1 order by 1")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
+			.list()).contains("SUBMITTED false=6", "ASSIGNED true=1");
+		assertThat(this.jdbc.sql("select count(*) from application where reads_disagree").query(Integer.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -28,7 +28,11 @@ public class DemoDataRunner implements ApplicationRunner {
 
 	private final DemoApplications demoApplications;
 
-	DemoDataRunner(DemoCatalogue demoCatalogue, DemoStaff demoStaff, DemoApplications demoApplications) {
+	private final DemoReading demoReading;
+
+	DemoDataRunner(DemoCatalogue demoCatalogue, DemoStaff demoStaff, DemoApplications demoApplications,
+			DemoReading demoReading) {
+		this.demoReading = demoReading;
 		this.demoCatalogue = demoCatalogue;
 		this.demoStaff = demoStaff;
 		this.demoApplications = demoApplications;
@@ -39,6 +43,7 @@ public class DemoDataRunner implements ApplicationRunner {
 		this.demoCatalogue.load();
 		this.demoStaff.load();
 		long applications = this.demoApplications.load();
+		this.demoReading.load();
 		DemoCounts counts = this.demoCatalogue.counts();
 		logger.info("Demo catalogue ready: " + counts.institutions() + " institutions, " + counts.programmes()
 				+ " programmes (" + counts.publishedProgrammes() + " published), " + counts.courses() + " courses, "

@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo staff with new random passwords at every start, printed once: a portal
- * administrator, editor and admissions officer, and an editor and an officer of each
- * institution, who reach only its catalogue and the applications that reach it (ADR
- * 0018). There is no fixed demo password anywhere, and none of this code is in the
- * production jar. {@link DemoDataRunner} calls it once the institutions exist: as a
- * runner of its own it ran before them on a fresh database, and printed only the three
- * logins that work everywhere.
+ * administrator, editor and admissions officer, an editor and an officer of each
+ * institution, three readers at KTH, who reach only its catalogue and the applications
+ * that reach it (ADR 0018). There is no fixed demo password anywhere, and none of this
+ * code is in the production jar. {@link DemoDataRunner} calls it once the institutions
+ * exist: as a runner of its own it ran before them on a fresh database, and printed only
+ * the three logins that work everywhere.
  */
 @Component
 class DemoStaff {
@@ -70,6 +70,16 @@ class DemoStaff {
 						Set.of());
 				this.memberships.grant(member.getId(), rs.getLong("id"), role);
 				lines.add(login(name + " at " + rs.getString("slug"), member));
+			}
+			if (rs.getString("slug").equals("kth")) {
+				// Three readers: two read each application of the demo's plan, the third
+				// takes the read called for when they disagree (issue 30).
+				for (int n = 1; n <= DemoReading.READERS.length; n++) {
+					StaffUser reader = this.accounts.findOrCreate(DemoReading.reader(n), DemoReading.READERS[n - 1],
+							Set.of());
+					this.memberships.grant(reader.getId(), rs.getLong("id"), StaffRole.READER);
+					lines.add(login("reader " + n + " at kth", reader));
+				}
 			}
 		});
 		List<String> banner = new ArrayList<>(
