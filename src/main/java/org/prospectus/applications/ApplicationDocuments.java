@@ -416,7 +416,35 @@ public class ApplicationDocuments {
 	@FunctionalInterface
 	public interface DocumentTarget {
 
+		/**
+		 * Only a PDF or image viewer may show a document, never as a page of this site.
+		 */
+		String STAFF_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox";
+
 		OutputStream open(DocumentView document) throws IOException;
+
+		/**
+		 * A response that sends a document to staff: shown in the browser or, as an
+		 * attachment, saved; never cached, never sniffed, with a policy that lets nothing
+		 * in it run.
+		 */
+		static DocumentTarget toStaff(jakarta.servlet.http.HttpServletResponse response, boolean attachment) {
+			return (document) -> {
+				response.setContentType(document.contentType());
+				response.setContentLengthLong(document.size());
+				org.springframework.http.ContentDisposition.Builder disposition = attachment
+						? org.springframework.http.ContentDisposition.attachment()
+						: org.springframework.http.ContentDisposition.inline();
+				response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+						disposition.filename(document.storedName(), java.nio.charset.StandardCharsets.UTF_8)
+							.build()
+							.toString());
+				response.setHeader("Content-Security-Policy", STAFF_POLICY);
+				response.setHeader("X-Content-Type-Options", "nosniff");
+				response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
+				return response.getOutputStream();
+			};
+		}
 
 	}
 

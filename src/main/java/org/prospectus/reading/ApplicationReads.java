@@ -96,8 +96,15 @@ public class ApplicationReads {
 	public boolean assign(UUID applicationId, long readerId) {
 		Application application = this.applications.lockSubmitted(applicationId)
 			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
-		Summary summary = of(application)
-			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+		Long programme = application.getFirstChoiceProgrammeId();
+		if (programme == null || !this.reach.offers(programme)) {
+			throw org.prospectus.web.NotFoundException.forMissing("application");
+		}
+		Summary summary = of(application).orElse(null);
+		if (summary == null) {
+			// Within reach, but no plan applies: nothing to assign.
+			return false;
+		}
 		Optional<Reader> reader = summary.free().stream().filter((r) -> r.id() == readerId).findFirst();
 		if (reader.isEmpty() || !Assignments.READABLE.contains(application.getStatus().name())) {
 			return false;

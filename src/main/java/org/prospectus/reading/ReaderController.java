@@ -1,12 +1,12 @@
 package org.prospectus.reading;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
 import org.prospectus.applications.Step;
 import org.prospectus.support.Countries;
 import org.prospectus.web.ConflictView;
@@ -14,8 +14,6 @@ import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,13 +35,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReaderController {
 
-	/** Only a PDF or image viewer may show a document, never as a page of this site. */
-	static final String DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox";
-
 	private final ReaderDesk desk;
 
-	ReaderController(ReaderDesk desk) {
+	private final java.time.Clock clock;
+
+	ReaderController(ReaderDesk desk, java.time.Clock clock) {
 		this.desk = desk;
+		this.clock = clock;
 	}
 
 	@InitBinder("readForm")
@@ -118,18 +116,7 @@ class ReaderController {
 			throw NotFoundException.forMissing("document");
 		}
 		boolean attachment = download != null;
-		boolean found = this.desk.open(id, document, attachment, (view) -> {
-			response.setContentType(view.contentType());
-			response.setContentLengthLong(view.size());
-			ContentDisposition.Builder disposition = attachment ? ContentDisposition.attachment()
-					: ContentDisposition.inline();
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					disposition.filename(view.storedName(), StandardCharsets.UTF_8).build().toString());
-			response.setHeader("Content-Security-Policy", DOCUMENT_POLICY);
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			return response.getOutputStream();
-		});
+		boolean found = this.desk.open(id, document, attachment, DocumentTarget.toStaff(response, attachment));
 		if (!found) {
 			throw NotFoundException.forMissing("document");
 		}
@@ -143,6 +130,7 @@ class ReaderController {
 		model.addAttribute("context", page.context());
 		model.addAttribute("feeStatus", page.application().getFeeStatus());
 		model.addAttribute("staffView", true);
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("countryNames", Countries.NAMES);
 		model.addAttribute("steps", java.util.Arrays.stream(Step.values()).filter(Step::isForm).toList());
 		return "reading/read";

@@ -1,6 +1,5 @@
 package org.prospectus.review;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -24,6 +23,7 @@ import org.prospectus.support.Countries;
 import org.prospectus.decisions.OfferReview;
 import org.prospectus.applications.DocumentChecklist.Verdict;
 import org.prospectus.applications.DocumentKind;
+import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
 import org.prospectus.applications.Step;
 import org.prospectus.review.ReviewForms.CheckForm;
 import org.prospectus.review.ReviewForms.ConditionForm;
@@ -40,8 +40,6 @@ import org.prospectus.decisions.Offers;
 import org.prospectus.references.References;
 import org.prospectus.reading.ApplicationReads;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,9 +62,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AdminApplicationController {
-
-	/** Only a PDF or image viewer may show a document, never as a page of this site. */
-	static final String DOCUMENT_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox";
 
 	static final int REASON_LENGTH = 1000;
 
@@ -361,18 +356,8 @@ class AdminApplicationController {
 			@RequestParam(required = false) String download, HttpServletResponse response) {
 		UUID application = uuid(id);
 		boolean attachment = download != null;
-		boolean found = this.review.open(application, uuid(documentId), attachment, (document) -> {
-			response.setContentType(document.contentType());
-			response.setContentLengthLong(document.size());
-			ContentDisposition.Builder disposition = attachment ? ContentDisposition.attachment()
-					: ContentDisposition.inline();
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					disposition.filename(document.storedName(), StandardCharsets.UTF_8).build().toString());
-			response.setHeader("Content-Security-Policy", DOCUMENT_POLICY);
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			return response.getOutputStream();
-		});
+		boolean found = this.review.open(application, uuid(documentId), attachment,
+				DocumentTarget.toStaff(response, attachment));
 		if (!found) {
 			throw NotFoundException.forMissing("document");
 		}

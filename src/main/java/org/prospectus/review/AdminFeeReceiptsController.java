@@ -1,9 +1,9 @@
 package org.prospectus.review;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.prospectus.applications.ApplicationDocuments.DocumentTarget;
 import org.prospectus.decisions.ApplicationReview;
 import org.prospectus.decisions.ApplicationReview.Outcome;
 import org.prospectus.applications.DocumentChecklist.Verdict;
@@ -11,8 +11,6 @@ import org.prospectus.review.ReviewForms.CheckForm;
 import org.prospectus.web.FormFields;
 import org.prospectus.web.NotFoundException;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,19 +53,8 @@ class AdminFeeReceiptsController {
 
 	@GetMapping("/admin/applications/{id}/fee-receipt/{documentId}")
 	void receipt(@PathVariable String id, @PathVariable String documentId, HttpServletResponse response) {
-		boolean found = this.review.openReceipt(uuid(id), uuid(documentId), false, (document) -> {
-			response.setContentType(document.contentType());
-			response.setContentLengthLong(document.size());
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename(document.storedName(), StandardCharsets.UTF_8)
-						.build()
-						.toString());
-			response.setHeader("Content-Security-Policy", AdminApplicationController.DOCUMENT_POLICY);
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			return response.getOutputStream();
-		});
+		boolean found = this.review.openReceipt(uuid(id), uuid(documentId), false,
+				DocumentTarget.toStaff(response, false));
 		if (!found) {
 			throw NotFoundException.forMissing("document");
 		}

@@ -160,8 +160,22 @@ class ReadingTests {
 			.hasStatus(404);
 		assertThat(page(this.mvc.get().uri("/admin/reads").session(una).exchange()).select("#to-read")).isEmpty();
 
-		// A draft keeps what is typed; a score off the scale is refused beside it.
+		// The application's documents open beside the read, with nothing in them allowed
+		// to run.
 		long ritaRead = readOf("rita@uni.example", this.first);
+		String transcript = this.jdbc.sql(
+				"select id::text from application_document where application_id = cast(:id as uuid) and kind = 'TRANSCRIPT'")
+			.param("id", this.first)
+			.query(String.class)
+			.single();
+		assertThat(this.mvc.get().uri("/admin/reads/" + ritaRead + "/documents/" + transcript).session(rita).exchange())
+			.hasStatusOk()
+			.hasHeader("Content-Security-Policy",
+					"default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox");
+		assertThat(this.mvc.get().uri("/admin/reads/" + ritaRead + "/documents/" + transcript).session(una).exchange())
+			.hasStatus(404);
+
+		// A draft keeps what is typed; a score off the scale is refused beside it.
 		String academic = "scores[" + criterion("Academic record") + "]";
 		String motivation = "scores[" + criterion("Motivation") + "]";
 		MvcTestResult offScale = save(rita, ritaRead, "draft", Map.of(academic, "9", "comment", "Strong thesis."));
