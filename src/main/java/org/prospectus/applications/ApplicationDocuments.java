@@ -429,21 +429,27 @@ public class ApplicationDocuments {
 		 * in it run.
 		 */
 		static DocumentTarget toStaff(jakarta.servlet.http.HttpServletResponse response, boolean attachment) {
-			return (document) -> {
-				response.setContentType(document.contentType());
-				response.setContentLengthLong(document.size());
-				org.springframework.http.ContentDisposition.Builder disposition = attachment
-						? org.springframework.http.ContentDisposition.attachment()
-						: org.springframework.http.ContentDisposition.inline();
-				response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-						disposition.filename(document.storedName(), java.nio.charset.StandardCharsets.UTF_8)
-							.build()
-							.toString());
-				response.setHeader("Content-Security-Policy", STAFF_POLICY);
-				response.setHeader("X-Content-Type-Options", "nosniff");
-				response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
-				return response.getOutputStream();
-			};
+			return (document) -> toStaff(response, document.contentType(), document.size(), document.storedName(),
+					attachment);
+		}
+
+		/**
+		 * As {@link #toStaff(jakarta.servlet.http.HttpServletResponse, boolean)}, for any
+		 * file.
+		 */
+		static OutputStream toStaff(jakarta.servlet.http.HttpServletResponse response, String contentType, long size,
+				String name, boolean attachment) throws IOException {
+			response.setContentType(contentType);
+			response.setContentLengthLong(size);
+			org.springframework.http.ContentDisposition.Builder disposition = attachment
+					? org.springframework.http.ContentDisposition.attachment()
+					: org.springframework.http.ContentDisposition.inline();
+			response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					disposition.filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString());
+			response.setHeader("Content-Security-Policy", STAFF_POLICY);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
+			return response.getOutputStream();
 		}
 
 	}

@@ -1,6 +1,9 @@
 package org.prospectus.applications;
 
+import org.springframework.modulith.NamedInterface;
+
 /** An upload that was not accepted as an application document; nothing was stored. */
+@NamedInterface("api")
 public class RejectedUploadException extends RuntimeException {
 
 	private final Reason reason;

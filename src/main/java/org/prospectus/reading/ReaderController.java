@@ -122,6 +122,15 @@ class ReaderController {
 		}
 	}
 
+	@GetMapping("/admin/reads/{id}/references/{position}")
+	void referenceDocument(@PathVariable long id, @PathVariable int position, HttpServletResponse response)
+			throws java.io.IOException {
+		var letter = this.desk.referenceDocument(id, position)
+			.orElseThrow(() -> NotFoundException.forMissing("document"));
+		DocumentTarget.toStaff(response, "application/pdf", letter.content().length, letter.name(), false)
+			.write(letter.content());
+	}
+
 	private String show(ReaderDesk.ReadPage page, ReadForm form, Model model) {
 		model.addAttribute("page", page);
 		model.addAttribute("readForm", form);

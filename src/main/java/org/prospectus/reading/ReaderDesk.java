@@ -215,6 +215,12 @@ public class ReaderDesk {
 		});
 	}
 
+	/** The PDF a referee attached to a reference of the read's application. */
+	@Transactional
+	public java.util.Optional<References.Attachment> referenceDocument(long readId, int position) {
+		return this.references.document(own(readId).getApplicationId(), position);
+	}
+
 	/**
 	 * The read, if it is the signed-in reader's, not given back, at an institution where
 	 * they read now.

@@ -1,5 +1,10 @@
 package org.prospectus.references;
 
+import org.prospectus.applications.PdfUploads;
+import org.prospectus.applications.RejectedUploadException;
+import org.prospectus.web.UploadTooLargeFilter;
+import org.springframework.web.multipart.MultipartFile;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -37,19 +42,26 @@ class ReferenceLinkController {
 	}
 
 	@GetMapping("/references/{token}")
-	String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+	String page(@PathVariable String token,
+			@RequestParam(name = UploadTooLargeFilter.PARAMETER, required = false) @Nullable String tooLarge,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (blocked(token, request)) {
 			return tooMany(response);
 		}
 		References.Link link = this.references.link(token);
 		recordFailure(link.state(), token, request);
 		model.addAttribute("token", token);
+		if (tooLarge != null && link.state() == References.LinkState.OPEN) {
+			model.addAttribute("documentError", rejected(RejectedUploadException.Reason.TOO_LARGE));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
 		return show(link, response, model);
 	}
 
 	@PostMapping("/references/{token}")
 	String answer(@PathVariable String token, @RequestParam(required = false) @Nullable String comments,
-			@RequestParam(required = false) @Nullable String decline, HttpServletRequest request,
+			@RequestParam(required = false) @Nullable String decline,
+			@RequestParam(required = false) @Nullable MultipartFile document, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		if (blocked(token, request)) {
 			return tooMany(response);
@@ -71,7 +83,26 @@ class ReferenceLinkController {
 				}
 				return show(link, response, model);
 			}
-			state = this.references.give(token, typed);
+			byte[] pdf = null;
+			if (document != null && !document.isEmpty()) {
+				try {
+					pdf = PdfUploads.checked(document.getInputStream(), document.getSize());
+				}
+				catch (RejectedUploadException ex) {
+					References.Link link = this.references.link(token);
+					if (link.state() == References.LinkState.OPEN) {
+						model.addAttribute("token", token);
+						model.addAttribute("comments", FieldChecks.typedText(typed));
+						model.addAttribute("documentError", rejected(ex.reason()));
+						response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+					}
+					return show(link, response, model);
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+			state = this.references.give(token, typed, pdf);
 		}
 		recordFailure(state, token, request);
 		return show(new References.Link(state, null, null), response, model);
@@ -98,6 +129,10 @@ class ReferenceLinkController {
 			this.throttle.record(SignInThrottle.Audience.REFEREE, Tokens.hash(token),
 					SignInThrottle.addressKey(request.getRemoteAddr()), false);
 		}
+	}
+
+	private static String rejected(RejectedUploadException.Reason reason) {
+		return "reference.give.document.rejected." + reason.name();
 	}
 
 	private String tooMany(HttpServletResponse response) {

@@ -53,6 +53,11 @@ public class ReferenceRequest {
 
 	private @Nullable String comments;
 
+	/** The name of the PDF the referee attached, if any; its content is kept apart. */
+	private @Nullable String documentName;
+
+	private @Nullable Long documentSize;
+
 	@Version
 	private long version;
 
@@ -113,6 +118,19 @@ public class ReferenceRequest {
 		this.state = ReferenceState.GIVEN;
 		this.comments = comments;
 		answered(at);
+	}
+
+	void attached(String name, long size) {
+		this.documentName = name;
+		this.documentSize = size;
+	}
+
+	public @Nullable String getDocumentName() {
+		return this.documentName;
+	}
+
+	public @Nullable Long getDocumentSize() {
+		return this.documentSize;
 	}
 
 	void decline(Instant at) {

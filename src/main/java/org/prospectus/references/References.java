@@ -57,8 +57,11 @@ public class References {
 
 	private final RoundService rounds;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	References(ReferenceRequestRepository requests, ApplicationFinder applications, MailOutbox outbox, PublicUrls urls,
-			AuditLog auditLog, Clock clock, RoundService rounds) {
+			AuditLog auditLog, Clock clock, RoundService rounds, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.rounds = rounds;
 		this.requests = requests;
 		this.applications = applications;
@@ -208,7 +211,55 @@ public class References {
 	 */
 	@Transactional
 	public LinkState give(String token, String comments) {
-		return answer(token, (request, now) -> request.give(comments, now), "Reference given by ");
+		return give(token, comments, null);
+	}
+
+	/**
+	 * Gives a reference on a link, once, with a PDF the referee attached, already checked
+	 * ({@link org.prospectus.applications.PdfUploads}).
+	 */
+	@Transactional
+	public LinkState give(String token, String comments, byte @Nullable [] pdf) {
+		java.util.concurrent.atomic.AtomicReference<ReferenceRequest> given = new java.util.concurrent.atomic.AtomicReference<>();
+		LinkState state = answer(token, (request, now) -> {
+			request.give(comments, now);
+			given.set(request);
+		}, "Reference given by ");
+		if (state == LinkState.GIVEN && pdf != null) {
+			ReferenceRequest request = given.get();
+			String reference = this.applications.submitted(request.getApplicationId())
+				.map(Application::getReference)
+				.orElse("application");
+			request.attached(reference + "-reference-" + request.getPosition() + ".pdf", pdf.length);
+			this.jdbc.sql("insert into reference_document (request_id, content) values (:id, :content)")
+				.param("id", request.getId())
+				.param("content", pdf)
+				.update();
+		}
+		return state;
+	}
+
+	/**
+	 * The PDF a referee attached to one of an application's references, for staff whose
+	 * caller has checked that they reach the application; the opening is audited.
+	 */
+	@Transactional
+	public Optional<Attachment> document(UUID applicationId, int position) {
+		Optional<Attachment> found = of(applicationId).stream()
+			.filter((r) -> r.getPosition() == position && r.getDocumentName() != null)
+			.findFirst()
+			.flatMap((request) -> this.jdbc.sql("select content from reference_document where request_id = :id")
+				.param("id", request.getId())
+				.query(byte[].class)
+				.optional()
+				.map((content) -> new Attachment(request.getDocumentName(), content)));
+		found.ifPresent((attachment) -> this.auditLog.recordFor(AuditAction.VIEW, Application.AUDIT_TYPE, applicationId,
+				"Opened " + attachment.name(), List.of()));
+		return found;
+	}
+
+	/** A PDF a referee attached, checked, with the name it is sent under. */
+	public record Attachment(String name, byte[] content) {
 	}
 
 	/** Declines to give a reference on a link, once. */

@@ -351,6 +351,17 @@ class AdminApplicationController {
 	 * A document, shown in the browser or, with {@code download}, saved: either way
 	 * recorded in the audit log, with a policy that lets nothing in it run.
 	 */
+	/** The PDF a referee attached to a reference, within the officer's reach. */
+	@GetMapping("/admin/applications/{id}/references/{position}")
+	void referenceDocument(@PathVariable String id, @PathVariable int position, HttpServletResponse response)
+			throws java.io.IOException {
+		Detail detail = detailOf(id);
+		References.Attachment letter = this.references.document(detail.app().getId(), position)
+			.orElseThrow(() -> NotFoundException.forMissing("document"));
+		DocumentTarget.toStaff(response, "application/pdf", letter.content().length, letter.name(), false)
+			.write(letter.content());
+	}
+
 	@GetMapping("/admin/applications/{id}/documents/{documentId}")
 	void document(@PathVariable String id, @PathVariable String documentId,
 			@RequestParam(required = false) String download, HttpServletResponse response) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
+import org.prospectus.applications.UploadFiles;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
@@ -27,6 +28,7 @@ import org.prospectus.support.StaffSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -111,10 +113,25 @@ class ReferencesTests {
 			.doesNotContain("ada@example.org", reference(), "Machine Learning");
 
 		assertThat(this.mvc.post().uri(link).with(csrf()).param("comments", " ").exchange()).hasStatus(422);
+		// A letter may come as a PDF, checked as every upload is: a picture named .pdf is
+		// refused beside the field, and what was typed stays.
+		MvcTestResult notPdf = this.mvc.post()
+			.uri(link)
+			.multipart()
+			.file(new MockMultipartFile("document", "letter.pdf", "application/pdf", UploadFiles.png()))
+			.param("comments", "Ada was the best student I supervised.")
+			.with(csrf())
+			.exchange();
+		assertThat(notPdf).hasStatus(422);
+		assertThat(page(notPdf).select("#document-error").text()).contains("not a PDF");
+		assertThat(page(notPdf).select("#comments").text()).isEqualTo("Ada was the best student I supervised.");
 		assertThat(page(this.mvc.post()
 			.uri(link)
-			.with(csrf())
+			.multipart()
+			.file(new MockMultipartFile("document", "letter.pdf", "application/pdf",
+					UploadFiles.pdf("Letter of recommendation")))
 			.param("comments", "Ada was the best student I supervised.")
+			.with(csrf())
 			.exchange()).select("h1").text()).isEqualTo("Thank you");
 		assertThat(this.mvc.post().uri(link).with(csrf()).param("comments", "Changed my mind.").exchange())
 			.as("a link works once")
@@ -137,6 +154,13 @@ class ReferencesTests {
 					(given) -> assertThat(given).contains("Anna Berg", "Request: Given",
 							"Ada was the best student I supervised."),
 					(declined) -> assertThat(declined).contains("Bo Ek", "Request: Declined"));
+		String letter = page(this.mvc.get().uri("/admin/applications/{id}", this.id).session(officer).exchange())
+			.select("#references a:contains(letter)")
+			.attr("href");
+		assertThat(this.mvc.get().uri(letter).session(officer).exchange()).hasStatusOk()
+			.hasContentType("application/pdf")
+			.hasHeader("Content-Security-Policy",
+					"default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox");
 		// One of the two references asked for is given: the queue's filter finds it.
 		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
 			.contains(reference());

@@ -432,6 +432,7 @@ class RouteInventoryTests {
 			.replace("{offer}", "0")
 			.replace("{condition}", "0")
 			.replace("{year}", "2028")
+			.replace("{position}", "1")
 			.replace("{round}", first.get("rounds"))
 			.replace("{programme}", first.get("programmes"))
 			.replace("{id}", first.get(area));
