@@ -67,10 +67,10 @@ class ReadingTests {
 		this.kth = this.jdbc.sql("select id from institution where slug = 'kth'").query(Long.class).single();
 		long elsewhere = this.fixtures.institution("elsewhere", "Europe/London").getId();
 		this.staff.createAt("officer@uni.example", "Olivia Officer", this.kth, StaffRole.ADMISSIONS);
-		this.staff.createAt("rita@uni.example", "Rita Reader", this.kth, StaffRole.READER);
-		this.staff.createAt("sam@uni.example", "Sam Reader", this.kth, StaffRole.READER);
-		this.staff.createAt("tove@uni.example", "Tove Reader", this.kth, StaffRole.READER);
-		this.staff.createAt("una@uni.example", "Una Elsewhere", elsewhere, StaffRole.READER);
+		this.staff.createAt("rina.reader@uni.example", "Rita Reader", this.kth, StaffRole.READER);
+		this.staff.createAt("sam.reader@uni.example", "Sam Reader", this.kth, StaffRole.READER);
+		this.staff.createAt("tove.reader@uni.example", "Tove Reader", this.kth, StaffRole.READER);
+		this.staff.createAt("una.reader@uni.example", "Una Elsewhere", elsewhere, StaffRole.READER);
 	}
 
 	private String apply(Applying applying, String email, String name) {
@@ -133,7 +133,7 @@ class ReadingTests {
 			.uri(plan + "/preview")
 			.session(officer)
 			.with(csrf())
-			.param("readers", readerId("rita@uni.example"), readerId("sam@uni.example"))
+			.param("readers", readerId("rina.reader@uni.example"), readerId("sam.reader@uni.example"))
 			.exchange());
 		assertThat(preview.select("#preview tbody tr").eachText()).containsExactly("Rita Reader 0 2", "Sam Reader 0 2");
 		assertThat(reads()).as("a preview assigns nothing").isZero();
@@ -141,28 +141,31 @@ class ReadingTests {
 			.uri(plan + "/assign")
 			.session(officer)
 			.with(csrf())
-			.param("readers", readerId("rita@uni.example"), readerId("sam@uni.example"))
+			.param("readers", readerId("rina.reader@uni.example"), readerId("sam.reader@uni.example"))
 			.exchange()).hasRedirectedUrl(plan + "#assign");
 		assertThat(reads()).isEqualTo(4);
 
 		// A reader sees their own reads, oldest application first, and nothing else.
-		MockHttpSession rita = this.staff.signIn("rita@uni.example");
+		MockHttpSession rita = this.staff.signIn("rina.reader@uni.example");
 		assertThat(page(this.mvc.get().uri("/admin/reads").session(rita).exchange()).select("#to-read tbody th")
 			.eachText())
 			.containsExactly("Ada Lovelace, " + reference(this.first), "Ada Lovelace, " + reference(this.second));
-		assertThat(this.mvc.get().uri("/admin/reads/" + readOf("sam@uni.example", this.first)).session(rita).exchange())
-			.hasStatus(404);
+		assertThat(this.mvc.get()
+			.uri("/admin/reads/" + readOf("sam.reader@uni.example", this.first))
+			.session(rita)
+			.exchange()).hasStatus(404);
 		assertThat(this.mvc.get().uri("/admin/applications").session(rita).exchange()).hasStatus(403);
 		assertThat(this.mvc.get().uri("/admin/applications/" + this.first).session(rita).exchange()).hasStatus(403);
-		MockHttpSession una = this.staff.signIn("una@uni.example");
-		assertThat(this.mvc.get().uri("/admin/reads/" + readOf("rita@uni.example", this.first)).session(una).exchange())
-			.as("a reader of another institution")
-			.hasStatus(404);
+		MockHttpSession una = this.staff.signIn("una.reader@uni.example");
+		assertThat(this.mvc.get()
+			.uri("/admin/reads/" + readOf("rina.reader@uni.example", this.first))
+			.session(una)
+			.exchange()).as("a reader of another institution").hasStatus(404);
 		assertThat(page(this.mvc.get().uri("/admin/reads").session(una).exchange()).select("#to-read")).isEmpty();
 
 		// The application's documents open beside the read, with nothing in them allowed
 		// to run.
-		long ritaRead = readOf("rita@uni.example", this.first);
+		long ritaRead = readOf("rina.reader@uni.example", this.first);
 		String transcript = this.jdbc.sql(
 				"select id::text from application_document where application_id = cast(:id as uuid) and kind = 'TRANSCRIPT'")
 			.param("id", this.first)
@@ -193,8 +196,8 @@ class ReadingTests {
 			.hasRedirectedUrl("/admin/reads");
 
 		// Blind: Sam sees no other score until his own is in.
-		MockHttpSession sam = this.staff.signIn("sam@uni.example");
-		long samRead = readOf("sam@uni.example", this.first);
+		MockHttpSession sam = this.staff.signIn("sam.reader@uni.example");
+		long samRead = readOf("sam.reader@uni.example", this.first);
 		Document blind = page(this.mvc.get().uri("/admin/reads/" + samRead).session(sam).exchange());
 		assertThat(blind.select("#others")).isEmpty();
 		assertThat(blind.text()).doesNotContain("Strong thesis", "Rita");
@@ -212,14 +215,14 @@ class ReadingTests {
 		assertThat(scored).containsEntry("review_score", new BigDecimal("6.34"))
 			.containsEntry("reads_outstanding", 1)
 			.containsEntry("reads_disagree", true);
-		long toveRead = readOf("tove@uni.example", this.first);
+		long toveRead = readOf("tove.reader@uni.example", this.first);
 		assertThat(this.jdbc.sql("select extra from application_read where id = :id")
 			.param("id", toveRead)
 			.query(Boolean.class)
 			.single()).isTrue();
 
 		// Tove declares a conflict: she no longer sees it, and nobody else is free.
-		MockHttpSession tove = this.staff.signIn("tove@uni.example");
+		MockHttpSession tove = this.staff.signIn("tove.reader@uni.example");
 		assertThat(this.mvc.post()
 			.uri("/admin/reads/" + toveRead + "/conflict")
 			.session(tove)
@@ -247,9 +250,9 @@ class ReadingTests {
 			.uri("/admin/applications/" + this.second + "/reads")
 			.session(officer)
 			.with(csrf())
-			.param("reader", readerId("tove@uni.example"))
+			.param("reader", readerId("tove.reader@uni.example"))
 			.exchange()).hasRedirectedUrl("/admin/applications/" + this.second + "#reads");
-		assertThat(readOf("tove@uni.example", this.second)).isPositive();
+		assertThat(readOf("tove.reader@uni.example", this.second)).isPositive();
 		assertThat(this.jdbc.sql("select action from audit_event where action like 'READ_%' order by id")
 			.query(String.class)
 			.list()).contains("READ_ASSIGN", "READ_SUBMIT", "READ_CONFLICT");

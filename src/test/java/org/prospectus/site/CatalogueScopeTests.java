@@ -358,7 +358,10 @@ class CatalogueScopeTests {
 		return path.replace("{documentId}", UUID.randomUUID().toString())
 			.replace("{kind}", "TRANSCRIPT")
 			.replace("{offer}", spelling.apply(1L))
-			.replace("{condition}", spelling.apply(1L));
+			.replace("{condition}", spelling.apply(1L))
+			.replace("{round}", spelling.apply(this.round.getId()))
+			.replace("{programme}", spelling.apply(this.programme.getId()))
+			.replace("{position}", spelling.apply(1L));
 	}
 
 	/**
