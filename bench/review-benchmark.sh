@@ -10,7 +10,8 @@
 # It signs in as the bench profile's admissions officer and times, one request after
 # another on one kept-alive connection, the queue's first page, a filtered page, page 500
 # of a view, the detail page of random submitted applications and the CSV export of
-# 100,000 rows; it prints p50/p95/max per kind, the export's rows per second and the peak
+# 100,000 rows; and for selective review (issue 30) the queue by review score (its first
+# page and page 500), a score band and the applications whose reads disagree; it prints p50/p95/max per kind, the export's rows per second and the peak
 # heap of the portal's JVM (sampled with jstat every 200 ms). 127.0.0.1 only; every
 # request and the whole run are bounded in time.
 #
@@ -27,7 +28,11 @@
 #   FILTER_QUERY    the filtered page's view                   (round in review, under review, its
 #                                                               most popular first choice)
 #   WRK_SECONDS     a wrk run on the first page, if wrk is installed; 0 to skip   10
-#   ONLY            comma-separated kinds to run: queue,filtered,page,detail,export   (all)
+#   ONLY            comma-separated kinds to run: queue,filtered,page,detail,export, and issue
+#                   30's score,score-page,band,disagree        (all)
+#   BAND_QUERY      the score band's view                      score-min=6&score-max=8
+#   DISAGREE_QUERY  the disagreement's view                    disagree=
+#   SCORE_PAGE      the page of the queue by score to time     PAGE
 #   DETAIL_IDS_FILE application ids, one a line, for the detail pages when the queue is
 #                   not measured (otherwise they come from the queue's pages)
 #   MAX_SECONDS     the whole run's limit                      900
@@ -44,7 +49,10 @@ EXPORT_RUNS=${EXPORT_RUNS:-3}
 EXPORT_QUERY=${EXPORT_QUERY:-}
 FILTER_QUERY=${FILTER_QUERY:-}
 WRK_SECONDS=${WRK_SECONDS:-10}
-ONLY=${ONLY:-queue,filtered,page,detail,export}
+ONLY=${ONLY:-queue,filtered,page,detail,export,score,score-page,band,disagree}
+BAND_QUERY=${BAND_QUERY:-score-min=6&score-max=8}
+DISAGREE_QUERY=${DISAGREE_QUERY:-disagree=}
+SCORE_PAGE=${SCORE_PAGE:-$PAGE}
 DETAIL_IDS_FILE=${DETAIL_IDS_FILE:-}
 MAX_SECONDS=${MAX_SECONDS:-900}
 STRICT=${STRICT:-0}
@@ -59,10 +67,12 @@ P_STATUS=status
 P_PROGRAMME=programme
 P_CURSOR=after            # the keyset cursor in the next page's address
 NEXT_REL='rel="next"'     # marks the next page's link: <a href="…?after=…" rel="next">
+P_SORT=sort
+SORT_SCORE=score          # the queue by review score, highest first
 FILTER_STATUS=UNDER_REVIEW
 FILTER_ROUND_TEXT='in review (benchmark)' # the generated round the filtered page looks at
 
-# Targets (issue 5).
+# Targets (issue 5; issue 30 asks the same p95 of the queue by score, with 2M reads).
 TARGET_P95_MS=100
 TARGET_ROWS_PER_SECOND=20000
 TARGET_HEAP_MB=256
@@ -279,6 +289,57 @@ if wants page; then
 	echo "   followed $((PAGE - 1)) next links in $walk s to page $PAGE"
 	repeat "$url" "$total" >"$work/urls"
 	measure "queue, page $PAGE" "$work/urls"
+fi
+
+# --- Selective review (issue 30) ------------------------------------------------------
+
+# view_rows QUERY: the number of rows on the view's first page, failing on an empty view.
+view_rows() {
+	local body shown
+	body=$(get_page "$BASE_URL$QUEUE_PATH?$1")
+	shown=$(application_ids "$body" | wc -l)
+	echo "   view ?$1: $shown rows on its first page" >&2
+	((shown > 0)) || fail "the view ?$1 is empty: does this bench database have its reads (issue 30)?"
+}
+
+if wants score; then
+	view_rows "$P_SORT=$SORT_SCORE"
+	repeat "$BASE_URL$QUEUE_PATH?$P_SORT=$SORT_SCORE" "$total" >"$work/urls"
+	measure "queue by score, first page" "$work/urls"
+fi
+
+if wants score-page; then
+	walk_started=$EPOCHREALTIME
+	url="$BASE_URL$QUEUE_PATH?$P_SORT=$SORT_SCORE"
+	body=$(get_page "$url")
+	for ((p = 2; p <= SCORE_PAGE; p++)); do
+		next=$(next_link "$body")
+		[[ -n "$next" ]] || fail "page $((p - 1)) by score has no next link: fewer than $SCORE_PAGE pages?"
+		url="$BASE_URL$next"
+		body=$(get_page "$url")
+		if ((p % 100 == 0)); then
+			deadline
+		fi
+	done
+	walk=$(awk -v a="$walk_started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+	echo "   followed $((SCORE_PAGE - 1)) next links by score in $walk s to page $SCORE_PAGE"
+	repeat "$url" "$total" >"$work/urls"
+	measure "queue by score, page $SCORE_PAGE" "$work/urls"
+fi
+
+if wants band; then
+	view_rows "$BAND_QUERY"
+	repeat "$BASE_URL$QUEUE_PATH?$BAND_QUERY" "$total" >"$work/urls"
+	measure "queue, score band" "$work/urls"
+	view_rows "$BAND_QUERY&$P_SORT=$SORT_SCORE"
+	repeat "$BASE_URL$QUEUE_PATH?$BAND_QUERY&$P_SORT=$SORT_SCORE" "$total" >"$work/urls"
+	measure "queue, score band by score" "$work/urls"
+fi
+
+if wants disagree; then
+	view_rows "$DISAGREE_QUERY"
+	repeat "$BASE_URL$QUEUE_PATH?$DISAGREE_QUERY" "$total" >"$work/urls"
+	measure "queue, reads disagree" "$work/urls"
 fi
 
 if wants detail; then

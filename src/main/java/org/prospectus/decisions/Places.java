@@ -1,7 +1,9 @@
 package org.prospectus.decisions;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -207,14 +209,14 @@ public class Places {
 	@Transactional(readOnly = true)
 	public List<ReservePlace> reserve(long roundId, long programmeId) {
 		return this.jdbc.sql("""
-				select a.id, a.reference, a.full_name, row_number() over (order by %s) as position
+				select a.id, a.reference, a.full_name, a.review_score, row_number() over (order by %s) as position
 				from applications_standing_for_decisions a
 				where a.round_id = :round and a.decision_programme_id = :programme and a.status = 'RESERVE'
 				order by %s""".formatted(RESERVE_ORDER, RESERVE_ORDER))
 			.param("round", roundId)
 			.param("programme", programmeId)
 			.query((rs, n) -> new ReservePlace(rs.getObject("id", UUID.class), rs.getString("reference"),
-					rs.getString("full_name"), rs.getInt("position")))
+					rs.getString("full_name"), rs.getBigDecimal("review_score"), rs.getInt("position")))
 			.list();
 	}
 
@@ -262,6 +264,48 @@ public class Places {
 		return Change.DONE;
 	}
 
+	/**
+	 * Numbers the reserve list afresh by the applications' review scores: highest first,
+	 * those without a score after, and among equals the list's order as it was. The
+	 * officer may then move any of them up or down as before. Only if the list is still
+	 * the one the officer's page showed, in its order; each application whose place
+	 * changes is audited as a move is.
+	 * @param shown the list's applications in the order the page showed them
+	 */
+	@Transactional
+	public Change rankByScore(long roundId, long programmeId, List<UUID> shown) {
+		if (!this.reach.offers(programmeId)) {
+			return Change.NOT_YOURS;
+		}
+		lockFree(roundId, programmeId);
+		List<ReservePlace> list = reserve(roundId, programmeId);
+		List<UUID> before = list.stream().map(ReservePlace::applicationId).toList();
+		if (!before.equals(shown)) {
+			return Change.STALE;
+		}
+		BigDecimal none = BigDecimal.ONE.negate();
+		List<UUID> after = list.stream()
+			.sorted(Comparator.comparing((ReservePlace place) -> (place.score() != null) ? place.score() : none)
+				.reversed())
+			.map(ReservePlace::applicationId)
+			.toList();
+		if (after.equals(before)) {
+			return Change.DONE;
+		}
+		this.records.rankReserveList(after);
+		for (int from = 0; from < before.size(); from++) {
+			UUID id = before.get(from);
+			int to = after.indexOf(id);
+			if (to != from) {
+				this.auditLog.recordFor(AuditAction.UPDATE, Application.AUDIT_TYPE, id,
+						"Moved " + ((to < from) ? "up" : "down") + " the reserve list, ordered by review score",
+						List.of(new FieldChange("reservePosition", Integer.toString(from + 1),
+								Integer.toString(to + 1))));
+			}
+		}
+		return Change.DONE;
+	}
+
 	/** What became of a change to places or the reserve list. */
 	public enum Change {
 
@@ -279,9 +323,11 @@ public class Places {
 	 * @param applicationId the application
 	 * @param reference its reference
 	 * @param name the applicant's name
+	 * @param score its review score out of 10, or {@code null} if it has none
 	 * @param position counted from 1
 	 */
-	public record ReservePlace(UUID applicationId, String reference, String name, int position) {
+	public record ReservePlace(UUID applicationId, String reference, String name, @Nullable BigDecimal score,
+			int position) {
 
 	}
 

@@ -1,5 +1,7 @@
 package org.prospectus.review;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -107,6 +109,31 @@ class AdminPlacesController {
 		}
 		Change change = this.places.move(target.round().id(), target.programme().id(), id, "up".equals(direction));
 		return finish(change, target, "review.places.reserve.done", redirect, response, model);
+	}
+
+	/**
+	 * Orders the reserve list by review score, if it is still the list the page showed
+	 * ({@code shown}: its applications in order).
+	 */
+	@PostMapping(PATH + "/reserve/score")
+	String rankByScore(@RequestParam(required = false) String round, @RequestParam(required = false) String programme,
+			@RequestParam(required = false) @Nullable List<String> shown, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Target target = target(round, programme);
+		List<UUID> order = new ArrayList<>();
+		for (String id : (shown != null) ? shown : List.<String>of()) {
+			try {
+				order.add(UUID.fromString(id));
+			}
+			catch (IllegalArgumentException ex) {
+				// Not a list the page showed: stale, like one changed since.
+				order.clear();
+				order.add(new UUID(0, 0));
+				break;
+			}
+		}
+		Change change = this.places.rankByScore(target.round().id(), target.programme().id(), order);
+		return finish(change, target, "review.places.reserve.scored", redirect, response, model);
 	}
 
 	@PostMapping(PATH + "/promote")

@@ -3,12 +3,16 @@ package org.prospectus.review;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.FeeStatus;
 import org.prospectus.support.Countries;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -17,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The admissions queue. Its filters are a GET form, so the address is the view: it can be
- * bookmarked and shared, and the next page's link carries it with the cursor.
+ * bookmarked and shared, and the next page's link carries it with the cursor. A value
+ * that does not parse is left out, as a hand-edited address may have it; only the score
+ * band, which is typed, is answered with 422 and a message beside the field, the view
+ * shown without it.
  */
 @Controller
 class AdminQueueController {
@@ -39,14 +46,21 @@ class AdminQueueController {
 	}
 
 	@GetMapping("/admin/applications")
-	String queue(@RequestParam MultiValueMap<String, String> params, Model model) {
+	String queue(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
 		QueueFilter filter = QueueFilter.from(params);
+		Map<String, String> bandErrors = QueueFilter.scoreBandErrors(params);
+		if (!bandErrors.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
 		String afterParameter = params.getFirst("after");
 		QueueCursor after = QueueCursor.decode(afterParameter, filter.sort()).orElse(null);
 		QueuePage page = this.queue.page(filter, after);
 		QueueOptions options = this.queue.options();
 		String query = filter.toQuery();
 		model.addAttribute("filter", filter);
+		model.addAttribute("bandErrors", bandErrors);
+		model.addAttribute("typedScoreMin", typed(params.getFirst(QueueFilter.SCORE_MIN)));
+		model.addAttribute("typedScoreMax", typed(params.getFirst(QueueFilter.SCORE_MAX)));
 		model.addAttribute("page", page);
 		model.addAttribute("rounds", options.rounds());
 		model.addAttribute("programmes", options.programmes());
@@ -68,6 +82,12 @@ class AdminQueueController {
 				: null);
 		model.addAttribute("exportLink", link("/admin/applications/export.csv", query));
 		return "admin/applications/queue";
+	}
+
+	/** A field as typed, for the form to show again; a long one cut short. */
+	private static String typed(String value) {
+		String typed = (value != null) ? value.strip() : "";
+		return (typed.length() > 20) ? typed.substring(0, 20) : typed;
 	}
 
 	static String link(String path, String query) {

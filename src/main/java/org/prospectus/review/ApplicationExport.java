@@ -33,7 +33,8 @@ public class ApplicationExport {
 	/** The header row. These names are an interface: change them only with a notice. */
 	public static final List<String> COLUMNS = List.of("reference", "name", "email", "round", "first_choice_code",
 			"first_choice_title", "status", "fee_status", "citizenship", "missing_documents", "submitted_at_utc",
-			"offer_state", "reply_by_utc", "conditions_pending", "reserve_position");
+			"offer_state", "reply_by_utc", "conditions_pending", "reserve_position", "review_score",
+			"reads_outstanding", "reads_disagree");
 
 	static final int FETCH_SIZE = 1_000;
 
@@ -87,7 +88,10 @@ public class ApplicationExport {
 							DateTimeFormatter.ISO_INSTANT.format(row.submittedAt()), row.offerState(),
 							(row.replyBy() != null) ? DateTimeFormatter.ISO_INSTANT.format(row.replyBy()) : null,
 							Integer.toString(row.conditionsPending()),
-							(row.reservePosition() != null) ? row.reservePosition().toString() : null);
+							(row.reservePosition() != null) ? row.reservePosition().toString() : null,
+							(row.score() != null) ? row.score().toPlainString() : null,
+							(row.readsOutstanding() != null) ? row.readsOutstanding().toString() : null,
+							Boolean.toString(row.readsDisagree()));
 					rows[0]++;
 				}));
 		}

@@ -1,5 +1,6 @@
 package org.prospectus.review;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,8 +14,8 @@ import java.util.UUID;
  * that does not parse, or that belongs to another sort, is no cursor at all.
  *
  * @param sort the order the key belongs to
- * @param key the last row's sort key: the submission instant, the lower-case name or the
- * reference
+ * @param key the last row's sort key: the submission instant, the lower-case name, the
+ * reference, or the review score ({@code -1} for none)
  * @param id the last row's id, which breaks ties
  */
 record QueueCursor(QueueSort sort, String key, UUID id) {
@@ -29,6 +30,11 @@ record QueueCursor(QueueSort sort, String key, UUID id) {
 	/** The submission instant of a key, for the sorts by submission. */
 	Instant instant() {
 		return Instant.parse(this.key);
+	}
+
+	/** The review score of a key, -1 for an unscored row, for the sort by score. */
+	BigDecimal score() {
+		return new BigDecimal(this.key);
 	}
 
 	/**
@@ -49,11 +55,20 @@ record QueueCursor(QueueSort sort, String key, UUID id) {
 			if (sort == QueueSort.SUBMITTED || sort == QueueSort.NEWEST) {
 				cursor.instant();
 			}
+			if (sort == QueueSort.SCORE && !isScoreKey(cursor.score())) {
+				return Optional.empty();
+			}
 			return Optional.of(cursor);
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** A score out of 10 with at most two decimals, or -1 for none. */
+	private static boolean isScoreKey(BigDecimal key) {
+		return key.compareTo(BigDecimal.ONE.negate()) == 0
+				|| (key.signum() >= 0 && key.compareTo(BigDecimal.TEN) <= 0 && key.stripTrailingZeros().scale() <= 2);
 	}
 
 }

@@ -1,12 +1,15 @@
 package org.prospectus.review;
 
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,10 +41,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * at least {@value #MIN_TEXT} characters
  * @param sort the order
  * @param offer where the application's offer stands with the applicant
+ * @param scoreMin only applications with a review score of at least this (0 to 10)
+ * @param scoreMax only applications with a review score of at most this (0 to 10); with
+ * either bound, unscored applications are left out
+ * @param readsOutstanding only applications with reads still to come
+ * @param readsDisagree only applications whose reads differ by more than their plan
+ * allows
  */
 public record QueueFilter(Long round, Long programme, boolean anyChoice, ApplicationStatus status, FeeStatus fee,
 		String citizenship, boolean missingDocuments, boolean missingReferences, LocalDate from, LocalDate to,
-		String text, QueueSort sort, @Nullable OfferFilter offer) {
+		String text, QueueSort sort, @Nullable OfferFilter offer, @Nullable BigDecimal scoreMin,
+		@Nullable BigDecimal scoreMax, boolean readsOutstanding, boolean readsDisagree) {
 
 	/**
 	 * The shortest text searched: the trigram index needs three characters to narrow
@@ -51,23 +61,60 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 
 	static final int MAX_TEXT = 200;
 
+	/** The address's names of the score band's bounds, as the form's fields are named. */
+	static final String SCORE_MIN = "score-min";
+
+	static final String SCORE_MAX = "score-max";
+
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+	/** A score as typed: up to two decimals, with a point or a comma. */
+	private static final Pattern SCORE = Pattern.compile("\\d{1,2}(?:[.,]\\d{1,2})?");
 
 	public static QueueFilter none() {
 		return new QueueFilter(null, null, false, null, null, null, false, false, null, null, null, QueueSort.SUBMITTED,
-				null);
+				null, null, null, false, false);
 	}
 
 	/** Reads a view from query parameters, leaving out what cannot be read. */
 	public static QueueFilter from(MultiValueMap<String, String> params) {
 		ApplicationStatus status = enumValue(ApplicationStatus.class, params.getFirst("status"));
+		BigDecimal scoreMin = score(params.getFirst(SCORE_MIN));
+		BigDecimal scoreMax = score(params.getFirst(SCORE_MAX));
+		if (scoreMin != null && scoreMax != null && scoreMin.compareTo(scoreMax) > 0) {
+			// A band nobody's score is in cannot be what was meant: left out, as on the
+			// page.
+			scoreMin = null;
+			scoreMax = null;
+		}
 		return new QueueFilter(id(params.getFirst("round")), id(params.getFirst("programme")),
 				"any".equals(blankToNull(params.getFirst("choice"))),
 				(status == ApplicationStatus.DRAFT) ? null : status, enumValue(FeeStatus.class, params.getFirst("fee")),
 				country(params.getFirst("citizenship")), params.containsKey("missing"),
 				params.containsKey("references"), date(params.getFirst("from")), date(params.getFirst("to")),
 				text(params.getFirst("q")), QueueSort.fromParameter(params.getFirst("sort")),
-				OfferFilter.fromParameter(params.getFirst("offer")));
+				OfferFilter.fromParameter(params.getFirst("offer")), scoreMin, scoreMax,
+				params.containsKey("outstanding"), params.containsKey("disagree"));
+	}
+
+	/**
+	 * What is wrong with the score band as typed, by field name: the message key of each
+	 * bound that is not a score from 0 to 10, or of the highest when it is below the
+	 * lowest. Empty when the band reads, or was left empty.
+	 */
+	static Map<String, String> scoreBandErrors(MultiValueMap<String, String> params) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (String field : new String[] { SCORE_MIN, SCORE_MAX }) {
+			if (blankToNull(params.getFirst(field)) != null && score(params.getFirst(field)) == null) {
+				errors.put(field, "review.queue.score.invalid");
+			}
+		}
+		BigDecimal min = score(params.getFirst(SCORE_MIN));
+		BigDecimal max = score(params.getFirst(SCORE_MAX));
+		if (min != null && max != null && min.compareTo(max) > 0) {
+			errors.put(SCORE_MAX, "review.queue.score.below-min");
+		}
+		return errors;
 	}
 
 	/** Reads a view from a query string such as {@link #toQuery()} writes. */
@@ -102,6 +149,12 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 			.queryParamIfPresent("to", Optional.ofNullable(this.to))
 			.queryParamIfPresent("q", Optional.ofNullable(this.text))
 			.queryParamIfPresent("offer", Optional.ofNullable((this.offer != null) ? this.offer.parameter() : null))
+			.queryParamIfPresent(SCORE_MIN,
+					Optional.ofNullable((this.scoreMin != null) ? this.scoreMin.toPlainString() : null))
+			.queryParamIfPresent(SCORE_MAX,
+					Optional.ofNullable((this.scoreMax != null) ? this.scoreMax.toPlainString() : null))
+			.queryParamIfPresent("outstanding", Optional.ofNullable(this.readsOutstanding ? "" : null))
+			.queryParamIfPresent("disagree", Optional.ofNullable(this.readsDisagree ? "" : null))
 			.queryParamIfPresent("sort",
 					Optional.ofNullable((this.sort != QueueSort.SUBMITTED) ? this.sort.parameter() : null));
 		String query = builder.encode().build().getQuery();
@@ -112,7 +165,8 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 	public boolean isFiltered() {
 		return this.round != null || this.programme != null || this.status != null || this.fee != null
 				|| this.citizenship != null || this.missingDocuments || this.missingReferences || this.from != null
-				|| this.to != null || this.text != null || this.offer != null;
+				|| this.to != null || this.text != null || this.offer != null || this.scoreMin != null
+				|| this.scoreMax != null || this.readsOutstanding || this.readsDisagree;
 	}
 
 	/** The first instant of {@link #from}, UTC. */
@@ -164,6 +218,23 @@ public record QueueFilter(Long round, Long programme, boolean anyChoice, Applica
 		catch (DateTimeParseException | NullPointerException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * A score from 0 to 10 with at most two decimals, written with a point or a comma; in
+	 * its shortest form, so that {@code 6.50} and {@code 6,5} are one band.
+	 */
+	static @Nullable BigDecimal score(@Nullable String value) {
+		String typed = blankToNull(value);
+		if (typed == null || !SCORE.matcher(typed).matches()) {
+			return null;
+		}
+		BigDecimal score = new BigDecimal(typed.replace(',', '.'));
+		if (score.compareTo(BigDecimal.TEN) > 0) {
+			return null;
+		}
+		score = score.stripTrailingZeros();
+		return (score.scale() < 0) ? score.setScale(0) : score;
 	}
 
 	private static @Nullable String text(String value) {

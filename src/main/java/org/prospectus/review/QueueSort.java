@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The orders the admissions queue offers. Each one has an index that gives it directly
- * (V12), and each ends with a unique column, so that a page can start after the last row
- * of the one before (keyset pagination).
+ * (V12, V64), and each ends with a unique column, so that a page can start after the last
+ * row of the one before (keyset pagination).
  */
 public enum QueueSort {
 
@@ -16,7 +16,12 @@ public enum QueueSort {
 	/** By the applicant's name, ignoring case. */
 	NAME("name", "lower(a.full_name), a.id"),
 	/** By reference, which is unique. */
-	REFERENCE("reference", "a.reference");
+	REFERENCE("reference", "a.reference"),
+	/**
+	 * Highest review score first, unscored applications last (V64's score indexes): the
+	 * key is the score or -1, which no score is.
+	 */
+	SCORE("score", "coalesce(a.review_score, -1) desc, a.id");
 
 	private final String parameter;
 

@@ -1,5 +1,6 @@
 package org.prospectus.review;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -44,6 +45,7 @@ public class ReviewQueue {
 	static final String COLUMNS = """
 			a.id, a.reference, a.full_name, a.email, a.round_id, a.first_choice_programme_id, a.status,
 			a.fee_status, a.citizenship_country, a.missing_documents, a.submitted_at, a.version,
+			a.review_score, a.reads_outstanding, a.reads_disagree,
 			(select o.state from decisions_offers_for_review o where o.application_id = a.id
 			  order by o.state in ('OPEN', 'ACCEPTED') desc, o.made_at desc limit 1) as offer_state,
 			(select min(coalesce(o.reply_by_at, r.reply_by_at, r.studies_start_at)) from decisions_offers_for_review o
@@ -129,12 +131,16 @@ public class ReviewQueue {
 			case SUBMITTED, NEWEST -> row.submittedAt().toString();
 			case NAME -> row.nameKey();
 			case REFERENCE -> row.reference();
+			case SCORE -> (row.score() != null) ? row.score().toPlainString() : "-1";
 		};
 		return new QueueCursor(sort, key, row.id());
 	}
 
 	/** The page's statement: the view's filters, the cursor's position, the order. */
 	static SqlQuery pageQuery(QueueFilter filter, Reach reach, @Nullable QueueCursor after, int limit) {
+		if (after != null && after.sort() == QueueSort.SCORE) {
+			return scorePageQuery(filter, reach, after, limit);
+		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
 			.append(", lower(a.full_name) as name_key from applications_queue_for_review a where ")
@@ -150,11 +156,13 @@ public class ReviewQueue {
 				case NAME ->
 					" and lower(a.full_name) >= :after_name and (lower(a.full_name), a.id) > (:after_name, :after_id)";
 				case REFERENCE -> " and a.reference > :after_reference";
+				case SCORE -> throw new IllegalStateException("A page by score is built by scorePageQuery");
 			});
 			switch (after.sort()) {
 				case SUBMITTED, NEWEST -> params.put("after_at", Timestamp.from(after.instant()));
 				case NAME -> params.put("after_name", after.key());
 				case REFERENCE -> params.put("after_reference", after.key());
+				case SCORE -> throw new IllegalStateException("A page by score is built by scorePageQuery");
 			}
 			if (after.sort() != QueueSort.REFERENCE) {
 				params.put("after_id", after.id());
@@ -168,6 +176,35 @@ public class ReviewQueue {
 		return new SqlQuery(sql.toString(), params);
 	}
 
+	/**
+	 * A later page by score. Highest first and the id ascending cannot be one row
+	 * comparison, and "a lower score, or the same one and a greater id" read as one range
+	 * of the score index would start at the first row of the cursor's score and skip, row
+	 * by row, all of that score the pages before showed: tens of thousands where many
+	 * share a score, or none have one yet. So the page is the rest of the cursor's score
+	 * (its ids in order, one short range) followed by the lower scores (another), each at
+	 * most a page long, and only the rows of the page are then read in full.
+	 */
+	private static SqlQuery scorePageQuery(QueueFilter filter, Reach reach, QueueCursor after, int limit) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(filter, reach, params);
+		String limited = (limit > 0) ? " limit :limit" : "";
+		String key = "coalesce(a.review_score, -1)";
+		String sql = "select " + COLUMNS + ", lower(a.full_name) as name_key from (select k.id, k.score_key from ("
+				+ "(select a.id, " + key + " as score_key from applications_queue_for_review a where " + where + " and "
+				+ key + " = :after_score and a.id > :after_id order by a.id" + limited + ")"
+				+ " union all (select a.id, " + key + " as score_key from applications_queue_for_review a where "
+				+ where + " and " + key + " < :after_score order by " + QueueSort.SCORE.orderBy() + limited + ")) k"
+				+ " order by k.score_key desc, k.id" + limited + ") page"
+				+ " join applications_queue_for_review a on a.id = page.id order by page.score_key desc, page.id";
+		params.put("after_score", after.score());
+		params.put("after_id", after.id());
+		if (limit > 0) {
+			params.put("limit", limit);
+		}
+		return new SqlQuery(sql, params);
+	}
+
 	/** The view's count, read no further than one row past the cap. */
 	static SqlQuery countQuery(QueueFilter filter, Reach reach) {
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -179,8 +216,8 @@ public class ReviewQueue {
 
 	/**
 	 * The conditions of a view on {@code applications_queue_for_review a}. Each filter is
-	 * a fixed fragment that one of V12's partial indexes serves; the values go in
-	 * {@code params}.
+	 * a fixed fragment that one of the partial indexes of V12 and V64 serves; the values
+	 * go in {@code params}.
 	 */
 	static String where(QueueFilter filter, Reach reach, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder("a.submitted_at is not null");
@@ -230,6 +267,22 @@ public class ReviewQueue {
 		if (filter.offer() != null) {
 			where.append(" and ").append(filter.offer().sql());
 		}
+		// The score band as a range of V64's score indexes: -1, the key of no score, is
+		// below every bound, so an unscored application is never in a band.
+		if (filter.scoreMin() != null || filter.scoreMax() != null) {
+			where.append(" and coalesce(a.review_score, -1) >= :score_min");
+			params.put("score_min", (filter.scoreMin() != null) ? filter.scoreMin() : BigDecimal.ZERO);
+		}
+		if (filter.scoreMax() != null) {
+			where.append(" and coalesce(a.review_score, -1) <= :score_max");
+			params.put("score_max", filter.scoreMax());
+		}
+		if (filter.readsOutstanding()) {
+			where.append(" and a.reads_outstanding > 0");
+		}
+		if (filter.readsDisagree()) {
+			where.append(" and a.reads_disagree");
+		}
 		if (filter.text() != null && !filter.isTextTooShort()) {
 			where.append(" and a.search_text like :text");
 			params.put("text", "%" + likeEscaped(filter.text()) + "%");
@@ -252,7 +305,8 @@ public class ReviewQueue {
 				rs.getString("citizenship_country"), rs.getBoolean("missing_documents"), instant(rs, "submitted_at"),
 				rs.getLong("version"), nameKey(rs), rs.getString("offer_state"), instant(rs, "reply_by"),
 				rs.getInt("conditions_pending"), (Integer) rs.getObject("reserve_position", Integer.class),
-				rs.getBoolean("excepted"));
+				rs.getBoolean("excepted"), rs.getBigDecimal("review_score"),
+				(Integer) rs.getObject("reads_outstanding", Integer.class), rs.getBoolean("reads_disagree"));
 	}
 
 	private static @Nullable String nameKey(ResultSet rs) throws SQLException {

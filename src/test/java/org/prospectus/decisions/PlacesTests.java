@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prospectus.support.StaffSessions.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * Places and the reserve list (issue 16): offers count against a programme's places and
@@ -245,6 +247,63 @@ class PlacesTests {
 				Long.toString(this.round), "programme", Long.toString(this.ml), "shown", "5", "places", "3"))
 			.as("a number changed since the page was shown")
 			.hasStatus(409);
+	}
+
+	@Test
+	void anOfficerOrdersTheReserveListByReviewScoreAndMayStillMoveAnyone() {
+		decided("RESERVE", "RESERVE", "RESERVE", "RESERVE");
+		scored(0, "5.00");
+		scored(2, "8.50");
+		scored(3, "5");
+		Document page = page(this.mvc.get().uri(programmePage()).session(signedIn()).exchange());
+		assertThat(page.select("tbody tr td:nth-child(3)").eachText()).containsExactly("5.00 / 10", "not scored",
+				"8.50 / 10", "5.00 / 10");
+		var request = this.mvc.post()
+			.uri("/admin/applications/dashboard/programme/reserve/score")
+			.session(signedIn())
+			.with(csrf());
+		for (Element field : page.select("#rank-by-score input[name]")) {
+			request = request.param(field.attr("name"), field.attr("value"));
+		}
+		assertThat(request.exchange()).hasRedirectedUrl(programmePage());
+
+		// Highest first, the unscored last, the two fives in the order they had.
+		page = page(this.mvc.get().uri(programmePage()).session(signedIn()).exchange());
+		assertThat(page.select("tbody tr td:nth-child(2)").eachText()).containsExactly(entry(2), entry(0), entry(3),
+				entry(1));
+		assertThat(this.jdbc.sql("""
+				select a.reference || ' ' || c.before_value || '>' || c.after_value from audit_event e
+				join audit_change c on c.event_id = e.id join application a on a.id = e.entity_uuid
+				where e.summary like '%ordered by review score' and c.field = 'reservePosition' order by e.id""")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(reference(2) + " 3>1", reference(0) + " 1>2", reference(3) + " 4>3",
+					reference(1) + " 2>4");
+
+		// The officer adjusts it as before.
+		assertThat(this.deciding.post("/admin/applications/dashboard/programme/reserve", "round",
+				Long.toString(this.round), "programme", Long.toString(this.ml), "application", this.ids.get(1),
+				"direction", "up"))
+			.hasRedirectedUrl(programmePage());
+		page = page(this.mvc.get().uri(programmePage()).session(signedIn()).exchange());
+		assertThat(page.select("tbody tr td:nth-child(2)").eachText()).containsExactly(entry(2), entry(0), entry(1),
+				entry(3));
+
+		// The list the page showed before the move is stale now: nothing is reordered.
+		assertThat(request.exchange()).hasStatus(409);
+		page = page(this.mvc.get().uri(programmePage()).session(signedIn()).exchange());
+		assertThat(page.select("tbody tr td:nth-child(2)").eachText()).containsExactly(entry(2), entry(0), entry(1),
+				entry(3));
+	}
+
+	void scored(int applicant, String score) {
+		this.jdbc.sql("update application set review_score = cast(:score as numeric) where id = cast(:id as uuid)")
+			.param("score", score)
+			.param("id", this.ids.get(applicant))
+			.update();
+	}
+
+	String entry(int applicant) {
+		return "Ada Lovelace, " + reference(applicant);
 	}
 
 	MockHttpSession signedIn() {

@@ -117,7 +117,9 @@ public final class ReviewData {
 	 * {@code count} submitted applications in three statements, spread over the rounds
 	 * and programmes given, statuses, fee statuses, 20 citizenships and a minute apart;
 	 * every tenth misses documents, each ranks two programmes. References are
-	 * {@code G0000001}, names {@code Name <md5>}.
+	 * {@code G0000001}, names {@code Name <md5>}. Every sixth has no review score yet and
+	 * two reads to come; the others have one of nine scores from 0 to 10 (so many share
+	 * one), every fourth of them a read to come, every thirteenth reads that disagree.
 	 */
 	public void generate(int count, List<Long> rounds, List<Long> programmes) {
 		this.jdbc.sql("""
@@ -129,7 +131,7 @@ public final class ReviewData {
 			.sql("""
 					insert into application (id, reference, applicant_id, round_id, status, full_name, email,
 					    citizenship_country, fee_status, submitted_at, status_changed_at, first_choice_programme_id,
-					    missing_documents)
+					    missing_documents, review_score, reads_outstanding, reads_disagree)
 					select gen_random_uuid(), 'G' || lpad(i::text, 7, '0'), p.id,
 					    (cast(:rounds as bigint[]))[1 + i % cardinality(cast(:rounds as bigint[]))],
 					    (array['SUBMITTED', 'ELIGIBILITY_CHECKED', 'UNDER_REVIEW', 'DOCUMENTS_MISSING', 'NOT_ADMITTED'])[1 + i % 5],
@@ -140,7 +142,10 @@ public final class ReviewData {
 					    timestamptz '2026-01-01 00:00:00+00' + i * interval '1 minute',
 					    timestamptz '2026-01-01 00:00:00+00' + i * interval '1 minute',
 					    (cast(:programmes as bigint[]))[1 + i % cardinality(cast(:programmes as bigint[]))],
-					    i % 10 = 0
+					    i % 10 = 0,
+					    case when i % 6 <> 0 then (i * 7 % 9) * 1.25 end,
+					    case when i % 6 = 0 then 2 when i % 4 = 0 then 1 else 0 end,
+					    i % 13 = 0 and i % 6 <> 0
 					from generate_series(1, :count) i join applicant p on p.email = 'gen' || i || '@example.org'""")
 			.param("count", count)
 			.param("rounds", rounds.toArray(Long[]::new))

@@ -180,11 +180,14 @@ class ReviewQueueTests {
 			.sql("update application set submitted_at = timestamptz '2026-01-01 00:30:00+00', full_name = 'Same Name' "
 					+ "where reference in ('G0000030', 'G0000031', 'G0000032')")
 			.update();
-		for (String sort : List.of("submitted", "newest", "name", "reference")) {
+		for (String sort : List.of("submitted", "newest", "name", "reference", "score")) {
 			String order = switch (sort) {
 				case "submitted" -> "submitted_at, id";
 				case "newest" -> "submitted_at desc, id desc";
 				case "name" -> "lower(full_name), id";
+				// Nine scores and none among 62: the first page ends inside a score's
+				// run.
+				case "score" -> "coalesce(review_score, -1) desc, id";
 				default -> "reference";
 			};
 			List<String> expected = this.jdbc
@@ -209,6 +212,82 @@ class ReviewQueueTests {
 			assertThat(pages).as(sort).isEqualTo(2);
 			assertThat(seen).as(sort).isEqualTo(expected);
 		}
+	}
+
+	/** Sets where an application's reads stand, as the reading module records it. */
+	void scored(String reference, String score, Integer outstanding, boolean disagree) {
+		this.jdbc
+			.sql("update application set review_score = cast(:score as numeric), reads_outstanding = :outstanding,"
+					+ " reads_disagree = :disagree where reference = :reference")
+			.param("score", score)
+			.param("outstanding", outstanding)
+			.param("disagree", disagree)
+			.param("reference", reference)
+			.update();
+	}
+
+	@Test
+	void theQueueShowsReviewScoresAndFiltersByBandReadsToComeAndDisagreement() {
+		for (String reference : List.of("SCOR0001", "SCOR0002", "SCOR0003", "SCOR0004")) {
+			submitted(reference, this.autumn, (s) -> s.name = "Name " + reference);
+		}
+		scored("SCOR0001", "7.25", 0, false);
+		scored("SCOR0002", "9.5", 1, true);
+		scored("SCOR0003", "4", 2, false);
+		scored("SCOR0004", null, null, false);
+
+		Document byScore = queue("sort=score");
+		assertThat(references(byScore)).containsExactly("SCOR0002", "SCOR0001", "SCOR0003", "SCOR0004");
+		assertThat(byScore.select("table.queue-table tbody tr").eachText()).satisfiesExactly(
+				(row) -> assertThat(row).contains("9.50 / 10, 1 read to come reads disagree"),
+				(row) -> assertThat(row).contains("7.25 / 10").doesNotContain("to come", "disagree"),
+				(row) -> assertThat(row).contains("4.00 / 10, 2 reads to come"),
+				(row) -> assertThat(row).contains("not scored"));
+		assertThat(references(queue("score-min=4&score-max=7.25"))).as("both bounds included")
+			.containsExactlyInAnyOrder("SCOR0001", "SCOR0003");
+		assertThat(references(queue("score-min=7,3"))).as("a decimal comma").containsExactly("SCOR0002");
+		assertThat(references(queue("score-max=5"))).as("no score is in no band").containsExactly("SCOR0003");
+		assertThat(references(queue("outstanding="))).containsExactlyInAnyOrder("SCOR0002", "SCOR0003");
+		assertThat(references(queue("disagree="))).containsExactly("SCOR0002");
+
+		// The view travels in the links as the other filters do.
+		Document view = queue("score-min=4&outstanding=&disagree=&sort=score");
+		assertThat(view.select("#score-min").val()).isEqualTo("4");
+		assertThat(view.select("#outstanding").hasAttr("checked")).isTrue();
+		assertThat(view.select("#disagree").hasAttr("checked")).isTrue();
+		assertThat(view.select("a:contains(Download this view as CSV)").attr("href"))
+			.isEqualTo("/admin/applications/export.csv?score-min=4&outstanding=&disagree=&sort=score");
+		assertThat(QueueFilter.fromQuery("score-min=6.50&score-max=10.0&outstanding=&disagree=").toQuery())
+			.isEqualTo("score-min=6.5&score-max=10&outstanding=&disagree=");
+
+		// A band that does not read: said beside the field, as typed, and the view
+		// without it.
+		for (String[] typed : List.of(new String[] { "high", "", "score-min" },
+				new String[] { "", "10.5", "score-max" }, new String[] { "-1", "", "score-min" },
+				new String[] { "6.125", "", "score-min" })) {
+			MvcTestResult result = this.mvc.get()
+				.uri("/admin/applications?score-min={min}&score-max={max}&disagree=", typed[0], typed[1])
+				.session(this.officer)
+				.exchange();
+			assertThat(result).as(String.join(" ", typed)).hasStatus(422);
+			Document page = page(result);
+			assertThat(page.select("#" + typed[2] + "-error").text()).as(String.join(" ", typed))
+				.isEqualTo("Type a score from 0 to 10, with at most two decimals, such as 6.5.");
+			assertThat(page.select("#" + typed[2]).hasClass("is-invalid")).isTrue();
+			assertThat(page.select("#score-min").val()).isEqualTo(typed[0]);
+			assertThat(page.select("#score-max").val()).isEqualTo(typed[1]);
+			assertThat(references(page)).containsExactly("SCOR0002");
+		}
+		MvcTestResult upsideDown = this.mvc.get()
+			.uri("/admin/applications?score-min=8&score-max=5")
+			.session(this.officer)
+			.exchange();
+		assertThat(upsideDown).hasStatus(422);
+		assertThat(page(upsideDown).select("#score-max-error").text())
+			.isEqualTo("The highest score cannot be below the lowest.");
+		assertThat(page(upsideDown).select("#score-min-error")).isEmpty();
+		assertThat(page(upsideDown).select("#score-min").val()).isEqualTo("8");
+		assertThat(references(page(upsideDown))).hasSize(4);
 	}
 
 	@Test
@@ -268,6 +347,8 @@ class ReviewQueueTests {
 			s.submittedAt = Instant.parse("2026-11-03T10:00:00Z");
 		});
 		submitted("CSV00004", this.spring, (s) -> s.name = "Other Round");
+		scored("CSV00001", "7.25", 1, true);
+		scored("CSV00002", null, 2, false);
 		MvcTestResult result = this.mvc.get()
 			.uri("/admin/applications/export.csv?round=" + this.autumn.getId())
 			.session(this.officer)
@@ -282,10 +363,10 @@ class ReviewQueueTests {
 		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
 		String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
 		assertThat(csv.split("\r\n")).containsExactly(
-				"reference,name,email,round,first_choice_code,first_choice_title,status,fee_status,citizenship,missing_documents,submitted_at_utc,offer_state,reply_by_utc,conditions_pending,reserve_position",
-				"CSV00001,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",csv00001@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-01T10:00:00Z,,,0,",
-				"CSV00002,\"Doe, Jane \"\"JD\"\"\",'+jane@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-02T10:00:00Z,,,0,",
-				"CSV00003,'-2+3,'@sum@example.org,autumn,ML,Machine Learning,UNDER_REVIEW,EXEMPT,SE,false,2026-11-03T10:00:00Z,,,0,");
+				"reference,name,email,round,first_choice_code,first_choice_title,status,fee_status,citizenship,missing_documents,submitted_at_utc,offer_state,reply_by_utc,conditions_pending,reserve_position,review_score,reads_outstanding,reads_disagree",
+				"CSV00001,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",csv00001@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-01T10:00:00Z,,,0,,7.25,1,true",
+				"CSV00002,\"Doe, Jane \"\"JD\"\"\",'+jane@example.org,autumn,ML,Machine Learning,SUBMITTED,EXEMPT,SE,false,2026-11-02T10:00:00Z,,,0,,,2,false",
+				"CSV00003,'-2+3,'@sum@example.org,autumn,ML,Machine Learning,UNDER_REVIEW,EXEMPT,SE,false,2026-11-03T10:00:00Z,,,0,,,,false");
 		Map<String, Object> event = this.jdbc
 			.sql("select actor, action, entity_type, summary from audit_event where action = 'EXPORT'")
 			.query()

@@ -51,6 +51,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * document missing on about one in ten, and a few real PDF and PNG documents on one
  * application in {@link Settings#documentsEvery()}.
  * <p>
+ * Selective review (issue 30): a review plan for each programme of each round (two blind
+ * reads, a rubric of two criteria), {@value #READERS} readers at the rounds' coordinating
+ * institutions, and two reads of every submitted application, drawn in the same chunk
+ * ({@link #READ_STAGE_SQL}), with the outcome they give written on the application: about
+ * two million reads at a million applications. Applications generated before there were
+ * reads get theirs on the next run.
+ * <p>
  * A plain class rather than a bean: the benchmark profile's runner and the test that
  * keeps it honest both call it. Never part of the normal run.
  */
@@ -62,6 +69,12 @@ public class ApplicationGenerator {
 	/** The slugs of the generated rounds; their applications are the generated ones. */
 	public static final List<String> ROUND_SLUGS = List.of("bench-round-decided", "bench-round-in-review",
 			"bench-round-open");
+
+	/** Readers, spread over the generated rounds' coordinating institutions. */
+	public static final int READERS = 40;
+
+	/** The difference of two reads' totals, out of 10, past which they disagree. */
+	static final double DISAGREEMENT = 2.0;
 
 	/** The characters of a reference, as {@code ApplicationService} uses them. */
 	static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -240,47 +253,63 @@ public class ApplicationGenerator {
 		jdbc.sql("set maintenance_work_mem = '256MB'").update();
 		Instant today = settings.now().truncatedTo(ChronoUnit.DAYS);
 		int createdProgrammes = catalogue(jdbc, today);
-		connection.commit();
 		List<Long> roundIds = roundIds(jdbc);
+		reviewSetUp(jdbc, roundIds);
+		connection.commit();
 		long existing = jdbc.sql("select count(*) from application where round_id in (:rounds)")
 			.param("rounds", roundIds)
 			.query(Long.class)
 			.single();
 		long catalogueNanos = System.nanoTime() - started;
-		if (existing >= settings.applications()) {
-			logger.info(String.format(Locale.ROOT,
-					"Benchmark data: %,d generated applications already there (%,d asked for); nothing to do", existing,
-					settings.applications()));
-			return new Report(createdProgrammes, existing, 0, Duration.ofNanos(catalogueNanos), Duration.ZERO,
-					Duration.ZERO);
-		}
 		createLookups(jdbc, settings.now());
 		connection.commit();
-		String applicantSequence = jdbc.sql("select pg_get_serial_sequence('applicant', 'id')")
-			.query(String.class)
-			.single();
 		long loadStarted = System.nanoTime();
 		long generated = 0;
-		for (long first = existing + 1; first <= settings.applications(); first += settings.chunkSize()) {
-			long last = Math.min(first + settings.chunkSize() - 1, settings.applications());
-			String timings = chunk(jdbc, applicantSequence, first, last, settings.documentsEvery(),
-					settings.applicantPasswordHash());
-			connection.commit();
-			generated += last - first + 1;
-			double seconds = (System.nanoTime() - loadStarted) / 1e9;
+		if (existing >= settings.applications()) {
 			logger.info(String.format(Locale.ROOT,
-					"Benchmark data: %,d of %,d applications (%.0f%%), %.0f s, %,.0f applications/s (%s)", last,
-					settings.applications(), 100.0 * last / settings.applications(), seconds, generated / seconds,
-					timings));
+					"Benchmark data: %,d generated applications already there (%,d asked for)", existing,
+					settings.applications()));
 		}
+		else {
+			String applicantSequence = jdbc.sql("select pg_get_serial_sequence('applicant', 'id')")
+				.query(String.class)
+				.single();
+			for (long first = existing + 1; first <= settings.applications(); first += settings.chunkSize()) {
+				long last = Math.min(first + settings.chunkSize() - 1, settings.applications());
+				String timings = chunk(jdbc, applicantSequence, first, last, settings.documentsEvery(),
+						settings.applicantPasswordHash());
+				connection.commit();
+				generated += last - first + 1;
+				double seconds = (System.nanoTime() - loadStarted) / 1e9;
+				logger.info(String.format(Locale.ROOT,
+						"Benchmark data: %,d of %,d applications (%.0f%%), %.0f s, %,.0f applications/s (%s)", last,
+						settings.applications(), 100.0 * last / settings.applications(), seconds, generated / seconds,
+						timings));
+			}
+		}
+		// Applications generated before there were reads get theirs now.
+		long backfilled = backfillReads(jdbc, connection, settings.chunkSize());
 		long loadNanos = System.nanoTime() - loadStarted;
 		long analyzeStarted = System.nanoTime();
 		connection.setAutoCommit(true);
-		jdbc.sql("analyze applicant, application, application_choice, application_document").update();
+		if (backfilled > 0) {
+			// The updates left a dead row version of each application behind.
+			jdbc.sql("vacuum analyze application").update();
+		}
+		if (generated > 0 || backfilled > 0) {
+			jdbc.sql("analyze applicant, application, application_choice, application_document, application_read")
+				.update();
+		}
 		connection.setAutoCommit(false);
 		long analyzeNanos = System.nanoTime() - analyzeStarted;
-		return new Report(createdProgrammes, existing + generated, generated, Duration.ofNanos(catalogueNanos),
-				Duration.ofNanos(loadNanos), Duration.ofNanos(analyzeNanos));
+		long reads = jdbc
+			.sql("select count(*) from application_read r join review_plan p on p.id = r.plan_id"
+					+ " where p.round_id in (:rounds)")
+			.param("rounds", roundIds)
+			.query(Long.class)
+			.single();
+		return new Report(createdProgrammes, existing + generated, generated, reads, backfilled,
+				Duration.ofNanos(catalogueNanos), Duration.ofNanos(loadNanos), Duration.ofNanos(analyzeNanos));
 	}
 
 	// The catalogue: institutions, programmes up to PROGRAMMES, and the three rounds.
@@ -403,6 +432,159 @@ public class ApplicationGenerator {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
+	// Selective review (issue 30): plans, readers and their reads.
+
+	/**
+	 * A review plan for each programme of each generated round (two blind reads, a
+	 * disagreement of {@value #DISAGREEMENT} points, a rubric of two criteria), and
+	 * {@value #READERS} readers, each a member of one round's coordinating institution.
+	 * Only what is missing.
+	 */
+	private static void reviewSetUp(JdbcClient jdbc, List<Long> roundIds) {
+		jdbc.sql("""
+				insert into review_plan (round_id, programme_id, reads, blind, disagreement)
+				select rp.round_id, rp.programme_id, 2, true, :disagreement from round_programme rp
+				where rp.round_id in (:rounds)
+				on conflict (round_id, programme_id) do nothing""")
+			.param("disagreement", DISAGREEMENT)
+			.param("rounds", roundIds)
+			.update();
+		jdbc.sql("""
+				insert into review_criterion (plan_id, position, name, scale, weight)
+				select p.id, c.position, c.name, c.scale, c.weight from review_plan p
+				cross join (values (1, 'Academic record', 5, 2), (2, 'Motivation and fit', 5, 1))
+				    as c (position, name, scale, weight)
+				where p.round_id in (:rounds)
+				on conflict (plan_id, position) do nothing""").param("rounds", roundIds).update();
+		jdbc.sql("""
+				insert into staff_user (email, display_name)
+				select 'reader' || lpad(n::text, 2, '0') || '@bench.prospectus.example',
+				       'Benchmark Reader ' || lpad(n::text, 2, '0')
+				from generate_series(1, :readers) n
+				on conflict ((lower(email))) do nothing""").param("readers", READERS).update();
+		// Reader n reads at the institution of round n mod 3.
+		jdbc.sql("""
+				insert into staff_membership (staff_user_id, institution_id, role)
+				select u.id, r.institution_id, 'READER'
+				from staff_user u
+				join application_round r on r.id = (cast(:rounds as bigint[]))
+				    [1 + cast(substring(u.email from 7 for 2) as int) % cardinality(cast(:rounds as bigint[]))]
+				where u.email like 'reader__@bench.prospectus.example'
+				on conflict do nothing""").param("rounds", roundIds.toArray(Long[]::new)).update();
+	}
+
+	/**
+	 * Reads for the submitted applications of the generated rounds that have none, a
+	 * chunk at a time in id order, and their outcome written on the applications.
+	 * @return how many applications got reads
+	 */
+	private static long backfillReads(JdbcClient jdbc, Connection connection, int chunkSize) throws SQLException {
+		long done = 0;
+		long started = System.nanoTime();
+		String after = "00000000-0000-0000-0000-000000000000";
+		while (true) {
+			jdbc.sql("drop table if exists bench_read_source, bench_read_stage").update();
+			int rows = jdbc.sql("""
+					create temp table bench_read_source as
+					select a.id, a.round_id, a.submitted_at as at, a.first_choice_programme_id as programme_id
+					from application a
+					where a.round_id in (select round_id from bench_read_round) and a.submitted_at is not null
+					  and a.id > cast(:after as uuid)
+					  and not exists (select 1 from application_read x where x.application_id = a.id)
+					order by a.id limit :chunk""").param("after", after).param("chunk", chunkSize).update();
+			if (rows == 0) {
+				jdbc.sql("drop table bench_read_source").update();
+				connection.commit();
+				return done;
+			}
+			after = jdbc.sql("select id::text from bench_read_source order by id desc limit 1")
+				.query(String.class)
+				.single();
+			jdbc.sql(READ_STAGE_SQL).update();
+			jdbc.sql(INSERT_READS_SQL).update();
+			jdbc.sql("""
+					update application a set review_score = s.review_score, reads_outstanding = s.reads_outstanding,
+					    reads_disagree = s.reads_disagree
+					from bench_read_stage s where s.application_id = a.id""").update();
+			connection.commit();
+			done += rows;
+			logger.info(String.format(Locale.ROOT,
+					"Benchmark data: reads for %,d applications generated without them, %.0f s", done,
+					(System.nanoTime() - started) / 1e9));
+		}
+	}
+
+	/**
+	 * Two reads of each application of {@code bench_read_source (id, round_id, at,
+	 * programme_id)}, drawn once per application into {@code bench_read_stage}: readers
+	 * of its round's institution, assigned a few days after submission; each submitted or
+	 * still to do by its round's share (all in the decided round, most in the one in
+	 * review, a few in the open one), with criteria scores around one quality of the
+	 * application, so that two readers mostly agree; the total is the weighted mean out
+	 * of 10, as the rubric defines it. Two submitted reads further apart than the plan
+	 * allows call for a third, extra read, assigned and still to come. The outcome is
+	 * what the application records: the mean of the submitted totals, the reads to come,
+	 * and the disagreement.
+	 */
+	static final String READ_STAGE_SQL = """
+			create temp table bench_read_stage as
+			with drawn as (
+			    select s.id as application_id, s.at, p.plan_id, p.c1, p.c2, p.disagreement, rr.readers,
+			           rr.submitted_share, cardinality(rr.readers) as n, random() as q, random() as r_reader1,
+			           random() as r_reader2, random() as r_state1, random() as r_state2, random() as e11,
+			           random() as e12, random() as e21, random() as e22, random() as r_assign, random() as r_done1,
+			           random() as r_done2
+			    from bench_read_source s
+			    join bench_plan p on p.round_id = s.round_id and p.programme_id = s.programme_id
+			    join bench_read_round rr on rr.round_id = s.round_id
+			), scored as (
+			    select d.*,
+			           floor(d.r_reader1 * d.n)::int as k1,
+			           d.r_state1 < d.submitted_share as sub1, d.r_state2 < d.submitted_share as sub2,
+			           greatest(1, least(5, round(1 + 4 * d.q + (d.e11 - 0.5) * 2.4)))::int as s11,
+			           greatest(1, least(5, round(1 + 4 * d.q + (d.e12 - 0.5) * 2.4)))::int as s12,
+			           greatest(1, least(5, round(1 + 4 * d.q + (d.e21 - 0.5) * 2.4)))::int as s21,
+			           greatest(1, least(5, round(1 + 4 * d.q + (d.e22 - 0.5) * 2.4)))::int as s22,
+			           least(d.at + interval '1 day' * (1 + 6 * d.r_assign), bp.now - interval '1 hour') as assigned_at
+			    from drawn d cross join bench_pick bp
+			), totalled as (
+			    select sc.*,
+			           sc.readers[1 + sc.k1] as reader1,
+			           sc.readers[1 + (sc.k1 + 1 + floor(sc.r_reader2 * (sc.n - 2))::int) % sc.n] as reader2,
+			           sc.readers[1 + (sc.k1 + sc.n - 1) % sc.n] as reader3,
+			           round((4 * sc.s11 + 2 * sc.s12) / 3.0, 2) as total1,
+			           round((4 * sc.s21 + 2 * sc.s22) / 3.0, 2) as total2,
+			           least(sc.assigned_at + interval '1 day' * (1 + 20 * sc.r_done1), bp.now) as done1_at,
+			           least(sc.assigned_at + interval '1 day' * (1 + 20 * sc.r_done2), bp.now) as done2_at
+			    from scored sc cross join bench_pick bp
+			), judged as (
+			    select t.*, t.sub1 and t.sub2 and abs(t.total1 - t.total2) > t.disagreement as reads_disagree
+			    from totalled t
+			)
+			select j.application_id, j.plan_id, j.c1, j.c2, j.reader1, j.reader2, j.reader3, j.sub1, j.sub2, j.s11,
+			       j.s12, j.s21, j.s22, j.total1, j.total2, j.assigned_at, j.done1_at, j.done2_at, j.reads_disagree,
+			       case when j.sub1 and j.sub2 then round((j.total1 + j.total2) / 2, 2)
+			            when j.sub1 then j.total1 when j.sub2 then j.total2 end as review_score,
+			       (not j.sub1)::int + (not j.sub2)::int + j.reads_disagree::int as reads_outstanding
+			from judged j""";
+
+	/** The staged reads: two per application, and the extra one where two disagree. */
+	static final String INSERT_READS_SQL = """
+			insert into application_read (application_id, plan_id, reader_id, state, extra, scores, total, assigned_by,
+			                              assigned_at, draft_saved_at, submitted_at)
+			select s.application_id, s.plan_id, x.reader, case when x.done then 'SUBMITTED' else 'ASSIGNED' end,
+			       x.extra,
+			       case when x.done then jsonb_build_object(s.c1::text, x.first, s.c2::text, x.second)
+			            else '{}'::jsonb end,
+			       case when x.done then x.total end, 'bench@bench.prospectus.example', s.assigned_at,
+			       case when x.done then x.done_at end, case when x.done then x.done_at end
+			from bench_read_stage s
+			cross join lateral (values (s.reader1, s.sub1, s.s11, s.s12, s.total1, s.done1_at, false),
+			                           (s.reader2, s.sub2, s.s21, s.s22, s.total2, s.done2_at, false),
+			                           (s.reader3, false, null, null, null, null, true))
+			    as x (reader, done, first, second, total, done_at, extra)
+			where not x.extra or s.reads_disagree""";
+
 	// Look-up tables the chunks draw from, in this session only.
 
 	private void createLookups(JdbcClient jdbc, Instant now) {
@@ -459,13 +641,32 @@ public class ApplicationGenerator {
 				.update();
 			from = to;
 		}
+		jdbc.sql("""
+				create temp table bench_plan as
+				select p.id as plan_id, p.round_id, p.programme_id, p.disagreement, c1.id as c1, c2.id as c2
+				from review_plan p
+				join review_criterion c1 on c1.plan_id = p.id and c1.position = 1
+				join review_criterion c2 on c2.plan_id = p.id and c2.position = 2
+				where p.round_id in (select id from bench_round)""").update();
+		jdbc.sql("alter table bench_plan add primary key (round_id, programme_id)").update();
+		jdbc.sql("""
+				create temp table bench_read_round as
+				select r.id as round_id,
+				       (select array_agg(m.staff_user_id order by m.staff_user_id) from staff_membership m
+				        join staff_user u on u.id = m.staff_user_id
+				        where m.institution_id = ar.institution_id and m.role = 'READER'
+				          and u.email like 'reader__@bench.prospectus.example') as readers,
+				       case r.ord when 1 then 1.0 when 2 then 0.85 else 0.3 end as submitted_share
+				from bench_round r join application_round ar on ar.id = r.id""").update();
 		jdbc.sql("create temp table bench_document (kind text, slug text, ext text, type text, content bytea)")
 			.update();
 		addDocument(jdbc, "TRANSCRIPT", "transcript", "pdf", "application/pdf", pdf("Transcript of records"));
 		addDocument(jdbc, "DEGREE_CERTIFICATE", "degree-certificate", "pdf", "application/pdf",
 				pdf("Degree certificate"));
 		addDocument(jdbc, "PASSPORT", "passport", "png", "image/png", png());
-		jdbc.sql("analyze bench_country, bench_pick, bench_word, bench_round, bench_document").update();
+		jdbc.sql("analyze bench_country, bench_pick, bench_word, bench_round, bench_document, bench_plan, "
+				+ "bench_read_round")
+			.update();
 	}
 
 	private static void addWords(JdbcClient jdbc, String list, List<String> words) {
@@ -490,7 +691,9 @@ public class ApplicationGenerator {
 	}
 
 	private static void dropLookups(JdbcClient jdbc) {
-		jdbc.sql("drop table if exists bench_country, bench_pick, bench_word, bench_round, bench_document, bench_stage")
+		jdbc.sql(
+				"drop table if exists bench_country, bench_pick, bench_word, bench_round, bench_document, bench_stage, "
+						+ "bench_plan, bench_read_round, bench_read_source, bench_read_stage")
 			.update();
 	}
 
@@ -518,42 +721,56 @@ public class ApplicationGenerator {
 		StringJoiner timings = new StringJoiner(", ");
 		timed(timings, "stage",
 				() -> jdbc.sql(stageSql(applicantSequence)).param("first", first).param("last", last).update());
+		timed(timings, "read stage", () -> {
+			jdbc.sql(
+					"""
+							create temp table bench_read_source as
+							select id, round_id, submitted_at as at, choices[1] as programme_id from bench_stage where submitted""")
+				.update();
+			jdbc.sql(READ_STAGE_SQL).update();
+		});
 		timed(timings, "applicants", () -> jdbc.sql("""
 				insert into applicant (id, email, full_name, password_hash, email_verified_at, last_sign_in_at,
 				                       created_at, updated_at)
 				select applicant_id, email, full_name, :hash, created_at, updated_at, created_at, updated_at
 				from bench_stage""").param("hash", applicantPasswordHash).update());
-		timed(timings, "applications", () -> jdbc.sql("""
-				insert into application (id, reference, applicant_id, round_id, status, answers, snapshot, full_name,
-				    citizenship_country, fee_status, submitted_at, withdrawn_at, created_at, updated_at, email,
-				    first_choice_programme_id, missing_documents, documents_requested_by, status_changed_at,
-				    decision_programme_id, decision_reason, decided_at, decision_notified_at)
-				select id, reference, applicant_id, round_id, status, answers,
-				       case when submitted then answers end,
-				       case when submitted then full_name end,
-				       case when submitted then citizenship end,
-				       case when not submitted then null
-				            when citizenship = any (exempt) then 'EXEMPT' else 'PAID' end,
-				       submitted_at,
-				       case when status = 'WITHDRAWN' then changed_at end,
-				       created_at, updated_at,
-				       case when submitted then email end,
-				       case when submitted then choices[1] end,
-				       submitted and (status = 'DOCUMENTS_MISSING' or r_missing < 0.055),
-				       case when status = 'DOCUMENTS_MISSING' then changed_at + interval '14 days' end,
-				       changed_at,
-				       case when status in ('ADMITTED', 'RESERVE')
-				            then choices[case when cardinality(choices) > 1 and r_decision < 0.25 then 2 else 1 end]
-				       end,
-				       case when status = 'NOT_ADMITTED'
-				                 then refusal
-				            when status = 'DOCUMENTS_MISSING'
-				                 then 'Please upload a certified copy of your degree certificate.'
-				       end,
-				       case when status in ('ADMITTED', 'RESERVE', 'NOT_ADMITTED') then changed_at end,
-				       case when status in ('ADMITTED', 'RESERVE', 'NOT_ADMITTED') and notification_at < now
-				            then notification_at + interval '1 hour' * (1 + r_decision * 20) end
-				from bench_stage, bench_pick""").update());
+		timed(timings, "applications",
+				() -> jdbc
+					.sql("""
+							insert into application (id, reference, applicant_id, round_id, status, answers, snapshot, full_name,
+							    citizenship_country, fee_status, submitted_at, withdrawn_at, created_at, updated_at, email,
+							    first_choice_programme_id, missing_documents, documents_requested_by, status_changed_at,
+							    decision_programme_id, decision_reason, decided_at, decision_notified_at, review_score,
+							    reads_outstanding, reads_disagree)
+							select id, reference, applicant_id, round_id, status, answers,
+							       case when submitted then answers end,
+							       case when submitted then full_name end,
+							       case when submitted then citizenship end,
+							       case when not submitted then null
+							            when citizenship = any (exempt) then 'EXEMPT' else 'PAID' end,
+							       submitted_at,
+							       case when status = 'WITHDRAWN' then changed_at end,
+							       created_at, updated_at,
+							       case when submitted then email end,
+							       case when submitted then choices[1] end,
+							       submitted and (status = 'DOCUMENTS_MISSING' or r_missing < 0.055),
+							       case when status = 'DOCUMENTS_MISSING' then changed_at + interval '14 days' end,
+							       changed_at,
+							       case when status in ('ADMITTED', 'RESERVE')
+							            then choices[case when cardinality(choices) > 1 and r_decision < 0.25 then 2 else 1 end]
+							       end,
+							       case when status = 'NOT_ADMITTED'
+							                 then refusal
+							            when status = 'DOCUMENTS_MISSING'
+							                 then 'Please upload a certified copy of your degree certificate.'
+							       end,
+							       case when status in ('ADMITTED', 'RESERVE', 'NOT_ADMITTED') then changed_at end,
+							       case when status in ('ADMITTED', 'RESERVE', 'NOT_ADMITTED') and notification_at < now
+							            then notification_at + interval '1 hour' * (1 + r_decision * 20) end,
+							       rs.review_score, rs.reads_outstanding, coalesce(rs.reads_disagree, false)
+							from bench_stage cross join bench_pick left join bench_read_stage rs on rs.application_id = bench_stage.id
+							""")
+					.update());
 		timed(timings, "choices", () -> jdbc.sql("""
 				insert into application_choice (application_id, rank, programme_id)
 				select s.id, c.rank, c.programme_id
@@ -566,7 +783,8 @@ public class ApplicationGenerator {
 				       octet_length(d.content), d.content, s.submitted_at - interval '20 minutes'
 				from bench_stage s cross join bench_document d
 				where s.submitted and s.i % :every = 0""").param("every", documentsEvery).update());
-		jdbc.sql("drop table bench_stage").update();
+		timed(timings, "reads", () -> jdbc.sql(INSERT_READS_SQL).update());
+		jdbc.sql("drop table bench_stage, bench_read_source, bench_read_stage").update();
 		return timings.toString();
 	}
 
@@ -806,12 +1024,14 @@ public class ApplicationGenerator {
 	 * @param programmesCreated programmes added to reach {@link #PROGRAMMES}
 	 * @param applications generated applications now in the database
 	 * @param generated applications generated by this run
+	 * @param reads reads of the generated applications now in the database
+	 * @param backfilled applications generated earlier without reads that got them now
 	 * @param catalogue time for the catalogue and the count
 	 * @param load time for the chunks
 	 * @param analyze time for {@code ANALYZE}
 	 */
-	public record Report(int programmesCreated, long applications, long generated, Duration catalogue, Duration load,
-			Duration analyze) {
+	public record Report(int programmesCreated, long applications, long generated, long reads, long backfilled,
+			Duration catalogue, Duration load, Duration analyze) {
 
 		public Duration total() {
 			return this.catalogue.plus(this.load).plus(this.analyze);

@@ -208,6 +208,56 @@ class ApplicationGeneratorTests {
 				   or (d.content_type = 'application/pdf' and substring(d.content from 1 for 5) <> '%PDF-'::bytea)
 				   or (d.content_type = 'image/png' and substring(d.content from 1 for 4) <> '\\x89504e47'::bytea)
 				   or d.stored_name not like a.reference || '-%'""")).isZero();
+
+		assertReadsHoldTogether(report);
+	}
+
+	/**
+	 * Issue 30's reads: a plan of two reads with a rubric of two criteria for each
+	 * programme of each round, readers of the round's institution, two reads of every
+	 * submitted application and none of a draft (a third, extra one where two disagree),
+	 * and on each application the outcome its reads give.
+	 */
+	void assertReadsHoldTogether(Report report) {
+		assertThat(count("select count(*) from review_plan")).isEqualTo(125);
+		assertThat(count("select count(*) from review_criterion")).isEqualTo(250);
+		assertThat(count("select count(distinct m.staff_user_id) from staff_membership m where m.role = 'READER'"))
+			.isEqualTo(ApplicationGenerator.READERS);
+		assertThat(report.reads()).isEqualTo(count("select count(*) from application_read"));
+		assertThat(count("""
+				select count(*) from application a where (a.status = 'DRAFT') <> not exists (
+				    select 1 from application_read r where r.application_id = a.id
+				    having count(*) filter (where not r.extra) = 2
+				       and count(*) filter (where r.extra) = case when a.reads_disagree then 1 else 0 end)"""))
+			.isZero();
+		assertThat(count("""
+				select count(*) from application_read r join application a on a.id = r.application_id
+				join review_plan p on p.id = r.plan_id
+				join application_round ar on ar.id = a.round_id
+				where p.round_id <> a.round_id or p.programme_id <> a.first_choice_programme_id
+				   or not exists (select 1 from staff_membership m where m.staff_user_id = r.reader_id
+				                  and m.institution_id = ar.institution_id and m.role = 'READER')
+				   or r.assigned_at < a.submitted_at
+				   or (r.state = 'SUBMITTED') <> (r.total is not null and r.submitted_at >= r.assigned_at)
+				   or r.total not between 0 and 10
+				   or (r.state = 'SUBMITTED' and (select array_agg(k order by k) from jsonb_object_keys(r.scores) k)
+				       <> (select array_agg(c.id::text order by c.id::text) from review_criterion c
+				           where c.plan_id = p.id))""")).isZero();
+		assertThat(count("""
+				select count(*) from application a
+				join (select r.application_id, round(avg(r.total), 2) as score,
+				             count(*) filter (where r.state = 'ASSIGNED') as outstanding,
+				             coalesce(max(r.total) filter (where not r.extra) - min(r.total) filter (where not r.extra),
+				                      0) > 2.0 as disagree
+				      from application_read r group by r.application_id) o on o.application_id = a.id
+				where a.review_score is distinct from o.score or a.reads_outstanding <> o.outstanding
+				   or a.reads_disagree <> o.disagree""")).isZero();
+		assertThat(count("select count(*) from application where status = 'DRAFT' and (review_score is not null"
+				+ " or reads_outstanding is not null or reads_disagree)"))
+			.isZero();
+		assertThat(share("select avg((state = 'SUBMITTED')::int) from application_read where not extra")).isBetween(0.6,
+				0.85);
+		assertThat(count("select count(*) from application where reads_disagree")).isPositive();
 	}
 
 	@Test
@@ -228,6 +278,22 @@ class ApplicationGeneratorTests {
 		assertThat(this.jdbc.sql("select reference from application order by reference").query(String.class).list())
 			.containsAll(before);
 		assertThat(count("select count(*) from application_round")).isEqualTo(3);
+		assertThat(count("select count(*) from review_plan")).as("a plan per programme and round, once").isEqualTo(125);
+
+		// Applications generated before there were reads get theirs on the next run.
+		this.jdbc.sql("""
+				update application set review_score = null, reads_outstanding = null, reads_disagree = false
+				where id in (select id from application where submitted_at is not null order by id limit 100)""")
+			.update();
+		this.jdbc
+			.sql("delete from application_read where application_id in (select id from application"
+					+ " where submitted_at is not null order by id limit 100)")
+			.update();
+		Report backfilled = new ApplicationGenerator(this.dataSource)
+			.generate(new Settings(ROWS + 300, 40, 50, NOW, this.passwordHash));
+		assertThat(backfilled.generated()).isZero();
+		assertThat(backfilled.backfilled()).isEqualTo(100);
+		assertReadsHoldTogether(backfilled);
 	}
 
 	@Test

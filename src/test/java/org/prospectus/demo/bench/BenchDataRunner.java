@@ -98,10 +98,12 @@ class BenchDataRunner {
 			.query(String.class)
 			.single();
 		logger.info(String.format(Locale.ROOT,
-				"Benchmark data ready: %,d generated applications, %,d of them now (%d programmes added); "
+				"Benchmark data ready: %,d generated applications, %,d of them now (%d programmes added), "
+						+ "%,d reads (%,d applications given theirs afterwards); "
 						+ "catalogue %.1f s, applications %.1f s, analyze %.1f s, total %.1f s; database %s",
-				report.applications(), report.generated(), report.programmesCreated(), seconds(report.catalogue()),
-				seconds(report.load()), seconds(report.analyze()), seconds(report.total()), size));
+				report.applications(), report.generated(), report.programmesCreated(), report.reads(),
+				report.backfilled(), seconds(report.catalogue()), seconds(report.load()), seconds(report.analyze()),
+				seconds(report.total()), size));
 		signIn();
 	}
 
