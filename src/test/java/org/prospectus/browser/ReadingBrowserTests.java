@@ -102,7 +102,15 @@ class ReadingBrowserTests extends BrowserTestBase {
 		// 10 and 2.67 out of 10 differ by more than 2 points: Tilde reads it too.
 		read("tilde@uni.example", "4", "4", "Good, not outstanding.", false);
 
-		officer.navigate("/admin/applications/" + id);
+		// The queue, highest score first, shows the score and the disagreement in words.
+		officer.navigate("/admin/applications");
+		field(officer, "Order").selectOption("score");
+		press(officer, "Show");
+		assertThat(officer.getByRole(AriaRole.MAIN)).containsText("6.89 / 10");
+		assertThat(officer.getByRole(AriaRole.MAIN)).containsText("reads disagree");
+		assertAccessible(officer, "the queue by review score");
+		String reference = this.jdbc.sql("select reference from application").query(String.class).single();
+		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference).setExact(true)).click();
 		assertThat(officer.locator("#score")).hasText("Score: 6.89 / 10");
 		assertThat(officer.locator("#read-list tbody tr")).hasCount(3);
 		assertAccessible(officer, "an application's reads and scores");
@@ -152,7 +160,7 @@ class ReadingBrowserTests extends BrowserTestBase {
 			assertThat(page.locator("#others")).containsText("No other read is submitted yet.");
 		}
 		else {
-			assertThat(page.locator("#others")).containsText("Rut Reader: 10 / 10");
+			assertThat(page.locator("#others")).containsText("Rut Reader: 10.00 / 10");
 		}
 		Assertions.assertThat(cspErrors.messages()).isEmpty();
 		page.context().close();

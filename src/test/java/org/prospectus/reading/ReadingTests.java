@@ -204,7 +204,7 @@ class ReadingTests {
 		assertThat(save(sam, samRead, "submit", Map.of(academic, "1", motivation, "2", "comment", "Thin.")))
 			.hasRedirectedUrl("/admin/reads");
 		assertThat(page(this.mvc.get().uri("/admin/reads/" + samRead).session(sam).exchange()).select("#others").text())
-			.contains("Rita Reader: 10 / 10", "Strong thesis.");
+			.contains("Rita Reader: 10.00 / 10", "Strong thesis.");
 
 		// 10.00 and 2.67 differ by more than 2 points: a third read goes to Tove.
 		Map<String, Object> scored = this.jdbc
@@ -244,7 +244,7 @@ class ReadingTests {
 		Document detail = page(this.mvc.get().uri("/admin/applications/" + this.first).session(officer).exchange());
 		assertThat(detail.select("#score").text()).isEqualTo("Score: 6.34 / 10");
 		assertThat(detail.select("#disagreement").text()).contains("2 points");
-		assertThat(detail.select("#read-list tbody tr").eachText()).contains("Rita Reader Submitted 10 / 10",
+		assertThat(detail.select("#read-list tbody tr").eachText()).contains("Rita Reader Submitted 10.00 / 10",
 				"Tove Reader, third read Conflict of interest: I supervised her thesis. –");
 		assertThat(this.mvc.post()
 			.uri("/admin/applications/" + this.second + "/reads")
