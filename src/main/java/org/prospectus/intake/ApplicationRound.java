@@ -69,6 +69,9 @@ public class ApplicationRound extends BaseEntity implements Translated {
 	/** How many references an application to it needs: none, one or two (issue 30). */
 	private int referencesRequired;
 
+	/** Whether referees are asked as soon as they are named, before submission. */
+	private boolean referencesAtOnce;
+
 	/**
 	 * Whether the round has been published: one made on the new-round page is not until
 	 * its first publication, so its values are nobody's published values yet.
@@ -109,6 +112,7 @@ public class ApplicationRound extends BaseEntity implements Translated {
 		round.rolledFromId = from.getId();
 		round.choiceLimit = from.choiceLimit;
 		round.referencesRequired = from.referencesRequired;
+		round.referencesAtOnce = from.referencesAtOnce;
 		// Translated names are copied as they are; the preview shows them to correct.
 		round.translations = new LinkedHashMap<>(from.translations);
 		return round;
@@ -211,6 +215,14 @@ public class ApplicationRound extends BaseEntity implements Translated {
 
 	public void setReferencesRequired(int referencesRequired) {
 		this.referencesRequired = referencesRequired;
+	}
+
+	public boolean isReferencesAtOnce() {
+		return this.referencesAtOnce;
+	}
+
+	public void setReferencesAtOnce(boolean referencesAtOnce) {
+		this.referencesAtOnce = referencesAtOnce;
 	}
 
 	public RoundSchedule getSchedule() {

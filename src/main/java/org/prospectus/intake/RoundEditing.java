@@ -255,6 +255,7 @@ public class RoundEditing {
 		round.reschedule(schedule);
 		round.setChoiceLimit(form.limit());
 		round.setReferencesRequired(form.references());
+		round.setReferencesAtOnce(form.isReferencesAtOnce());
 		round.markPublished();
 		round.getProgrammes().clear();
 		chosen.forEach((programmeId) -> round.admitTo(this.programmes.reference(programmeId)));
@@ -377,6 +378,7 @@ public class RoundEditing {
 				form.getName().strip(), schedule);
 		round.setChoiceLimit(form.limit());
 		round.setReferencesRequired(form.references());
+		round.setReferencesAtOnce(form.isReferencesAtOnce());
 		this.rounds.saveAndFlush(round);
 		Map<Long, String> names = titlesById(choicesFor(institution));
 		RoundForm live = RoundForm.of(round);

@@ -64,6 +64,8 @@ public class RoundForm {
 
 	private String referencesRequired = "0";
 
+	private boolean referencesAtOnce;
+
 	private Long revision;
 
 	/** The ids of the programmes the round admits to. */
@@ -85,6 +87,7 @@ public class RoundForm {
 		form.studiesStartMonthOnly = round.getSchedule().studiesStartMonthOnly();
 		form.choiceLimit = Integer.toString(round.getChoiceLimit());
 		form.referencesRequired = Integer.toString(round.getReferencesRequired());
+		form.referencesAtOnce = round.isReferencesAtOnce();
 		form.programmes = round.getProgrammes()
 			.stream()
 			.map((programme) -> Long.toString(programme.getId()))
@@ -136,6 +139,7 @@ public class RoundForm {
 		fields.put("round.form.month-only", this.studiesStartMonthOnly ? "yes" : "no");
 		fields.put("round.form.choice-limit.label", this.choiceLimit);
 		fields.put("round.form.references.label", this.referencesRequired);
+		fields.put("round.form.references.at-once", this.referencesAtOnce ? "yes" : "no");
 		List<String> names = ((this.programmes != null) ? this.programmes : List.<String>of()).stream().map((id) -> {
 			try {
 				return programmeNames.getOrDefault(Long.valueOf(id.strip()), id);
@@ -235,6 +239,14 @@ public class RoundForm {
 
 	public void setReferencesRequired(String referencesRequired) {
 		this.referencesRequired = referencesRequired;
+	}
+
+	public boolean isReferencesAtOnce() {
+		return this.referencesAtOnce;
+	}
+
+	public void setReferencesAtOnce(boolean referencesAtOnce) {
+		this.referencesAtOnce = referencesAtOnce;
 	}
 
 	public long getVersion() {

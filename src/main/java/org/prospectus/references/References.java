@@ -111,7 +111,8 @@ public class References {
 		if (errors.hasErrors()) {
 			return false;
 		}
-		boolean submitted = application.getStatus().isSubmitted();
+		// Asked now once submitted, or before if the round says so.
+		boolean submitted = application.getStatus().isSubmitted() || application.getRound().isReferencesAtOnce();
 		for (int position = 1; position <= typed.size(); position++) {
 			Referee referee = typed.get(position - 1);
 			int at = position;
@@ -227,9 +228,7 @@ public class References {
 		}, "Reference given by ");
 		if (state == LinkState.GIVEN && pdf != null) {
 			ReferenceRequest request = given.get();
-			String reference = this.applications.submitted(request.getApplicationId())
-				.map(Application::getReference)
-				.orElse("application");
+			String reference = applicationOf(request).getReference();
 			request.attached(reference + "-reference-" + request.getPosition() + ".pdf", pdf.length);
 			this.jdbc.sql("insert into reference_document (request_id, content) values (:id, :content)")
 				.param("id", request.getId())
@@ -278,7 +277,7 @@ public class References {
 		if (link.state() != LinkState.OPEN) {
 			return link.state();
 		}
-		Application application = submitted(request);
+		Application application = applicationOf(request);
 		ReferenceState before = request.getState();
 		answer.apply(request, this.clock.instant());
 		this.auditLog.recordForAs("referee", AuditAction.UPDATE, Application.AUDIT_TYPE, application.getId(),
@@ -288,12 +287,22 @@ public class References {
 		return (request.getState() == ReferenceState.GIVEN) ? LinkState.GIVEN : LinkState.DECLINED;
 	}
 
-	private Application submitted(ReferenceRequest request) {
-		return this.applications.submitted(request.getApplicationId()).orElseThrow();
+	/**
+	 * The request's application, submitted or not: a round that asks referees at once
+	 * asks them while it is a draft.
+	 */
+	private Application applicationOf(ReferenceRequest request) {
+		return this.applications.all(List.of(request.getApplicationId())).get(0);
+	}
+
+	/** The applicant's name as the referee is told it: as submitted, or the account's. */
+	private static String applicantName(Application application) {
+		return (application.getFullName() != null) ? application.getFullName()
+				: application.getApplicant().getFullName();
 	}
 
 	private Link link(ReferenceRequest request) {
-		Application application = submitted(request);
+		Application application = applicationOf(request);
 		ApplicationRound round = application.getRound();
 		Instant now = this.clock.instant();
 		LinkState state = (application.getStatus() == ApplicationStatus.WITHDRAWN
@@ -301,7 +310,7 @@ public class References {
 						? LinkState.EXPIRED : LinkState.OPEN;
 		Locale language = application.getApplicant().getLanguage();
 		return new Link(state, request,
-				new Asked(application.getFullName(), round.textIn(language, "name"),
+				new Asked(applicantName(application), round.textIn(language, "name"),
 						round.getInstitution().textIn(language, "name"),
 						Formats.at(round.getDocumentsDeadlineAt(), round.getZone(), language)));
 	}
@@ -327,7 +336,7 @@ public class References {
 		ApplicationRound round = application.getRound();
 		Locale language = application.getApplicant().getLanguage();
 		this.outbox.enqueue(request.getRefereeEmail(), template,
-				Map.of("referee", request.getRefereeName(), "applicant", application.getFullName(), "round",
+				Map.of("referee", request.getRefereeName(), "applicant", applicantName(application), "round",
 						round.textIn(language, "name"), "institution", round.getInstitution().textIn(language, "name"),
 						"until", Formats.at(round.getDocumentsDeadlineAt(), round.getZone(), language), "link",
 						this.urls.of(language, "/references/{token}", token), "reminder",

@@ -339,6 +339,8 @@ class AdminRoundEditingTests {
 		values.put("notification", "2028-04-01T12:00:00");
 		values.put("studiesStart", "2028-08-28T09:00:00");
 		values.put("choiceLimit", "4");
+		values.put("referencesRequired", "2");
+		values.put("referencesAtOnce", "true");
 		values.put("programmes", Long.toString(programmeId));
 		MockHttpServletRequestBuilder taken = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
 			.param("institution", Long.toString(kth))
@@ -380,6 +382,10 @@ class AdminRoundEditingTests {
 		assertThat(this.mvc.perform(publish)).hasRedirectedUrl("/admin/catalogue/rounds");
 		assertThat(page(this.mvc.get().uri("/deadlines").exchange()).text()).contains("Autumn 2028",
 				"Machine Learning");
+		assertThat(this.jdbc.sql(
+				"select references_required || ' ' || references_at_once from application_round where slug = 'autumn-2028'")
+			.query(String.class)
+			.single()).as("two references, asked as soon as named").isEqualTo("2 true");
 		Document published = page(this.mvc.get().uri(review).session(session).exchange());
 		assertThat(published.select("table thead th").eachText()).containsExactly("Field", "Published");
 		assertThat(published.select("tbody tr:has(th:containsOwn(Application deadline)) td").eachText())

@@ -290,6 +290,23 @@ class ReferencesTests {
 			.exchange();
 	}
 
+	/**
+	 * A round that asks at once: the referee is e-mailed while the application is still a
+	 * draft, sees the applicant's account name, and is not asked again on submission.
+	 */
+	@Test
+	void aRoundThatAsksAtOnceAsksBeforeSubmission() {
+		this.jdbc.sql("update application_round set references_at_once = true").update();
+		assertThat(saveReferees("Anna Berg", "anna.berg@uni.example", "", ""))
+			.hasRedirectedUrl("/applications/" + this.id + "/references");
+		List<String> tokens = requests();
+		assertThat(tokens).hasSize(1);
+		assertThat(page(this.mvc.get().uri("/references/" + tokens.get(0)).exchange()).select("h1").text())
+			.isEqualTo("A reference for Ada Lovelace");
+		this.applying.submit(this.applicant, this.id);
+		assertThat(requests()).as("not asked twice").hasSize(1);
+	}
+
 	MvcTestResult saveReferees(String firstName, String firstEmail, String secondName, String secondEmail) {
 		var request = this.mvc.post()
 			.uri("/applications/{id}/references", this.id)
