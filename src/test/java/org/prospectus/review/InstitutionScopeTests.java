@@ -147,7 +147,8 @@ class InstitutionScopeTests {
 			.replace("{documentId}", document(id))
 			.replace("{kind}", "transcript")
 			.replace("{offer}", "0")
-			.replace("{condition}", "0");
+			.replace("{condition}", "0")
+			.replace("{position}", "1");
 		return this.mvc.perform(request(method, path).session(session)
 			.with(csrf())
 			.param("version", "0")
@@ -307,9 +308,10 @@ class InstitutionScopeTests {
 		}
 		// Their own institution's staff reach it: the 404s above are about scope.
 		for (Map.Entry<HttpMethod, String> route : routes) {
-			if (route.getValue().contains("/fee-receipt/")) {
+			if (route.getValue().contains("/fee-receipt/") || route.getValue().contains("/references/")) {
 				// Serves fee receipts only, and this application's document is a
-				// transcript: ApplicationFeeTests opens a real receipt.
+				// transcript: ApplicationFeeTests opens a real receipt. Nor has it a
+				// referee's letter: ReferencesTests opens a real one.
 				continue;
 			}
 			assertThat(call(route.getKey(), route.getValue(), this.kthOnly, this.kthOfficer).getResponse().getStatus())
