@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.prospectus.applications.Application;
+import org.prospectus.applications.ApplicationFinder;
 import org.prospectus.applications.ReadingRecords;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
@@ -49,8 +50,11 @@ class Assignments {
 
 	private final Clock clock;
 
+	private final ApplicationFinder applications;
+
 	Assignments(JdbcClient jdbc, ApplicationReadRepository reads, ReadingRecords records, AuditLog auditLog,
-			Clock clock) {
+			Clock clock, ApplicationFinder applications) {
+		this.applications = applications;
 		this.jdbc = jdbc;
 		this.reads = reads;
 		this.records = records;
@@ -115,6 +119,10 @@ class Assignments {
 	 * score, the reads still to come and the disagreement recorded on the application.
 	 */
 	Standing settle(UUID applicationId, ReviewPlan plan) {
+		// One settling at a time per application: two readers submitting at once would
+		// otherwise each count only their own read, and the later would write a score,
+		// and a disagreement, that miss the other's.
+		this.applications.lockSubmitted(applicationId);
 		List<ApplicationRead> all = this.reads.findByApplicationIdOrderByAssignedAtAscIdAsc(applicationId);
 		List<BigDecimal> totals = all.stream()
 			.filter((read) -> read.getState() == ReadState.SUBMITTED)
