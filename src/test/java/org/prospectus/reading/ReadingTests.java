@@ -189,6 +189,8 @@ class ReadingTests {
 			.hasRedirectedUrl("/admin/reads/" + ritaRead);
 		Document draft = page(this.mvc.get().uri("/admin/reads/" + ritaRead).session(rita).exchange());
 		assertThat(draft.select("input[name=\"" + academic + "\"][checked]").val()).isEqualTo("5");
+		assertThat(draft.select("section[aria-labelledby=answers-heading]").text()).as("the application beside it")
+			.contains("Answers as submitted", "Uppsala University", "I want to build learning systems that last.");
 		assertThat(save(rita, ritaRead, "submit", Map.of(academic, "5", "comment", "Strong thesis.")))
 			.as("every criterion needs a score to submit")
 			.hasStatus(422);
