@@ -154,9 +154,10 @@ class ReferencesTests {
 					(given) -> assertThat(given).contains("Anna Berg", "Request: Given",
 							"Ada was the best student I supervised."),
 					(declined) -> assertThat(declined).contains("Bo Ek", "Request: Declined"));
-		String letter = page(this.mvc.get().uri("/admin/applications/{id}", this.id).session(officer).exchange())
-			.select("#references a:contains(letter)")
-			.attr("href");
+		Document detail = page(this.mvc.get().uri("/admin/applications/{id}", this.id).session(officer).exchange());
+		assertThat(detail.select("#check-references").text()).as("in the checklist")
+			.contains("References", "1 of 2 given");
+		String letter = detail.select("#references a:contains(letter)").attr("href");
 		assertThat(this.mvc.get().uri(letter).session(officer).exchange()).hasStatusOk()
 			.hasContentType("application/pdf")
 			.hasHeader("Content-Security-Policy",
