@@ -3,11 +3,18 @@ package org.prospectus.reading;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prospectus.account.StaffPrincipal;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
 import org.prospectus.support.CatalogueFixtures;
@@ -18,8 +25,10 @@ import org.prospectus.support.StaffSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.validation.BeanPropertyBindingResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prospectus.support.StaffSessions.page;
@@ -48,6 +57,9 @@ class ReadingTests {
 
 	@Autowired
 	StaffSessions staff;
+
+	@Autowired
+	ReaderDesk desk;
 
 	Applying.Catalogue catalogue;
 
@@ -255,6 +267,33 @@ class ReadingTests {
 			.param("reader", readerId("tove.reader@uni.example"))
 			.exchange()).hasRedirectedUrl("/admin/applications/" + this.second + "#reads");
 		assertThat(readOf("tove.reader@uni.example", this.second)).isPositive();
+		// Rita and Sam submit their reads of the second application at the same moment:
+		// both count, and the disagreement between them is seen.
+		String academicId = String.valueOf(criterion("Academic record"));
+		String motivationId = String.valueOf(criterion("Motivation"));
+		List<Callable<Boolean>> both = List.of(
+				() -> submitAs("rina.reader@uni.example", readOf("rina.reader@uni.example", this.second),
+						Map.of(academicId, "5", motivationId, "5")),
+				() -> submitAs("sam.reader@uni.example", readOf("sam.reader@uni.example", this.second),
+						Map.of(academicId, "1", motivationId, "1")));
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (Future<Boolean> done : pool.invokeAll(both)) {
+				assertThat(done.get()).isTrue();
+			}
+		}
+		catch (InterruptedException | ExecutionException ex) {
+			throw new AssertionError(ex);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.jdbc
+			.sql("select review_score || ' ' || reads_outstanding || ' ' || reads_disagree from application"
+					+ " where id = cast(:id as uuid)")
+			.param("id", this.second)
+			.query(String.class)
+			.single()).as("the mean of both, Tove's third read to come").isEqualTo("6.00 1 true");
 		assertThat(this.jdbc.sql("select action from audit_event where action like 'READ_%' order by id")
 			.query(String.class)
 			.list()).contains("READ_ASSIGN", "READ_SUBMIT", "READ_CONFLICT");
@@ -274,6 +313,26 @@ class ReadingTests {
 			.exchange();
 		assertThat(locked).hasStatus(422);
 		assertThat(page(locked).select("[id=\"criteria[0].name-error\"]").text()).contains("can no longer change");
+	}
+
+	/** Submits a read as its reader would, in a transaction of its own. */
+	private boolean submitAs(String email, long read, Map<String, String> scores) {
+		long kth = this.kth;
+		SecurityContextHolder.getContext()
+			.setAuthentication(StaffPrincipal
+				.authentication(StaffPrincipal.acting(email, Set.of(), Map.of(StaffRole.READER, Set.of(kth)))));
+		try {
+			ReadForm form = new ReadForm();
+			form.setVersion(this.jdbc.sql("select version from application_read where id = :id")
+				.param("id", read)
+				.query(Long.class)
+				.single());
+			form.getScores().putAll(scores);
+			return this.desk.save(read, form, true, new BeanPropertyBindingResult(form, "readForm"));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	private MvcTestResult save(MockHttpSession session, long read, String action, Map<String, String> fields) {
