@@ -314,8 +314,11 @@ class OfferTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(csv.lines().findFirst().orElseThrow())
-			.endsWith(",offer_state,reply_by_utc,conditions_pending,reserve_position");
-		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",OPEN," + replyBy + ",2,");
+			.endsWith(",offer_state,reply_by_utc,conditions_pending,reserve_position,review_score,reads_outstanding,"
+					+ "reads_disagree");
+		// No reserve place, no review plan: neither score nor reads to come, and no
+		// disagreement.
+		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",OPEN," + replyBy + ",2,,,,false");
 
 		this.notifier.notifyDue();
 		assertThat(reply(offer, "accept")).hasStatus(302);
