@@ -1,6 +1,7 @@
 package org.prospectus.applications;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,38 @@ public class ReadingRecords {
 			.param("disagree", disagree)
 			.param("id", applicationId)
 			.update();
+	}
+
+	/**
+	 * As {@link #scored} for many applications at once, in one statement: where each
+	 * stands after its plan changed.
+	 */
+	public void scoredAll(List<Scored> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update application a set review_score = s.score, reads_outstanding = s.outstanding,
+				  reads_disagree = s.disagree
+				from unnest(cast(:ids as uuid[]), cast(:scores as numeric[]), cast(:outstanding as integer[]),
+				  cast(:disagree as boolean[])) as s(id, score, outstanding, disagree)
+				where a.id = s.id""")
+			.param("ids", all.stream().map((s) -> s.applicationId().toString()).toArray(String[]::new))
+			.param("scores", all.stream().map(Scored::score).toArray(BigDecimal[]::new))
+			.param("outstanding", all.stream().map(Scored::outstanding).toArray(Integer[]::new))
+			.param("disagree", all.stream().map(Scored::disagree).toArray(Boolean[]::new))
+			.update();
+	}
+
+	/**
+	 * Where one application's reads stand.
+	 *
+	 * @param score the mean of its submitted reads' totals, or {@code null} before the
+	 * first
+	 * @param outstanding the reads still to come
+	 * @param disagree whether two submitted reads differ by more than the plan allows
+	 */
+	public record Scored(UUID applicationId, @Nullable BigDecimal score, Integer outstanding, Boolean disagree) {
 	}
 
 }

@@ -150,7 +150,7 @@ class Assignments {
 				active++;
 			}
 		}
-		Standing standing = new Standing(Scoring.mean(totals), Math.max(0, required - totals.size()), disagree);
+		Standing standing = standing(totals, plan);
 		this.records.scored(applicationId, standing.score(), standing.outstanding(), standing.disagree());
 		return standing;
 	}
@@ -230,15 +230,34 @@ class Assignments {
 	}
 
 	/**
-	 * Records the reads every application of a plan still needs, before any is given out:
-	 * the queue's "reads outstanding" finds them.
+	 * Records where every waiting application of a plan stands once the plan is saved:
+	 * the reads each still needs (the queue's "reads outstanding" finds those not yet
+	 * given out), and its score and disagreement under the plan's threshold as it is now.
+	 * Two statements for the whole plan; nothing is assigned.
 	 */
 	void planned(ReviewPlan plan) {
-		for (Map.Entry<UUID, OnIt> entry : waiting(plan).entrySet()) {
-			if (entry.getValue().readers.isEmpty()) {
-				this.records.scored(entry.getKey(), null, plan.getReads(), false);
-			}
-		}
+		Map<UUID, OnIt> waiting = waiting(plan);
+		Map<UUID, List<BigDecimal>> totals = new HashMap<>();
+		this.jdbc.sql("""
+				select r.application_id, r.total from application_read r
+				where r.plan_id = :plan and r.state = 'SUBMITTED' and r.total is not null""")
+			.param("plan", plan.getId())
+			.query((rs) -> {
+				totals.computeIfAbsent(rs.getObject("application_id", UUID.class), (id) -> new java.util.ArrayList<>())
+					.add(rs.getBigDecimal("total"));
+			});
+		List<ReadingRecords.Scored> all = waiting.keySet().stream().map((id) -> {
+			Standing standing = standing(totals.getOrDefault(id, List.of()), plan);
+			return new ReadingRecords.Scored(id, standing.score(), standing.outstanding(), standing.disagree());
+		}).toList();
+		this.records.scoredAll(all);
+	}
+
+	/** Where reads with these submitted totals stand under a plan. */
+	static Standing standing(List<BigDecimal> totals, ReviewPlan plan) {
+		boolean disagree = Scoring.disagree(totals, plan.getDisagreement());
+		int required = disagree ? plan.readsWhenDisagreeing() : plan.getReads();
+		return new Standing(Scoring.mean(totals), Math.max(0, required - totals.size()), disagree);
 	}
 
 	/** Where an application's reads stand. */

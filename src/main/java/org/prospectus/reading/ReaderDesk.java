@@ -77,7 +77,11 @@ public class ReaderDesk {
 		this.clock = clock;
 	}
 
-	/** The reads the signed-in reader still has to do, oldest application first. */
+	/**
+	 * The reads the signed-in reader still has to do, oldest application first: of
+	 * applications still waiting for a decision (one decided, or withdrawn, needs no more
+	 * reading).
+	 */
 	@Transactional(readOnly = true)
 	public Desk desk() {
 		long me = me();
@@ -97,10 +101,12 @@ public class ReaderDesk {
 				join programme_titles_for_reading p on p.id = pl.programme_id
 				join intake_rounds_for_reading g on g.id = pl.round_id
 				where r.reader_id = :me and r.state = :state
+				  and (:state <> 'ASSIGNED' or a.status in (:readable))
 				  and (:everywhere or p.institution_id in (:institutions))
 				order by""" + " " + order + " limit :limit")
 			.param("me", me)
 			.param("state", state)
+			.param("readable", Assignments.READABLE)
 			.param("everywhere", scope.isEverywhere(StaffRole.READER))
 			.param("institutions", scope.institutionsForQuery(StaffRole.READER))
 			.param("limit", limit)

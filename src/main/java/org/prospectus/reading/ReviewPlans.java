@@ -254,12 +254,6 @@ public class ReviewPlans {
 	 */
 	public record Distribution(PlanPage page, List<Share> shares, int total, int unplaced) {
 
-		public Map<Long, Integer> byReader() {
-			Map<Long, Integer> by = new java.util.LinkedHashMap<>();
-			this.shares.forEach((share) -> by.put(share.reader().id(), share.added()));
-			return by;
-		}
-
 	}
 
 }

@@ -313,6 +313,29 @@ class ReadingTests {
 			.exchange();
 		assertThat(locked).hasStatus(422);
 		assertThat(page(locked).select("[id=\"criteria[0].name-error\"]").text()).contains("can no longer change");
+
+		// The threshold may still change, and every waiting application is weighed again.
+		assertThat(this.mvc.post()
+			.uri(plan)
+			.session(officer)
+			.with(csrf())
+			.param("version", String.valueOf(planVersion()))
+			.param("reads", "2")
+			.param("blind", "true")
+			.param("disagreement", "8")
+			.param("criteria[0].name", "Academic record")
+			.param("criteria[0].scale", "5")
+			.param("criteria[0].weight", "2")
+			.param("criteria[1].name", "Motivation")
+			.param("criteria[1].scale", "5")
+			.param("criteria[1].weight", "1")
+			.exchange()).hasRedirectedUrl(plan);
+		assertThat(this.jdbc
+			.sql("select review_score || ' ' || reads_outstanding || ' ' || reads_disagree from application"
+					+ " where id = cast(:id as uuid)")
+			.param("id", this.first)
+			.query(String.class)
+			.single()).as("10.00 and 2.67 are within 8 points").isEqualTo("6.34 0 false");
 	}
 
 	/** Submits a read as its reader would, in a transaction of its own. */
