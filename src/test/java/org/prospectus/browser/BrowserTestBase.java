@@ -118,4 +118,15 @@ abstract class BrowserTestBase {
 		}
 	}
 
+	/** A page of its own for one member of staff, signed in. */
+	Page signedIn(String email) {
+		BrowserContext own = this.browser.newContext("http://localhost:" + this.port);
+		Page page = own.newPage();
+		page.navigate("/login");
+		ReviewBrowserTests.field(page, "E-mail address").fill(email);
+		ReviewBrowserTests.field(page, "Password").fill(org.prospectus.support.StaffSessions.PASSWORD);
+		ReviewBrowserTests.press(page, "Sign in");
+		return page;
+	}
+
 }

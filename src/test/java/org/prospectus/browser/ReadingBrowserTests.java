@@ -1,6 +1,5 @@
 package org.prospectus.browser;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
@@ -164,16 +163,6 @@ class ReadingBrowserTests extends BrowserTestBase {
 		}
 		Assertions.assertThat(cspErrors.messages()).isEmpty();
 		page.context().close();
-	}
-
-	private Page signedIn(String email) {
-		BrowserContext own = this.browser.newContext("http://localhost:" + this.port);
-		Page page = own.newPage();
-		page.navigate("/login");
-		field(page, "E-mail address").fill(email);
-		field(page, "Password").fill(StaffSessions.PASSWORD);
-		press(page, "Sign in");
-		return page;
 	}
 
 }

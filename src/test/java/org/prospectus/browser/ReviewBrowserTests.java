@@ -77,17 +77,6 @@ class ReviewBrowserTests extends BrowserTestBase {
 			.single();
 	}
 
-	/** A page of its own for one member of staff, signed in. */
-	Page signedIn(String email) {
-		BrowserContext own = this.browser.newContext("http://localhost:" + this.port);
-		Page page = own.newPage();
-		page.navigate("/login");
-		field(page, "E-mail address").fill(email);
-		field(page, "Password").fill(StaffSessions.PASSWORD);
-		press(page, "Sign in");
-		return page;
-	}
-
 	/**
 	 * Each member of staff is shown only what they may do, checked with axe: in KTH's
 	 * round made joint with Southampton, Southampton's officer sees no document verdicts;
