@@ -23,6 +23,9 @@ public class PlanForm {
 
 	static final int NAME_LENGTH = 120;
 
+	/** The most criteria a rubric has. */
+	static final int MAX_CRITERIA = 10;
+
 	private static final Pattern POINTS = Pattern.compile("\\d{1,2}([.,]\\d{1,2})?");
 
 	private long version;
@@ -105,6 +108,10 @@ public class PlanForm {
 			if (name != null && scale != null && weight != null) {
 				lines.add(new Line(name, scale, weight));
 			}
+		}
+		if (lines.size() > MAX_CRITERIA) {
+			errors.rejectValue("criteria[0].name", "reading.plan.criteria.too-many", new Object[] { MAX_CRITERIA },
+					null);
 		}
 		if (names.isEmpty() && !errors.hasFieldErrors("criteria*")) {
 			errors.rejectValue("criteria[0].name", "reading.plan.criteria.none");

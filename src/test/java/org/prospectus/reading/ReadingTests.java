@@ -122,6 +122,21 @@ class ReadingTests {
 		assertThat(form.select("[id=\"criteria[0].name-error\"]").text()).isNotBlank();
 		assertThat(form.select("[id=\"criteria[0].scale\"]").val()).isEqualTo("5");
 		assertThat(form.select("#disagreement").val()).isEqualTo("lots");
+		var tooMany = this.mvc.post()
+			.uri(plan)
+			.session(officer)
+			.with(csrf())
+			.param("version", "0")
+			.param("reads", "2")
+			.param("disagreement", "2");
+		for (int i = 0; i < 11; i++) {
+			tooMany = tooMany.param("criteria[" + i + "].name", "Criterion " + i)
+				.param("criteria[" + i + "].scale", "5")
+				.param("criteria[" + i + "].weight", "1");
+		}
+		MvcTestResult eleven = tooMany.exchange();
+		assertThat(eleven).as("more criteria than a rubric holds, never a 5xx").hasStatus(422);
+		assertThat(page(eleven).select("[id=\"criteria[0].name-error\"]").text()).contains("at most 10 criteria");
 
 		assertThat(savePlan(officer, plan, "2", "5", true)).hasRedirectedUrl(plan);
 		assertThat(outstanding(this.first)).as("planned: both reads to come").isEqualTo(2);
