@@ -56,9 +56,16 @@ public class PlanForm {
 		return form;
 	}
 
-	/** Adds blank rows up to {@link #ROWS}, so that the page always offers some. */
+	/**
+	 * Adds blank rows up to {@link #ROWS}, and one more while the rubric has room, so
+	 * that the page always offers a row to add a criterion in.
+	 */
 	void fill() {
 		while (this.criteria.size() < ROWS) {
+			this.criteria.add(new Row());
+		}
+		boolean blank = this.criteria.stream().anyMatch((row) -> row == null || row.isBlank());
+		if (!blank && this.criteria.size() < MAX_CRITERIA) {
 			this.criteria.add(new Row());
 		}
 	}
