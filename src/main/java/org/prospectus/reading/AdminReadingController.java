@@ -1,8 +1,10 @@
 package org.prospectus.reading;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.prospectus.web.ConflictView;
@@ -112,10 +114,7 @@ class AdminReadingController {
 		catch (IllegalArgumentException ex) {
 			throw NotFoundException.forMissing("application");
 		}
-		Long readerId = parse(reader);
-		// Asked even without a reader, so that another institution's application is not
-		// found rather than refused.
-		boolean done = this.reads.assign(application, (readerId != null) ? readerId : -1);
+		boolean done = this.reads.assign(application, parse(reader));
 		redirect.addFlashAttribute("done", done ? "reading.assign.one.done" : "reading.assign.one.refused");
 		return "redirect:/admin/applications/" + application + "#reads";
 	}
@@ -157,7 +156,7 @@ class AdminReadingController {
 		return typed.stream()
 			.map(AdminReadingController::parse)
 			.filter((id) -> id != null)
-			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	private static Long parse(String typed) {

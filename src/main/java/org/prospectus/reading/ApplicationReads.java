@@ -15,6 +15,7 @@ import org.prospectus.applications.ApplicationFinder;
 import org.prospectus.applications.ApplicationSubmitted;
 import org.prospectus.applications.ReadingRecords;
 import org.prospectus.decisions.AdmissionsReach;
+import org.prospectus.web.NotFoundException;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,23 +90,28 @@ public class ApplicationReads {
 	/**
 	 * Assigns one more read of the application to a reader of the plan's pool who has
 	 * none of it yet.
-	 * @return false when the reader cannot take it (not in the pool, or on it already)
+	 * @param readerId the reader chosen, or {@code null} when none was
+	 * @return false when the reader cannot take it (none chosen, not in the pool, or on
+	 * it already)
 	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'ADMISSIONS')")
 	@Transactional
-	public boolean assign(UUID applicationId, long readerId) {
+	public boolean assign(UUID applicationId, @Nullable Long readerId) {
 		Application application = this.applications.lockSubmitted(applicationId)
-			.orElseThrow(() -> org.prospectus.web.NotFoundException.forMissing("application"));
+			.orElseThrow(() -> NotFoundException.forMissing("application"));
 		Long programme = application.getFirstChoiceProgrammeId();
 		if (programme == null || !this.reach.offers(programme)) {
-			throw org.prospectus.web.NotFoundException.forMissing("application");
+			throw NotFoundException.forMissing("application");
 		}
 		Summary summary = of(application).orElse(null);
 		if (summary == null) {
 			// Within reach, but no plan applies: nothing to assign.
 			return false;
 		}
-		Optional<Reader> reader = summary.free().stream().filter((r) -> r.id() == readerId).findFirst();
+		Optional<Reader> reader = summary.free()
+			.stream()
+			.filter((r) -> readerId != null && r.id() == readerId)
+			.findFirst();
 		if (reader.isEmpty() || !Assignments.READABLE.contains(application.getStatus().name())) {
 			return false;
 		}

@@ -194,13 +194,13 @@ class Assignments {
 		Map<Long, Integer> added = new LinkedHashMap<>();
 		chosen.forEach((reader) -> added.put(reader.id(), 0));
 		List<Pair> pairs = new ArrayList<>();
-		int short_ = 0;
+		int unplaced = 0;
 		for (Map.Entry<UUID, OnIt> entry : waiting(plan).entrySet()) {
 			OnIt onIt = entry.getValue();
 			for (int missing = plan.getReads() - onIt.counted; missing > 0; missing--) {
 				Optional<Reader> next = leastBusy(chosen, onIt.readers, load);
 				if (next.isEmpty()) {
-					short_ += missing;
+					unplaced += missing;
 					break;
 				}
 				long id = next.get().id();
@@ -210,22 +210,19 @@ class Assignments {
 				pairs.add(new Pair(entry.getKey(), next.get()));
 			}
 		}
-		return new Spread(added, pairs, short_);
+		return new Spread(added, pairs, unplaced);
 	}
 
 	/**
-	 * Gives out the reads {@link #spread} finds, each audited, and settles each
-	 * application.
+	 * Gives out the reads {@link #spread} finds, each audited.
 	 */
 	Spread spreadAndAssign(ReviewPlan plan, List<Reader> chosen) {
 		Spread spread = spread(plan, chosen);
-		Set<UUID> touched = new HashSet<>();
-		for (Pair pair : spread.pairs()) {
-			assign(pair.application(), plan, pair.reader(), false);
-			touched.add(pair.application());
-		}
-		this.reads.flush();
-		touched.forEach((id) -> settle(id, plan));
+		// Each read is saved and audited; where an application stands does not move,
+		// since
+		// that follows its submitted reads and the plan (recorded when the plan was saved
+		// and as each read is submitted), not who has been asked.
+		spread.pairs().forEach((pair) -> assign(pair.application(), plan, pair.reader(), false));
 		return spread;
 	}
 
@@ -243,7 +240,7 @@ class Assignments {
 				where r.plan_id = :plan and r.state = 'SUBMITTED' and r.total is not null""")
 			.param("plan", plan.getId())
 			.query((rs) -> {
-				totals.computeIfAbsent(rs.getObject("application_id", UUID.class), (id) -> new java.util.ArrayList<>())
+				totals.computeIfAbsent(rs.getObject("application_id", UUID.class), (id) -> new ArrayList<>())
 					.add(rs.getBigDecimal("total"));
 			});
 		List<ReadingRecords.Scored> all = waiting.keySet().stream().map((id) -> {

@@ -1,5 +1,10 @@
 package org.prospectus.reading;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import org.springframework.validation.MapBindingResult;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,9 +42,9 @@ class ReaderController {
 
 	private final ReaderDesk desk;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	ReaderController(ReaderDesk desk, java.time.Clock clock) {
+	ReaderController(ReaderDesk desk, Clock clock) {
 		this.desk = desk;
 		this.clock = clock;
 	}
@@ -86,8 +91,7 @@ class ReaderController {
 			@RequestParam(name = "reason", required = false) String reason, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		ReaderDesk.ReadPage page = this.desk.page(id);
-		BindingResult errors = new org.springframework.validation.MapBindingResult(new java.util.HashMap<>(),
-				"conflictForm");
+		BindingResult errors = new MapBindingResult(new HashMap<>(), "conflictForm");
 		boolean done;
 		try {
 			done = this.desk.conflict(id, version, reason, errors);
@@ -124,7 +128,7 @@ class ReaderController {
 
 	@GetMapping("/admin/reads/{id}/references/{position}")
 	void referenceDocument(@PathVariable long id, @PathVariable int position, HttpServletResponse response)
-			throws java.io.IOException {
+			throws IOException {
 		var letter = this.desk.referenceDocument(id, position)
 			.orElseThrow(() -> NotFoundException.forMissing("document"));
 		DocumentTarget.toStaff(response, "application/pdf", letter.content().length, letter.name(), false)
@@ -141,7 +145,7 @@ class ReaderController {
 		model.addAttribute("staffView", true);
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("countryNames", Countries.NAMES);
-		model.addAttribute("steps", java.util.Arrays.stream(Step.values()).filter(Step::isForm).toList());
+		model.addAttribute("steps", Arrays.stream(Step.values()).filter(Step::isForm).toList());
 		return "reading/read";
 	}
 

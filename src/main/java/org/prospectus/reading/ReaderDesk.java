@@ -1,5 +1,7 @@
 package org.prospectus.reading;
 
+import java.math.BigDecimal;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -223,7 +225,7 @@ public class ReaderDesk {
 
 	/** The PDF a referee attached to a reference of the read's application. */
 	@Transactional
-	public java.util.Optional<References.Attachment> referenceDocument(long readId, int position) {
+	public Optional<References.Attachment> referenceDocument(long readId, int position) {
 		return this.references.document(own(readId).getApplicationId(), position);
 	}
 
@@ -258,11 +260,11 @@ public class ReaderDesk {
 
 	/** A read in the desk's lists. */
 	public record DeskRow(long id, String reference, String name, String programme, String round, Instant submittedAt,
-			boolean extra, boolean drafted, java.math.@Nullable BigDecimal total) {
+			boolean extra, boolean drafted, @Nullable BigDecimal total) {
 	}
 
 	/** Another reader's submitted read, shown when the plan allows. */
-	public record OtherRead(String reader, java.math.BigDecimal total, @Nullable String comment, Instant at) {
+	public record OtherRead(String reader, BigDecimal total, @Nullable String comment, Instant at) {
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.prospectus.reading.Assignments.Spread;
 import org.prospectus.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,7 +105,7 @@ public class ReviewPlans {
 			plan = new ReviewPlan(roundId, programmeId);
 		}
 		else if (plan.getVersion() != form.getVersion()) {
-			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(ReviewPlan.class, plan.getId());
+			throw new ObjectOptimisticLockingFailureException(ReviewPlan.class, plan.getId());
 		}
 		String rubricBefore = created ? null : rubric(plan.getCriteria());
 		String rubricAfter = lines(checked.criteria());

@@ -1,5 +1,7 @@
 package org.prospectus.references;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.prospectus.applications.PdfUploads;
 import org.prospectus.applications.RejectedUploadException;
 import org.prospectus.web.UploadTooLargeFilter;
@@ -98,8 +100,8 @@ class ReferenceLinkController {
 					}
 					return show(link, response, model);
 				}
-				catch (java.io.IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
 				}
 			}
 			state = this.references.give(token, typed, pdf);

@@ -1,5 +1,6 @@
 package org.prospectus.references;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.prospectus.web.NotFoundException;
 import org.prospectus.web.PublicUrls;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,10 +59,10 @@ public class References {
 
 	private final RoundService rounds;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
 	References(ReferenceRequestRepository requests, ApplicationFinder applications, MailOutbox outbox, PublicUrls urls,
-			AuditLog auditLog, Clock clock, RoundService rounds, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			AuditLog auditLog, Clock clock, RoundService rounds, JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.rounds = rounds;
 		this.requests = requests;
@@ -221,7 +223,7 @@ public class References {
 	 */
 	@Transactional
 	public LinkState give(String token, String comments, byte @Nullable [] pdf) {
-		java.util.concurrent.atomic.AtomicReference<ReferenceRequest> given = new java.util.concurrent.atomic.AtomicReference<>();
+		AtomicReference<ReferenceRequest> given = new AtomicReference<>();
 		LinkState state = answer(token, (request, now) -> {
 			request.give(comments, now);
 			given.set(request);
