@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,9 +27,12 @@ public class ApplicationFinder {
 
 	private final EntityManager entityManager;
 
-	ApplicationFinder(ApplicationRepository applications, EntityManager entityManager) {
+	private final JdbcClient jdbc;
+
+	ApplicationFinder(ApplicationRepository applications, EntityManager entityManager, JdbcClient jdbc) {
 		this.applications = applications;
 		this.entityManager = entityManager;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -92,6 +96,27 @@ public class ApplicationFinder {
 			.setParameter("ids", ids)
 			.setLockMode(LockModeType.PESSIMISTIC_WRITE)
 			.getResultList();
+	}
+
+	/**
+	 * The ids of the programmes an application ranks, best first: as submitted, or as its
+	 * draft has them now, leaving out what is not an id. Empty before any is ranked.
+	 */
+	public List<Long> rankedProgrammes(UUID id) {
+		return this.jdbc
+			.sql("""
+					select ranked.value from application a
+					cross join lateral (select case when a.status = 'DRAFT' then a.answers
+					                                else coalesce(a.snapshot, a.answers) end -> 'choices' -> 'ranked' as list) c
+					cross join lateral jsonb_array_elements_text(
+					    case when jsonb_typeof(c.list) = 'array' then c.list else '[]' end) with ordinality as ranked (value, n)
+					where a.id = :id order by ranked.n""")
+			.param("id", id)
+			.query((rs, row) -> (rs.getString(1) != null) ? ChoicesForm.id(rs.getString(1)) : -1L)
+			.list()
+			.stream()
+			.filter((programmeId) -> programmeId > 0)
+			.toList();
 	}
 
 	/** The applications with these ids, in no particular order. */

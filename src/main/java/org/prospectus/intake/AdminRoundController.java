@@ -106,9 +106,10 @@ class AdminRoundController {
 
 	@PostMapping("/admin/catalogue/rounds")
 	String create(@RequestParam(required = false) String institution, @ModelAttribute("newForm") NewRoundForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Institution chosen = institution(institution).orElseThrow(() -> NotFoundException.forMissing("institution"));
 		if (!this.editing.checkNew(chosen, form, result)) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return showNewForm(chosen, model);
 		}
 		long id;
@@ -117,6 +118,7 @@ class AdminRoundController {
 		}
 		catch (RoundEditing.SlugTakenException ex) {
 			result.rejectValue("slug", "round.form.slug.taken");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return showNewForm(chosen, model);
 		}
 		redirect.addFlashAttribute("saved", "admin.round.created");
@@ -151,6 +153,7 @@ class AdminRoundController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		RoundEditing.Draft draft = draft(id);
 		if (!this.editing.check(id, form, result)) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return showForm(draft, model);
 		}
 		try {

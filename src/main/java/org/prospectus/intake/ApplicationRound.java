@@ -3,6 +3,7 @@ package org.prospectus.intake;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,6 +70,14 @@ public class ApplicationRound extends BaseEntity implements Translated {
 	/** How many references an application to it needs: none, one or two (issue 30). */
 	private int referencesRequired;
 
+	/**
+	 * Programmes that need their own number of references, by id; every other programme
+	 * needs {@link #referencesRequired}.
+	 */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(columnDefinition = "jsonb")
+	private Map<Long, Integer> programmeReferences = new LinkedHashMap<>();
+
 	/** Whether referees are asked as soon as they are named, before submission. */
 	private boolean referencesAtOnce;
 
@@ -113,6 +122,7 @@ public class ApplicationRound extends BaseEntity implements Translated {
 		round.choiceLimit = from.choiceLimit;
 		round.referencesRequired = from.referencesRequired;
 		round.referencesAtOnce = from.referencesAtOnce;
+		round.programmeReferences = new LinkedHashMap<>(from.programmeReferences);
 		// Translated names are copied as they are; the preview shows them to correct.
 		round.translations = new LinkedHashMap<>(from.translations);
 		return round;
@@ -215,6 +225,36 @@ public class ApplicationRound extends BaseEntity implements Translated {
 
 	public void setReferencesRequired(int referencesRequired) {
 		this.referencesRequired = referencesRequired;
+	}
+
+	/** Programmes that need their own number of references, by id. */
+	public Map<Long, Integer> getProgrammeReferences() {
+		return Collections.unmodifiableMap(this.programmeReferences);
+	}
+
+	public void setProgrammeReferences(Map<Long, Integer> programmeReferences) {
+		this.programmeReferences = new LinkedHashMap<>(programmeReferences);
+	}
+
+	/**
+	 * How many references an application ranking these programmes needs: the most that
+	 * any of them needs, or the round's number before any is ranked.
+	 */
+	public int referencesFor(Collection<Long> rankedProgrammeIds) {
+		return rankedProgrammeIds.stream()
+			.mapToInt((id) -> this.programmeReferences.getOrDefault(id, this.referencesRequired))
+			.max()
+			.orElse(this.referencesRequired);
+	}
+
+	/** Whether an application to it may need references, whatever it ranks. */
+	public boolean asksForReferences() {
+		return this.referencesRequired > 0 || this.programmeReferences.values().stream().anyMatch((n) -> n > 0);
+	}
+
+	/** Whether every programme needs the round's number of references. */
+	public boolean sameReferencesForAll() {
+		return this.programmeReferences.values().stream().allMatch((n) -> n == this.referencesRequired);
 	}
 
 	public boolean isReferencesAtOnce() {

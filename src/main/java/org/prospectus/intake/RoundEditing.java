@@ -256,6 +256,7 @@ public class RoundEditing {
 		round.setChoiceLimit(form.limit());
 		round.setReferencesRequired(form.references());
 		round.setReferencesAtOnce(form.isReferencesAtOnce());
+		round.setProgrammeReferences(form.programmeReferences(chosen));
 		round.markPublished();
 		round.getProgrammes().clear();
 		chosen.forEach((programmeId) -> round.admitTo(this.programmes.reference(programmeId)));
@@ -388,6 +389,7 @@ public class RoundEditing {
 		if (!form.getProgrammes().isEmpty()) {
 			RoundForm staged = RoundForm.of(round);
 			staged.setProgrammes(form.getProgrammes());
+			staged.setProgrammeReferences(form.getProgrammeReferences());
 			this.revisions.save(ENTITY_TYPE, round.getId(), round.getVersion(), null, staged);
 			this.auditLog.record(AuditAction.UPDATE, ENTITY_TYPE, round.getId(),
 					"Saved unpublished changes to the round " + round.getName() + " of " + institution.getName(),

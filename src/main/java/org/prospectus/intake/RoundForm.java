@@ -66,6 +66,12 @@ public class RoundForm {
 
 	private boolean referencesAtOnce;
 
+	/**
+	 * The references a programme needs where it differs from the round, by programme id:
+	 * 0, 1 or 2, or blank for the round's number.
+	 */
+	private Map<String, String> programmeReferences = new LinkedHashMap<>();
+
 	private Long revision;
 
 	/** The ids of the programmes the round admits to. */
@@ -88,6 +94,9 @@ public class RoundForm {
 		form.choiceLimit = Integer.toString(round.getChoiceLimit());
 		form.referencesRequired = Integer.toString(round.getReferencesRequired());
 		form.referencesAtOnce = round.isReferencesAtOnce();
+		round.getProgrammeReferences()
+			.forEach((programme, references) -> form.programmeReferences.put(Long.toString(programme),
+					Integer.toString(references)));
 		form.programmes = round.getProgrammes()
 			.stream()
 			.map((programme) -> Long.toString(programme.getId()))
@@ -116,7 +125,36 @@ public class RoundForm {
 				return null;
 			}
 		}
+		// Each chosen programme's own number of references, beside its field; what is
+		// typed for a programme not chosen is not kept.
+		FieldChecks check = new FieldChecks(errors);
+		for (long id : ids) {
+			check.whole("programmeReferences[" + id + "]", ownReferences(id), 0, 2, false);
+		}
 		return ids;
+	}
+
+	/**
+	 * The programmes among those chosen that need their own number of references, once
+	 * checked.
+	 */
+	Map<Long, Integer> programmeReferences(Set<Long> chosen) {
+		Map<Long, Integer> references = new LinkedHashMap<>();
+		for (long id : chosen) {
+			String typed = ownReferences(id);
+			if (!FieldChecks.blank(typed)) {
+				references.put(id, Integer.valueOf(typed.strip()));
+			}
+		}
+		return references;
+	}
+
+	private @Nullable String ownReferences(long programmeId) {
+		return ownReferences(Long.toString(programmeId));
+	}
+
+	private @Nullable String ownReferences(String programmeId) {
+		return (this.programmeReferences != null) ? this.programmeReferences.get(programmeId.strip()) : null;
 	}
 
 	/**
@@ -140,17 +178,27 @@ public class RoundForm {
 		fields.put("round.form.choice-limit.label", this.choiceLimit);
 		fields.put("round.form.references.label", this.referencesRequired);
 		fields.put("round.form.references.at-once", this.referencesAtOnce ? "yes" : "no");
-		List<String> names = ((this.programmes != null) ? this.programmes : List.<String>of()).stream().map((id) -> {
-			try {
-				return programmeNames.getOrDefault(Long.valueOf(id.strip()), id);
-			}
-			catch (NumberFormatException ex) {
-				return id;
-			}
-		}).sorted().toList();
+		List<String> chosen = (this.programmes != null) ? this.programmes : List.of();
+		List<String> names = chosen.stream().map((id) -> title(programmeNames, id)).sorted().toList();
 		fields.put("round.form.programmes", names.isEmpty() ? null : String.join("\n", names));
+		List<String> own = chosen.stream()
+			.filter((id) -> id != null && !FieldChecks.blank(ownReferences(id)))
+			.map((id) -> title(programmeNames, id) + ": " + ownReferences(id).strip())
+			.sorted()
+			.toList();
+		fields.put("round.form.references.programmes", own.isEmpty() ? null : String.join("\n", own));
 		fields.replaceAll((key, value) -> (value == null || value.isBlank()) ? null : value.strip());
 		return fields;
+	}
+
+	/** A chosen programme's title, or what was typed for one that is not known. */
+	private static String title(Map<Long, String> programmeNames, String id) {
+		try {
+			return programmeNames.getOrDefault(Long.valueOf(id.strip()), id);
+		}
+		catch (NumberFormatException ex) {
+			return id;
+		}
 	}
 
 	/** A typed date and time as people write it, with a space rather than a T. */
@@ -239,6 +287,14 @@ public class RoundForm {
 
 	public void setReferencesRequired(String referencesRequired) {
 		this.referencesRequired = referencesRequired;
+	}
+
+	public Map<String, String> getProgrammeReferences() {
+		return this.programmeReferences;
+	}
+
+	public void setProgrammeReferences(Map<String, String> programmeReferences) {
+		this.programmeReferences = programmeReferences;
 	}
 
 	public boolean isReferencesAtOnce() {

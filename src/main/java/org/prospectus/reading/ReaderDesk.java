@@ -129,7 +129,7 @@ public class ReaderDesk {
 		List<OtherRead> others = seeOthers ? others(read) : List.of();
 		return new ReadPage(read, plan, application, this.service.answers(application),
 				this.service.context(application), this.documents.listForReview(application.getId()),
-				this.references.of(application.getId()), others, seeOthers);
+				this.references.of(application.getId()), this.references.required(application), others, seeOthers);
 	}
 
 	private List<OtherRead> others(ApplicationRead read) {
@@ -270,12 +270,13 @@ public class ReaderDesk {
 	/**
 	 * A read with its application.
 	 *
+	 * @param referencesRequired how many references the application needs
 	 * @param seeOthers whether the others' reads may be shown (a blind plan: only once
 	 * this one is submitted)
 	 */
 	public record ReadPage(ApplicationRead read, ReviewPlan plan, Application application, Answers answers,
 			StepContext context, List<DocumentView> documents, List<ReferenceRequest> references,
-			List<OtherRead> others, boolean seeOthers) {
+			int referencesRequired, List<OtherRead> others, boolean seeOthers) {
 
 		public boolean isOpen() {
 			return this.read.getState() == ReadState.ASSIGNED;

@@ -80,15 +80,30 @@ public class References {
 	}
 
 	/**
-	 * The referees page of an application its applicant owns, where its round asks for
-	 * references.
+	 * How many references an application needs: the most that any programme it ranks
+	 * needs, as its round says (a draft's ranking as it is now).
+	 */
+	@Transactional(readOnly = true)
+	public int required(Application application) {
+		ApplicationRound round = application.getRound();
+		if (round.sameReferencesForAll()) {
+			return round.getReferencesRequired();
+		}
+		return round.referencesFor(this.applications.rankedProgrammes(application.getId()));
+	}
+
+	/**
+	 * The referees page of an application its applicant owns, where it needs references.
 	 */
 	@Transactional(readOnly = true)
 	public RefereesPage page(UUID applicationId, long applicantId) {
 		Application application = this.applications.owned(applicationId, applicantId)
-			.filter((owned) -> owned.getRound().getReferencesRequired() > 0)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
-		return new RefereesPage(application, of(applicationId), open(application), this.clock.instant());
+		int required = required(application);
+		if (required == 0) {
+			throw NotFoundException.forMissing("application");
+		}
+		return new RefereesPage(application, required, of(applicationId), open(application), this.clock.instant());
 	}
 
 	/**
@@ -100,16 +115,18 @@ public class References {
 	@Transactional
 	public boolean save(UUID applicationId, long applicantId, RefereesForm form, Errors errors) {
 		Application application = this.applications.lockOwned(applicationId, applicantId)
-			.filter((owned) -> owned.getRound().getReferencesRequired() > 0)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
+		int required = required(application);
+		if (required == 0) {
+			throw NotFoundException.forMissing("application");
+		}
 		if (!open(application)) {
 			errors.reject("reference.referees.closed");
 			return false;
 		}
 		List<ReferenceRequest> kept = of(applicationId);
-		List<@Nullable Referee> typed = form.check(errors, application.getRound().getReferencesRequired(),
-				(position) -> kept.stream()
-					.anyMatch((request) -> request.getPosition() == position && request.getState().isAnswered()));
+		List<@Nullable Referee> typed = form.check(errors, required, (position) -> kept.stream()
+			.anyMatch((request) -> request.getPosition() == position && request.getState().isAnswered()));
 		if (errors.hasErrors()) {
 			return false;
 		}
@@ -158,10 +175,10 @@ public class References {
 	@Transactional
 	public boolean resend(UUID applicationId, long applicantId, int position) {
 		Application application = this.applications.lockOwned(applicationId, applicantId)
-			.filter((owned) -> owned.getRound().getReferencesRequired() > 0)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
+		int required = required(application);
 		ReferenceRequest request = of(applicationId).stream()
-			.filter((r) -> r.getPosition() == position)
+			.filter((r) -> r.getPosition() == position && position <= required)
 			.findFirst()
 			.orElseThrow(() -> NotFoundException.forMissing("referee"));
 		Instant now = this.clock.instant();
@@ -186,7 +203,7 @@ public class References {
 		// The round is in the submission's persistence context: no statement for a round
 		// that asks for no references.
 		ApplicationRound round = this.rounds.find(submitted.roundId()).orElse(null);
-		if (round == null || round.getReferencesRequired() == 0) {
+		if (round == null || !round.asksForReferences()) {
 			return;
 		}
 		List<ReferenceRequest> named = of(submitted.applicationId()).stream()
@@ -196,7 +213,11 @@ public class References {
 			// Read by a query, which flushes the submission first: a refresh would undo
 			// it.
 			Application application = this.applications.submitted(submitted.applicationId()).orElseThrow();
-			named.forEach((request) -> ask(request, application));
+			// A referee named for a programme no longer ranked is not asked.
+			int required = required(application);
+			named.stream()
+				.filter((request) -> request.getPosition() <= required)
+				.forEach((request) -> ask(request, application));
 		}
 	}
 
@@ -372,11 +393,13 @@ public class References {
 	 * The applicant's referees page.
 	 *
 	 * @param application the application
+	 * @param required how many references it needs
 	 * @param referees the referees named so far, in order
 	 * @param open whether they may still be named or changed
 	 * @param now the instant the page is made at, for each request's state
 	 */
-	public record RefereesPage(Application application, List<ReferenceRequest> referees, boolean open, Instant now) {
+	public record RefereesPage(Application application, int required, List<ReferenceRequest> referees, boolean open,
+			Instant now) {
 
 		/** Whether the applicant may have a referee's request sent again now. */
 		public boolean canResend(ReferenceRequest request) {
@@ -396,7 +419,7 @@ public class References {
 
 		public List<Integer> positions() {
 			List<Integer> positions = new ArrayList<>();
-			for (int i = 1; i <= this.application.getRound().getReferencesRequired(); i++) {
+			for (int i = 1; i <= this.required; i++) {
 				positions.add(i);
 			}
 			return positions;

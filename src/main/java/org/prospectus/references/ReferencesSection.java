@@ -26,7 +26,7 @@ class ReferencesSection implements StatusPageSection {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<String, Object> attributes(Application application, Instant now) {
-		int required = application.getRound().getReferencesRequired();
+		int required = this.references.required(application);
 		if (required == 0) {
 			return Map.of("referencesRequired", 0, "referees", List.of());
 		}

@@ -420,6 +420,7 @@ class AdminApplicationController {
 		model.addAttribute("steps", Arrays.stream(Step.values()).filter(Step::isForm).toList());
 		// The detail was found within this officer's reach; so are its referees.
 		model.addAttribute("references", this.references.of(detail.app().getId()));
+		model.addAttribute("referencesRequired", this.references.required(detail.app()));
 		model.addAttribute("reads", this.reads.of(detail.app()).orElse(null));
 		model.addAttribute("now", this.clock.instant());
 		// Only what this officer may do: a joint round's partner decides on its own

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -394,15 +395,22 @@ public class DemoCatalogue {
 	}
 
 	/**
-	 * KTH's open round asks for one reference (issue 30), also in a demo database created
-	 * before references existed: an applicant names a referee, who is e-mailed a link on
-	 * submission (the development mail server shows it).
+	 * KTH's Machine Learning asks for one reference in KTH's open round (issue 30), which
+	 * itself asks for none, also in a demo database created before references existed: an
+	 * applicant names a referee, who is e-mailed a link on submission (the development
+	 * mail server shows it).
 	 */
 	private void addReferences() {
 		this.entityManager.createQuery("select r from ApplicationRound r where r.slug = :slug", ApplicationRound.class)
 			.setParameter("slug", KTH_CURRENT_ROUND)
 			.getResultList()
-			.forEach((round) -> round.setReferencesRequired(1));
+			.forEach((round) -> {
+				round.setReferencesRequired(0);
+				round.setProgrammeReferences(round.getProgrammes()
+					.stream()
+					.filter((programme) -> programme.getSlug().equals(KTH_PROGRAMME))
+					.collect(Collectors.toMap(Programme::getId, (programme) -> 1)));
+			});
 	}
 
 	/**

@@ -200,7 +200,7 @@ class AdminRoundEditingTests {
 			.session(session)
 			.exchange());
 		assertThat(form.select("label[for=translation-sv-name]").text()).isEqualTo("Name in Swedish");
-		assertThat(save(session, "translations[sv:name]", "x".repeat(121))).hasStatusOk();
+		assertThat(save(session, "translations[sv:name]", "x".repeat(121))).hasStatus(422);
 		assertThat(save(session, "translations[sv:name]", "Hösten 2027")).hasRedirectedUrl(reviewUrl());
 		Document review = review(session);
 		assertThat(review.select("tr.table-warning").text()).contains("Name (Svenska)", "Hösten 2027");
@@ -342,6 +342,20 @@ class AdminRoundEditingTests {
 		values.put("referencesRequired", "2");
 		values.put("referencesAtOnce", "true");
 		values.put("programmes", Long.toString(programmeId));
+		// A programme's own number of references is checked beside its field.
+		String ownReferences = "programmeReferences[" + programmeId + "]";
+		values.put(ownReferences, "3");
+		MockHttpServletRequestBuilder tooMany = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
+			.param("institution", Long.toString(kth))
+			.session(session)
+			.with(csrf());
+		values.forEach(tooMany::param);
+		MvcTestResult tooManyResult = this.mvc.perform(tooMany);
+		assertThat(tooManyResult).hasStatus(422);
+		assertThat(page(tooManyResult).select("#programmeReferences-" + programmeId + "-error").text())
+			.isEqualTo("Enter a whole number from 0 to 2.");
+		assertThat(page(tooManyResult).select("#deadline").val()).isEqualTo("2028-01-15T23:59:59");
+		values.put(ownReferences, "1");
 		MockHttpServletRequestBuilder taken = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
 			.param("institution", Long.toString(kth))
 			.session(session)
@@ -364,6 +378,8 @@ class AdminRoundEditingTests {
 
 		Document reviewPage = page(this.mvc.get().uri(review).session(session).exchange());
 		assertThat(reviewPage.select("tr.table-warning").text()).contains("Machine Learning");
+		assertThat(reviewPage.select("tbody tr:has(th:containsOwn(References by programme)) td").text())
+			.startsWith("Machine Learning: 1");
 		// Never published: no column of published values, and the list says so too.
 		assertThat(reviewPage.select("table thead th").eachText()).containsExactly("Field", "After publishing");
 		assertThat(reviewPage.select("tbody tr:has(th:containsOwn(Application deadline)) td").eachText())
@@ -386,6 +402,12 @@ class AdminRoundEditingTests {
 				"select references_required || ' ' || references_at_once from application_round where slug = 'autumn-2028'")
 			.query(String.class)
 			.single()).as("two references, asked as soon as named").isEqualTo("2 true");
+		assertThat(this.jdbc.sql("select programme_references::text from application_round where slug = 'autumn-2028'")
+			.query(String.class)
+			.single()).as("but one for Machine Learning").isEqualTo("{\"" + programmeId + "\": 1}");
+		assertThat(page(this.mvc.get().uri(review + "/edit").session(session).exchange())
+			.select("#programmeReferences-" + programmeId + " option[selected]")
+			.val()).isEqualTo("1");
 		Document published = page(this.mvc.get().uri(review).session(session).exchange());
 		assertThat(published.select("table thead th").eachText()).containsExactly("Field", "Published");
 		assertThat(published.select("tbody tr:has(th:containsOwn(Application deadline)) td").eachText())
@@ -400,7 +422,7 @@ class AdminRoundEditingTests {
 	void milestonesOutOfOrderAreRefusedBesideTheFieldKeepingWhatWasTyped() {
 		MockHttpSession session = this.staff.signIn("editor@uni.example");
 		MvcTestResult result = save(session, "deadline", "2026-10-01T12:00", "name", "Autumn 2027 (moved)");
-		assertThat(result).hasStatusOk();
+		assertThat(result).hasStatus(422);
 		Document page = page(result);
 		assertThat(page.select("#deadline-error").text())
 			.isEqualTo("The application deadline must come after applications open.");

@@ -77,6 +77,12 @@ class RoundRolloverTests {
 			.params(this.round.getId(), this.ml.getId())
 			.update();
 		this.jdbc.sql("update programme set entry_year = 2027").update();
+		// One reference, but two for Machine Learning.
+		this.jdbc
+			.sql("update application_round set references_required = 1,"
+					+ " programme_references = jsonb_build_object(cast(? as text), 2)")
+			.param(this.ml.getId())
+			.update();
 		this.staff.createAt("editor@kth.example", "KTH editor", this.kth.getId(), StaffRole.EDITOR);
 	}
 
@@ -161,6 +167,11 @@ class RoundRolloverTests {
 			.param(copyId)
 			.query(Instant.class)
 			.single()).isEqualTo(Instant.parse("2028-01-15T22:59:59Z"));
+		assertThat(this.jdbc
+			.sql("select references_required || ' ' || programme_references from application_round where id = ?")
+			.param(copyId)
+			.query(String.class)
+			.single()).isEqualTo("1 {\"" + this.ml.getId() + "\": 2}");
 		assertThat(this.jdbc.sql("select ever_published from application_round where id = ?")
 			.param(copyId)
 			.query(Boolean.class)

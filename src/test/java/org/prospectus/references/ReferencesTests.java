@@ -67,19 +67,21 @@ class ReferencesTests {
 
 	Applying applying;
 
+	Applying.Catalogue catalogue;
+
 	MockHttpSession applicant;
 
 	String id;
 
 	@BeforeEach
 	void setUp() {
-		Applying.Catalogue catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
+		this.catalogue = Applying.catalogue(this.fixtures, this.jdbc, this.clock);
 		this.jdbc.sql("update application_round set references_required = 2").update();
 		this.applying = new Applying(this.mvc, this.jdbc);
 		this.applicant = this.applying.applicant("ada@example.org", "Ada Lovelace");
 		this.id = this.applying.start(this.applicant);
 		this.staff.create("officer@uni.example", "Olivia Officer", StaffRole.ADMISSIONS);
-		this.applying.fillEverything(this.applicant, this.id, "SE", catalogue.ml(), catalogue.applied());
+		this.applying.fillEverything(this.applicant, this.id, "SE", this.catalogue.ml(), this.catalogue.applied());
 	}
 
 	@AfterEach
@@ -306,6 +308,63 @@ class ReferencesTests {
 			.isEqualTo("A reference for Ada Lovelace");
 		this.applying.submit(this.applicant, this.id);
 		assertThat(requests()).as("not asked twice").hasSize(1);
+	}
+
+	/**
+	 * A programme may need its own number of references: the application needs the most
+	 * that any programme it ranks needs, as it ranks them now; each other programme needs
+	 * the round's.
+	 */
+	@Test
+	void anApplicationNeedsTheMostReferencesThatAnyProgrammeItRanksNeeds() {
+		String page = "/applications/" + this.id + "/references";
+		// The round asks for none; the first choice for one, the second for two.
+		references(0, this.catalogue.ml(), 1, this.catalogue.applied(), 2);
+		assertThat(page(this.mvc.get().uri(page).session(this.applicant).exchange()).select("legend").eachText())
+			.containsExactly("Referee 1", "Referee 2");
+		assertThat(saveReferees("Anna Berg", "anna.berg@uni.example", "Bo Ek", "bo.ek@uni.example"))
+			.hasRedirectedUrl(page);
+		// The second choice now needs the round's number: none.
+		references(0, this.catalogue.ml(), 1);
+		Document one = page(this.mvc.get().uri(page).session(this.applicant).exchange());
+		assertThat(one.select("legend").eachText()).containsExactly("Referee 1");
+		assertThat(one.text()).contains("Your application needs one reference.");
+		this.applying.submit(this.applicant, this.id);
+		assertThat(requests()).as("the referee named beyond what is needed is not asked").hasSize(1);
+		MockHttpSession officer = this.staff.signIn("officer@uni.example");
+		assertThat(page(this.mvc.get().uri("/admin/applications/{id}", this.id).session(officer).exchange())
+			.select("#check-references")
+			.text()).contains("0 of 1 given");
+		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
+			.contains(reference());
+
+		// No programme ranked needs a reference any more: none is missing.
+		references(2, this.catalogue.ml(), 0, this.catalogue.applied(), 0);
+		assertThat(this.mvc.get().uri(page).session(this.applicant).exchange()).hasStatus(404);
+		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
+			.doesNotContain(reference());
+		Document detail = page(this.mvc.get().uri("/admin/applications/{id}", this.id).session(officer).exchange());
+		assertThat(detail.select("#check-references")).isEmpty();
+		assertThat(detail.select("#references article").text()).as("the referees named still show")
+			.contains("Anna Berg", "Bo Ek");
+	}
+
+	/**
+	 * Sets the round's number of references and programmes' own, as id and number pairs.
+	 */
+	void references(int round, long... programmeNumbers) {
+		StringBuilder json = new StringBuilder("{");
+		for (int i = 0; i < programmeNumbers.length; i += 2) {
+			json.append((i > 0) ? ", " : "")
+				.append('"')
+				.append(programmeNumbers[i])
+				.append("\": ")
+				.append(programmeNumbers[i + 1]);
+		}
+		this.jdbc.sql("update application_round set references_required = ?, programme_references = cast(? as jsonb)")
+			.param(round)
+			.param(json.append('}').toString())
+			.update();
 	}
 
 	MvcTestResult saveReferees(String firstName, String firstEmail, String secondName, String secondEmail) {
