@@ -241,10 +241,12 @@ public class ApplicationRound extends BaseEntity implements Translated {
 	 * any of them needs, or the round's number before any is ranked.
 	 */
 	public int referencesFor(Collection<Long> rankedProgrammeIds) {
-		return rankedProgrammeIds.stream()
-			.mapToInt((id) -> this.programmeReferences.getOrDefault(id, this.referencesRequired))
-			.max()
-			.orElse(this.referencesRequired);
+		return rankedProgrammeIds.stream().mapToInt(this::referencesForProgramme).max().orElse(this.referencesRequired);
+	}
+
+	/** How many references an application ranking this programme needs, at least. */
+	public int referencesForProgramme(long programmeId) {
+		return this.programmeReferences.getOrDefault(programmeId, this.referencesRequired);
 	}
 
 	/** Whether an application to it may need references, whatever it ranks. */

@@ -207,8 +207,15 @@ class PublicPagesTests {
 			Programme ml = mlProgramme();
 			Instant deadline = Instant.parse("2027-01-15T22:59:59Z");
 			fixtures.round(kth, "autumn-2027", Instant.parse("2026-10-15T22:00:00Z"), deadline, ml);
+			// The round asks for one reference, this programme for two.
+			jdbc.sql("update application_round set references_required = 1,"
+					+ " programme_references = jsonb_build_object(cast(? as text), 2)")
+				.param(ml.getId())
+				.update();
 			Document page = html("/programmes/ml");
 			assertThat(page.select("#round-heading").text()).isEqualTo("Applications for Round autumn-2027");
+			assertThat(page.select(".round-references").text())
+				.startsWith("Applying to this programme needs 2 references");
 			assertThat(page.select(".round-status").text()).contains("Open for applications", "closes in 55 days",
 					"15 January 2027, 23:59 CET");
 			assertThat(page.select(".timeline li").eachText()).first()
