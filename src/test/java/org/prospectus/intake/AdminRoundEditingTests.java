@@ -345,33 +345,20 @@ class AdminRoundEditingTests {
 		// A programme's own number of references is checked beside its field.
 		String ownReferences = "programmeReferences[" + programmeId + "]";
 		values.put(ownReferences, "3");
-		MockHttpServletRequestBuilder tooMany = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
-			.param("institution", Long.toString(kth))
-			.session(session)
-			.with(csrf());
-		values.forEach(tooMany::param);
-		MvcTestResult tooManyResult = this.mvc.perform(tooMany);
-		assertThat(tooManyResult).hasStatus(422);
-		assertThat(page(tooManyResult).select("#programmeReferences-" + programmeId + "-error").text())
+		MvcTestResult tooMany = createRound(session, kth, values);
+		assertThat(tooMany).hasStatus(422);
+		assertThat(page(tooMany).select("#programmeReferences-" + programmeId + "-error").text())
 			.isEqualTo("Enter a whole number from 0 to 2.");
-		assertThat(page(tooManyResult).select("#deadline").val()).isEqualTo("2028-01-15T23:59:59");
+		assertThat(page(tooMany).select("#deadline").val()).isEqualTo("2028-01-15T23:59:59");
 		values.put(ownReferences, "1");
-		MockHttpServletRequestBuilder taken = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
-			.param("institution", Long.toString(kth))
-			.session(session)
-			.with(csrf());
-		values.forEach(taken::param);
-		Document refused = page(this.mvc.perform(taken));
+		MvcTestResult taken = createRound(session, kth, values);
+		assertThat(taken).hasStatus(422);
+		Document refused = page(taken);
 		assertThat(refused.select("#slug-error").text()).isEqualTo("Another round already uses this address name.");
 		assertThat(refused.select("#deadline").val()).isEqualTo("2028-01-15T23:59:59");
 
 		values.put("slug", "autumn-2028");
-		MockHttpServletRequestBuilder create = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
-			.param("institution", Long.toString(kth))
-			.session(session)
-			.with(csrf());
-		values.forEach(create::param);
-		MvcTestResult created = this.mvc.perform(create);
+		MvcTestResult created = createRound(session, kth, values);
 		assertThat(created).hasStatus3xxRedirection();
 		String review = created.getResponse().getRedirectedUrl();
 		assertThat(page(this.mvc.get().uri("/deadlines").exchange()).text()).doesNotContain("Autumn 2028");
@@ -416,6 +403,15 @@ class AdminRoundEditingTests {
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.summary())
 				.isEqualTo("Created the round Autumn 2028 of University kth"));
+	}
+
+	MvcTestResult createRound(MockHttpSession session, long institution, Map<String, String> values) {
+		MockHttpServletRequestBuilder create = MockMvcRequestBuilders.post("/admin/catalogue/rounds")
+			.param("institution", Long.toString(institution))
+			.session(session)
+			.with(csrf());
+		values.forEach(create::param);
+		return this.mvc.perform(create);
 	}
 
 	@Test
