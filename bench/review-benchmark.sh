@@ -11,7 +11,8 @@
 # another on one kept-alive connection, the queue's first page, a filtered page, page 500
 # of a view, the detail page of random submitted applications and the CSV export of
 # 100,000 rows; and for selective review (issue 30) the queue by review score (its first
-# page and page 500), a score band and the applications whose reads disagree; it prints p50/p95/max per kind, the export's rows per second and the peak
+# page and page 500), a score band, the applications whose reads disagree and those whose
+# references are missing; it prints p50/p95/max per kind, the export's rows per second and the peak
 # heap of the portal's JVM (sampled with jstat every 200 ms). 127.0.0.1 only; every
 # request and the whole run are bounded in time.
 #
@@ -29,9 +30,10 @@
 #                                                               most popular first choice)
 #   WRK_SECONDS     a wrk run on the first page, if wrk is installed; 0 to skip   10
 #   ONLY            comma-separated kinds to run: queue,filtered,page,detail,export, and issue
-#                   30's score,score-page,band,disagree        (all)
+#                   30's score,score-page,band,disagree,references   (all)
 #   BAND_QUERY      the score band's view                      score-min=6&score-max=8
 #   DISAGREE_QUERY  the disagreement's view                    disagree=
+#   REFERENCES_QUERY  the references-missing view              references=
 #   SCORE_PAGE      the page of the queue by score to time     PAGE
 #   DETAIL_IDS_FILE application ids, one a line, for the detail pages when the queue is
 #                   not measured (otherwise they come from the queue's pages)
@@ -49,9 +51,10 @@ EXPORT_RUNS=${EXPORT_RUNS:-3}
 EXPORT_QUERY=${EXPORT_QUERY:-}
 FILTER_QUERY=${FILTER_QUERY:-}
 WRK_SECONDS=${WRK_SECONDS:-10}
-ONLY=${ONLY:-queue,filtered,page,detail,export,score,score-page,band,disagree}
+ONLY=${ONLY:-queue,filtered,page,detail,export,score,score-page,band,disagree,references}
 BAND_QUERY=${BAND_QUERY:-score-min=6&score-max=8}
 DISAGREE_QUERY=${DISAGREE_QUERY:-disagree=}
+REFERENCES_QUERY=${REFERENCES_QUERY:-references=}
 SCORE_PAGE=${SCORE_PAGE:-$PAGE}
 DETAIL_IDS_FILE=${DETAIL_IDS_FILE:-}
 MAX_SECONDS=${MAX_SECONDS:-900}
@@ -340,6 +343,12 @@ if wants disagree; then
 	view_rows "$DISAGREE_QUERY"
 	repeat "$BASE_URL$QUEUE_PATH?$DISAGREE_QUERY" "$total" >"$work/urls"
 	measure "queue, reads disagree" "$work/urls"
+fi
+
+if wants references; then
+	view_rows "$REFERENCES_QUERY"
+	repeat "$BASE_URL$QUEUE_PATH?$REFERENCES_QUERY" "$total" >"$work/urls"
+	measure "queue, references missing" "$work/urls"
 fi
 
 if wants detail; then

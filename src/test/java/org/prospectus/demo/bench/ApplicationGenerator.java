@@ -289,6 +289,12 @@ public class ApplicationGenerator {
 		}
 		// Applications generated before there were reads get theirs now.
 		long backfilled = backfillReads(jdbc, connection, settings.chunkSize());
+		long referenced = backfillReferences(jdbc);
+		connection.commit();
+		if (referenced > 0) {
+			logger.info(String.format(Locale.ROOT, "Benchmark data: a referee for each of %,d applications, %.0f s",
+					referenced, (System.nanoTime() - loadStarted) / 1e9));
+		}
 		long loadNanos = System.nanoTime() - loadStarted;
 		long analyzeStarted = System.nanoTime();
 		connection.setAutoCommit(true);
@@ -296,8 +302,9 @@ public class ApplicationGenerator {
 			// The updates left a dead row version of each application behind.
 			jdbc.sql("vacuum analyze application").update();
 		}
-		if (generated > 0 || backfilled > 0) {
-			jdbc.sql("analyze applicant, application, application_choice, application_document, application_read")
+		if (generated > 0 || backfilled > 0 || referenced > 0) {
+			jdbc.sql("analyze applicant, application, application_choice, application_document, application_read,"
+					+ " reference_request")
 				.update();
 		}
 		connection.setAutoCommit(false);
@@ -450,6 +457,11 @@ public class ApplicationGenerator {
 			.param("rounds", roundIds)
 			.update();
 		jdbc.sql("""
+				update application_round r set references_required = 1,
+				    programme_references = jsonb_build_object(
+				        cast((select min(rp.programme_id) from round_programme rp where rp.round_id = r.id) as text), 2)
+				where r.id in (:rounds) and r.programme_references = '{}'""").param("rounds", roundIds).update();
+		jdbc.sql("""
 				insert into review_criterion (plan_id, position, name, scale, weight)
 				select p.id, c.position, c.name, c.scale, c.weight from review_plan p
 				cross join (values (1, 'Academic record', 5, 2), (2, 'Motivation and fit', 5, 1))
@@ -471,6 +483,28 @@ public class ApplicationGenerator {
 				    [1 + cast(substring(u.email from 7 for 2) as int) % cardinality(cast(:rounds as bigint[]))]
 				where u.email like 'reader__@bench.prospectus.example'
 				on conflict do nothing""").param("rounds", roundIds.toArray(Long[]::new)).update();
+	}
+
+	/**
+	 * One referee for each submitted application of the generated rounds that has none:
+	 * given for about two in three, still asked for the others. The rounds ask for one
+	 * reference, and their first programme for two ({@link #reviewSetUp}), so that the
+	 * queue's "references missing" filter finds both kinds.
+	 * @return how many applications got a referee
+	 */
+	private static long backfillReferences(JdbcClient jdbc) {
+		return jdbc.sql("""
+				insert into reference_request (application_id, position, referee_name, referee_email, relationship,
+				                               known_for, state, requested_at, answered_at, comments)
+				select a.id, 1, 'Benchmark Referee', 'referee.' || lower(a.reference) || '@bench.prospectus.example',
+				       'ACADEMIC', 'Two years', g.state, a.submitted_at,
+				       case when g.state = 'GIVEN' then a.submitted_at + interval '5 days' end,
+				       case when g.state = 'GIVEN' then 'A benchmark reference.' end
+				from application a
+				cross join lateral (select case when get_byte(uuid_send(a.id), 15) % 3 = 0 then 'REQUESTED'
+				                                else 'GIVEN' end as state) g
+				where a.round_id in (select round_id from bench_read_round) and a.submitted_at is not null
+				  and not exists (select 1 from reference_request q where q.application_id = a.id)""").update();
 	}
 
 	/**

@@ -210,6 +210,15 @@ class ApplicationGeneratorTests {
 				   or d.stored_name not like a.reference || '-%'""")).isZero();
 
 		assertReadsHoldTogether(report);
+		// A referee for each submitted application, given for about two in three; every
+		// round asks for one reference and its first programme for two.
+		assertThat(count("""
+				select count(*) from application a where (a.status = 'DRAFT')
+				    <> not exists (select 1 from reference_request q where q.application_id = a.id)""")).isZero();
+		assertThat(share("select avg((state = 'GIVEN')::int) from reference_request")).isCloseTo(0.67, within(0.05));
+		assertThat(count("select count(*) from application_round where references_required <> 1"
+				+ " or programme_references = '{}'"))
+			.isZero();
 	}
 
 	/**
