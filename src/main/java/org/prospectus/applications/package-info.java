@@ -13,9 +13,10 @@
  * {@code Application}, {@code ApplicationDocuments}, {@code ApplicationFinder},
  * {@code ApplicationService}, {@code ApplicationStatus}, {@code ApplicationSubmitted},
  * {@code ApplicationWithdrawn}, {@code DecisionRecords}, {@code DocumentChecklist},
- * {@code PdfUploads}, {@code ReadingRecords}, {@code RejectedUploadException},
- * {@code DocumentKind}, {@code FeeStatus}, {@code StatusPageSection}, {@code Step},
- * {@code StepContext}; everything else is its own.
+ * {@code PdfUploads}, {@code ReadingRecords}, {@code ReferenceRecords},
+ * {@code RejectedUploadException}, {@code DocumentKind}, {@code FeeStatus},
+ * {@code StatusPageSection}, {@code Step}, {@code StepContext}; everything else is its
+ * own.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "applicant::api", "audit::api", "institution::api",
 		"intake::api", "mail::api", "programme::api", "staging::api", "support", "web" })

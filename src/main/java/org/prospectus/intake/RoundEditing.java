@@ -33,6 +33,7 @@ import org.prospectus.staging.StaleRevisionException;
 import org.prospectus.web.NotFoundException;
 import org.prospectus.web.Translated;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.modulith.NamedInterface;
@@ -70,9 +71,12 @@ public class RoundEditing {
 
 	private final ScheduledPublications schedules;
 
+	private final ApplicationEventPublisher events;
+
 	RoundEditing(ApplicationRoundRepository rounds, ProgrammeEditing programmes, PendingRevisions revisions,
-			AuditLog auditLog, EntityManager entityManager, Institutions institutions,
-			ScheduledPublications schedules) {
+			AuditLog auditLog, EntityManager entityManager, Institutions institutions, ScheduledPublications schedules,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.institutions = institutions;
 		this.schedules = schedules;
 		this.rounds = rounds;
@@ -254,9 +258,15 @@ public class RoundEditing {
 		round.setTranslations(Translated.nested(form.getTranslations()));
 		round.reschedule(schedule);
 		round.setChoiceLimit(form.limit());
+		int referencesBefore = round.getReferencesRequired();
+		Map<Long, Integer> programmeReferencesBefore = Map.copyOf(round.getProgrammeReferences());
 		round.setReferencesRequired(form.references());
 		round.setReferencesAtOnce(form.isReferencesAtOnce());
 		round.setProgrammeReferences(form.programmeReferences(chosen));
+		if (referencesBefore != round.getReferencesRequired()
+				|| !programmeReferencesBefore.equals(round.getProgrammeReferences())) {
+			this.events.publishEvent(new RoundReferencesChanged(id));
+		}
 		round.markPublished();
 		round.getProgrammes().clear();
 		chosen.forEach((programmeId) -> round.admitTo(this.programmes.reference(programmeId)));

@@ -5,9 +5,9 @@
  *
  * What other modules may use is marked {@code @NamedInterface("api")}:
  * {@code ApplicationRound}, {@code ProgrammeRounds}, {@code RoundChoices},
- * {@code RoundEditing}, {@code RoundRolledOver}, {@code RoundService},
- * {@code RoundState}, {@code RoundTimeline}, {@code RoundView}; everything else is its
- * own.
+ * {@code RoundEditing}, {@code RoundReferencesChanged}, {@code RoundRolledOver},
+ * {@code RoundService}, {@code RoundState}, {@code RoundTimeline}, {@code RoundView};
+ * everything else is its own.
  */
 @ApplicationModule(allowedDependencies = { "account::api", "audit::api", "institution::api", "programme::api",
 		"staging::api", "support", "web" })

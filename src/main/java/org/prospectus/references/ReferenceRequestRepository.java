@@ -16,6 +16,9 @@ interface ReferenceRequestRepository extends Repository<ReferenceRequest, Long> 
 
 	void delete(ReferenceRequest request);
 
+	/** Writes the requests changed so far, for a statement that reads them. */
+	void flush();
+
 	List<ReferenceRequest> findByApplicationIdOrderByPosition(UUID applicationId);
 
 	List<ReferenceRequest> findAllById(Iterable<Long> ids);

@@ -17,10 +17,12 @@ import org.prospectus.applications.Application;
 import org.prospectus.applications.ApplicationFinder;
 import org.prospectus.applications.ApplicationStatus;
 import org.prospectus.applications.ApplicationSubmitted;
+import org.prospectus.applications.ReferenceRecords;
 import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundReferencesChanged;
 import org.prospectus.intake.RoundService;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.Formats;
@@ -61,8 +63,11 @@ public class References {
 
 	private final JdbcClient jdbc;
 
+	private final ReferenceRecords records;
+
 	References(ReferenceRequestRepository requests, ApplicationFinder applications, MailOutbox outbox, PublicUrls urls,
-			AuditLog auditLog, Clock clock, RoundService rounds, JdbcClient jdbc) {
+			AuditLog auditLog, Clock clock, RoundService rounds, JdbcClient jdbc, ReferenceRecords records) {
+		this.records = records;
 		this.jdbc = jdbc;
 		this.rounds = rounds;
 		this.requests = requests;
@@ -219,6 +224,15 @@ public class References {
 				.filter((request) -> request.getPosition() <= required)
 				.forEach((request) -> ask(request, application));
 		}
+		// The choices and any reference given before are written; the submission need
+		// not be.
+		this.records.recount(round, submitted.applicationId());
+	}
+
+	/** A round's numbers changed: every application of it is worked out again. */
+	@EventListener
+	void roundChanged(RoundReferencesChanged changed) {
+		this.rounds.find(changed.roundId()).ifPresent(this.records::recountRound);
 	}
 
 	/** What a referee's link leads to. */
@@ -303,6 +317,10 @@ public class References {
 		Application application = applicationOf(request);
 		ReferenceState before = request.getState();
 		answer.apply(request, this.clock.instant());
+		if (application.getStatus().isSubmitted()) {
+			this.requests.flush();
+			this.records.recount(application.getRound(), application.getId());
+		}
 		this.auditLog.recordForAs("referee", AuditAction.UPDATE, Application.AUDIT_TYPE, application.getId(),
 				summary + request.getRefereeName() + " for " + application.getReference(),
 				List.of(new FieldChange("reference.state", request.getRefereeName() + ": " + before.name(),

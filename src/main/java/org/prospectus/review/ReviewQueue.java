@@ -252,19 +252,7 @@ public class ReviewQueue {
 			where.append(" and a.missing_documents");
 		}
 		if (filter.missingReferences()) {
-			// Only rounds that ask for any at all; then the most any programme ranked
-			// needs, each its own number or the round's.
-			where.append(
-					" and a.round_id in (select r.id from intake_rounds_for_review r where r.references_required > 0"
-							+ " union select o.round_id from intake_programme_references_for_review o"
-							+ " where o.references_required > 0)");
-			where.append(" and (select max(coalesce(o.references_required, r.references_required))"
-					+ " from intake_rounds_for_review r"
-					+ " left join applications_choices_for_review c on c.application_id = a.id"
-					+ " left join intake_programme_references_for_review o"
-					+ " on o.round_id = r.id and o.programme_id = c.programme_id where r.id = a.round_id)"
-					+ " > (select count(*) from references_requests_for_review q"
-					+ " where q.application_id = a.id and q.state = 'GIVEN')");
+			where.append(" and a.references_missing");
 		}
 		if (filter.from() != null) {
 			where.append(" and a.submitted_at >= :from");

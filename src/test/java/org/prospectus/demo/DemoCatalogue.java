@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.prospectus.applications.ReferenceRecords;
 import org.prospectus.course.Audience;
 import org.prospectus.course.Course;
 import org.prospectus.course.CourseOffering;
@@ -101,9 +102,12 @@ public class DemoCatalogue {
 
 	private final Clock clock;
 
-	public DemoCatalogue(EntityManager entityManager, Clock clock) {
+	private final ReferenceRecords referenceRecords;
+
+	public DemoCatalogue(EntityManager entityManager, Clock clock, ReferenceRecords referenceRecords) {
 		this.entityManager = entityManager;
 		this.clock = clock;
+		this.referenceRecords = referenceRecords;
 	}
 
 	/**
@@ -410,6 +414,8 @@ public class DemoCatalogue {
 					.stream()
 					.filter((programme) -> programme.getSlug().equals(KTH_PROGRAMME))
 					.collect(Collectors.toMap(Programme::getId, (programme) -> 1)));
+				// Applications submitted before, as an editor's change would.
+				this.referenceRecords.recountRound(round);
 			});
 	}
 

@@ -32,6 +32,8 @@ import org.prospectus.support.StaffSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -44,7 +46,11 @@ import static org.prospectus.support.StaffSessions.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @PortalIntegrationTest
+@RecordApplicationEvents
 class AdminRoundEditingTests {
+
+	@Autowired
+	ApplicationEvents applicationEvents;
 
 	static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
@@ -389,6 +395,9 @@ class AdminRoundEditingTests {
 				"select references_required || ' ' || references_at_once from application_round where slug = 'autumn-2028'")
 			.query(String.class)
 			.single()).as("two references, asked as soon as named").isEqualTo("2 true");
+		assertThat(this.applicationEvents.stream(RoundReferencesChanged.class))
+			.as("its applications are worked out again")
+			.hasSize(1);
 		assertThat(this.jdbc.sql("select programme_references::text from application_round where slug = 'autumn-2028'")
 			.query(String.class)
 			.single()).as("but one for Machine Learning").isEqualTo("{\"" + programmeId + "\": 1}");

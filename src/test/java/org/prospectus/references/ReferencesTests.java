@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
 import org.prospectus.applications.UploadFiles;
+import org.prospectus.intake.RoundReferencesChanged;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
 import org.prospectus.support.StaffSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prospectus.support.StaffSessions.page;
@@ -64,6 +67,12 @@ class ReferencesTests {
 
 	@Autowired
 	ReferenceReminders reminders;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	Applying applying;
 
@@ -167,10 +176,6 @@ class ReferencesTests {
 		// One of the two references asked for is given: the queue's filter finds it.
 		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
 			.contains(reference());
-		this.jdbc.sql("update reference_request set state = 'GIVEN'").update();
-		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
-			.doesNotContain(reference());
-		this.jdbc.sql("update reference_request set state = 'DECLINED' where position = 2").update();
 		// A referee who has answered stays; their row is no longer a form.
 		assertThat(page(this.mvc.get().uri(page).session(this.applicant).exchange()).select("input[name^=referees]"))
 			.isEmpty();
@@ -337,6 +342,23 @@ class ReferencesTests {
 			.text()).contains("0 of 1 given");
 		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
 			.contains(reference());
+		// Given: no longer missing.
+		assertThat(this.mvc.post()
+			.uri("/references/" + requests().get(0))
+			.with(csrf())
+			.param("comments", "Ada is ready for this programme.")
+			.exchange()).hasStatusOk();
+		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
+			.doesNotContain(reference());
+
+		// The first choice now needs two: the round's change works every application out
+		// again.
+		references(0, this.catalogue.ml(), 2);
+		assertThat(page(this.mvc.get().uri("/admin/applications?references").session(officer).exchange()).text())
+			.contains(reference());
+		assertThat(page(this.mvc.get().uri("/admin/applications/{id}", this.id).session(officer).exchange())
+			.select("#check-references")
+			.text()).contains("1 of 2 given");
 
 		// No programme ranked needs a reference any more: none is missing.
 		references(2, this.catalogue.ml(), 0, this.catalogue.applied(), 0);
@@ -350,7 +372,8 @@ class ReferencesTests {
 	}
 
 	/**
-	 * Sets the round's number of references and programmes' own, as id and number pairs.
+	 * Sets the round's number of references and programmes' own, as id and number pairs,
+	 * as publishing an editor's change does (AdminRoundEditingTests sees the event).
 	 */
 	void references(int round, long... programmeNumbers) {
 		StringBuilder json = new StringBuilder("{");
@@ -365,6 +388,10 @@ class ReferencesTests {
 			.param(round)
 			.param(json.append('}').toString())
 			.update();
+		this.transactions.executeWithoutResult((status) -> this.jdbc.sql("select id from application_round")
+			.query(Long.class)
+			.list()
+			.forEach((roundId) -> this.events.publishEvent(new RoundReferencesChanged(roundId))));
 	}
 
 	MvcTestResult saveReferees(String firstName, String firstEmail, String secondName, String secondEmail) {

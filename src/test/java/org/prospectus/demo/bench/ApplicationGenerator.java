@@ -493,7 +493,7 @@ public class ApplicationGenerator {
 	 * @return how many applications got a referee
 	 */
 	private static long backfillReferences(JdbcClient jdbc) {
-		return jdbc.sql("""
+		long referenced = jdbc.sql("""
 				insert into reference_request (application_id, position, referee_name, referee_email, relationship,
 				                               known_for, state, requested_at, answered_at, comments)
 				select a.id, 1, 'Benchmark Referee', 'referee.' || lower(a.reference) || '@bench.prospectus.example',
@@ -505,6 +505,20 @@ public class ApplicationGenerator {
 				                                else 'GIVEN' end as state) g
 				where a.round_id in (select round_id from bench_read_round) and a.submitted_at is not null
 				  and not exists (select 1 from reference_request q where q.application_id = a.id)""").update();
+		// What ReferenceRecords keeps: fewer given than the most any programme ranked
+		// needs.
+		jdbc.sql(
+				"""
+						update application a set references_missing = true
+						from application_round r
+						where r.id = a.round_id and a.round_id in (select round_id from bench_read_round)
+						  and a.submitted_at is not null and not a.references_missing
+						  and (select max(coalesce(cast(r.programme_references ->> cast(c.programme_id as text) as integer),
+						                           r.references_required))
+						       from application_choice c where c.application_id = a.id)
+						      > (select count(*) from reference_request q where q.application_id = a.id and q.state = 'GIVEN')""")
+			.update();
+		return referenced;
 	}
 
 	/**
