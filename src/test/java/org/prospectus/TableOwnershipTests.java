@@ -58,7 +58,7 @@ class TableOwnershipTests {
 					Set.of("application_note", "offer", "offer_condition", "programme_places", "round_promotion")),
 			Map.entry("guide", Set.of("guide_entry", "guide_section")),
 			Map.entry("reading", Set.of("application_read", "review_criterion", "review_plan")),
-			Map.entry("references", Set.of("reference_document", "reference_request")),
+			Map.entry("references", Set.of("reference_document", "reference_recount", "reference_request")),
 			Map.entry("institution", Set.of("institution")),
 			Map.entry("intake", Set.of("application_round", "round_programme")),
 			Map.entry("mail", Set.of("mail_attachment", "mail_outbox")),

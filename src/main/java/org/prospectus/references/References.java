@@ -22,7 +22,6 @@ import org.prospectus.audit.AuditAction;
 import org.prospectus.audit.AuditLog;
 import org.prospectus.audit.FieldChange;
 import org.prospectus.intake.ApplicationRound;
-import org.prospectus.intake.RoundReferencesChanged;
 import org.prospectus.intake.RoundService;
 import org.prospectus.mail.MailOutbox;
 import org.prospectus.web.Formats;
@@ -227,12 +226,6 @@ public class References {
 		// The choices and any reference given before are written; the submission need
 		// not be.
 		this.records.recount(round, submitted.applicationId());
-	}
-
-	/** A round's numbers changed: every application of it is worked out again. */
-	@EventListener
-	void roundChanged(RoundReferencesChanged changed) {
-		this.rounds.find(changed.roundId()).ifPresent(this.records::recountRound);
 	}
 
 	/** What a referee's link leads to. */

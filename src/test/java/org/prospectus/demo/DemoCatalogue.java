@@ -22,7 +22,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.prospectus.applications.ReferenceRecords;
 import org.prospectus.course.Audience;
 import org.prospectus.course.Course;
 import org.prospectus.course.CourseOffering;
@@ -36,6 +35,7 @@ import org.prospectus.course.Term;
 import org.prospectus.demo.DemoRoundCalendar.DemoRound;
 import org.prospectus.institution.Institution;
 import org.prospectus.intake.ApplicationRound;
+import org.prospectus.intake.RoundReferencesChanged;
 import org.prospectus.intake.RoundSchedule;
 import org.prospectus.programme.PlanCategory;
 import org.prospectus.programme.PlanEntry;
@@ -47,6 +47,7 @@ import org.prospectus.programme.Testimonial;
 import org.prospectus.programme.TuitionPeriod;
 import org.prospectus.support.Money;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -102,12 +103,12 @@ public class DemoCatalogue {
 
 	private final Clock clock;
 
-	private final ReferenceRecords referenceRecords;
+	private final ApplicationEventPublisher events;
 
-	public DemoCatalogue(EntityManager entityManager, Clock clock, ReferenceRecords referenceRecords) {
+	public DemoCatalogue(EntityManager entityManager, Clock clock, ApplicationEventPublisher events) {
 		this.entityManager = entityManager;
 		this.clock = clock;
-		this.referenceRecords = referenceRecords;
+		this.events = events;
 	}
 
 	/**
@@ -414,8 +415,10 @@ public class DemoCatalogue {
 					.stream()
 					.filter((programme) -> programme.getSlug().equals(KTH_PROGRAMME))
 					.collect(Collectors.toMap(Programme::getId, (programme) -> 1)));
-				// Applications submitted before, as an editor's change would.
-				this.referenceRecords.recountRound(round);
+				// Applications submitted before are worked out again, as after an
+				// editor's
+				// change.
+				this.events.publishEvent(new RoundReferencesChanged(round.getId()));
 			});
 	}
 

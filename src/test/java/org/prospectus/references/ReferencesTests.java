@@ -19,8 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prospectus.account.StaffRole;
 import org.prospectus.applications.Applying;
+import org.prospectus.applications.ReferenceRecords;
 import org.prospectus.applications.UploadFiles;
 import org.prospectus.intake.RoundReferencesChanged;
+import org.prospectus.intake.RoundService;
 import org.prospectus.support.CatalogueFixtures;
 import org.prospectus.support.MutableClock;
 import org.prospectus.support.PortalIntegrationTest;
@@ -33,6 +35,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +76,18 @@ class ReferencesTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ReferenceRecounts recounts;
+
+	@Autowired
+	RoundService rounds;
+
+	@Autowired
+	ReferenceRecords records;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	Applying applying;
 
@@ -372,6 +387,42 @@ class ReferencesTests {
 	}
 
 	/**
+	 * A round's changed numbers are worked through its applications a batch at a time,
+	 * each batch carrying on from where the one before stopped, in queue order.
+	 */
+	@Test
+	void aChangedRoundIsWorkedThroughABatchAtATime() {
+		this.applying.submit(this.applicant, this.id);
+		MockHttpSession other = this.applying.applicant("bo@example.org", "Bo Ek");
+		String second = this.applying.start(other);
+		this.applying.fillEverything(other, second, "SE", this.catalogue.ml(), this.catalogue.applied());
+		this.clock.setInstant(this.clock.instant().plusSeconds(60));
+		this.applying.submit(other, second);
+		assertThat(missing()).as("two asked for, none given").containsExactly(this.id, second);
+
+		this.jdbc.sql("update application_round set references_required = 0").update();
+		this.transactions.executeWithoutResult((status) -> this.jdbc.sql("select id from application_round")
+			.query(Long.class)
+			.list()
+			.forEach((roundId) -> this.events.publishEvent(new RoundReferencesChanged(roundId))));
+		ReferenceRecounts oneAtATime = new ReferenceRecounts(this.jdbc, this.rounds, this.records,
+				this.transactionManager, this.clock, 1);
+		assertThat(oneAtATime.recountBatch()).isTrue();
+		assertThat(missing()).as("the first submitted, first").containsExactly(second);
+		assertThat(oneAtATime.recountBatch()).isTrue();
+		assertThat(missing()).isEmpty();
+		assertThat(oneAtATime.recountBatch()).as("none left: the round is forgotten").isTrue();
+		assertThat(oneAtATime.recountBatch()).isFalse();
+	}
+
+	/** The applications whose references are missing, in queue order. */
+	List<String> missing() {
+		return this.jdbc.sql("select id::text from application where references_missing order by submitted_at, id")
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * Sets the round's number of references and programmes' own, as id and number pairs,
 	 * as publishing an editor's change does (AdminRoundEditingTests sees the event).
 	 */
@@ -392,6 +443,10 @@ class ReferencesTests {
 			.query(Long.class)
 			.list()
 			.forEach((roundId) -> this.events.publishEvent(new RoundReferencesChanged(roundId))));
+		this.recounts.recountAll();
+		assertThat(this.jdbc.sql("select count(*) from reference_recount").query(Long.class).single())
+			.as("every round worked through")
+			.isZero();
 	}
 
 	MvcTestResult saveReferees(String firstName, String firstEmail, String secondName, String secondEmail) {
