@@ -119,9 +119,12 @@ public class ApplicationFinder {
 			.toList();
 	}
 
-	/** The applications with these ids, in no particular order. */
-	public List<Application> all(Iterable<UUID> ids) {
-		return this.applications.findAllById(ids);
+	/**
+	 * The applications with these ids, in no particular order, with their rounds and
+	 * applicants.
+	 */
+	public List<Application> all(Collection<UUID> ids) {
+		return this.applications.findAllWithApplicant(ids);
 	}
 
 }

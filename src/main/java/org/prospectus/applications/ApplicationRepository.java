@@ -1,6 +1,7 @@
 package org.prospectus.applications;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +41,15 @@ interface ApplicationRepository extends JpaRepository<Application, UUID> {
 			select a from Application a join fetch a.round r join fetch r.institution join fetch a.applicant
 			where a.id = :id and a.status <> org.prospectus.applications.ApplicationStatus.DRAFT""")
 	Optional<Application> findSubmitted(UUID id);
+
+	/**
+	 * The applications with these ids, with their rounds, institutions and applicants, in
+	 * one query: their callers write to each applicant.
+	 */
+	@Query("""
+			select a from Application a join fetch a.round r join fetch r.institution join fetch a.applicant
+			where a.id in :ids""")
+	List<Application> findAllWithApplicant(Collection<UUID> ids);
 
 	/** As {@link #findSubmitted}, locked until the transaction ends. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
