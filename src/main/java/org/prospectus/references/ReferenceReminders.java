@@ -19,9 +19,10 @@ import org.prospectus.support.Backoff;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds referees who have not answered: 7 days after the request, and again after 14,
@@ -55,8 +56,12 @@ class ReferenceReminders {
 
 	private final Backoff backoff;
 
+	private final TransactionTemplate transactions;
+
 	ReferenceReminders(JdbcClient jdbc, ReferenceRequestRepository requests, ApplicationFinder applications,
-			References references, Clock clock, @Value("${prospectus.references.batch-size:100}") int batchSize) {
+			References references, Clock clock, @Value("${prospectus.references.batch-size:100}") int batchSize,
+			PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.applications = applications;
@@ -66,14 +71,18 @@ class ReferenceReminders {
 		this.backoff = new Backoff(clock, Duration.ofMinutes(1), Duration.ofMinutes(10));
 	}
 
-	@Scheduled(fixedDelayString = "${prospectus.references.delay:300s}",
-			initialDelayString = "${prospectus.references.delay:300s}")
+	/**
+	 * Reminds every referee whose reminder is due, a batch a transaction, until none is
+	 * left ({@link ReferenceSchedule}).
+	 */
 	void remindAll() {
 		if (!this.backoff.isDue()) {
 			return;
 		}
 		try {
-			while (remindDue() > 0) {
+			// Each batch its own transaction: a call from here does not pass through the
+			// proxy that @Transactional needs.
+			while (this.transactions.execute((status) -> remindDue()) > 0) {
 				// Next batch.
 			}
 			this.backoff.succeeded();

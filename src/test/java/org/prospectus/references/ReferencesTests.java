@@ -273,6 +273,16 @@ class ReferencesTests {
 		assertThat(reminders()).hasSize(2);
 	}
 
+	/** The scheduled run reminds too: each batch in its own transaction. */
+	@Test
+	void theScheduledRunReminds() {
+		saveReferees("Anna Berg", "anna.berg@uni.example", "", "");
+		this.applying.submit(this.applicant, this.id);
+		this.clock.setInstant(this.clock.instant().plus(Duration.ofDays(7)));
+		this.reminders.remindAll();
+		assertThat(reminders()).hasSize(1);
+	}
+
 	/** Runs the reminders in two threads at once, as two instances would. */
 	int bothInstances() throws Exception {
 		ExecutorService instances = Executors.newFixedThreadPool(2);
