@@ -103,12 +103,12 @@ public class References {
 	public RefereesPage page(UUID applicationId, long applicantId) {
 		Application application = this.applications.owned(applicationId, applicantId)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
-		return new RefereesPage(application, needed(application), of(applicationId), open(application),
+		return new RefereesPage(application, requiredOrNotFound(application), of(applicationId), open(application),
 				this.clock.instant());
 	}
 
 	/** How many references an application needs; not found where it needs none. */
-	private int needed(Application application) {
+	private int requiredOrNotFound(Application application) {
 		int required = required(application);
 		if (required == 0) {
 			throw NotFoundException.forMissing("application");
@@ -126,7 +126,7 @@ public class References {
 	public boolean save(UUID applicationId, long applicantId, RefereesForm form, Errors errors) {
 		Application application = this.applications.lockOwned(applicationId, applicantId)
 			.orElseThrow(() -> NotFoundException.forMissing("application"));
-		int required = needed(application);
+		int required = requiredOrNotFound(application);
 		if (!open(application)) {
 			errors.reject("reference.referees.closed");
 			return false;
